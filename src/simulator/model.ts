@@ -1,0 +1,152 @@
+/**
+ * Plain-data description of a simulated workbook. The simulator (src/simulator/*.ts) is built
+ * from one of these; the sample workbook generator and the .xlsx loader produce them; the pivot
+ * renderer (src/simulator/pivot/render.ts) turns a PivotModel plus its source rows into cells.
+ *
+ * Everything here is serialisable (no functions, no class instances) so a workbook can be
+ * "saved and reopened" in tests by a JSON round trip.
+ */
+import type { CellValue } from '../excel/api';
+
+/** One stored cell. `value` is what Excel returns in `range.values` ("" for empty). */
+export interface CellModel {
+  value: CellValue;
+  /** Excel number format code, "General" when absent. Dates are serials with a date format. */
+  numberFormat?: string;
+  /** A formula as typed, e.g. "=SUM(A1:A3)"; `value` then holds its cached result. */
+  formula?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  /** Sparse cells keyed by zero-based "row,col". */
+  cells: Record<string, CellModel>;
+  /** Merged areas as A1 addresses without sheet, e.g. "A1:C1". */
+  merges?: string[];
+  visible?: boolean;
+}
+
+export interface TableModel {
+  name: string;
+  sheet: string;
+  /** Whole table including header (and totals row when showTotals), e.g. "A1:K20001". */
+  address: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style?: string;
+}
+
+export interface NameModel {
+  name: string;
+  /** "=Sheet1!$A$1:$B$3" style reference, or a constant. */
+  reference: string;
+  /** Worksheet-scoped name when set. */
+  scope?: string;
+}
+
+export type SummarizeBy =
+  | 'Sum' | 'Count' | 'Average' | 'Max' | 'Min' | 'Product' | 'CountNumbers'
+  | 'StandardDeviation' | 'StandardDeviationP' | 'Variance' | 'VarianceP';
+
+export type PivotLayoutType = 'Compact' | 'Outline' | 'Tabular';
+export type SubtotalLocation = 'AtTop' | 'AtBottom' | 'Off';
+
+export type PivotSourceModel =
+  | { kind: 'table'; table: string }
+  /** A range on a sheet, address without sheet, e.g. "A1:D13". */
+  | { kind: 'range'; sheet: string; address: string }
+  /** Data Model / OLAP / external: the simulator exposes it but PivotDeck must refuse it. */
+  | { kind: 'external'; description: string };
+
+export interface PivotFieldModel {
+  /** Source column name (the hierarchy name). */
+  name: string;
+  /** Item captions hidden by a filter (manual item filter / page field selection). */
+  hiddenItems?: string[];
+  /**
+   * Order of items as stored (xlsx items order). When absent the renderer sorts ascending as
+   * Excel does for a new pivot: numbers before text, text case-insensitive, "(blank)" last.
+   */
+  itemOrder?: string[];
+  /** Subtotal functions for this field; default ['Automatic'] (= the data field's own function). */
+  subtotals?: Array<'Automatic' | SummarizeBy>;
+  /** Per-field layout flags as in the xlsx `compact` / `outline` attributes. */
+  compact?: boolean;
+  outline?: boolean;
+  /** Tabular "Repeat item labels". */
+  repeatLabels?: boolean;
+}
+
+export interface PivotDataFieldModel {
+  /** Source column. */
+  field: string;
+  /** Caption, e.g. "Sum of Revenue". */
+  name: string;
+  summarizeBy: SummarizeBy;
+  numberFormat?: string;
+  /** Excel "Show Values As" (e.g. 'PercentOfGrandTotal'); 'None' by default. */
+  showAs?: string;
+}
+
+export interface PivotModel {
+  name: string;
+  /** Sheet that holds the pivot. */
+  sheet: string;
+  /** Top-left cell of the pivot body (not the filter area), e.g. "A3". */
+  anchor: string;
+  source: PivotSourceModel;
+  rows: PivotFieldModel[];
+  columns: PivotFieldModel[];
+  /** Page (report filter) fields; rendered above the anchor: one row each, then a blank row. */
+  filters: PivotFieldModel[];
+  data: PivotDataFieldModel[];
+  /** Where multiple data fields go: the "Values" pseudo-field on columns (default) or rows. */
+  valuesOn?: 'columns' | 'rows';
+  layout: PivotLayoutType;
+  subtotalLocation: SubtotalLocation;
+  showRowGrandTotals: boolean;
+  showColumnGrandTotals: boolean;
+  /** Compact-layout caption of the row label header (default "Row Labels"). */
+  rowHeaderCaption?: string;
+  colHeaderCaption?: string;
+  /** Things the simulator keeps but PivotDeck cannot reproduce (calculated fields, grouping). */
+  unsupported?: string[];
+  /**
+   * Cells exactly as a file stored them (xlsx loader). When present the simulator shows these
+   * instead of re-rendering, and `refresh()` re-renders from the source.
+   */
+  rendered?: PivotRenderModel;
+}
+
+/** What the renderer produces, and what a loaded file provides. Addresses are sheet-relative. */
+export interface PivotRenderModel {
+  /** Whole pivot body, e.g. "A3:D12" (excludes the filter area). */
+  range: string;
+  /** Filter (page field) area, or undefined when there are no page fields. */
+  filterRange?: string;
+  /** Row label area (row headers, below the header rows). */
+  rowLabelRange: string;
+  /** Column label area (above the data body). */
+  columnLabelRange: string;
+  /** Data body (numbers, including subtotal and grand total rows/columns). */
+  dataBodyRange: string;
+  /** Cells of `range` then of `filterRange`, row-major, "" for empty. */
+  values: CellValue[][];
+  /** Number formats aligned with values (same shape). */
+  numberFormats: string[][];
+  filterValues?: CellValue[][];
+}
+
+export interface WorkbookModel {
+  name?: string;
+  sheets: SheetModel[];
+  tables: TableModel[];
+  pivots: PivotModel[];
+  names: NameModel[];
+  /** Workbook settings (Excel.SettingCollection), values JSON-serialisable. */
+  settings: Record<string, unknown>;
+  /** Index into sheets of the active sheet. */
+  activeSheet?: number;
+  /** Parts of a loaded file the simulator ignored (charts, slicers ...), for the notice. */
+  ignored?: string[];
+}
