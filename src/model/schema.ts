@@ -1,0 +1,124 @@
+/**
+ * The PivotDeck workbook document: everything PivotDeck keeps inside a workbook so a teammate
+ * who opens the file with the add-in sees and refreshes the same work. Validated with zod on the
+ * way in, because a workbook is untrusted input (it may have been edited by hand or by a newer
+ * PivotDeck).
+ *
+ * Never put credentials here: sources keep only a `credential` reference naming the host that
+ * needs one; the secret itself lives in per-user storage.
+ */
+import { z } from 'zod';
+
+/** Bump when the persisted shape changes, and add a step to migrations.ts. */
+export const SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+const label = z.string().min(1).max(255);
+
+/** Measures a user adds to a pivot or a query; `formula` is source text in our formula language. */
+export const measureDef = z.object({
+  id,
+  label,
+  kind: z.enum([
+    'sum', 'count', 'countNumbers', 'average', 'min', 'max', 'product',
+    'median', 'percentile', 'quartile', 'distinctCount', 'mode',
+    'stdevSample', 'stdevPopulation', 'varSample', 'varPopulation',
+    'first', 'last', 'weightedAverage', 'ratioOfSums',
+    'shareOfGrandTotal', 'shareOfParent', 'shareOfColumn',
+    'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious',
+    'formula',
+  ]),
+  field: z.string().max(255).optional(),
+  /** Second field: weight (weightedAverage), denominator (ratioOfSums), order (first/last). */
+  otherField: z.string().max(255).optional(),
+  /** Percentile in [0, 1]; quartile 1..3 is stored as 0.25/0.5/0.75. */
+  p: z.number().min(0).max(1).optional(),
+  /** Base measure for show-as style measures (share, running total, rank, difference). */
+  of: z.string().max(64).optional(),
+  formula: z.string().max(4000).optional(),
+  numberFormat: z.string().max(255).optional(),
+});
+export type MeasureDef = z.infer<typeof measureDef>;
+
+/** Where an extension's columns go. */
+export const placement = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('beside') }),
+  z.object({ kind: z.literal('sheet'), sheet: z.string().min(1).max(31) }),
+]);
+
+/** Tracks exactly what PivotDeck wrote so a refresh replaces it and nothing else. */
+export const outputRef = z.object({
+  /** Workbook-level defined name that covers the written block. */
+  name: z.string().regex(/^PivotDeck_[A-Za-z0-9_]+$/),
+  sheet: z.string().max(31).optional(),
+  address: z.string().max(64).optional(),
+});
+
+export const refreshStatus = z.object({
+  at: z.string().max(40),
+  ok: z.boolean(),
+  message: z.string().max(2000).optional(),
+});
+
+export const pivotExtension = z.object({
+  id,
+  pivotName: z.string().min(1).max(255),
+  measures: z.array(measureDef).min(1).max(50),
+  placement,
+  output: outputRef.optional(),
+  lastRefresh: refreshStatus.optional(),
+});
+export type PivotExtension = z.infer<typeof pivotExtension>;
+
+/** A reference to a per-user secret; the workbook says who needs one, never what it is. */
+export const credentialRef = z.object({
+  host: z.string().max(255),
+  kind: z.enum(['none', 'apiKeyHeader', 'apiKeyQuery', 'bearer', 'basic']),
+  /** Header or query parameter name for API keys. */
+  parameter: z.string().max(100).optional(),
+});
+
+export const sourceDef = z.object({
+  id,
+  label,
+  kind: z.enum(['csv', 'json', 'rest', 'odata', 'googleSheets', 'parquet', 'arrow', 'table', 'range', 'warehouse']),
+  url: z.string().max(4000).optional(),
+  /** Kind-specific options (delimiter, JSON path, paging ...), validated by the connector. */
+  options: z.record(z.string(), z.unknown()).optional(),
+  credential: credentialRef.optional(),
+  output: outputRef.optional(),
+  lastRefresh: refreshStatus.optional(),
+});
+
+export const queryDef = z.object({
+  id,
+  label,
+  /** The engine's versioned query spec; validated by src/engine, opaque here. */
+  spec: z.record(z.string(), z.unknown()),
+  output: outputRef.optional(),
+  lastRefresh: refreshStatus.optional(),
+});
+
+export const dashboardDef = z.object({
+  id,
+  label,
+  sheet: z.string().min(1).max(31),
+  /** Tiles are validated by the dashboard layer, opaque here. */
+  tiles: z.array(z.record(z.string(), z.unknown())).max(100),
+  refreshOnOpen: z.boolean().optional(),
+  refreshEveryMinutes: z.number().int().min(1).max(1440).optional(),
+  lastRefresh: refreshStatus.optional(),
+});
+
+export const pivotDeckDocument = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  extensions: z.array(pivotExtension).max(200),
+  sources: z.array(sourceDef).max(200),
+  queries: z.array(queryDef).max(200),
+  dashboards: z.array(dashboardDef).max(50),
+});
+export type PivotDeckDocument = z.infer<typeof pivotDeckDocument>;
+
+export function emptyDocument(): PivotDeckDocument {
+  return { schemaVersion: SCHEMA_VERSION, extensions: [], sources: [], queries: [], dashboards: [] };
+}
