@@ -1,0 +1,92 @@
+/**
+ * The workbook a newcomer sees first in the workbench: a "Sales" sheet holding the Excel table
+ * "Sales" (20,000 orders × 11 columns) and a "Summary" sheet with the PivotTable "SalesPivot"
+ * over it (Region > Category rows; Sum of Revenue and Count of Units).
+ */
+import type { CellModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../../simulator/model';
+import { columnName } from '../../simulator/address';
+import { generateSalesRows, SALES_COLUMNS, type SalesOptions, type SalesRow } from './sales-rows';
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const CURRENCY_FORMAT = '$#,##0.00';
+/** Whole-dollar format for the pivot's revenue totals, as a user would pick in Value Field Settings. */
+export const PIVOT_REVENUE_FORMAT = '$#,##0';
+
+/**
+ * Builds the sample workbook. Deterministic: the same options give the same workbook.
+ * @example
+ * const wb = buildSampleWorkbook();
+ * wb.tables[0].address; // "A1:K20001"
+ * wb.pivots[0].name;    // "SalesPivot"
+ */
+export function buildSampleWorkbook(options: SalesOptions = {}): WorkbookModel {
+  const rows = generateSalesRows(options);
+  const salesSheet = buildSalesSheet(rows);
+  const table: TableModel = {
+    name: 'Sales',
+    sheet: 'Sales',
+    address: `A1:${columnName(SALES_COLUMNS.length - 1)}${rows.length + 1}`,
+    showHeaders: true,
+    showTotals: false,
+    // Excel's default style for Insert > Table.
+    style: 'TableStyleMedium2',
+  };
+  return {
+    name: 'PivotDeck sample.xlsx',
+    sheets: [salesSheet, { name: 'Summary', cells: {} }],
+    tables: [table],
+    pivots: [buildSalesPivot()],
+    names: [],
+    settings: {},
+    activeSheet: 0,
+  };
+}
+
+/**
+ * Excel's defaults for a PivotTable inserted with Insert > PivotTable: compact layout, subtotals
+ * shown at the top of each group (the xlsx `subtotalTop` attribute defaults to true and Excel's
+ * Design > Subtotals menu starts on "Show all Subtotals at Top of Group"), grand totals for rows
+ * and columns, body anchored at A3 on a new sheet (rows 1-2 are left for report filters).
+ */
+function buildSalesPivot(): PivotModel {
+  return {
+    name: 'SalesPivot',
+    sheet: 'Summary',
+    anchor: 'A3',
+    source: { kind: 'table', table: 'Sales' },
+    rows: [{ name: 'Region' }, { name: 'Category' }],
+    columns: [],
+    filters: [],
+    data: [
+      { field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum', numberFormat: PIVOT_REVENUE_FORMAT },
+      { field: 'Units', name: 'Count of Units', summarizeBy: 'Count' },
+    ],
+    valuesOn: 'columns',
+    layout: 'Compact',
+    subtotalLocation: 'AtTop',
+    showRowGrandTotals: true,
+    showColumnGrandTotals: true,
+  };
+}
+
+function buildSalesSheet(rows: SalesRow[]): SheetModel {
+  const cells: Record<string, CellModel> = {};
+  SALES_COLUMNS.forEach((name, col) => { cells[`0,${col}`] = { value: name }; });
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const row = i + 1;
+    cells[`${row},0`] = { value: r.date, numberFormat: DATE_FORMAT };
+    cells[`${row},1`] = { value: r.region };
+    cells[`${row},2`] = { value: r.country };
+    // An unrecorded channel is an empty cell, which Excel reads back as "".
+    if (r.channel !== '') cells[`${row},3`] = { value: r.channel };
+    cells[`${row},4`] = { value: r.product };
+    cells[`${row},5`] = { value: r.category };
+    cells[`${row},6`] = { value: r.customer };
+    cells[`${row},7`] = { value: r.units };
+    cells[`${row},8`] = { value: r.unitPrice, numberFormat: CURRENCY_FORMAT };
+    cells[`${row},9`] = { value: r.revenue, numberFormat: CURRENCY_FORMAT };
+    cells[`${row},10`] = { value: r.cost, numberFormat: CURRENCY_FORMAT };
+  }
+  return { name: 'Sales', cells };
+}
