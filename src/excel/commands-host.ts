@@ -1,0 +1,33 @@
+/**
+ * What the ribbon's function-command runtime (src/commands) needs from Office, kept here so
+ * src/commands only wires handlers.
+ */
+import type { ExcelRun } from './api';
+import { officeJsLoaded, officeRun } from './host';
+
+/** The part of `Office.AddinCommands.Event` a command handler uses. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+/**
+ * Resolves once Office is ready in the commands runtime with an ExcelRun for it, or null when
+ * the page is not running inside Excel.
+ */
+export async function commandsReady(): Promise<ExcelRun | null> {
+  if (!officeJsLoaded()) return null;
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') return null;
+  return officeRun();
+}
+
+/**
+ * Binds a manifest `<FunctionName>` to a handler: `Office.actions.associate` where available,
+ * and a global function of that name for older hosts that look the name up on the window.
+ */
+export function associateCommand(name: string, handler: (event: CommandEvent) => void): void {
+  if (typeof Office !== 'undefined' && Office.actions && typeof Office.actions.associate === 'function') {
+    Office.actions.associate(name, handler);
+  }
+  (globalThis as Record<string, unknown>)[name] = handler;
+}

@@ -1,0 +1,47 @@
+/**
+ * Payload arithmetic for reads. Excel on the web rejects a sync whose request or response is
+ * larger than 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded), so
+ * big reads are planned in blocks whose estimated response stays under a budget.
+ */
+import type { CellValue } from './api';
+
+/** Excel on the web's per-sync limit. Taken as 5,000,000 bytes, the smaller reading of "5 MB". */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+/**
+ * The part of the limit a planned sync may fill. The rest absorbs the response envelope and the
+ * estimate's error: values are estimated from rows already read, and later rows can be wider.
+ */
+export const PAYLOAD_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
+
+/**
+ * Bytes a 2-D array of cell values takes as JSON (UTF-8), which is how Excel ships `values`
+ * and `numberFormat`. Walks the cells instead of calling JSON.stringify so a multi-megabyte
+ * block is not copied into one more string.
+ *
+ * @example estimateJsonBytes([[1, 'ab'], [true, '']]) // 24 === JSON.stringify(...).length
+ */
+export function estimateJsonBytes(rows: ReadonlyArray<ReadonlyArray<CellValue>>): number {
+  let bytes = 2; // outer brackets
+  for (const row of rows) {
+    bytes += 2 + Math.max(0, row.length - 1); // brackets and commas between cells
+    for (const cell of row) bytes += cellBytes(cell);
+  }
+  return bytes + Math.max(0, rows.length - 1); // commas between rows
+}
+
+function cellBytes(cell: CellValue): number {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell).length : 4; // NaN → null
+  if (typeof cell === 'boolean') return cell ? 4 : 5;
+  let bytes = 2;
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code === 34 || code === 92) bytes += 2; // \" and \\
+    else if (code < 32) bytes += code === 8 || code === 9 || code === 10 || code === 12 || code === 13 ? 2 : 6;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i++; } // surrogate pair → 4 UTF-8 bytes
+    else bytes += 3;
+  }
+  return bytes;
+}
