@@ -1,0 +1,72 @@
+/**
+ * Name box and formula bar above the grid: where the selection is and what the active cell holds.
+ * Typing an address into the name box and pressing Enter selects it, as in Excel.
+ */
+import * as React from 'react';
+import { Input } from '@fluentui/react-components';
+import { splitSheet } from '../simulator/address';
+import { useFormulaBarStyles } from './FormulaBar.styles';
+import { selectedArea } from './selection';
+import type { GridCell, WorkbenchSimulator } from './workbench-simulator';
+
+export interface FormulaBarProps {
+  sim: WorkbenchSimulator;
+  sheet: string;
+  version: number;
+  onSelect(): void;
+}
+
+/**
+ * What Excel's formula bar shows: the formula if there is one, dates as displayed, other
+ * numbers without their display format (Excel shows 1234.5, not "$1,234.50").
+ * @example
+ * formulaBarText({ value: 12.5, text: '$12.50', numberFormat: '$#,##0.00' }); // "12.5"
+ */
+export function formulaBarText(cell: GridCell): string {
+  if (cell.formula) return cell.formula;
+  if (typeof cell.value === 'number') {
+    const isDate = /[dmy]/i.test((cell.numberFormat ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+    return isDate ? cell.text : String(cell.value);
+  }
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return cell.text;
+}
+
+export function FormulaBar({ sim, sheet, version, onSelect }: FormulaBarProps): React.JSX.Element {
+  const styles = useFormulaBarStyles();
+  const selection = sim.view.selection();
+  const area = selectedArea(selection, sheet);
+  const address = selection && selection.sheet === sheet ? splitSheet(selection.address).local : '';
+  const [typed, setTyped] = React.useState<string | null>(null);
+  // A new selection replaces whatever was half-typed into the name box.
+  React.useEffect(() => setTyped(null), [address, version]);
+  const text = area ? formulaBarText(sim.view.cell(sheet, area.row, area.column)) : '';
+
+  const go = () => {
+    if (typed === null) return;
+    const target = splitSheet(typed.trim());
+    try {
+      sim.select(target.sheet ?? sheet, target.local.toUpperCase());
+      onSelect();
+    } catch {
+      // Excel answers a bad name-box entry with a message box; keeping the old text is enough here.
+    }
+    setTyped(null);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Input
+        className={styles.nameBox}
+        size="small"
+        aria-label="Name box"
+        value={typed ?? address}
+        onChange={(_, data) => setTyped(data.value)}
+        onKeyDown={(e) => { if (e.key === 'Enter') go(); if (e.key === 'Escape') setTyped(null); }}
+        onBlur={() => setTyped(null)}
+      />
+      <span className={styles.fx} aria-hidden>fx</span>
+      <Input className={styles.formula} size="small" aria-label="Formula bar" readOnly value={text} data-testid="formula-bar" />
+    </div>
+  );
+}

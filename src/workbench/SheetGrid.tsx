@@ -1,0 +1,212 @@
+/**
+ * The simulated sheet as a spreadsheet grid: column letters, row numbers, cell text as Excel
+ * displays it, the selection. Rows and columns are virtualised so a 20,000-row table scrolls
+ * smoothly: only the cells in view (plus a small overscan) exist in the DOM.
+ */
+import * as React from 'react';
+import { mergeClasses } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { columnName, formatArea } from '../simulator/address';
+import {
+  cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
+} from './grid-geometry';
+import { areaContains, selectedArea } from './selection';
+import { useSheetGridStyles } from './SheetGrid.styles';
+import type { WorkbenchSimulator } from './workbench-simulator';
+
+export interface SheetGridProps {
+  sim: WorkbenchSimulator;
+  sheet: string;
+  /** Simulator change counter: a new value means cells may have changed. */
+  version: number;
+  /** Called after the grid changed the selection, in case the simulator does not notify. */
+  onSelect(): void;
+}
+
+interface Position { row: number; col: number }
+
+export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): React.JSX.Element {
+  const styles = useSheetGridStyles();
+  const scrollRef = React.useRef<HTMLDivElement>(null);
+  const used = sim.view.usedSize(sheet);
+  const extent = gridExtent(used);
+
+  const widths = React.useMemo(() => {
+    const fit = fitColumnWidths((r, c) => sim.view.cell(sheet, r, c), used.rows, used.columns);
+    return Array.from({ length: extent.columns }, (_, c) =>
+      Math.max(pointsToPixels(sim.view.columnWidth(sheet, c)) || MIN_COLUMN_WIDTH, fit[c] ?? 0));
+    // `version` is the simulator's change counter: widths depend on cell texts that it covers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sim, sheet, version, used.rows, used.columns, extent.columns]);
+
+  const rowVirtualizer = useVirtualizer({
+    count: extent.rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const colVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: extent.columns,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => widths[i] ?? MIN_COLUMN_WIDTH,
+    overscan: 2,
+    scrollPaddingStart: ROW_HEADER_WIDTH,
+  });
+  React.useEffect(() => { colVirtualizer.measure(); }, [widths, colVirtualizer]);
+
+  const area = selectedArea(sim.view.selection(), sheet);
+  // The active cell is where keyboard moves start and shift-click extends from.
+  const [active, setActive] = React.useState<Position>({ row: area?.row ?? 0, col: area?.column ?? 0 });
+  React.useEffect(() => {
+    if (area && !areaContains(area, active.row, active.col)) setActive({ row: area.row, col: area.column });
+  }, [area, active]);
+
+  const select = React.useCallback((to: Position, extendFrom?: Position) => {
+    const from = extendFrom ?? to;
+    const address = formatArea({
+      row: Math.min(from.row, to.row), column: Math.min(from.col, to.col),
+      rows: Math.abs(to.row - from.row) + 1, columns: Math.abs(to.col - from.col) + 1,
+    });
+    sim.select(sheet, address);
+    if (!extendFrom) setActive(to);
+    onSelect();
+  }, [sim, sheet, onSelect]);
+
+  const onMouseDown = (event: React.MouseEvent<HTMLDivElement>) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    if (!target) return;
+    const to = { row: Number(target.dataset.row), col: Number(target.dataset.col) };
+    select(to, event.shiftKey ? active : undefined);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, Position> = {
+      ArrowUp: { row: active.row - 1, col: active.col },
+      ArrowDown: { row: active.row + 1, col: active.col },
+      ArrowLeft: { row: active.row, col: active.col - 1 },
+      ArrowRight: { row: active.row, col: active.col + 1 },
+      PageUp: { row: active.row - page, col: active.col },
+      PageDown: { row: active.row + page, col: active.col },
+      Home: { row: event.ctrlKey ? 0 : active.row, col: 0 },
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const to = {
+      row: Math.max(0, Math.min(extent.rows - 1, move.row)),
+      col: Math.max(0, Math.min(extent.columns - 1, move.col)),
+    };
+    select(to);
+    rowVirtualizer.scrollToIndex(to.row, { align: 'auto' });
+    colVirtualizer.scrollToIndex(to.col, { align: 'auto' });
+  };
+
+  const rows = rowVirtualizer.getVirtualItems();
+  const cols = colVirtualizer.getVirtualItems();
+  const width = ROW_HEADER_WIDTH + colVirtualizer.getTotalSize();
+  const height = HEADER_HEIGHT + rowVirtualizer.getTotalSize();
+  const activeId = `wb-cell-${active.row}-${active.col}`;
+  const activeRendered = rows.some((r) => r.index === active.row) && cols.some((c) => c.index === active.col);
+
+  return (
+    <div
+      ref={scrollRef}
+      className={styles.scroller}
+      role="grid"
+      aria-label={`Sheet ${sheet}`}
+      aria-rowcount={extent.rows + 1}
+      aria-colcount={extent.columns + 1}
+      aria-multiselectable
+      aria-activedescendant={activeRendered ? activeId : undefined}
+      tabIndex={0}
+      onMouseDown={onMouseDown}
+      onKeyDown={onKeyDown}
+      data-testid="sheet-grid"
+    >
+      <div className={styles.canvas} style={{ width, height }}>
+        <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width }}>
+          <div role="columnheader" aria-colindex={1} aria-label="Row numbers" className={styles.corner} />
+          {cols.map((c) => (
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-colindex={c.index + 2}
+              className={mergeClasses(styles.columnHeader, area && c.index >= area.column && c.index < area.column + area.columns ? styles.headerSelected : undefined)}
+              style={{ left: ROW_HEADER_WIDTH + c.start, width: c.size }}
+            >
+              {columnName(c.index)}
+            </div>
+          ))}
+        </div>
+        {rows.map((r) => (
+          <div key={r.key} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: HEADER_HEIGHT + r.start, height: r.size, width }}>
+            <div
+              role="rowheader"
+              aria-colindex={1}
+              className={mergeClasses(styles.rowHeader, area && r.index >= area.row && r.index < area.row + area.rows ? styles.headerSelected : undefined)}
+            >
+              {r.index + 1}
+            </div>
+            {cols.map((c) => (
+              <GridCellView
+                key={c.key}
+                sim={sim}
+                sheet={sheet}
+                row={r.index}
+                col={c.index}
+                left={ROW_HEADER_WIDTH + c.start}
+                width={c.size}
+                selected={areaContains(area, r.index, c.index)}
+                active={active.row === r.index && active.col === c.index && area !== null}
+                id={`wb-cell-${r.index}-${c.index}`}
+              />
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+interface GridCellViewProps {
+  sim: WorkbenchSimulator;
+  sheet: string;
+  row: number;
+  col: number;
+  left: number;
+  width: number;
+  selected: boolean;
+  active: boolean;
+  id: string;
+}
+
+function GridCellView({ sim, sheet, row, col, left, width, selected, active, id }: GridCellViewProps): React.JSX.Element {
+  const styles = useSheetGridStyles();
+  const cell = sim.view.cell(sheet, row, col);
+  const align = cellAlignment(cell.value);
+  return (
+    <div
+      id={id}
+      role="gridcell"
+      aria-colindex={col + 2}
+      aria-selected={selected}
+      data-row={row}
+      data-col={col}
+      className={mergeClasses(
+        styles.cell,
+        align === 'right' ? styles.alignRight : align === 'center' ? styles.alignCenter : styles.alignLeft,
+        cell.bold && styles.bold,
+        selected && !active && styles.inSelection,
+        active && styles.activeCell,
+      )}
+      // Fill and font colours are workbook data (the user's formatting), not theme colours.
+      style={{ left, width, backgroundColor: selected && !active ? undefined : cell.fill, color: cell.fontColor }}
+      title={cell.text.length * 7 > width ? cell.text : undefined}
+    >
+      {cell.text}
+    </div>
+  );
+}

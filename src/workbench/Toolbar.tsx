@@ -1,0 +1,41 @@
+/**
+ * The workbench's top bar: what this page is, and workbook actions (reset the sample, open an
+ * .xlsx file, switch the simulated Office theme).
+ */
+import * as React from 'react';
+import { Button, Switch } from '@fluentui/react-components';
+import { ArrowResetRegular } from '@fluentui/react-icons';
+import { useToolbarStyles } from './Toolbar.styles';
+import type { WorkbenchSession } from './session';
+
+export interface ToolbarProps {
+  session: WorkbenchSession;
+  dark: boolean;
+  onDarkChange(dark: boolean): void;
+}
+
+export function Toolbar({ session, dark, onDarkChange }: ToolbarProps): React.JSX.Element {
+  const styles = useToolbarStyles();
+  return (
+    <header className={styles.root}>
+      <span className={styles.title}>PivotDeck workbench</span>
+      <span className={styles.subtitle}>simulated Excel workbook</span>
+      <span className={styles.spacer} />
+      <div className={styles.actions} role="toolbar" aria-label="Workbook">
+        <Button appearance="secondary" size="small" icon={<ArrowResetRegular />} onClick={() => session.resetSample()}>
+          Reset sample
+        </Button>
+        {/* ---- BEGIN open-workbook slot (owned by the xlsx-loader engineer) ----
+            Add the "Open workbook…" button here, e.g.
+              <OpenWorkbookButton onOpen={(model) => session.open(model)} />
+            `session.open(model)` swaps in a new simulator; the grid and the task pane follow. */}
+        {/* ---- END open-workbook slot ---- */}
+        <Switch
+          checked={dark}
+          onChange={(_, data) => onDarkChange(data.checked)}
+          label={{ children: 'Dark Office theme', className: styles.switchLabel }}
+        />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry point of workbench.html: builds the sample workbook once, opens it in the Excel
+ * simulator and shows it beside the real task pane. Dev/test infrastructure only; never part of
+ * the production add-in bundle.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createSimulator } from '../simulator';
+import { buildSampleWorkbook } from './sample';
+import { createWorkbenchSession } from './session';
+import { installTestApi } from './test-api';
+import { Workbench } from './Workbench';
+
+const started = performance.now();
+const session = createWorkbenchSession(() => buildSampleWorkbook(), createSimulator);
+installTestApi(session, performance.now() - started);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('workbench.html has no #root element');
+createRoot(container).render(
+  <FluentProvider theme={webLightTheme}>
+    <Workbench session={session} />
+  </FluentProvider>,
+);

@@ -1,0 +1,45 @@
+/**
+ * The part of the Excel simulator the workbench page uses, stated structurally so the page
+ * depends on a small surface (and tests can see at a glance what the page reads).
+ * `createSimulator` in src/simulator returns an object assignable to this.
+ */
+import type { ExcelRun } from '../excel/api';
+import type { WorkbookModel } from '../simulator/model';
+
+/** What the grid draws for one cell. */
+export interface GridCell {
+  value: unknown;
+  /** The value as Excel would display it under its number format. */
+  text: string;
+  numberFormat?: string;
+  formula?: string;
+  bold?: boolean;
+  /** CSS colour of the cell fill, from the workbook. */
+  fill?: string;
+  /** CSS colour of the text, from the workbook. */
+  fontColor?: string;
+}
+
+export interface WorkbenchView {
+  sheetNames(): string[];
+  activeSheet(): string;
+  usedSize(sheet: string): { rows: number; columns: number };
+  cell(sheet: string, row: number, col: number): GridCell;
+  columnWidth(sheet: string, col: number): number;
+  selection(): { sheet: string; address: string } | null | undefined;
+}
+
+export interface WorkbenchSimulator {
+  run: ExcelRun;
+  stats(): unknown;
+  lastRunStats(): unknown;
+  resetStats(): void;
+  toModel(): WorkbookModel;
+  subscribe(listener: () => void): () => void;
+  view: WorkbenchView;
+  select(sheet: string, address: string): void;
+  activate(sheet: string): void;
+  isSetSupported(set: 'ExcelApi', version: string): boolean;
+}
+
+export type SimulatorFactory = (model: WorkbookModel) => WorkbenchSimulator;
