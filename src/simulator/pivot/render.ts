@@ -1,0 +1,249 @@
+/**
+ * Renders a PivotTable into cells exactly as Microsoft Excel lays it out.
+ *
+ * Written with plain loops and independently of src/engine on purpose: the simulator's pivots
+ * are the reference the engine is checked against, so they must not agree by construction.
+ *
+ * Geometry (matches the fixtures saved by Excel and MS-XLSB 2.2.5.3.8.1 "Location and Body"):
+ * - The body starts at `pivot.anchor`. Header rows come first: with column fields (or the Values
+ *   pseudo-field on columns) there is one caption row plus one row per column-axis field; with
+ *   none there is a single header row. Then one line per row-axis line.
+ * - Row labels occupy the first column (compact form) or one column per row-axis field
+ *   (outline and tabular forms).
+ * - Page fields (filters) sit above the body: one row per field ("Field" | "(All)" / the one
+ *   selected item / "(Multiple Items)"), then one empty row, then the body. MS-XLSB: "There is
+ *   one row between the top-most cell of the PivotTable report body and the bottom-most cell of
+ *   the page area." When the anchor leaves too little room above it (e.g. "A1" with a filter),
+ *   the body moves down just enough, as Excel does when a filter is added to a pivot at A1.
+ * - Ranges (MS-XLSB 2.2.5.3.8.1, which Office.js `PivotLayout` getters return):
+ *   column label range = header rows × data columns (it includes the "Column Labels" caption
+ *   cell, or the data field caption when there are no column fields); row label range = row
+ *   label columns × lines below the header; data body = data columns × lines below the header,
+ *   subtotal and grand total cells included; range = the whole body without the page area;
+ *   filter range = the page area ("Field | item" rows, without the empty separator row).
+ *
+ * Grand totals, named as in the Excel object model (VBA `RowGrand`/`ColumnGrand`, Office.js
+ * `PivotLayout.showRowGrandTotals`/`showColumnGrandTotals`, DevExpress `PivotLayout` docs:
+ * "The PivotTable column displaying grand totals for rows"): `showRowGrandTotals` is the
+ * "Grand Total" COLUMN at the right (a total for each row), `showColumnGrandTotals` is the
+ * "Grand Total" ROW at the bottom. Caution: OOXML's attributes are the other way round —
+ * `colGrandTotals="0"` removes the grand total column (sheetjs fixture pivotTable1/2), so an
+ * xlsx loader maps rowGrandTotals → showColumnGrandTotals and colGrandTotals → showRowGrandTotals.
+ */
+import type { CellValue } from '../../excel/api';
+import type { PivotFieldModel, PivotModel, PivotRenderModel, SummarizeBy } from '../model';
+import { formatArea, MAX_ROWS, parseArea, splitSheet, type Area } from '../address';
+import { addValue, newStats, summarize, type Stats } from './aggregate';
+import { layoutAxis, AxisTrie, type AxisField, type AxisLine, type AxisNode } from './axis';
+import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, VALUES } from './captions';
+import { FieldItems, type PivotItem } from './items';
+
+export interface PivotSource {
+  header: string[];
+  rows: CellValue[][];
+  /** Per source column, "General" by default. */
+  numberFormats: string[];
+}
+
+/** Column nids are packed below row nids in one numeric Map key. */
+const COL_SPAN = 2 ** 21;
+
+/**
+ * Lays out `pivot` over `source` as Excel would show it on the sheet.
+ *
+ * @example
+ * const out = renderPivot(
+ *   { name: 'P', sheet: 'S', anchor: 'A3', source: { kind: 'range', sheet: 'D', address: 'A1:B3' },
+ *     rows: [{ name: 'Region' }], columns: [], filters: [],
+ *     data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }],
+ *     layout: 'Compact', subtotalLocation: 'AtTop', showRowGrandTotals: true, showColumnGrandTotals: true },
+ *   { header: ['Region', 'Revenue'], rows: [['West', 2], ['East', 1]], numberFormats: ['General', 'General'] },
+ * );
+ * out.range;  // "A3:B6"
+ * out.values; // [['Row Labels', 'Sum of Revenue'], ['East', 1], ['West', 2], ['Grand Total', 3]]
+ */
+export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRenderModel {
+  const data = pivot.data;
+  const valuesOnRows = data.length > 1 && pivot.valuesOn === 'rows';
+  const valuesOnCols = data.length > 1 && !valuesOnRows;
+
+  const col = (name: string): number => sourceColumn(source.header, name);
+  const fmtOf = (c: number): string => source.numberFormats[c] || 'General';
+  const axisField = (f: PivotFieldModel): AxisField & { col: number } => {
+    const c = col(f.name);
+    return { model: f, items: new FieldItems(f.hiddenItems), ranks: new Int32Array(0), numberFormat: fmtOf(c), col: c };
+  };
+  const rowFields = pivot.rows.map(axisField);
+  const colFields = pivot.columns.map(axisField);
+  const pageFields = pivot.filters.map(axisField);
+  const dataCols = data.map((d) => col(d.field));
+
+  // One pass over the source: intern items, drop filtered records, and add each record to the
+  // statistics of every (row prefix × column prefix) it belongs to, so every subtotal and
+  // total comes out of the same pass.
+  const rowTrie = new AxisTrie();
+  const colTrie = new AxisTrie();
+  const stats = new Map<number, Stats[]>();
+  const R = rowFields.length, C = colFields.length, D = data.length;
+  const rowPath: AxisNode[] = new Array(R + 1);
+  const colPath: AxisNode[] = new Array(C + 1);
+  const rowItems: PivotItem[] = new Array(R);
+  const colItems: PivotItem[] = new Array(C);
+  rowPath[0] = rowTrie.root;
+  colPath[0] = colTrie.root;
+  for (const rec of source.rows) {
+    let hidden = false;
+    for (const f of pageFields) if (f.items.intern(cell(rec, f.col)).hidden) hidden = true;
+    for (let i = 0; i < R; i++) { const it = rowFields[i].items.intern(cell(rec, rowFields[i].col)); rowItems[i] = it; if (it.hidden) hidden = true; }
+    for (let i = 0; i < C; i++) { const it = colFields[i].items.intern(cell(rec, colFields[i].col)); colItems[i] = it; if (it.hidden) hidden = true; }
+    if (hidden) continue;
+    for (let i = 0; i < R; i++) rowPath[i + 1] = rowTrie.child(rowPath[i], rowItems[i]);
+    for (let i = 0; i < C; i++) colPath[i + 1] = colTrie.child(colPath[i], colItems[i]);
+    for (let r = 0; r <= R; r++) {
+      const base = rowPath[r].nid * COL_SPAN;
+      for (let c = 0; c <= C; c++) {
+        const key = base + colPath[c].nid;
+        let group = stats.get(key);
+        if (group === undefined) {
+          group = new Array(D);
+          for (let k = 0; k < D; k++) group[k] = newStats();
+          stats.set(key, group);
+        }
+        for (let k = 0; k < D; k++) addValue(group[k], cell(rec, dataCols[k]));
+      }
+    }
+  }
+  if (colTrie.size >= COL_SPAN) throw new Error('Too many column items for a PivotTable');
+  for (const f of [...rowFields, ...colFields]) f.ranks = f.items.ranks(f.model.itemOrder);
+
+  const form = pivot.layout === 'Compact' ? 'compact' : pivot.layout === 'Outline' ? 'outline' : 'tabular';
+  const rowLines = layoutAxis(rowTrie, rowFields, data, {
+    form,
+    subtotalLocation: pivot.subtotalLocation,
+    repeatLabels: form !== 'compact' && pivot.rows.some((f) => f.repeatLabels === true),
+    grandTotals: pivot.showColumnGrandTotals,
+    valuesOnAxis: valuesOnRows,
+  });
+  const colLines = data.length === 0 && C === 0 ? [] : layoutAxis(colTrie, colFields, data, {
+    form: 'tabular',
+    subtotalLocation: pivot.subtotalLocation === 'Off' ? 'Off' : 'AtBottom',
+    repeatLabels: false,
+    grandTotals: pivot.showRowGrandTotals,
+    valuesOnAxis: valuesOnCols,
+  });
+
+  // Grid geometry.
+  const rowSlots = R + (valuesOnRows ? 1 : 0);
+  const colSlots = C + (valuesOnCols ? 1 : 0);
+  const labelCols = rowSlots === 0 ? (colSlots > 0 ? 1 : 0) : form === 'compact' ? 1 : rowSlots;
+  const headerRows = colSlots > 0 ? colSlots + 1 : 1;
+  const width = Math.max(1, labelCols + colLines.length);
+  const height = headerRows + rowLines.length;
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  for (let r = 0; r < height; r++) {
+    values.push(new Array<CellValue>(width).fill(''));
+    formats.push(new Array<string>(width).fill('General'));
+  }
+  const put = (r: number, c: number, v: CellValue, f = 'General'): void => {
+    if (r < height && c < width) { values[r][c] = v; formats[r][c] = f; }
+  };
+  const slotName = (fields: AxisField[], s: number): string => (s < fields.length ? fields[s].model.name : VALUES);
+
+  // Header rows.
+  const rowCaption = pivot.rowHeaderCaption ?? ROW_LABELS;
+  const lastHeader = headerRows - 1;
+  if (rowSlots > 0) {
+    if (form === 'compact') put(lastHeader, 0, rowCaption);
+    else for (let s = 0; s < rowSlots; s++) put(lastHeader, s, slotName(rowFields, s));
+  }
+  if (colSlots > 0) {
+    if (D === 1 && labelCols > 0) put(0, 0, data[0].name);
+    if (form === 'compact') put(0, labelCols, C > 0 ? pivot.colHeaderCaption ?? COLUMN_LABELS : VALUES);
+    else for (let s = 0; s < colSlots; s++) put(0, labelCols + s, slotName(colFields, s));
+    colLines.forEach((line, j) => {
+      for (const l of line.labels) put(1 + l.slot, labelCols + j, l.value, l.numberFormat);
+    });
+  } else if (colLines.length === 1 && D === 1) {
+    // No column fields: the single data column is headed by the data field's caption.
+    put(0, labelCols, data[0].name);
+  }
+
+  // Row lines and data cells.
+  rowLines.forEach((line, i) => {
+    const r = headerRows + i;
+    for (const l of line.labels) put(r, l.slot, l.value, l.numberFormat);
+    if (!line.showValues) return;
+    colLines.forEach((cl, j) => {
+      const k = line.dataIndex ?? cl.dataIndex ?? (D > 0 ? 0 : undefined);
+      if (k === undefined) return;
+      const fn = subtotalFn(line, cl, data[k].summarizeBy);
+      if (fn === undefined) return;
+      const v = summarize(stats.get(line.nid * COL_SPAN + cl.nid)?.[k], fn);
+      put(r, labelCols + j, v, data[k].numberFormat ?? 'General');
+    });
+  });
+
+  // Placement on the sheet.
+  const anchor = parseCell(pivot.anchor);
+  const nPages = pageFields.length;
+  const top = nPages > 0 ? Math.max(anchor.row, nPages + 1) : anchor.row;
+  if (top + height > MAX_ROWS) throw new Error(`PivotTable ${pivot.name} does not fit on the sheet`);
+  const area = (row: number, column: number, rows: number, columns: number): string =>
+    rows > 0 && columns > 0 ? formatArea({ row, column, rows, columns } satisfies Area) : '';
+  const x0 = anchor.column;
+  const dataCols0 = width - labelCols;
+  const out: PivotRenderModel = {
+    range: area(top, x0, height, width),
+    rowLabelRange: area(top + headerRows, x0, rowLines.length, labelCols),
+    columnLabelRange: area(top, x0 + labelCols, headerRows, dataCols0),
+    dataBodyRange: area(top + headerRows, x0 + labelCols, rowLines.length, dataCols0),
+    values,
+    numberFormats: formats,
+  };
+  if (nPages > 0) {
+    out.filterRange = area(top - nPages - 1, x0, nPages, 2);
+    out.filterValues = pageFields.map((f) => [f.model.name, pageCaption(f.items.items)]);
+  }
+  return out;
+}
+
+/** Function for a data cell; undefined when row and column ask for two different custom subtotals. */
+function subtotalFn(row: AxisLine, col: AxisLine, own: SummarizeBy): SummarizeBy | undefined {
+  if (row.fn !== undefined && col.fn !== undefined && row.fn !== col.fn) return undefined;
+  return row.fn ?? col.fn ?? own;
+}
+
+/** What the page field's cell shows: "(All)", the one visible item, or "(Multiple Items)". */
+function pageCaption(items: readonly PivotItem[]): CellValue {
+  let visible: PivotItem | undefined;
+  let nVisible = 0;
+  let anyHidden = false;
+  for (const it of items) {
+    if (it.hidden) anyHidden = true;
+    else { nVisible++; visible = it; }
+  }
+  if (!anyHidden) return ALL_ITEMS;
+  return nVisible === 1 && visible !== undefined ? visible.value : MULTIPLE_ITEMS;
+}
+
+function cell(rec: CellValue[], c: number): CellValue {
+  const v = rec[c];
+  return v === undefined || v === null ? '' : v;
+}
+
+/** Source column of a field: exact header match first, then case-insensitive like Excel. */
+function sourceColumn(header: readonly string[], name: string): number {
+  let i = header.indexOf(name);
+  if (i < 0) {
+    const lower = name.toLowerCase();
+    i = header.findIndex((h) => h.toLowerCase() === lower);
+  }
+  if (i < 0) throw new Error(`The PivotTable field "${name}" is not a column of its source`);
+  return i;
+}
+
+/** Top-left cell of the anchor ("A3", "$A$3", "Sheet1!A3" or a range whose corner is used). */
+function parseCell(a1: string): Area {
+  return parseArea(splitSheet(a1).local);
+}
