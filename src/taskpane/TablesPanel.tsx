@@ -1,0 +1,71 @@
+import { Caption1, ToggleButton, mergeClasses } from '@fluentui/react-components';
+import { useEffect, useState, type ReactElement } from 'react';
+import type { PaneHost } from '../excel/host-types';
+import type { TableInfo } from '../excel/workbook-info';
+import type { WorkbookLists } from './load-lists';
+import { EMPTY_TABLES, tableSize } from './pane-text';
+import { EmptyState, ErrorMessage, Loading } from './StatusMessages';
+import { TablePreviewSection } from './TablePreviewSection';
+import { useTablesPanelStyles } from './TablesPanel.styles';
+import { useTablePreview } from './use-table-preview';
+
+export interface TablesPanelProps {
+  host: PaneHost;
+  lists: WorkbookLists | undefined;
+  generation: number;
+  onRetry(): void;
+}
+
+/** The workbook's tables; choosing one shows its first rows below the list. */
+export function TablesPanel({ host, lists, generation, onRetry }: TablesPanelProps): ReactElement {
+  const styles = useTablesPanelStyles();
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const tables = lists?.tables.ok ? lists.tables.data : undefined;
+
+  // A refresh may remove or rename the selected table: forget it rather than show an error.
+  useEffect(() => {
+    if (tables && selected && !tables.some((t) => t.name === selected)) setSelected(undefined);
+  }, [tables, selected]);
+
+  const preview = useTablePreview(host, tables?.some((t) => t.name === selected) ? selected : undefined, generation);
+
+  if (!lists) return <Loading label="Reading the workbook's tables…" />;
+  if (!lists.tables.ok) return <ErrorMessage title="Tables could not be listed" message={lists.tables.message} onRetry={onRetry} />;
+  if (lists.tables.data.length === 0) return <EmptyState>{EMPTY_TABLES}</EmptyState>;
+
+  return (
+    <div className={styles.root}>
+      <Caption1 className={styles.hint}>Choose a table to preview its first rows.</Caption1>
+      <ul className={styles.list} aria-label="Tables in this workbook">
+        {lists.tables.data.map((table) => (
+          <li key={table.name}>
+            <TableItem
+              table={table}
+              selected={table.name === selected}
+              onSelect={() => setSelected(table.name === selected ? undefined : table.name)}
+            />
+          </li>
+        ))}
+      </ul>
+      {selected && <TablePreviewSection state={preview} />}
+    </div>
+  );
+}
+
+function TableItem({ table, selected, onSelect }: { table: TableInfo; selected: boolean; onSelect(): void }): ReactElement {
+  const styles = useTablesPanelStyles();
+  return (
+    <ToggleButton
+      appearance="subtle"
+      checked={selected}
+      className={mergeClasses(styles.item, selected && styles.itemSelected)}
+      onClick={onSelect}
+      aria-label={`${table.name}, sheet ${table.sheet}, ${tableSize(table)}`}
+    >
+      <span className={styles.itemText}>
+        <span className={styles.name}>{table.name}</span>
+        <Caption1 className={styles.meta}>{`${table.sheet} · ${tableSize(table)}`}</Caption1>
+      </span>
+    </ToggleButton>
+  );
+}
