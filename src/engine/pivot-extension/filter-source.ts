@@ -1,0 +1,45 @@
+import { itemKey } from './item-key';
+import { ExtensionError, type PivotFieldSnapshot, type SourceTable } from './types';
+
+export interface FilterResult {
+  /** Source row indexes the pivot summarises. */
+  rows: Int32Array;
+  /** Hidden item names that match no source value (the filter may not be reproducible). */
+  unmatchedHidden: Array<{ field: string; item: string }>;
+}
+
+/**
+ * Keeps the source rows the pivot counts: a row is dropped when its value in any row, column
+ * or filter-area field is a hidden item (`visible: false`). A page-field selection of one item
+ * shows up in Office.js as every other item hidden, so the same rule covers it. An empty cell is
+ * the item "(blank)".
+ *
+ * @example
+ * filterSource(source, [{ name: 'Region', items: [{ name: 'West', visible: false }], subtotals: [] }])
+ * // rows where Region is not "West"
+ */
+export function filterSource(source: SourceTable, fields: readonly PivotFieldSnapshot[]): FilterResult {
+  const tests: Array<{ column: number; hidden: Set<string> }> = [];
+  const unmatchedHidden: FilterResult['unmatchedHidden'] = [];
+  for (const field of fields) {
+    const hidden = new Set(field.items.filter((item) => !item.visible).map((item) => itemKey(item.name)));
+    if (hidden.size === 0) continue;
+    const column = source.headers.findIndex((h) => h.toLowerCase() === field.name.toLowerCase());
+    if (column < 0) {
+      throw new ExtensionError('unsupported', `The pivot filters on "${field.name}", which is not a column of its source (a grouped or calculated field). PivotDeck cannot reproduce that filter.`);
+    }
+    tests.push({ column, hidden });
+    const present = new Set<string>();
+    for (const v of source.columns[column]) present.add(itemKey(v));
+    for (const item of field.items) {
+      if (!item.visible && !present.has(itemKey(item.name))) unmatchedHidden.push({ field: field.name, item: item.name });
+    }
+  }
+  const kept = new Int32Array(source.rowCount);
+  let n = 0;
+  outer: for (let r = 0; r < source.rowCount; r++) {
+    for (const t of tests) if (t.hidden.has(itemKey(source.columns[t.column][r]))) continue outer;
+    kept[n++] = r;
+  }
+  return { rows: kept.slice(0, n), unmatchedHidden };
+}

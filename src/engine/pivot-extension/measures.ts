@@ -1,0 +1,66 @@
+/**
+ * The measures PivotDeck adds to a pivot. Shape-compatible with the model's `MeasureDef`
+ * (src/model/schema.ts) without importing it: the engine imports nothing of ours.
+ */
+export type MeasureKind =
+  | 'sum' | 'count' | 'countNumbers' | 'average' | 'min' | 'max' | 'product'
+  | 'median' | 'percentile' | 'quartile' | 'distinctCount' | 'mode'
+  | 'stdevSample' | 'stdevPopulation' | 'varSample' | 'varPopulation'
+  | 'first' | 'last' | 'weightedAverage' | 'ratioOfSums'
+  | 'shareOfGrandTotal' | 'shareOfParent' | 'shareOfColumn'
+  | 'runningTotal' | 'rankInParent' | 'differenceFromPrevious' | 'percentDifferenceFromPrevious'
+  | 'formula';
+
+export interface ExtensionMeasure {
+  id: string;
+  label: string;
+  kind: MeasureKind;
+  field?: string;
+  /** Weight (weightedAverage), denominator (ratioOfSums) or order field (first/last). */
+  otherField?: string;
+  /** Percentile in [0, 1]; quartiles are stored as 0.25 / 0.5 / 0.75. */
+  p?: number;
+  /** Show-as measures: id of the measure they are based on; default Sum of `field`. */
+  of?: string;
+  formula?: string;
+  numberFormat?: string;
+}
+
+/** Measures whose value is derived from another measure along the pivot's rows. */
+export const SHOW_AS_KINDS: ReadonlySet<MeasureKind> = new Set([
+  'shareOfGrandTotal', 'shareOfParent', 'shareOfColumn',
+  'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious',
+]);
+
+/** The worksheet function each measure follows, for notes such as "ignored, as MEDIAN does". */
+export const EXCEL_FUNCTION: Partial<Record<MeasureKind, string>> = {
+  sum: 'SUM', count: 'COUNTA', countNumbers: 'COUNT', average: 'AVERAGE', min: 'MIN', max: 'MAX',
+  product: 'PRODUCT', median: 'MEDIAN', percentile: 'PERCENTILE.INC', quartile: 'QUARTILE.INC',
+  distinctCount: 'distinct count', mode: 'MODE.SNGL', stdevSample: 'STDEV.S', stdevPopulation: 'STDEV.P',
+  varSample: 'VAR.S', varPopulation: 'VAR.P', weightedAverage: 'SUMPRODUCT/SUM', ratioOfSums: 'SUM/SUM',
+};
+
+/** Measures that read only numbers of their field (so blank/text/logical cells are skipped). */
+export const NUMERIC_KINDS: ReadonlySet<MeasureKind> = new Set([
+  'sum', 'average', 'min', 'max', 'product', 'median', 'percentile', 'quartile', 'mode',
+  'stdevSample', 'stdevPopulation', 'varSample', 'varPopulation', 'weightedAverage', 'ratioOfSums',
+]);
+
+/**
+ * The number format a measure's column gets: the user's choice, else the source field's format
+ * for measures in the field's own unit, whole numbers for counts and ranks, 0.0% for shares.
+ *
+ * @example measureFormat({ kind: 'median', ... }, '#,##0.00') // '#,##0.00'
+ * @example measureFormat({ kind: 'distinctCount', ... }, '#,##0.00') // '0'
+ */
+export function measureFormat(measure: ExtensionMeasure, fieldFormat: string | undefined): string {
+  if (measure.numberFormat) return measure.numberFormat;
+  switch (measure.kind) {
+    case 'count': case 'countNumbers': case 'distinctCount': case 'rankInParent': return '0';
+    case 'shareOfGrandTotal': case 'shareOfParent': case 'shareOfColumn': case 'percentDifferenceFromPrevious': return '0.0%';
+    case 'median': case 'percentile': case 'quartile': case 'min': case 'max': case 'first': case 'last':
+    case 'weightedAverage': case 'mode': case 'average': case 'sum': case 'runningTotal': case 'differenceFromPrevious':
+      return fieldFormat || 'General';
+    default: return 'General';
+  }
+}

@@ -1,0 +1,122 @@
+import { pivotSummary, type RowSlice } from './aggregate';
+import type { ColumnLookup } from './compute-measures';
+import type { GroupIndex } from './group-index';
+import { findNode, type GroupTree } from './group-tree';
+import type { PivotFunction, PivotSnapshot, RowRole, XlValue } from './types';
+
+export interface Mismatch {
+  /** 1-based sheet row, as the user sees it. */
+  sheetRow: number;
+  /** Item keys of the row's group; [] for the grand total. */
+  path: string[];
+  field: string;
+  shown: XlValue;
+  recomputed: XlValue;
+}
+
+export interface Reconciliation {
+  ok: boolean;
+  checkedRows: number;
+  /** Value fields whose numbers were compared. */
+  checkedFields: string[];
+  /** Value fields that could not be compared, and why. */
+  uncheckedFields: Array<{ field: string; reason: string }>;
+  mismatches: Mismatch[];
+  /** The most likely reason when mismatches exist, in words a user can act on. */
+  cause?: string;
+}
+
+const REL = 1e-9;
+const ABS = 1e-9;
+
+/** Excel's numbers and ours agree when |a-b| ≤ 1e-9 + 1e-9·max(|a|,|b|); texts/errors must be equal. */
+export function sameValue(shown: XlValue, recomputed: XlValue): boolean {
+  if (typeof shown === 'number' && typeof recomputed === 'number') {
+    return Math.abs(shown - recomputed) <= ABS + REL * Math.max(Math.abs(shown), Math.abs(recomputed));
+  }
+  return shown === recomputed;
+}
+
+/**
+ * Recomputes the pivot's own value fields for every row PivotDeck mapped to a group and
+ * compares them with the numbers Excel shows. Any disagreement means PivotDeck's picture of the
+ * pivot (its rows, its filters, its source) is wrong somewhere, so nothing may be written.
+ *
+ * With column fields, the row's Grand Total column is compared; without one, Sum/Count/Count
+ * Numbers are compared with the sum across the columns and other functions are left unchecked.
+ *
+ * @example reconcile(snapshot, roles, tree, index, columns).ok // true when every number matches
+ */
+export function reconcile(
+  snapshot: PivotSnapshot,
+  roles: readonly RowRole[],
+  tree: GroupTree,
+  index: GroupIndex,
+  columns: ColumnLookup,
+): Reconciliation {
+  const nData = snapshot.data.length;
+  const body = snapshot.dataBody;
+  const hasColumns = snapshot.columns.length > 0;
+  const checkedFields: string[] = [];
+  const uncheckedFields: Reconciliation['uncheckedFields'] = [];
+  const checks: Array<{ name: string; field: string; fn: PivotFunction; shown: (row: XlValue[]) => XlValue }> = [];
+
+  snapshot.data.forEach((data, i) => {
+    if (data.showAs && data.showAs !== 'None') {
+      uncheckedFields.push({ field: data.name, reason: `it shows values as "${data.showAs}"` });
+      return;
+    }
+    if (!columns(data.field)) {
+      uncheckedFields.push({ field: data.name, reason: `"${data.field}" is not a column of the source (calculated field?)` });
+      return;
+    }
+    let shown: (row: XlValue[]) => XlValue;
+    if (!hasColumns) {
+      if (body.columns !== nData) {
+        uncheckedFields.push({ field: data.name, reason: 'the data area does not have one column per value field' });
+        return;
+      }
+      shown = (row) => row[i] ?? '';
+    } else if (snapshot.showRowGrandTotals) {
+      const c = body.columns - nData + i;
+      shown = (row) => row[c] ?? '';
+    } else if (data.summarizeBy === 'Sum' || data.summarizeBy === 'Count' || data.summarizeBy === 'CountNumbers') {
+      shown = (row) => {
+        let total = 0, any = false;
+        for (let c = i; c < body.columns; c += nData) {
+          const v = row[c];
+          if (typeof v === 'number') { total += v; any = true; } else if (v !== '' && v !== undefined) return v;
+        }
+        return any ? total : '';
+      };
+    } else {
+      uncheckedFields.push({ field: data.name, reason: 'the pivot has column fields and no Grand Total column' });
+      return;
+    }
+    checkedFields.push(data.name);
+    checks.push({ name: data.name, field: data.field, fn: data.summarizeBy, shown });
+  });
+
+  const mismatches: Mismatch[] = [];
+  let checkedRows = 0;
+  roles.forEach((role, r) => {
+    if (role.kind === 'blank' || role.kind === 'header') return;
+    const node = findNode(tree, role.path);
+    const row = body.values[r] ?? [];
+    if (!node) return;
+    const slice: RowSlice = { rows: index.orderAtDepth[node.depth], from: index.start[node.id], to: index.end[node.id] };
+    if (checks.length > 0) checkedRows++;
+    for (const check of checks) {
+      const fn = role.kind === 'subtotal' && role.fn !== 'Automatic' ? role.fn : check.fn;
+      const col = columns(check.field);
+      if (!col) continue;
+      const recomputed = pivotSummary(col, slice, fn);
+      const shown = check.shown(row);
+      if (!sameValue(shown, recomputed)) {
+        mismatches.push({ sheetRow: body.row + r + 1, path: role.path, field: check.name, shown, recomputed });
+      }
+    }
+  });
+
+  return { ok: mismatches.length === 0 && checks.length > 0, checkedRows, checkedFields, uncheckedFields, mismatches };
+}
