@@ -12,8 +12,12 @@ export const useSheetGridStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
     outlineStyle: 'none',
+    // An outline (not a box-shadow) paints above the cells, so the whole focus ring shows.
     ':focus-visible': {
-      boxShadow: `inset 0 0 0 ${tokens.strokeWidthThick} ${tokens.colorStrokeFocus2}`,
+      outlineStyle: 'solid',
+      outlineWidth: tokens.strokeWidthThick,
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
   canvas: {

@@ -100,9 +100,13 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
       col: Math.max(0, Math.min(extent.columns - 1, move.col)),
     };
     select(to);
-    rowVirtualizer.scrollToIndex(to.row, { align: 'auto' });
-    colVirtualizer.scrollToIndex(to.col, { align: 'auto' });
   };
+
+  // Keep the active cell in view wherever the selection came from: keys, the name box, the pane.
+  React.useEffect(() => {
+    rowVirtualizer.scrollToIndex(active.row, { align: 'auto' });
+    colVirtualizer.scrollToIndex(active.col, { align: 'auto' });
+  }, [active.row, active.col, rowVirtualizer, colVirtualizer]);
 
   const rows = rowVirtualizer.getVirtualItems();
   const cols = colVirtualizer.getVirtualItems();

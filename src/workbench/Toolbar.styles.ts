@@ -33,7 +33,4 @@ export const useToolbarStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
   },
-  switchLabel: {
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
 });

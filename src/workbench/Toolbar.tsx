@@ -3,8 +3,8 @@
  * .xlsx file, switch the simulated Office theme).
  */
 import * as React from 'react';
-import { Button, Switch } from '@fluentui/react-components';
-import { ArrowResetRegular } from '@fluentui/react-icons';
+import { Button, ToggleButton } from '@fluentui/react-components';
+import { ArrowResetRegular, WeatherMoonRegular } from '@fluentui/react-icons';
 import { useToolbarStyles } from './Toolbar.styles';
 import type { WorkbenchSession } from './session';
 
@@ -30,11 +30,9 @@ export function Toolbar({ session, dark, onDarkChange }: ToolbarProps): React.JS
               <OpenWorkbookButton onOpen={(model) => session.open(model)} />
             `session.open(model)` swaps in a new simulator; the grid and the task pane follow. */}
         {/* ---- END open-workbook slot ---- */}
-        <Switch
-          checked={dark}
-          onChange={(_, data) => onDarkChange(data.checked)}
-          label={{ children: 'Dark Office theme', className: styles.switchLabel }}
-        />
+        <ToggleButton size="small" icon={<WeatherMoonRegular />} checked={dark} onClick={() => onDarkChange(!dark)}>
+          Dark Office theme
+        </ToggleButton>
       </div>
     </header>
   );
