@@ -1,0 +1,157 @@
+// PivotDeck build. One entry and one HTML page per surface (taskpane, commands), plus the
+// workbench in development and test builds only.
+//
+//   npm start                                         dev server on https://localhost:3000
+//   npm run build -- --env ADDIN_URL=https://host.example/pivotdeck    production dist/
+//   webpack --mode development --env OUTPUT_DIR=build                   test build (workbench too)
+//
+// --env flags: ADDIN_URL (production base URL), ALLOW_SAME_VERSION=1 (rebuild a released
+// Version), CONNECT_SRC="'self' https://api.example.com" (replace the CSP's connect-src),
+// OUTPUT_DIR (default dist), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000).
+// Each may also come from the environment variable of the same name.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import {
+  DEV_ORIGIN, TASKPANE_BUDGET_BYTES, checkVersionRaised, contentSecurityPolicy, gzipSizes, kb,
+  manifestVersion, rewriteManifest, validateAddinUrl,
+} from './scripts/build-checks.mjs';
+import { certificatePaths } from './scripts/dev-certs.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Stops the build with one readable line instead of a stack trace. */
+function refuse(message) {
+  console.error(`\nPivotDeck build refused: ${message}\n`);
+  process.exit(2);
+}
+
+/** Prints gzipped sizes of each page's initial JavaScript and fails above the budget. */
+class BundleBudgetPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('BundleBudgetPlugin', (compilation) => {
+      const out = compilation.outputOptions.path;
+      const initialJs = (names) => {
+        const files = new Set();
+        for (const name of names) {
+          for (const f of compilation.entrypoints.get(name)?.getFiles() ?? []) if (f.endsWith('.js')) files.add(f);
+        }
+        return gzipSizes([...files].map((f) => join(out, f)));
+      };
+      const pane = initialJs(['taskpane', 'commands']);
+      const commands = initialJs(['commands']);
+      const total = (rows) => rows.reduce((s, r) => s + r.gzip, 0);
+      const lines = ['', 'Initial JavaScript (gzipped):'];
+      for (const r of pane) lines.push(`  ${r.file.slice(out.length + 1).padEnd(44)} ${kb(r.bytes).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`);
+      lines.push(`  taskpane.html total: ${kb(total(pane))} gzip (budget ${kb(TASKPANE_BUDGET_BYTES)})`);
+      lines.push(`  commands.html total: ${kb(total(commands))} gzip`);
+      const lazy = [...compilation.chunks].filter((c) => !c.canBeInitial());
+      lines.push(`  ${lazy.length} chunk(s) load on demand`);
+      console.log(lines.join('\n'));
+      if (total(pane) > TASKPANE_BUDGET_BYTES) {
+        compilation.errors.push(new Error(
+          `Bundle budget exceeded: the task pane's initial JavaScript is ${kb(total(pane))} gzipped, above ${kb(TASKPANE_BUDGET_BYTES)}. ` +
+            'Load heavy parts on demand with import().',
+        ));
+      }
+    });
+  }
+}
+
+export default (env = {}, argv = {}) => {
+  const opt = (name) => env[name] ?? process.env[name];
+  const mode = argv.mode ?? 'production';
+  const prod = mode === 'production';
+  const outputDir = resolve(root, opt('OUTPUT_DIR') ?? 'dist');
+  const devManifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
+
+  let addinUrl = DEV_ORIGIN;
+  if (prod) {
+    try {
+      addinUrl = validateAddinUrl(opt('ADDIN_URL'));
+      const last = checkVersionRaised(manifestVersion(devManifest), root, opt('ALLOW_SAME_VERSION') === '1');
+      console.log(`PivotDeck production build for ${addinUrl} (manifest Version ${manifestVersion(devManifest)}${last ? `, last release ${last.tag}` : ''})`);
+    } catch (e) {
+      refuse(e.message);
+    }
+  }
+  const csp = contentSecurityPolicy({ dev: !prod, connectSrc: opt('CONNECT_SRC') });
+  const page = (template, filename, chunks, withCsp = true) => new HtmlWebpackPlugin({
+    template, filename, chunks, inject: 'body', scriptLoading: 'defer',
+    meta: withCsp ? { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: csp } } : {},
+  });
+
+  const entry = {
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
+  };
+  // The workbench and the Excel simulator never ship: production has no entry that reaches them.
+  if (!prod) entry.workbench = './src/workbench/index.tsx';
+
+  const http = opt('HTTP') === '1';
+  const certs = certificatePaths(root);
+  const port = Number(opt('PORT') ?? 3000);
+
+  return {
+    mode,
+    context: root,
+    entry,
+    devtool: prod ? false : 'eval-cheap-module-source-map',
+    output: {
+      path: outputDir,
+      filename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+    module: {
+      rules: [
+        { test: /\.[cm]?tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020' } },
+        { test: /\.css$/, type: 'asset/source' },
+      ],
+    },
+    optimization: {
+      // taskpane.html loads both the pane and the commands entry (shared runtime): one webpack
+      // runtime so shared modules are instantiated once.
+      runtimeChunk: 'single',
+      splitChunks: { chunks: 'all' },
+    },
+    performance: { hints: false }, // BundleBudgetPlugin enforces the real budget
+    plugins: [
+      // The shared runtime loads taskpane.html for the ribbon's function file too, so the page
+      // carries the commands entry as well (manifest: FunctionFile resid = Taskpane.Url).
+      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane', 'commands']),
+      page('./src/commands/commands.html', 'commands.html', ['commands']),
+      ...(prod ? [] : [page('./src/workbench/workbench.html', 'workbench.html', ['workbench'])]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/support.html', to: 'support.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (prod ? rewriteManifest(content.toString(), addinUrl) : content),
+          },
+        ],
+      }),
+      ...(prod ? [new BundleBudgetPlugin()] : []),
+    ],
+    stats: prod ? 'errors-warnings' : 'minimal',
+    devServer: {
+      port,
+      host: 'localhost',
+      allowedHosts: 'all',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+      server: http || !existsSync(certs.cert)
+        ? 'http'
+        : { type: 'https', options: { cert: readFileSync(certs.cert), key: readFileSync(certs.key), ca: readFileSync(certs.ca) } },
+    },
+  };
+};
