@@ -19,17 +19,16 @@ export async function readTablePreview(run: ExcelRun, name: string, maxRows: num
     const table = context.workbook.tables.getItem(name);
     table.load('name, worksheet/name, columns/items/name');
     const body = table.getDataBodyRange().load('rowCount, rowIndex, columnIndex, columnCount');
-    let first: XRange | undefined = body.getIntersectionOrNullObject(body.getRow(0).getResizedRange(wanted - 1, 0));
+    let first: XRange = body.getIntersectionOrNullObject(body.getRow(0).getResizedRange(wanted - 1, 0));
     first.load('values, numberFormat');
     try {
       await context.sync();
     } catch (error) {
-      first = undefined;
+      // Either the table is gone (the retry fails too: report the first error) or the stretch
+      // left the sheet: learn the body's size, then address the first rows by index.
       table.load('name, worksheet/name, columns/items/name');
       body.load('rowCount, rowIndex, columnIndex, columnCount');
       await context.sync().catch(() => { throw error; });
-    }
-    if (!first) {
       first = table.worksheet
         .getRangeByIndexes(body.rowIndex, body.columnIndex, Math.min(wanted, body.rowCount), body.columnCount)
         .load('values, numberFormat');

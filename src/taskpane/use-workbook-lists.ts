@@ -35,7 +35,8 @@ export function useWorkbookLists(host: PaneHost): WorkbookListsState {
   useEffect(() => {
     refresh();
     // Invalidate in-flight loads when the host changes or the pane unmounts.
-    return () => { latest.current++; };
+    const requests = latest;
+    return () => { requests.current++; };
   }, [refresh]);
 
   return { lists, refreshing, generation, refresh };
