@@ -1,0 +1,74 @@
+/**
+ * The cells a saved pivot shows, taken from the sheet as Excel stored them, and its layout ranges
+ * computed from `<location>` (offsets relative to the top-left cell of `ref`):
+ *
+ *   dataBodyRange     rows firstDataRow.., columns firstDataCol..
+ *   rowLabelRange     rows firstDataRow.., columns 0..firstDataCol-1
+ *   columnLabelRange  rows firstHeaderRow..firstDataRow-1, columns firstDataCol..; when the two
+ *                     rows coincide (no column field) the single header row above the data body
+ *   filterRange       rowPageCount rows ending one blank row above `ref`, starting at its column,
+ *                     two cells (caption, value) per page column with a blank column between
+ */
+import type { CellValue } from '../../excel/api';
+import { formatArea, parseArea, type Area } from '../address';
+import type { CellModel, PivotRenderModel } from '../model';
+import type { PivotLocation } from './pivotTable';
+
+export function renderedPivot(location: PivotLocation, cells: Record<string, CellModel>): PivotRenderModel {
+  const whole = parseArea(location.ref);
+  const lastRow = whole.row + whole.rows - 1;
+  const lastCol = whole.column + whole.columns - 1;
+  const fdr = clamp(location.firstDataRow, 0, whole.rows - 1);
+  const fdc = clamp(location.firstDataCol, 0, whole.columns - 1);
+  const fhr = clamp(location.firstHeaderRow, 0, fdr);
+  const span = (r1: number, c1: number, r2: number, c2: number): string =>
+    formatArea({ row: r1, column: c1, rows: Math.max(1, r2 - r1 + 1), columns: Math.max(1, c2 - c1 + 1) });
+
+  const dataRow = whole.row + fdr;
+  const dataCol = whole.column + fdc;
+  const headerTop = fhr < fdr ? whole.row + fhr : Math.max(whole.row, dataRow - 1);
+  const headerBottom = fhr < fdr ? dataRow - 1 : headerTop;
+  const rendered: PivotRenderModel = {
+    range: formatArea(whole),
+    rowLabelRange: span(dataRow, whole.column, lastRow, Math.max(whole.column, dataCol - 1)),
+    columnLabelRange: span(headerTop, dataCol, headerBottom, lastCol),
+    dataBodyRange: span(dataRow, dataCol, lastRow, lastCol),
+    ...cellsOf(whole, cells),
+  };
+  const filter = filterArea(location, whole);
+  if (filter) {
+    rendered.filterRange = formatArea(filter);
+    rendered.filterValues = cellsOf(filter, cells).values;
+  }
+  return rendered;
+}
+
+function filterArea(location: PivotLocation, whole: Area): Area | undefined {
+  const rows = location.rowPageCount;
+  if (rows <= 0) return undefined;
+  const pageColumns = Math.max(1, location.colPageCount);
+  const top = whole.row - 1 - rows;
+  if (top < 0) return undefined;
+  return { row: top, column: whole.column, rows, columns: pageColumns * 3 - 1 };
+}
+
+function cellsOf(area: Area, cells: Record<string, CellModel>): { values: CellValue[][]; numberFormats: string[][] } {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = area.row; r < area.row + area.rows; r++) {
+    const valueRow: CellValue[] = [];
+    const formatRow: string[] = [];
+    for (let c = area.column; c < area.column + area.columns; c++) {
+      const cell = cells[`${r},${c}`];
+      valueRow.push(cell?.value ?? '');
+      formatRow.push(cell?.numberFormat ?? 'General');
+    }
+    values.push(valueRow);
+    numberFormats.push(formatRow);
+  }
+  return { values, numberFormats };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(Math.max(n, lo), Math.max(lo, hi));
+}
