@@ -1,0 +1,172 @@
+import type { CallNode, FormulaAst, FormulaNode } from './ast';
+import { FormulaError, quote } from './formula-error';
+import { type FunctionDef, functionNames, lookupFunction } from './functions';
+import { suggest } from './suggest';
+
+/**
+ * Where a formula is used:
+ * - `measure`: one value per group; every field must sit inside an aggregate (SUM([x])/COUNT([y]))
+ * - `row`: one value per row (derived field, filter); aggregates are not allowed
+ */
+export type FormulaRole = 'measure' | 'row';
+
+export interface CheckOptions {
+  role: FormulaRole;
+  /** The source's field names. Omit to skip field checks (syntax and functions only). */
+  fields?: readonly string[];
+}
+
+/**
+ * Resolve a field reference against the source's fields: exact match first,
+ * then case-insensitive (Excel table headers are unique regardless of case).
+ * @example resolveField('revenue', ['Revenue', 'Units']) // 'Revenue'
+ */
+export function resolveField(name: string, fields: readonly string[]): string | undefined {
+  if (fields.includes(name)) return name;
+  const lower = name.toLowerCase();
+  return fields.find((f) => f.toLowerCase() === lower);
+}
+
+/** Is the node a compile-time constant number (e.g. 0.9, 90%, -1)? */
+export function isConstantNumber(node: FormulaNode): boolean {
+  if (node.kind === 'number') return true;
+  if (node.kind === 'unary') return isConstantNumber(node.arg);
+  return false;
+}
+
+/**
+ * The value of a constant number node (see isConstantNumber).
+ * @example constantValue(parseFormula('90%').root) // 0.9
+ */
+export function constantValue(node: FormulaNode): number {
+  if (node.kind === 'number') return node.value;
+  if (node.kind === 'unary') {
+    const v = constantValue(node.arg);
+    return node.op === '-' ? -v : node.op === '%' ? v / 100 : v;
+  }
+  throw new TypeError('not a constant');
+}
+
+/**
+ * Check a parsed formula against the function catalogue, the source's fields
+ * and its role. Returns every problem found (empty when the formula is good),
+ * each naming the offending part and its position.
+ * @example checkFormula(parseFormula('MEDIN([Revenue])'), { role: 'measure', fields: ['Revenue'] })[0].message
+ *   // 'Unknown function MEDIN at 1:1 — did you mean MEDIAN?'
+ * @example checkFormula(parseFormula('[Revenue] * 2'), { role: 'measure' })[0].code // 'not-a-measure'
+ */
+export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaError[] {
+  const errors: FormulaError[] = [];
+  const source = ast.source;
+  const fields = options.fields;
+
+  // `opaque`: inside an unknown function, which might be an aggregate, so bare fields are not flagged.
+  const visit = (node: FormulaNode, aggregate: CallNode | null, opaque = false): void => {
+    switch (node.kind) {
+      case 'field': {
+        if (fields && resolveField(node.name, fields) === undefined) {
+          const near = suggest(node.name, fields);
+          errors.push(
+            new FormulaError(
+              'unknown-field',
+              `Unknown field [${quote(node.name)}]`,
+              node.span,
+              source,
+              near.length ? `did you mean ${near.map((f) => `[${f}]`).join(' or ')}?` : undefined,
+            ),
+          );
+        }
+        if (options.role === 'measure' && !aggregate && !opaque) {
+          errors.push(
+            new FormulaError(
+              'not-a-measure',
+              `Field [${quote(node.name)}] is used outside an aggregate`,
+              node.span,
+              source,
+              `a measure needs one value per group, e.g. SUM([${quote(node.name)}]) or MEDIAN([${quote(node.name)}])`,
+            ),
+          );
+        }
+        return;
+      }
+      case 'unary':
+        visit(node.arg, aggregate, opaque);
+        return;
+      case 'binary':
+        visit(node.left, aggregate, opaque);
+        visit(node.right, aggregate, opaque);
+        return;
+      case 'call': {
+        const def = lookupFunction(node.name);
+        if (!def) {
+          const near = suggest(node.name, functionNames());
+          errors.push(
+            new FormulaError(
+              'unknown-function',
+              `Unknown function ${quote(node.name)}`,
+              node.nameSpan,
+              source,
+              near.length ? `did you mean ${near.join(' or ')}?` : undefined,
+            ),
+          );
+          for (const arg of node.args) visit(arg, aggregate, true);
+          return;
+        }
+        const arityOk = checkArity(node, def);
+        if (def.kind === 'aggregate') {
+          if (aggregate) {
+            errors.push(
+              new FormulaError(
+                'nested-aggregate',
+                `${def.name} is inside ${aggregate.name}`,
+                node.nameSpan,
+                source,
+                'an aggregate cannot contain another aggregate',
+              ),
+            );
+          } else if (options.role === 'row') {
+            errors.push(
+              new FormulaError(
+                'aggregate-not-allowed',
+                `Aggregate ${def.name} is not allowed here`,
+                node.nameSpan,
+                source,
+                'filters and derived fields work row by row; use it in a measure',
+              ),
+            );
+          }
+          const inputs = def.inputs ?? 0;
+          node.args.forEach((arg, i) => {
+            if (arityOk && i >= inputs && !isConstantNumber(arg)) {
+              errors.push(
+                new FormulaError('constant-required', `Argument ${i + 1} of ${def.name} must be a number`, arg.span, source, 'e.g. 0.9 or 90%'),
+              );
+            }
+            visit(arg, node);
+          });
+          return;
+        }
+        for (const arg of node.args) visit(arg, aggregate, opaque);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const checkArity = (node: CallNode, def: FunctionDef): boolean => {
+    const n = node.args.length;
+    if (n >= def.minArgs && n <= def.maxArgs) return true;
+    const expected =
+      def.minArgs === def.maxArgs
+        ? `${def.minArgs} argument${def.minArgs === 1 ? '' : 's'}`
+        : def.maxArgs >= 30
+          ? `at least ${def.minArgs} argument${def.minArgs === 1 ? '' : 's'}`
+          : `${def.minArgs} to ${def.maxArgs} arguments`;
+    errors.push(new FormulaError('arity', `${def.name} takes ${expected}, not ${n}`, node.span, source, def.signature));
+    return false;
+  };
+
+  visit(ast.root, null);
+  return errors;
+}
