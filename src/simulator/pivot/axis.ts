@@ -38,6 +38,8 @@ export interface Label {
   value: CellValue;
   /** The source column's number format for numeric items (dates keep their date format). */
   numberFormat: string;
+  /** "Repeat item labels" is on for this label's field (outline and tabular forms only). */
+  repeat?: boolean;
 }
 
 export interface AxisLine {
@@ -65,7 +67,6 @@ export interface AxisField {
 export interface AxisOptions {
   form: 'compact' | 'outline' | 'tabular';
   subtotalLocation: SubtotalLocation;
-  repeatLabels: boolean;
   grandTotals: boolean;
   /** The Σ Values pseudo-field sits after the real fields of this axis. */
   valuesOnAxis: boolean;
@@ -95,13 +96,13 @@ export function layoutAxis(
   const valuesSlot = nReal;
   const tabular = opts.form === 'tabular';
   const slotOf = (s: number): number => (opts.form === 'compact' ? 0 : s);
-  let pending: Label[] = [];
+  // Tabular form: ancestor labels not printed yet; they go on the next line drawn.
+  let pending = new Set<Label>();
 
   const push = (line: Omit<AxisLine, 'labels'>, own: Label[], ancestors: Label[]): void => {
-    let labels: Label[];
-    if (opts.repeatLabels && opts.form !== 'compact') labels = [...ancestors, ...own];
-    else labels = [...pending, ...own];
-    pending = [];
+    const labels = ancestors.filter((a) => pending.has(a) || a.repeat === true);
+    labels.push(...own);
+    pending = new Set();
     lines.push({ ...line, labels });
   };
 
@@ -122,6 +123,7 @@ export function layoutAxis(
         slot: slotOf(depth),
         value: item.value,
         numberFormat: typeof item.value === 'number' ? field.numberFormat : 'General',
+        repeat: opts.form !== 'compact' && field.model.repeatLabels === true,
       };
       const inner = [...ancestors, label];
       if (last && !opts.valuesOnAxis) {
@@ -132,14 +134,13 @@ export function layoutAxis(
       const atTop = !tabular && !opts.valuesOnAxis && opts.subtotalLocation === 'AtTop'
         && fns.length === 1 && fns[0] === undefined;
       if (tabular) {
-        if (opts.repeatLabels) { /* each line carries `inner` itself */ } else pending.push(label);
+        pending.add(label);
       } else {
         push({ kind: 'parent', nid: kid.nid, dataIndex: undefined, fn: undefined, showValues: atTop }, [label], ancestors);
       }
       if (last) valuesLines(kid.nid, inner);
       else walk(kid, depth + 1, inner);
       if (atTop) continue;
-      pending = [];
       for (const fn of fns) {
         const word = fn === undefined ? TOTAL : FUNCTION_CAPTION[fn];
         const dataIdx: Array<number | undefined> = opts.valuesOnAxis ? data.map((_, k) => k) : [undefined];

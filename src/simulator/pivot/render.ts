@@ -120,14 +120,12 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   const rowLines = layoutAxis(rowTrie, rowFields, data, {
     form,
     subtotalLocation: pivot.subtotalLocation,
-    repeatLabels: form !== 'compact' && pivot.rows.some((f) => f.repeatLabels === true),
     grandTotals: pivot.showColumnGrandTotals,
     valuesOnAxis: valuesOnRows,
   });
   const colLines = data.length === 0 && C === 0 ? [] : layoutAxis(colTrie, colFields, data, {
     form: 'tabular',
     subtotalLocation: pivot.subtotalLocation === 'Off' ? 'Off' : 'AtBottom',
-    repeatLabels: false,
     grandTotals: pivot.showRowGrandTotals,
     valuesOnAxis: valuesOnCols,
   });
