@@ -78,9 +78,10 @@ export default (env = {}, argv = {}) => {
     }
   }
   const csp = contentSecurityPolicy({ dev: !prod, connectSrc: opt('CONNECT_SRC') });
-  const page = (template, filename, chunks, withCsp = true) => new HtmlWebpackPlugin({
-    template, filename, chunks, inject: 'body', scriptLoading: 'defer',
-    meta: withCsp ? { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: csp } } : {},
+  // Each template writes `csp` into a meta tag placed before office.js (a meta CSP covers only
+  // what follows it).
+  const page = (template, filename, chunks) => new HtmlWebpackPlugin({
+    template, filename, chunks, csp, inject: 'body', scriptLoading: 'defer',
   });
 
   const entry = {
@@ -117,7 +118,12 @@ export default (env = {}, argv = {}) => {
       // taskpane.html loads both the pane and the commands entry (shared runtime): one webpack
       // runtime so shared modules are instantiated once.
       runtimeChunk: 'single',
-      splitChunks: { chunks: 'all' },
+      // Libraries needed at start-up share one "vendor" chunk; libraries reached only through
+      // import() stay in their own on-demand chunks (chunks: 'initial' keeps them out of vendor).
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: { vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 10 } },
+      },
     },
     performance: { hints: false }, // BundleBudgetPlugin enforces the real budget
     plugins: [

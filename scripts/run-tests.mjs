@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm test`: lint (eslint + tsc), make sure Chromium exists for the browser tier, run every tier
+// through vitest (TZ=UTC), and end with the plain line "N passed, N failed".
+// Each failed lint step counts as one failure in that line, so a lint error cannot hide.
+// Extra arguments go to vitest (e.g. `npm test -- test/engine` or `-- --project unit`).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { summarize } from './test-summary.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, path) => join(root, 'node_modules', pkg, path);
+const env = { ...process.env, TZ: 'UTC', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
+const run = (label, args) => {
+  console.log(`\n> ${label}`);
+  return spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+};
+
+let lintFailures = 0;
+if (run('eslint .', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) lintFailures += 1;
+if (run('tsc -p .', [bin('typescript', 'bin/tsc'), '-p', '.']) !== 0) lintFailures += 1;
+
+if (run('ensure chromium', [join(root, 'scripts', 'ensure-chromium.mjs')]) !== 0) {
+  console.log(`0 passed, ${lintFailures + 1} failed`);
+  process.exit(1);
+}
+
+const report = join(root, 'test-output', 'vitest.json');
+mkdirSync(dirname(report), { recursive: true });
+rmSync(report, { force: true });
+const vitestExit = run('vitest run (unit, simulator, browser, build)', [
+  bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
+const { passed, failed } = summarize(report, vitestExit);
+console.log(`\n${passed} passed, ${failed + lintFailures} failed`);
+process.exit(failed + lintFailures > 0 ? 1 : 0);
