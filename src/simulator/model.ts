@@ -15,6 +15,18 @@ export interface CellModel {
   numberFormat?: string;
   /** A formula as typed, e.g. "=SUM(A1:A3)"; `value` then holds its cached result. */
   formula?: string;
+  /** Cell formatting the simulator keeps (bold, fill and font colour show in the workbench grid). */
+  style?: CellStyleModel;
+}
+
+/** Colours are "#RRGGBB" as Office.js returns them. */
+export interface CellStyleModel {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: string;
 }
 
 export interface SheetModel {
@@ -24,6 +36,8 @@ export interface SheetModel {
   /** Merged areas as A1 addresses without sheet, e.g. "A1:C1". */
   merges?: string[];
   visible?: boolean;
+  /** Column widths in points keyed by zero-based column number; absent = Excel's default. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface TableModel {

@@ -1,0 +1,166 @@
+/**
+ * The Excel simulator: an in-memory workbook behind the Excel JavaScript API subset of
+ * src/excel/api.ts, with Office.js's proxy/load/sync semantics, its error codes, the 5 MB
+ * payload limits of Excel on the web, sync and byte counting, and PivotTables drawn by the
+ * independent renderer in ./pivot/render.ts. Dev/test infrastructure: never shipped.
+ *
+ * @example
+ * const sim = createSimulator(buildSampleWorkbook());
+ * const rows = await sim.run(async (ctx) => {
+ *   const range = ctx.workbook.tables.getItem('Sales').getDataBodyRange().load('values');
+ *   await ctx.sync();
+ *   return range.values.length;
+ * });
+ * sim.lastRunStats(); // { runs: 1, syncs: 1, requestBytes: ..., responseBytes: ... }
+ */
+import type { CellValue, ExcelRun, XRequestContext } from '../excel/api';
+import type { WorkbookModel } from './model';
+import type { ContextHost } from './proxy/context';
+import { SimContext } from './proxy/context';
+import { WorkbookProxy } from './proxy/workbook';
+import { WorkbookState } from './state/workbook';
+import { createView, type CellView, type WorkbookView } from './view';
+
+export type { CellView, WorkbookView } from './view';
+export { SimulatorError } from './errors';
+export { formatValue } from './format';
+
+export interface SimulatorStats {
+  runs: number;
+  syncs: number;
+  requestBytes: number;
+  responseBytes: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+}
+
+export interface SimulatorOptions {
+  /** Per-sync request and response limit; Excel on the web's is 5 MB. */
+  payloadLimitBytes?: number;
+  /** Highest ExcelApi requirement set this "Excel" supports; default '1.17'. */
+  supportedApiVersion?: string;
+}
+
+export interface Simulator {
+  run: ExcelRun;
+  stats(): SimulatorStats;
+  lastRunStats(): SimulatorStats;
+  resetStats(): void;
+  toModel(): WorkbookModel;
+  subscribe(listener: () => void): () => void;
+  view: WorkbookView;
+  select(sheet: string, address: string): void;
+  activate(sheet: string): void;
+  isSetSupported(set: 'ExcelApi', version: string): boolean;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+const zero = (): SimulatorStats => ({ runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, maxRequestBytes: 0, maxResponseBytes: 0 });
+
+function addSync(s: SimulatorStats, req: number, res: number): void {
+  s.syncs++;
+  s.requestBytes += req;
+  s.responseBytes += res;
+  s.maxRequestBytes = Math.max(s.maxRequestBytes, req);
+  s.maxResponseBytes = Math.max(s.maxResponseBytes, res);
+}
+
+/** "1.9" < "1.15": requirement-set versions compare part by part as numbers. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Opens a workbook model in a new simulated Excel.
+ * Reopen a saved one with `createSimulator(JSON.parse(JSON.stringify(sim.toModel())))`.
+ */
+export function createSimulator(model: WorkbookModel, options: SimulatorOptions = {}): Simulator {
+  const state = WorkbookState.fromModel(model);
+  const payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+  const supportedApiVersion = options.supportedApiVersion ?? '1.17';
+  let total = zero();
+  let last = zero();
+  const listeners = new Set<() => void>();
+  let notifiedVersion = state.version;
+
+  const notify = () => {
+    if (state.version === notifiedVersion) return;
+    notifiedVersion = state.version;
+    for (const l of [...listeners]) l();
+  };
+
+  const isSetSupported = (set: 'ExcelApi', version: string) => set === 'ExcelApi' && compareVersions(version, supportedApiVersion) <= 0;
+
+  const run: ExcelRun = async <T>(batch: (context: XRequestContext) => Promise<T>): Promise<T> => {
+    const mine = zero();
+    mine.runs = 1;
+    total.runs++;
+    const host: ContextHost = {
+      state,
+      payloadLimitBytes,
+      supportedApiVersion,
+      isSetSupported,
+      recordSync(req, res) {
+        addSync(mine, req, res);
+        addSync(total, req, res);
+      },
+      afterSync: notify,
+    };
+    const ctx = new SimContext(host, (c) => new WorkbookProxy(c));
+    try {
+      const result = await batch(ctx);
+      // Excel.run sends what is still queued when the batch's promise resolves.
+      if (ctx.pending > 0) await ctx.sync();
+      return result;
+    } finally {
+      last = mine;
+    }
+  };
+
+  return {
+    run,
+    stats: () => ({ ...total }),
+    lastRunStats: () => ({ ...last }),
+    resetStats() {
+      total = zero();
+      last = zero();
+    },
+    toModel: () => structuredClone(state.toModel()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    view: createView(() => state),
+    select(sheet, address) {
+      const target = state.sheet(sheet, 'Simulator.select');
+      const ref = state.resolveAddress(address, target, 'Simulator.select');
+      state.activate(ref.sheet);
+      state.selection = ref;
+      state.changed();
+      notify();
+    },
+    activate(sheet) {
+      state.activate(state.sheet(sheet, 'Simulator.activate'));
+      notify();
+    },
+    isSetSupported,
+  };
+}
+
+/** Convenience for tests: a one-sheet workbook model holding `rows` from A1. */
+export function modelFromRows(sheet: string, rows: CellValue[][]): WorkbookModel {
+  const cells: WorkbookModel['sheets'][number]['cells'] = {};
+  rows.forEach((line, r) => line.forEach((value, c) => {
+    if (value !== '') cells[`${r},${c}`] = { value };
+  }));
+  return { sheets: [{ name: sheet, cells }], tables: [], pivots: [], names: [], settings: {} };
+}
+
+export type { CellView as SimCellView };

@@ -1,0 +1,254 @@
+/**
+ * One worksheet's cells, stored sparsely by row: a Map from row number to a row record whose
+ * arrays are indexed by column. Why rows of arrays: tables are written and read a block of rows
+ * at a time, so a block read costs one Map lookup per row plus an array slice, independent of
+ * how much else the sheet holds; a 1,000,000-row table is 1,000,000 small arrays, not
+ * 11,000,000 cell objects.
+ */
+import type { CellValue } from '../../excel/api';
+import type { Area } from '../address';
+import { MAX_COLUMNS } from '../address';
+
+/** Cell formatting the simulator keeps (the workbench grid shows bold, fill and font colour). */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fill?: string;
+  fontColor?: string;
+  horizontalAlignment?: string;
+}
+
+export interface Row {
+  /** Values by column; a hole or "" is an empty cell. */
+  v: CellValue[];
+  /** Number formats by column; a hole is "General". */
+  nf?: (string | undefined)[];
+  /** Formulas by column. */
+  fx?: (string | undefined)[];
+  /** Styles by column (shared objects, never mutated in place). */
+  st?: (CellStyle | undefined)[];
+}
+
+export type ClearWhat = 'All' | 'Formats' | 'Contents';
+
+/** Default column width in points (Excel's 8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+let nextSheetId = 1;
+
+export class SheetState {
+  readonly id: string;
+  name: string;
+  visible: boolean;
+  readonly rows = new Map<number, Row>();
+  readonly columnWidths = new Map<number, number>();
+  merges: string[];
+  /** Cached used areas; undefined = stale. `null` = the sheet is empty. */
+  private usedAll: Area | null | undefined;
+  private usedValues: Area | null | undefined;
+
+  constructor(name: string, options: { id?: string; visible?: boolean; merges?: string[] } = {}) {
+    this.id = options.id ?? `{SHEET-${String(nextSheetId++).padStart(4, '0')}}`;
+    this.name = name;
+    this.visible = options.visible ?? true;
+    this.merges = options.merges ?? [];
+  }
+
+  /** Marks cached used areas stale; every mutation calls it. */
+  touch(): void {
+    this.usedAll = undefined;
+    this.usedValues = undefined;
+  }
+
+  private row(r: number): Row {
+    let row = this.rows.get(r);
+    if (!row) {
+      row = { v: [] };
+      this.rows.set(r, row);
+    }
+    return row;
+  }
+
+  value(r: number, c: number): CellValue {
+    return this.rows.get(r)?.v[c] ?? '';
+  }
+  numberFormat(r: number, c: number): string {
+    return this.rows.get(r)?.nf?.[c] ?? 'General';
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.rows.get(r)?.fx?.[c];
+  }
+  style(r: number, c: number): CellStyle | undefined {
+    return this.rows.get(r)?.st?.[c];
+  }
+
+  /** Stores one cell. `formula` undefined removes a formula; "General" removes a format. */
+  setCell(r: number, c: number, value: CellValue, numberFormat?: string, formula?: string): void {
+    const row = this.row(r);
+    row.v[c] = value;
+    if (numberFormat !== undefined) this.setFormat(r, c, numberFormat, row);
+    if (formula !== undefined || row.fx) (row.fx ??= [])[c] = formula;
+    this.touch();
+  }
+
+  setValue(r: number, c: number, value: CellValue): void {
+    this.row(r).v[c] = value;
+  }
+
+  setFormula(r: number, c: number, formula: string | undefined): void {
+    const row = this.row(r);
+    if (formula === undefined && !row.fx) return;
+    (row.fx ??= [])[c] = formula;
+  }
+
+  setFormat(r: number, c: number, format: string, row: Row = this.row(r)): void {
+    if (format === 'General') {
+      if (row.nf) row.nf[c] = undefined;
+    } else {
+      (row.nf ??= [])[c] = format;
+    }
+  }
+
+  setStyle(r: number, c: number, patch: CellStyle | undefined): void {
+    const row = this.row(r);
+    if (patch === undefined) {
+      if (row.st) row.st[c] = undefined;
+      return;
+    }
+    const current = row.st?.[c];
+    (row.st ??= [])[c] = { ...current, ...patch };
+  }
+
+  /** Values of an area, "" for empty, row-major. */
+  readValues(area: Area): CellValue[][] {
+    const out: CellValue[][] = new Array(area.rows);
+    const end = area.column + area.columns;
+    for (let i = 0; i < area.rows; i++) {
+      const row = this.rows.get(area.row + i);
+      const line: CellValue[] = new Array(area.columns);
+      if (!row) line.fill('');
+      else for (let c = area.column; c < end; c++) line[c - area.column] = row.v[c] ?? '';
+      out[i] = line;
+    }
+    return out;
+  }
+
+  readFormats(area: Area): string[][] {
+    const out: string[][] = new Array(area.rows);
+    const end = area.column + area.columns;
+    for (let i = 0; i < area.rows; i++) {
+      const nf = this.rows.get(area.row + i)?.nf;
+      const line: string[] = new Array(area.columns);
+      if (!nf) line.fill('General');
+      else for (let c = area.column; c < end; c++) line[c - area.column] = nf[c] ?? 'General';
+      out[i] = line;
+    }
+    return out;
+  }
+
+  /** Formulas where a cell has one, otherwise its value (what `range.formulas` returns). */
+  readFormulas(area: Area): CellValue[][] {
+    const values = this.readValues(area);
+    for (let i = 0; i < area.rows; i++) {
+      const fx = this.rows.get(area.row + i)?.fx;
+      if (!fx) continue;
+      for (let c = 0; c < area.columns; c++) {
+        const f = fx[area.column + c];
+        if (f !== undefined) values[i][c] = f;
+      }
+    }
+    return values;
+  }
+
+  /** Rows of the area that exist (hold anything); lets whole-column operations skip empty rows. */
+  existingRows(area: Area): number[] {
+    const end = area.row + area.rows;
+    if (area.rows <= this.rows.size) {
+      const out: number[] = [];
+      for (let r = area.row; r < end; r++) if (this.rows.has(r)) out.push(r);
+      return out;
+    }
+    const out: number[] = [];
+    for (const r of this.rows.keys()) if (r >= area.row && r < end) out.push(r);
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Clears contents and/or formats of an area. */
+  clear(area: Area, what: ClearWhat): void {
+    const contents = what !== 'Formats';
+    const formats = what !== 'Contents';
+    const end = area.column + area.columns;
+    for (const r of this.existingRows(area)) {
+      const row = this.rows.get(r)!;
+      for (let c = area.column; c < end; c++) {
+        if (contents) {
+          if (c < row.v.length) row.v[c] = '';
+          if (row.fx && c < row.fx.length) row.fx[c] = undefined;
+        }
+        if (formats) {
+          if (row.nf && c < row.nf.length) row.nf[c] = undefined;
+          if (row.st && c < row.st.length) row.st[c] = undefined;
+        }
+      }
+      if (isRowEmpty(row)) this.rows.delete(r);
+    }
+    if (formats && area.rows >= 1_048_576) {
+      for (let c = area.column; c < end; c++) this.columnWidths.delete(c);
+    }
+    this.touch();
+  }
+
+  /**
+   * The smallest area holding every non-empty cell (values, formulas, and unless `valuesOnly`
+   * also formats), or null for an empty sheet. Cached until the next mutation.
+   */
+  usedArea(valuesOnly = false): Area | null {
+    const cached = valuesOnly ? this.usedValues : this.usedAll;
+    if (cached !== undefined) return cached;
+    let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
+    for (const [r, row] of this.rows) {
+      const [lo, hi] = rowSpan(row, valuesOnly);
+      if (hi < 0) continue;
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
+      if (lo < minC) minC = lo;
+      if (hi > maxC) maxC = hi;
+    }
+    const area = maxR < 0 ? null : { row: minR, column: minC, rows: maxR - minR + 1, columns: Math.min(MAX_COLUMNS, maxC - minC + 1) };
+    if (valuesOnly) this.usedValues = area;
+    else this.usedAll = area;
+    return area;
+  }
+}
+
+function isRowEmpty(row: Row): boolean {
+  return rowSpan(row, false)[1] < 0;
+}
+
+/** First and last used column of a row, [Infinity, -1] when none. */
+function rowSpan(row: Row, valuesOnly: boolean): [number, number] {
+  let lo = Infinity, hi = -1;
+  const scan = (arr: readonly unknown[] | undefined, isUsed: (x: unknown) => boolean) => {
+    if (!arr) return;
+    for (let c = 0; c < arr.length; c++) {
+      if (isUsed(arr[c])) {
+        if (c < lo) lo = c;
+        break;
+      }
+    }
+    for (let c = arr.length - 1; c >= 0; c--) {
+      if (isUsed(arr[c])) {
+        if (c > hi) hi = c;
+        break;
+      }
+    }
+  };
+  scan(row.v, (x) => x !== undefined && x !== '');
+  scan(row.fx, (x) => x !== undefined);
+  if (!valuesOnly) {
+    scan(row.nf, (x) => x !== undefined);
+    scan(row.st, (x) => x !== undefined);
+  }
+  return [lo, hi];
+}

@@ -1,0 +1,507 @@
+/**
+ * The simulated workbook's mutable state: sheets, tables, names, settings, PivotTables,
+ * selection. Proxy objects (src/simulator/proxy) read and change it only inside `sync()`.
+ * Converts from and to the plain `WorkbookModel` ("open" and "save").
+ */
+import type { CellValue } from '../../excel/api';
+import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
+import { fail } from '../errors';
+import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
+import { coerceInput } from './coerce';
+import { PivotState } from './pivot';
+import { type CellStyle, SheetState } from './sheet';
+
+export interface TableState {
+  id: string;
+  name: string;
+  sheet: SheetState;
+  area: Area;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+}
+
+export interface NameState {
+  name: string;
+  /** "=Sheet1!$A$1:$B$3" or a constant such as "=42" / '="text"'. */
+  reference: string;
+  comment: string;
+  /** Sheet name for worksheet-scoped names. */
+  scope?: string;
+}
+
+/** A cell block of a sheet: what a Range proxy resolves to. */
+export interface RangeRef {
+  sheet: SheetState;
+  area: Area;
+}
+
+export class WorkbookState {
+  name: string;
+  readonly sheets: SheetState[] = [];
+  readonly tables: TableState[] = [];
+  readonly names: NameState[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly pivots: PivotState[] = [];
+  activeSheet!: SheetState;
+  selection!: RangeRef;
+  ignored?: string[];
+  /** Bumped by every mutation; `subscribe` listeners fire when a sync changed it. */
+  version = 0;
+  private nextTableId = 1;
+  private nextPivotId = 1;
+
+  constructor(name = 'Book1') {
+    this.name = name;
+  }
+
+  changed(): void {
+    this.version++;
+  }
+
+  // ---- sheets ----
+
+  findSheet(nameOrId: string): SheetState | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower || s.id === nameOrId);
+  }
+
+  sheet(nameOrId: string, location = 'WorksheetCollection.getItem'): SheetState {
+    return this.findSheet(nameOrId) ?? fail('ItemNotFound', location);
+  }
+
+  addSheet(name?: string): SheetState {
+    let sheetName = name;
+    if (sheetName === undefined || sheetName === '') {
+      let n = this.sheets.length + 1;
+      while (this.findSheet(`Sheet${n}`)) n++;
+      sheetName = `Sheet${n}`;
+    }
+    if (!isValidSheetName(sheetName)) fail('InvalidArgument', 'WorksheetCollection.add');
+    if (this.findSheet(sheetName)) fail('ItemAlreadyExists', 'WorksheetCollection.add');
+    const sheet = new SheetState(sheetName);
+    this.sheets.push(sheet);
+    this.changed();
+    return sheet;
+  }
+
+  renameSheet(sheet: SheetState, name: string): void {
+    if (!isValidSheetName(name)) fail('InvalidArgument', 'Worksheet.name');
+    const other = this.findSheet(name);
+    if (other && other !== sheet) fail('ItemAlreadyExists', 'Worksheet.name');
+    const old = sheet.name;
+    sheet.name = name;
+    for (const p of this.pivots) {
+      if (p.model.sheet === old) p.model.sheet = name;
+      if (p.model.source.kind === 'range' && p.model.source.sheet === old) p.model.source.sheet = name;
+    }
+    this.changed();
+  }
+
+  moveSheet(sheet: SheetState, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) fail('InvalidArgument', 'Worksheet.position');
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+    this.changed();
+  }
+
+  deleteSheet(sheet: SheetState): void {
+    if (this.sheets.filter((s) => s.visible).length <= 1 && sheet.visible) {
+      fail('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.pivots.length - 1; i >= 0; i--) if (this.pivots[i].model.sheet === sheet.name) this.pivots.splice(i, 1);
+    if (this.activeSheet === sheet) this.activate(this.sheets.find((s) => s.visible) ?? this.sheets[0]);
+    this.changed();
+  }
+
+  activate(sheet: SheetState): void {
+    if (this.activeSheet === sheet) return;
+    this.activeSheet = sheet;
+    this.selection = { sheet, area: { row: 0, column: 0, rows: 1, columns: 1 } };
+    this.changed();
+  }
+
+  // ---- addresses ----
+
+  /**
+   * Resolves an address typed by code: "A1:B2" on `defaultSheet`, "'My Sheet'!A1", or a defined
+   * name. Throws InvalidArgument for anything else.
+   */
+  resolveAddress(address: string, defaultSheet: SheetState | undefined, location: string): RangeRef {
+    const { sheet: sheetName, local } = splitSheet(address.trim());
+    const sheet = sheetName !== undefined ? this.findSheet(sheetName) : defaultSheet;
+    let area: Area | undefined;
+    try {
+      area = parseArea(local);
+    } catch {
+      area = undefined;
+    }
+    if (area && sheet) return { sheet, area };
+    if (sheetName === undefined) {
+      const named = this.findName(local, defaultSheet?.name);
+      if (named) {
+        const ref = this.nameRange(named);
+        if (ref) return ref;
+      }
+      const table = this.findTable(local);
+      if (table) return { sheet: table.sheet, area: table.area };
+    }
+    if (sheetName !== undefined && !sheet) return fail('ItemNotFound', location);
+    return fail('InvalidArgument', location);
+  }
+
+  // ---- cells ----
+
+  /**
+   * Writes a block of user input (values or formulas) with Excel's parsing. `data` has already
+   * been shape-checked (or is a single value broadcast to the area).
+   */
+  writeInput(ref: RangeRef, data: unknown[][], broadcast: boolean, location: string): void {
+    this.assertNotPivot(ref);
+    const { sheet, area } = ref;
+    for (let i = 0; i < area.rows; i++) {
+      const line = broadcast ? data[0] : data[i];
+      const r = area.row + i;
+      for (let j = 0; j < area.columns; j++) {
+        const c = area.column + j;
+        const parsed = coerceInput(broadcast ? line[0] : line[j], sheet.numberFormat(r, c), location);
+        if (parsed === null) continue;
+        sheet.setValue(r, c, parsed.value);
+        sheet.setFormula(r, c, parsed.formula);
+      }
+    }
+    sheet.touch();
+    this.changed();
+  }
+
+  writeFormats(ref: RangeRef, data: unknown[][], broadcast: boolean, location: string): void {
+    const { sheet, area } = ref;
+    for (let i = 0; i < area.rows; i++) {
+      const line = broadcast ? data[0] : data[i];
+      for (let j = 0; j < area.columns; j++) {
+        const f = broadcast ? line[0] : line[j];
+        if (f === null || f === undefined) continue;
+        if (typeof f !== 'string') fail('InvalidArgument', location);
+        sheet.setFormat(area.row + i, area.column + j, f);
+      }
+    }
+    sheet.touch();
+    this.changed();
+  }
+
+  /** Applies a style patch to every cell; on huge areas only to rows that exist already. */
+  writeStyle(ref: RangeRef, patch: CellStyle): void {
+    const { sheet, area } = ref;
+    const rows = area.rows * area.columns > 1_000_000 ? sheet.existingRows(area) : range(area.row, area.rows);
+    const columns = Math.min(area.columns, MAX_COLUMNS);
+    for (const r of rows) for (let c = area.column; c < area.column + columns; c++) sheet.setStyle(r, c, patch);
+    sheet.touch();
+    this.changed();
+  }
+
+  /** Excel refuses to change cells inside a PivotTable's body through values/formulas. */
+  private assertNotPivot(ref: RangeRef): void {
+    for (const p of this.pivots) {
+      if (p.model.sheet !== ref.sheet.name) continue;
+      for (const a of p.occupiedAreas()) {
+        if (intersects(a, ref.area)) {
+          fail('PivotTableRangeConflict', 'Range.values', "The attempted operation causes a conflict with a PivotTable range.");
+        }
+      }
+    }
+  }
+
+  // ---- tables ----
+
+  findTable(nameOrId: string): TableState | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower || t.id === nameOrId);
+  }
+
+  table(nameOrId: string, location = 'TableCollection.getItem'): TableState {
+    return this.findTable(nameOrId) ?? fail('ItemNotFound', location);
+  }
+
+  addTable(ref: RangeRef, hasHeaders: boolean): TableState {
+    const { sheet } = ref;
+    let area = { ...ref.area };
+    if (area.rows >= MAX_ROWS || area.columns >= MAX_COLUMNS) fail('InvalidArgument', 'TableCollection.add');
+    for (const t of this.tables) if (t.sheet === sheet && intersects(t.area, area)) fail('MergedRangeConflict', 'TableCollection.add');
+    for (const p of this.pivots) {
+      if (p.model.sheet === sheet.name && p.occupiedAreas().some((a) => intersects(a, area))) {
+        fail('MergedRangeConflict', 'TableCollection.add');
+      }
+    }
+    if (!hasHeaders) {
+      // Excel inserts a header row: the block's cells move down one row.
+      for (let r = area.row + area.rows - 1; r >= area.row; r--) {
+        for (let c = area.column; c < area.column + area.columns; c++) {
+          sheet.setCell(r + 1, c, sheet.value(r, c), sheet.numberFormat(r, c), sheet.formula(r, c));
+        }
+      }
+      area = { ...area, rows: area.rows + 1 };
+      for (let c = 0; c < area.columns; c++) sheet.setCell(area.row, area.column + c, `Column${c + 1}`, 'General', undefined);
+    } else {
+      if (area.rows === 1) area = { ...area, rows: 2 };
+      const seen = new Set<string>();
+      for (let c = 0; c < area.columns; c++) {
+        const raw = sheet.value(area.row, area.column + c);
+        let name = raw === '' ? `Column${c + 1}` : String(raw);
+        const base = name;
+        let n = 2;
+        while (seen.has(name.toLowerCase())) name = `${base}${n++}`;
+        seen.add(name.toLowerCase());
+        if (name !== raw) sheet.setCell(area.row, area.column + c, name);
+      }
+    }
+    let n = this.nextTableId;
+    while (this.isNameTaken(`Table${n}`)) n++;
+    const table: TableState = {
+      id: String(this.nextTableId++),
+      name: `Table${n}`,
+      sheet,
+      area,
+      showHeaders: true,
+      showTotals: false,
+      style: 'TableStyleMedium2',
+    };
+    this.tables.push(table);
+    sheet.touch();
+    this.changed();
+    return table;
+  }
+
+  renameTable(table: TableState, name: string): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail('InvalidArgument', 'Table.name');
+    if (table.name.toLowerCase() !== name.toLowerCase() && this.isNameTaken(name)) fail('InvalidArgument', 'Table.name', 'A table or defined name with this name already exists.');
+    for (const p of this.pivots) if (p.model.source.kind === 'table' && p.model.source.table === table.name) p.model.source.table = name;
+    table.name = name;
+    this.changed();
+  }
+
+  deleteTable(table: TableState): void {
+    this.tables.splice(this.tables.indexOf(table), 1);
+    table.sheet.clear(table.area, 'All');
+    this.changed();
+  }
+
+  /** Header row, data body and totals row areas of a table. */
+  tableParts(t: TableState): { header: Area; body: Area; totals?: Area } {
+    const { row, column, rows, columns } = t.area;
+    const header = { row, column, rows: 1, columns };
+    const bodyRows = rows - 1 - (t.showTotals ? 1 : 0);
+    const body = { row: row + 1, column, rows: Math.max(1, bodyRows), columns };
+    const totals = t.showTotals ? { row: row + rows - 1, column, rows: 1, columns } : undefined;
+    return { header, body, totals };
+  }
+
+  setShowTotals(t: TableState, show: boolean): void {
+    if (show === t.showTotals) return;
+    const { column, columns } = t.area;
+    if (show) {
+      const r = t.area.row + t.area.rows;
+      t.sheet.setCell(r, column, 'Total');
+      t.area = { ...t.area, rows: t.area.rows + 1 };
+    } else {
+      const r = t.area.row + t.area.rows - 1;
+      t.sheet.clear({ row: r, column, rows: 1, columns }, 'All');
+      t.area = { ...t.area, rows: t.area.rows - 1 };
+    }
+    t.showTotals = show;
+    this.changed();
+  }
+
+  tableColumnNames(t: TableState): string[] {
+    return this.tableParts(t).header && t.sheet.readValues(this.tableParts(t).header)[0].map((v) => String(v));
+  }
+
+  // ---- names ----
+
+  isNameTaken(name: string): boolean {
+    const lower = name.toLowerCase();
+    return this.tables.some((t) => t.name.toLowerCase() === lower) || this.names.some((n) => n.name.toLowerCase() === lower && !n.scope);
+  }
+
+  findName(name: string, scope?: string): NameState | undefined {
+    const lower = name.toLowerCase();
+    return (
+      (scope ? this.names.find((n) => n.name.toLowerCase() === lower && n.scope === scope) : undefined) ??
+      this.names.find((n) => n.name.toLowerCase() === lower && !n.scope)
+    );
+  }
+
+  addName(name: string, reference: string, comment: string, scope?: string): NameState {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) {
+      fail('InvalidArgument', 'NamedItemCollection.add');
+    }
+    const clash = scope ? this.names.some((n) => n.scope === scope && n.name.toLowerCase() === name.toLowerCase()) : this.isNameTaken(name);
+    if (clash) fail('ItemAlreadyExists', 'NamedItemCollection.add');
+    const item: NameState = { name, reference: reference.startsWith('=') ? reference : `=${reference}`, comment, scope };
+    this.names.push(item);
+    this.changed();
+    return item;
+  }
+
+  /** The range a name refers to, or undefined for constants and broken references. */
+  nameRange(n: NameState): RangeRef | undefined {
+    const text = n.reference.slice(1);
+    const { sheet, local } = splitSheet(text);
+    if (sheet === undefined) return undefined;
+    const s = this.findSheet(sheet);
+    if (!s) return undefined;
+    try {
+      return { sheet: s, area: parseArea(local) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ---- pivots ----
+
+  findPivot(nameOrId: string): PivotState | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.pivots.find((p) => p.model.name.toLowerCase() === lower || p.id === nameOrId);
+  }
+
+  addPivot(model: PivotModel): PivotState {
+    if (this.findPivot(model.name)) fail('ItemAlreadyExists', 'PivotTableCollection.add');
+    const pivot = new PivotState(this, `{PIVOT-${this.nextPivotId++}}`, model);
+    this.pivots.push(pivot);
+    this.changed();
+    return pivot;
+  }
+
+  deletePivot(pivot: PivotState): void {
+    pivot.clearCells();
+    this.pivots.splice(this.pivots.indexOf(pivot), 1);
+    this.changed();
+  }
+
+  /** Re-renders pivots whose structure changed in this batch (one render per pivot per batch). */
+  flushPivots(): void {
+    for (const p of this.pivots) if (p.dirty) p.render();
+  }
+
+  // ---- model conversion ----
+
+  static fromModel(model: WorkbookModel): WorkbookState {
+    const wb = new WorkbookState(model.name ?? 'Book1');
+    for (const s of model.sheets) wb.sheets.push(sheetFromModel(s));
+    if (wb.sheets.length === 0) wb.sheets.push(new SheetState('Sheet1'));
+    const active = wb.sheets[model.activeSheet ?? 0] ?? wb.sheets[0];
+    wb.activeSheet = active;
+    wb.selection = { sheet: active, area: { row: 0, column: 0, rows: 1, columns: 1 } };
+    for (const t of model.tables) {
+      const sheet = wb.sheet(t.sheet);
+      wb.tables.push({
+        id: String(wb.nextTableId++),
+        name: t.name,
+        sheet,
+        area: parseArea(t.address),
+        showHeaders: t.showHeaders,
+        showTotals: t.showTotals,
+        style: t.style ?? 'TableStyleMedium2',
+      });
+    }
+    for (const n of model.names) {
+      wb.names.push({ name: n.name, reference: n.reference.startsWith('=') ? n.reference : `=${n.reference}`, comment: '', scope: n.scope });
+    }
+    for (const [k, v] of Object.entries(model.settings ?? {})) wb.settings.set(k, v);
+    for (const p of model.pivots) {
+      const pivot = new PivotState(wb, `{PIVOT-${wb.nextPivotId++}}`, structuredClone(p));
+      wb.pivots.push(pivot);
+    }
+    // Pivots show what the file stored; pivots without stored cells are drawn from their source.
+    for (const p of wb.pivots) p.open();
+    wb.ignored = model.ignored;
+    return wb;
+  }
+
+  toModel(): WorkbookModel {
+    const sheets: SheetModel[] = this.sheets.map(sheetToModel);
+    const tables: TableModel[] = this.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      address: formatAbsolute(t.sheet.name, t.area).split('!')[1].replace(/\$/g, ''),
+      showHeaders: t.showHeaders,
+      showTotals: t.showTotals,
+      style: t.style,
+    }));
+    const names: NameModel[] = this.names.map((n) => ({ name: n.name, reference: n.reference, ...(n.scope ? { scope: n.scope } : {}) }));
+    const settings: Record<string, unknown> = {};
+    for (const [k, v] of this.settings) settings[k] = v;
+    return {
+      name: this.name,
+      sheets,
+      tables,
+      pivots: this.pivots.map((p) => p.toModel()),
+      names,
+      settings,
+      activeSheet: this.sheets.indexOf(this.activeSheet),
+      ...(this.ignored ? { ignored: [...this.ignored] } : {}),
+    };
+  }
+}
+
+function sheetFromModel(s: SheetModel): SheetState {
+  const sheet = new SheetState(s.name, { visible: s.visible ?? true, merges: s.merges ? [...s.merges] : [] });
+  for (const key in s.cells) {
+    const comma = key.indexOf(',');
+    const r = Number(key.slice(0, comma));
+    const c = Number(key.slice(comma + 1));
+    const cell: CellModel = s.cells[key];
+    sheet.setValue(r, c, cell.value);
+    if (cell.numberFormat !== undefined) sheet.setFormat(r, c, cell.numberFormat);
+    if (cell.formula !== undefined) sheet.setFormula(r, c, cell.formula);
+    if (cell.style) sheet.setStyle(r, c, cell.style);
+  }
+  if (s.columnWidths) for (const [c, w] of Object.entries(s.columnWidths)) sheet.columnWidths.set(Number(c), w);
+  sheet.touch();
+  return sheet;
+}
+
+function sheetToModel(sheet: SheetState): SheetModel {
+  const cells: Record<string, CellModel> = {};
+  const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+  for (const r of rows) {
+    const row = sheet.rows.get(r)!;
+    const width = Math.max(row.v.length, row.nf?.length ?? 0, row.fx?.length ?? 0, row.st?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const value: CellValue = row.v[c] ?? '';
+      const nf = row.nf?.[c];
+      const fx = row.fx?.[c];
+      const st = row.st?.[c];
+      if (value === '' && nf === undefined && fx === undefined && st === undefined) continue;
+      const cell: CellModel = { value };
+      if (nf !== undefined) cell.numberFormat = nf;
+      if (fx !== undefined) cell.formula = fx;
+      if (st !== undefined) cell.style = { ...st };
+      cells[`${r},${c}`] = cell;
+    }
+  }
+  const model: SheetModel = { name: sheet.name, cells };
+  if (sheet.merges.length) model.merges = [...sheet.merges];
+  if (!sheet.visible) model.visible = false;
+  if (sheet.columnWidths.size) {
+    model.columnWidths = {};
+    for (const [c, w] of sheet.columnWidths) model.columnWidths[String(c)] = w;
+  }
+  return model;
+}
+
+export function intersects(a: Area, b: Area): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
+function range(start: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = start + i;
+  return out;
+}
+
+/** Excel's sheet-name rules: 1-31 chars, none of : \ / ? * [ ], not starting/ending with '. */
+export function isValidSheetName(name: string): boolean {
+  return name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== 'history';
+}
