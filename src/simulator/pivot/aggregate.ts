@@ -39,16 +39,17 @@ export interface Stats {
   min: number;
   max: number;
   product: number;
-  /** First error value met, if any. */
+  /** First error value met, if any, and the source record it came from. */
   error: string | undefined;
+  errorAt: number;
 }
 
 export function newStats(): Stats {
-  return { count: 0, nums: 0, sum: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, product: 1, error: undefined };
+  return { count: 0, nums: 0, sum: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, product: 1, error: undefined, errorAt: Infinity };
 }
 
-/** Adds one source cell to the statistics. */
-export function addValue(s: Stats, v: CellValue): void {
+/** Adds one source cell (record number `at`, for "first error") to the statistics. */
+export function addValue(s: Stats, v: CellValue, at: number): void {
   if (v === '') return;
   s.count++;
   if (typeof v === 'number') {
@@ -62,6 +63,30 @@ export function addValue(s: Stats, v: CellValue): void {
     s.product *= v;
   } else if (s.error === undefined && isErrorValue(v)) {
     s.error = v;
+    s.errorAt = at;
+  }
+}
+
+/**
+ * Adds the statistics of a disjoint group `b` into `a` (Chan et al.'s pairwise update for the
+ * variance), so subtotals and totals are rolled up from leaf groups instead of re-reading records.
+ */
+export function mergeStats(a: Stats, b: Stats): void {
+  a.count += b.count;
+  if (b.nums > 0) {
+    const n = a.nums + b.nums;
+    const delta = b.mean - a.mean;
+    a.m2 += b.m2 + (delta * delta * a.nums * b.nums) / n;
+    a.mean += (delta * b.nums) / n;
+    a.nums = n;
+    a.sum += b.sum;
+    if (b.min < a.min) a.min = b.min;
+    if (b.max > a.max) a.max = b.max;
+    a.product *= b.product;
+  }
+  if (b.errorAt < a.errorAt) {
+    a.error = b.error;
+    a.errorAt = b.errorAt;
   }
 }
 
@@ -71,7 +96,7 @@ const DIV0 = '#DIV/0!';
  * The value Excel shows for a group.
  *
  * @example
- * const s = newStats(); addValue(s, 2); addValue(s, 'x'); addValue(s, 4);
+ * const s = newStats(); addValue(s, 2, 0); addValue(s, 'x', 1); addValue(s, 4, 2);
  * summarize(s, 'Sum');     // 6
  * summarize(s, 'Count');   // 3 (text counts)
  * summarize(s, 'Average'); // 3

@@ -15,18 +15,19 @@ import { FUNCTION_CAPTION, GRAND_TOTAL, TOTAL } from './captions';
 export interface AxisNode {
   nid: number;
   item: PivotItem | undefined;
+  parent: AxisNode | undefined;
   children: Map<number, AxisNode>;
 }
 
 export class AxisTrie {
-  readonly root: AxisNode = { nid: 0, item: undefined, children: new Map() };
+  readonly root: AxisNode = { nid: 0, item: undefined, parent: undefined, children: new Map() };
   size = 1;
 
   /** Child of `node` for `item`, created on first use. */
   child(node: AxisNode, item: PivotItem): AxisNode {
     let c = node.children.get(item.id);
     if (c === undefined) {
-      c = { nid: this.size++, item, children: new Map() };
+      c = { nid: this.size++, item, parent: node, children: new Map() };
       node.children.set(item.id, c);
     }
     return c;

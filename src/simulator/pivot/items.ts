@@ -74,6 +74,8 @@ function keyOf(v: CellValue, kind: ItemKind): string | number {
 export class FieldItems {
   readonly items: PivotItem[] = [];
   private readonly byKey = new Map<string | number, PivotItem>();
+  /** Exact-value cache in front of `byKey`: Map keys keep 1 and "1" apart, and most cells repeat. */
+  private readonly byValue = new Map<CellValue, PivotItem>();
   private readonly hiddenCaptions: Set<string>;
 
   constructor(hiddenItems: readonly string[] | undefined) {
@@ -81,6 +83,14 @@ export class FieldItems {
   }
 
   intern(v: CellValue): PivotItem {
+    const cached = this.byValue.get(v);
+    if (cached !== undefined) return cached;
+    const item = this.internSlow(v);
+    this.byValue.set(v, item);
+    return item;
+  }
+
+  private internSlow(v: CellValue): PivotItem {
     const kind = kindOf(v);
     const key = keyOf(v, kind);
     let item = this.byKey.get(key);

@@ -33,7 +33,7 @@
 import type { CellValue } from '../../excel/api';
 import type { PivotFieldModel, PivotModel, PivotRenderModel, SummarizeBy } from '../model';
 import { formatArea, MAX_ROWS, parseArea, splitSheet, type Area } from '../address';
-import { addValue, newStats, summarize, type Stats } from './aggregate';
+import { addValue, mergeStats, newStats, summarize, type Stats } from './aggregate';
 import { layoutAxis, AxisTrie, type AxisField, type AxisLine, type AxisNode } from './axis';
 import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, VALUES } from './captions';
 import { FieldItems, type PivotItem } from './items';
@@ -79,40 +79,35 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   const dataCols = data.map((d) => col(d.field));
 
   // One pass over the source: intern items, drop filtered records, and add each record to the
-  // statistics of every (row prefix × column prefix) it belongs to, so every subtotal and
-  // total comes out of the same pass.
+  // statistics of its leaf group (full row path × full column path). Subtotals and totals are
+  // then rolled up from the leaf groups, so each record is touched once.
   const rowTrie = new AxisTrie();
   const colTrie = new AxisTrie();
-  const stats = new Map<number, Stats[]>();
   const R = rowFields.length, C = colFields.length, D = data.length;
-  const rowPath: AxisNode[] = new Array(R + 1);
-  const colPath: AxisNode[] = new Array(C + 1);
+  const leaves = new Map<number, Leaf>();
   const rowItems: PivotItem[] = new Array(R);
   const colItems: PivotItem[] = new Array(C);
-  rowPath[0] = rowTrie.root;
-  colPath[0] = colTrie.root;
-  for (const rec of source.rows) {
+  const records = source.rows;
+  for (let at = 0; at < records.length; at++) {
+    const rec = records[at];
     let hidden = false;
     for (const f of pageFields) if (f.items.intern(cell(rec, f.col)).hidden) hidden = true;
     for (let i = 0; i < R; i++) { const it = rowFields[i].items.intern(cell(rec, rowFields[i].col)); rowItems[i] = it; if (it.hidden) hidden = true; }
     for (let i = 0; i < C; i++) { const it = colFields[i].items.intern(cell(rec, colFields[i].col)); colItems[i] = it; if (it.hidden) hidden = true; }
     if (hidden) continue;
-    for (let i = 0; i < R; i++) rowPath[i + 1] = rowTrie.child(rowPath[i], rowItems[i]);
-    for (let i = 0; i < C; i++) colPath[i + 1] = colTrie.child(colPath[i], colItems[i]);
-    for (let r = 0; r <= R; r++) {
-      const base = rowPath[r].nid * COL_SPAN;
-      for (let c = 0; c <= C; c++) {
-        const key = base + colPath[c].nid;
-        let group = stats.get(key);
-        if (group === undefined) {
-          group = new Array(D);
-          for (let k = 0; k < D; k++) group[k] = newStats();
-          stats.set(key, group);
-        }
-        for (let k = 0; k < D; k++) addValue(group[k], cell(rec, dataCols[k]));
-      }
+    let rowNode = rowTrie.root;
+    for (let i = 0; i < R; i++) rowNode = rowTrie.child(rowNode, rowItems[i]);
+    let colNode = colTrie.root;
+    for (let i = 0; i < C; i++) colNode = colTrie.child(colNode, colItems[i]);
+    const key = rowNode.nid * COL_SPAN + colNode.nid;
+    let leaf = leaves.get(key);
+    if (leaf === undefined) {
+      leaf = { row: rowNode, col: colNode, stats: newGroup(D) };
+      leaves.set(key, leaf);
     }
+    for (let k = 0; k < D; k++) addValue(leaf.stats[k], cell(rec, dataCols[k]), at);
   }
+  const stats = rollUp(leaves, D);
   if (colTrie.size >= COL_SPAN) throw new Error('Too many column items for a PivotTable');
   for (const f of [...rowFields, ...colFields]) f.ranks = f.items.ranks(f.model.itemOrder);
 
@@ -202,6 +197,36 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   if (nPages > 0) {
     out.filterRange = area(top - nPages - 1, x0, nPages, 2);
     out.filterValues = pageFields.map((f) => [f.model.name, pageCaption(f.items.items)]);
+  }
+  return out;
+}
+
+interface Leaf {
+  row: AxisNode;
+  col: AxisNode;
+  stats: Stats[];
+}
+
+function newGroup(d: number): Stats[] {
+  const group: Stats[] = new Array(d);
+  for (let k = 0; k < d; k++) group[k] = newStats();
+  return group;
+}
+
+/** Statistics of every (row node × column node) pair, each leaf merged into all its ancestors. */
+function rollUp(leaves: Map<number, Leaf>, d: number): Map<number, Stats[]> {
+  const out = new Map<number, Stats[]>();
+  for (const [key, leaf] of leaves) {
+    out.set(key, leaf.stats);
+    for (let r: AxisNode | undefined = leaf.row; r !== undefined; r = r.parent) {
+      for (let c: AxisNode | undefined = leaf.col; c !== undefined; c = c.parent) {
+        if (r === leaf.row && c === leaf.col) continue;
+        const k = r.nid * COL_SPAN + c.nid;
+        let group = out.get(k);
+        if (group === undefined) { group = newGroup(d); out.set(k, group); }
+        for (let i = 0; i < d; i++) mergeStats(group[i], leaf.stats[i]);
+      }
+    }
   }
   return out;
 }
