@@ -132,7 +132,7 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       total = zero();
       last = zero();
     },
-    toModel: () => structuredClone(state.toModel()),
+    toModel: () => state.toModel(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

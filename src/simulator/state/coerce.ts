@@ -20,6 +20,7 @@ const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
 export function coerceInput(input: unknown, cellFormat: string, location: string): CellInput {
   if (input === null || input === undefined) return null;
   if (typeof input === 'number') {
+    // Fast path first: numbers dominate bulk writes.
     if (!Number.isFinite(input)) fail('InvalidArgument', location);
     return { value: input };
   }

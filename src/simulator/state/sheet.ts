@@ -61,6 +61,11 @@ export class SheetState {
     this.usedValues = undefined;
   }
 
+  /** The row record, created when missing (callers must `touch()` after writing). */
+  rowFor(r: number): Row {
+    return this.row(r);
+  }
+
   private row(r: number): Row {
     let row = this.rows.get(r);
     if (!row) {

@@ -163,13 +163,13 @@ export class WorkbookState {
     const { sheet, area } = ref;
     for (let i = 0; i < area.rows; i++) {
       const line = broadcast ? data[0] : data[i];
-      const r = area.row + i;
+      const row = sheet.rowFor(area.row + i);
       for (let j = 0; j < area.columns; j++) {
         const c = area.column + j;
-        const parsed = coerceInput(broadcast ? line[0] : line[j], sheet.numberFormat(r, c), location);
+        const parsed = coerceInput(broadcast ? line[0] : line[j], row.nf?.[c] ?? 'General', location);
         if (parsed === null) continue;
-        sheet.setValue(r, c, parsed.value);
-        sheet.setFormula(r, c, parsed.formula);
+        row.v[c] = parsed.value;
+        if (parsed.formula !== undefined || row.fx) (row.fx ??= [])[c] = parsed.formula;
       }
     }
     sheet.touch();
@@ -431,7 +431,7 @@ export class WorkbookState {
     }));
     const names: NameModel[] = this.names.map((n) => ({ name: n.name, reference: n.reference, ...(n.scope ? { scope: n.scope } : {}) }));
     const settings: Record<string, unknown> = {};
-    for (const [k, v] of this.settings) settings[k] = v;
+    for (const [k, v] of this.settings) settings[k] = structuredClone(v);
     return {
       name: this.name,
       sheets,
