@@ -1,0 +1,77 @@
+import { isExcelError } from '../values/errors';
+
+/**
+ * Why source cells did not take part in a measure: Excel's numeric functions
+ * skip blanks, text and logicals in ranges; we also skip error values (Excel's
+ * SUM would return the error; AGGREGATE(…, 6, …) skips them) and report them.
+ */
+export interface SkippedCells {
+  blank: number;
+  text: number;
+  logical: number;
+  error: number;
+}
+
+/** A fresh all-zero tally. */
+export function noSkips(): SkippedCells {
+  return { blank: 0, text: 0, logical: 0, error: 0 };
+}
+
+/**
+ * Add two tallies into the first.
+ * @example addSkips(a, b) // a.blank += b.blank, ...
+ */
+export function addSkips(into: SkippedCells, from: SkippedCells): SkippedCells {
+  into.blank += from.blank;
+  into.text += from.text;
+  into.logical += from.logical;
+  into.error += from.error;
+  return into;
+}
+
+/**
+ * Total number of skipped cells.
+ * @example totalSkipped({ blank: 1, text: 2, logical: 0, error: 1 }) // 4
+ */
+export function totalSkipped(s: SkippedCells): number {
+  return s.blank + s.text + s.logical + s.error;
+}
+
+/**
+ * Clean a column for a numeric aggregate in one pass: numbers are kept, every
+ * other cell becomes NaN (which Arquero's reducers skip) and is tallied.
+ * @example toNumericInput([1, '', 'x', '#N/A', true], tally) // Float64Array [1, NaN, NaN, NaN, NaN]
+ */
+export function toNumericInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): Float64Array {
+  const n = rows ? rows.length : values.length;
+  const out = new Float64Array(values.length).fill(NaN);
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k] : k;
+    const v = values[i];
+    if (typeof v === 'number') {
+      if (v === v && v !== Infinity && v !== -Infinity) out[i] = v;
+      else skipped.error++;
+    } else if (v == null || v === '') skipped.blank++;
+    else if (typeof v === 'boolean') skipped.logical++;
+    else if (isExcelError(v)) skipped.error++;
+    else skipped.text++;
+  }
+  return out;
+}
+
+/**
+ * Clean a column for a value aggregate (COUNTA, COUNTDISTINCT, FIRST...):
+ * blanks become null (skipped, tallied); everything else is kept as is.
+ * @example toValueInput([1, '', 'x'], tally) // [1, null, 'x']
+ */
+export function toValueInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): unknown[] {
+  const n = rows ? rows.length : values.length;
+  const out: unknown[] = new Array(values.length).fill(null);
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k] : k;
+    const v = values[i];
+    if (v == null || v === '') skipped.blank++;
+    else out[i] = v;
+  }
+  return out;
+}
