@@ -2,6 +2,7 @@
  * NamedItem and NamedItemCollection proxies (workbook- or worksheet-scoped names).
  */
 import type { XNamedItem, XNamedItemCollection, XRange } from '../../excel/api';
+import { formatAbsolute } from '../address';
 import { fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import type { NameState } from '../state/workbook';
@@ -22,7 +23,8 @@ export class NamedItemProxy extends SimObject<NameState> implements XNamedItem {
       type: (n) => nameType(n, this.ctx),
       value: (n) => {
         const ref = this.ctx.state.nameRange(n);
-        if (ref) return rangeAddress(ref.sheet.name, ref.area);
+        // For a named range Excel returns its absolute address, e.g. "Data!$C$2:$C$4".
+        if (ref) return formatAbsolute(ref.sheet.name, ref.area);
         return constantOf(n.reference.slice(1));
       },
       comment: (n) => n.comment,
