@@ -1,0 +1,85 @@
+import { detectUnsupported, ExtensionError, type PivotSnapshot, type SourceTable, type XlValue } from '../../engine/pivot-extension';
+import type { ExcelRun, XRange } from '../api';
+import { explainExcelError } from '../errors';
+import { readRangeValues, type ReadProgress } from '../read-range-values';
+import { addressOf } from './read-pivot';
+
+export interface ReadSourceOptions {
+  onProgress?: (progress: ReadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface SourceRead {
+  source: SourceTable;
+  /** Syncs and estimated response bytes spent reading the data rows. */
+  syncs: number;
+  bytes: number;
+}
+
+/**
+ * Reads the pivot's source (a table or a range of this workbook): one sync for its geometry,
+ * header row and the number formats of its first data row, then the data rows through the
+ * chunked reader (no sync over 5 MB; progress after each sync; cancellable between syncs).
+ * Refuses Data Model / external sources before reading anything.
+ *
+ * @example const { source } = await readPivotSource(host.run, snapshot, { onProgress, signal });
+ */
+export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, options: ReadSourceOptions = {}): Promise<SourceRead> {
+  const early = detectUnsupported(snapshot);
+  if (early.length > 0) throw new ExtensionError('unsupported', early.join('\n'));
+  const { type, text } = snapshot.source;
+  const shape = await run(async (context) => {
+    let whole: XRange;
+    let header: XRange;
+    let firstRow: XRange;
+    if (type === 'LocalTable') {
+      const table = context.workbook.tables.getItem(text);
+      whole = table.getDataBodyRange();
+      header = table.getHeaderRowRange();
+      firstRow = table.getDataBodyRange().getRow(0);
+    } else {
+      const { sheet, local } = splitAddress(text);
+      const range = context.workbook.worksheets.getItem(sheet).getRange(local);
+      header = range.getRow(0);
+      whole = range.getOffsetRange(1, 0).getResizedRange(-1, 0);
+      firstRow = range.getRow(1);
+    }
+    whole.load('address, rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+    header.load('values');
+    firstRow.load('numberFormat');
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new ExtensionError('unsupported', explainExcelError(error, `find the source "${text}" of the PivotTable "${snapshot.name}"`));
+    }
+    return {
+      sheet: whole.worksheet.name,
+      block: { row: whole.rowIndex, column: whole.columnIndex, rows: whole.rowCount, columns: whole.columnCount },
+      headers: (header.values[0] ?? []).map((h) => String(h)),
+      formats: ((firstRow.numberFormat as string[][])[0] ?? []).map((f) => String(f || 'General')),
+    };
+  });
+  const reasons = detectUnsupported(snapshot, shape.headers);
+  if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
+
+  const read = await readRangeValues(run, shape.sheet, addressOf(shape.block), { onProgress: options.onProgress, signal: options.signal });
+  const rows = read.values as XlValue[][];
+  const columns: XlValue[][] = shape.headers.map(() => new Array<XlValue>(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
+  }
+  return { source: { headers: shape.headers, columns, formats: shape.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
+}
+
+/** "'My Sheet'!$A$1:$F$13" → { sheet: "My Sheet", local: "$A$1:$F$13" }. */
+export function splitAddress(address: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) throw new ExtensionError('unsupported', `The pivot's source "${address}" is not a range on a sheet of this workbook.`);
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.includes('[') || sheet.includes(']')) {
+    throw new ExtensionError('unsupported', `The pivot's source "${address}" is in another workbook; PivotDeck can only read sources in this workbook.`);
+  }
+  return { sheet, local: address.slice(bang + 1) };
+}

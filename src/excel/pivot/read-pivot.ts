@@ -1,0 +1,150 @@
+import {
+  ExtensionError, SUBTOTAL_ORDER,
+  type PivotDataFieldSnapshot, type PivotFieldSnapshot, type PivotFunction, type PivotLayoutType, type PivotSnapshot,
+  type SheetBlock, type SubtotalLocation, type XlValue,
+} from '../../engine/pivot-extension';
+import type { ExcelRun, XPivotField, XRange, XRowColumnPivotHierarchy, XFilterPivotHierarchy } from '../api';
+import { explainExcelError, excelErrorCode, isPayloadTooLarge } from '../errors';
+import { readRangeValues } from '../read-range-values';
+
+export interface ReadPivotOptions {
+  /** `host.isSetSupported('ExcelApi', '1.15')`: needed for `getDataSourceString/Type`. */
+  canReadDataSource: boolean;
+}
+
+/** Said when the host lacks ExcelApi 1.15. */
+export const NEEDS_EXCEL_365 =
+  'PivotDeck needs Excel for Microsoft 365 or Excel 2021 (ExcelApi 1.15) to find a PivotTable\'s source data. Update Excel, or use Excel on the web.';
+
+const FIELD_PROPS = ['name', 'fields/items/name', 'fields/items/subtotals', 'fields/items/items/items/name', 'fields/items/items/items/visible'];
+const RANGE_PROPS = 'address, rowIndex, columnIndex, rowCount, columnCount';
+
+/**
+ * Reads everything PivotDeck needs to know about one PivotTable in one sync: layout flags,
+ * row/column/filter fields with their items' visibility (item filters and page selections),
+ * value fields (summarizeBy, number format, show-as), the data source, and the rendered row
+ * labels and data body with their values. A second sync happens only if the rendered cells do
+ * not fit in one 5 MB response, in which case they are read in chunks.
+ *
+ * @example
+ * const snapshot = await readPivot(host.run, 'SalesPivot', { canReadDataSource: host.isSetSupported('ExcelApi', '1.15') });
+ */
+export async function readPivot(run: ExcelRun, pivotName: string, options: ReadPivotOptions): Promise<PivotSnapshot> {
+  if (!options.canReadDataSource) throw new ExtensionError('unsupported', NEEDS_EXCEL_365);
+  try {
+    return await readOnce(run, pivotName, true);
+  } catch (error) {
+    if (!isPayloadTooLarge(error)) throw translate(error, pivotName);
+  }
+  // A pivot too big for one response: metadata first, then the cells in chunks.
+  const meta = await readOnce(run, pivotName, false).catch((error: unknown) => { throw translate(error, pivotName); });
+  const [labels, body] = await Promise.all([
+    readRangeValues(run, meta.sheet, addressOf(meta.rowLabels)),
+    readRangeValues(run, meta.sheet, addressOf(meta.dataBody)),
+  ]);
+  return { ...meta, rowLabels: { ...meta.rowLabels, values: labels.values as XlValue[][] }, dataBody: { ...meta.dataBody, values: body.values as XlValue[][] } };
+}
+
+function translate(error: unknown, pivotName: string): Error {
+  if (error instanceof ExtensionError) return error;
+  if (excelErrorCode(error) === 'ItemNotFound') {
+    return new ExtensionError('unsupported', `There is no PivotTable named "${pivotName}" in this workbook any more (renamed or deleted?).`);
+  }
+  return new Error(explainExcelError(error, `read the PivotTable "${pivotName}"`));
+}
+
+async function readOnce(run: ExcelRun, pivotName: string, withValues: boolean): Promise<PivotSnapshot> {
+  return run(async (context) => {
+    const pivot = context.workbook.pivotTables.getItem(pivotName);
+    pivot.load([
+      'name', 'worksheet/name',
+      'layout/layoutType', 'layout/subtotalLocation', 'layout/showRowGrandTotals', 'layout/showColumnGrandTotals',
+      ...FIELD_PROPS.map((p) => `rowHierarchies/items/${p}`),
+      ...FIELD_PROPS.map((p) => `columnHierarchies/items/${p}`),
+      ...FIELD_PROPS.map((p) => `filterHierarchies/items/${p}`),
+      'dataHierarchies/items/name', 'dataHierarchies/items/summarizeBy', 'dataHierarchies/items/numberFormat',
+      'dataHierarchies/items/showAs', 'dataHierarchies/items/field/name',
+    ]);
+    const sourceText = pivot.getDataSourceString();
+    const sourceType = pivot.getDataSourceType();
+    const cellProps = withValues ? `${RANGE_PROPS}, values` : RANGE_PROPS;
+    const range = pivot.layout.getRange().load(RANGE_PROPS);
+    const rowLabels = pivot.layout.getRowLabelRange().load(cellProps);
+    const dataBody = pivot.layout.getDataBodyRange().load(cellProps);
+    await context.sync();
+
+    const rows = pivot.rowHierarchies.items.map(fieldSnapshot);
+    const columns = pivot.columnHierarchies.items.map(fieldSnapshot);
+    const data = pivot.dataHierarchies.items.map((h): PivotDataFieldSnapshot => ({
+      name: h.name,
+      field: h.field.name,
+      summarizeBy: h.summarizeBy as PivotFunction,
+      numberFormat: h.numberFormat || 'General',
+      showAs: h.showAs?.calculation ?? 'None',
+    }));
+    const isValues = (f: PivotFieldSnapshot) => /^(Σ\s*)?Values$/i.test(f.name) && !data.some((d) => d.field === f.name);
+    const valuesOnRows = rows.some(isValues)
+      // The simulator and older hosts do not list Σ Values; its shape gives it away.
+      || (data.length > 1 && columns.length === 0 && dataBody.columnCount < data.length);
+    return {
+      name: pivot.name,
+      sheet: pivot.worksheet.name,
+      layoutType: pivot.layout.layoutType as PivotLayoutType,
+      subtotalLocation: pivot.layout.subtotalLocation as SubtotalLocation,
+      showRowGrandTotals: pivot.layout.showRowGrandTotals,
+      showColumnGrandTotals: pivot.layout.showColumnGrandTotals,
+      rows: rows.filter((f) => !isValues(f)),
+      columns: columns.filter((f) => !isValues(f)),
+      filters: pivot.filterHierarchies.items.map(fieldSnapshot),
+      data,
+      valuesOnRows,
+      source: { type: String(sourceType.value), text: sourceText.value },
+      range: geometry(range),
+      rowLabels: { ...geometry(rowLabels), values: withValues ? (rowLabels.values as XlValue[][]) : [] },
+      dataBody: { ...geometry(dataBody), values: withValues ? (dataBody.values as XlValue[][]) : [] },
+    };
+  });
+}
+
+function geometry(range: XRange): Omit<SheetBlock, 'values'> {
+  return { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+}
+
+function fieldSnapshot(hierarchy: XRowColumnPivotHierarchy | XFilterPivotHierarchy): PivotFieldSnapshot {
+  const field: XPivotField | undefined = hierarchy.fields.items[0];
+  return {
+    name: hierarchy.name,
+    items: field ? field.items.items.map((item) => ({ name: item.name, visible: item.visible })) : [],
+    subtotals: field ? subtotalList(field.subtotals) : ['Automatic'],
+  };
+}
+
+const SUBTOTAL_FLAG: Record<PivotFunction, keyof Excel.Subtotals> = {
+  Sum: 'sum', Count: 'count', Average: 'average', Max: 'max', Min: 'min', Product: 'product',
+  CountNumbers: 'countNumbers', StandardDeviation: 'standardDeviation', StandardDeviationP: 'standardDeviationP',
+  Variance: 'variance', VarianceP: 'varianceP',
+};
+
+/** Excel.Subtotals flags → ['Automatic'], [] or the custom functions in Excel's row order. */
+export function subtotalList(flags: Excel.Subtotals | undefined): Array<'Automatic' | PivotFunction> {
+  if (!flags) return ['Automatic'];
+  if (flags.automatic) return ['Automatic'];
+  return SUBTOTAL_ORDER.filter((fn) => flags[SUBTOTAL_FLAG[fn]]);
+}
+
+/** A1 address (no sheet) of a block, for the chunked reader. */
+export function addressOf(block: Omit<SheetBlock, 'values'>): string {
+  return `${columnName(block.column)}${block.row + 1}:${columnName(block.column + block.columns - 1)}${block.row + block.rows}`;
+}
+
+/** 0 → "A", 26 → "AA". */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

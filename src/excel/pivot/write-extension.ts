@@ -1,0 +1,196 @@
+import { ExtensionError, type ExtensionPlan, type PivotSnapshot, type XlValue } from '../../engine/pivot-extension';
+import type { ExcelRun, XRange, XRequestContext, XWorksheet } from '../api';
+import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
+import { columnName } from './read-pivot';
+
+/** A rectangle on a sheet, zero-based. */
+export interface BlockArea { sheet: string; row: number; column: number; rows: number; columns: number }
+
+export type Placement = { kind: 'beside' } | { kind: 'sheet'; sheet: string };
+
+export interface WriteResult {
+  /** Sheet-qualified A1 address of the written block. */
+  address: string;
+  area: BlockArea;
+  syncs: number;
+  /** Estimated request bytes of values + number formats. */
+  bytes: number;
+}
+
+/** Workbook name that tracks an extension's block: "PivotDeck_" + id with "-" made "_". */
+export function outputName(extensionId: string): string {
+  return `PivotDeck_${extensionId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+/**
+ * Where the block goes: beside the pivot, one column per measure immediately right of its range,
+ * from the pivot's header row (the row above the data body, holding "Row Labels"/captions) to
+ * its last row; or on its own sheet at A1, keyed by the pivot's row labels.
+ */
+export function plannedArea(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Placement): BlockArea {
+  if (placement.kind === 'sheet') {
+    return { sheet: placement.sheet, row: 0, column: 0, rows: snapshot.dataBody.rows + 1, columns: snapshot.rowLabels.columns + plan.columns.length };
+  }
+  return {
+    sheet: snapshot.sheet,
+    row: snapshot.dataBody.row - 1,
+    column: snapshot.range.column + snapshot.range.columns,
+    rows: snapshot.dataBody.rows + 1,
+    columns: plan.columns.length,
+  };
+}
+
+/**
+ * Writes (or replaces) an extension's block and tracks it with the workbook name
+ * `PivotDeck_<id>`, so a refresh replaces exactly it and Remove deletes exactly it.
+ *
+ * Two syncs: the first reads the previous block's place and the target cells' formulas; any
+ * non-empty cell outside the previous block stops the write with a message (never overwrite a
+ * user's cells). The second clears the previous block, writes values, number formats, bold
+ * header and total rows, and re-creates the name. Blocks over ~4.5 MB are written in row chunks,
+ * one sync each.
+ *
+ * @example await writeExtension(host.run, snapshot, plan, { extensionId: 'ext1', placement: { kind: 'beside' } });
+ */
+export async function writeExtension(
+  run: ExcelRun,
+  snapshot: PivotSnapshot,
+  plan: ExtensionPlan,
+  options: { extensionId: string; placement: Placement },
+): Promise<WriteResult> {
+  const area = plannedArea(snapshot, plan, options.placement);
+  const name = outputName(options.extensionId);
+  const { values, formats } = blockCells(snapshot, plan, options.placement);
+  return run(async (context) => {
+    let syncs = 0;
+    const sheet = options.placement.kind === 'sheet'
+      ? context.workbook.worksheets.getItemOrNullObject(area.sheet)
+      : context.workbook.worksheets.getItem(area.sheet);
+    sheet.load('isNullObject, name');
+    const old = oldBlock(context, name);
+    const pivotRange = snapshot.range;
+    let target: XRange | undefined;
+    if (options.placement.kind === 'beside') target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
+    await context.sync();
+    syncs++;
+
+    let targetSheet: XWorksheet = sheet;
+    if (sheet.isNullObject) {
+      targetSheet = context.workbook.worksheets.add(area.sheet);
+    } else if (!target) {
+      target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
+      await context.sync();
+      syncs++;
+    }
+    const oldArea = old.range.isNullObject ? undefined : areaOf(old.range);
+    if (target) assertNoForeignContent(target.formulas as unknown[][], area, oldArea);
+
+    if (oldArea) {
+      const stale = context.workbook.worksheets.getItem(oldArea.sheet);
+      for (const part of clearableParts(oldArea, oldArea.sheet === snapshot.sheet ? pivotRange : undefined)) {
+        stale.getRangeByIndexes(part.row, part.column, part.rows, part.columns).clear('All');
+      }
+    }
+    if (!old.name.isNullObject) old.name.delete();
+
+    const bytes = estimateJsonBytes(values) + estimateJsonBytes(formats);
+    const chunks = Math.max(1, Math.ceil(bytes / PAYLOAD_BUDGET_BYTES));
+    const rowsPerChunk = Math.ceil(area.rows / chunks);
+    for (let start = 0; start < area.rows; start += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, area.rows - start);
+      const part = targetSheet.getRangeByIndexes(area.row + start, area.column, rows, area.columns);
+      part.values = values.slice(start, start + rows);
+      part.numberFormat = formats.slice(start, start + rows);
+      if (start + rows < area.rows) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
+        await context.sync();
+        syncs++;
+      }
+    }
+    const block = targetSheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+    block.getRow(0).format.font.bold = true;
+    for (const r of plan.totalRows) block.getRow(r + 1).format.font.bold = true;
+    block.format.autofitColumns();
+    context.workbook.names.add(name, block, `PivotDeck extension of "${snapshot.name}". PivotDeck replaces these cells on refresh.`);
+    await context.sync();
+    syncs++;
+    return { address: `${quote(area.sheet)}!${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`, area, syncs, bytes };
+  });
+}
+
+/**
+ * Deletes exactly the block an extension wrote and its name. Returns false when there was
+ * nothing to remove (already removed, or the name was deleted by hand).
+ *
+ * @example await removeExtensionBlock(host.run, 'ext1');
+ */
+export async function removeExtensionBlock(run: ExcelRun, extensionId: string): Promise<boolean> {
+  return run(async (context) => {
+    const old = oldBlock(context, outputName(extensionId));
+    await context.sync();
+    if (old.name.isNullObject) return false;
+    if (!old.range.isNullObject) old.range.clear('All');
+    old.name.delete();
+    await context.sync();
+    return true;
+  });
+}
+
+function oldBlock(context: XRequestContext, name: string) {
+  const item = context.workbook.names.getItemOrNullObject(name);
+  item.load('isNullObject');
+  const range = item.getRangeOrNullObject().load('isNullObject, rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+  return { name: item, range };
+}
+
+function areaOf(range: XRange): BlockArea {
+  return { sheet: range.worksheet.name, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+}
+
+/** The parts of the old block that are not (now) inside the pivot: never clear the pivot's cells. */
+function clearableParts(old: BlockArea, pivot: { row: number; column: number; rows: number; columns: number } | undefined): Array<Omit<BlockArea, 'sheet'>> {
+  if (!pivot) return [old];
+  const overlaps = old.row < pivot.row + pivot.rows && pivot.row < old.row + old.rows
+    && old.column < pivot.column + pivot.columns && pivot.column < old.column + old.columns;
+  if (!overlaps) return [old];
+  const right = pivot.column + pivot.columns;
+  const parts: Array<Omit<BlockArea, 'sheet'>> = [];
+  if (old.column + old.columns > right) parts.push({ row: old.row, column: right, rows: old.rows, columns: old.column + old.columns - right });
+  return parts;
+}
+
+function assertNoForeignContent(formulas: unknown[][], area: BlockArea, old: BlockArea | undefined): void {
+  const foreign: string[] = [];
+  formulas.forEach((row, r) => row.forEach((f, c) => {
+    if (f === '' || f === null || f === undefined) return;
+    const rr = area.row + r, cc = area.column + c;
+    const ours = old && old.sheet === area.sheet && rr >= old.row && rr < old.row + old.rows && cc >= old.column && cc < old.column + old.columns;
+    if (!ours) foreign.push(`${columnName(cc)}${rr + 1}`);
+  }));
+  if (foreign.length > 0) {
+    const first = foreign.slice(0, 3).join(', ');
+    throw new ExtensionError('foreign-content',
+      `PivotDeck needs ${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}" for the new columns, but ${foreign.length} cell${foreign.length === 1 ? '' : 's'} there hold your data (${first}${foreign.length > 3 ? ', …' : ''}). Nothing was changed. Move those cells, or place the measures on a new sheet keyed by the same row labels.`);
+  }
+}
+
+function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Placement): { values: XlValue[][]; formats: string[][] } {
+  const keyed = placement.kind === 'sheet';
+  const labelWidth = keyed ? snapshot.rowLabels.columns : 0;
+  const labelHeaders = keyed
+    ? (labelWidth === snapshot.rows.length ? snapshot.rows.map((f) => f.name) : [snapshot.rows.map((f) => f.name).join(' / ') || 'Row Labels'])
+    : [];
+  const values: XlValue[][] = [[...labelHeaders, ...plan.columns.map((c) => c.header)]];
+  const formats: string[][] = [[...labelHeaders.map(() => 'General'), ...plan.columns.map(() => 'General')]];
+  for (let r = 0; r < snapshot.dataBody.rows; r++) {
+    const labelRow = snapshot.rowLabels.values[snapshot.dataBody.row + r - snapshot.rowLabels.row] ?? [];
+    const labels = keyed ? Array.from({ length: labelWidth }, (_, c) => labelRow[c] ?? '') : [];
+    values.push([...labels, ...plan.columns.map((c) => c.values[r] ?? '')]);
+    formats.push([...labels.map(() => 'General'), ...plan.columns.map((c) => c.numberFormat)]);
+  }
+  return { values, formats };
+}
+
+function quote(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
