@@ -7,7 +7,7 @@
  * given in en-US. Tests never read ../shared: the small source tables are copied here.
  */
 import { describe, expect, it } from 'vitest';
-import { renderPivot } from '../../src/simulator/pivot/render';
+import { renderPivot, type PivotModelWithClassic } from '../../src/simulator/pivot/render';
 import { dataField, expectGrid, field, pivot, table } from './pivot-render-helpers';
 
 // apache/poi test-data/spreadsheet/WithChartSheet.xlsx, Sheet1!A1:D13.
@@ -301,5 +301,58 @@ describe('renderPivot against Excel-saved fixtures', () => {
     ]);
     expect([out.range, out.columnLabelRange, out.rowLabelRange, out.dataBodyRange])
       .toEqual(['A3:C9', 'B3:C4', 'A5:A9', 'B5:C9']);
+  });
+
+  it('sheetjs PivotTable3: classic outline, Sport > Quarter, no column fields: caption row and "Total" (A3:C15)', () => {
+    const model: PivotModelWithClassic = {
+      ...pivot({
+        layout: 'Outline',
+        rows: [field('Sport'), field('Quarter', { itemOrder: ['Qtr3', 'Qtr4', 'Qtr1', 'Qtr2'] })],
+        data: [dataField('Sales')],
+      }),
+      classicLayout: true,
+    };
+    const out = renderPivot(model, sports);
+    expectGrid(out.values, [
+      ['Sum of Sales', '', ''],
+      ['Sport', 'Quarter', 'Total'],
+      ['Golf', '', 16899],
+      ['', 'Qtr3', 1500],
+      ['', 'Qtr4', 2000],
+      ['', 'Qtr1', 6969],
+      ['', 'Qtr2', 6430],
+      ['Tennis', '', 11170],
+      ['', 'Qtr3', 600],
+      ['', 'Qtr4', 1500],
+      ['', 'Qtr1', 4070],
+      ['', 'Qtr2', 5000],
+      ['Grand Total', '', 28069],
+    ]);
+    // location ref="A3:C15" firstDataRow="2" firstDataCol="2"
+    expect([out.range, out.columnLabelRange, out.rowLabelRange, out.dataBodyRange])
+      .toEqual(['A3:C15', 'C3:C4', 'A5:B15', 'C5:C15']);
+  });
+
+  it('poi WithChartSheet Sheet6: classic tabular, Year + Values on rows, no column fields (A3:C11)', () => {
+    const model: PivotModelWithClassic = {
+      ...pivot({ layout: 'Tabular', rows: [field('Year')], data: costRevenue, valuesOn: 'rows' }),
+      classicLayout: true,
+    };
+    const out = renderPivot(model, poiSales);
+    // "Data" in the file is this Excel 2003 pivot's caption of the Values field.
+    expectGrid(out.values, [
+      ['Year', 'Values', 'Total'],
+      [2005, 'Sum of Cost', 15355463],
+      ['', 'Sum of Revenue', 18474075.5625],
+      [2006, 'Sum of Cost', 18593182],
+      ['', 'Sum of Revenue', 22401812.188],
+      [2007, 'Sum of Cost', 22860084],
+      ['', 'Sum of Revenue', 27490579.6875],
+      ['Total Sum of Cost', '', 56808729],
+      ['Total Sum of Revenue', '', 68366467.438],
+    ]);
+    // location ref="A3:C11" firstDataRow="1" firstDataCol="2"
+    expect([out.range, out.columnLabelRange, out.rowLabelRange, out.dataBodyRange])
+      .toEqual(['A3:C11', 'C3', 'A4:B11', 'C4:C11']);
   });
 });

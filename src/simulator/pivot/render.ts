@@ -35,7 +35,7 @@ import type { PivotFieldModel, PivotModel, PivotRenderModel, SummarizeBy } from 
 import { formatArea, MAX_ROWS, parseArea, splitSheet, type Area } from '../address';
 import { addValue, mergeStats, newStats, summarize, type Stats } from './aggregate';
 import { layoutAxis, AxisTrie, type AxisField, type AxisLine, type AxisNode } from './axis';
-import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, VALUES } from './captions';
+import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, TOTAL, VALUES } from './captions';
 import { FieldItems, type PivotItem } from './items';
 
 export interface PivotSource {
@@ -44,6 +44,14 @@ export interface PivotSource {
   /** Per source column, "General" by default. */
   numberFormats: string[];
 }
+
+/**
+ * `PivotModel` plus the classic-layout flag (xlsx `gridDropZones="1"`, "Classic PivotTable
+ * layout"), until the model carries it. Only the header of a pivot without column fields differs:
+ * a caption row holding the single data field's name, and "Total" over the value column
+ * (sheetjs fixture PivotTable3, poi WithChartSheet PivotTable2 on Sheet6).
+ */
+export type PivotModelWithClassic = PivotModel & { classicLayout?: boolean };
 
 /** Column nids are packed below row nids in one numeric Map key. */
 const COL_SPAN = 2 ** 21;
@@ -129,7 +137,8 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   const rowSlots = R + (valuesOnRows ? 1 : 0);
   const colSlots = C + (valuesOnCols ? 1 : 0);
   const labelCols = rowSlots === 0 ? (colSlots > 0 ? 1 : 0) : form === 'compact' ? 1 : rowSlots;
-  const headerRows = colSlots > 0 ? colSlots + 1 : 1;
+  const classic = (pivot as PivotModelWithClassic).classicLayout === true;
+  const headerRows = colSlots > 0 ? colSlots + 1 : classic && D === 1 ? 2 : 1;
   const width = Math.max(1, labelCols + colLines.length);
   const height = headerRows + rowLines.length;
   const values: CellValue[][] = [];
@@ -157,6 +166,9 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
     colLines.forEach((line, j) => {
       for (const l of line.labels) put(1 + l.slot, labelCols + j, l.value, l.numberFormat);
     });
+  } else if (classic && colLines.length === 1) {
+    if (D === 1) put(0, 0, data[0].name);
+    put(lastHeader, labelCols, TOTAL);
   } else if (colLines.length === 1 && D === 1) {
     // No column fields: the single data column is headed by the data field's caption.
     put(0, labelCols, data[0].name);
