@@ -116,7 +116,7 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
     const ctx = new SimContext(host, (c) => new WorkbookProxy(c));
     try {
       const result = await batch(ctx);
-      // Excel.run sends what is still queued when the batch's promise resolves.
+      // Like Office's run, send what is still queued when the batch's promise resolves.
       if (ctx.pending > 0) await ctx.sync();
       return result;
     } finally {

@@ -219,7 +219,7 @@ describe('load / sync proxy semantics', () => {
     off();
   });
 
-  test('Excel.run sends what is still queued when the batch ends', async () => {
+  test('run sends what is still queued when the batch ends, as Office does', async () => {
     const sim = createSimulator(book());
     await sim.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Other').getRange('A1').values = [['late']];
