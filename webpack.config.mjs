@@ -7,10 +7,10 @@
 //
 // --env flags: ADDIN_URL (production base URL), ALLOW_SAME_VERSION=1 (rebuild a released
 // Version), CONNECT_SRC="'self' https://api.example.com" (replace the CSP's connect-src),
-// OUTPUT_DIR (default dist), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000).
+// OUTPUT_DIR (default dist), MODULES_FILE (write the bundled source files as JSON), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000).
 // Each may also come from the environment variable of the same name.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -28,10 +28,30 @@ function refuse(message) {
   process.exit(2);
 }
 
-/** Prints gzipped sizes of each page's initial JavaScript and fails above the budget. */
+/**
+ * Production guards: fails if any module of src/simulator or src/workbench was bundled (dev and
+ * test infrastructure never ships), optionally lists bundled source files (MODULES_FILE, for
+ * tests), prints gzipped sizes of each page's initial JavaScript and fails above the budget.
+ */
 class BundleBudgetPlugin {
+  constructor(modulesFile) {
+    this.modulesFile = modulesFile;
+  }
+
   apply(compiler) {
     compiler.hooks.afterEmit.tap('BundleBudgetPlugin', (compilation) => {
+      const sources = [...compilation.modules]
+        .map((m) => m.resource ?? m.rootModule?.resource)
+        .concat([...compilation.modules].flatMap((m) => [...(m.modules ?? [])].map((inner) => inner.resource)))
+        .filter(Boolean)
+        .map((r) => relative(root, r).split(sep).join('/'));
+      const unique = [...new Set(sources)].sort();
+      if (this.modulesFile) writeFileSync(this.modulesFile, JSON.stringify(unique, null, 1));
+      const devOnly = unique.filter((f) => /^src\/(simulator|workbench)\//.test(f));
+      if (devOnly.length > 0) {
+        compilation.errors.push(new Error(`Production bundle contains dev-only modules: ${devOnly.join(', ')}`));
+      }
+
       const out = compilation.outputOptions.path;
       const initialJs = (names) => {
         const files = new Set();
@@ -143,7 +163,7 @@ export default (env = {}, argv = {}) => {
           },
         ],
       }),
-      ...(prod ? [new BundleBudgetPlugin()] : []),
+      ...(prod ? [new BundleBudgetPlugin(opt('MODULES_FILE'))] : []),
     ],
     stats: prod ? 'errors-warnings' : 'minimal',
     devServer: {

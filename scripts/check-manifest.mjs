@@ -11,7 +11,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Top-level children of OfficeApp (TaskPaneApp) in schema order; `required` ones must exist. */
 export const OFFICEAPP_ORDER = [
@@ -36,6 +36,8 @@ export function pngSize(buf) {
 
 /** Parses XML into {name, attrs, children, text} nodes, keeping document order. */
 export function parseXml(text) {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`);
   const parser = new XMLParser({
     preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '',
     parseTagValue: false, parseAttributeValue: false, trimValues: true,
@@ -179,9 +181,10 @@ export function checkManifest(xml, { rootDir, production = false } = {}) {
     if (paneRid && defined.get(paneRid)?.value !== sourceLocation) {
       errors.push('the ShowTaskpane URL must equal DefaultSettings/SourceLocation');
     }
-    for (const c of controls) {
+    const groups = tabs.flatMap((t) => kids(t, 'Group'));
+    for (const c of [...groups, ...controls]) {
       const sizes = kids(kid(c, 'Icon'), 'Image').map((i) => i.attrs.size).sort().join();
-      if (sizes !== ['16', '32', '80'].sort().join()) errors.push(`button ${c.attrs.id} needs icons 16, 32 and 80 (has ${sizes || 'none'})`);
+      if (sizes !== ['16', '32', '80'].sort().join()) errors.push(`${local(c.name)} ${c.attrs.id} needs icons 16, 32 and 80 (has ${sizes || 'none'})`);
     }
   }
 

@@ -1,0 +1,138 @@
+/**
+ * One production build (in a temp dir) checked end to end: what dist/ contains, its manifest
+ * under the production rules, the bundle budget output, and the served dist in headless Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { checkManifest, parseXml } from '../../scripts/check-manifest.mjs';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ADDIN_URL = 'https://addins.example.org/pivotdeck';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+const OFFICE_JS_DIST = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+let work: string;
+let dist: string;
+let buildLog: string;
+let bundled: string[];
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'pivotdeck-dist-'));
+  dist = join(work, 'dist');
+  // ALLOW_SAME_VERSION: this test is about the build's output, not about the release history of
+  // whatever clone runs it (the version rule has its own tests in build-refusals.test.ts).
+  buildLog = execFileSync(process.execPath, [
+    join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production',
+    '--env', `ADDIN_URL=${ADDIN_URL}`, '--env', `OUTPUT_DIR=${dist}`, '--env', 'ALLOW_SAME_VERSION=1',
+    '--env', `MODULES_FILE=${join(work, 'modules.json')}`,
+  ], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  bundled = JSON.parse(readFileSync(join(work, 'modules.json'), 'utf8'));
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('production dist/', () => {
+  it('holds the pane, the commands page, support page, icons and manifest, and no workbench', () => {
+    const files = readdirSync(dist);
+    expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'commands.html', 'support.html', 'manifest.xml', 'assets']));
+    expect(files.some((f) => /workbench/i.test(f))).toBe(false);
+    expect(readdirSync(join(dist, 'assets')).sort()).toEqual(expect.arrayContaining(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']));
+  });
+
+  it('names every bundle with a content hash', () => {
+    const js = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    for (const f of js) expect(f).toMatch(/\.[0-9a-f]{8}\.js$/);
+  });
+
+  it('contains no module from src/simulator or src/workbench', () => {
+    expect(bundled).toContain('src/taskpane/index.tsx'); // the list is real
+    expect(bundled).toContain('src/commands/commands.ts');
+    expect(bundled.filter((n) => /^src\/(simulator|workbench)\//.test(n))).toEqual([]);
+  });
+
+  it('has a manifest that passes the project checks with the production rules', () => {
+    const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    expect(checkManifest(xml, { rootDir: dist, production: true })).toEqual([]);
+    expect(xml).not.toMatch(/localhost|127\.0\.0\.1/);
+  });
+
+  it('points every URL of the manifest at ADDIN_URL, and AppDomains at its origin', () => {
+    const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(9);
+    for (const u of urls) expect(u.startsWith(`${ADDIN_URL}/`), u).toBe(true);
+    const root = parseXml(xml);
+    const domains = root.children.find((c) => c.name === 'AppDomains')?.children.map((c) => c.text);
+    expect(domains).toEqual(['https://addins.example.org']);
+    // Each URL names a file that exists in dist/ (the host serves dist/ at ADDIN_URL).
+    for (const u of urls) expect(existsSync(join(dist, u.slice(ADDIN_URL.length + 1))), u).toBe(true);
+  });
+
+  it('puts the CSP before office.js on both pages', () => {
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      const csp = html.indexOf('http-equiv=Content-Security-Policy');
+      const office = html.indexOf('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+      expect(csp, page).toBeGreaterThan(-1);
+      expect(office, page).toBeGreaterThan(csp);
+      expect(html).toContain("'unsafe-eval'");
+      expect(html).toContain('connect-src');
+      expect(html).not.toMatch(/localhost|127\.0\.0\.1/);
+    }
+  });
+
+  it('prints gzipped sizes within the 300 KB budget', () => {
+    const total = /taskpane\.html total: ([\d.]+) KB gzip \(budget 300\.0 KB\)/.exec(buildLog);
+    expect(total, buildLog).not.toBeNull();
+    expect(Number(total![1])).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('production dist/ served by a plain static server', () => {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads the pane outside Excel with no console errors and shows "Open this in Excel"', async () => {
+    server = await serveStatic(dist);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+    // The page loads office.js from Microsoft's CDN, as production add-ins must; this machine has
+    // no internet, so the CDN path is answered from the same office.js release in node_modules.
+    await page.route('https://appsforoffice.microsoft.com/**', async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, '');
+      const file = join(OFFICE_JS_DIST, path);
+      if (file.startsWith(OFFICE_JS_DIST) && existsSync(file)) {
+        await route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
+      } else {
+        await route.fulfill({ status: 404, body: '' });
+      }
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('heading', { name: 'Open this in Excel' }).waitFor({ timeout: 30_000 });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dist-taskpane-outside-excel.png') });
+    expect(errors).toEqual([]);
+  });
+});
