@@ -38,11 +38,12 @@ describe('sync and payload accounting', () => {
     expect(sim.lastRunStats().requestBytes).toBe(82);
   });
 
-  const ROWS = 200_000;
-  const text = 'abcdefghij';
+  // 20,000 rows × 3 cells of 100 characters ≈ 6.2 MB of JSON: over the limit in one sync.
+  const ROWS = 20_000;
+  const text = 'x'.repeat(100);
   const block = (n: number) => Array.from({ length: n }, () => [text, text, text]);
 
-  test('a 7.8 MB write fails with RequestPayloadSizeLimitExceeded and changes nothing; chunks under 5 MB pass', async () => {
+  test('a 6.2 MB write fails with RequestPayloadSizeLimitExceeded and changes nothing; chunks under 5 MB pass', async () => {
     const sim = createSimulator(workbook({ S: [] }));
     const e = await expectExcelError(
       sim.run(async (ctx) => {
@@ -54,7 +55,7 @@ describe('sync and payload accounting', () => {
     expect(e.message).toMatch(/^The request payload size has exceeded the limit\./);
     expect(sim.view.cell('S', 0, 0).value).toBe('');
 
-    const chunk = 50_000;
+    const chunk = 5_000;
     await sim.run(async (ctx) => {
       for (let start = 0; start < ROWS; start += chunk) {
         ctx.workbook.worksheets.getItem('S').getRangeByIndexes(start, 0, chunk, 3).values = block(chunk);
