@@ -40,16 +40,17 @@ export function totalSkipped(s: SkippedCells): number {
 /**
  * Clean a column for a numeric aggregate in one pass: numbers are kept, every
  * other cell becomes NaN (which Arquero's reducers skip) and is tallied.
+ * With `rows`, only those rows are read and the output is compacted to them.
  * @example toNumericInput([1, '', 'x', '#N/A', true], tally) // Float64Array [1, NaN, NaN, NaN, NaN]
  */
 export function toNumericInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): Float64Array {
   const n = rows ? rows.length : values.length;
-  const out = new Float64Array(values.length).fill(NaN);
+  const out = new Float64Array(n).fill(NaN);
   for (let k = 0; k < n; k++) {
     const i = rows ? rows[k] : k;
     const v = values[i];
     if (typeof v === 'number') {
-      if (v === v && v !== Infinity && v !== -Infinity) out[i] = v;
+      if (v === v && v !== Infinity && v !== -Infinity) out[k] = v;
       else skipped.error++;
     } else if (v == null || v === '') skipped.blank++;
     else if (typeof v === 'boolean') skipped.logical++;
@@ -66,12 +67,12 @@ export function toNumericInput(values: ArrayLike<unknown>, skipped: SkippedCells
  */
 export function toValueInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): unknown[] {
   const n = rows ? rows.length : values.length;
-  const out: unknown[] = new Array(values.length).fill(null);
+  const out: unknown[] = new Array(n).fill(null);
   for (let k = 0; k < n; k++) {
     const i = rows ? rows[k] : k;
     const v = values[i];
     if (v == null || v === '') skipped.blank++;
-    else out[i] = v;
+    else out[k] = v;
   }
   return out;
 }

@@ -1,0 +1,239 @@
+import * as aq from 'arquero';
+import type { CallNode, FormulaAst, FormulaNode } from '../formula/ast';
+import { resolveField } from '../formula/check';
+import { type AggregateInput, lookupFunction } from '../formula/functions';
+import { constantValue } from '../formula/check';
+import type { FormulaError } from '../formula/formula-error';
+import { aggregateOpName } from '../measures/catalogue';
+import type { MeasureValue } from '../measures/aggregate-def';
+import { type SkippedCells, addSkips, noSkips, toNumericInput, toValueInput } from '../measures/skipped';
+import { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
+import { type ColumnLike, columnValues } from './column-values';
+import { QueryFormulaError, prepareFormula } from './compile-formula';
+import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
+import { registerOps } from './register-ops';
+
+/** A measure: an id of the caller's choosing and a formula such as `MEDIAN([Revenue])`. */
+export interface MeasureSpec {
+  id: string;
+  formula: string | FormulaAst;
+}
+
+export interface ComputeMeasuresOptions {
+  /** Fields to group by, outermost first (pivot row fields, then column fields). */
+  groupBy: string[];
+  measures: MeasureSpec[];
+  /** Row formula; a row is kept when it evaluates to TRUE (see pd_truthy). */
+  filter?: string | FormulaAst;
+  /**
+   * Also compute every shorter prefix of groupBy down to [] (the grand total),
+   * as pivots show subtotals. Default false: only the full groupBy.
+   */
+  subtotals?: boolean;
+}
+
+/** One group: its key values (null = the "(blank)" item) and one value per measure, in spec order. */
+export interface GroupRow {
+  key: unknown[];
+  values: MeasureValue[];
+}
+
+export interface LevelResult {
+  /** The group-by fields of this level (a prefix of the requested groupBy). */
+  groupBy: string[];
+  /** Groups in order of first appearance in the source. */
+  rows: GroupRow[];
+}
+
+export interface MeasuresResult {
+  measureIds: string[];
+  /** Full groupBy first, then shorter prefixes, ending with [] when subtotals were asked for. */
+  levels: LevelResult[];
+  /** Per measure: source cells (in filtered rows) its aggregates skipped, and why. */
+  skipped: Record<string, SkippedCells>;
+  /** Rows that passed the filter. */
+  rowCount: number;
+}
+
+/** Minimal view of an Arquero table that we read from. */
+type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number; isFiltered(): boolean; reify(): SourceTable };
+
+interface AggInput {
+  alias: string;
+  kind: AggregateInput;
+  node: FormulaNode;
+  skipped: SkippedCells;
+  /** Set when the input is a computed expression rather than a plain field. */
+  derived?: string;
+}
+
+/** A stable key for an expression, ignoring where in the text it was written. */
+function exprKey(node: FormulaNode, fields: readonly string[]): string {
+  return JSON.stringify(node, (k, v) => (k === 'span' || k === 'nameSpan' ? undefined : k === 'name' && typeof v === 'string' ? (resolveField(v, fields) ?? v.toUpperCase()) : v));
+}
+
+/**
+ * Compute measures per group with Excel semantics, optionally with subtotal
+ * levels and a row filter. Formulas are parsed and checked here; any problem
+ * throws a QueryFormulaError naming the measure and the offending part.
+ *
+ * How it runs: fields are renamed to aliases (c0, c1, ...), literals are bound
+ * as params, and Arquero runs code we generate from the AST (`op.pd_*` calls
+ * only), so no user text ever reaches Arquero's parser or `Function`. Group
+ * keys are dictionary-encoded into one numeric column; aggregate inputs are
+ * cleaned once into typed arrays (skipped cells tallied in the same pass) and
+ * reduced by our registered `pd_*` aggregates in one groupby/rollup per level.
+ *
+ * @example
+ * computeMeasures(aq.table({ Region: ['N', 'N', 'S'], Revenue: [1, 3, 5] }), {
+ *   groupBy: ['Region'],
+ *   measures: [{ id: 'med', formula: 'MEDIAN([Revenue])' }],
+ *   subtotals: true,
+ * }).levels.map((l) => l.rows)
+ * // [[{ key: ['N'], values: [2] }, { key: ['S'], values: [5] }], [{ key: [], values: [3] }]]
+ */
+export function computeMeasures(table: SourceTable, options: ComputeMeasuresOptions): MeasuresResult {
+  registerOps();
+  const source = table.isFiltered() ? table.reify() : table;
+  const fields = source.columnNames();
+  const n = source.numRows();
+
+  // 1. Parse and check everything first, so the user sees every problem at once.
+  const problems: Array<{ where: string; error: FormulaError }> = [];
+  const seenIds = new Set<string>();
+  const measureAsts = options.measures.map((m) => {
+    if (seenIds.has(m.id)) throw new Error(`Duplicate measure id ${m.id}`);
+    seenIds.add(m.id);
+    return prepareFormula(m.id, m.formula, 'measure', fields, problems);
+  });
+  const filterAst = options.filter === undefined ? null : prepareFormula('filter', options.filter, 'row', fields, problems);
+  const groupBy = options.groupBy.map((name) => {
+    const resolved = resolveField(name, fields);
+    if (resolved === undefined) throw new Error(`Unknown group-by field ${name}`);
+    return resolved;
+  });
+  if (problems.length) throw new QueryFormulaError(problems);
+
+  // 2. Aliases and params: the only names generated code can mention.
+  const aliasOf = new Map<string, string>();
+  const base: Record<string, unknown> = {};
+  const params: Record<string, unknown> = {};
+  let paramCount = 0;
+  const fieldAlias = (name: string) => {
+    const real = resolveField(name, fields)!;
+    let alias = aliasOf.get(real);
+    if (!alias) {
+      alias = `c${aliasOf.size}`;
+      aliasOf.set(real, alias);
+      base[alias] = source.column(real);
+    }
+    return alias;
+  };
+  const param = (value: unknown) => {
+    const name = `p${paramCount++}`;
+    params[name] = value;
+    return name;
+  };
+  const rowCtx: CodegenContext = { field: fieldAlias, param };
+
+  // 3. Aggregate inputs: one cleaned column per distinct (expression, input kind).
+  const inputs = new Map<string, AggInput>();
+  const derived: Record<string, string> = {};
+  const measureInputs: Array<Set<AggInput>> = [];
+  const rollupCode: string[] = measureAsts.map((ast) => {
+    const used = new Set<AggInput>();
+    measureInputs.push(used);
+    const ctx: CodegenContext = {
+      field: fieldAlias,
+      param,
+      aggregate(node: CallNode) {
+        const def = lookupFunction(node.name)!;
+        const args: string[] = [];
+        node.args.forEach((arg, i) => {
+          if (i >= (def.inputs ?? 0)) {
+            args.push(`$.${param(constantValue(arg))}`);
+            return;
+          }
+          const kind = def.input![i];
+          const key = `${kind}:${exprKey(arg, fields)}`;
+          let input = inputs.get(key);
+          if (!input) {
+            input = { alias: `a${inputs.size}`, kind, node: arg, skipped: noSkips() };
+            if (arg.kind !== 'field') {
+              input.derived = `e${Object.keys(derived).length}`;
+              derived[input.derived] = assertGeneratedCode(generateCode(arg, rowCtx));
+            }
+            inputs.set(key, input);
+          }
+          used.add(input);
+          args.push(`d.${input.alias}`);
+        });
+        return `op.${aggregateOpName(def.name)}(${args.join(',')})`;
+      },
+    };
+    return assertGeneratedCode(generateCode(ast!.root, ctx));
+  });
+  const filterCode = filterAst ? assertGeneratedCode(`op.pd_truthy(${generateCode(filterAst.root, rowCtx)})`) : null;
+  for (const name of groupBy) fieldAlias(name);
+
+  // 4. Row-level work in one Arquero derive over the aliased table.
+  const aliased = aq.table(base).params(params);
+  const rowExprs: Record<string, string> = { ...derived };
+  if (filterCode) rowExprs.f = filterCode;
+  const rowResults = Object.keys(rowExprs).length ? aliased.derive(rowExprs) : aliased;
+  let rows: Uint32Array | undefined;
+  if (filterCode) {
+    const keep = columnValues(rowResults.column('f') as ColumnLike);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (keep[i] === true) count++;
+    rows = new Uint32Array(count);
+    for (let i = 0, k = 0; i < n; i++) if (keep[i] === true) rows[k++] = i;
+  }
+  const rowCount = rows ? rows.length : n;
+
+  // 5. Clean inputs (compacted to the kept rows) and encode group keys.
+  const columns: Record<string, unknown> = {};
+  for (const input of inputs.values()) {
+    const raw = input.derived
+      ? columnValues(rowResults.column(input.derived) as ColumnLike)
+      : columnValues(base[fieldAlias((input.node as { name: string }).name)] as ColumnLike);
+    const clean = input.kind === 'numeric' ? toNumericInput(raw, input.skipped, rows) : toValueInput(raw, input.skipped, rows);
+    columns[input.alias] = clean;
+  }
+  const keys: EncodedKey[] = groupBy.map((name) => encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
+
+  // 6. One groupby/rollup per level.
+  const names = options.measures.map((_, i) => `m${i}`);
+  const rollupSpec = Object.fromEntries(names.map((name, i) => [name, rollupCode[i]]));
+  const depths = options.subtotals ? groupBy.map((_, i) => groupBy.length - i).concat(0) : [groupBy.length];
+  const levels: LevelResult[] = depths.map((depth) => {
+    const t = aq.table(depth > 0 ? { ...columns, g: combineKeys(keys, depth, rowCount) } : { ...columns, g: new Float64Array(rowCount) }).params(params);
+    const out = depth > 0 ? t.groupby('g').rollup(rollupSpec) : t.rollup(rollupSpec);
+    const g = depth > 0 ? columnValues(out.column('g') as ColumnLike) : null;
+    const results = names.map((name) => columnValues(out.column(name) as ColumnLike));
+    const size = out.numRows();
+    const levelRows: GroupRow[] = new Array(size);
+    for (let r = 0; r < size; r++) {
+      levelRows[r] = {
+        key: g ? decodeKey(g[r] as number, keys, depth) : [],
+        values: results.map((col) => normalize(col[r])),
+      };
+    }
+    return { groupBy: groupBy.slice(0, depth), rows: levelRows };
+  });
+
+  const skipped: Record<string, SkippedCells> = {};
+  options.measures.forEach((m, i) => {
+    const tally = noSkips();
+    for (const input of measureInputs[i]) addSkips(tally, input.skipped);
+    skipped[m.id] = tally;
+  });
+  return { measureIds: options.measures.map((m) => m.id), levels, skipped, rowCount };
+}
+
+/** Measures come out as Excel values: numbers, text, logicals, blank (null) or error strings. */
+function normalize(v: unknown): MeasureValue {
+  if (v === undefined) return null;
+  if (typeof v === 'number' && !Number.isFinite(v)) return '#NUM!';
+  return v as MeasureValue;
+}

@@ -1,0 +1,69 @@
+/**
+ * Dictionary-encode group-by columns so grouping works on small integers
+ * instead of per-row string keys.
+ *
+ * Items follow Excel's PivotTable rules: text items match regardless of case
+ * (the first spelling seen is the label), the number 1 and the text "1" are
+ * different items, and every blank ("" or empty) is the one "(blank)" item,
+ * labelled null.
+ */
+export interface EncodedKey {
+  /** Code per selected row (compacted: index k is rows[k]). */
+  codes: Int32Array;
+  /** Label of each code, in first-seen order. */
+  labels: unknown[];
+}
+
+const BLANK = Symbol('blank');
+
+/**
+ * @example encodeGroupKey(['North', 'north', '', 'South']).labels // ['North', null, 'South']
+ */
+export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<number>): EncodedKey {
+  const n = rows ? rows.length : values.length;
+  const codes = new Int32Array(n);
+  const index = new Map<unknown, number>();
+  const labels: unknown[] = [];
+  for (let k = 0; k < n; k++) {
+    const v = values[rows ? rows[k] : k];
+    const key = v == null || v === '' ? BLANK : typeof v === 'string' ? v.toLowerCase() : v;
+    let code = index.get(key);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(key, code);
+      labels.push(key === BLANK ? null : v);
+    }
+    codes[k] = code;
+  }
+  return { codes, labels };
+}
+
+/**
+ * Combine the first `depth` encoded keys into one number per row (mixed radix),
+ * so a multi-field group-by is a single numeric column.
+ * @example combineKeys([a, b], 2) // codes a*|b| + b
+ */
+export function combineKeys(keys: EncodedKey[], depth: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let d = 0; d < depth; d++) {
+    const radix = keys[d].labels.length;
+    const codes = keys[d].codes;
+    for (let i = 0; i < n; i++) out[i] = out[i] * radix + codes[i];
+  }
+  return out;
+}
+
+/**
+ * The labels of a combined code (inverse of combineKeys).
+ * @example decodeKey(5, keys, 2) // [labelA, labelB]
+ */
+export function decodeKey(code: number, keys: EncodedKey[], depth: number): unknown[] {
+  const out = new Array(depth);
+  for (let d = depth - 1; d >= 0; d--) {
+    const radix = keys[d].labels.length;
+    const c = code % radix;
+    out[d] = keys[d].labels[c];
+    code = (code - c) / radix;
+  }
+  return out;
+}

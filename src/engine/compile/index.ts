@@ -1,0 +1,13 @@
+export { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
+export { QueryFormulaError } from './compile-formula';
+export {
+  computeMeasures,
+  type ComputeMeasuresOptions,
+  type GroupRow,
+  type LevelResult,
+  type MeasureSpec,
+  type MeasuresResult,
+} from './compute-measures';
+export { combineKeys, decodeKey, encodeGroupKey, type EncodedKey } from './group-keys';
+export { registerOps } from './register-ops';
+export { ROW_FUNCTIONS, type XValue } from './row-functions';
