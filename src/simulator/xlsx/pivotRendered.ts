@@ -4,8 +4,9 @@
  *
  *   dataBodyRange     rows firstDataRow.., columns firstDataCol..
  *   rowLabelRange     rows firstDataRow.., columns 0..firstDataCol-1
- *   columnLabelRange  rows firstHeaderRow..firstDataRow-1, columns firstDataCol..; when the two
- *                     rows coincide (no column field) the single header row above the data body
+ *   columnLabelRange  every row above the data body (0..firstDataRow-1), columns firstDataCol..;
+ *                     the same convention as the simulator's own renderer (src/simulator/pivot/
+ *                     render.ts), so a loaded pivot and a re-rendered one report the same ranges
  *   filterRange       rowPageCount rows ending one blank row above `ref`, starting at its column,
  *                     two cells (caption, value) per page column with a blank column between
  */
@@ -20,18 +21,17 @@ export function renderedPivot(location: PivotLocation, cells: Record<string, Cel
   const lastCol = whole.column + whole.columns - 1;
   const fdr = clamp(location.firstDataRow, 0, whole.rows - 1);
   const fdc = clamp(location.firstDataCol, 0, whole.columns - 1);
-  const fhr = clamp(location.firstHeaderRow, 0, fdr);
   const span = (r1: number, c1: number, r2: number, c2: number): string =>
     formatArea({ row: r1, column: c1, rows: Math.max(1, r2 - r1 + 1), columns: Math.max(1, c2 - c1 + 1) });
 
   const dataRow = whole.row + fdr;
   const dataCol = whole.column + fdc;
-  const headerTop = fhr < fdr ? whole.row + fhr : Math.max(whole.row, dataRow - 1);
-  const headerBottom = fhr < fdr ? dataRow - 1 : headerTop;
+  // A pivot always has at least one header row; clamp so a damaged location still yields a range.
+  const headerBottom = Math.max(whole.row, dataRow - 1);
   const rendered: PivotRenderModel = {
     range: formatArea(whole),
     rowLabelRange: span(dataRow, whole.column, lastRow, Math.max(whole.column, dataCol - 1)),
-    columnLabelRange: span(headerTop, dataCol, headerBottom, lastCol),
+    columnLabelRange: span(whole.row, dataCol, headerBottom, lastCol),
     dataBodyRange: span(dataRow, dataCol, lastRow, lastCol),
     ...cellsOf(whole, cells),
   };
