@@ -29,6 +29,7 @@ const ADVICE: Record<string, string> = {
   ActivityLimitReached: 'Excel is handling too many requests. Wait a moment, then try again.',
   RequestPayloadSizeLimitExceeded: 'The request was larger than Excel accepts (5 MB). Try a smaller range.',
   ResponsePayloadSizeLimitExceeded: 'The answer was larger than Excel can send (5 MB). Try a smaller range.',
+  RangeExceedsLimit: 'The range has more cells than Excel returns at once. Try a smaller range.',
   ApiNotFound: 'This version of Excel does not support that feature. Update Excel or use Excel on the web.',
   Unauthenticated: 'Excel lost its sign-in. Sign in to Office again, then try again.',
 };
@@ -43,6 +44,6 @@ export function explainExcelError(error: unknown, doing: string): string {
   const code = excelErrorCode(error);
   const advice = code !== undefined ? ADVICE[code] : undefined;
   if (advice) return `Could not ${doing}: ${advice}`;
-  const message = error instanceof Error ? error.message : String(error);
-  return `Could not ${doing}: ${message || 'Excel reported an unknown error.'} Press Refresh to try again.`;
+  const message = (error instanceof Error ? error.message : String(error)).trim() || 'Excel reported an unknown error';
+  return `Could not ${doing}: ${/[.!?]$/.test(message) ? message : `${message}.`} Press Refresh to try again.`;
 }

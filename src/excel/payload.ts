@@ -5,14 +5,15 @@
  */
 import type { CellValue } from './api';
 
-/** Excel on the web's per-sync limit. Taken as 5,000,000 bytes, the smaller reading of "5 MB". */
-export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Excel on the web's per-sync limit, 5 MB, read as 5 × 2^20 bytes (as the simulator does). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /**
- * The part of the limit a planned sync may fill. The rest absorbs the response envelope and the
- * estimate's error: values are estimated from rows already read, and later rows can be wider.
+ * What a planned sync may fill: below both readings of "5 MB" (5,000,000 and 5,242,880), leaving
+ * about 6% of the limit for the response envelope and the estimate's error (values are estimated
+ * from rows already read; later rows can be wider, and then the read retries smaller).
  */
-export const PAYLOAD_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
+export const PAYLOAD_BUDGET_BYTES = 4_900_000;
 
 /**
  * Bytes a 2-D array of cell values takes as JSON (UTF-8), which is how Excel ships `values`

@@ -39,9 +39,20 @@ export interface RangeValues {
   bytes: number;
 }
 
-/** Cells read in the first sync to measure how heavy a cell is, when the address can be parsed. */
-export const SAMPLE_CELLS = 10_000;
+/**
+ * Cells read in the first sync, together with the range's size, when the address can be parsed.
+ * Big enough to carry real data (about 1 MB at a typical 10 bytes per cell, so the extra sync is
+ * not wasted), small enough to fit the limit unless cells average over 49 bytes.
+ */
+export const SAMPLE_CELLS = 100_000;
+/** The sample after the first one overflowed, and the first block when nothing was measured. */
+export const SMALL_SAMPLE_CELLS = 5_000;
 const DEFAULT_MAX_CELLS = 1_000_000;
+/**
+ * Rows further down are often a little heavier than those above (growing ids, longer numbers):
+ * blocks are planned for 10% more bytes per cell than the heaviest block seen so far.
+ */
+const GROWTH_MARGIN = 1.1;
 /** How many times a block that still overflowed is halved before giving up. */
 const MAX_SHRINKS = 8;
 
@@ -50,13 +61,14 @@ interface Block { offset: number; rows: number; range: XRange }
 /**
  * Reads a range of any size in row blocks so no sync's response exceeds Excel's 5 MB limit.
  *
- * The estimate: the first sync reads the range's size together with a sample of about
+ * The estimate: the first sync reads the range's size together with a sample of up to
  * SAMPLE_CELLS cells from its top. Bytes per cell is then the largest JSON size per cell seen in
- * any block read so far (values plus number formats when asked). Each later sync carries as
+ * any block read so far (values plus number formats when asked), plus a 10% margin for rows
+ * that grow further down. Each later sync carries as
  * many whole-row blocks as fit in `maxBytesPerSync` at that rate, each block at most
  * `maxCellsPerRequest` cells. If Excel still rejects a sync as too large (rows further down are
- * wider than the sample), the estimate is doubled and the same rows are asked again, so a read
- * takes about ceil(total bytes / budget) + 1 syncs.
+ * wider than the sample), half as many cells are asked for again, so a read
+ * takes about ceil(total bytes / (budget / 1.1)) + 1 syncs.
  *
  * @example
  * const { values } = await readRangeValues(host.run, 'Data', 'A1:K200001', {
@@ -75,20 +87,24 @@ export async function readRangeValues(
 
   return run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
-    const whole = sheet.getRange(address).load('address, rowIndex, columnIndex, rowCount, columnCount');
+    const whole = sheet.getRange(address);
     const guess = parseBlock(address);
-    const sampleRows = guess ? Math.min(guess.rows, Math.max(1, Math.floor(SAMPLE_CELLS / guess.columns))) : 0;
-    let sample = guess ? sheet.getRangeByIndexes(guess.row, guess.column, sampleRows, guess.columns).load(props) : undefined;
-    let syncs = 1;
-    try {
-      await context.sync();
-    } catch (error) {
-      // The sample alone was too big (very long texts): measure with a smaller block later.
-      if (!sample || !isPayloadTooLarge(error)) throw error;
-      sample = undefined;
+    let sample: XRange | undefined;
+    let syncs = 0;
+    // First sync: the range's size plus a sample from its top. If the sample is too big for one
+    // response (unusually long texts), ask again with a smaller one, then with none.
+    for (const cells of guess ? [SAMPLE_CELLS, SMALL_SAMPLE_CELLS, 0] : [0]) {
       whole.load('address, rowIndex, columnIndex, rowCount, columnCount');
+      const rows = guess ? Math.min(guess.rows, Math.floor(Math.min(cells, maxCells) / guess.columns)) : 0;
+      sample = guess && rows > 0 ? sheet.getRangeByIndexes(guess.row, guess.column, rows, guess.columns).load(props) : undefined;
       syncs++;
-      await context.sync();
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- retries only after a payload error
+        await context.sync();
+        break;
+      } catch (error) {
+        if (!sample || !isPayloadTooLarge(error)) throw error;
+      }
     }
 
     const state = new ReadState(whole, options);
@@ -110,8 +126,15 @@ class ReadState {
   next = 0;
   syncs = 0;
   bytes = 0;
-  /** Largest observed bytes per cell; undefined until a block has been read. */
-  bytesPerCell: number | undefined;
+  /** Largest observed bytes per cell (with margin); undefined until a block has been read. */
+  measured: number | undefined;
+  /** Raised estimate after Excel refused a sync as too large; cleared by the next success. */
+  penalty: number | undefined;
+
+  /** Bytes per cell to plan with. */
+  get bytesPerCell(): number | undefined {
+    return this.penalty !== undefined ? Math.max(this.penalty, this.measured ?? 0) : this.measured;
+  }
 
   constructor(readonly whole: XRange, readonly options: ReadRangeOptions) {}
 
@@ -123,7 +146,7 @@ class ReadState {
     const formats = this.options.numberFormat ? (range.numberFormat as string[][]) : undefined;
     const blockBytes = estimateJsonBytes(values) + (formats ? estimateJsonBytes(formats) : 0);
     const perCell = blockBytes / Math.max(1, values.length * this.columnCount);
-    this.bytesPerCell = Math.max(this.bytesPerCell ?? 0, perCell);
+    this.measured = Math.max(this.measured ?? 0, perCell * GROWTH_MARGIN);
     this.bytes += blockBytes;
     for (let i = 0; i < values.length; i++) {
       this.values[offset + i] = values[i];
@@ -155,7 +178,7 @@ function planBlocks(state: ReadState, plan: Plan): { rowsPerBlock: number; block
   const cellsCap = Math.max(1, Math.floor(plan.maxCells / columns));
   if (state.bytesPerCell === undefined) {
     // Nothing measured yet (the address was a name or whole columns): read a sample alone.
-    return { rowsPerBlock: Math.min(cellsCap, Math.max(1, Math.floor(SAMPLE_CELLS / columns))), blocksPerSync: 1 };
+    return { rowsPerBlock: Math.min(cellsCap, Math.max(1, Math.floor(SMALL_SAMPLE_CELLS / columns))), blocksPerSync: 1 };
   }
   const bytesPerRow = Math.max(1, state.bytesPerCell * columns);
   const rowsPerSync = Math.max(1, Math.floor(plan.budget / bytesPerRow));
@@ -182,11 +205,14 @@ async function readRest(context: XRequestContext, sheet: XWorksheet, state: Read
     } catch (error) {
       if (!isPayloadTooLarge(error) || shrinks >= MAX_SHRINKS) throw error;
       shrinks++;
-      // Rows here are heavier than measured: assume twice the weight and ask again.
-      state.bytesPerCell = 2 * (state.bytesPerCell ?? (plan.budget / SAMPLE_CELLS));
+      // Rows here are heavier than measured: plan at most half as many cells as just failed
+      // (Excel does not say by how much it was over) and ask again.
+      const attempted = blocks.reduce((sum, block) => sum + block.rows, 0) * state.columnCount;
+      state.penalty = Math.max(2 * (state.bytesPerCell ?? 0), plan.budget / Math.max(1, attempted / 2));
       continue;
     }
     shrinks = 0;
+    state.penalty = undefined;
     for (const block of blocks) state.take(block.offset, block.range);
     state.report();
   }
