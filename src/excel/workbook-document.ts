@@ -12,7 +12,7 @@ import type { ExcelRun } from './api';
 export async function loadWorkbookDocument(run: ExcelRun): Promise<OpenResult> {
   const stored = await run(async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(DOCUMENT_KEY);
-    setting.load('isNullObject, value');
+    setting.load('value');
     await context.sync();
     return setting.isNullObject ? undefined : setting.value;
   });

@@ -1,5 +1,5 @@
 import {
-  ExtensionError, SUBTOTAL_ORDER,
+  detectUnsupported, ExtensionError, SUBTOTAL_ORDER,
   type PivotDataFieldSnapshot, type PivotFieldSnapshot, type PivotFunction, type PivotLayoutType, type PivotSnapshot,
   type SheetBlock, type SubtotalLocation, type XlValue,
 } from '../../engine/pivot-extension';
@@ -32,12 +32,19 @@ const RANGE_PROPS = 'address, rowIndex, columnIndex, rowCount, columnCount';
 export async function readPivot(run: ExcelRun, pivotName: string, options: ReadPivotOptions): Promise<PivotSnapshot> {
   if (!options.canReadDataSource) throw new ExtensionError('unsupported', NEEDS_EXCEL_365);
   try {
-    return await readOnce(run, pivotName, true);
+    return await readOnce(run, pivotName, 'full');
   } catch (error) {
-    if (!isPayloadTooLarge(error)) throw translate(error, pivotName);
+    if (!isPayloadTooLarge(error)) {
+      // Excel may refuse the layout ranges of a pivot we cannot use anyway (OLAP, Data Model):
+      // read the fields alone so the user hears why, not a bare Excel error.
+      const meta = await readOnce(run, pivotName, 'fieldsOnly').catch(() => undefined);
+      const reasons = meta ? detectUnsupported(meta) : [];
+      if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
+      throw translate(error, pivotName);
+    }
   }
   // A pivot too big for one response: metadata first, then the cells in chunks.
-  const meta = await readOnce(run, pivotName, false).catch((error: unknown) => { throw translate(error, pivotName); });
+  const meta = await readOnce(run, pivotName, 'noValues').catch((error: unknown) => { throw translate(error, pivotName); });
   const [labels, body] = await Promise.all([
     readRangeValues(run, meta.sheet, addressOf(meta.rowLabels)),
     readRangeValues(run, meta.sheet, addressOf(meta.dataBody)),
@@ -53,7 +60,8 @@ function translate(error: unknown, pivotName: string): Error {
   return new Error(explainExcelError(error, `read the PivotTable "${pivotName}"`));
 }
 
-async function readOnce(run: ExcelRun, pivotName: string, withValues: boolean): Promise<PivotSnapshot> {
+async function readOnce(run: ExcelRun, pivotName: string, mode: 'full' | 'noValues' | 'fieldsOnly'): Promise<PivotSnapshot> {
+  const withValues = mode === 'full';
   return run(async (context) => {
     const pivot = context.workbook.pivotTables.getItem(pivotName);
     pivot.load([
@@ -68,10 +76,13 @@ async function readOnce(run: ExcelRun, pivotName: string, withValues: boolean): 
     const sourceText = pivot.getDataSourceString();
     const sourceType = pivot.getDataSourceType();
     const cellProps = withValues ? `${RANGE_PROPS}, values` : RANGE_PROPS;
-    const range = pivot.layout.getRange().load(RANGE_PROPS);
-    const rowLabels = pivot.layout.getRowLabelRange().load(cellProps);
-    const dataBody = pivot.layout.getDataBodyRange().load(cellProps);
+    const ranges = mode === 'fieldsOnly' ? undefined : {
+      range: pivot.layout.getRange().load(RANGE_PROPS),
+      rowLabels: pivot.layout.getRowLabelRange().load(cellProps),
+      dataBody: pivot.layout.getDataBodyRange().load(cellProps),
+    };
     await context.sync();
+    const none = { row: 0, column: 0, rows: 0, columns: 0 };
 
     const rows = pivot.rowHierarchies.items.map(fieldSnapshot);
     const columns = pivot.columnHierarchies.items.map(fieldSnapshot);
@@ -85,7 +96,7 @@ async function readOnce(run: ExcelRun, pivotName: string, withValues: boolean): 
     const isValues = (f: PivotFieldSnapshot) => /^(Σ\s*)?Values$/i.test(f.name) && !data.some((d) => d.field === f.name);
     const valuesOnRows = rows.some(isValues)
       // The simulator and older hosts do not list Σ Values; its shape gives it away.
-      || (data.length > 1 && columns.length === 0 && dataBody.columnCount < data.length);
+      || (ranges !== undefined && data.length > 1 && columns.length === 0 && ranges.dataBody.columnCount < data.length);
     return {
       name: pivot.name,
       sheet: pivot.worksheet.name,
@@ -99,9 +110,9 @@ async function readOnce(run: ExcelRun, pivotName: string, withValues: boolean): 
       data,
       valuesOnRows,
       source: { type: String(sourceType.value), text: sourceText.value },
-      range: geometry(range),
-      rowLabels: { ...geometry(rowLabels), values: withValues ? (rowLabels.values as XlValue[][]) : [] },
-      dataBody: { ...geometry(dataBody), values: withValues ? (dataBody.values as XlValue[][]) : [] },
+      range: ranges ? geometry(ranges.range) : none,
+      rowLabels: { ...(ranges ? geometry(ranges.rowLabels) : none), values: ranges && withValues ? (ranges.rowLabels.values as XlValue[][]) : [] },
+      dataBody: { ...(ranges ? geometry(ranges.dataBody) : none), values: ranges && withValues ? (ranges.dataBody.values as XlValue[][]) : [] },
     };
   });
 }

@@ -66,7 +66,7 @@ export async function writeExtension(
     const sheet = options.placement.kind === 'sheet'
       ? context.workbook.worksheets.getItemOrNullObject(area.sheet)
       : context.workbook.worksheets.getItem(area.sheet);
-    sheet.load('isNullObject, name');
+    sheet.load('name');
     const old = oldBlock(context, name);
     const pivotRange = snapshot.range;
     let target: XRange | undefined;
@@ -138,8 +138,8 @@ export async function removeExtensionBlock(run: ExcelRun, extensionId: string): 
 
 function oldBlock(context: XRequestContext, name: string) {
   const item = context.workbook.names.getItemOrNullObject(name);
-  item.load('isNullObject');
-  const range = item.getRangeOrNullObject().load('isNullObject, rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+  item.load('name');
+  const range = item.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
   return { name: item, range };
 }
 

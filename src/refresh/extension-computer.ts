@@ -1,0 +1,17 @@
+import { planExtension, type ExtensionPlan, type PlanInput } from '../engine/pivot-extension';
+
+/**
+ * Runs the pure extension computation. The pane injects one that posts to a Web Worker so 1M
+ * source rows never block the UI thread; tests and the ribbon use the in-thread one below.
+ * The input is plain data (structured-clone safe) for exactly that reason.
+ */
+export type ExtensionComputer = (input: PlanInput) => Promise<ExtensionPlan>;
+
+/**
+ * Computes on the calling thread (after yielding once, so a progress update can paint first).
+ * @example const plan = await computeInThread({ snapshot, source, measures });
+ */
+export const computeInThread: ExtensionComputer = async (input) => {
+  await Promise.resolve();
+  return planExtension(input);
+};

@@ -1,0 +1,4 @@
+export { extendPivot, checkedSummary, type ExtendDeps, type ExtendOutcome, type ExtendProgress, type ExtendRequest } from './extend-pivot';
+export { refreshExtension, refreshAllExtensions, removeExtension, type RefreshOptions, type RefreshResult } from './refresh-extension';
+export { RefreshCoordinator, type DocumentStore } from './refresh-coordinator';
+export { computeInThread, type ExtensionComputer } from './extension-computer';
