@@ -227,4 +227,29 @@ describe('load / sync proxy semantics', () => {
     expect(sim.view.cell('Other', 0, 0).value).toBe('late');
     expect(sim.lastRunStats().syncs).toBe(1);
   });
+
+  test('used range grows with writes and shrinks with clears and empty writes', async () => {
+    const sim = createSimulator(book());
+    const used = async () => sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Data').getUsedRange(true).load('address');
+      await ctx.sync();
+      return r.address;
+    });
+    expect(await used()).toBe('Data!A1:B3');
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('D5:E6').values = [[1, 2], [3, 4]];
+      await ctx.sync();
+    });
+    expect(await used()).toBe('Data!A1:E6');
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('E5:E6').values = [[''], ['']];
+      await ctx.sync();
+    });
+    expect(await used()).toBe('Data!A1:D6');
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('C4:D6').clear();
+      await ctx.sync();
+    });
+    expect(await used()).toBe('Data!A1:B3');
+  });
 });

@@ -61,6 +61,24 @@ export class SheetState {
     this.usedValues = undefined;
   }
 
+  /**
+   * After writing non-empty values into `area`: grows the cached used areas instead of
+   * dropping them, so chunked writes followed by getUsedRange stay linear on huge sheets.
+   */
+  grewBy(area: Area): void {
+    const grow = (a: Area | null | undefined): Area | null | undefined => {
+      if (a === undefined) return undefined;
+      if (a === null) return { ...area };
+      const row = Math.min(a.row, area.row);
+      const column = Math.min(a.column, area.column);
+      const endRow = Math.max(a.row + a.rows, area.row + area.rows);
+      const endCol = Math.max(a.column + a.columns, area.column + area.columns);
+      return { row, column, rows: endRow - row, columns: endCol - column };
+    };
+    this.usedAll = grow(this.usedAll);
+    this.usedValues = grow(this.usedValues);
+  }
+
   /** The row record, created when missing (callers must `touch()` after writing). */
   rowFor(r: number): Row {
     return this.row(r);

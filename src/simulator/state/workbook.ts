@@ -161,18 +161,24 @@ export class WorkbookState {
   writeInput(ref: RangeRef, data: unknown[][], broadcast: boolean, location: string): void {
     this.assertNotPivot(ref);
     const { sheet, area } = ref;
+    let everyCellFilled = true;
     for (let i = 0; i < area.rows; i++) {
       const line = broadcast ? data[0] : data[i];
       const row = sheet.rowFor(area.row + i);
       for (let j = 0; j < area.columns; j++) {
         const c = area.column + j;
         const parsed = coerceInput(broadcast ? line[0] : line[j], row.nf?.[c] ?? 'General', location);
-        if (parsed === null) continue;
+        if (parsed === null) {
+          everyCellFilled = false;
+          continue;
+        }
+        if (parsed.value === '' && parsed.formula === undefined) everyCellFilled = false;
         row.v[c] = parsed.value;
         if (parsed.formula !== undefined || row.fx) (row.fx ??= [])[c] = parsed.formula;
       }
     }
-    sheet.touch();
+    if (everyCellFilled) sheet.grewBy(area);
+    else sheet.touch();
     this.changed();
   }
 
