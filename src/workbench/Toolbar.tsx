@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { Button, ToggleButton } from '@fluentui/react-components';
 import { ArrowResetRegular, WeatherMoonRegular } from '@fluentui/react-icons';
+import { OpenWorkbookButton } from './OpenWorkbookButton';
 import { useToolbarStyles } from './Toolbar.styles';
 import type { WorkbenchSession } from './session';
 
@@ -29,6 +30,7 @@ export function Toolbar({ session, dark, onDarkChange }: ToolbarProps): React.JS
             Add the "Open workbook…" button here, e.g.
               <OpenWorkbookButton onOpen={(model) => session.open(model)} />
             `session.open(model)` swaps in a new simulator; the grid and the task pane follow. */}
+        <OpenWorkbookButton onOpen={(model) => session.open(model)} />
         {/* ---- END open-workbook slot ---- */}
         <ToggleButton size="small" icon={<WeatherMoonRegular />} checked={dark} onClick={() => onDarkChange(!dark)}>
           Dark Office theme
