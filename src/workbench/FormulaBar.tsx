@@ -18,7 +18,7 @@ export interface FormulaBarProps {
 
 /**
  * What Excel's formula bar shows: the formula if there is one, dates as displayed, other
- * numbers without their display format (Excel shows 1234.5, not "$1,234.50").
+ * numbers without their display format (Excel shows 1234.5, not "$1,234.50") to 15 digits.
  * @example
  * formulaBarText({ value: 12.5, text: '$12.50', numberFormat: '$#,##0.00' }); // "12.5"
  */
@@ -26,7 +26,8 @@ export function formulaBarText(cell: GridCell): string {
   if (cell.formula) return cell.formula;
   if (typeof cell.value === 'number') {
     const isDate = /[dmy]/i.test((cell.numberFormat ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, ''));
-    return isDate ? cell.text : String(cell.value);
+    // Excel keeps 15 significant digits: a sum stored as 1751906.6299999955 shows as 1751906.63.
+    return isDate ? cell.text : String(Number(cell.value.toPrecision(15)));
   }
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
   return cell.text;

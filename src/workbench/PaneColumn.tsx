@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import type { PaneHost } from '../excel/host-types';
-import { renderPane } from '../taskpane/render';
+import { renderPane, unmountPane } from '../taskpane/render';
 import { usePaneColumnStyles } from './PaneColumn.styles';
 
 export interface PaneColumnProps {
@@ -18,11 +18,11 @@ export function PaneColumn({ host }: PaneColumnProps): React.JSX.Element {
   React.useEffect(() => {
     const mount = mountRef.current;
     if (!mount) return undefined;
-    // renderPane owns its own React root; it may hand back a disposer.
-    const dispose: unknown = renderPane(mount, host);
+    // renderPane owns its own React root inside `mount`.
+    renderPane(mount, host);
     return () => {
       // Unmounting another root while this one is committing makes React warn, so defer it.
-      if (typeof dispose === 'function') setTimeout(() => (dispose as () => void)(), 0);
+      setTimeout(() => unmountPane(mount), 0);
     };
   }, [host]);
 

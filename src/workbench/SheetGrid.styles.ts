@@ -100,7 +100,24 @@ export const useSheetGridStyles = makeStyles({
   alignCenter: { justifyContent: 'center' },
   bold: { fontWeight: tokens.fontWeightBold },
   inSelection: {
+    backgroundColor: tokens.colorBrandBackground2Pressed,
+  },
+  tableHeader: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  tableBand: {
     backgroundColor: tokens.colorBrandBackground2,
+  },
+  pivotHeader: {
+    backgroundColor: tokens.colorBrandBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+    ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorBrandStroke2),
+  },
+  pivotTotal: {
+    fontWeight: tokens.fontWeightSemibold,
+    ...shorthands.borderTop(tokens.strokeWidthThin, 'solid', tokens.colorBrandStroke2),
   },
   activeCell: {
     zIndex: 1,

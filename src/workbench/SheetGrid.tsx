@@ -10,6 +10,7 @@ import { columnName, formatArea } from '../simulator/address';
 import {
   cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
 } from './grid-geometry';
+import { sheetDecorations, type Decoration } from './decorations';
 import { areaContains, selectedArea } from './selection';
 import { useSheetGridStyles } from './SheetGrid.styles';
 import type { WorkbenchSimulator } from './workbench-simulator';
@@ -24,6 +25,9 @@ export interface SheetGridProps {
 }
 
 interface Position { row: number; col: number }
+
+/** Room for a classic (non-overlay) scrollbar, which is about 15-17px wide. */
+const SCROLLBAR_ALLOWANCE = 18;
 
 export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): React.JSX.Element {
   const styles = useSheetGridStyles();
@@ -44,7 +48,12 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The sticky column header sits above row 1: items start below it, and scrolling to a row
+    // must not leave it hidden under the header.
+    paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    // The measured viewport includes the horizontal scrollbar; keep the last row clear of it.
+    scrollPaddingEnd: SCROLLBAR_ALLOWANCE,
   });
   const colVirtualizer = useVirtualizer({
     horizontal: true,
@@ -52,10 +61,14 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => widths[i] ?? MIN_COLUMN_WIDTH,
     overscan: 2,
+    paddingStart: ROW_HEADER_WIDTH,
     scrollPaddingStart: ROW_HEADER_WIDTH,
+    scrollPaddingEnd: SCROLLBAR_ALLOWANCE,
   });
   React.useEffect(() => { colVirtualizer.measure(); }, [widths, colVirtualizer]);
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` covers table/pivot changes
+  const decorations = React.useMemo(() => sheetDecorations(sim.view, sheet), [sim, sheet, version]);
   const area = selectedArea(sim.view.selection(), sheet);
   // The active cell is where keyboard moves start and shift-click extends from.
   const [active, setActive] = React.useState<Position>({ row: area?.row ?? 0, col: area?.column ?? 0 });
@@ -110,8 +123,9 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
 
   const rows = rowVirtualizer.getVirtualItems();
   const cols = colVirtualizer.getVirtualItems();
-  const width = ROW_HEADER_WIDTH + colVirtualizer.getTotalSize();
-  const height = HEADER_HEIGHT + rowVirtualizer.getTotalSize();
+  // Totals include the paddings, i.e. the row-number column and the column-letter header.
+  const width = colVirtualizer.getTotalSize();
+  const height = rowVirtualizer.getTotalSize();
   const activeId = `wb-cell-${active.row}-${active.col}`;
   const activeRendered = rows.some((r) => r.index === active.row) && cols.some((c) => c.index === active.col);
 
@@ -139,14 +153,14 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
               role="columnheader"
               aria-colindex={c.index + 2}
               className={mergeClasses(styles.columnHeader, area && c.index >= area.column && c.index < area.column + area.columns ? styles.headerSelected : undefined)}
-              style={{ left: ROW_HEADER_WIDTH + c.start, width: c.size }}
+              style={{ left: c.start, width: c.size }}
             >
               {columnName(c.index)}
             </div>
           ))}
         </div>
         {rows.map((r) => (
-          <div key={r.key} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: HEADER_HEIGHT + r.start, height: r.size, width }}>
+          <div key={r.key} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: r.start, height: r.size, width }}>
             <div
               role="rowheader"
               aria-colindex={1}
@@ -161,11 +175,12 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
                 sheet={sheet}
                 row={r.index}
                 col={c.index}
-                left={ROW_HEADER_WIDTH + c.start}
+                left={c.start}
                 width={c.size}
                 selected={areaContains(area, r.index, c.index)}
                 active={active.row === r.index && active.col === c.index && area !== null}
                 id={`wb-cell-${r.index}-${c.index}`}
+                decoration={decorations.at(r.index, c.index)}
               />
             ))}
           </div>
@@ -185,9 +200,10 @@ interface GridCellViewProps {
   selected: boolean;
   active: boolean;
   id: string;
+  decoration: Decoration;
 }
 
-function GridCellView({ sim, sheet, row, col, left, width, selected, active, id }: GridCellViewProps): React.JSX.Element {
+function GridCellView({ sim, sheet, row, col, left, width, selected, active, id, decoration }: GridCellViewProps): React.JSX.Element {
   const styles = useSheetGridStyles();
   const cell = sim.view.cell(sheet, row, col);
   const align = cellAlignment(cell.value);
@@ -202,6 +218,7 @@ function GridCellView({ sim, sheet, row, col, left, width, selected, active, id 
       className={mergeClasses(
         styles.cell,
         align === 'right' ? styles.alignRight : align === 'center' ? styles.alignCenter : styles.alignLeft,
+        decoration && styles[decoration],
         cell.bold && styles.bold,
         selected && !active && styles.inSelection,
         active && styles.activeCell,

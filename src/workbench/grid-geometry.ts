@@ -26,8 +26,8 @@ export function gridExtent(used: { rows: number; columns: number }): { rows: num
 }
 
 /** Excel column widths are in points; the grid draws pixels (96 dpi: 1pt = 4/3 px). */
-export function pointsToPixels(points: number): number {
-  return Math.round((points * 4) / 3);
+export function pointsToPixels(points: number | undefined): number {
+  return points === undefined ? 0 : Math.round((points * 4) / 3);
 }
 
 /**

@@ -25,7 +25,11 @@ export interface WorkbenchView {
   activeSheet(): string;
   usedSize(sheet: string): { rows: number; columns: number };
   cell(sheet: string, row: number, col: number): GridCell;
-  columnWidth(sheet: string, col: number): number;
+  /** Stored column width in points, undefined for the sheet's default. */
+  columnWidth(sheet: string, col: number): number | undefined;
+  /** Tables and rendered PivotTables, addresses sheet-local ("A1:K20001"). */
+  tables(): Array<{ name: string; sheet: string; address: string }>;
+  pivots(): Array<{ name: string; sheet: string; address: string }>;
   selection(): { sheet: string; address: string } | null | undefined;
 }
 

@@ -21,6 +21,20 @@ async function cellText(row: number, col: number): Promise<string> {
 
 const pane = () => page.getByTestId('task-pane');
 
+/** True when a grid cell is fully visible inside the grid's scroll viewport (not just in the DOM). */
+async function cellInView(row: number, col: number): Promise<boolean> {
+  return page.evaluate(([r, c]) => {
+    const grid = document.querySelector<HTMLElement>('[data-testid="sheet-grid"]');
+    const cell = grid?.querySelector<HTMLElement>(`[data-row="${r}"][data-col="${c}"]`);
+    const header = grid?.querySelector<HTMLElement>('[role="row"][aria-rowindex="1"]');
+    if (!grid || !cell || !header) return false;
+    const g = grid.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    const top = header.getBoundingClientRect().bottom;
+    return box.top >= top - 1 && box.bottom <= g.top + grid.clientHeight + 1 && box.left >= g.left && box.right <= g.left + grid.clientWidth + 1;
+  }, [row, col]);
+}
+
 beforeAll(async () => {
   h = await startHarness();
   page = await h.open('workbench.html');
@@ -54,6 +68,9 @@ describe('workbench grid', () => {
     await nameBox.fill('K20001');
     await nameBox.press('Enter');
     await page.getByRole('rowheader', { name: '20001', exact: true }).waitFor();
+    // Scrolled into view, not merely rendered in the overscan below the viewport.
+    await page.waitForFunction(() => document.querySelector('[data-row="20000"][data-col="10"]') !== null);
+    expect(await cellInView(20000, 10)).toBe(true);
     // The formula bar shows the stored number, not its currency text (as Excel does).
     const lastCost = buildSampleWorkbook().sheets[0].cells['20000,10'].value;
     expect(await page.getByTestId('formula-bar').inputValue()).toBe(String(lastCost));
@@ -63,19 +80,23 @@ describe('workbench grid', () => {
   it('switches to the Summary sheet and shows SalesPivot as Excel lays out a compact pivot', async () => {
     await page.getByRole('tab', { name: 'Summary' }).click();
     await page.getByRole('grid', { name: 'Sheet Summary' }).waitFor();
-    // Anchor A3: header row, then regions sorted A→Z, each followed by its categories.
-    expect([await cellText(2, 0), await cellText(2, 1), await cellText(2, 2)]).toEqual(['Row Labels', 'Sum of Revenue', 'Count of Units']);
-    expect(await cellText(3, 0)).toBe('East');
-    expect(await cellText(4, 0)).toBe('Accessories');
+    // Anchor A3. With two data fields Excel writes the "Values" caption in the column-label row
+    // above the header (as in Excel-saved files: B3 "Values", A4 "Row Labels"), then regions
+    // sorted A→Z, each followed by its categories.
+    expect([await cellText(2, 0), await cellText(2, 1), await cellText(2, 2)]).toEqual(['', 'Values', '']);
+    expect([await cellText(3, 0), await cellText(3, 1), await cellText(3, 2)]).toEqual(['Row Labels', 'Sum of Revenue', 'Count of Units']);
+    expect(await cellText(4, 0)).toBe('East');
+    expect(await cellText(5, 0)).toBe('Accessories');
+    expect(await cellText(9, 0)).toBe('North');
     // 4 regions × (1 + 4 categories) rows below the header, then the grand total.
-    expect(await cellText(23, 0)).toBe('Grand Total');
+    expect(await cellText(24, 0)).toBe('Grand Total');
     // Expected totals computed here from the sample rows, independently of the pivot renderer.
     const cells = buildSampleWorkbook().sheets[0].cells;
     let revenueCents = 0;
     for (let r = 1; r <= 20_000; r++) revenueCents += Math.round((cells[`${r},9`].value as number) * 100);
     const dollars = Math.round(revenueCents / 100);
-    expect(await cellText(23, 1)).toBe(`$${dollars.toLocaleString('en-US')}`);
-    expect(await cellText(23, 2)).toBe('20000');
+    expect(await cellText(24, 1)).toBe(`$${dollars.toLocaleString('en-US')}`);
+    expect(await cellText(24, 2)).toBe('20000');
     await screenshot(page, 'workbench-summary-pivot');
   });
 
@@ -92,7 +113,7 @@ describe('task pane in the workbench', () => {
   it('lists the Sales table with its size', async () => {
     const item = pane().getByRole('button', { name: 'Sales, sheet Sales, 20,000 rows × 11 columns' });
     await item.waitFor();
-    expect(await pane().getByRole('tab', { name: /Tables \(1\)/ }).count()).toBe(1);
+    expect(await pane().getByRole('tab', { name: 'Tables (1)', exact: true }).count()).toBe(1);
   });
 
   it('previews the Sales table with formatted dates', async () => {
@@ -113,7 +134,7 @@ describe('task pane in the workbench', () => {
   });
 
   it('lists SalesPivot with its source, row fields and value fields', async () => {
-    await pane().getByRole('tab', { name: /PivotTables \(1\)/ }).click();
+    await pane().getByRole('tab', { name: 'PivotTables (1)', exact: true }).click();
     const card = pane().getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'SalesPivot' }) });
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
@@ -154,10 +175,26 @@ describe('task pane in the workbench', () => {
   });
 
   it('follows the simulated Office theme', async () => {
+    const paneBackground = () => pane().locator('.fui-FluentProvider').first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const brightness = (css: string) => {
+      const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number);
+      return (r + g + b) / 3;
+    };
+    expect(brightness(await paneBackground())).toBeGreaterThan(200);
     await page.getByRole('button', { name: 'Dark Office theme' }).click();
-    await page.waitForTimeout(100); // let the theme change paint before the screenshot
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="task-pane"] .fui-FluentProvider');
+      const [r, g, b] = (el ? getComputedStyle(el).backgroundColor.match(/\d+/g) ?? [] : []).map(Number);
+      return (r + g + b) / 3 < 80;
+    });
     await screenshot(page, 'workbench-dark-pane');
     await page.getByRole('button', { name: 'Dark Office theme' }).click();
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="task-pane"] .fui-FluentProvider');
+      const [r, g, b] = (el ? getComputedStyle(el).backgroundColor.match(/\d+/g) ?? [] : []).map(Number);
+      return (r + g + b) / 3 > 200;
+    });
   });
 });
 
