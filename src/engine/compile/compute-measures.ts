@@ -6,7 +6,7 @@ import { constantValue } from '../formula/check';
 import type { FormulaError } from '../formula/formula-error';
 import { aggregateOpName } from '../measures/catalogue';
 import type { MeasureValue } from '../measures/aggregate-def';
-import { type SkippedCells, addSkips, noSkips, toNumericInput, toValueInput } from '../measures/skipped';
+import { type SkippedCells, addSkips, cleanInput, noSkips } from '../measures/skipped';
 import { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
@@ -197,8 +197,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     const raw = input.derived
       ? columnValues(rowResults.column(input.derived) as ColumnLike)
       : columnValues(base[fieldAlias((input.node as { name: string }).name)] as ColumnLike);
-    const clean = input.kind === 'numeric' ? toNumericInput(raw, input.skipped, rows) : toValueInput(raw, input.skipped, rows);
-    columns[input.alias] = clean;
+    columns[input.alias] = cleanInput(input.kind, raw, input.skipped, rows);
   }
   const keys: EncodedKey[] = groupBy.map((name) => encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
 

@@ -12,7 +12,11 @@ export type FunctionKind = 'aggregate' | 'row';
 export type AggregateInput =
   /** numbers only: blanks, text, logicals and errors are skipped and tallied (SUM, MEDIAN...) */
   | 'numeric'
-  /** any non-blank value: blanks are skipped (COUNTA, COUNTDISTINCT) */
+  /** whether a cell is non-blank: blanks are skipped (COUNTA) */
+  | 'presence'
+  /** non-blank values, dictionary-encoded (text case-insensitively) to numbers: blanks skipped (COUNTDISTINCT) */
+  | 'category'
+  /** any non-blank value as is: blanks are skipped (FIRST, LAST) */
   | 'value';
 
 export interface FunctionDef {
@@ -49,12 +53,14 @@ const row = (name: string, minArgs: number, maxArgs: number, signature: string):
 
 const N: AggregateInput = 'numeric';
 const V: AggregateInput = 'value';
+const P: AggregateInput = 'presence';
+const C: AggregateInput = 'category';
 
 const DEFS: FunctionDef[] = [
   agg('SUM', 'SUM(value): sum of the numbers', [N]),
   agg('COUNT', 'COUNT(value): how many numbers (Excel COUNT)', [N]),
-  agg('COUNTA', 'COUNTA(value): how many non-blank cells (Excel COUNTA)', [V]),
-  agg('COUNTDISTINCT', 'COUNTDISTINCT(value): how many different non-blank values (text ignores case)', [V]),
+  agg('COUNTA', 'COUNTA(value): how many non-blank cells (Excel COUNTA)', [P]),
+  agg('COUNTDISTINCT', 'COUNTDISTINCT(value): how many different non-blank values (text ignores case)', [C]),
   agg('AVERAGE', 'AVERAGE(value): mean of the numbers', [N]),
   agg('MIN', 'MIN(value): smallest number (0 when there is none, as in Excel)', [N]),
   agg('MAX', 'MAX(value): largest number (0 when there is none, as in Excel)', [N]),

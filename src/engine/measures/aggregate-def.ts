@@ -23,7 +23,8 @@ export interface AggState {
   pd_len?: number;
   pd_sorted?: boolean;
   pd_counts?: Map<number, number>;
-  pd_distinct?: Set<unknown>;
+  pd_codes?: Float64Array;
+  pd_ncodes?: number;
   pd_firstOrder?: number;
   pd_firstValue?: unknown;
   pd_lastOrder?: number;

@@ -7,7 +7,7 @@ import { pd_first, pd_last } from './first-last';
 import { pd_max, pd_min } from './min-max';
 import { pd_mode_sngl } from './mode';
 import { pd_median, pd_percentile_inc, pd_quartile_inc, pd_values } from './quantile';
-import { type SkippedCells, noSkips, toNumericInput, toValueInput } from './skipped';
+import { type SkippedCells, cleanInput, noSkips } from './skipped';
 import { pd_product, pd_sum } from './sum';
 
 /**
@@ -89,9 +89,7 @@ export function aggregateValues(fn: string, inputs: ReadonlyArray<ArrayLike<unkn
   if (!def || !opName || !def.input) throw new Error(`${fn} is not an aggregate function`);
   if (inputs.length !== def.input.length) throw new Error(`${def.name} takes ${def.input.length} input column(s)`);
   const skipped = noSkips();
-  const cleaned = def.input.map((kind, k) =>
-    kind === 'numeric' ? Array.from(toNumericInput(inputs[k], skipped)) : toValueInput(inputs[k], skipped),
-  );
+  const cleaned = def.input.map((kind, k) => Array.from(cleanInput(kind, inputs[k], skipped)));
 
   // Instantiate the op and its requirements on one shared state, as Arquero does.
   const ops = collectOps(opName, params);

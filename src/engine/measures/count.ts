@@ -11,19 +11,32 @@ export const pd_count: AggDef = {
 };
 
 /**
- * COUNTDISTINCT: different non-blank values. Text compares case-insensitively
- * (as Excel's UNIQUE and pivot items do); the number 1 and the text "1" differ.
+ * COUNTDISTINCT over a category input (values already encoded to numbers,
+ * text case-insensitively): collect the codes, sort them once with the
+ * typed-array sort and count the runs. No per-row Set or string work.
  */
 export const pd_distinct: AggDef = {
   create: () =>
     makeOp({
       init: (s) => {
-        s.pd_distinct = new Set();
+        s.pd_codes = new Float64Array(8);
+        s.pd_ncodes = 0;
       },
       add: (s, v) => {
-        s.pd_distinct!.add(typeof v === 'string' ? v.toLowerCase() : v);
+        let codes = s.pd_codes!;
+        if (s.pd_ncodes === codes.length) {
+          const grown = new Float64Array(codes.length * 2);
+          grown.set(codes);
+          s.pd_codes = codes = grown;
+        }
+        codes[s.pd_ncodes!++] = v as number;
       },
-      value: (s) => s.pd_distinct!.size,
+      value: (s) => {
+        const codes = s.pd_codes!.subarray(0, s.pd_ncodes).sort();
+        let runs = 0;
+        for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) runs++;
+        return runs;
+      },
     }),
   param: [1, 0],
 };

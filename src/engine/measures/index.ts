@@ -1,4 +1,14 @@
 export type { AggDef, AggOp, AggState, MeasureValue } from './aggregate-def';
 export { AGGREGATE_OPS, aggregateOpName, aggregateValues, type AggregateResult } from './catalogue';
 export { percentileInc } from './quantile';
-export { addSkips, noSkips, toNumericInput, toValueInput, totalSkipped, type SkippedCells } from './skipped';
+export {
+  addSkips,
+  cleanInput,
+  noSkips,
+  toCategoryInput,
+  toNumericInput,
+  toPresenceInput,
+  toValueInput,
+  totalSkipped,
+  type SkippedCells,
+} from './skipped';

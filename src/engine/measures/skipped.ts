@@ -76,3 +76,81 @@ export function toValueInput(values: ArrayLike<unknown>, skipped: SkippedCells, 
   }
   return out;
 }
+
+/**
+ * Clean a column for COUNTA: 1 where the cell is non-blank, NaN (skipped,
+ * tallied as blank) where it is blank. A typed array, so counting allocates nothing per row.
+ * @example toPresenceInput(['a', '', 0], tally) // Float64Array [1, NaN, 1]
+ */
+export function toPresenceInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): Float64Array {
+  const n = rows ? rows.length : values.length;
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[rows ? rows[k] : k];
+    if (v == null || v === '') {
+      out[k] = NaN;
+      skipped.blank++;
+    } else out[k] = 1;
+  }
+  return out;
+}
+
+/**
+ * Clean a column for COUNTDISTINCT: each different non-blank value gets a
+ * number (text case-insensitively, so "North" and "north" share one; the
+ * number 1 and the text "1" do not); blanks become NaN (skipped, tallied).
+ * @example toCategoryInput(['a', 'A', 1, '1', ''], tally) // Float64Array [0, 0, 1, 2, NaN]
+ */
+export function toCategoryInput(values: ArrayLike<unknown>, skipped: SkippedCells, rows?: ArrayLike<number>): Float64Array {
+  const n = rows ? rows.length : values.length;
+  const out = new Float64Array(n);
+  const codes = new Map<unknown, number>();
+  // Most columns repeat the same few strings: remember the exact string before lower-casing it.
+  const exact = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const v = values[rows ? rows[k] : k];
+    if (v == null || v === '') {
+      out[k] = NaN;
+      skipped.blank++;
+      continue;
+    }
+    let code: number | undefined;
+    if (typeof v === 'string') {
+      code = exact.get(v);
+      if (code === undefined) {
+        const key = v.toLowerCase();
+        code = codes.get(key);
+        if (code === undefined) codes.set(key, (code = codes.size));
+        exact.set(v, code);
+      }
+    } else {
+      // Non-strings are keyed by themselves; a string key is never === a number key.
+      code = codes.get(v);
+      if (code === undefined) codes.set(v, (code = codes.size));
+    }
+    out[k] = code;
+  }
+  return out;
+}
+
+/**
+ * Clean a column for an aggregate input of the given kind (see AggregateInput).
+ * @example cleanInput('numeric', [1, 'x'], tally) // Float64Array [1, NaN]
+ */
+export function cleanInput(
+  kind: 'numeric' | 'presence' | 'category' | 'value',
+  values: ArrayLike<unknown>,
+  skipped: SkippedCells,
+  rows?: ArrayLike<number>,
+): Float64Array | unknown[] {
+  switch (kind) {
+    case 'numeric':
+      return toNumericInput(values, skipped, rows);
+    case 'presence':
+      return toPresenceInput(values, skipped, rows);
+    case 'category':
+      return toCategoryInput(values, skipped, rows);
+    default:
+      return toValueInput(values, skipped, rows);
+  }
+}
