@@ -32,15 +32,21 @@ export const useAppStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  tabs: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    paddingInline: tokens.spacingHorizontalXS,
+  sections: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+  },
+  section: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  sectionHeader: {
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   panel: {
-    flexGrow: 1,
     minWidth: 0,
-    paddingBlock: tokens.spacingVerticalM,
+    marginInline: 0,
+    paddingBlock: tokens.spacingVerticalS,
     paddingInline: tokens.spacingHorizontalM,
   },
 });

@@ -1,4 +1,6 @@
-import { Badge, Button, Tab, TabList } from '@fluentui/react-components';
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, type AccordionToggleEventHandler,
+} from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { Table20Regular } from '@fluentui/react-icons/svg/table';
 import { TableCalculator20Regular } from '@fluentui/react-icons/svg/table-calculator';
@@ -9,22 +11,29 @@ import { PivotsPanel } from './PivotsPanel';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type TabValue = 'tables' | 'pivots';
+type Section = 'tables' | 'pivots';
 
 export interface AppProps {
   host: PaneHost;
 }
 
-/** The task pane: header with Refresh, then Tables and PivotTables tabs. */
+/**
+ * The task pane: a compact header with Refresh, then Tables and PivotTables as accordion
+ * sections (both open at first). Accordion rather than TabList: both lists stay visible when the
+ * pane is tall, and its headers are plain buttons in the tab order.
+ */
 export function App({ host }: AppProps): ReactElement {
   const styles = useAppStyles();
-  const [tab, setTab] = useState<TabValue>('tables');
+  const [open, setOpen] = useState<Section[]>(['tables', 'pivots']);
   const { lists, refreshing, generation, refresh } = useWorkbookLists(host);
   const tableCount = lists?.tables.ok ? ` (${lists.tables.data.length})` : '';
   const pivotCount = lists?.pivots.ok ? ` (${lists.pivots.data.length})` : '';
+  const onToggle: AccordionToggleEventHandler<Section> = (_, data) => setOpen(data.openItems);
+  // In Excel the pane is the page's main content; inside the workbench page it is one region.
+  const Root = host.kind === 'excel' ? 'main' : 'section';
 
   return (
-    <div className={styles.root}>
+    <Root className={styles.root} aria-label="PivotDeck">
       <header className={styles.header}>
         <div className={styles.brand}>
           <h1 className={styles.title}>PivotDeck</h1>
@@ -41,32 +50,24 @@ export function App({ host }: AppProps): ReactElement {
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
       </header>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabValue)}
-        aria-label="Workbook contents"
-      >
-        <Tab id="pivotdeck-tab-tables" value="tables" icon={<Table20Regular />} aria-controls="pivotdeck-panel">
-          {`Tables${tableCount}`}
-        </Tab>
-        <Tab id="pivotdeck-tab-pivots" value="pivots" icon={<TableCalculator20Regular />} aria-controls="pivotdeck-panel">
-          {`PivotTables${pivotCount}`}
-        </Tab>
-      </TabList>
-      <main
-        id="pivotdeck-panel"
-        role="tabpanel"
-        aria-labelledby={tab === 'tables' ? 'pivotdeck-tab-tables' : 'pivotdeck-tab-pivots'}
-        className={styles.panel}
-      >
-        {tab === 'tables' ? (
-          <TablesPanel host={host} lists={lists} generation={generation} onRetry={refresh} />
-        ) : (
-          <PivotsPanel lists={lists} onRetry={refresh} />
-        )}
-      </main>
-    </div>
+      <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
+        <AccordionItem value="tables" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<Table20Regular />} className={styles.sectionHeader}>
+            {`Tables${tableCount}`}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <TablesPanel host={host} lists={lists} generation={generation} onRetry={refresh} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="pivots" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<TableCalculator20Regular />} className={styles.sectionHeader}>
+            {`PivotTables${pivotCount}`}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <PivotsPanel lists={lists} onRetry={refresh} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </Root>
   );
 }

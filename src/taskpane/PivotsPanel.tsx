@@ -34,7 +34,7 @@ function PivotCard({ pivot }: { pivot: PivotInfo }): ReactElement {
   return (
     <Card className={styles.card} size="small" appearance="outline">
       <CardHeader
-        header={<h2 className={styles.name}>{pivot.name}</h2>}
+        header={<h3 className={styles.name}>{pivot.name}</h3>}
         description={<Caption1 className={styles.meta}>{`Sheet ${pivot.sheet}${layout}`}</Caption1>}
       />
       <dl className={styles.facts}>

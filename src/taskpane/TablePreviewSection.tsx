@@ -22,7 +22,7 @@ function PreviewGrid({ preview }: { preview: TablePreview }): ReactElement {
   const headingId = `pivotdeck-preview-${preview.table}`;
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>{`Preview of ${preview.table}`}</h2>
+      <h3 id={headingId} className={styles.heading}>{`Preview of ${preview.table}`}</h3>
       <Caption1 className={styles.caption}>{`${previewCaption(preview.rows.length, preview.totalRows)} · sheet ${preview.sheet}`}</Caption1>
       {/* Focusable so keyboard users can scroll a preview wider than the pane. */}
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Preview of ${preview.table}, scrollable`}>

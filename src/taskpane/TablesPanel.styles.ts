@@ -29,8 +29,9 @@ export const useTablesPanelStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   itemSelected: {
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    boxShadow: `inset 0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1Selected,
   },
   itemText: {
     display: 'flex',
@@ -45,7 +46,7 @@ export const useTablesPanelStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   meta: {
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
   },
   hint: {
     color: tokens.colorNeutralForeground3,

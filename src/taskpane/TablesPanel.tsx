@@ -60,11 +60,11 @@ function TableItem({ table, selected, onSelect }: { table: TableInfo; selected: 
       checked={selected}
       className={mergeClasses(styles.item, selected && styles.itemSelected)}
       onClick={onSelect}
-      aria-label={`${table.name}, sheet ${table.sheet}, ${tableSize(table)}`}
     >
+      {/* The space keeps name and details apart in the button's accessible name. */}
       <span className={styles.itemText}>
-        <span className={styles.name}>{table.name}</span>
-        <Caption1 className={styles.meta}>{`${table.sheet} · ${tableSize(table)}`}</Caption1>
+        <span className={styles.name}>{table.name}</span>{' '}
+        <Caption1 className={styles.meta}>{`Sheet ${table.sheet} · ${tableSize(table)}`}</Caption1>
       </span>
     </ToggleButton>
   );
