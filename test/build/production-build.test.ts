@@ -3,7 +3,6 @@
  * under the production rules, the bundle budget output, and the served dist in headless Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { checkManifest, parseXml } from '../../scripts/check-manifest.mjs';
 import { serveStatic } from '../../scripts/serve-static.mjs';
+import { runWebpack } from '../../scripts/build-for-tests.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ADDIN_URL = 'https://addins.example.org/pivotdeck';
@@ -26,16 +26,15 @@ let dist: string;
 let buildLog: string;
 let bundled: string[];
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pivotdeck-dist-'));
   dist = join(work, 'dist');
   // ALLOW_SAME_VERSION: this test is about the build's output, not about the release history of
   // whatever clone runs it (the version rule has its own tests in build-refusals.test.ts).
-  buildLog = execFileSync(process.execPath, [
-    join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production',
-    '--env', `ADDIN_URL=${ADDIN_URL}`, '--env', `OUTPUT_DIR=${dist}`, '--env', 'ALLOW_SAME_VERSION=1',
-    '--env', `MODULES_FILE=${join(work, 'modules.json')}`,
-  ], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  buildLog = await runWebpack([
+    '--mode', 'production', '--env', `ADDIN_URL=${ADDIN_URL}`, '--env', `OUTPUT_DIR=${dist}`,
+    '--env', 'ALLOW_SAME_VERSION=1', '--env', `MODULES_FILE=${join(work, 'modules.json')}`,
+  ]);
   bundled = JSON.parse(readFileSync(join(work, 'modules.json'), 'utf8'));
 });
 
