@@ -44,7 +44,7 @@ export async function refreshAllExtensions(deps: ExtendDeps, doc: PivotDeckDocum
   const outcomes = new Map<string, ExtendOutcome>();
   for (const ext of doc.extensions) {
     if (options.signal?.aborted) break;
-    // eslint-disable-next-line no-await-in-loop -- extensions share Excel; running them one by one keeps syncs small and ordered
+    // Extensions run one by one: they share Excel, and ordered small syncs beat interleaved ones.
     const result = await refreshExtension(deps, current, ext.id, options);
     current = result.document;
     for (const [k, v] of result.outcomes) outcomes.set(k, v);

@@ -27,8 +27,49 @@ export interface SourceRead {
 export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, options: ReadSourceOptions = {}): Promise<SourceRead> {
   const early = detectUnsupported(snapshot);
   if (early.length > 0) throw new ExtensionError('unsupported', early.join('\n'));
+  const shape = await readSourceShape(run, snapshot);
+  const reasons = detectUnsupported(snapshot, shape.headers);
+  if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
+
+  const read = await readRangeValues(run, shape.sheet, addressOf(shape.block), { onProgress: options.onProgress, signal: options.signal });
+  const rows = read.values as XlValue[][];
+  const columns: XlValue[][] = shape.headers.map(() => new Array<XlValue>(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
+  }
+  return { source: { headers: shape.headers, columns, formats: shape.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
+}
+
+/** "'My Sheet'!$A$1:$F$13" → { sheet: "My Sheet", local: "$A$1:$F$13" }. */
+export function splitAddress(address: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) throw new ExtensionError('unsupported', `The pivot's source "${address}" is not a range on a sheet of this workbook.`);
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.includes('[') || sheet.includes(']')) {
+    throw new ExtensionError('unsupported', `The pivot's source "${address}" is in another workbook; PivotDeck can only read sources in this workbook.`);
+  }
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+/** Where the source's data rows are, its header captions and first-row number formats. */
+export interface SourceShape {
+  sheet: string;
+  block: { row: number; column: number; rows: number; columns: number };
+  headers: string[];
+  formats: string[];
+}
+
+/**
+ * One sync: the source's geometry, header row and first data row's number formats (for the
+ * pane's field pickers and for the measures' number formats).
+ *
+ * @example const { headers } = await readSourceShape(host.run, snapshot);
+ */
+export async function readSourceShape(run: ExcelRun, snapshot: PivotSnapshot): Promise<SourceShape> {
   const { type, text } = snapshot.source;
-  const shape = await run(async (context) => {
+  return run(async (context) => {
     let whole: XRange;
     let header: XRange;
     let firstRow: XRange;
@@ -59,27 +100,4 @@ export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, op
       formats: ((firstRow.numberFormat as string[][])[0] ?? []).map((f) => String(f || 'General')),
     };
   });
-  const reasons = detectUnsupported(snapshot, shape.headers);
-  if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
-
-  const read = await readRangeValues(run, shape.sheet, addressOf(shape.block), { onProgress: options.onProgress, signal: options.signal });
-  const rows = read.values as XlValue[][];
-  const columns: XlValue[][] = shape.headers.map(() => new Array<XlValue>(rows.length));
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
-  }
-  return { source: { headers: shape.headers, columns, formats: shape.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
-}
-
-/** "'My Sheet'!$A$1:$F$13" → { sheet: "My Sheet", local: "$A$1:$F$13" }. */
-export function splitAddress(address: string): { sheet: string; local: string } {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) throw new ExtensionError('unsupported', `The pivot's source "${address}" is not a range on a sheet of this workbook.`);
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  if (sheet.includes('[') || sheet.includes(']')) {
-    throw new ExtensionError('unsupported', `The pivot's source "${address}" is in another workbook; PivotDeck can only read sources in this workbook.`);
-  }
-  return { sheet, local: address.slice(bang + 1) };
 }

@@ -1,0 +1,132 @@
+import {
+  Button, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner,
+} from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+import type { ExtensionMeasure } from '../../engine/pivot-extension';
+import type { PaneHost } from '../../excel/host-types';
+import type { RefreshCoordinator } from '../../refresh';
+import { useExtendPivotPanelStyles } from './ExtendPivotPanel.styles';
+import { ExtensionResult } from './ExtensionResult';
+import { MeasureEditor } from './MeasureEditor';
+import { useExtendPivot } from './use-extend-pivot';
+
+export interface ExtendPivotPanelProps {
+  host: PaneHost;
+  /** The composition root's coordinator, shared with the ribbon's "Refresh all"; optional. */
+  coordinator?: RefreshCoordinator;
+}
+
+const PHASE: Record<string, string> = {
+  pivot: 'Reading the PivotTable…',
+  source: 'Reading the source data…',
+  compute: 'Computing and checking against Excel…',
+  write: 'Writing the new columns…',
+};
+
+/**
+ * "Extend a PivotTable": pick a pivot, add measures Excel pivots lack, write them beside it,
+ * checked against the numbers Excel shows; list, refresh and remove existing extensions.
+ */
+export function ExtendPivotPanel({ host, coordinator }: ExtendPivotPanelProps): ReactElement {
+  const styles = useExtendPivotPanelStyles();
+  const state = useExtendPivot(host, coordinator);
+  const [measures, setMeasures] = useState<ExtensionMeasure[]>([]);
+  const { description, run } = state;
+  const snapshot = description?.snapshot;
+  const blocked = !description || description.problems.length > 0 || measures.length === 0 || run.kind === 'running' || state.readOnly;
+
+  return (
+    <section className={styles.root} aria-labelledby="pivotdeck-extend-heading">
+      <h2 id="pivotdeck-extend-heading" className={styles.heading}>Extend a PivotTable</h2>
+      {!state.canReadDataSource && (
+        <MessageBar intent="warning"><MessageBarBody>PivotDeck needs Excel for Microsoft 365 or Excel 2021 (ExcelApi 1.15) to read a PivotTable's source data.</MessageBarBody></MessageBar>
+      )}
+      {state.docMessage && <MessageBar intent="warning"><MessageBarBody>{state.docMessage}</MessageBarBody></MessageBar>}
+      <div className={styles.row}>
+        <Field label="PivotTable">
+          <Dropdown
+            placeholder={state.pivots === undefined ? 'Loading…' : state.pivots.length === 0 ? 'No PivotTables in this workbook' : 'Choose a PivotTable'}
+            value={state.pivotName ?? ''}
+            selectedOptions={state.pivotName ? [state.pivotName] : []}
+            onOptionSelect={(_, d) => { setMeasures([]); void state.choosePivot(d.optionValue); }}
+          >
+            {(state.pivots ?? []).map((p) => <Option key={p.name} value={p.name} text={p.name}>{`${p.name} (${p.sheet})`}</Option>)}
+          </Dropdown>
+        </Field>
+        <Button onClick={() => { setMeasures([]); void state.useSelected(); }}>Use selected pivot</Button>
+      </div>
+      {state.error && <MessageBar intent="error"><MessageBarBody>{state.error}</MessageBarBody></MessageBar>}
+      {state.pivotName && !description && !state.error && <Spinner size="tiny" label="Reading the PivotTable…" />}
+      {snapshot && (
+        <dl className={styles.facts} aria-label="PivotTable fields">
+          <dt className={styles.term}>Rows</dt><dd className={styles.detail}>{snapshot.rows.map((f) => f.name).join(', ') || '—'}</dd>
+          <dt className={styles.term}>Columns</dt><dd className={styles.detail}>{snapshot.columns.map((f) => f.name).join(', ') || '—'}</dd>
+          <dt className={styles.term}>Filters</dt><dd className={styles.detail}>{snapshot.filters.map((f) => f.name).join(', ') || '—'}</dd>
+          <dt className={styles.term}>Values</dt><dd className={styles.detail}>{snapshot.data.map((d) => `${d.name} (${d.summarizeBy})`).join(', ') || '—'}</dd>
+          <dt className={styles.term}>Source</dt><dd className={styles.detail}>{snapshot.source.text}</dd>
+        </dl>
+      )}
+      {snapshot && snapshot.columns.length > 0 && (
+        <p className={styles.note}>This pivot has column fields: new measures are computed per row, across all columns.</p>
+      )}
+      {description && description.problems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>PivotDeck cannot extend this pivot</MessageBarTitle>
+            {description.problems.map((p) => <div key={p}>{p}</div>)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {description && description.problems.length === 0 && (
+        <MeasureEditor key={state.pivotName} fields={description.sourceFields} measures={measures} onChange={setMeasures} />
+      )}
+      {description && description.problems.length === 0 && (
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={blocked} onClick={() => void state.addToPivot(measures, { kind: 'beside' })}>Add to pivot</Button>
+          {run.kind === 'running' && <Button onClick={run.cancel}>Cancel</Button>}
+        </div>
+      )}
+      {run.kind === 'running' && (
+        <Field
+          validationState="none"
+          validationMessage={`${PHASE[run.progress.phase]}${run.progress.totalRows ? ` ${(run.progress.rowsRead ?? 0).toLocaleString()} of ${run.progress.totalRows.toLocaleString()} rows, ${((run.progress.bytes ?? 0) / 1e6).toFixed(1)} MB` : ''}`}
+        >
+          <ProgressBar value={run.progress.totalRows ? (run.progress.rowsRead ?? 0) / run.progress.totalRows : undefined} />
+        </Field>
+      )}
+      {run.kind === 'done' && (
+        <ExtensionResult
+          outcome={run.outcome}
+          onPlaceOnSheet={() => void state.addToPivot(run.measures, { kind: 'sheet', sheet: `${run.pivotName} measures`.slice(0, 31) })}
+        />
+      )}
+
+      <h3 className={styles.subheading}>Extensions in this workbook</h3>
+      {state.doc && state.doc.extensions.length === 0 && <p className={styles.note}>None yet.</p>}
+      {state.doc && state.doc.extensions.length > 0 && (
+        <>
+          <div className={styles.row}>
+            <Button size="small" disabled={state.busyIds.has('*') || state.readOnly} onClick={() => void state.refreshAll()}>Refresh all</Button>
+          </div>
+          <ul className={styles.list}>
+            {state.doc.extensions.map((ext) => (
+              <li key={ext.id} className={styles.card}>
+                <strong>{ext.pivotName}</strong>
+                <span className={styles.note}>{ext.measures.map((m) => m.label).join(', ')}</span>
+                {ext.lastRefresh && (
+                  <span className={ext.lastRefresh.ok ? styles.note : styles.stale}>
+                    {`${ext.lastRefresh.ok ? 'Refreshed' : 'Not refreshed'} ${new Date(ext.lastRefresh.at).toLocaleString()}${ext.lastRefresh.message ? `: ${ext.lastRefresh.message}` : ''}`}
+                  </span>
+                )}
+                <div className={styles.row}>
+                  <Button size="small" disabled={state.busyIds.has(ext.id) || state.readOnly} onClick={() => void state.refreshOne(ext.id)}>Refresh</Button>
+                  <Button size="small" disabled={state.busyIds.has(ext.id) || state.readOnly} onClick={() => void state.remove(ext.id)}>Remove</Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

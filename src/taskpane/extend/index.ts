@@ -1,0 +1,1 @@
+export { ExtendPivotPanel, type ExtendPivotPanelProps } from './ExtendPivotPanel';

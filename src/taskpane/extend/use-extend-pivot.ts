@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExtensionMeasure } from '../../engine/pivot-extension';
+import type { PaneHost } from '../../excel/host-types';
+import { listPivots } from '../../excel/list-pivots';
+import { describePivot, type PivotDescription } from '../../excel/pivot/describe-pivot';
+import { getSelectedPivotName } from '../../excel/selected-pivot';
+import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
+import type { PivotInfo } from '../../excel/workbook-info';
+import type { OpenResult, PivotDeckDocument } from '../../model';
+import {
+  extendPivot, removeExtension, RefreshCoordinator,
+  type ExtendDeps, type ExtendOutcome, type ExtendProgress,
+} from '../../refresh';
+
+export type RunState =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ExtendProgress; cancel: () => void }
+  | { kind: 'done'; outcome: ExtendOutcome; pivotName: string; measures: ExtensionMeasure[] };
+
+/**
+ * State and actions of the "Extend a PivotTable" panel. Excel calls go through src/excel and
+ * src/refresh with `host.run`; the refresh coordinator comes from the composition root when
+ * given (so the ribbon and the pane share one), else one is built for this pane.
+ */
+export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
+  const canReadDataSource = host.isSetSupported('ExcelApi', '1.15');
+  const deps = useMemo<ExtendDeps>(() => ({ run: host.run, canReadDataSource }), [host, canReadDataSource]);
+  const opened = useRef<OpenResult | undefined>(undefined);
+  const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
+  const [docMessage, setDocMessage] = useState<string | undefined>();
+  const [pivots, setPivots] = useState<PivotInfo[] | undefined>();
+  const [pivotName, setPivotName] = useState<string | undefined>();
+  const [description, setDescription] = useState<PivotDescription | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [run, setRun] = useState<RunState>({ kind: 'idle' });
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+
+  const store = useMemo(() => ({
+    load: async () => {
+      const result = await loadWorkbookDocument(host.run);
+      opened.current = result;
+      return result.document;
+    },
+    save: async (next: PivotDeckDocument) => {
+      await saveWorkbookDocument(host.run, opened.current ?? { readOnly: false }, next);
+      setDoc(next);
+    },
+  }), [host]);
+  const coordinator = useMemo(() => injected ?? new RefreshCoordinator(deps, store), [injected, deps, store]);
+
+  const reload = useCallback(async () => {
+    try {
+      const [list, result] = await Promise.all([listPivots(host.run, { canReadDataSource }), loadWorkbookDocument(host.run)]);
+      opened.current = result;
+      setPivots(list);
+      setDoc(result.document);
+      setDocMessage('message' in result ? result.message : undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [host, canReadDataSource]);
+  useEffect(() => { void reload(); }, [reload]);
+
+  const choosePivot = useCallback(async (name: string | undefined) => {
+    setPivotName(name);
+    setDescription(undefined);
+    setError(undefined);
+    setRun({ kind: 'idle' });
+    if (!name) return;
+    try {
+      setDescription(await describePivot(host.run, name, { canReadDataSource }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [host, canReadDataSource]);
+
+  const useSelected = useCallback(async () => {
+    try {
+      const name = await getSelectedPivotName(host.run);
+      if (!name) { setError('The selected cell is not inside a PivotTable. Click a cell of the pivot, then press "Use selected pivot" again.'); return; }
+      await choosePivot(name);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [host, choosePivot]);
+
+  const addToPivot = useCallback(async (measures: ExtensionMeasure[], placement: { kind: 'beside' } | { kind: 'sheet'; sheet: string }) => {
+    if (!pivotName) return;
+    const controller = new AbortController();
+    const extensionId = `ext_${Date.now().toString(36)}`;
+    setRun({ kind: 'running', progress: { phase: 'pivot' }, cancel: () => controller.abort() });
+    const outcome = await extendPivot(deps, { extensionId, pivotName, measures, placement }, {
+      signal: controller.signal,
+      onProgress: (progress) => setRun({ kind: 'running', progress, cancel: () => controller.abort() }),
+    });
+    if (outcome.status === 'written') {
+      try {
+        const current = await store.load();
+        await store.save({
+          ...current,
+          extensions: [...current.extensions, {
+            id: extensionId, pivotName, measures, placement,
+            output: { name: `PivotDeck_${extensionId}`, sheet: outcome.write.area.sheet, address: outcome.write.address.slice(0, 64) },
+            lastRefresh: { at: new Date().toISOString(), ok: true, message: outcome.summary },
+          }],
+        });
+      } catch (e) {
+        setDocMessage(`The columns were written, but PivotDeck could not save their definition in the workbook: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    setRun({ kind: 'done', outcome, pivotName, measures });
+  }, [deps, pivotName, store]);
+
+  const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
+    setBusyIds((s) => new Set([...s, id]));
+    try { await work(); } catch (e) { setError(e instanceof Error ? e.message : String(e)); } finally {
+      setBusyIds((s) => { const n = new Set(s); n.delete(id); return n; });
+    }
+  }, []);
+  const refreshOne = useCallback((id: string) => withBusy(id, async () => { await coordinator.refreshOne(id); }), [coordinator, withBusy]);
+  const refreshAll = useCallback(() => withBusy('*', async () => { await coordinator.refreshAll(); }), [coordinator, withBusy]);
+  const remove = useCallback((id: string) => withBusy(id, async () => {
+    const current = await store.load();
+    await store.save(await removeExtension(host.run, current, id));
+  }), [host, store, withBusy]);
+
+  return {
+    canReadDataSource, doc, docMessage, readOnly: opened.current?.readOnly ?? false, pivots, pivotName, description, error, run, busyIds,
+    choosePivot, useSelected, addToPivot, refreshOne, refreshAll, remove, reload, dismissResult: () => setRun({ kind: 'idle' }),
+  };
+}
