@@ -188,7 +188,7 @@ describe('sheet structure', () => {
       parts: { 'xl/vbaProject.bin': new Uint8Array(64) },
     }), { fileName: 'Budget.xlsm' });
     expect(model.name).toBe('Budget.xlsm');
-    expect(model.ignored).toEqual(['VBA macros (not run, not kept): xl/vbaproject.bin']);
+    expect(model.ignored).toEqual(['VBA macros (not run, not kept): xl/vbaProject.bin']);
     expect(model.settings).toEqual({});
   });
 });

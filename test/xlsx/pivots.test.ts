@@ -263,7 +263,7 @@ describe('things PivotDeck cannot reproduce are flagged, not dropped', () => {
       'pivot chart (of PivotCharted): xl/charts/chart1.xml',
       'chart: xl/charts/chart2.xml',
       'slicer: xl/slicers/slicer1.xml',
-      'VBA macros (not run, not kept): xl/vbaproject.bin',
+      'VBA macros (not run, not kept): xl/vbaProject.bin',
     ]);
     expect(model.pivots[0].unsupported).toEqual(['pivot chart (xl/charts/chart1.xml)']);
     expect(notices.map((x) => x.part)).toContain('xl/slicers/slicer1.xml');

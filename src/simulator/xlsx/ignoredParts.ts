@@ -32,13 +32,14 @@ export interface PivotChartLink {
 export function collectIgnoredParts(pkg: Package, ignored: string[]): PivotChartLink[] {
   const links: PivotChartLink[] = [];
   for (const part of pkg.zip.names().sort()) {
-    if (/^xl\/charts\/chart[^/]*\.xml$/.test(part)) {
+    const key = part.toLowerCase();
+    if (/^xl\/charts\/chart[^/]*\.xml$/.test(key)) {
       const link = pivotSourceOf(pkg, part);
       if (link) links.push(link);
       note(pkg, ignored, part, link ? `pivot chart (of ${link.pivot})` : 'chart');
       continue;
     }
-    const kind = KINDS.find(([re]) => re.test(part));
+    const kind = KINDS.find(([re]) => re.test(key));
     if (kind) note(pkg, ignored, part, kind[1]);
   }
   return links;

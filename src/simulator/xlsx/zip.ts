@@ -44,7 +44,8 @@ export function openZip(bytes: Uint8Array, maxUncompressedBytes: number): ZipArc
   }
   let inflatedSoFar = 0;
   return {
-    names: () => [...entries.keys()],
+    // Names as written in the archive (case kept for messages); lookups ignore case.
+    names: () => [...entries.values()].map((e) => e.name),
     has: (name) => entries.has(normalisePartName(name)),
     read(name) {
       const entry = entries.get(normalisePartName(name));
