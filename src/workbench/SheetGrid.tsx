@@ -32,16 +32,18 @@ const SCROLLBAR_ALLOWANCE = 18;
 export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): React.JSX.Element {
   const styles = useSheetGridStyles();
   const scrollRef = React.useRef<HTMLDivElement>(null);
-  const used = sim.view.usedSize(sheet);
+  // The used range is a scan of the sheet: compute it once per workbook change, not per scroll frame.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
+  const used = React.useMemo(() => sim.view.usedSize(sheet), [sim, sheet, version]);
   const extent = gridExtent(used);
 
+  // Fitted once per sheet and used-range size: a selection change bumps `version` but cannot change
+  // widths, and re-fitting reads a few thousand cells. Writes that add rows or columns re-fit.
   const widths = React.useMemo(() => {
     const fit = fitColumnWidths((r, c) => sim.view.cell(sheet, r, c), used.rows, used.columns);
     return Array.from({ length: extent.columns }, (_, c) =>
       Math.max(pointsToPixels(sim.view.columnWidth(sheet, c)) || MIN_COLUMN_WIDTH, fit[c] ?? 0));
-    // `version` is the simulator's change counter: widths depend on cell texts that it covers.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sim, sheet, version, used.rows, used.columns, extent.columns]);
+  }, [sim, sheet, used.rows, used.columns, extent.columns]);
 
   const rowVirtualizer = useVirtualizer({
     count: extent.rows,
@@ -181,6 +183,7 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
                 active={active.row === r.index && active.col === c.index && area !== null}
                 id={`wb-cell-${r.index}-${c.index}`}
                 decoration={decorations.at(r.index, c.index)}
+                version={version}
               />
             ))}
           </div>
@@ -201,9 +204,15 @@ interface GridCellViewProps {
   active: boolean;
   id: string;
   decoration: Decoration;
+  /** Simulator change counter: part of the props so a changed workbook re-renders the cell. */
+  version: number;
 }
 
-function GridCellView({ sim, sheet, row, col, left, width, selected, active, id, decoration }: GridCellViewProps): React.JSX.Element {
+/**
+ * One cell. Memoised: while scrolling, cells that stay in view keep their props and are not
+ * re-rendered, so each frame only reads and draws the rows that scrolled in.
+ */
+const GridCellView = React.memo(function GridCellView({ sim, sheet, row, col, left, width, selected, active, id, decoration }: GridCellViewProps): React.JSX.Element {
   const styles = useSheetGridStyles();
   const cell = sim.view.cell(sheet, row, col);
   const align = cellAlignment(cell.value);
@@ -230,4 +239,4 @@ function GridCellView({ sim, sheet, row, col, left, width, selected, active, id,
       {cell.text}
     </div>
   );
-}
+});
