@@ -110,6 +110,17 @@ describe('workbench grid', () => {
     expect(selection?.address.replace(/^.*!/, '')).toBe('B5');
     expect(await page.getByRole('textbox', { name: 'Name box' }).inputValue()).toBe('B5');
   });
+
+  it('moves the selection with arrow keys and extends it with shift-click, as Excel does', async () => {
+    const nameBox = page.getByRole('textbox', { name: 'Name box' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await nameBox.inputValue()).toBe('C6');
+    await page.locator('[data-testid="sheet-grid"] [data-row="7"][data-col="0"]').click({ modifiers: ['Shift'] });
+    expect(await nameBox.inputValue()).toBe('A6:C8');
+    const selected = await page.locator('[data-testid="sheet-grid"] [role="gridcell"][aria-selected="true"]').count();
+    expect(selected).toBe(9);
+  });
 });
 
 describe('task pane in the workbench', () => {
@@ -147,6 +158,7 @@ describe('task pane in the workbench', () => {
     expect(text).toMatch(/Source\s*Sales/);
     expect(text).toMatch(/Rows\s*Region, Category/);
     expect(await card.getByRole('listitem').allTextContents()).toEqual(['Sum of Revenue (Sum)', 'Count of Units (Count)']);
+    await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'pane-pivots');
     expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
   });
