@@ -92,6 +92,8 @@ export const useSheetGridStyles = makeStyles({
     overflow: 'hidden',
     whiteSpace: 'nowrap',
     cursor: 'cell',
+    // Shift-click extends the cell selection; without this it also selects the text under it.
+    userSelect: 'none',
     ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke3),
     ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke3),
   },
