@@ -1,0 +1,37 @@
+import { SourceError } from '../errors';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Parse a source URL and refuse anything but https (http only for localhost when allowed).
+ * @example checkUrl('https://api.example.com/a.csv').host // 'api.example.com'
+ * @example checkUrl('http://127.0.0.1:8080/a.csv', { allowHttpLocalhost: true })
+ */
+export function checkUrl(raw: string | undefined, options: { allowHttpLocalhost?: boolean } = {}, base?: string): URL {
+  if (!raw) throw new SourceError('badDefinition', 'This source has no address. Enter the https:// address of the file or API.');
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    throw new SourceError('badDefinition', 'This is not a web address PivotDeck can read. Enter a full address that starts with https://.');
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) {
+    if (options.allowHttpLocalhost) return url;
+    throw new SourceError(
+      'insecureUrl',
+      `PivotDeck reads http://${url.host} only in development. Serve it over https:// or turn on development mode.`,
+      { host: url.host },
+    );
+  }
+  throw new SourceError(
+    'insecureUrl',
+    `PivotDeck only reads secure (https://) addresses, and ${url.protocol}//${url.host} is not one. Use the https:// address of this source.`,
+    { host: url.host },
+  );
+}
+
+/** A URL safe to show or log: origin and path only, never the query (it may hold an API key). */
+export function displayUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
