@@ -1,8 +1,9 @@
 import { detectUnsupported, ExtensionError, type PivotSnapshot, type SourceTable, type XlValue } from '../../engine/pivot-extension';
 import type { ExcelRun, XRange } from '../api';
 import { explainExcelError } from '../errors';
-import { readRangeValues, type ReadProgress } from '../read-range-values';
-import { addressOf } from './read-pivot';
+import type { ReadProgress } from '../read-range-values';
+import { readSourceRows } from './read-source-rows';
+import { splitAddress } from './split-address';
 
 export interface ReadSourceOptions {
   onProgress?: (progress: ReadProgress) => void;
@@ -17,9 +18,9 @@ export interface SourceRead {
 }
 
 /**
- * Reads the pivot's source (a table or a range of this workbook): one sync for its geometry,
- * header row and the number formats of its first data row, then the data rows through the
- * chunked reader (no sync over 5 MB; progress after each sync; cancellable between syncs).
+ * Reads the pivot's source (a table or a range of this workbook) with readSourceRows: the first
+ * sync brings geometry, header, formats and the first rows; then ≤ 5 MB syncs (progress after
+ * each; cancellable between syncs). Column-major result for the engine.
  * Refuses Data Model / external sources before reading anything.
  *
  * @example const { source } = await readPivotSource(host.run, snapshot, { onProgress, signal });
@@ -27,30 +28,16 @@ export interface SourceRead {
 export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, options: ReadSourceOptions = {}): Promise<SourceRead> {
   const early = detectUnsupported(snapshot);
   if (early.length > 0) throw new ExtensionError('unsupported', early.join('\n'));
-  const shape = await readSourceShape(run, snapshot);
-  const reasons = detectUnsupported(snapshot, shape.headers);
+  const read = await readSourceRows(run, snapshot.source.type, snapshot.source.text, options);
+  const reasons = detectUnsupported(snapshot, read.headers);
   if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
-
-  const read = await readRangeValues(run, shape.sheet, addressOf(shape.block), { onProgress: options.onProgress, signal: options.signal });
-  const rows = read.values as XlValue[][];
-  const columns: XlValue[][] = shape.headers.map(() => new Array<XlValue>(rows.length));
+  const rows = read.rows as XlValue[][];
+  const columns: XlValue[][] = read.headers.map(() => new Array<XlValue>(rows.length));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
   }
-  return { source: { headers: shape.headers, columns, formats: shape.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
-}
-
-/** "'My Sheet'!$A$1:$F$13" → { sheet: "My Sheet", local: "$A$1:$F$13" }. */
-export function splitAddress(address: string): { sheet: string; local: string } {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) throw new ExtensionError('unsupported', `The pivot's source "${address}" is not a range on a sheet of this workbook.`);
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  if (sheet.includes('[') || sheet.includes(']')) {
-    throw new ExtensionError('unsupported', `The pivot's source "${address}" is in another workbook; PivotDeck can only read sources in this workbook.`);
-  }
-  return { sheet, local: address.slice(bang + 1) };
+  return { source: { headers: read.headers, columns, formats: read.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
 }
 
 /** Where the source's data rows are, its header captions and first-row number formats. */
