@@ -57,6 +57,8 @@ export function lineColumn(source: string, offset: number): { line: number; colu
 
 /** Show a piece of user text in a message without flooding it. */
 export function quote(text: string, max = 40): string {
-  const clean = text.replace(/[\u0000-\u001f]/g, ' ');
+  // Control characters would garble the message (and could fake line breaks); show them as spaces.
+  let clean = '';
+  for (const ch of text) clean += ch.charCodeAt(0) < 32 ? ' ' : ch;
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
