@@ -79,6 +79,23 @@ export function pivotSummary(col: PreparedColumn, s: RowSlice, fn: PivotFunction
   return numericSummary(col, s, fn);
 }
 
+/** The slice's numbers sorted ascending (a copy, safe to keep), or the first error met. */
+export function sortedNumbers(col: PreparedColumn, s: RowSlice): Float64Array | string {
+  const { xs, n, error } = numbers(col, s);
+  if (error !== undefined) return error;
+  return xs.slice(0, n).sort();
+}
+
+/** PERCENTILE.INC over numbers already sorted ascending. */
+export function percentileOfSorted(sorted: Float64Array, p: number): XlValue {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return NUM;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
 /**
  * PERCENTILE.INC: rank h = (n-1)·p between the sorted numbers, linearly interpolated.
  * @example percentileInc over [1,2,3,4], p=0.9 → 3.7

@@ -1,5 +1,5 @@
 import {
-  countA, countNumbers, distinctCount, firstOrLast, modeSngl, numericSummary, percentileInc,
+  countA, countNumbers, distinctCount, firstOrLast, modeSngl, numericSummary, percentileOfSorted, sortedNumbers,
   ratioOfSums, weightedAverage, type RowSlice,
 } from './aggregate';
 import type { GroupIndex } from './group-index';
@@ -58,6 +58,13 @@ export function computeNodeMeasures(
     return col;
   };
   const each = (f: (s: RowSlice) => XlValue): NodeValues => slices.map(f);
+  // Median, percentiles and quartiles of one field share one sort per group.
+  const sortedCache = new Map<PreparedColumn, Array<Float64Array | string>>();
+  const sorted = (col: PreparedColumn) => {
+    let cached = sortedCache.get(col);
+    if (!cached) { cached = slices.map((s) => sortedNumbers(col, s)); sortedCache.set(col, cached); }
+    return cached;
+  };
 
   for (const m of measures) {
     if (SHOW_AS_KINDS.has(m.kind)) {
@@ -82,7 +89,7 @@ export function computeNodeMeasures(
         const col = need(m, m.field, 'a field');
         const p = m.kind === 'median' ? 0.5 : m.p;
         if (p === undefined || !(p >= 0 && p <= 1)) throw new ExtensionError('measure', `"${m.label}" needs a percentile between 0 and 1.`);
-        out.set(m.id, each((s) => percentileInc(col, s, p)));
+        out.set(m.id, sorted(col).map((xs) => (typeof xs === 'string' ? xs : percentileOfSorted(xs, p))));
         break;
       }
       case 'first': case 'last': {

@@ -1,5 +1,5 @@
 import { itemKey } from './item-key';
-import { ExtensionError, type PivotFieldSnapshot, type SourceTable } from './types';
+import { ExtensionError, type PivotFieldSnapshot, type SourceTable, type XlValue } from './types';
 
 export interface FilterResult {
   /** Source row indexes the pivot summarises. */
@@ -37,8 +37,15 @@ export function filterSource(source: SourceTable, fields: readonly PivotFieldSna
   }
   const kept = new Int32Array(source.rowCount);
   let n = 0;
+  // Decide once per distinct raw value whether it is hidden.
+  const verdicts = tests.map(() => new Map<XlValue, boolean>());
   outer: for (let r = 0; r < source.rowCount; r++) {
-    for (const t of tests) if (t.hidden.has(itemKey(source.columns[t.column][r]))) continue outer;
+    for (let t = 0; t < tests.length; t++) {
+      const v = source.columns[tests[t].column][r];
+      let hidden = verdicts[t].get(v);
+      if (hidden === undefined) { hidden = tests[t].hidden.has(itemKey(v)); verdicts[t].set(v, hidden); }
+      if (hidden) continue outer;
+    }
     kept[n++] = r;
   }
   return { rows: kept.slice(0, n), unmatchedHidden };

@@ -38,12 +38,16 @@ export function buildGroupTree(keyColumns: XlValue[][], rows: Int32Array): Group
   const nodes: GroupNode[] = [root];
   const nodeAtDepth: Int32Array[] = [];
   for (let d = 0; d <= levels; d++) nodeAtDepth.push(new Int32Array(rows.length));
+  // Raw values repeat a lot; fold each distinct one to its item key once per level.
+  const keyCaches = keyColumns.map(() => new Map<XlValue, string>());
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     let node = root;
     for (let d = 0; d < levels; d++) {
       const value = keyColumns[d][r];
-      const key = itemKey(value);
+      const cache = keyCaches[d];
+      let key = cache.get(value);
+      if (key === undefined) { key = itemKey(value); cache.set(value, key); }
       let child = node.children.get(key);
       if (child === undefined) {
         child = { id: nodes.length, depth: d + 1, path: [...node.path, key], label: value, parent: node, children: new Map() };
