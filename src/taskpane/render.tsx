@@ -94,6 +94,9 @@ function darkQuery(): MediaQueryList | undefined {
 
 /** The dev server (and the workbench beside it) runs on localhost; production hosts do not. */
 function isDevelopmentServer(): boolean {
+  // The workbench is never in a production dist, so even a production build opened from
+  // localhost must not link to it. webpack replaces NODE_ENV at build time.
+  if (process.env.NODE_ENV === 'production') return false;
   if (typeof location === 'undefined') return false;
   return ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 }
