@@ -3,9 +3,13 @@
  * - values: Excel cell values, 1900 serial dates, date number formats
  * - formula: the Excel-like formula language (parse, check)
  * - measures: Excel-faithful aggregates and skipped-cell tallies
- * - compile: formulas -> Arquero (computeMeasures)
+ * - compile: formulas -> Arquero (computeMeasures, deriveColumns)
+ * - spec: the versioned query spec (zod schema, readable validation errors)
+ * - query: execute a spec -> flat rows and a pivot grid; show-as; safe tables from Excel values
  */
 export * from './values';
 export * from './formula';
 export * from './measures';
 export * from './compile';
+export * from './spec';
+export * from './query';

@@ -49,6 +49,7 @@ const ROW_CALL: Record<string, string> = {
   ISERROR: 'pd_iserror',
   ABS: 'pd_abs',
   ROUND: 'pd_round',
+  'FLOOR.MATH': 'pd_floor_math',
   YEAR: 'pd_year',
   QUARTER: 'pd_quarter',
   MONTH: 'pd_month',

@@ -30,6 +30,17 @@ export interface ComputeMeasuresOptions {
    * as pivots show subtotals. Default false: only the full groupBy.
    */
   subtotals?: boolean;
+  /**
+   * SQL GROUPING SETS: compute exactly these groupings, each a subset of
+   * groupBy (its keys come out in groupBy order). Replaces `subtotals`.
+   * @example groupingSets: [['Region', 'Year'], ['Region'], []]
+   */
+  groupingSets?: string[][];
+  /**
+   * Only these source rows (ascending indices) take part, e.g. the rows kept by
+   * the query's own filters; `filter` then applies on top of them.
+   */
+  rows?: ArrayLike<number>;
 }
 
 /** One group: its key values (null = the "(blank)" item) and one value per measure, in spec order. */
@@ -113,6 +124,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     return resolved;
   });
   if (problems.length) throw new QueryFormulaError(problems);
+  const sets = groupingSetIndices(groupBy, fields, options);
 
   // 2. Aliases and params: the only names generated code can mention.
   const aliasOf = new Map<string, string>();
@@ -181,13 +193,19 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   const rowExprs: Record<string, string> = { ...derived };
   if (filterCode) rowExprs.f = filterCode;
   const rowResults = Object.keys(rowExprs).length ? aliased.derive(rowExprs) : aliased;
-  let rows: Uint32Array | undefined;
+  let rows: ArrayLike<number> | undefined = options.rows;
   if (filterCode) {
     const keep = columnValues(rowResults.column('f') as ColumnLike);
+    const pre = options.rows;
+    const m = pre ? pre.length : n;
     let count = 0;
-    for (let i = 0; i < n; i++) if (keep[i] === true) count++;
-    rows = new Uint32Array(count);
-    for (let i = 0, k = 0; i < n; i++) if (keep[i] === true) rows[k++] = i;
+    for (let k = 0; k < m; k++) if (keep[pre ? pre[k] : k] === true) count++;
+    const kept = new Uint32Array(count);
+    for (let k = 0, j = 0; k < m; k++) {
+      const i = pre ? pre[k] : k;
+      if (keep[i] === true) kept[j++] = i;
+    }
+    rows = kept;
   }
   const rowCount = rows ? rows.length : n;
 
@@ -204,21 +222,21 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   // 6. One groupby/rollup per level.
   const names = options.measures.map((_, i) => `m${i}`);
   const rollupSpec = Object.fromEntries(names.map((name, i) => [name, rollupCode[i]]));
-  const depths = options.subtotals ? groupBy.map((_, i) => groupBy.length - i).concat(0) : [groupBy.length];
-  const levels: LevelResult[] = depths.map((depth) => {
-    const t = aq.table(depth > 0 ? { ...columns, g: combineKeys(keys, depth, rowCount) } : { ...columns, g: new Float64Array(rowCount) }).params(params);
-    const out = depth > 0 ? t.groupby('g').rollup(rollupSpec) : t.rollup(rollupSpec);
-    const g = depth > 0 ? columnValues(out.column('g') as ColumnLike) : null;
+  const levels: LevelResult[] = sets.map((set) => {
+    const setKeys = set.map((i) => keys[i]);
+    const t = aq.table(set.length > 0 ? { ...columns, g: combineKeys(setKeys, set.length, rowCount) } : { ...columns, g: new Float64Array(rowCount) }).params(params);
+    const out = set.length > 0 ? t.groupby('g').rollup(rollupSpec) : t.rollup(rollupSpec);
+    const g = set.length > 0 ? columnValues(out.column('g') as ColumnLike) : null;
     const results = names.map((name) => columnValues(out.column(name) as ColumnLike));
     const size = out.numRows();
     const levelRows: GroupRow[] = new Array(size);
     for (let r = 0; r < size; r++) {
       levelRows[r] = {
-        key: g ? decodeKey(g[r] as number, keys, depth) : [],
+        key: g ? decodeKey(g[r] as number, setKeys, set.length) : [],
         values: results.map((col) => normalize(col[r])),
       };
     }
-    return { groupBy: groupBy.slice(0, depth), rows: levelRows };
+    return { groupBy: set.map((i) => groupBy[i]), rows: levelRows };
   });
 
   const skipped: Record<string, SkippedCells> = {};
@@ -229,6 +247,25 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   });
   return { measureIds: options.measures.map((m) => m.id), levels, skipped, rowCount };
 }
+
+/** Grouping sets as indices into groupBy, each ascending; default: full groupBy, plus prefixes with subtotals. */
+function groupingSetIndices(groupBy: string[], fields: string[], options: ComputeMeasuresOptions): number[][] {
+  if (!options.groupingSets) {
+    return options.subtotals ? groupBy.map((_, i) => range(groupBy.length - i)).concat([[]]) : [range(groupBy.length)];
+  }
+  if (options.subtotals) throw new Error('Give either subtotals or groupingSets, not both');
+  return options.groupingSets.map((set) => {
+    const idx = set.map((name) => {
+      const real = resolveField(name, fields);
+      const i = real === undefined ? -1 : groupBy.indexOf(real);
+      if (i < 0) throw new Error(`Grouping set field ${name} is not in groupBy`);
+      return i;
+    });
+    return [...new Set(idx)].sort((a, b) => a - b);
+  });
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Measures come out as Excel values: numbers, text, logicals, blank (null) or error strings. */
 function normalize(v: unknown): MeasureValue {

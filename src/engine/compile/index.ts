@@ -11,3 +11,4 @@ export {
 export { combineKeys, decodeKey, encodeGroupKey, type EncodedKey } from './group-keys';
 export { registerOps } from './register-ops';
 export { ROW_FUNCTIONS, type XValue } from './row-functions';
+export { deriveColumns, type DerivedSpec } from './derive-fields';

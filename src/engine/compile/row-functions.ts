@@ -161,6 +161,13 @@ export const ROW_FUNCTIONS = {
     return typeof x === 'string' ? x : Math.abs(x);
   },
   pd_round: (a: XValue, d: XValue) => arith(a, d, (x, y) => finite(round(x, y))),
+  /** Excel's FLOOR.MATH(x, s) (mode 0): toward minus infinity, s's sign ignored, s = 0 gives 0; x/s is read at 15 digits as Excel does, so FLOOR.MATH(0.3, 0.1) is 0.3. */
+  pd_floor_math: (a: XValue, s?: XValue) =>
+    arith(a, s == null ? 1 : s, (x, y) => {
+      const step = Math.abs(y);
+      if (step === 0) return 0;
+      return finite(Number((Math.floor(Number((x / step).toPrecision(15))) * step).toPrecision(15)));
+    }),
   pd_year: (a: XValue) => datePart(a, serialYear),
   pd_quarter: (a: XValue) => datePart(a, serialQuarter),
   pd_month: (a: XValue) => datePart(a, serialMonth),

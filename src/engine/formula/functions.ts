@@ -88,6 +88,7 @@ const DEFS: FunctionDef[] = [
   row('ISERROR', 1, 1, 'ISERROR(value)'),
   row('ABS', 1, 1, 'ABS(number)'),
   row('ROUND', 2, 2, 'ROUND(number, digits): halves away from zero'),
+  row('FLOOR.MATH', 1, 2, 'FLOOR.MATH(number, [significance]): round down to a multiple of significance (default 1)'),
   row('YEAR', 1, 1, 'YEAR(date)'),
   row('QUARTER', 1, 1, 'QUARTER(date): 1-4'),
   row('MONTH', 1, 1, 'MONTH(date)'),

@@ -1,0 +1,11 @@
+export { buildAxis, flattenAxis, leafPartitions, sortAxis, type AxisNode, type AxisOrder } from './axis';
+export { QueryFieldError, executeQuery, type ExecuteOptions, type ResolveSource } from './execute-query';
+export { filterPredicate, isTruthy, type RowPredicate } from './filter-rows';
+export { gridToCells, type GridCells } from './grid-cells';
+export { compareItems, itemKey, tupleKey } from './item-key';
+export { relativeDateRange } from './relative-date';
+export type { AxisItem, FlatResult, PivotGrid, QueryResult, ResultMeasure } from './result';
+export { differenceFromPrevious, movingAverage, percentDifferenceFromPrevious, rank, runningTotal, shareOf } from './show-as';
+export { ResultTooLargeError, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
+export { derivedFormula, fieldRef, measureFormula } from './spec-formulas';
+export { tableFromExcelValues, type ColumnOrigin, type ExcelTable } from './table-from-excel';
