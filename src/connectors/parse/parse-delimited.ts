@@ -111,7 +111,7 @@ function runPass(text: string, format: DSV, options: DelimitedOptions, asText: S
   const demoted = new Set<number>();
   const ragged: number[] = [];
   let raggedCount = 0;
-  let ambiguous: string[] = [];
+  const ambiguous: string[] = [];
   let renamed = false;
   let lastRow: string[] | undefined;
   let lastIndex = -1;
