@@ -148,6 +148,18 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   };
   const rowCtx: CodegenContext = { field: fieldAlias, param };
 
+  // Fields whose every cell is a finite number or blank (checked once per field, on demand).
+  const numericOnly = new Map<string, boolean>();
+  const numbersOnly = (name: string) => {
+    const real = resolveField(name, fields)!;
+    let known = numericOnly.get(real);
+    if (known === undefined) {
+      known = isNumbersOnly(columnValues(source.column(real) as ColumnLike));
+      numericOnly.set(real, known);
+    }
+    return known;
+  };
+
   // 3. Aggregate inputs: one cleaned column per distinct (expression, input kind).
   const inputs = new Map<string, AggInput>();
   const derived: Record<string, string> = {};
@@ -160,13 +172,15 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
       param,
       aggregate(node: CallNode) {
         const def = lookupFunction(node.name)!;
+        // COUNTDISTINCT of a numbers-only field shares the numeric input (and its one sort) with MEDIAN & co.
+        const distinctNum = def.name === 'COUNTDISTINCT' && node.args[0].kind === 'field' && numbersOnly(node.args[0].name);
         const args: string[] = [];
         node.args.forEach((arg, i) => {
           if (i >= (def.inputs ?? 0)) {
             args.push(`$.${param(constantValue(arg))}`);
             return;
           }
-          const kind = def.input![i];
+          const kind = distinctNum ? 'numeric' : def.input![i];
           const key = `${kind}:${exprKey(arg, fields)}`;
           let input = inputs.get(key);
           if (!input) {
@@ -180,7 +194,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
           used.add(input);
           args.push(`d.${input.alias}`);
         });
-        return `op.${aggregateOpName(def.name)}(${args.join(',')})`;
+        return `op.${distinctNum ? 'pd_distinct_num' : aggregateOpName(def.name)}(${args.join(',')})`;
       },
     };
     return assertGeneratedCode(generateCode(ast!.root, ctx));
@@ -263,6 +277,16 @@ function groupingSetIndices(groupBy: string[], fields: string[], options: Comput
     });
     return [...new Set(idx)].sort((a, b) => a - b);
   });
+}
+
+/** Every cell a finite number or blank? (Then a category input's items are just the numbers.) */
+function isNumbersOnly(values: ArrayLike<unknown>): boolean {
+  if (ArrayBuffer.isView(values)) return !(values instanceof BigInt64Array || values instanceof BigUint64Array);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number' ? !Number.isFinite(v) : !(v == null || v === '')) return false;
+  }
+  return true;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -24,8 +24,17 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
   const codes = new Int32Array(n);
   const index = new Map<unknown, number>();
   const labels: unknown[] = [];
+  // Most key columns repeat a few strings: look the exact string up before lower-casing it.
+  const exact = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const v = values[rows ? rows[k] : k];
+    if (typeof v === 'string' && v !== '') {
+      const hit = exact.get(v);
+      if (hit !== undefined) {
+        codes[k] = hit;
+        continue;
+      }
+    }
     const key = v == null || v === '' ? BLANK : typeof v === 'string' ? v.toLowerCase() : v;
     let code = index.get(key);
     if (code === undefined) {
@@ -33,6 +42,7 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
       index.set(key, code);
       labels.push(key === BLANK ? null : v);
     }
+    if (typeof v === 'string' && v !== '') exact.set(v, code);
     codes[k] = code;
   }
   return { codes, labels };

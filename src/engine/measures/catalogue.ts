@@ -1,7 +1,7 @@
 import { lookupFunction } from '../formula/functions';
 import type { AggDef, AggState, MeasureValue } from './aggregate-def';
 import { pd_average, pd_weighted_average } from './average';
-import { pd_count, pd_distinct } from './count';
+import { pd_count, pd_distinct, pd_distinct_num } from './count';
 import { pd_moments, pd_stdev_p, pd_stdev_s, pd_var_p, pd_var_s } from './deviation';
 import { pd_first, pd_last } from './first-last';
 import { pd_max, pd_min } from './min-max';
@@ -19,6 +19,7 @@ export const AGGREGATE_OPS: Readonly<Record<string, AggDef>> = {
   pd_product,
   pd_count,
   pd_distinct,
+  pd_distinct_num,
   pd_average,
   pd_weighted_average,
   pd_min,

@@ -1,4 +1,5 @@
 import { type AggDef, makeOp } from './aggregate-def';
+import { sortedValues } from './quantile';
 
 /**
  * COUNT over a numeric input counts numbers; COUNTA over a value input counts
@@ -39,4 +40,23 @@ export const pd_distinct: AggDef = {
       },
     }),
   param: [1, 0],
+};
+
+/**
+ * COUNTDISTINCT over a numbers-only field: counts the runs of the group's
+ * sorted numbers that MEDIAN/PERCENTILE already collect (pd_values), so the
+ * field is cleaned, collected and sorted once for all of them.
+ */
+export const pd_distinct_num: AggDef = {
+  create: () =>
+    makeOp({
+      value: (s) => {
+        const vals = sortedValues(s);
+        let runs = 0;
+        for (let i = 0; i < vals.length; i++) if (i === 0 || vals[i] !== vals[i - 1]) runs++;
+        return runs;
+      },
+    }),
+  param: [1, 0],
+  req: ['pd_values'],
 };

@@ -27,6 +27,11 @@ export const pd_values: AggDef = {
   param: [1, 0],
 };
 
+/** The group's collected numbers, sorted once and shared by every op that needs them. */
+export function sortedValues(s: AggState): Float64Array {
+  return sorted(s);
+}
+
 function sorted(s: AggState): Float64Array {
   if (!s.pd_sorted) {
     s.pd_vals = s.pd_vals!.subarray(0, s.pd_len).sort();

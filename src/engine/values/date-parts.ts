@@ -6,12 +6,33 @@ import { partsToSerial, serialToParts } from './serial-date';
  * not a valid date (negative or past 9999-12-31); callers map that to #NUM!.
  */
 
+let lastDay = NaN;
+let lastYmd = 0;
+
+/**
+ * year*10000 + month*100 + day of a serial, or -1 when it is not a date.
+ * Hot path of date-part derivations (millions of rows): no object per call,
+ * and a one-entry cache because real date columns come in runs of one day.
+ */
+function ymd(serial: number): number {
+  if (!(serial >= 0 && serial < 2_958_466)) return -1;
+  const whole = Math.floor(serial);
+  // A time within half a millisecond of midnight rounds up to the next day (as serialToParts does).
+  const day = serial - whole >= 1 - 0.5 / 86_400_000 ? whole + 1 : whole;
+  if (day === lastDay) return lastYmd;
+  const p = serialToParts(day);
+  lastDay = day;
+  lastYmd = p ? p.year * 10000 + p.month * 100 + p.day : -1;
+  return lastYmd;
+}
+
 /**
  * Year, like Excel's YEAR.
  * @example serialYear(45292) // 2024
  */
 export function serialYear(serial: number): number | null {
-  return serialToParts(serial)?.year ?? null;
+  const v = ymd(serial);
+  return v < 0 ? null : Math.floor(v / 10000);
 }
 
 /**
@@ -19,7 +40,8 @@ export function serialYear(serial: number): number | null {
  * @example serialMonth(45292) // 1
  */
 export function serialMonth(serial: number): number | null {
-  return serialToParts(serial)?.month ?? null;
+  const v = ymd(serial);
+  return v < 0 ? null : Math.floor(v / 100) % 100;
 }
 
 /**
@@ -36,7 +58,8 @@ export function serialQuarter(serial: number): number | null {
  * @example serialDay(60) // 29
  */
 export function serialDay(serial: number): number | null {
-  return serialToParts(serial)?.day ?? null;
+  const v = ymd(serial);
+  return v < 0 ? null : v % 100;
 }
 
 /**
