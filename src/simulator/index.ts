@@ -15,6 +15,7 @@
  */
 import type { CellValue, ExcelRun, XRequestContext } from '../excel/api';
 import type { WorkbookModel } from './model';
+import { parseArea, splitSheet } from './address';
 import type { ContextHost } from './proxy/context';
 import { SimContext } from './proxy/context';
 import { WorkbookProxy } from './proxy/workbook';
@@ -49,7 +50,11 @@ export interface Simulator {
   toModel(): WorkbookModel;
   subscribe(listener: () => void): () => void;
   view: WorkbookView;
-  select(sheet: string, address: string): void;
+  /**
+   * Selects `address` on `sheet` as a click or the name box would. `activeCell` (a cell address
+   * inside it, e.g. the anchor of a shift-click) stays active; by default its top-left cell is.
+   */
+  select(sheet: string, address: string, activeCell?: string): void;
   activate(sheet: string): void;
   isSetSupported(set: 'ExcelApi', version: string): boolean;
 }
@@ -138,11 +143,12 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       return () => listeners.delete(listener);
     },
     view: createView(() => state),
-    select(sheet, address) {
+    select(sheet, address, activeCell) {
       const target = state.sheet(sheet, 'Simulator.select');
       const ref = state.resolveAddress(address, target, 'Simulator.select');
       state.activate(ref.sheet);
-      state.selection = ref;
+      const active = activeCell === undefined ? undefined : parseArea(splitSheet(activeCell).local);
+      state.select(ref, active && { row: active.row, column: active.column });
       state.changed();
       notify();
     },

@@ -27,6 +27,8 @@ export interface CellStyleModel {
   fill?: string;
   fontColor?: string;
   horizontalAlignment?: string;
+  /** Excel's IndentLevel (Range.format.indentLevel); pivots indent compact row labels by depth. */
+  indent?: number;
 }
 
 export interface SheetModel {
@@ -149,6 +151,12 @@ export interface PivotRenderModel {
   /** Number formats aligned with values (same shape). */
   numberFormats: string[][];
   filterValues?: CellValue[][];
+  /**
+   * Formatting of `values`' cells as the pivot's style draws them (bold headers, subtotals and
+   * grand totals, header fill, compact indents); same shape as `values`, undefined = plain.
+   * Absent for models saved before styles existed: the pivot then shows unformatted.
+   */
+  styles?: (CellStyleModel | undefined)[][];
 }
 
 export interface WorkbookModel {

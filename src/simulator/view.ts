@@ -15,6 +15,8 @@ export interface CellView {
   bold?: boolean;
   fill?: string;
   fontColor?: string;
+  /** Indent level (Excel's IndentLevel), e.g. a compact pivot's child row labels. */
+  indent?: number;
 }
 
 export interface WorkbookView {
@@ -26,7 +28,8 @@ export interface WorkbookView {
   columnWidth(sheet: string, column: number): number | undefined;
   tables(): Array<{ name: string; sheet: string; address: string }>;
   pivots(): Array<{ name: string; sheet: string; address: string }>;
-  selection(): { sheet: string; address: string };
+  /** The selected area and, inside it, the active cell (e.g. "B5"), both sheet-local. */
+  selection(): { sheet: string; address: string; activeCell: string };
 }
 
 const EMPTY: CellView = Object.freeze({ value: '', text: '', numberFormat: 'General' }) as CellView;
@@ -54,6 +57,7 @@ export function createView(state: () => WorkbookState): WorkbookView {
       if (style?.bold) view.bold = true;
       if (style?.fill) view.fill = style.fill;
       if (style?.fontColor) view.fontColor = style.fontColor;
+      if (style?.indent) view.indent = style.indent;
       return view;
     },
     columnWidth: (name, column) => sheetOf(name)?.columnWidths.get(column),
@@ -66,7 +70,7 @@ export function createView(state: () => WorkbookState): WorkbookView {
       })),
     selection: () => {
       const s = state().selection;
-      return { sheet: s.sheet.name, address: formatArea(s.area) };
+      return { sheet: s.sheet.name, address: formatArea(s.area), activeCell: formatArea(state().activeCell().area) };
     },
   };
 }

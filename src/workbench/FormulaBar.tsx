@@ -4,9 +4,9 @@
  */
 import * as React from 'react';
 import { Input } from '@fluentui/react-components';
-import { splitSheet } from '../simulator/address';
+import { formatArea, splitSheet } from '../simulator/address';
 import { useFormulaBarStyles } from './FormulaBar.styles';
-import { selectedArea } from './selection';
+import { activeCellOf } from './selection';
 import type { GridCell, WorkbenchSimulator } from './workbench-simulator';
 
 export interface FormulaBarProps {
@@ -36,12 +36,13 @@ export function formulaBarText(cell: GridCell): string {
 export function FormulaBar({ sim, sheet, version, onSelect }: FormulaBarProps): React.JSX.Element {
   const styles = useFormulaBarStyles();
   const selection = sim.view.selection();
-  const area = selectedArea(selection, sheet);
-  const address = selection && selection.sheet === sheet ? splitSheet(selection.address).local : '';
+  // Excel's name box and formula bar follow the active cell, not the whole selection.
+  const active = activeCellOf(selection, sheet);
+  const address = active ? formatArea({ row: active.row, column: active.column, rows: 1, columns: 1 }) : '';
   const [typed, setTyped] = React.useState<string | null>(null);
   // A new selection replaces whatever was half-typed into the name box.
-  React.useEffect(() => setTyped(null), [address, version]);
-  const text = area ? formulaBarText(sim.view.cell(sheet, area.row, area.column)) : '';
+  React.useEffect(() => setTyped(null), [address, selection?.address, version]);
+  const text = active ? formulaBarText(sim.view.cell(sheet, active.row, active.column)) : '';
 
   const go = () => {
     if (typed === null) return;

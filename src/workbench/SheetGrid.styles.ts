@@ -112,15 +112,6 @@ export const useSheetGridStyles = makeStyles({
   tableBand: {
     backgroundColor: tokens.colorBrandBackground2,
   },
-  pivotHeader: {
-    backgroundColor: tokens.colorBrandBackground2,
-    fontWeight: tokens.fontWeightSemibold,
-    ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorBrandStroke2),
-  },
-  pivotTotal: {
-    fontWeight: tokens.fontWeightSemibold,
-    ...shorthands.borderTop(tokens.strokeWidthThin, 'solid', tokens.colorBrandStroke2),
-  },
   activeCell: {
     zIndex: 1,
     boxShadow: `inset 0 0 0 ${tokens.strokeWidthThick} ${tokens.colorBrandStroke1}`,

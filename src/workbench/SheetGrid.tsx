@@ -4,14 +4,14 @@
  * smoothly: only the cells in view (plus a small overscan) exist in the DOM.
  */
 import * as React from 'react';
-import { mergeClasses } from '@fluentui/react-components';
+import { mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { columnName, formatArea } from '../simulator/address';
 import {
-  cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
+  cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, INDENT_WIDTH, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
 } from './grid-geometry';
 import { sheetDecorations, type Decoration } from './decorations';
-import { areaContains, selectedArea } from './selection';
+import { activeCellOf, areaContains, selectedArea } from './selection';
 import { useSheetGridStyles } from './SheetGrid.styles';
 import type { WorkbenchSimulator } from './workbench-simulator';
 
@@ -71,12 +71,12 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` covers table/pivot changes
   const decorations = React.useMemo(() => sheetDecorations(sim.view, sheet), [sim, sheet, version]);
-  const area = selectedArea(sim.view.selection(), sheet);
-  // The active cell is where keyboard moves start and shift-click extends from.
-  const [active, setActive] = React.useState<Position>({ row: area?.row ?? 0, col: area?.column ?? 0 });
-  React.useEffect(() => {
-    if (area && !areaContains(area, active.row, active.col)) setActive({ row: area.row, col: area.column });
-  }, [area, active]);
+  const selection = sim.view.selection();
+  const area = selectedArea(selection, sheet);
+  // The active cell (the simulator's, so the name box, the pane and the grid agree) is where
+  // keyboard moves start and shift-click extends from.
+  const activeCell = activeCellOf(selection, sheet);
+  const active: Position = { row: activeCell?.row ?? 0, col: activeCell?.column ?? 0 };
 
   const select = React.useCallback((to: Position, extendFrom?: Position) => {
     const from = extendFrom ?? to;
@@ -84,8 +84,9 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
       row: Math.min(from.row, to.row), column: Math.min(from.col, to.col),
       rows: Math.abs(to.row - from.row) + 1, columns: Math.abs(to.col - from.col) + 1,
     });
-    sim.select(sheet, address);
-    if (!extendFrom) setActive(to);
+    // Shift-click keeps the anchor active, as in Excel; a plain click or a key makes `to` active.
+    const activeAt = extendFrom ?? to;
+    sim.select(sheet, address, formatArea({ row: activeAt.row, column: activeAt.col, rows: 1, columns: 1 }));
     onSelect();
   }, [sim, sheet, onSelect]);
 
@@ -232,8 +233,12 @@ const GridCellView = React.memo(function GridCellView({ sim, sheet, row, col, le
         selected && !active && styles.inSelection,
         active && styles.activeCell,
       )}
-      // Fill and font colours are workbook data (the user's formatting), not theme colours.
-      style={{ left, width, backgroundColor: selected && !active ? undefined : cell.fill, color: cell.fontColor }}
+      // Fill and font colours and indents are workbook data (the user's or the pivot style's
+      // formatting), not theme values. The indent adds to the cell's own padding.
+      style={{
+        left, width, backgroundColor: selected && !active ? undefined : cell.fill, color: cell.fontColor,
+        paddingLeft: cell.indent ? `calc(${tokens.spacingHorizontalXS} + ${cell.indent * INDENT_WIDTH}px)` : undefined,
+      }}
       title={cell.text.length * 7 > width ? cell.text : undefined}
     >
       {cell.text}

@@ -11,6 +11,8 @@ const MAX_FIT_WIDTH = 260;
 /** Rough width of one character of the grid font (Segoe UI at 12px). */
 const CHAR_WIDTH = 7;
 const CELL_PADDING = 14;
+/** One indent level, about three characters as in Excel's cell indent. */
+export const INDENT_WIDTH = 12;
 
 /**
  * How many rows and columns to draw: the used range plus room to see that the sheet goes on, as
@@ -41,8 +43,11 @@ export function fitColumnWidths(cell: (row: number, col: number) => GridCell, ro
   const scanRows = Math.min(rows, 200);
   for (let c = 0; c < columns; c++) {
     let longest = 0;
-    for (let r = 0; r < scanRows; r++) longest = Math.max(longest, cell(r, c).text.length);
-    widths.push(Math.min(MAX_FIT_WIDTH, Math.max(MIN_COLUMN_WIDTH, longest * CHAR_WIDTH + CELL_PADDING)));
+    for (let r = 0; r < scanRows; r++) {
+      const at = cell(r, c);
+      longest = Math.max(longest, at.text.length * CHAR_WIDTH + (at.indent ?? 0) * INDENT_WIDTH);
+    }
+    widths.push(Math.min(MAX_FIT_WIDTH, Math.max(MIN_COLUMN_WIDTH, longest + CELL_PADDING)));
   }
   return widths;
 }

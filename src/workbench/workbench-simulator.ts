@@ -18,6 +18,8 @@ export interface GridCell {
   fill?: string;
   /** CSS colour of the text, from the workbook. */
   fontColor?: string;
+  /** Indent level (Excel's IndentLevel): drawn as left padding, as Excel indents pivot row labels. */
+  indent?: number;
 }
 
 export interface WorkbenchView {
@@ -30,7 +32,8 @@ export interface WorkbenchView {
   /** Tables and rendered PivotTables, addresses sheet-local ("A1:K20001"). */
   tables(): Array<{ name: string; sheet: string; address: string }>;
   pivots(): Array<{ name: string; sheet: string; address: string }>;
-  selection(): { sheet: string; address: string } | null | undefined;
+  /** The selection and its active cell ("B5"; older simulators may omit it: then its top-left). */
+  selection(): { sheet: string; address: string; activeCell?: string } | null | undefined;
 }
 
 export interface WorkbenchSimulator {
@@ -41,7 +44,8 @@ export interface WorkbenchSimulator {
   toModel(): WorkbookModel;
   subscribe(listener: () => void): () => void;
   view: WorkbenchView;
-  select(sheet: string, address: string): void;
+  /** Selects `address`; `activeCell` inside it stays the active cell (shift-click keeps its anchor). */
+  select(sheet: string, address: string, activeCell?: string): void;
   activate(sheet: string): void;
   isSetSupported(set: 'ExcelApi', version: string): boolean;
 }

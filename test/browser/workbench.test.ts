@@ -117,7 +117,14 @@ describe('workbench grid', () => {
     await page.keyboard.press('ArrowRight');
     expect(await nameBox.inputValue()).toBe('C6');
     await page.locator('[data-testid="sheet-grid"] [data-row="7"][data-col="0"]').click({ modifiers: ['Shift'] });
-    expect(await nameBox.inputValue()).toBe('A6:C8');
+    // Excel's name box shows the active cell, which stays on the shift-click's anchor.
+    const selection = await page.evaluate(() => window.__pivotdeck?.sim.view.selection());
+    expect(selection?.address.replace(/^.*!/, '')).toBe('A6:C8');
+    expect(selection?.activeCell).toBe('C6');
+    expect(await nameBox.inputValue()).toBe('C6');
+    // Its value is what the formula bar shows: Count of Units for East / Bikes (hand-checked
+    // against the grid cell itself rather than the renderer).
+    expect(await page.getByTestId('formula-bar').inputValue()).toBe(await cellText(5, 2));
     const selected = await page.locator('[data-testid="sheet-grid"] [role="gridcell"][aria-selected="true"]').count();
     expect(selected).toBe(9);
   });

@@ -45,6 +45,8 @@ export interface Label {
 
 export interface AxisLine {
   kind: 'item' | 'parent' | 'subtotal' | 'grand' | 'total';
+  /** Axis depth of the line's own label (0 = outermost field; the Values pseudo-field after the real ones). */
+  depth: number;
   /** Trie node whose records this line summarises. */
   nid: number;
   /** Data field shown on this line when the Σ Values pseudo-field is on this axis. */
@@ -109,7 +111,7 @@ export function layoutAxis(
 
   const valuesLines = (nid: number, ancestors: Label[]): void => {
     data.forEach((d, k) => {
-      push({ kind: 'item', nid, dataIndex: k, fn: undefined, showValues: true },
+      push({ kind: 'item', depth: valuesSlot, nid, dataIndex: k, fn: undefined, showValues: true },
         [{ slot: slotOf(valuesSlot), value: d.name, numberFormat: 'General' }], ancestors);
     });
   };
@@ -128,7 +130,7 @@ export function layoutAxis(
       };
       const inner = [...ancestors, label];
       if (last && !opts.valuesOnAxis) {
-        push({ kind: 'item', nid: kid.nid, dataIndex: undefined, fn: undefined, showValues: true }, [label], ancestors);
+        push({ kind: 'item', depth, nid: kid.nid, dataIndex: undefined, fn: undefined, showValues: true }, [label], ancestors);
         continue;
       }
       const fns = last ? [] : subtotalFunctions(field.model, opts.subtotalLocation);
@@ -137,7 +139,7 @@ export function layoutAxis(
       if (tabular) {
         pending.add(label);
       } else {
-        push({ kind: 'parent', nid: kid.nid, dataIndex: undefined, fn: undefined, showValues: atTop }, [label], ancestors);
+        push({ kind: 'parent', depth, nid: kid.nid, dataIndex: undefined, fn: undefined, showValues: atTop }, [label], ancestors);
       }
       if (last) valuesLines(kid.nid, inner);
       else walk(kid, depth + 1, inner);
@@ -148,7 +150,7 @@ export function layoutAxis(
         for (const k of dataIdx) {
           const text = k === undefined ? `${item.caption} ${word}`
             : fn === undefined ? `${item.caption} ${data[k].name}` : `${item.caption} ${word} ${data[k].name}`;
-          push({ kind: 'subtotal', nid: kid.nid, dataIndex: k, fn, showValues: true },
+          push({ kind: 'subtotal', depth, nid: kid.nid, dataIndex: k, fn, showValues: true },
             [{ slot: slotOf(depth), value: text, numberFormat: 'General' }], ancestors);
         }
       }
@@ -157,19 +159,19 @@ export function layoutAxis(
 
   if (nReal === 0) {
     if (opts.valuesOnAxis) valuesLines(0, []);
-    else lines.push({ kind: 'total', nid: 0, dataIndex: undefined, fn: undefined, showValues: true, labels: [] });
+    else lines.push({ kind: 'total', depth: 0, nid: 0, dataIndex: undefined, fn: undefined, showValues: true, labels: [] });
     return lines;
   }
   walk(trie.root, 0, []);
   if (opts.grandTotals) {
     if (opts.valuesOnAxis) {
       data.forEach((d, k) => lines.push({
-        kind: 'grand', nid: 0, dataIndex: k, fn: undefined, showValues: true,
+        kind: 'grand', depth: 0, nid: 0, dataIndex: k, fn: undefined, showValues: true,
         labels: [{ slot: 0, value: `${TOTAL} ${d.name}`, numberFormat: 'General' }],
       }));
     } else {
       lines.push({
-        kind: 'grand', nid: 0, dataIndex: undefined, fn: undefined, showValues: true,
+        kind: 'grand', depth: 0, nid: 0, dataIndex: undefined, fn: undefined, showValues: true,
         labels: [{ slot: 0, value: GRAND_TOTAL, numberFormat: 'General' }],
       });
     }

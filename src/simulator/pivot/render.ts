@@ -37,6 +37,7 @@ import { addValue, mergeStats, newStats, summarize, type Stats } from './aggrega
 import { layoutAxis, AxisTrie, type AxisField, type AxisLine, type AxisNode } from './axis';
 import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, TOTAL, VALUES } from './captions';
 import { FieldItems, type PivotItem } from './items';
+import { pivotStyles, type PivotLineKind } from './styles';
 
 export interface PivotSource {
   header: string[];
@@ -205,12 +206,22 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
     dataBodyRange: area(top + headerRows, x0 + labelCols, rowLines.length, dataCols0),
     values,
     numberFormats: formats,
+    styles: pivotStyles({
+      height, width, headerRows, labelCols, compact: form === 'compact',
+      rowLines: rowLines.map((l) => ({ kind: styleKind(l), depth: l.depth })),
+      colKinds: colLines.map(styleKind),
+    }),
   };
   if (nPages > 0) {
     out.filterRange = area(top - nPages - 1, x0, nPages, 2);
     out.filterValues = pageFields.map((f) => [f.model.name, pageCaption(f.items.items)]);
   }
   return out;
+}
+
+/** A line's look: the lone line of an axis without fields is plain, like an item. */
+function styleKind(line: AxisLine): PivotLineKind {
+  return line.kind === 'total' ? 'item' : line.kind;
 }
 
 interface Leaf {

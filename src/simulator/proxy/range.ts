@@ -212,7 +212,7 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
     this.invoke('select', [], (r) => {
       const state = this.ctx.state;
       state.activate(r.sheet);
-      state.selection = { sheet: r.sheet, area: r.area };
+      state.select({ sheet: r.sheet, area: r.area });
       state.changed();
     });
   }

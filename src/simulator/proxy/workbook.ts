@@ -56,9 +56,6 @@ export class WorkbookProxy extends SimObject<true> implements XWorkbook {
   }
 
   getActiveCell(): XRange {
-    return new RangeProxy(this.ctx, 'workbook.getActiveCell()', () => {
-      const s = this.ctx.state.selection;
-      return { sheet: s.sheet, area: { row: s.area.row, column: s.area.column, rows: 1, columns: 1 } };
-    });
+    return new RangeProxy(this.ctx, 'workbook.getActiveCell()', () => this.ctx.state.activeCell());
   }
 }

@@ -12,7 +12,9 @@ import { fail } from '../errors';
 import type { PivotModel, PivotRenderModel } from '../model';
 import { FieldItems } from '../pivot/items';
 import { renderPivot, type PivotSource } from '../pivot/render';
-import type { SheetState } from './sheet';
+import type { CellStyle, SheetState } from './sheet';
+
+const FILTER_CAPTION: CellStyle = Object.freeze({ bold: true });
 import type { RangeRef, WorkbookState } from './workbook';
 
 export class PivotState {
@@ -98,19 +100,30 @@ export class PivotState {
   private writeCells(out: PivotRenderModel): void {
     const sheet = this.wb.findSheet(this.model.sheet);
     if (!sheet) return;
-    const put = (address: string, values: PivotRenderModel['values'], formats?: string[][]) => {
+    const put = (
+      address: string,
+      values: PivotRenderModel['values'],
+      formats: string[][] | undefined,
+      styleAt: (i: number, j: number) => CellStyle | undefined,
+    ) => {
       const a = parseArea(address);
       for (let i = 0; i < values.length; i++) {
         for (let j = 0; j < values[i].length; j++) {
           const v = values[i][j];
           const f = formats?.[i]?.[j] ?? 'General';
-          if (v === '' && f === 'General') continue;
+          const st = styleAt(i, j);
+          if (v === '' && f === 'General' && st === undefined) continue;
           sheet.setCell(a.row + i, a.column + j, v, f, undefined);
+          if (st !== undefined) sheet.setStyle(a.row + i, a.column + j, st);
         }
       }
     };
-    put(out.range, out.values, out.numberFormats);
-    if (out.filterRange && out.filterValues) put(out.filterRange, out.filterValues);
+    put(out.range, out.values, out.numberFormats, (i, j) => out.styles?.[i]?.[j] ?? undefined);
+    // Page fields: each caption ("Region", left of "(All)") is bold in Excel's default pivot style;
+    // a page column is caption, item, blank.
+    if (out.filterRange && out.filterValues) {
+      put(out.filterRange, out.filterValues, undefined, (i, j) => (j % 3 === 0 && out.filterValues?.[i]?.[j] !== '' ? FILTER_CAPTION : undefined));
+    }
     sheet.touch();
   }
 

@@ -17,6 +17,7 @@ export interface CellStyle {
   fill?: string;
   fontColor?: string;
   horizontalAlignment?: string;
+  indent?: number;
 }
 
 export interface Row {

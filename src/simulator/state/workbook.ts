@@ -45,6 +45,11 @@ export class WorkbookState {
   readonly pivots: PivotState[] = [];
   activeSheet!: SheetState;
   selection!: RangeRef;
+  /**
+   * The active cell inside the selection (Excel's white cell: where typing goes, what the name
+   * box shows); undefined = the selection's top-left cell.
+   */
+  private activeAt?: { row: number; column: number };
   ignored?: string[];
   /** Bumped by every mutation; `subscribe` listeners fire when a sync changed it. */
   version = 0;
@@ -119,8 +124,24 @@ export class WorkbookState {
   activate(sheet: SheetState): void {
     if (this.activeSheet === sheet) return;
     this.activeSheet = sheet;
-    this.selection = { sheet, area: { row: 0, column: 0, rows: 1, columns: 1 } };
+    this.select({ sheet, area: { row: 0, column: 0, rows: 1, columns: 1 } });
     this.changed();
+  }
+
+  /** Selects `ref`; `active` (a cell inside it) stays the active cell, else its top-left does. */
+  select(ref: RangeRef, active?: { row: number; column: number }): void {
+    this.selection = ref;
+    const a = ref.area;
+    const inside = active !== undefined && active.row >= a.row && active.row < a.row + a.rows
+      && active.column >= a.column && active.column < a.column + a.columns;
+    this.activeAt = inside ? { row: active.row, column: active.column } : undefined;
+  }
+
+  /** The active cell as a one-cell range on the selection's sheet. */
+  activeCell(): RangeRef {
+    const { sheet, area } = this.selection;
+    const at = this.activeAt ?? { row: area.row, column: area.column };
+    return { sheet, area: { row: at.row, column: at.column, rows: 1, columns: 1 } };
   }
 
   // ---- addresses ----
@@ -398,7 +419,7 @@ export class WorkbookState {
     if (wb.sheets.length === 0) wb.sheets.push(new SheetState('Sheet1'));
     const active = wb.sheets[model.activeSheet ?? 0] ?? wb.sheets[0];
     wb.activeSheet = active;
-    wb.selection = { sheet: active, area: { row: 0, column: 0, rows: 1, columns: 1 } };
+    wb.select({ sheet: active, area: { row: 0, column: 0, rows: 1, columns: 1 } });
     for (const t of model.tables) {
       const sheet = wb.sheet(t.sheet);
       wb.tables.push({

@@ -13,9 +13,14 @@
 import type { CellValue } from '../../excel/api';
 import { formatArea, parseArea, type Area } from '../address';
 import type { CellModel, PivotRenderModel } from '../model';
-import type { PivotLocation } from './pivotTable';
+import { pivotStyles } from '../pivot/styles';
+import type { PivotLines, PivotLocation } from './pivotTable';
 
-export function renderedPivot(location: PivotLocation, cells: Record<string, CellModel>): PivotRenderModel {
+/**
+ * The stored cells and layout ranges; with `lines` (the definition's row/column items) also the
+ * pivot style's look, which Excel applies when drawing rather than storing it in the cells.
+ */
+export function renderedPivot(location: PivotLocation, cells: Record<string, CellModel>, lines?: PivotLines, compact = false): PivotRenderModel {
   const whole = parseArea(location.ref);
   const lastRow = whole.row + whole.rows - 1;
   const lastCol = whole.column + whole.columns - 1;
@@ -35,6 +40,12 @@ export function renderedPivot(location: PivotLocation, cells: Record<string, Cel
     dataBodyRange: span(dataRow, dataCol, lastRow, lastCol),
     ...cellsOf(whole, cells),
   };
+  if (lines) {
+    rendered.styles = pivotStyles({
+      height: whole.rows, width: whole.columns, headerRows: fdr, labelCols: fdc, compact,
+      rowLines: lines.rows, colKinds: lines.colKinds,
+    });
+  }
   const filter = filterArea(location, whole);
   if (filter) {
     rendered.filterRange = formatArea(filter);

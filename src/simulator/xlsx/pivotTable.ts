@@ -20,6 +20,7 @@ import type { PivotDataFieldModel, PivotFieldModel, PivotLayoutType, PivotModel,
 import type { CacheField, PivotCache } from './pivotCache';
 import type { Styles } from './numberFormats';
 import { attr, boolAttr, child, children, intAttr, type XmlNode } from './xml';
+import type { PivotLineKind, StyledLine } from '../pivot/styles';
 
 /** What the definition says beyond the model: the location offsets the layout ranges come from. */
 export interface PivotLocation {
@@ -36,6 +37,14 @@ export interface PivotDefinition {
   model: Omit<PivotModel, 'source' | 'rendered'>;
   location: PivotLocation;
   pivotStyle?: string;
+  /** What each stored line is (from `rowItems` / `colItems`), to draw the pivot style. */
+  lines: PivotLines;
+}
+
+export interface PivotLines {
+  rows: StyledLine[];
+  /** One per data column. */
+  colKinds: PivotLineKind[];
 }
 
 const SUBTOTAL_FUNCTION: Record<string, SummarizeBy> = {
@@ -147,7 +156,26 @@ export function readPivotDefinition(root: XmlNode, cache: PivotCache, sheet: str
   if (rowCaption !== undefined) model.rowHeaderCaption = rowCaption;
   if (colCaption !== undefined) model.colHeaderCaption = colCaption;
   if (unsupported.length) model.unsupported = unsupported;
-  return { model, location, pivotStyle: attr(child(def, 'pivotTableStyleInfo'), 'name') };
+  return { model, location, pivotStyle: attr(child(def, 'pivotTableStyleInfo'), 'name'), lines: pivotLines(def, rowIndexes.length) };
+}
+
+/**
+ * Line kinds from `rowItems` / `colItems` (§18.10.1.44 `i`): `t` is the item type (absent or
+ * "data" = an item, "default"/"sum"/... = a subtotal, "grand", "blank"); `r` counts the leading
+ * fields repeated from the line above and each `<x>` names one more field, so the line's own
+ * label sits at depth r + (number of x) − 1. An item line above the innermost row field is a
+ * parent (its label is a subheading).
+ */
+function pivotLines(def: XmlNode, nRowFields: number): PivotLines {
+  const kindOf = (t: string | undefined): PivotLineKind =>
+    t === undefined || t === 'data' ? 'item' : t === 'grand' ? 'grand' : t === 'blank' ? 'blank' : 'subtotal';
+  const rows = children(child(def, 'rowItems'), 'i').map((i): StyledLine => {
+    const depth = Math.max(0, intAttr(i, 'r', 0) + children(i, 'x').length - 1);
+    const kind = kindOf(attr(i, 't'));
+    return { kind: kind === 'item' && depth < nRowFields - 1 ? 'parent' : kind, depth: kind === 'grand' ? 0 : depth };
+  });
+  const colKinds = children(child(def, 'colItems'), 'i').map((i) => kindOf(attr(i, 't')));
+  return { rows, colKinds };
 }
 
 function layoutOf(def: XmlNode, rowFields: Array<XmlNode | undefined>): PivotLayoutType {

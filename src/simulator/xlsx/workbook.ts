@@ -132,7 +132,7 @@ function readPivot(
   if (!cachePart) throw new XlsxLoadError('Malformed', 'The PivotTable has no pivot cache', part);
   const cache = cacheAt(cachePart);
   const def = readPivotDefinition(root, cache, sheet.name, styles);
-  return { model: def.model, cache, rendered: renderedPivot(def.location, sheet.cells), part };
+  return { model: def.model, cache, rendered: renderedPivot(def.location, sheet.cells, def.lines, def.model.layout === 'Compact'), part };
 }
 
 function finishPivot(p: PendingPivot, tables: TableModel[], names: NameModel[], charts: PivotChartLink[]): PivotModel {
