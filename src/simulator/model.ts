@@ -77,6 +77,11 @@ export type PivotSourceModel =
 export interface PivotFieldModel {
   /** Source column name (the hierarchy name). */
   name: string;
+  /**
+   * The field's caption when the user renamed it (xlsx `pivotField@name`, Excel's "Custom Name"
+   * in Field Settings); Excel shows it in the outline/tabular headers and the filter area.
+   */
+  caption?: string;
   /** Item captions hidden by a filter (manual item filter / page field selection). */
   hiddenItems?: string[];
   /**

@@ -151,7 +151,7 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   const put = (r: number, c: number, v: CellValue, f = 'General'): void => {
     if (r < height && c < width) { values[r][c] = v; formats[r][c] = f; }
   };
-  const slotName = (fields: AxisField[], s: number): string => (s < fields.length ? fields[s].model.name : VALUES);
+  const slotName = (fields: AxisField[], s: number): string => (s < fields.length ? fieldCaption(fields[s].model) : VALUES);
 
   // Header rows.
   const rowCaption = pivot.rowHeaderCaption ?? ROW_LABELS;
@@ -214,9 +214,14 @@ export function renderPivot(pivot: PivotModel, source: PivotSource): PivotRender
   };
   if (nPages > 0) {
     out.filterRange = area(top - nPages - 1, x0, nPages, 2);
-    out.filterValues = pageFields.map((f) => [f.model.name, pageCaption(f.items.items)]);
+    out.filterValues = pageFields.map((f) => [fieldCaption(f.model), pageCaption(f.items.items)]);
   }
   return out;
+}
+
+/** What Excel shows for a field: the user's custom name, else the source column's. */
+function fieldCaption(field: PivotFieldModel): string {
+  return field.caption ?? field.name;
 }
 
 /** A line's look: the lone line of an axis without fields is plain, like an item. */

@@ -217,6 +217,9 @@ function fieldSubtotals(pf: XmlNode | undefined): Array<'Automatic' | SummarizeB
 
 function fieldModel(pf: XmlNode | undefined, cf: CacheField | undefined, index: number): PivotFieldModel {
   const field: PivotFieldModel = { name: cf?.name ?? `Field${index + 1}` };
+  // A renamed field keeps its source column as `name` (the hierarchy) and shows `caption`.
+  const custom = attr(pf, 'name');
+  if (custom !== undefined && custom !== field.name) field.caption = custom;
   const captions = cf?.items ?? [];
   const items = children(child(pf, 'items'), 'item').filter((it) => attr(it, 't') === undefined || attr(it, 't') === 'data');
   const order: string[] = [];
