@@ -1,4 +1,4 @@
-import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionPlan, type FormulaEvaluator } from '../engine/pivot-extension';
+import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionPlan } from '../engine/pivot-extension';
 import type { ExcelRun } from '../excel/api';
 import { readPivot } from '../excel/pivot/read-pivot';
 import { readPivotSource } from '../excel/pivot/read-pivot-source';
@@ -10,8 +10,8 @@ export interface ExtendDeps {
   run: ExcelRun;
   /** `host.isSetSupported('ExcelApi', '1.15')`. */
   canReadDataSource: boolean;
+  /** Where planExtension runs: a Web Worker in the pane; in-thread by default (tests, ribbon). */
   compute?: ExtensionComputer;
-  formula?: FormulaEvaluator;
 }
 
 export type ExtendPhase = 'pivot' | 'source' | 'compute' | 'write';
@@ -65,7 +65,7 @@ export async function extendPivot(
     });
     signal?.throwIfAborted();
     onProgress?.({ phase: 'compute' });
-    const plan = await (deps.compute ?? computeInThread)({ snapshot, source: read.source, measures: request.measures, formula: deps.formula });
+    const plan = await (deps.compute ?? computeInThread)({ snapshot, source: read.source, measures: request.measures }, { signal });
     signal?.throwIfAborted();
     if (!plan.reconciliation.ok) return { status: 'disagrees', plan, message: disagreement(plan) };
     onProgress?.({ phase: 'write' });

@@ -3,15 +3,17 @@ import { planExtension, type ExtensionPlan, type PlanInput } from '../engine/piv
 /**
  * Runs the pure extension computation. The pane injects one that posts to a Web Worker so 1M
  * source rows never block the UI thread; tests and the ribbon use the in-thread one below.
- * The input is plain data (structured-clone safe) for exactly that reason.
+ * The input is plain data (structured-clone safe) for exactly that reason. Aborting `signal`
+ * must reject promptly (a worker is terminated) and must never reach Excel.
  */
-export type ExtensionComputer = (input: PlanInput) => Promise<ExtensionPlan>;
+export type ExtensionComputer = (input: PlanInput, options?: { signal?: AbortSignal }) => Promise<ExtensionPlan>;
 
 /**
  * Computes on the calling thread (after yielding once, so a progress update can paint first).
  * @example const plan = await computeInThread({ snapshot, source, measures });
  */
-export const computeInThread: ExtensionComputer = async (input) => {
+export const computeInThread: ExtensionComputer = async (input, options) => {
   await Promise.resolve();
+  options?.signal?.throwIfAborted();
   return planExtension(input);
 };

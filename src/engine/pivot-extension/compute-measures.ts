@@ -1,156 +1,233 @@
-import {
-  countA, countNumbers, distinctCount, firstOrLast, modeSngl, numericSummary, percentileOfSorted, sortedNumbers,
-  ratioOfSums, weightedAverage, type RowSlice,
-} from './aggregate';
-import type { GroupIndex } from './group-index';
+import { noSkips, toNumericInput } from '../measures/skipped';
+import type { FormulaNode } from '../formula/ast';
+import { computeGroups, engineTable, type GroupSpec, type NodeValues } from './engine-groups';
+import { binaryOf, callOf, fieldRef, formulaOf, numberLit } from './formula-nodes';
 import type { GroupTree } from './group-tree';
-import { SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
-import { Kind, prepareColumn, type PreparedColumn } from './prepared-column';
-import { ExtensionError, type SourceTable, type XlValue } from './types';
+import { NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
+import { ExtensionError, type PivotFunction, type SourceTable, type XlValue } from './types';
 
-/** Values of one measure for every group node (index = node id). */
-export type NodeValues = XlValue[];
+export type { NodeValues } from './engine-groups';
+
+/** Finds a source column index by name (case-insensitive, the first header wins, as Excel matches fields). */
+export type ColumnLookup = (name: string) => number | undefined;
 
 /**
- * Evaluates a custom formula measure over one group's rows. Supplied by the caller (the
- * engine's formula compiler); without one, formula measures are refused with a message.
+ * A case-insensitive header lookup over the source.
+ * @example columnLookup(source)('revenue') // 4
  */
-export type FormulaEvaluator = (formula: string, columns: ColumnLookup) => { evaluate(slice: RowSlice): XlValue } | { error: string };
-
-/** Finds a prepared source column by name (case-insensitive, as Excel matches headers). */
-export type ColumnLookup = (name: string) => PreparedColumn | undefined;
-
-/** Makes a cached, case-insensitive column lookup over the source. */
 export function columnLookup(source: SourceTable): ColumnLookup {
-  const cache = new Map<number, PreparedColumn>();
-  const byName = new Map(source.headers.map((h, i) => [String(h).toLowerCase(), i] as const));
-  return (name) => {
-    const i = byName.get(name.toLowerCase());
-    if (i === undefined) return undefined;
-    let col = cache.get(i);
-    if (!col) { col = prepareColumn(source.headers[i], source.columns[i]); cache.set(i, col); }
-    return col;
-  };
+  const byName = new Map<string, number>();
+  source.headers.forEach((h, i) => { const k = String(h).toLowerCase(); if (!byName.has(k)) byName.set(k, i); });
+  return (name) => byName.get(name.toLowerCase());
+}
+
+/** The engine function that reproduces each PivotTable summary function. */
+const PIVOT_FUNCTION: Record<PivotFunction, string> = {
+  Sum: 'SUM', Count: 'COUNTA', Average: 'AVERAGE', Max: 'MAX', Min: 'MIN', Product: 'PRODUCT', CountNumbers: 'COUNT',
+  StandardDeviation: 'STDEV.S', StandardDeviationP: 'STDEV.P', Variance: 'VAR.S', VarianceP: 'VAR.P',
+};
+
+/** The engine function of each single-field menu measure. */
+const MENU_FUNCTION: Partial<Record<ExtensionMeasure['kind'], string>> = {
+  sum: 'SUM', average: 'AVERAGE', min: 'MIN', max: 'MAX', product: 'PRODUCT', mode: 'MODE.SNGL',
+  stdevSample: 'STDEV.S', stdevPopulation: 'STDEV.P', varSample: 'VAR.S', varPopulation: 'VAR.P',
+  count: 'COUNTA', countNumbers: 'COUNT', distinctCount: 'COUNTDISTINCT', median: 'MEDIAN',
+};
+
+export interface NodeMeasures {
+  /** Values per extension measure id, and per show-as measure's own base (see baseKey). */
+  values: Map<string, NodeValues>;
+  /** What a PivotTable cell shows for `fn` of `field` at every node (reconciliation). */
+  pivotSummary(field: string, fn: PivotFunction): NodeValues | undefined;
 }
 
 /**
- * Computes each non-show-as measure for every group (grand total, every subtotal level, leaves).
- * Show-as measures (shares, running totals, ranks, differences) get their base here: the measure
- * named by `of`, else Sum of `field`; they are finished along the pivot's rows by `finishShowAs`.
+ * Computes each non-show-as measure, and each pivot summary reconciliation needs, for every group
+ * (grand total, every subtotal level, leaves) in ONE pass of the engine's measure code
+ * (src/engine/measures via computeMeasures): menu measures become formula ASTs, custom formulas
+ * are compiled as typed. The pivot's own semantics are layered on top here, where they differ
+ * from the engine's worksheet-function semantics:
+ * - an error cell in a number field makes numeric measures of its groups show that error (the
+ *   first in source order), as Excel's pivot and MEDIAN/SUM over a range do; the engine skips it;
+ * - a PivotTable cell is blank when its group has no non-blank value at all;
+ * - FIRST/LAST pick the row by the order field even when its value is blank (the engine skips
+ *   blank values); without an order field, the first/last non-blank value in source order.
+ * Show-as measures (shares, running totals ...) get their base: the measure named by `of`, else
+ * Sum of `field`; plan-extension finishes them along the pivot's rows.
  *
  * @example
- * const values = computeNodeMeasures(measures, tree, index, columns);
- * values.get('m1')[tree.root.id] // the grand-total median
+ * const { values } = computeNodeMeasures(measures, tree, source, []);
+ * values.get('m1')![tree.root.id] // the grand-total median
  */
 export function computeNodeMeasures(
   measures: readonly ExtensionMeasure[],
   tree: GroupTree,
-  index: GroupIndex,
-  columns: ColumnLookup,
-  formula?: FormulaEvaluator,
-): Map<string, NodeValues> {
-  const out = new Map<string, NodeValues>();
-  const slices = tree.nodes.map((node): RowSlice => ({ rows: index.orderAtDepth[node.depth], from: index.start[node.id], to: index.end[node.id] }));
-  const need = (m: ExtensionMeasure, name: string | undefined, role: string): PreparedColumn => {
+  source: SourceTable,
+  summaries: ReadonlyArray<{ field: string; fn: PivotFunction }>,
+): NodeMeasures {
+  const lookup = columnLookup(source);
+  const specs: GroupSpec[] = [];
+  const finish: Array<(get: (id: string) => NodeValues) => [string, NodeValues]> = [];
+  const errorFields = new Set<string>();
+  const hasErrors = new Map<number, boolean>();
+  const { table, names } = engineTable(source, tree);
+  const col = (m: ExtensionMeasure, name: string | undefined, role: string): string => {
     if (!name) throw new ExtensionError('measure', `"${m.label}" needs ${role}.`);
-    const col = columns(name);
-    if (!col) throw new ExtensionError('measure', `"${m.label}" uses the field "${name}", which is not a column of the pivot's source.`);
-    return col;
+    const i = lookup(name);
+    if (i === undefined) throw new ExtensionError('measure', `"${m.label}" uses the field "${name}", which is not a column of the pivot's source.`);
+    return String(source.headers[i]);
   };
-  const each = (f: (s: RowSlice) => XlValue): NodeValues => slices.map(f);
-  // Median, percentiles and quartiles of one field share one sort per group.
-  const sortedCache = new Map<PreparedColumn, Array<Float64Array | string>>();
-  const sorted = (col: PreparedColumn) => {
-    let cached = sortedCache.get(col);
-    if (!cached) { cached = slices.map((s) => sortedNumbers(col, s)); sortedCache.set(col, cached); }
-    return cached;
+  const anyError = (field: string): boolean => {
+    const i = lookup(field)!;
+    let known = hasErrors.get(i);
+    if (known === undefined) {
+      const tally = noSkips();
+      toNumericInput(source.columns[i], tally, tree.rows);
+      known = tally.error > 0;
+      hasErrors.set(i, known);
+    }
+    return known;
   };
+  const spec = (id: string, label: string, root: FormulaNode, text: string) => {
+    if (!specs.some((s) => s.id === id)) specs.push({ id, label, formula: formulaOf(root, text) });
+    return id;
+  };
+  /** Id of the spec giving each node's first error row in `field` ('#N/A' when none). */
+  const firstErrorOf = (field: string): string | undefined => {
+    if (!anyError(field)) return undefined;
+    errorFields.add(field);
+    return `err:${field.toLowerCase()}`;
+  };
+  const rowRef = () => fieldRef(names.row);
+  /** `byField`: the first field's error wins whatever the rows (SUM(a)/SUM(b) evaluates a first). */
+  const withErrors = (fields: string[], id: string, byField = false) => {
+    // Decided now, so the error look-ups are among the specs computed below.
+    const errorIds = fields.map(firstErrorOf);
+    return (get: (id: string) => NodeValues): NodeValues => {
+      const errors = errorIds.map((e) => (e ? get(e) : undefined));
+      const base = get(id);
+      if (errors.every((e) => !e)) return base;
+      return base.map((v, node) => {
+        // The error the measure meets first: the earliest row, the first field on the same row.
+        let best: number | undefined;
+        let pick: XlValue | undefined;
+        errors.forEach((e, k) => {
+          const r = e?.[node];
+          if (typeof r !== 'number' || (best !== undefined && (byField || r >= best))) return;
+          best = r;
+          pick = source.columns[lookup(fields[k])!][r];
+        });
+        return pick ?? v;
+      });
+    };
+  };
+  const put = (key: string, compute: (get: (id: string) => NodeValues) => NodeValues) => finish.push((get) => [key, compute(get)]);
 
   for (const m of measures) {
+    const key = `m:${m.id}`;
     if (SHOW_AS_KINDS.has(m.kind)) {
       if (m.of && measures.some((x) => x.id === m.of)) continue;
-      const col = need(m, m.field, 'a field');
-      out.set(baseKey(m), each((s) => numericSummary(col, s, 'Sum')));
+      const f = col(m, m.field, 'a field');
+      const id = spec(`sum:${f.toLowerCase()}`, m.label, callOf('SUM', fieldRef(f)), `SUM([${f}])`);
+      put(baseKey(m), withErrors([f], id));
+      continue;
+    }
+    const fn = MENU_FUNCTION[m.kind];
+    if (fn) {
+      const f = col(m, m.field, 'a field');
+      const id = spec(key, m.label, callOf(fn, fieldRef(f)), `${fn}([${f}])`);
+      put(m.id, NUMERIC_KINDS.has(m.kind) ? withErrors([f], id) : (get) => get(id));
       continue;
     }
     switch (m.kind) {
-      case 'sum': case 'average': case 'min': case 'max': case 'product':
-      case 'stdevSample': case 'stdevPopulation': case 'varSample': case 'varPopulation': {
-        const col = need(m, m.field, 'a field');
-        const fn = ({ sum: 'Sum', average: 'Average', min: 'Min', max: 'Max', product: 'Product', stdevSample: 'StandardDeviation', stdevPopulation: 'StandardDeviationP', varSample: 'Variance', varPopulation: 'VarianceP' } as const)[m.kind];
-        out.set(m.id, each((s) => numericSummary(col, s, fn)));
-        break;
-      }
-      case 'count': { const col = need(m, m.field, 'a field'); out.set(m.id, each((s) => countA(col, s))); break; }
-      case 'countNumbers': { const col = need(m, m.field, 'a field'); out.set(m.id, each((s) => countNumbers(col, s))); break; }
-      case 'distinctCount': { const col = need(m, m.field, 'a field'); out.set(m.id, each((s) => distinctCount(col, s))); break; }
-      case 'mode': { const col = need(m, m.field, 'a field'); out.set(m.id, each((s) => modeSngl(col, s))); break; }
-      case 'median': case 'percentile': case 'quartile': {
-        const col = need(m, m.field, 'a field');
-        const p = m.kind === 'median' ? 0.5 : m.p;
-        if (p === undefined || !(p >= 0 && p <= 1)) throw new ExtensionError('measure', `"${m.label}" needs a percentile between 0 and 1.`);
-        out.set(m.id, sorted(col).map((xs) => (typeof xs === 'string' ? xs : percentileOfSorted(xs, p))));
+      case 'percentile': case 'quartile': {
+        const f = col(m, m.field, 'a field');
+        if (m.p === undefined || !(m.p >= 0 && m.p <= 1)) throw new ExtensionError('measure', `"${m.label}" needs a percentile between 0 and 1.`);
+        // Quartiles are stored as 0.25/0.5/0.75, so both are PERCENTILE.INC.
+        const id = spec(key, m.label, callOf('PERCENTILE.INC', fieldRef(f), numberLit(m.p)), `PERCENTILE.INC([${f}], ${m.p})`);
+        put(m.id, withErrors([f], id));
         break;
       }
       case 'first': case 'last': {
-        const col = need(m, m.field, 'a field');
-        const order = m.otherField ? need(m, m.otherField, 'an order field') : undefined;
-        out.set(m.id, each((s) => firstOrLast(col, order, s, m.kind === 'last')));
+        const f = col(m, m.field, 'a field');
+        const fnName = m.kind === 'first' ? 'FIRST' : 'LAST';
+        const order = m.otherField ? col(m, m.otherField, 'an order field') : undefined;
+        // The engine returns the picked source row; the value is read from it here, blank included.
+        const picked = order
+          ? callOf(fnName, rowRef(), fieldRef(order))
+          : callOf(fnName, callOf('IF', callOf('NOT', callOf('ISBLANK', fieldRef(f))), rowRef()), rowRef());
+        const id = spec(key, m.label, picked, `${fnName}(row of [${f}]${order ? ` by [${order}]` : ''})`);
+        const values = source.columns[lookup(f)!];
+        put(m.id, (get) => get(id).map((r) => (typeof r === 'number' ? values[r] : '')));
         break;
       }
       case 'weightedAverage': {
-        const col = need(m, m.field, 'a field');
-        const w = need(m, m.otherField, 'a weight field');
-        out.set(m.id, each((s) => weightedAverage(col, w, s)));
+        const f = col(m, m.field, 'a field');
+        const w = col(m, m.otherField, 'a weight field');
+        const id = spec(key, m.label, callOf('AVERAGEWEIGHTED', fieldRef(f), fieldRef(w)), `AVERAGEWEIGHTED([${f}], [${w}])`);
+        put(m.id, withErrors([f, w], id));
         break;
       }
       case 'ratioOfSums': {
-        const col = need(m, m.field, 'a numerator field');
-        const d = need(m, m.otherField, 'a denominator field');
-        out.set(m.id, each((s) => ratioOfSums(col, d, s)));
+        const f = col(m, m.field, 'a numerator field');
+        const d = col(m, m.otherField, 'a denominator field');
+        const id = spec(key, m.label, binaryOf('/', callOf('SUM', fieldRef(f)), callOf('SUM', fieldRef(d))), `SUM([${f}]) / SUM([${d}])`);
+        put(m.id, withErrors([f, d], id, true));
         break;
       }
       case 'formula': {
-        if (!m.formula) throw new ExtensionError('measure', `"${m.label}" has no formula.`);
-        if (!formula) throw new ExtensionError('measure', `"${m.label}" is a custom formula, and this build of PivotDeck has no formula engine.`);
-        const compiled = formula(m.formula, columns);
-        if ('error' in compiled) throw new ExtensionError('measure', `"${m.label}": ${compiled.error}`);
-        out.set(m.id, each((s) => compiled.evaluate(s)));
+        if (!m.formula || m.formula.trim() === '') throw new ExtensionError('measure', `"${m.label}" has no formula.`);
+        const id = key;
+        if (!specs.some((s) => s.id === id)) specs.push({ id, label: m.label, formula: m.formula });
+        put(m.id, (get) => get(id));
         break;
       }
       default: throw new ExtensionError('measure', `"${m.label}" has an unknown kind "${m.kind}".`);
     }
   }
-  return out;
+
+  // Reconciliation: what each checked value field shows, with the pivot's blank rule.
+  const summaryIds = new Map<string, { id: string; counta: string; shown: (get: (id: string) => NodeValues) => NodeValues }>();
+  for (const { field, fn } of summaries) {
+    const i = lookup(field);
+    if (i === undefined) continue;
+    const f = String(source.headers[i]);
+    const id = spec(`pivot:${fn}:${f.toLowerCase()}`, field, callOf(PIVOT_FUNCTION[fn], fieldRef(f)), `${PIVOT_FUNCTION[fn]}([${f}])`);
+    const counta = spec(`counta:${f.toLowerCase()}`, field, callOf('COUNTA', fieldRef(f)), `COUNTA([${f}])`);
+    const shown = fn === 'Count' || fn === 'CountNumbers' ? (get: (id: string) => NodeValues) => get(id) : withErrors([f], id);
+    summaryIds.set(`${fn}|${f.toLowerCase()}`, { id, counta, shown });
+  }
+  // Error look-ups last: the code above decided which fields need them.
+  for (const f of errorFields) {
+    const test = callOf('IF', callOf('ISERROR', fieldRef(f)), rowRef());
+    spec(`err:${f.toLowerCase()}`, f, callOf('FIRST', test, rowRef()), `FIRST(row of the first error in [${f}])`);
+  }
+
+
+  const computed = computeGroups(table, names, tree, specs);
+  const get = (id: string): NodeValues => {
+    const v = computed.get(id);
+    if (!v) throw new Error(`Internal error: no values for ${id}`);
+    return v;
+  };
+  const values = new Map<string, NodeValues>();
+  for (const step of finish) {
+    const [id, v] = step(get);
+    values.set(id, v);
+  }
+  return {
+    values,
+    pivotSummary(field, fn) {
+      const i = lookup(field);
+      const s = i === undefined ? undefined : summaryIds.get(`${fn}|${String(source.headers[i]).toLowerCase()}`);
+      if (!s) return undefined;
+      const counta = get(s.counta);
+      return s.shown(get).map((v, node) => (counta[node] === 0 ? '' : v));
+    },
+  };
 }
 
 /** Key under which a show-as measure's own base (Sum of its field) is stored. */
 export function baseKey(m: ExtensionMeasure): string {
   return `${m.id}#base`;
-}
-
-/** Cells a numeric measure skipped in one field, over the rows the pivot summarises. */
-export interface SkippedCells {
-  field: string;
-  measure: string;
-  excelFunction: string;
-  blank: number;
-  text: number;
-  logical: number;
-  errors: number;
-}
-
-/** Tallies blank, text, TRUE/FALSE and error cells of a column over the kept rows. */
-export function tallySkipped(col: PreparedColumn, rows: Int32Array): Omit<SkippedCells, 'field' | 'measure' | 'excelFunction'> {
-  let blank = 0, text = 0, logical = 0, errors = 0;
-  for (let i = 0; i < rows.length; i++) {
-    switch (col.kind[rows[i]]) {
-      case Kind.Blank: blank++; break;
-      case Kind.Text: text++; break;
-      case Kind.Logical: logical++; break;
-      case Kind.Error: errors++; break;
-      default: break;
-    }
-  }
-  return { blank, text, logical, errors };
 }

@@ -1,12 +1,11 @@
-import { DIV0 } from './aggregate';
-import { baseKey, columnLookup, computeNodeMeasures, tallySkipped, type FormulaEvaluator, type NodeValues, type SkippedCells } from './compute-measures';
+import { noSkips, toNumericInput } from '../measures/skipped';
+import { baseKey, columnLookup, computeNodeMeasures, type ColumnLookup, type NodeValues } from './compute-measures';
 import { detectUnsupported } from './detect-unsupported';
 import { filterSource } from './filter-source';
-import { buildGroupIndex } from './group-index';
 import { buildGroupTree, findNode, type GroupNode, type GroupTree } from './group-tree';
 import { EXCEL_FUNCTION, measureFormat, NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
 import { parseRowLabels } from './parse-row-labels';
-import { reconcile, type Reconciliation } from './reconcile';
+import { reconcile, reconcileNeeds, type Reconciliation } from './reconcile';
 import { ExtensionError, type PivotSnapshot, type RowRole, type SourceTable, type XlValue } from './types';
 
 export interface ExtensionColumn {
@@ -29,12 +28,25 @@ export interface ExtensionPlan {
   keptRows: number;
 }
 
+/** Plain data only (structured-clone safe), so a Web Worker can run planExtension. */
 export interface PlanInput {
   snapshot: PivotSnapshot;
   source: SourceTable;
   measures: readonly ExtensionMeasure[];
-  formula?: FormulaEvaluator;
 }
+
+/** Cells a numeric measure skipped in one field, over the rows the pivot summarises. */
+export interface SkippedCells {
+  field: string;
+  measure: string;
+  excelFunction: string;
+  blank: number;
+  text: number;
+  logical: number;
+  errors: number;
+}
+
+const DIV0 = '#DIV/0!';
 
 /**
  * Everything between "we read the pivot" and "we write the block": filters the source as the
@@ -56,15 +68,17 @@ export function planExtension(input: PlanInput): ExtensionPlan {
   if (measures.length === 0) throw new ExtensionError('measure', 'Add at least one measure.');
 
   const columns = columnLookup(source);
+  const hasColumn = (field: string) => columns(field) !== undefined;
   const { rows, unmatchedHidden } = filterSource(source, [...snapshot.rows, ...snapshot.columns, ...snapshot.filters]);
-  const keyColumns = snapshot.rows.map((f) => columns(f.name)!.raw);
+  const keyColumns = snapshot.rows.map((f) => source.columns[columns(f.name)!]);
   const tree = buildGroupTree(keyColumns, rows);
-  const index = buildGroupIndex(tree);
   const roles = parseRowLabels(snapshot, tree);
-  const reconciliation = reconcile(snapshot, roles, tree, index, columns);
+  // One engine pass computes the new measures and the pivot's own summaries together.
+  const computed = computeNodeMeasures(measures, tree, source, reconcileNeeds(snapshot, hasColumn));
+  const reconciliation = reconcile(snapshot, roles, tree, hasColumn, computed.pivotSummary);
   if (!reconciliation.ok) reconciliation.cause = likelyCause(reconciliation, unmatchedHidden);
 
-  const nodeValues = computeNodeMeasures(measures, tree, index, columns, input.formula);
+  const nodeValues = computed.values;
   const nodes = roles.map((role) => (role.kind === 'blank' || role.kind === 'header' ? undefined : findNode(tree, role.path)));
   const out: ExtensionColumn[] = measures.map((m) => {
     const fieldName = m.field ?? measures.find((x) => x.id === m.of)?.field;
@@ -89,7 +103,7 @@ export function planExtension(input: PlanInput): ExtensionPlan {
     columns: out,
     totalRows: roles.flatMap((role, r) => (role.kind === 'subtotal' || role.kind === 'grand' ? [r] : [])),
     reconciliation,
-    skipped: skippedNotes(measures, columns, rows),
+    skipped: skippedNotes(measures, source, columns, rows),
     notes,
     sourceRows: source.rowCount,
     keptRows: rows.length,
@@ -165,7 +179,7 @@ function finishShowAs(m: ExtensionMeasure, roles: RowRole[], nodes: Array<GroupN
   });
 }
 
-function skippedNotes(measures: readonly ExtensionMeasure[], columns: ReturnType<typeof columnLookup>, rows: Int32Array): SkippedCells[] {
+function skippedNotes(measures: readonly ExtensionMeasure[], source: SourceTable, columns: ColumnLookup, rows: Int32Array): SkippedCells[] {
   const out: SkippedCells[] = [];
   const seen = new Set<string>();
   for (const m of measures) {
@@ -175,11 +189,16 @@ function skippedNotes(measures: readonly ExtensionMeasure[], columns: ReturnType
       const key = `${m.kind}|${name.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const col = columns(name);
-      if (!col) continue;
-      const tally = tallySkipped(col, rows);
-      if (tally.blank + tally.text + tally.logical + tally.errors === 0) continue;
-      out.push({ field: col.name, measure: m.label, excelFunction: EXCEL_FUNCTION[m.kind] ?? m.kind, ...tally });
+      const c = columns(name);
+      if (c === undefined) continue;
+      // The engine's own classification of what a numeric function skips.
+      const tally = noSkips();
+      toNumericInput(source.columns[c], tally, rows);
+      if (tally.blank + tally.text + tally.logical + tally.error === 0) continue;
+      out.push({
+        field: String(source.headers[c]), measure: m.label, excelFunction: EXCEL_FUNCTION[m.kind] ?? m.kind,
+        blank: tally.blank, text: tally.text, logical: tally.logical, errors: tally.error,
+      });
     }
   }
   return out;

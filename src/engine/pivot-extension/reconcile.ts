@@ -1,6 +1,4 @@
-import { pivotSummary, type RowSlice } from './aggregate';
-import type { ColumnLookup } from './compute-measures';
-import type { GroupIndex } from './group-index';
+import type { NodeValues } from './engine-groups';
 import { findNode, type GroupTree } from './group-tree';
 import type { PivotFunction, PivotSnapshot, RowRole, XlValue } from './types';
 
@@ -45,14 +43,17 @@ export function sameValue(shown: XlValue, recomputed: XlValue): boolean {
  * With column fields, the row's Grand Total column is compared; without one, Sum/Count/Count
  * Numbers are compared with the sum across the columns and other functions are left unchecked.
  *
- * @example reconcile(snapshot, roles, tree, index, columns).ok // true when every number matches
+ * `summary(field, fn)` gives what a pivot cell shows for every group node, recomputed by the
+ * engine (see computeNodeMeasures); `reconcileNeeds` lists the pairs it will be asked for.
+ *
+ * @example reconcile(snapshot, roles, tree, hasColumn, summary).ok // true when every number matches
  */
 export function reconcile(
   snapshot: PivotSnapshot,
   roles: readonly RowRole[],
   tree: GroupTree,
-  index: GroupIndex,
-  columns: ColumnLookup,
+  hasColumn: (field: string) => boolean,
+  summary: (field: string, fn: PivotFunction) => NodeValues | undefined,
 ): Reconciliation {
   const nData = snapshot.data.length;
   const body = snapshot.dataBody;
@@ -66,7 +67,7 @@ export function reconcile(
       uncheckedFields.push({ field: data.name, reason: `it shows values as "${data.showAs}"` });
       return;
     }
-    if (!columns(data.field)) {
+    if (!hasColumn(data.field)) {
       uncheckedFields.push({ field: data.name, reason: `"${data.field}" is not a column of the source (calculated field?)` });
       return;
     }
@@ -104,13 +105,12 @@ export function reconcile(
     const node = findNode(tree, role.path);
     const row = body.values[r] ?? [];
     if (!node) return;
-    const slice: RowSlice = { rows: index.orderAtDepth[node.depth], from: index.start[node.id], to: index.end[node.id] };
     if (checks.length > 0) checkedRows++;
     for (const check of checks) {
       const fn = role.kind === 'subtotal' && role.fn !== 'Automatic' ? role.fn : check.fn;
-      const col = columns(check.field);
-      if (!col) continue;
-      const recomputed = pivotSummary(col, slice, fn);
+      const values = summary(check.field, fn);
+      if (!values) continue;
+      const recomputed = values[node.id];
       const shown = check.shown(row);
       if (!sameValue(shown, recomputed)) {
         mismatches.push({ sheetRow: body.row + r + 1, path: role.path, field: check.name, shown, recomputed });
@@ -119,4 +119,18 @@ export function reconcile(
   });
 
   return { ok: mismatches.length === 0 && checks.length > 0, checkedRows, checkedFields, uncheckedFields, mismatches };
+}
+
+/**
+ * The (field, function) summaries `reconcile` compares: each plain value field's own function,
+ * and every custom subtotal function the row fields show.
+ *
+ * @example reconcileNeeds(snapshot, hasColumn) // [{ field: 'Revenue', fn: 'Sum' }, ...]
+ */
+export function reconcileNeeds(snapshot: PivotSnapshot, hasColumn: (field: string) => boolean): Array<{ field: string; fn: PivotFunction }> {
+  const custom = new Set<PivotFunction>();
+  for (const f of snapshot.rows) for (const fn of f.subtotals) if (fn !== 'Automatic') custom.add(fn);
+  return snapshot.data
+    .filter((d) => (!d.showAs || d.showAs === 'None') && hasColumn(d.field))
+    .flatMap((d) => [d.summarizeBy, ...custom].map((fn) => ({ field: d.field, fn })));
 }
