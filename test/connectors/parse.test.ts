@@ -1,0 +1,128 @@
+import { dsvFormat } from 'd3-dsv';
+import { describe, expect, it } from 'vitest';
+import { nextLinkFromHeader, parseDelimited } from '../../src/connectors';
+import { parseBooleanText, parseIsoDate, parseNumberText, parseSlashDate } from '../../src/connectors/parse/cell-text';
+import { detectDelimiter } from '../../src/connectors/parse/detect-delimiter';
+import { lineNumbers } from '../../src/connectors/parse/parse-delimited';
+import { valuesToColumn } from '../../src/connectors/parse/values-to-column';
+import { flattenRecord } from '../../src/connectors/parse/flatten-record';
+import { serialOfDay } from './context';
+
+describe('cell text', () => {
+  it('numbers: plain, signed, exponent, thousands; identifiers with leading zeros stay text', () => {
+    expect(parseNumberText('-12.5e3')).toBe(-12500);
+    expect(parseNumberText('.5')).toBe(0.5);
+    expect(parseNumberText('0')).toBe(0);
+    expect(parseNumberText('0.25')).toBe(0.25);
+    expect(parseNumberText('1,234,567.5')).toBe(1234567.5);
+    for (const text of ['02134', '0x1F', 'Infinity', '-Infinity', 'NaN', '12 ', ' 12', '1,23', 'abc', '']) expect(parseNumberText(text)).toBeNaN();
+  });
+
+  it('ISO dates and date-times become Excel serials (offsets converted to UTC)', () => {
+    expect(parseIsoDate('2024-01-01')).toBe(45292);
+    expect(parseIsoDate('1900-03-01')).toBe(61);
+    expect(parseIsoDate('2001-01-01 06:00:00')).toBe(serialOfDay('2001-01-01') + 0.25);
+    expect(parseIsoDate('2001-01-01T12:00:00.500Z')).toBeCloseTo(serialOfDay('2001-01-01') + 0.5 + 0.5 / 86400, 10);
+    expect(parseIsoDate('2001-01-01T02:00+02:00')).toBe(serialOfDay('2001-01-01'));
+    for (const text of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-1-1', '2024-01-01T25:00', '2024-01-01X', '20240101']) expect(parseIsoDate(text)).toBeNaN();
+    expect(parseIsoDate('2024-02-29')).toBe(serialOfDay('2024-02-29'));
+  });
+
+  it('slash dates in either order, with 12-hour times', () => {
+    expect(parseSlashDate('3/31/2024', 'mdy')).toBe(serialOfDay('2024-03-31'));
+    expect(parseSlashDate('31.03.2024', 'dmy')).toBe(serialOfDay('2024-03-31'));
+    expect(parseSlashDate('31/03/2024', 'mdy')).toBeNaN();
+    expect(parseSlashDate('1/2/2024 12:30 AM', 'mdy')).toBeCloseTo(serialOfDay('2024-01-02') + 30 / 1440, 10);
+    expect(parseSlashDate('1/2/2024 2:15 PM', 'dmy')).toBeCloseTo(serialOfDay('2024-02-01') + (14 * 60 + 15) / 1440, 10);
+  });
+
+  it('booleans in any case, nothing else', () => {
+    expect(parseBooleanText('TRUE')).toBe(true);
+    expect(parseBooleanText('false')).toBe(false);
+    expect(parseBooleanText('yes')).toBeNull();
+    expect(parseBooleanText('1')).toBeNull();
+  });
+});
+
+describe('delimited text', () => {
+  it('detects comma, tab, semicolon and pipe, ignoring delimiters inside quotes', () => {
+    expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',');
+    expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    expect(detectDelimiter('name;amount\n"Smith, J";1,5\n"Doe, A";2,5\n')).toBe(';');
+    expect(detectDelimiter('a|b|c\n1|2|3\n')).toBe('|');
+  });
+
+  it('detects a header from types, and its absence', () => {
+    expect(parseDelimited('when,qty,ok\n2024-01-01,1,TRUE\n2024-01-02,2,false\n').columns).toEqual([
+      { name: 'when', type: 'date', blanks: 0 },
+      { name: 'qty', type: 'number', blanks: 0 },
+      { name: 'ok', type: 'boolean', blanks: 0 },
+    ]);
+    const headless = parseDelimited('1,2024-01-01\n2,2024-01-02\n');
+    expect(headless.header).toBe(false);
+    expect(headless.rowCount).toBe(2);
+    expect(headless.columns.map((c) => c.name)).toEqual(['Column 1', 'Column 2']);
+  });
+
+  it('blank cells are null in every type; blank and duplicate headers are renamed', () => {
+    const r = parseDelimited('a,a,\n1,,x\n,TRUE,\n3,false,z\n');
+    expect(r.columns).toEqual([
+      { name: 'a', type: 'number', blanks: 1 },
+      { name: 'a (2)', type: 'boolean', blanks: 1 },
+      { name: 'Column 3', type: 'text', blanks: 1 },
+    ]);
+    expect(r.data.a).toEqual([1, null, 3]);
+    expect(r.data['a (2)']).toEqual([null, true, false]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['duplicateColumns']);
+  });
+
+  it('a column that looked numeric in the first rows but holds text later is text, spelled as in the file', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `${i},${String(i).padStart(1, '0')}.50`);
+    rows.push('1500,n/a');
+    const r = parseDelimited(`id,price\n${rows.join('\n')}\n`);
+    expect(r.columns[1]).toEqual({ name: 'price', type: 'text', blanks: 0 });
+    expect(r.data.price![0]).toBe('0.50');
+    expect(r.data.price![1500]).toBe('n/a');
+    expect(r.columns[0]!.type).toBe('number');
+  });
+
+  it('ambiguous slash dates follow the chosen order and warn; unambiguous ones decide themselves', () => {
+    const ambiguous = parseDelimited('d\n01/02/2024\n03/04/2024\n');
+    expect(ambiguous.data.d![0]).toBe(serialOfDay('2024-01-02'));
+    expect(ambiguous.warnings.map((w) => w.code)).toEqual(['ambiguousDates']);
+    const dayFirst = parseDelimited('d\n01/02/2024\n13/04/2024\n');
+    expect(dayFirst.data.d![0]).toBe(serialOfDay('2024-02-01'));
+    expect(dayFirst.warnings).toEqual([]);
+  });
+
+  it('CRLF line ends and quoted values with delimiters, quotes and newlines', () => {
+    const r = parseDelimited('a,b\r\n"x, ""y""","line1\r\nline2"\r\n2,3\r\n');
+    expect(r.data.a).toEqual(['x, "y"', '2']);
+    expect(r.data.b).toEqual(['line1\r\nline2', '3']);
+  });
+
+  it('line numbers count the lines inside quoted values', () => {
+    expect(lineNumbers('a\n"x\ny"\nz\n', dsvFormat(','), [2, 1])).toEqual([4, 2]);
+  });
+});
+
+describe('typed values and records', () => {
+  it('types a column only when every present value agrees', () => {
+    expect(valuesToColumn([1, null, 2.5])).toEqual({ type: 'number', data: [1, null, 2.5], blanks: 1, inexact: 0 });
+    expect(valuesToColumn([1, 'a']).type).toBe('text');
+    expect(valuesToColumn([new Date(Date.UTC(2024, 0, 1, 12)), '2024-01-02']).data).toEqual(new Float64Array([45292.5, 45293]));
+    expect(valuesToColumn([2n ** 60n, 1n]).inexact).toBe(1);
+    expect(valuesToColumn([{ a: 1 }, 'x']).data).toEqual(['{"a":1}', 'x']);
+  });
+
+  it('flattens nested objects and drops OData annotations', () => {
+    expect(flattenRecord({ '@odata.etag': 'W/"1"', id: 1, a: { b: { c: 2 }, d: null }, e: {} })).toEqual({ id: 1, 'a.b.c': 2, 'a.d': null, e: null });
+  });
+
+  it('finds rel="next" among several links', () => {
+    expect(nextLinkFromHeader('<https://a.example/x?page=1>; rel="first", <https://a.example/x?page=3>; rel="next"')).toBe('https://a.example/x?page=3');
+    expect(nextLinkFromHeader('<https://a.example/x?page=3>; rel=next')).toBe('https://a.example/x?page=3');
+    expect(nextLinkFromHeader('<https://a.example/x?page=1>; rel="prev"')).toBeNull();
+    expect(nextLinkFromHeader(null)).toBeNull();
+  });
+});
