@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import { type ColumnLike, columnValues } from '../compile/column-values';
 import { computeMeasures } from '../compile/compute-measures';
 import { deriveColumns } from '../compile/derive-fields';
+import { encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
 import { suggest } from '../formula/suggest';
 import type { MeasureValue } from '../measures/aggregate-def';
@@ -22,7 +23,7 @@ import {
   runningTotal,
   shareOf,
 } from './show-as';
-import { assertFitsSheet } from './size-limit';
+import { SHEET_MAX_COLUMNS, assertFitsSheet } from './size-limit';
 import { derivedFormula, measureFormula } from './spec-formulas';
 
 type Table = aq.ColumnTable;
@@ -129,6 +130,17 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
     if (ri >= 0) need(ri + 1, 0);
     else need(0, colFields.indexOf(real) + 1);
   }
+  // A cheap lower bound first: each field's own item count. Grouping a million
+  // items only to refuse them would take far longer than this one pass.
+  // A field cannot have more items than there are rows, so small inputs skip the pass.
+  const keptRows = rows ? rows.length : n;
+  const items = (f: string) => (keptRows + 2 * (R + C + measures.length + 2) < SHEET_MAX_COLUMNS ? 0 : encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows).labels.length);
+  const widest = (list: string[]) => list.reduce((m, f) => Math.max(m, items(f)), 0);
+  const minRowItems = R ? widest(rowFields) + ((totals.grandTotalRow ?? true) ? 1 : 0) : 1;
+  const minColItems = C ? widest(colFields) + ((totals.grandTotalColumn ?? true) ? 1 : 0) : 1;
+  if (output !== 'flat') assertFitsSheet('pivot grid', C + 1 + minRowItems, Math.max(R, 1) + minColItems * measures.length, true);
+  if (output !== 'grid') assertFitsSheet('flat table', 1 + Math.max(R ? widest(rowFields) : 1, C ? widest(colFields) : 1), R + C + measures.length, true);
+
   const pairList = [...pairs].map((p) => p.split(',').map(Number) as [number, number]);
 
   const computed = computeMeasures(table, {
