@@ -1,4 +1,4 @@
-import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionPlan } from '../engine/pivot-extension';
+import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionPlan, type PlanStage } from '../engine/pivot-extension';
 import type { ExcelRun } from '../excel/api';
 import { readPivot } from '../excel/pivot/read-pivot';
 import { readPivotSource } from '../excel/pivot/read-pivot-source';
@@ -18,6 +18,8 @@ export type ExtendPhase = 'pivot' | 'source' | 'compute' | 'write';
 
 export interface ExtendProgress {
   phase: ExtendPhase;
+  /** While computing: the step planExtension is on. */
+  step?: PlanStage;
   rowsRead?: number;
   totalRows?: number;
   bytes?: number;
@@ -65,7 +67,10 @@ export async function extendPivot(
     });
     signal?.throwIfAborted();
     onProgress?.({ phase: 'compute' });
-    const plan = await (deps.compute ?? computeInThread)({ snapshot, source: read.source, measures: request.measures }, { signal });
+    const plan = await (deps.compute ?? computeInThread)({ snapshot, source: read.source, measures: request.measures }, {
+      signal,
+      onStage: (step) => onProgress?.({ phase: 'compute', step }),
+    });
     signal?.throwIfAborted();
     if (!plan.reconciliation.ok) return { status: 'disagrees', plan, message: disagreement(plan) };
     onProgress?.({ phase: 'write' });

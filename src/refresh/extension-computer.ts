@@ -1,4 +1,4 @@
-import { planExtension, type ExtensionPlan, type PlanInput } from '../engine/pivot-extension';
+import { planExtension, type ExtensionPlan, type PlanInput, type PlanStage } from '../engine/pivot-extension';
 
 /**
  * Runs the pure extension computation. The pane injects one that posts to a Web Worker so 1M
@@ -6,7 +6,13 @@ import { planExtension, type ExtensionPlan, type PlanInput } from '../engine/piv
  * The input is plain data (structured-clone safe) for exactly that reason. Aborting `signal`
  * must reject promptly (a worker is terminated) and must never reach Excel.
  */
-export type ExtensionComputer = (input: PlanInput, options?: { signal?: AbortSignal }) => Promise<ExtensionPlan>;
+export type ExtensionComputer = (input: PlanInput, options?: ComputeOptions) => Promise<ExtensionPlan>;
+
+export interface ComputeOptions {
+  signal?: AbortSignal;
+  /** Called as planExtension moves through its stages (from the worker, when there is one). */
+  onStage?(stage: PlanStage): void;
+}
 
 /**
  * Computes on the calling thread (after yielding once, so a progress update can paint first).
@@ -15,5 +21,5 @@ export type ExtensionComputer = (input: PlanInput, options?: { signal?: AbortSig
 export const computeInThread: ExtensionComputer = async (input, options) => {
   await Promise.resolve();
   options?.signal?.throwIfAborted();
-  return planExtension(input);
+  return planExtension(input, { onStage: options?.onStage });
 };

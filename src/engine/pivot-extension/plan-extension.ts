@@ -46,6 +46,9 @@ export interface SkippedCells {
   errors: number;
 }
 
+/** Steps of planExtension, reported to show progress while a worker computes. */
+export type PlanStage = 'filter' | 'group' | 'measures' | 'reconcile';
+
 const DIV0 = '#DIV/0!';
 
 /**
@@ -61,20 +64,25 @@ const DIV0 = '#DIV/0!';
  * const plan = planExtension({ snapshot, source, measures: [{ id: 'm1', label: 'Median of Revenue', kind: 'median', field: 'Revenue' }] });
  * if (plan.reconciliation.ok) write(plan.columns);
  */
-export function planExtension(input: PlanInput): ExtensionPlan {
+export function planExtension(input: PlanInput, options: { onStage?(stage: PlanStage): void } = {}): ExtensionPlan {
   const { snapshot, source, measures } = input;
+  const stage = options.onStage ?? (() => {});
   const reasons = detectUnsupported(snapshot, source.headers);
   if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
   if (measures.length === 0) throw new ExtensionError('measure', 'Add at least one measure.');
 
   const columns = columnLookup(source);
   const hasColumn = (field: string) => columns(field) !== undefined;
+  stage('filter');
   const { rows, unmatchedHidden } = filterSource(source, [...snapshot.rows, ...snapshot.columns, ...snapshot.filters]);
   const keyColumns = snapshot.rows.map((f) => source.columns[columns(f.name)!]);
+  stage('group');
   const tree = buildGroupTree(keyColumns, rows);
   const roles = parseRowLabels(snapshot, tree);
+  stage('measures');
   // One engine pass computes the new measures and the pivot's own summaries together.
   const computed = computeNodeMeasures(measures, tree, source, reconcileNeeds(snapshot, hasColumn));
+  stage('reconcile');
   const reconciliation = reconcile(snapshot, roles, tree, hasColumn, computed.pivotSummary);
   if (!reconciliation.ok) reconciliation.cause = likelyCause(reconciliation, unmatchedHidden);
 
