@@ -88,6 +88,12 @@ export const sourceDef = z.object({
   credential: credentialRef.optional(),
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
+  /** Validators for the next conditional request and the columns seen, to report schema changes. */
+  lastPull: z.object({
+    etag: z.string().max(1000).optional(),
+    lastModified: z.string().max(100).optional(),
+    columns: z.array(z.object({ name: z.string().max(255), type: z.enum(['text', 'number', 'date', 'boolean']) })).max(16_384).optional(),
+  }).optional(),
 });
 
 export const queryDef = z.object({
