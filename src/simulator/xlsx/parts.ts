@@ -55,6 +55,15 @@ export class Package {
     return parsed;
   }
 
+  /**
+   * Decoded text of a part, undefined when absent; not cached (a worksheet is read once, by a
+   * mapper that parses it its own way).
+   */
+  text(part: string): string | undefined {
+    const bytes = this.zip.read(normalisePartName(part));
+    return bytes ? decodeText(bytes) : undefined;
+  }
+
   /** Relationships of `part` (from "dir/_rels/name.rels"), [] when it has none. */
   rels(part: string): Relationship[] {
     const slash = part.lastIndexOf('/');

@@ -110,8 +110,9 @@ function findWorkbookPart(pkg: Package): string {
 }
 
 function readSheet(pkg: Package, part: string, name: string, ctx: SheetContext): SheetModel {
-  const root = pkg.optionalXml(part, (text) => precheckCellCount(text, ctx)) ?? missing(part);
-  const content = readWorksheet(root, ctx);
+  const text = pkg.text(part) ?? missing(part);
+  precheckCellCount(text, ctx);
+  const content = readWorksheet(text, ctx);
   const sheet: SheetModel = { name, cells: content.cells };
   if (content.merges.length) sheet.merges = content.merges;
   return sheet;

@@ -8,9 +8,10 @@ import type { CellModel } from '../model';
 import { isoToSerial } from './dates';
 import { XlsxLoadError } from './errors';
 import type { Styles } from './numberFormats';
-import { stringItemText } from './sharedStrings';
+import { findSheetData, scanSheetData, type RawCell } from './sheetData';
+import { unescapeOoxml } from './sharedStrings';
 import { shiftFormula } from './sharedFormula';
-import { attr, child, children, intAttr, textOf, type XmlNode } from './xml';
+import { attr, child, children, parseXml, refuseDoctype } from './xml';
 
 export interface CellBudget {
   /** Cells still allowed across the whole workbook. */
@@ -48,8 +49,16 @@ function tooManyCells(ctx: SheetContext): XlsxLoadError {
   return new XlsxLoadError('TooLarge', `The workbook has more than ${ctx.budget.max.toLocaleString('en-US')} cells`, ctx.part);
 }
 
-export function readWorksheet(root: XmlNode, ctx: SheetContext): SheetContent {
-  const ws = child(root, 'worksheet');
+/**
+ * Reads a worksheet part's text. `<sheetData>` goes through the dedicated scanner (sheetData.ts,
+ * the part that is large); the rest of the part, with an empty `<sheetData/>` in its place, goes
+ * through the XML parser as every other part does.
+ */
+export function readWorksheet(text: string, ctx: SheetContext): SheetContent {
+  refuseDoctype(text, ctx.part);
+  const span = findSheetData(text, ctx.part);
+  const rest = span ? `${text.slice(0, span.start)}<sheetData/>${text.slice(span.end)}` : text;
+  const ws = child(parseXml(rest, ctx.part), 'worksheet');
   if (!ws) throw new XlsxLoadError('Malformed', 'The part is not a worksheet', ctx.part);
   const dimension = attr(child(ws, 'dimension'), 'ref');
   if (dimension) checkDeclaredSize(dimension, ctx);
@@ -58,29 +67,34 @@ export function readWorksheet(root: XmlNode, ctx: SheetContext): SheetContent {
   const shared = new Map<string, { row: number; col: number; text: string }>();
   const followers: Array<{ key: string; row: number; col: number; si: string }> = [];
   let nextRow = 0;
-  for (const rowNode of children(child(ws, 'sheetData'), 'row')) {
-    const row = (intAttr(rowNode, 'r') ?? nextRow + 1) - 1;
-    nextRow = row + 1;
-    let nextCol = 0;
-    for (const c of children(rowNode, 'c')) {
-      const at = cellPosition(attr(c, 'r'), row, nextCol, ctx.part);
-      nextCol = at.col + 1;
-      const key = `${at.row},${at.col}`;
-      const cell = readCell(c, ctx);
-      const f = child(c, 'f');
-      if (f) {
-        const text = textOf(f);
-        const si = attr(f, 't') === 'shared' ? attr(f, 'si') : undefined;
-        if (si !== undefined && text === '') followers.push({ key, row: at.row, col: at.col, si });
-        else {
-          if (si !== undefined) shared.set(si, { row: at.row, col: at.col, text });
-          if (text !== '') cell.formula = `=${text}`;
+  let row = 0;
+  let nextCol = 0;
+  if (span) {
+    scanSheetData(text, span.contentStart, span.contentEnd, ctx.part, {
+      row(r) {
+        row = (r === undefined ? nextRow + 1 : rowNumber(r, ctx.part)) - 1;
+        nextRow = row + 1;
+        nextCol = 0;
+      },
+      cell(c) {
+        const at = cellPosition(c.ref, row, nextCol, ctx.part);
+        nextCol = at.col + 1;
+        const key = `${at.row},${at.col}`;
+        const cell = readCell(c, ctx);
+        const f = c.f;
+        if (f) {
+          const si = f.t === 'shared' ? f.si : undefined;
+          if (si !== undefined && f.text === '') followers.push({ key, row: at.row, col: at.col, si });
+          else {
+            if (si !== undefined) shared.set(si, { row: at.row, col: at.col, text: f.text });
+            if (f.text !== '') cell.formula = `=${f.text}`;
+          }
         }
-      }
-      if (cell.value === '' && !cell.formula && f === undefined) continue;
-      if (--ctx.budget.remaining < 0) throw tooManyCells(ctx);
-      cells[key] = cell;
-    }
+        if (cell.value === '' && !cell.formula && f === undefined) return;
+        if (--ctx.budget.remaining < 0) throw tooManyCells(ctx);
+        cells[key] = cell;
+      },
+    });
   }
   for (const f of followers) {
     const master = shared.get(f.si);
@@ -91,6 +105,13 @@ export function readWorksheet(root: XmlNode, ctx: SheetContext): SheetContent {
     .map((m) => attr(m, 'ref'))
     .filter((r): r is string => !!r);
   return { cells, merges, dimension };
+}
+
+/** A row's `r` (1-based); like the parser's intAttr, a non-number counts as absent. */
+function rowNumber(r: string, part: string): number {
+  const n = Number(r);
+  if (!Number.isInteger(n) || n < 1) throw new XlsxLoadError('Malformed', `Bad row number "${r.slice(0, 20)}"`, part);
+  return n;
 }
 
 function checkDeclaredSize(dimension: string, ctx: SheetContext): void {
@@ -116,10 +137,9 @@ function cellPosition(ref: string | undefined, row: number, col: number, part: s
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
-function readCell(c: XmlNode, ctx: SheetContext): CellModel {
-  const type = attr(c, 't') ?? 'n';
-  const v = child(c, 'v');
-  const raw = v === undefined ? undefined : textOf(v);
+function readCell(c: RawCell, ctx: SheetContext): CellModel {
+  const type = c.t ?? 'n';
+  const raw = c.v;
   let value: CellValue = '';
   switch (type) {
     case 's': {
@@ -131,11 +151,9 @@ function readCell(c: XmlNode, ctx: SheetContext): CellModel {
       value = s ?? '';
       break;
     }
-    case 'inlineStr': {
-      const is = child(c, 'is');
-      value = is ? stringItemText(is) : raw ?? '';
+    case 'inlineStr':
+      value = c.is !== undefined ? unescapeOoxml(c.is) : raw ?? '';
       break;
-    }
     case 'str':
     case 'e':
       value = raw ?? '';
@@ -154,7 +172,14 @@ function readCell(c: XmlNode, ctx: SheetContext): CellModel {
       }
   }
   const cell: CellModel = { value };
-  const format = ctx.styles.formatOfStyle(intAttr(c, 's'));
+  const format = ctx.styles.formatOfStyle(styleIndex(c.s));
   if (format !== 'General') cell.numberFormat = format;
   return cell;
+}
+
+/** `s` as the parser's intAttr read it: an integer, else absent. */
+function styleIndex(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? Math.trunc(n) : undefined;
 }

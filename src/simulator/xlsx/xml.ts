@@ -52,14 +52,19 @@ const orderedParser = new XMLParser({
  * and indexes into the sequence (pivot cache shared items: <s>, <n>, <m> mixed).
  */
 export function parseXml(text: string, part: string, ordered = false): XmlNode {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new XlsxLoadError('Malformed', 'The part declares a DOCTYPE or entities, which Office files never do; refused', part);
-  }
+  refuseDoctype(text, part);
   try {
     if (ordered) return groupOrdered(orderedParser.parse(text, true) as OrderedNode[]);
     return parser.parse(text, true) as XmlNode;
   } catch (e) {
     throw new XlsxLoadError('Malformed', `The part is not well-formed XML: ${firstLine(e)}`, part);
+  }
+}
+
+/** Refuses a part with a DOCTYPE or entity declaration (how entity-expansion bombs get in). */
+export function refuseDoctype(text: string, part: string): void {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new XlsxLoadError('Malformed', 'The part declares a DOCTYPE or entities, which Office files never do; refused', part);
   }
 }
 
