@@ -1,9 +1,11 @@
-import type { CellValue } from '../values/classify';
 import type { AxisItem, PivotGrid } from './result';
+
+/** A cell as Range.values takes it: blanks are "" (never null or undefined). */
+export type ExcelCell = number | string | boolean;
 
 /** A block ready for Range.values / Range.numberFormat, with its header size. */
 export interface GridCells {
-  values: CellValue[][];
+  values: ExcelCell[][];
   numberFormats: string[][];
   /** Rows at the top holding column labels and measure names. */
   headerRows: number;
@@ -11,10 +13,10 @@ export interface GridCells {
   headerColumns: number;
 }
 
-const label = (v: unknown): CellValue => (v == null || v === '' ? '(blank)' : (v as CellValue));
+const label = (v: unknown): ExcelCell => (v == null || v === '' ? '(blank)' : (v as ExcelCell));
 
 /** Text of an axis entry at one depth: the item, "X Total" on a subtotal's own level, "Grand Total". */
-function axisLabel(item: AxisItem, depth: number, previous: AxisItem | undefined): CellValue {
+function axisLabel(item: AxisItem, depth: number, previous: AxisItem | undefined): ExcelCell {
   if (item.kind === 'grandTotal') return depth === 0 ? 'Grand Total' : '';
   if (item.kind === 'subtotal') {
     if (depth === item.path.length - 1) return `${String(label(item.path[depth]))} Total`;
@@ -37,10 +39,10 @@ export function gridToCells(grid: PivotGrid): GridCells {
   const headerColumns = Math.max(grid.rowFields.length, 1);
   const headerRows = grid.columnFields.length + 1;
   const width = headerColumns + grid.columnItems.length * M;
-  const values: CellValue[][] = [];
+  const values: ExcelCell[][] = [];
   const numberFormats: string[][] = [];
   for (let d = 0; d < grid.columnFields.length; d++) {
-    const row: CellValue[] = new Array(width).fill('');
+    const row: ExcelCell[] = new Array(width).fill('');
     if (d === 0) row[0] = grid.columnFields.join(' / ');
     grid.columnItems.forEach((ci, c) => {
       row[headerColumns + c * M] = axisLabel(ci, d, grid.columnItems[c - 1]);
@@ -48,14 +50,14 @@ export function gridToCells(grid: PivotGrid): GridCells {
     values.push(row);
     numberFormats.push(new Array(width).fill('General'));
   }
-  const names: CellValue[] = new Array(width).fill('');
+  const names: ExcelCell[] = new Array(width).fill('');
   grid.rowFields.forEach((f, i) => (names[i] = f));
   grid.columnItems.forEach((_, c) => grid.measures.forEach((m, k) => (names[headerColumns + c * M + k] = m.label)));
   values.push(names);
   numberFormats.push(new Array(width).fill('General'));
   const formats = grid.measures.map((m) => m.numberFormat);
   grid.rowItems.forEach((ri, r) => {
-    const row: CellValue[] = new Array(width);
+    const row: ExcelCell[] = new Array(width);
     for (let d = 0; d < headerColumns; d++) row[d] = axisLabel(ri, d, grid.rowItems[r - 1]);
     const vals = grid.values[r];
     for (let k = 0; k < vals.length; k++) row[headerColumns + k] = vals[k] ?? '';

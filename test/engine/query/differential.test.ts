@@ -180,7 +180,7 @@ describe('executeQuery equals a plain-loop implementation on random specs', () =
       const cell = (m: Measure, rp: unknown[], cp: unknown[]) => {
         const rows = matching(rp, cp);
         // The grand total exists even when every row was filtered out (SQL's empty grouping set).
-        return rows.length || (rp.length === 0 && cp.length === 0) ? aggregate(m, rows.map((row) => row[m.field as string])) : null;
+        return rows.length || (rp.length === 0 && cp.length === 0) ? aggregate(m, rows.map((row) => row[(m as { field: string }).field])) : null;
       };
       // The axes hold exactly the item paths that exist, each group of siblings in label order.
       const leafPaths = new Set(kept.map((row) => rowF.map((f) => itemOf(row[f])).join('|')));
