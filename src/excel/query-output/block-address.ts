@@ -1,0 +1,78 @@
+import { parseBlock } from '../a1';
+
+/** A rectangle on a named sheet, zero-based. */
+export interface SheetArea { sheet: string; row: number; column: number; rows: number; columns: number }
+
+/** Excel's sheet size. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+
+/**
+ * Column letters of a zero-based column index.
+ * @example columnLetters(27) // 'AB'
+ */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A sheet name as Excel writes it in an address: quoted unless it is a plain word.
+ * @example quoteSheet('Sales by Region') // "'Sales by Region'"
+ */
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * "Sheet!A1:C3" for an area (a single cell has no ":").
+ * @example areaAddress({ sheet: 'Q', row: 0, column: 0, rows: 2, columns: 3 }) // 'Q!A1:C2'
+ */
+export function areaAddress(a: SheetArea): string {
+  const first = `${columnLetters(a.column)}${a.row + 1}`;
+  const last = `${columnLetters(a.column + a.columns - 1)}${a.row + a.rows}`;
+  return `${quoteSheet(a.sheet)}!${first}${a.rows === 1 && a.columns === 1 ? '' : `:${last}`}`;
+}
+
+/**
+
+/** True when `inner` lies entirely inside `outer` (same sheet, ignoring case). */
+export function contains(outer: SheetArea | undefined, inner: SheetArea): boolean {
+  return outer !== undefined && outer.sheet.toLowerCase() === inner.sheet.toLowerCase()
+    && inner.row >= outer.row && inner.column >= outer.column
+    && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+}
+
+/** True when the cell (row, column) of `sheet` lies inside `area`. */
+export function holds(area: SheetArea | undefined, sheet: string, row: number, column: number): boolean {
+  return contains(area, { sheet, row, column, rows: 1, columns: 1 });
+}
+
+/** Characters Excel refuses in sheet names. */
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/**
+ * A valid sheet name close to `wanted` that no sheet in `taken` uses (ignoring case):
+ * forbidden characters removed, at most 31 characters, " (2)", " (3)" ... appended when taken.
+ * @example uniqueSheetName('Revenue: by region', ['Revenue by region']) // 'Revenue by region (2)'
+ */
+export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  const base = wanted.replace(BAD_SHEET_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, 31).trim() || 'Query';
+  if (!used.has(base.toLowerCase()) && base.toLowerCase() !== 'history') return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * The zero-based position of a single cell like "B3" or "$B$3" (a range gives its top-left).
+ * @example parseCell('B3') // { row: 2, column: 1 }
+ */
+export function parseCell(cell: string): { row: number; column: number } | undefined {
+  const block = parseBlock(cell.trim());
+  return block && block.row < MAX_SHEET_ROWS && block.column < MAX_SHEET_COLUMNS ? { row: block.row, column: block.column } : undefined;
+}

@@ -1,0 +1,277 @@
+import type { CellValue, ExcelRun, XRange, XRequestContext, XWorksheet } from '../api';
+import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
+import {
+  MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, areaAddress, columnLetters, contains, holds, parseCell, uniqueSheetName, type SheetArea,
+} from './block-address';
+import { BAND_FILL, HEADER_FILL, TABLE_STYLE, type OutputBlock, type OutputLayout } from './output-block';
+import { QueryOutputError, queryOutputName } from './query-output-error';
+
+/** Where a query's output goes. */
+export type OutputTarget =
+  /** A new sheet; the name is made valid and unique ("Revenue (2)"). */
+  | { kind: 'newSheet'; sheet: string }
+  /** From a top-left cell of a sheet (created when missing), e.g. `{ sheet: 'Report', cell: 'B3' }`. */
+  | { kind: 'at'; sheet: string; cell: string };
+
+export interface WriteQueryOutputOptions {
+  queryId: string;
+  target: OutputTarget;
+  /**
+   * When PivotDeck's block for this query exists, write at its top-left (a refresh follows a
+   * block the user moved) instead of the target. Default true; false when the user picked a
+   * new place (the old block is then removed).
+   */
+  followExisting?: boolean;
+  /** Show the sheet and select the block's first cell afterwards (after an insert). */
+  activate?: boolean;
+  /** Shown in Name Manager beside the tracking name. */
+  comment?: string;
+}
+
+export interface QueryOutputWrite {
+  layout: OutputLayout;
+  /** The block written, and its sheet-qualified address. */
+  area: SheetArea;
+  address: string;
+  sheetCreated: boolean;
+  /** Round trips to Excel, and the estimated bytes of what was written. */
+  syncs: number;
+  requestBytes: number;
+}
+
+const AREA_PROPS = 'rowIndex, columnIndex, rowCount, columnCount';
+/** Bytes one queued operation costs besides its data (object path, verb, JSON punctuation). */
+const OP_BYTES = 300;
+/** Cells of possibly foreign content read per sync when the used range needs a closer look. */
+const CHECK_CELLS_PER_SYNC = 50_000;
+
+/**
+ * Writes a query result (grid or flat table) into Excel and tracks it by the name
+ * `PivotDeck_<queryId>` (a defined name over the grid, or the Excel table's own name), so a
+ * refresh replaces exactly what PivotDeck wrote: the old block is cleared (and its table deleted)
+ * and the new one written, growing or shrinking with the result.
+ *
+ * Nothing is written when the result does not fit on the sheet from its top-left cell, or when a
+ * cell of the target area that PivotDeck did not write holds something (a QueryOutputError says
+ * which cells). Syncs: 1 look-up (old block, sheets) + 1 check of the target area (skipped on a
+ * new sheet) + the writes, packed under the 5 MB request limit (1 sync up to ~4.9 MB). A table
+ * the user moved costs one more check; foreign-looking cells one more read per 50,000 cells.
+ *
+ * @example
+ * await writeQueryOutput(host.run, gridBlock(result.grid!), { queryId: 'q1', target: { kind: 'newSheet', sheet: 'Revenue' } });
+ */
+export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, options: WriteQueryOutputOptions): Promise<QueryOutputWrite> {
+  const name = queryOutputName(options.queryId);
+  const follow = options.followExisting ?? true;
+  const wanted = options.target.kind === 'at' ? parseCell(options.target.cell) : { row: 0, column: 0 };
+  if (!wanted) throw new QueryOutputError('bad-target', `"${options.target.kind === 'at' ? options.target.cell : ''}" is not a cell address; use one like B3.`);
+  assertFits(block, wanted);
+
+  return run(async (context) => {
+    let syncs = 0;
+    const sync = async () => { syncs++; await context.sync(); };
+
+    // 1. Look up what exists: the sheets, PivotDeck's previous grid (a name) or table.
+    const sheets = context.workbook.worksheets.load('items/name');
+    const oldName = context.workbook.names.getItemOrNullObject(name).load('name');
+    const oldNameRange = oldName.getRangeOrNullObject().load(`${AREA_PROPS}, worksheet/name`);
+    const oldTable = context.workbook.tables.getItemOrNullObject(name).load('name, worksheet/name');
+    await sync();
+    const sheetNames = sheets.items.map((s) => s.name);
+    const findSheet = (s: string) => sheetNames.find((n) => n.toLowerCase() === s.toLowerCase());
+    const oldGrid = !oldName.isNullObject && !oldNameRange.isNullObject ? areaOfRange(oldNameRange) : undefined;
+
+    // 2. Where to write; then check the target area (and learn where an old table is).
+    let sheet: string;
+    let anchor = wanted;
+    let create = false;
+    if (follow && oldGrid) {
+      sheet = oldGrid.sheet;
+      anchor = { row: oldGrid.row, column: oldGrid.column };
+    } else if (options.target.kind === 'at') {
+      sheet = findSheet(options.target.sheet) ?? uniqueSheetName(options.target.sheet, sheetNames);
+      create = findSheet(options.target.sheet) === undefined;
+    } else {
+      sheet = uniqueSheetName(options.target.sheet, sheetNames);
+      create = true;
+    }
+    let tableRange: XRange | undefined;
+    if (!oldTable.isNullObject) tableRange = oldTable.getRange().load(AREA_PROPS);
+    let used = create ? undefined : usedIn(context, sheet, anchor, block);
+    if (tableRange || used) await sync();
+    const oldTableArea = tableRange ? { ...areaOfRange(tableRange, oldTable.worksheet.name) } : undefined;
+    if (follow && !oldGrid && oldTableArea && (oldTableArea.sheet !== sheet || oldTableArea.row !== anchor.row || oldTableArea.column !== anchor.column)) {
+      // The user moved PivotDeck's table: follow it, and check its surroundings instead.
+      sheet = oldTableArea.sheet;
+      anchor = { row: oldTableArea.row, column: oldTableArea.column };
+      create = false;
+      used = usedIn(context, sheet, anchor, block);
+      await sync();
+    }
+    assertFits(block, anchor);
+    const area: SheetArea = { sheet, row: anchor.row, column: anchor.column, rows: block.rows, columns: block.columns };
+    const ours = [oldGrid, oldTableArea].filter((a): a is SheetArea => a !== undefined);
+    if (used && !used.isNullObject) {
+      const usedArea = areaOfRange(used, sheet);
+      if (!ours.some((o) => contains(o, usedArea))) {
+        const foreign = await foreignCells(context, sheet, usedArea, ours, () => syncs++);
+        if (foreign.length > 0) throw foreignContent(area, foreign);
+      }
+    }
+
+    // 3. Replace: clear the old block, write the new one, track it; packed into ≤ 4.9 MB syncs.
+    const ops: Op[] = [];
+    let target: XWorksheet | undefined;
+    const targetSheet = () => (target ??= create ? context.workbook.worksheets.add(sheet) : context.workbook.worksheets.getItem(sheet));
+    if (create) ops.push({ bytes: OP_BYTES, apply: () => void targetSheet() });
+    if (oldGrid) {
+      ops.push({ bytes: OP_BYTES * 2, apply: () => {
+        context.workbook.worksheets.getItem(oldGrid.sheet).getRangeByIndexes(oldGrid.row, oldGrid.column, oldGrid.rows, oldGrid.columns).clear('All');
+        oldName.delete();
+      } });
+    } else if (!oldName.isNullObject) {
+      ops.push({ bytes: OP_BYTES, apply: () => oldName.delete() }); // a name whose cells were deleted
+    }
+    if (!oldTable.isNullObject) {
+      ops.push({ bytes: OP_BYTES * 2, apply: () => { oldTable.getRange().clear('All'); oldTable.delete(); } });
+    }
+    const rangeAt = (r: number, c: number, rows: number, columns: number) =>
+      targetSheet().getRangeByIndexes(area.row + r, area.column + c, rows, columns);
+    for (const chunk of rowChunks(block.values)) {
+      ops.push({ bytes: chunk.bytes + OP_BYTES, apply: () => { rangeAt(chunk.start, 0, chunk.rows.length, block.columns).values = chunk.rows; } });
+    }
+    const dataRows = block.rows - block.headerRows;
+    if (dataRows > 0) {
+      block.columnFormats.forEach((format, c) => {
+        if (format === 'General') return;
+        ops.push({ bytes: OP_BYTES + format.length, apply: () => { rangeAt(block.headerRows, c, dataRows, 1).numberFormat = [[format]]; } });
+      });
+    }
+    ops.push(...formattingOps(block, rangeAt));
+    ops.push({ bytes: OP_BYTES * 3, apply: () => {
+      const whole = rangeAt(0, 0, block.rows, block.columns);
+      if (block.layout === 'table') {
+        const table = context.workbook.tables.add(whole, true);
+        table.name = name;
+        table.style = TABLE_STYLE;
+      } else {
+        context.workbook.names.add(name, whole, options.comment ?? 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
+      }
+      whole.format.autofitColumns();
+      if (options.activate) {
+        targetSheet().activate();
+        rangeAt(0, 0, 1, 1).select();
+      }
+    } });
+
+    let requestBytes = 0;
+    let pending = 0;
+    for (const op of ops) {
+      if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4.9 MB of writes is the point of chunking
+        await sync();
+        pending = 0;
+      }
+      op.apply();
+      pending += op.bytes;
+      requestBytes += op.bytes;
+    }
+    await sync();
+    return { layout: block.layout, area, address: areaAddress(area), sheetCreated: create, syncs, requestBytes };
+  });
+}
+
+interface Op { bytes: number; apply(): void }
+
+function assertFits(block: OutputBlock, at: { row: number; column: number }): void {
+  const lastRow = at.row + block.rows;
+  const lastColumn = at.column + block.columns;
+  if (lastRow <= MAX_SHEET_ROWS && lastColumn <= MAX_SHEET_COLUMNS) return;
+  const what = block.layout === 'table' ? 'table' : 'grid';
+  throw new QueryOutputError('too-large',
+    `The ${what} has ${block.rows.toLocaleString('en-US')} rows × ${block.columns.toLocaleString('en-US')} columns and does not fit on a sheet from ${columnLetters(at.column)}${at.row + 1} (a sheet has ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows and ${MAX_SHEET_COLUMNS.toLocaleString('en-US')} columns). Nothing was written. Add filters, move a field between rows and columns, or start higher up.`);
+}
+
+function areaOfRange(range: XRange, sheet?: string): SheetArea {
+  return { sheet: sheet ?? range.worksheet.name, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+}
+
+/** Queues a look at the used part of the target area (only its corners travel back). */
+function usedIn(context: XRequestContext, sheet: string, at: { row: number; column: number }, block: OutputBlock): XRange {
+  return context.workbook.worksheets.getItem(sheet)
+    .getRangeByIndexes(at.row, at.column, block.rows, block.columns)
+    .getUsedRangeOrNullObject()
+    .load(AREA_PROPS);
+}
+
+/** Cells of `used` outside PivotDeck's old blocks that hold a value or formula (A1 names, at most 4). */
+async function foreignCells(context: XRequestContext, sheet: string, used: SheetArea, ours: SheetArea[], counted: () => void): Promise<string[]> {
+  const found: string[] = [];
+  const rowsPerRead = Math.max(1, Math.floor(CHECK_CELLS_PER_SYNC / used.columns));
+  for (let start = 0; start < used.rows && found.length === 0; start += rowsPerRead) {
+    const rows = Math.min(rowsPerRead, used.rows - start);
+    const part = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(used.row + start, used.column, rows, used.columns).load('formulas');
+    counted();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- reads stop at the first block with foreign cells
+    await context.sync();
+    (part.formulas as unknown[][]).forEach((line, r) => line.forEach((f, c) => {
+      if (f === '' || f === null || f === undefined || found.length >= 4) return;
+      const row = used.row + start + r;
+      const column = used.column + c;
+      if (!ours.some((o) => holds(o, sheet, row, column))) found.push(`${columnLetters(column)}${row + 1}`);
+    }));
+  }
+  return found;
+}
+
+function foreignContent(area: SheetArea, cells: string[]): QueryOutputError {
+  const list = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ', …' : '');
+  return new QueryOutputError('foreign-content',
+    `PivotDeck needs ${areaAddress(area)} for this query, but cells there hold your data (${list}). Nothing was changed. Move or clear those cells, or put the query on a new sheet.`);
+}
+
+/** Row chunks of values whose JSON stays under the per-sync budget. */
+function rowChunks(values: CellValue[][]): Array<{ start: number; rows: CellValue[][]; bytes: number }> {
+  const out: Array<{ start: number; rows: CellValue[][]; bytes: number }> = [];
+  const limit = PAYLOAD_BUDGET_BYTES - 4 * OP_BYTES;
+  let start = 0;
+  let bytes = 2;
+  for (let r = 0; r < values.length; r++) {
+    const rowBytes = estimateJsonBytes([values[r]]) - 1;
+    if (r > start && bytes + rowBytes > limit) {
+      out.push({ start, rows: values.slice(start, r), bytes });
+      start = r;
+      bytes = 2;
+    }
+    bytes += rowBytes;
+  }
+  if (values.length > start) out.push({ start, rows: values.slice(start), bytes });
+  return out;
+}
+
+/** Bold, fills and banding of a grid (a table brings its own style). */
+function formattingOps(block: OutputBlock, rangeAt: (r: number, c: number, rows: number, columns: number) => XRange): Op[] {
+  if (block.layout !== 'grid') return [];
+  const ops: Op[] = [];
+  const W = block.columns;
+  const op = (apply: () => void): Op => ({ bytes: OP_BYTES, apply });
+  if (block.headerRows > 0) {
+    ops.push(op(() => {
+      const header = rangeAt(0, 0, block.headerRows, W).format;
+      header.font.bold = true;
+      header.fill.color = HEADER_FILL;
+    }));
+  }
+  for (const row of block.bandRows) ops.push(op(() => { rangeAt(row, 0, 1, W).format.fill.color = BAND_FILL; }));
+  for (const s of block.boldRows) ops.push(op(() => { rangeAt(s.start, 0, s.count, W).format.font.bold = true; }));
+  const body = block.rows - block.headerRows;
+  if (body > 0) for (const s of block.boldColumns) ops.push(op(() => { rangeAt(block.headerRows, s.start, body, s.count).format.font.bold = true; }));
+  for (const s of block.grandTotalRows) {
+    ops.push(op(() => {
+      const total = rangeAt(s.start, 0, s.count, W).format;
+      total.font.bold = true;
+      total.fill.color = HEADER_FILL;
+    }));
+  }
+  return ops;
+}
