@@ -1,0 +1,398 @@
+/**
+ * Landing a pulled table into a named Excel table, and replacing it on refresh so that, from the
+ * user's point of view, the replace is all-or-nothing.
+ *
+ * How "all-or-nothing" is achieved (and why this way):
+ *
+ * 1. Everything that can fail without Excel fails first: the pull, typing the cells
+ *    (`landingBlock`: too many rows, too many columns), the table name, cancel. Excel has not
+ *    been touched, so the old table is trivially intact.
+ * 2. Two read-only syncs find the old table (through the tracking name `PivotDeck_<id>`, so a
+ *    user's rename of the Excel table does not lose it), check that the cells the new table
+ *    needs beyond the old one are empty (never overwrite the user's cells) and that the name is
+ *    free. Still nothing written.
+ * 3. Back-up: when a table is being replaced, its cells (values + number formats) are read into
+ *    memory before the first write, in chunks under the 5 MB response limit.
+ * 4. Write: old table out, new cells in (chunks under the 5 MB request limit, one sync each),
+ *    table and tracking name created in the last sync. Cancel is honoured between chunks.
+ * 5. Any failure or cancel once writing began: a fresh batch removes what was written and writes
+ *    the back-up back (same place, same table name and style, same tracking name), then the
+ *    error is reported with "the previous table was put back".
+ *
+ * Why back-up/restore rather than a hidden staging sheet and a swap: the API subset PivotDeck
+ * targets (src/excel/api.ts, and the simulator behind it) has no `Range.copyFrom`, `Table.resize`
+ * or sheet visibility, so a staged copy could only reach the target by sending every byte through
+ * the 5 MB requests a second time; that "swap" would itself be a multi-sync write that can fail
+ * halfway, i.e. no safer than writing in place. Swapping whole sheets would turn every formula
+ * and PivotTable that points at the table into #REF!. Back-up costs one chunked read of the old
+ * table per changed refresh (a 304 refresh costs nothing at all) and restores exactly.
+ * Even a write that fits one sync is backed up: Excel does not roll back a failed batch, so a
+ * single sync can also fail halfway.
+ */
+import type { CellValue, ExcelRun, XRange, XRequestContext, XWorkbook } from '../api';
+import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
+import { columnName } from '../pivot/read-pivot';
+import { readRangeValues } from '../read-range-values';
+import { LandingError, isLandingError } from './land-error';
+import type { LandingBlock } from './landing-block';
+import { planChunks } from './plan-chunks';
+import { checkTableName, landingName } from './table-name';
+
+export interface LandTarget {
+  /** The source's id; the tracking name is `PivotDeck_<id>`. */
+  sourceId: string;
+  /** The Excel table's name for a first landing; a refresh keeps the table's current name. */
+  tableName: string;
+  /** Sheet for a first landing (created when missing, table at A1); a refresh keeps the place. */
+  sheet: string;
+}
+
+export interface LandProgress {
+  phase: 'backup' | 'write' | 'restore';
+  rows: number;
+  totalRows: number;
+  /** Request bytes of values sent so far (write), or response bytes read (backup). */
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface LandOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: LandProgress) => void;
+  /** Request bytes one write sync may carry. Default PAYLOAD_BUDGET_BYTES (under 5 MB). */
+  budgetBytes?: number;
+}
+
+export interface LandResult {
+  tableName: string;
+  trackingName: string;
+  sheet: string;
+  /** Sheet-qualified address of the whole table, header included. */
+  address: string;
+  rows: number;
+  columns: number;
+  /** Syncs of this landing: inspection, back-up and write. */
+  syncs: number;
+  /** Request bytes of the written cells (values and formats as estimated JSON). */
+  bytes: number;
+  chunks: number;
+  /** Columns added or missing compared with the table this landing replaced. */
+  schemaChange?: { added: string[]; missing: string[] };
+}
+
+interface Area { row: number; column: number; rows: number; columns: number }
+
+interface OldLanding {
+  sheet: string;
+  area: Area;
+  /** The Excel table at the tracked area, when the user has not deleted or converted it. */
+  table?: { name: string; style: string };
+  header: string[];
+}
+
+interface Plan {
+  /** Round trips the inspection took (the second is skipped when there is nothing to ask). */
+  syncs: number;
+  trackingName: string;
+  tableName: string;
+  sheet: string;
+  sheetExists: boolean;
+  area: Area;
+  old?: OldLanding;
+  /** The tracking name exists but no longer points at cells (deleted by hand). */
+  danglingName: boolean;
+}
+
+interface Backup { values: CellValue[][]; formats: string[][] }
+
+const DEFAULT_STYLE = 'TableStyleMedium2';
+
+/**
+ * Lands `block` as an Excel table, or replaces the table landed earlier for the same source.
+ * Every failure (cancel, foreign content, Excel errors) leaves the previous table as it was.
+ *
+ * @example
+ *   const block = landingBlock(pull.table, pull.columns);
+ *   const result = await landTable(host.run, block, { sourceId: 'cars', tableName: 'Cars', sheet: 'Cars' }, {
+ *     signal, onProgress: (p) => setProgress(p.rows / p.totalRows),
+ *   });
+ */
+export async function landTable(run: ExcelRun, block: LandingBlock, target: LandTarget, options: LandOptions = {}): Promise<LandResult> {
+  const { signal, onProgress } = options;
+  throwIfCancelled(signal);
+  const wantedName = checkTableName(target.tableName);
+  let syncs = 0;
+  const plan = await run(async (ctx) => {
+    const inspected = await inspect(ctx, block, target, wantedName);
+    syncs += inspected.syncs;
+    return inspected;
+  });
+  throwIfCancelled(signal);
+
+  const columns = block.header.length;
+  const totalRows = block.rows.length;
+  const headerBytes = estimateJsonBytes([block.header]) + estimateJsonBytes([block.header.map(() => '@')]) + estimateJsonBytes([block.formats]);
+  const budget = Math.max(1, (options.budgetBytes ?? PAYLOAD_BUDGET_BYTES) - headerBytes);
+  const chunks = planChunks(block.rows, budget);
+  const totalBytes = headerBytes + chunks.reduce((sum, c) => sum + c.bytes, 0);
+
+  let backup: Backup | undefined;
+  if (plan.old) {
+    const { old } = plan;
+    try {
+      const read = await readRangeValues(run, old.sheet, rangeText(old.area), {
+        numberFormat: true,
+        signal,
+        onProgress: (p) => onProgress?.({ phase: 'backup', rows: p.rowsRead, totalRows: p.totalRows, bytes: p.bytes, totalBytes: 0 }),
+      });
+      syncs += read.syncs;
+      backup = { values: read.values, formats: read.numberFormat ?? [] };
+    } catch (error) {
+      if (signal?.aborted) throw cancelled();
+      throw error;
+    }
+  }
+  throwIfCancelled(signal);
+
+  let writing = false;
+  let rowsSent = 0;
+  let bytesSent = headerBytes;
+  try {
+    await run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheet = plan.sheetExists ? wb.worksheets.getItem(plan.sheet) : wb.worksheets.add(plan.sheet);
+      if (plan.old) {
+        if (plan.old.table) wb.tables.getItem(plan.old.table.name).delete();
+        wb.worksheets.getItem(plan.old.sheet).getRangeByIndexes(plan.old.area.row, plan.old.area.column, plan.old.area.rows, plan.old.area.columns).clear('All');
+      }
+      if (plan.old || plan.danglingName) wb.names.getItem(plan.trackingName).delete();
+      const { row, column } = plan.area;
+      const bodyRows = Math.max(1, totalRows); // an Excel table always has a body row
+      const headerRange = sheet.getRangeByIndexes(row, column, 1, columns);
+      headerRange.numberFormat = [block.header.map(() => '@')]; // headers stay text ("2024" too)
+      headerRange.values = [block.header];
+      block.formats.forEach((format, c) => {
+        // Formats before values: text columns must be "@" when their strings arrive.
+        sheet.getRangeByIndexes(row + 1, column + c, bodyRows, 1).numberFormat = [[format]];
+      });
+      for (let i = 0; i < chunks.length; i++) {
+        const chunk = chunks[i]!;
+        if (i > 0) throwIfCancelled(signal);
+        sheet.getRangeByIndexes(row + 1 + chunk.start, column, chunk.rows, columns).values = block.rows.slice(chunk.start, chunk.start + chunk.rows);
+        if (i < chunks.length - 1) {
+          writing = true;
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
+          await ctx.sync();
+          syncs++;
+          rowsSent += chunk.rows;
+          bytesSent += chunk.bytes;
+          onProgress?.({ phase: 'write', rows: rowsSent, totalRows, bytes: bytesSent, totalBytes });
+        }
+      }
+      const table = wb.tables.add(sheet.getRangeByIndexes(row, column, 1 + bodyRows, columns), true);
+      table.name = plan.tableName;
+      table.style = plan.old?.table?.style ?? DEFAULT_STYLE;
+      wb.names.add(plan.trackingName, table.getRange(), `PivotDeck landed table of source "${target.sourceId}". PivotDeck replaces it on refresh.`);
+      writing = true;
+      await ctx.sync();
+      syncs++;
+    });
+  } catch (error) {
+    if (!writing) throw error;
+    onProgress?.({ phase: 'restore', rows: 0, totalRows, bytes: 0, totalBytes: 0 });
+    try {
+      syncs += await restore(run, plan, backup);
+    } catch (restoreError) {
+      throw new LandingError('restoreFailed',
+        `Excel failed while loading the new data (${describe(error)}) and again while putting the previous table back (${describe(restoreError)}). Refresh the source once Excel responds; the tracking name ${plan.trackingName} shows where the table belongs.`,
+        { cause: restoreError });
+    }
+    const after = plan.old ? 'The previous table was put back as it was.' : 'The partly written cells were removed.';
+    if (isLandingError(error) && error.kind === 'cancelled') throw new LandingError('cancelled', `Loading was cancelled. ${after}`);
+    throw new LandingError('writeFailed', `Excel failed while loading the new data: ${describe(error)} ${after} Try Refresh again.`, { cause: error });
+  }
+  onProgress?.({ phase: 'write', rows: totalRows, totalRows, bytes: totalBytes, totalBytes });
+
+  const { area } = plan;
+  const finalArea = { ...area, rows: 1 + Math.max(1, totalRows) };
+  return {
+    tableName: plan.tableName,
+    trackingName: plan.trackingName,
+    sheet: plan.sheet,
+    address: `${quoteSheet(plan.sheet)}!${rangeText(finalArea)}`,
+    rows: totalRows,
+    columns,
+    syncs,
+    bytes: totalBytes,
+    chunks: chunks.length,
+    schemaChange: plan.old ? headerChange(plan.old.header, block.header) : undefined,
+  };
+}
+
+/** One or two read-only syncs: where the old landing is, whether the new cells are free, the name. */
+async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTarget, wantedName: string): Promise<Plan> {
+  const wb = ctx.workbook;
+  const trackingName = landingName(target.sourceId);
+  const tracked = wb.names.getItemOrNullObject(trackingName);
+  tracked.load('name');
+  const trackedRange = tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+  const tables = wb.tables.load('items/name, items/style');
+  const targetSheet = wb.worksheets.getItemOrNullObject(target.sheet).load('name');
+  await ctx.sync();
+
+  const oldArea: (Area & { sheet: string }) | undefined = trackedRange.isNullObject ? undefined : {
+    sheet: trackedRange.worksheet.name, row: trackedRange.rowIndex, column: trackedRange.columnIndex, rows: trackedRange.rowCount, columns: trackedRange.columnCount,
+  };
+  const sheet = oldArea?.sheet ?? (targetSheet.isNullObject ? target.sheet : targetSheet.name);
+  const sheetExists = oldArea !== undefined || !targetSheet.isNullObject;
+  const area: Area = { row: oldArea?.row ?? 0, column: oldArea?.column ?? 0, rows: 1 + Math.max(1, block.rows.length), columns: block.header.length };
+
+  const tableRanges = tables.items.map((t) => ({ name: t.name, style: t.style, range: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+  const header = oldArea ? wb.worksheets.getItem(oldArea.sheet).getRangeByIndexes(oldArea.row, oldArea.column, 1, oldArea.columns).load('values') : undefined;
+  const strips = sheetExists ? outside(area, oldArea).map((a) => ({ area: a, used: wb.worksheets.getItem(sheet).getRangeByIndexes(a.row, a.column, a.rows, a.columns).getUsedRangeOrNullObject(true).load('address') })) : [];
+  const asked = tableRanges.length > 0 || header !== undefined || strips.length > 0;
+  if (asked) await ctx.sync();
+
+  const same = (r: XRange, a: Area & { sheet: string }) => r.worksheet.name === a.sheet && r.rowIndex === a.row && r.columnIndex === a.column && r.rowCount === a.rows && r.columnCount === a.columns;
+  const oldTable = oldArea ? tableRanges.find((t) => same(t.range, oldArea)) : undefined;
+  const tableName = oldTable?.name ?? wantedName;
+  const clash = tableRanges.find((t) => t.name.toLowerCase() === tableName.toLowerCase() && t !== oldTable);
+  if (clash) {
+    throw new LandingError('tableNameTaken', `The workbook already has a table named "${clash.name}" on "${clash.range.worksheet.name}" that PivotDeck did not load for this source. Nothing was changed. Choose another table name.`);
+  }
+  const busy = strips.find((s) => !s.used.isNullObject);
+  if (busy) {
+    const where = busy.used.address.replace(/^.*!/, '');
+    throw new LandingError('foreignContent', `The table needs ${rangeText(area)} on "${sheet}", but ${where} already holds other data. Nothing was changed. Move that data, or load the table onto an empty sheet.`);
+  }
+  return {
+    syncs: asked ? 2 : 1,
+    trackingName,
+    tableName,
+    sheet,
+    sheetExists,
+    area,
+    danglingName: !tracked.isNullObject && !oldArea,
+    old: oldArea && {
+      sheet: oldArea.sheet,
+      area: { row: oldArea.row, column: oldArea.column, rows: oldArea.rows, columns: oldArea.columns },
+      table: oldTable && { name: oldTable.name, style: oldTable.style },
+      header: ((header?.values[0] ?? []) as CellValue[]).map(String),
+    },
+  };
+}
+
+/** The parts of `area` outside `old` (same top-left when both exist): a right and a bottom strip. */
+function outside(area: Area, old: Area | undefined): Area[] {
+  if (!old) return [area];
+  const parts: Area[] = [];
+  if (area.columns > old.columns) parts.push({ row: area.row, column: area.column + old.columns, rows: area.rows, columns: area.columns - old.columns });
+  if (area.rows > old.rows) parts.push({ row: area.row + old.rows, column: area.column, rows: area.rows - old.rows, columns: Math.min(area.columns, old.columns) });
+  return parts;
+}
+
+/**
+ * Puts the workbook back as it was before the write began, in a fresh batch (the failed one may
+ * have left operations half done): removes the new table, its name and cells (or the sheet that
+ * was created for it), then writes the back-up and re-creates the old table and tracking name.
+ */
+async function restore(run: ExcelRun, plan: Plan, backup: Backup | undefined): Promise<number> {
+  return run(async (ctx) => {
+    let syncs = 0;
+    const wb = ctx.workbook;
+    const table = wb.tables.getItemOrNullObject(plan.tableName).load('name');
+    const name = wb.names.getItemOrNullObject(plan.trackingName).load('name');
+    const sheet = wb.worksheets.getItemOrNullObject(plan.sheet).load('name');
+    await ctx.sync();
+    syncs++;
+    if (!table.isNullObject) table.delete();
+    if (!name.isNullObject) name.delete();
+    if (!plan.sheetExists) {
+      if (!sheet.isNullObject) sheet.delete();
+    } else {
+      const { row, column, rows, columns } = plan.area;
+      wb.worksheets.getItem(plan.sheet).getRangeByIndexes(row, column, rows, columns).clear('All');
+    }
+    const old = plan.old;
+    if (old && backup) {
+      const target = wb.worksheets.getItem(old.sheet);
+      for (const chunk of planChunks(backup.values, PAYLOAD_BUDGET_BYTES / 2)) {
+        const part = target.getRangeByIndexes(old.area.row + chunk.start, old.area.column, chunk.rows, old.area.columns);
+        part.numberFormat = backup.formats.slice(chunk.start, chunk.start + chunk.rows);
+        part.values = backup.values.slice(chunk.start, chunk.start + chunk.rows);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk
+        await ctx.sync();
+        syncs++;
+      }
+      const whole = target.getRangeByIndexes(old.area.row, old.area.column, old.area.rows, old.area.columns);
+      if (old.table) {
+        const again = wb.tables.add(whole, true);
+        again.name = old.table.name;
+        again.style = old.table.style;
+        wb.names.add(plan.trackingName, again.getRange(), `PivotDeck landed table. PivotDeck replaces it on refresh.`);
+      } else {
+        wb.names.add(plan.trackingName, whole, `PivotDeck landed table. PivotDeck replaces it on refresh.`);
+      }
+    }
+    await ctx.sync();
+    syncs++;
+    return syncs;
+  });
+}
+
+/**
+ * Removes what a source landed: the table (and its cells) and the tracking name. Returns false
+ * when nothing was tracked (already removed, or the name was deleted by hand).
+ *
+ * @example await removeLandedTable(host.run, 'cars');
+ */
+export async function removeLandedTable(run: ExcelRun, sourceId: string): Promise<boolean> {
+  return run(async (ctx) => {
+    const wb: XWorkbook = ctx.workbook;
+    const tracked = wb.names.getItemOrNullObject(landingName(sourceId));
+    tracked.load('name');
+    const range = tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+    const tables = wb.tables.load('items/name');
+    await ctx.sync();
+    if (tracked.isNullObject) return false;
+    if (!range.isNullObject) {
+      const ranges = tables.items.map((t) => ({ t, r: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+      await ctx.sync();
+      const own = ranges.find(({ r }) => r.worksheet.name === range.worksheet.name && r.rowIndex === range.rowIndex && r.columnIndex === range.columnIndex && r.rowCount === range.rowCount && r.columnCount === range.columnCount);
+      if (own) own.t.delete();
+      range.clear('All');
+    }
+    tracked.delete();
+    await ctx.sync();
+    return true;
+  });
+}
+
+function headerChange(before: string[], after: string[]): { added: string[]; missing: string[] } | undefined {
+  const was = new Set(before.map((n) => n.toLowerCase()));
+  const now = new Set(after.map((n) => n.toLowerCase()));
+  const added = after.filter((n) => !was.has(n.toLowerCase()));
+  const missing = before.filter((n) => !now.has(n.toLowerCase()));
+  return added.length || missing.length ? { added, missing } : undefined;
+}
+
+function rangeText(a: Area): string {
+  return `${columnName(a.column)}${a.row + 1}:${columnName(a.column + a.columns - 1)}${a.row + a.rows}`;
+}
+
+function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function cancelled(): LandingError {
+  return new LandingError('cancelled', 'Loading was cancelled. The previous table is unchanged.');
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelled();
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
