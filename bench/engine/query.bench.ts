@@ -237,6 +237,7 @@ async function main() {
     gc();
     sampler.reset();
     const rssBefore = process.memoryUsage.rss();
+    const heapBefore = process.memoryUsage().heapUsed;
     let t = now();
     const e2e = engineAnswer(aq.table({ date: cols.date, origin: cols.origin, delay: cols.delay }));
     const tE2E = now() - t;
@@ -274,7 +275,8 @@ async function main() {
     console.log(`end to end (arrays -> grid): engine ${tE2E.toFixed(0)} ms, DuckDB load+query ${tDuck.toFixed(0)} ms -> ratio ${(tE2E / tDuck).toFixed(2)}x (target <= 1.0x)`);
     console.log(`DuckDB query alone (2 threads) ${tDuckQuery.toFixed(0)} ms -> engine query / DuckDB query ${(tEngine / tDuckQuery).toFixed(2)}x`);
     console.log(
-      `peak rss: engine ${MB(enginePeak)} (+${MB(enginePeak - rssBefore)} over ${MB(rssBefore)}, heapUsed after ${MB(engineHeap)}); DuckDB ${MB(duckPeak)} (+${MB(duckPeak - rssBeforeDuck)} over ${MB(rssBeforeDuck)})`,
+      `memory: engine peak rss ${MB(enginePeak)} (+${MB(enginePeak - rssBefore)} over ${MB(rssBefore)} before; JS heap ${MB(heapBefore)} -> ${MB(engineHeap)} uncollected after); ` +
+        `DuckDB load+query peak rss ${MB(duckPeak)} (+${MB(duckPeak - rssBeforeDuck)} over ${MB(rssBeforeDuck)} before)`,
     );
 
     const problems = [...compare('engine vs floor', engine!.answer, floor!), ...compare('engine vs DuckDB', e2e.answer, duck)];
