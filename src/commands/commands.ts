@@ -1,29 +1,16 @@
 /**
- * Entry of commands.html, the ribbon's function-command runtime (no UI).
- *
- * "Refresh all" refreshes every PivotTable (later also every PivotDeck output, through the
- * refresh layer). The handler always calls `event.completed()`, even on failure: Office shows a
- * spinner on the button until it is called and blocks further clicks.
+ * Entry of commands.html, the ribbon's function-command runtime (no UI). With the shared runtime
+ * this entry also runs inside taskpane.html, where the pane's composition root registers the
+ * ribbon with its own coordinator (see ribbon.ts); here it registers only when alone.
  */
-import { associateCommand, commandsReady, type CommandEvent } from '../excel/commands-host';
-import { refreshAllPivots } from '../excel/refresh-pivots';
-import type { ExcelRun } from '../excel/api';
+import { associateCommand, commandsReady, excelApiSupported } from '../excel/commands-host';
+import { createRefreshCoordinator } from '../refresh/create-coordinator';
+import { refreshAllCommand, ribbonClaimedByPane } from './ribbon';
 
-/** Handler for the manifest's `<FunctionName>refreshAll</FunctionName>`. */
-export function refreshAllCommand(run: ExcelRun): (event: CommandEvent) => Promise<void> {
-  return async (event) => {
-    try {
-      await refreshAllPivots(run);
-    } catch (error) {
-      // A function command has no UI to show this in; the message stays visible in the
-      // commands runtime's developer tools until the pane grows a "last refresh" status.
-      console.error('PivotDeck: Refresh all failed', error);
-    } finally {
-      event.completed();
-    }
-  };
-}
+export { refreshAllCommand } from './ribbon';
 
 void commandsReady().then((run) => {
-  if (run) associateCommand('refreshAll', refreshAllCommand(run));
+  if (!run || ribbonClaimedByPane()) return;
+  // No pane, no worker: the commands runtime computes in-thread (the engine loads on first click).
+  associateCommand('refreshAll', refreshAllCommand(run, createRefreshCoordinator(run, excelApiSupported('1.15'))));
 });

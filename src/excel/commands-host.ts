@@ -31,3 +31,13 @@ export function associateCommand(name: string, handler: (event: CommandEvent) =>
   }
   (globalThis as Record<string, unknown>)[name] = handler;
 }
+
+/**
+ * Whether the commands runtime's Excel supports an API set (e.g. ExcelApi 1.15 to read a
+ * PivotTable's data source); false outside Office.
+ *
+ * @example const canReadDataSource = excelApiSupported('1.15');
+ */
+export function excelApiSupported(version: string): boolean {
+  return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', version));
+}

@@ -1,4 +1,4 @@
-import { planExtension, type ExtensionPlan, type PlanInput, type PlanStage } from '../engine/pivot-extension';
+import type { ExtensionPlan, PlanInput, PlanStage } from '../engine/pivot-extension';
 
 /**
  * Runs the pure extension computation. The pane injects one that posts to a Web Worker so 1M
@@ -15,11 +15,12 @@ export interface ComputeOptions {
 }
 
 /**
- * Computes on the calling thread (after yielding once, so a progress update can paint first).
+ * Computes on the calling thread. The engine loads on first use (it is not in the pane's
+ * initial bundle), which also yields once so a progress update can paint first.
  * @example const plan = await computeInThread({ snapshot, source, measures });
  */
 export const computeInThread: ExtensionComputer = async (input, options) => {
-  await Promise.resolve();
+  const { planExtension } = await import('../engine/pivot-extension');
   options?.signal?.throwIfAborted();
   return planExtension(input, { onStage: options?.onStage });
 };

@@ -4,3 +4,4 @@ export { RefreshCoordinator, type DocumentStore } from './refresh-coordinator';
 export { computeInThread, type ComputeOptions, type ExtensionComputer } from './extension-computer';
 export { workerComputer, type WorkerLike } from './worker-computer';
 export { answerPlanRequest, replyError, type PlanReply, type PlanRequest } from './extension-worker-protocol';
+export { createRefreshCoordinator } from './create-coordinator';

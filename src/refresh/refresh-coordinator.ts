@@ -1,6 +1,6 @@
 import type { PivotDeckDocument } from '../model';
 import type { ExtendDeps } from './extend-pivot';
-import { refreshAllExtensions, refreshExtension, type RefreshOptions, type RefreshResult } from './refresh-extension';
+import type { RefreshOptions, RefreshResult } from './refresh-extension';
 
 /** Where the coordinator reads and writes the workbook document. */
 export interface DocumentStore {
@@ -8,11 +8,17 @@ export interface DocumentStore {
   save(doc: PivotDeckDocument): Promise<void>;
 }
 
+// The refresh code (and the engine and Arquero behind it) loads on first use, so building a
+// coordinator in the composition root costs the pane's initial bundle nothing.
+const refreshCode = () => import('./refresh-extension');
+
 /**
  * Owns refresh scheduling for one workbook (Mosaic's Coordinator idea, without the global
- * singleton: build one in the composition root and pass it down). Concurrent requests for the
- * same work coalesce: a second "Refresh all" while one runs gets the running one's promise, and
- * so does a single-extension refresh that a running "Refresh all" already covers.
+ * singleton: build one in the composition root and pass it down, to the pane and the ribbon).
+ * Concurrent requests for the same work coalesce: a second "Refresh all" while one runs gets the
+ * running one's promise, and so does a single-extension refresh that a running "Refresh all"
+ * already covers. Every document it saves is announced to subscribers, so the pane's list shows
+ * what a ribbon refresh did.
  *
  * @example
  * const coordinator = new RefreshCoordinator(deps, store);
@@ -22,12 +28,30 @@ export class RefreshCoordinator {
   private all: Promise<RefreshResult> | undefined;
   private readonly single = new Map<string, Promise<RefreshResult>>();
   private controller: AbortController | undefined;
+  private readonly listeners = new Set<(doc: PivotDeckDocument) => void>();
 
-  constructor(private readonly deps: ExtendDeps, private readonly store: DocumentStore) {}
+  constructor(readonly deps: ExtendDeps, private readonly store: DocumentStore) {}
 
   /** True while any refresh runs. */
   get busy(): boolean {
     return this.all !== undefined || this.single.size > 0;
+  }
+
+  /** The workbook's document as stored now. */
+  load(): Promise<PivotDeckDocument> {
+    return this.store.load();
+  }
+
+  /** Saves the document and tells subscribers. */
+  async save(doc: PivotDeckDocument): Promise<void> {
+    await this.store.save(doc);
+    for (const listener of this.listeners) listener(doc);
+  }
+
+  /** Calls `listener` after every save; returns the unsubscribe function. */
+  subscribe(listener: (doc: PivotDeckDocument) => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
   }
 
   refreshAll(options: Omit<RefreshOptions, 'signal'> = {}): Promise<RefreshResult> {
@@ -35,9 +59,11 @@ export class RefreshCoordinator {
     this.controller = new AbortController();
     const signal = this.controller.signal;
     this.all = (async () => {
+      const { refreshAllExtensions } = await refreshCode();
       const doc = await this.store.load();
       const result = await refreshAllExtensions(this.deps, doc, { ...options, signal });
-      await this.store.save(result.document);
+      // Nothing to refresh (no extensions): leave the workbook's settings alone.
+      if (result.document !== doc) await this.save(result.document);
       return result;
     })().finally(() => { this.all = undefined; });
     return this.all;
@@ -48,12 +74,13 @@ export class RefreshCoordinator {
     const running = this.single.get(extId);
     if (running) return running;
     const promise = (async () => {
+      const { refreshExtension } = await refreshCode();
       const doc = await this.store.load();
       const result = await refreshExtension(this.deps, doc, extId, options);
       // Re-load before saving so a concurrent edit of another extension is not lost.
       const latest = await this.store.load();
       const updated = result.document.extensions.find((e) => e.id === extId);
-      await this.store.save({ ...latest, extensions: latest.extensions.map((e) => (e.id === extId && updated ? updated : e)) });
+      await this.save({ ...latest, extensions: latest.extensions.map((e) => (e.id === extId && updated ? updated : e)) });
       return result;
     })().finally(() => { this.single.delete(extId); });
     this.single.set(extId, promise);

@@ -1,28 +1,36 @@
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, type AccordionToggleEventHandler,
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Spinner, type AccordionToggleEventHandler,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { Table20Regular } from '@fluentui/react-icons/svg/table';
 import { TableCalculator20Regular } from '@fluentui/react-icons/svg/table-calculator';
-import { useState, type ReactElement } from 'react';
+import { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
+import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
 import { useAppStyles } from './App.styles';
 import { PivotsPanel } from './PivotsPanel';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type Section = 'tables' | 'pivots';
+type Section = 'tables' | 'pivots' | 'extend';
+
+// The extend panel pulls in the engine (Arquero, the formula compiler): loaded when its section
+// first opens, so the pane's initial bundle stays small.
+const ExtendPivotPanel = lazy(() => import('./extend/ExtendPivotPanel').then((m) => ({ default: m.ExtendPivotPanel })));
 
 export interface AppProps {
   host: PaneHost;
+  /** Built in the composition root (render.tsx) and shared with the ribbon's "Refresh all". */
+  coordinator: RefreshCoordinator;
 }
 
 /**
- * The task pane: a compact header with Refresh, then Tables and PivotTables as accordion
- * sections (both open at first). Accordion rather than TabList: both lists stay visible when the
+ * The task pane: a compact header with Refresh, then Tables, PivotTables and "Extend a
+ * PivotTable" as accordion sections (the lists open at first; the extend panel loads on opening). Accordion rather than TabList: both lists stay visible when the
  * pane is tall, and its headers are plain buttons in the tab order.
  */
-export function App({ host }: AppProps): ReactElement {
+export function App({ host, coordinator }: AppProps): ReactElement {
   const styles = useAppStyles();
   const [open, setOpen] = useState<Section[]>(['tables', 'pivots']);
   const { lists, refreshing, generation, refresh } = useWorkbookLists(host);
@@ -65,6 +73,18 @@ export function App({ host }: AppProps): ReactElement {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <PivotsPanel lists={lists} onRetry={refresh} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="extend" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<TableAdd20Regular />} className={styles.sectionHeader}>
+            Extend a PivotTable
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {open.includes('extend') && (
+              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                <ExtendPivotPanel host={host} coordinator={coordinator} />
+              </Suspense>
+            )}
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

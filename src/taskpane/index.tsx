@@ -3,8 +3,13 @@
  * Renders only after Office.onReady; outside Excel, or when office.js failed to load, shows the
  * "Open this in Excel" page instead.
  */
+import { claimRibbonForPane } from '../commands/ribbon';
 import { officeHost, officeJsLoaded } from '../excel/host';
 import { renderPane } from './render';
+
+// Synchronously, before Office.onReady: in the shared runtime the commands entry runs in this
+// page too, and must leave the ribbon to this composition root's coordinator.
+claimRibbonForPane();
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,7 +5,12 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { refreshAllCommand } from '../commands/ribbon';
+import { associateCommand } from '../excel/commands-host';
 import type { PaneHost } from '../excel/host-types';
+import { createRefreshCoordinator } from '../refresh/create-coordinator';
+import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
+import { browserComputer } from '../refresh/start-extension-worker';
 import { App } from './App';
 import { OpenInExcel } from './OpenInExcel';
 import { useRenderStyles } from './render.styles';
@@ -17,6 +22,25 @@ export interface RenderPaneOptions {
 
 /** One React root per element, so rendering again (e.g. the workbench reloading) updates in place. */
 const roots = new WeakMap<HTMLElement, Root>();
+/** One refresh coordinator per host (workbook), however often the pane re-renders. */
+const coordinators = new WeakMap<PaneHost, RefreshCoordinator>();
+
+/**
+ * The composition root's RefreshCoordinator for a host: extensions computed in a Web Worker, the
+ * document kept in the workbook. Inside Excel the ribbon's "Refresh all" is bound to the same
+ * coordinator, so a ribbon click and a pane refresh coalesce.
+ *
+ * @example const coordinator = coordinatorFor(host);
+ */
+export function coordinatorFor(host: PaneHost): RefreshCoordinator {
+  let coordinator = coordinators.get(host);
+  if (!coordinator) {
+    coordinator = createRefreshCoordinator(host.run, host.isSetSupported('ExcelApi', '1.15'), browserComputer());
+    coordinators.set(host, coordinator);
+    if (host.kind === 'excel') associateCommand('refreshAll', refreshAllCommand(host.run, coordinator));
+  }
+  return coordinator;
+}
 
 /**
  * Renders the task pane into `root`: the PivotDeck pane for a host, or the "Open this in Excel"
@@ -48,7 +72,7 @@ function HostedPane({ host }: { host: PaneHost }): ReactElement {
   const dark = useHostTheme(host);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <App host={host} />
+      <App host={host} coordinator={coordinatorFor(host)} />
     </FluentProvider>
   );
 }

@@ -12,8 +12,8 @@ import { useExtendPivot } from './use-extend-pivot';
 
 export interface ExtendPivotPanelProps {
   host: PaneHost;
-  /** The composition root's coordinator, shared with the ribbon's "Refresh all"; optional. */
-  coordinator?: RefreshCoordinator;
+  /** The composition root's coordinator, shared with the ribbon's "Refresh all". */
+  coordinator: RefreshCoordinator;
 }
 
 const PHASE: Record<string, string> = {
@@ -21,6 +21,14 @@ const PHASE: Record<string, string> = {
   source: 'Reading the source data…',
   compute: 'Computing and checking against Excel…',
   write: 'Writing the new columns…',
+};
+
+/** Steps of the computation, shown while the worker reports them. */
+const STEP: Record<string, string> = {
+  filter: 'Applying the pivot\'s filters…',
+  group: 'Matching the pivot\'s rows…',
+  measures: 'Computing the measures…',
+  reconcile: 'Checking against Excel\'s numbers…',
 };
 
 /**
@@ -36,8 +44,8 @@ export function ExtendPivotPanel({ host, coordinator }: ExtendPivotPanelProps): 
   const blocked = !description || description.problems.length > 0 || measures.length === 0 || run.kind === 'running' || state.readOnly;
 
   return (
-    <section className={styles.root} aria-labelledby="pivotdeck-extend-heading">
-      <h2 id="pivotdeck-extend-heading" className={styles.heading}>Extend a PivotTable</h2>
+    // The pane's accordion header ("Extend a PivotTable", an h2) titles this panel.
+    <div className={styles.root}>
       {!state.canReadDataSource && (
         <MessageBar intent="warning"><MessageBarBody>PivotDeck needs Excel for Microsoft 365 or Excel 2021 (ExcelApi 1.15) to read a PivotTable's source data.</MessageBarBody></MessageBar>
       )}
@@ -89,7 +97,7 @@ export function ExtendPivotPanel({ host, coordinator }: ExtendPivotPanelProps): 
       {run.kind === 'running' && (
         <Field
           validationState="none"
-          validationMessage={`${PHASE[run.progress.phase]}${run.progress.totalRows ? ` ${(run.progress.rowsRead ?? 0).toLocaleString()} of ${run.progress.totalRows.toLocaleString()} rows, ${((run.progress.bytes ?? 0) / 1e6).toFixed(1)} MB` : ''}`}
+          validationMessage={`${(run.progress.step && STEP[run.progress.step]) || PHASE[run.progress.phase]}${run.progress.totalRows ? ` ${(run.progress.rowsRead ?? 0).toLocaleString()} of ${run.progress.totalRows.toLocaleString()} rows, ${((run.progress.bytes ?? 0) / 1e6).toFixed(1)} MB` : ''}`}
         >
           <ProgressBar value={run.progress.totalRows ? (run.progress.rowsRead ?? 0) / run.progress.totalRows : undefined} />
         </Field>
@@ -127,6 +135,6 @@ export function ExtendPivotPanel({ host, coordinator }: ExtendPivotPanelProps): 
           </ul>
         </>
       )}
-    </section>
+    </div>
   );
 }

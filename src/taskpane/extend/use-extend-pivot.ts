@@ -1,16 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PaneHost } from '../../excel/host-types';
 import { listPivots } from '../../excel/list-pivots';
 import { describePivot, type PivotDescription } from '../../excel/pivot/describe-pivot';
 import { getSelectedPivotName } from '../../excel/selected-pivot';
-import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
+import { loadWorkbookDocument } from '../../excel/workbook-document';
 import type { PivotInfo } from '../../excel/workbook-info';
 import type { OpenResult, PivotDeckDocument } from '../../model';
-import {
-  extendPivot, removeExtension, RefreshCoordinator,
-  type ExtendDeps, type ExtendOutcome, type ExtendProgress,
-} from '../../refresh';
+import { extendPivot, removeExtension, type ExtendOutcome, type ExtendProgress, type RefreshCoordinator } from '../../refresh';
 
 export type RunState =
   | { kind: 'idle' }
@@ -19,12 +16,12 @@ export type RunState =
 
 /**
  * State and actions of the "Extend a PivotTable" panel. Excel calls go through src/excel and
- * src/refresh with `host.run`; the refresh coordinator comes from the composition root when
- * given (so the ribbon and the pane share one), else one is built for this pane.
+ * src/refresh with `host.run`; the refresh coordinator comes from the composition root (so the
+ * ribbon and the pane share one, and its Web Worker computer); its saves update the list here.
  */
-export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
+export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) {
   const canReadDataSource = host.isSetSupported('ExcelApi', '1.15');
-  const deps = useMemo<ExtendDeps>(() => ({ run: host.run, canReadDataSource }), [host, canReadDataSource]);
+  const deps = coordinator.deps;
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
@@ -35,18 +32,7 @@ export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
 
-  const store = useMemo(() => ({
-    load: async () => {
-      const result = await loadWorkbookDocument(host.run);
-      opened.current = result;
-      return result.document;
-    },
-    save: async (next: PivotDeckDocument) => {
-      await saveWorkbookDocument(host.run, opened.current ?? { readOnly: false }, next);
-      setDoc(next);
-    },
-  }), [host]);
-  const coordinator = useMemo(() => injected ?? new RefreshCoordinator(deps, store), [injected, deps, store]);
+  useEffect(() => coordinator.subscribe(setDoc), [coordinator]);
 
   const reload = useCallback(async () => {
     try {
@@ -95,8 +81,8 @@ export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
     });
     if (outcome.status === 'written') {
       try {
-        const current = await store.load();
-        await store.save({
+        const current = await coordinator.load();
+        await coordinator.save({
           ...current,
           extensions: [...current.extensions, {
             id: extensionId, pivotName, measures, placement,
@@ -109,7 +95,7 @@ export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
       }
     }
     setRun({ kind: 'done', outcome, pivotName, measures });
-  }, [deps, pivotName, store]);
+  }, [deps, pivotName, coordinator]);
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
     setBusyIds((s) => new Set([...s, id]));
@@ -120,9 +106,9 @@ export function useExtendPivot(host: PaneHost, injected?: RefreshCoordinator) {
   const refreshOne = useCallback((id: string) => withBusy(id, async () => { await coordinator.refreshOne(id); }), [coordinator, withBusy]);
   const refreshAll = useCallback(() => withBusy('*', async () => { await coordinator.refreshAll(); }), [coordinator, withBusy]);
   const remove = useCallback((id: string) => withBusy(id, async () => {
-    const current = await store.load();
-    await store.save(await removeExtension(host.run, current, id));
-  }), [host, store, withBusy]);
+    const current = await coordinator.load();
+    await coordinator.save(await removeExtension(host.run, current, id));
+  }), [host, coordinator, withBusy]);
 
   return {
     canReadDataSource, doc, docMessage, readOnly: opened.current?.readOnly ?? false, pivots, pivotName, description, error, run, busyIds,

@@ -1,0 +1,51 @@
+/**
+ * The ribbon's "Refresh all": refresh every PivotTable, then every PivotDeck extension in the
+ * workbook through the shared RefreshCoordinator (so a click while the pane refreshes coalesces
+ * with it). Kept free of Office globals: the run and the coordinator are passed in.
+ */
+import type { ExcelRun } from '../excel/api';
+import type { CommandEvent } from '../excel/commands-host';
+import { refreshAllPivots } from '../excel/refresh-pivots';
+import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
+
+/**
+ * Handler for the manifest's `<FunctionName>refreshAll</FunctionName>`. Pivots first: an
+ * extension reconciles against the numbers its pivot shows, so the pivot must be current.
+ * Always calls `event.completed()`, even on failure: Office shows a spinner on the button until
+ * it is called and blocks further clicks.
+ *
+ * @example associateCommand('refreshAll', refreshAllCommand(run, coordinator));
+ */
+export function refreshAllCommand(run: ExcelRun, coordinator?: RefreshCoordinator): (event: CommandEvent) => Promise<void> {
+  return async (event) => {
+    try {
+      await refreshAllPivots(run);
+      // A failing extension is recorded in the workbook (lastRefresh), which the pane shows.
+      if (coordinator) await coordinator.refreshAll();
+    } catch (error) {
+      // A function command has no UI to show this in; the message stays visible in the
+      // commands runtime's developer tools, and the pane shows each extension's last refresh.
+      // eslint-disable-next-line no-console -- no UI in a function command: devtools is the only outlet
+      console.error('PivotDeck: Refresh all failed', error);
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+/**
+ * In the shared runtime, taskpane.html runs the pane's entry and this one in one page. The pane's
+ * composition root claims the ribbon (synchronously, when its entry module runs) so the ribbon
+ * uses the pane's coordinator; commands.html alone builds its own.
+ */
+const CLAIM = 'pivotdeckRibbon';
+
+/** Marks this page's ribbon commands as registered by the pane. */
+export function claimRibbonForPane(): void {
+  if (typeof document !== 'undefined') document.documentElement.dataset[CLAIM] = 'pane';
+}
+
+/** True when the pane's composition root registers the ribbon commands in this page. */
+export function ribbonClaimedByPane(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.dataset[CLAIM] === 'pane';
+}
