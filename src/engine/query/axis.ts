@@ -1,4 +1,4 @@
-import { compareItems, tupleKey } from './item-key';
+import { compareItems, itemKey } from './item-key';
 import type { AxisItem } from './result';
 
 /** A node of an axis tree: one item of one field, under its parent item. */
@@ -15,11 +15,14 @@ export interface AxisNode {
  */
 export function buildAxis(paths: Iterable<unknown[]>): AxisNode[] {
   const roots: AxisNode[] = [];
-  const index = new Map<string, AxisNode>();
+  // Children are found through their parent's index: one small-map lookup per label, no path keys.
+  const rootIndex = new Map<string, AxisNode>();
+  const indexOf = new Map<AxisNode, Map<string, AxisNode>>();
   for (const path of paths) {
     let siblings = roots;
+    let index = rootIndex;
     for (let d = 0; d < path.length; d++) {
-      const key = `${d}:${tupleKey(path.slice(0, d + 1))}`;
+      const key = itemKey(path[d]);
       let node = index.get(key);
       if (!node) {
         node = { label: path[d], path: path.slice(0, d + 1), children: [] };
@@ -27,6 +30,9 @@ export function buildAxis(paths: Iterable<unknown[]>): AxisNode[] {
         siblings.push(node);
       }
       siblings = node.children;
+      let next = indexOf.get(node);
+      if (!next) indexOf.set(node, (next = new Map()));
+      index = next;
     }
   }
   return roots;

@@ -23,7 +23,7 @@ import {
   runningTotal,
   shareOf,
 } from './show-as';
-import { SHEET_MAX_COLUMNS, assertFitsSheet } from './size-limit';
+import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 import { derivedFormula, measureFormula } from './spec-formulas';
 
 type Table = aq.ColumnTable;
@@ -134,12 +134,20 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
   // items only to refuse them would take far longer than this one pass.
   // A field cannot have more items than there are rows, so small inputs skip the pass.
   const keptRows = rows ? rows.length : n;
-  const items = (f: string) => (keptRows + 2 * (R + C + measures.length + 2) < SHEET_MAX_COLUMNS ? 0 : encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows).labels.length);
+  const itemCounts = new Map<string, number>();
+  const items = (f: string) => {
+    let count = itemCounts.get(f);
+    if (count === undefined) itemCounts.set(f, (count = encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows).labels.length));
+    return count;
+  };
   const widest = (list: string[]) => list.reduce((m, f) => Math.max(m, items(f)), 0);
-  const minRowItems = R ? widest(rowFields) + ((totals.grandTotalRow ?? true) ? 1 : 0) : 1;
-  const minColItems = C ? widest(colFields) + ((totals.grandTotalColumn ?? true) ? 1 : 0) : 1;
-  if (output !== 'flat') assertFitsSheet('pivot grid', C + 1 + minRowItems, Math.max(R, 1) + minColItems * measures.length, true);
-  if (output !== 'grid') assertFitsSheet('flat table', 1 + Math.max(R ? widest(rowFields) : 1, C ? widest(colFields) : 1), R + C + measures.length, true);
+  const M0 = measures.length;
+  const rowsMayOverflow = keptRows + C + 3 > SHEET_MAX_ROWS;
+  const colsMayOverflow = C > 0 && (keptRows + 1) * M0 + R > SHEET_MAX_COLUMNS;
+  const minRowItems = R && rowsMayOverflow ? widest(rowFields) + ((totals.grandTotalRow ?? true) ? 1 : 0) : 1;
+  const minColItems = C && colsMayOverflow ? widest(colFields) + ((totals.grandTotalColumn ?? true) ? 1 : 0) : 1;
+  if (output !== 'flat') assertFitsSheet('pivot grid', C + 1 + minRowItems, Math.max(R, 1) + minColItems * M0, true);
+  if (output !== 'grid' && rowsMayOverflow) assertFitsSheet('flat table', 1 + Math.max(R ? widest(rowFields) : 1, C ? widest(colFields) : 1), R + C + M0, true);
 
   const pairList = [...pairs].map((p) => p.split(',').map(Number) as [number, number]);
 
@@ -189,10 +197,16 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
 
   // 6. Show-as: replace measure values where asked.
   const shown = applyShowAs(measures, cells, rowTree, colTree, rowItems, colItems, R, C);
-  const value = (r: unknown[], c: unknown[], m: number): MeasureValue => {
-    const over = shown[m];
-    if (over) return over.get(cellKey(r, c)) ?? null;
-    return cells.get(cellKey(r, c))?.[m] ?? null;
+  const anyShown = shown.some((x) => x);
+  /** All measures of one cell, looked up with one key. */
+  const cellValues = (r: unknown[], c: unknown[], out: MeasureValue[], offset: number): boolean => {
+    const key = cellKey(r, c);
+    const raw = cells.get(key);
+    for (let m = 0; m < M; m++) {
+      const over = anyShown ? shown[m] : undefined;
+      out[offset + m] = (over ? over.get(key) : raw?.[m]) ?? null;
+    }
+    return raw !== undefined;
   };
   const resultMeasures: ResultMeasure[] = measures.map((m) => ({ id: m.id, label: m.label ?? m.id, numberFormat: m.numberFormat ?? defaultFormat(m.showAs) }));
 
@@ -206,9 +220,7 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
       columnItems: colItems,
       values: rowItems.map((ri) => {
         const out: MeasureValue[] = new Array(colItems.length * M);
-        colItems.forEach((ci, c) => {
-          for (let m = 0; m < M; m++) out[c * M + m] = value(ri.path, ci.path, m);
-        });
+        for (let c = 0; c < colItems.length; c++) cellValues(ri.path, colItems[c].path, out, c * M);
         return out;
       }),
     } satisfies PivotGrid;
@@ -219,10 +231,8 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
     const flatRows: MeasureValue[][] = [];
     for (const ri of rowLeaves) {
       for (const ci of colLeaves) {
-        if (!cells.has(cellKey(ri.path, ci.path))) continue;
         const row = [...ri.path, ...ci.path] as MeasureValue[];
-        for (let m = 0; m < M; m++) row.push(value(ri.path, ci.path, m));
-        flatRows.push(row);
+        if (cellValues(ri.path, ci.path, row, row.length)) flatRows.push(row);
       }
     }
     result.flat = {
