@@ -3,7 +3,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { TablePreview } from '../excel/workbook-info';
-import { displayValue, isNumericCell } from './format/display-value';
+import { displayValue, isNumericCell } from '../engine/format';
 import { previewCaption } from './pane-text';
 import { ErrorMessage, Loading } from './StatusMessages';
 import { useTablePreviewStyles } from './TablePreviewSection.styles';

@@ -1,29 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue } from '../../src/taskpane/format/display-value';
-import { formatGeneral, formatNumber, isDateFormat } from '../../src/taskpane/format/number-format';
-import { serialToParts } from '../../src/taskpane/format/serial-date';
+import { displayValue, formatGeneral, formatNumber, showsDateOrTime } from '../../src/engine/format';
 
-describe('serialToParts (Excel 1900 system)', () => {
-  // Known anchors from Excel: 1 = 1900-01-01, 59 = 1900-02-28, 60 = phantom 1900-02-29,
-  // 61 = 1900-03-01, 25569 = 1970-01-01, 45292 = 2024-01-01 (a Monday).
+describe('dates in the 1900 system (through src/engine/values)', () => {
+  // Known anchors from Excel: 1 = 1900-01-01, 59 = 1900-02-28, 60 = phantom 1900-02-29 (a
+  // Wednesday), 61 = 1900-03-01, 25569 = 1970-01-01, 45292 = 2024-01-01 (a Monday).
   it.each([
-    [1, 1900, 1, 1],
-    [59, 1900, 2, 28],
-    [60, 1900, 2, 29],
-    [61, 1900, 3, 1],
-    [25569, 1970, 1, 1],
-    [45292, 2024, 1, 1],
-    [45351, 2024, 2, 29],
-  ])('serial %d is %d-%d-%d', (serial, year, month, day) => {
-    const p = serialToParts(serial);
-    expect([p.year, p.month, p.day]).toEqual([year, month, day]);
+    [1, '1900-01-01 Sunday'],
+    [59, '1900-02-28 Tuesday'],
+    [60, '1900-02-29 Wednesday'],
+    [61, '1900-03-01 Thursday'],
+    [25569, '1970-01-01 Thursday'],
+    [45292, '2024-01-01 Monday'],
+    [45351, '2024-02-29 Thursday'],
+  ])('serial %d is %s', (serial, expected) => {
+    expect(formatNumber(serial, 'yyyy-mm-dd dddd')).toBe(expected);
   });
 
-  it('reads the time of day and rounds to the second', () => {
-    expect(serialToParts(45292.75)).toMatchObject({ hours: 18, minutes: 0, seconds: 0, weekday: 1 });
+  it('shows the time of day rounded to the second', () => {
+    expect(formatNumber(45292.75, 'hh:mm:ss')).toBe('18:00:00');
     // 0.5 day + 1 s, plus float noise
-    expect(serialToParts(45292 + 0.5 + 1 / 86400 + 1e-12)).toMatchObject({ hours: 12, minutes: 0, seconds: 1 });
-    expect(serialToParts(45292.99999999)).toMatchObject({ day: 2, hours: 0, minutes: 0, seconds: 0 });
+    expect(formatNumber(45292 + 0.5 + 1 / 86400 + 1e-12, 'hh:mm:ss')).toBe('12:00:01');
+    expect(formatNumber(45292.99999999, 'yyyy-mm-dd hh:mm:ss')).toBe('2024-01-02 00:00:00');
+  });
+
+  it('fills a date that Excel cannot show with #', () => {
+    expect(formatNumber(-1, 'yyyy-mm-dd')).toBe('########');
   });
 });
 
@@ -62,11 +63,11 @@ describe('formatNumber', () => {
   });
 
   it('tells dates from numbers', () => {
-    expect(isDateFormat('m/d/yyyy')).toBe(true);
-    expect(isDateFormat('[h]:mm')).toBe(true);
-    expect(isDateFormat('#,##0.00')).toBe(false);
-    expect(isDateFormat('"days" 0')).toBe(false);
-    expect(isDateFormat('General')).toBe(false);
+    expect(showsDateOrTime('m/d/yyyy')).toBe(true);
+    expect(showsDateOrTime('[h]:mm')).toBe(true);
+    expect(showsDateOrTime('#,##0.00')).toBe(false);
+    expect(showsDateOrTime('"days" 0')).toBe(false);
+    expect(showsDateOrTime('General')).toBe(false);
   });
 });
 

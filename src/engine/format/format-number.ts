@@ -1,101 +1,28 @@
 /**
- * A small reader of Excel number format codes: enough to show table previews the way the sheet
- * shows them (dates, times, thousands, decimals, percentages, currency, scientific). Not a
- * complete implementation: conditions like [>100] and fill/padding characters are ignored, and
+ * Excel number formats rendered as the sheet shows them, for any PivotDeck surface (task pane
+ * previews, the simulator's view): dates, times, thousands, decimals, percentages, currency,
+ * scientific. Built on src/engine/values for the 1900 date system. Not a complete
+ * implementation: conditions like [>100] and fill/padding characters are ignored, and
  * separators are shown en-US style.
  */
-import { serialToParts } from './serial-date';
+import { serialWeekday } from '../values/date-parts';
+import { numberFormatKind } from '../values/number-format';
+import { serialToParts } from '../values/serial-date';
+import { formatGeneral, scientific } from './format-general';
+import { sections, tokenize, type Token } from './format-tokens';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-type Token = { kind: 'literal'; text: string } | { kind: 'code'; text: string };
-
 /**
- * Splits a format section into literal text and code units ("yyyy", "mm", "AM/PM", "0", ".")
- * honouring quotes, \\x escapes and [..] brackets.
+ * True when the format shows numbers as a date, a time of day or an elapsed time ([h]:mm).
+ * @example showsDateOrTime('m/d/yyyy') // true
+ * @example showsDateOrTime('[h]:mm') // true
+ * @example showsDateOrTime('"days" 0') // false
  */
-function tokenize(section: string): Token[] {
-  const out: Token[] = [];
-  const literal = (text: string): void => {
-    const last = out[out.length - 1];
-    if (last && last.kind === 'literal') last.text += text;
-    else out.push({ kind: 'literal', text });
-  };
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    const ampm = /^(AM\/PM|A\/P|E[+-])/i.exec(section.slice(i));
-    if (ampm) {
-      out.push({ kind: 'code', text: ampm[0] });
-      i += ampm[0].length - 1;
-    } else if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      literal(section.slice(i + 1, end < 0 ? undefined : end));
-      i = end < 0 ? section.length : end;
-    } else if (ch === '\\') {
-      literal(section[i + 1] ?? '');
-      i++;
-    } else if (ch === '[') {
-      const end = section.indexOf(']', i + 1);
-      const inner = section.slice(i + 1, end < 0 ? undefined : end);
-      // [$€-407] is a currency symbol with a locale; [h], [mm] are elapsed time; colours/conditions drop.
-      if (inner.startsWith('$')) literal(inner.slice(1).split('-')[0]);
-      else if (/^(h+|m+|s+)$/i.test(inner)) out.push({ kind: 'code', text: inner });
-      i = end < 0 ? section.length : end;
-    } else if (ch === '_' || ch === '*') {
-      i++; // padding/fill: skip the next character
-      if (ch === '_') literal(' ');
-    } else if (/[$\-+/():!^&'~{}<>= ,]/.test(ch) && !(ch === ',' && /[0#?]/.test(section[i - 1] ?? '') && /[0#?]/.test(section[i + 1] ?? ''))) {
-      literal(ch);
-    } else if (/[ymdhs]/i.test(ch)) {
-      let j = i;
-      while (j + 1 < section.length && section[j + 1].toLowerCase() === ch.toLowerCase()) j++;
-      out.push({ kind: 'code', text: section.slice(i, j + 1) });
-      i = j;
-    } else {
-      out.push({ kind: 'code', text: ch });
-    }
-  }
-  return out;
-}
-
-/** Splits on ';' outside quotes. */
-function sections(format: string): string[] {
-  const out: string[] = [];
-  let current = '', quoted = false;
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i];
-    if (ch === '"') quoted = !quoted;
-    if (ch === '\\' && !quoted) { current += ch + (format[i + 1] ?? ''); i++; continue; }
-    if (ch === ';' && !quoted) { out.push(current); current = ''; continue; }
-    current += ch;
-  }
-  out.push(current);
-  return out;
-}
-
-/** True when the format shows numbers as dates or times. */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format || /^general$/i.test(format)) return false;
-  const code = tokenize(sections(format)[0]).filter((t) => t.kind === 'code').map((t) => t.text).join('');
-  return /[ydhs]/i.test(code) || (/m/i.test(code) && !/[0#?]/.test(code));
-}
-
-/** Excel's General format, approximately: up to 11 characters, then fewer decimals or scientific. */
-export function formatGeneral(value: number): string {
-  if (!Number.isFinite(value)) return '#NUM!';
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 1e11 || abs < 1e-9) return scientific(value, 5, true);
-  const digits = Math.max(1, Math.floor(Math.log10(abs)) + 1);
-  return String(Number(value.toFixed(Math.max(0, Math.min(9, 10 - digits)))));
-}
-
-/** 12345 → "1.23E+04"; `trim` drops trailing zeros of the mantissa as General does. */
-function scientific(value: number, decimals: number, trim: boolean): string {
-  const [m, e] = value.toExponential(decimals).split('e');
-  const mantissa = trim ? m.replace(/\.?0+$/, '') : m;
-  return `${mantissa}E${Number(e) < 0 ? '-' : '+'}${String(Math.abs(Number(e))).padStart(2, '0')}`;
+export function showsDateOrTime(format: string | undefined): boolean {
+  const kind = numberFormatKind(format);
+  return kind === 'date' || kind === 'datetime' || kind === 'time' || kind === 'elapsed';
 }
 
 /**
@@ -114,7 +41,7 @@ export function formatNumber(value: number, format: string | undefined): string 
   else if (value === 0 && parts.length > 2) section = parts[2];
   if (/^general$/i.test(section.trim())) return formatGeneral(value);
   const tokens = tokenize(section);
-  return isDateFormat(section) ? formatDate(shown, tokens) : formatDecimal(shown, tokens);
+  return showsDateOrTime(section) ? formatDate(value, tokens) : formatDecimal(shown, tokens);
 }
 
 function formatDecimal(value: number, tokens: Token[]): string {
@@ -154,7 +81,13 @@ function pad(n: number, width: number): string {
 }
 
 function formatDate(serial: number, tokens: Token[]): string {
-  const p = serialToParts(serial);
+  // Displayed to the second: round first, so 0.99999999 of a day shows as the next midnight.
+  const rounded = Math.round(serial * 86_400) / 86_400;
+  const p = serialToParts(rounded);
+  // Excel fills the cell with # for a negative or too-large date.
+  if (!p) return '########';
+  // serialWeekday: 1 = Sunday; it knows serial 60 (the phantom 1900-02-29) is a Wednesday.
+  const weekday = (serialWeekday(rounded) ?? 1) - 1;
   const joined: Array<{ code: string; literal?: string }> = tokens.map((t) =>
     t.kind === 'literal' ? { code: '', literal: t.text } : { code: t.text });
   const twelveHour = joined.some((c) => /^(AM\/PM|A\/P)$/i.test(c.code));
@@ -167,7 +100,7 @@ function formatDate(serial: number, tokens: Token[]): string {
     if (c === 'y') out += lower.length <= 2 ? pad(p.year % 100, 2) : String(p.year);
     else if (c === 'm' && isMinutes(joined, i)) out += lower.length >= 2 ? pad(p.minutes, 2) : String(p.minutes);
     else if (c === 'm') out += lower.length >= 5 ? MONTHS[p.month - 1][0] : lower.length === 4 ? MONTHS[p.month - 1] : lower.length === 3 ? MONTHS[p.month - 1].slice(0, 3) : lower.length === 2 ? pad(p.month, 2) : String(p.month);
-    else if (c === 'd') out += lower.length >= 4 ? DAYS[p.weekday] : lower.length === 3 ? DAYS[p.weekday].slice(0, 3) : lower.length === 2 ? pad(p.day, 2) : String(p.day);
+    else if (c === 'd') out += lower.length >= 4 ? DAYS[weekday] : lower.length === 3 ? DAYS[weekday].slice(0, 3) : lower.length === 2 ? pad(p.day, 2) : String(p.day);
     else if (c === 'h') {
       const h = twelveHour ? ((p.hours + 11) % 12) + 1 : p.hours;
       out += lower.length >= 2 ? pad(h, 2) : String(h);
