@@ -29,7 +29,7 @@
  * Even a write that fits one sync is backed up: Excel does not roll back a failed batch, so a
  * single sync can also fail halfway.
  */
-import type { CellValue, ExcelRun, XRange, XRequestContext, XWorkbook } from '../api';
+import type { CellValue, ExcelRun, XNamedItem, XRange, XRequestContext, XWorkbook } from '../api';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
 import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
@@ -181,7 +181,6 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
         sheet.getRangeByIndexes(row + 1 + chunk.start, column, chunk.rows, columns).values = block.rows.slice(chunk.start, chunk.start + chunk.rows);
         if (i < chunks.length - 1) {
           writing = true;
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
           await ctx.sync();
           syncs++;
           rowsSent += chunk.rows;
@@ -233,9 +232,7 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
 async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTarget, wantedName: string): Promise<Plan> {
   const wb = ctx.workbook;
   const trackingName = landingName(target.sourceId);
-  const tracked = wb.names.getItemOrNullObject(trackingName);
-  tracked.load('name');
-  const trackedRange = tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+  const { tracked, range: trackedRange } = trackedLanding(wb, trackingName);
   const tables = wb.tables.load('items/name, items/style');
   const targetSheet = wb.worksheets.getItemOrNullObject(target.sheet).load('name');
   await ctx.sync();
@@ -320,7 +317,6 @@ async function restore(run: ExcelRun, plan: Plan, backup: Backup | undefined): P
         const part = target.getRangeByIndexes(old.area.row + chunk.start, old.area.column, chunk.rows, old.area.columns);
         part.numberFormat = backup.formats.slice(chunk.start, chunk.start + chunk.rows);
         part.values = backup.values.slice(chunk.start, chunk.start + chunk.rows);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk
         await ctx.sync();
         syncs++;
       }
@@ -349,9 +345,7 @@ async function restore(run: ExcelRun, plan: Plan, backup: Backup | undefined): P
 export async function removeLandedTable(run: ExcelRun, sourceId: string): Promise<boolean> {
   return run(async (ctx) => {
     const wb: XWorkbook = ctx.workbook;
-    const tracked = wb.names.getItemOrNullObject(landingName(sourceId));
-    tracked.load('name');
-    const range = tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+    const { tracked, range } = trackedLanding(wb, landingName(sourceId));
     const tables = wb.tables.load('items/name');
     await ctx.sync();
     if (tracked.isNullObject) return false;
@@ -366,6 +360,13 @@ export async function removeLandedTable(run: ExcelRun, sourceId: string): Promis
     await ctx.sync();
     return true;
   });
+}
+
+/** The tracking name and the cells it covers, both loaded at the next sync (null objects when absent). */
+function trackedLanding(wb: XWorkbook, name: string): { tracked: XNamedItem; range: XRange } {
+  const tracked = wb.names.getItemOrNullObject(name);
+  tracked.load('name');
+  return { tracked, range: tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') };
 }
 
 function headerChange(before: string[], after: string[]): { added: string[]; missing: string[] } | undefined {
@@ -395,4 +396,19 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * Is the table landed for `sourceId` still in the workbook (its tracking name points at cells)?
+ * One read-only sync. A refresh asks before sending validators: a 304 must not leave a user who
+ * deleted the table with nothing.
+ *
+ * @example if (!(await isLanded(host.run, 'cars'))) previous = undefined;
+ */
+export async function isLanded(run: ExcelRun, sourceId: string): Promise<boolean> {
+  return run(async (ctx) => {
+    const { range } = trackedLanding(ctx.workbook, landingName(sourceId));
+    await ctx.sync();
+    return !range.isNullObject;
+  });
 }

@@ -1,0 +1,7 @@
+/**
+ * Web sources in the workbook: refresh (conditional pull → all-or-nothing landing), status for
+ * the pane (fresh / stale with reason / needs credential), remove.
+ */
+export { refreshSource, defaultLanding, type SourceDeps, type SourceOutcome, type SourceProgress, type SourceRefreshOptions, type SourceRefreshResult } from './refresh-source';
+export { removeSource } from './remove-source';
+export { sourceStatus, landingOf, lastPullOf, hostOf, type SourceStatus, type LandingOptions, type LastPull } from './source-state';
