@@ -1,6 +1,7 @@
 export { buildAxis, flattenAxis, leafPartitions, sortAxis, type AxisNode, type AxisOrder } from './axis';
 export { QueryFieldError, executeQuery, type ExecuteOptions, type ResolveSource } from './execute-query';
 export { filterPredicate, isTruthy, type RowPredicate } from './filter-rows';
+export { flatToCells, type FlatCells } from './flat-cells';
 export { gridToCells, type ExcelCell, type GridCells } from './grid-cells';
 export { compareItems, itemKey, tupleKey } from './item-key';
 export { relativeDateRange } from './relative-date';

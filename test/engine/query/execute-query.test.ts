@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { QueryFieldError, ResultTooLargeError, executeQuery, gridToCells } from '../../../src/engine/query';
+import { QueryFieldError, ResultTooLargeError, executeQuery, flatToCells, gridToCells } from '../../../src/engine/query';
 import { QuerySpecError, type QuerySpec, type SourceRef } from '../../../src/engine/spec';
 import { partsToSerial } from '../../../src/engine/values';
 
@@ -87,6 +87,7 @@ describe('executeQuery', () => {
     );
     // p1 100+300, p3 400 -> Tools 800; p2 200+600 -> Toys 800; p9 500 unmatched -> (blank).
     expect(r.flat!.rows).toEqual([['Tools', 800], ['Toys', 800], [null, 500]]);
+    expect(flatToCells(r.flat!).values).toEqual([['Category', 'rev'], ['Tools', 800], ['Toys', 800], ['', 500]]);
   });
 
   it('refuses a lookup whose key repeats', () => {
