@@ -168,7 +168,7 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
     let pending = 0;
     for (const op of ops) {
       if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4.9 MB of writes is the point of chunking
+        // One sync per ~4.9 MB of writes is the point of chunking.
         await sync();
         pending = 0;
       }

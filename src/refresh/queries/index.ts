@@ -1,0 +1,13 @@
+/**
+ * Saved queries: insert, edit, refresh (one or all, each source read once), rename, duplicate,
+ * delete. Functions take and return the workbook document; the caller saves it
+ * (saveWorkbookDocument), so the pane and the ribbon decide when to persist.
+ */
+export {
+  deleteQuery, duplicateQuery, insertQuery, newQueryId, refreshAllQueries, refreshQuery, renameQuery, updateQuery,
+  type QueryChange, type QueryDocResult, type QueryOutcome,
+} from './query-ops';
+export { computeQueryInThread, type QueryComputeInput, type QueryComputer } from './query-computer';
+export { runQuery, type QueryDeps, type QueryPhase, type QueryProgress, type QueryRun, type RunQueryOptions } from './run-query';
+export { savedQueries, type SavedQuery } from './saved-queries';
+export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourceOptions, type SourceData } from './source-data';

@@ -1,0 +1,231 @@
+import { ResultTooLargeError, validateQuerySpec, type QuerySpec } from '../../engine';
+import { QueryFieldError } from '../../engine/query';
+import { FormulaError } from '../../engine/formula';
+import {
+  findQueryOutput, flatBlock, gridBlock, QueryOutputError, queryOutputName, removeQueryOutput, writeQueryOutput,
+  type OutputLayout, type OutputTarget, type QueryOutputWrite,
+} from '../../excel/query-output';
+import type { PivotDeckDocument } from '../../model';
+import { runQuery, type QueryDeps, type RunQueryOptions } from './run-query';
+
+type QueryDef = PivotDeckDocument['queries'][number];
+
+export type QueryOutcome =
+  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number }
+  /** Nothing was written; the previous output (if any) is as it was. */
+  | { status: 'failed'; code: string; message: string }
+  | { status: 'cancelled'; message: string }
+  /** Only the definition changed (e.g. a rename); Excel was not touched. */
+  | { status: 'saved'; message: string };
+
+export interface QueryChange {
+  label?: string;
+  spec?: QuerySpec;
+  layout?: OutputLayout;
+  /** A new place; absent, the output stays where it is. */
+  target?: OutputTarget;
+}
+
+export interface QueryDocResult {
+  document: PivotDeckDocument;
+  outcome: QueryOutcome;
+}
+
+/**
+ * Computes a spec and writes it: the shared core of insert, edit and refresh. Never throws for
+ * expected failures (bad spec, unknown field, missing table, foreign cells, too large): they come
+ * back as `failed` with a message a user can act on, and nothing is written.
+ */
+async function computeAndWrite(
+  deps: QueryDeps,
+  id: string,
+  label: string,
+  specInput: unknown,
+  layout: OutputLayout,
+  target: OutputTarget,
+  follow: boolean,
+  options: RunQueryOptions & { activate?: boolean },
+): Promise<QueryOutcome> {
+  const checked = validateQuerySpec(specInput);
+  if (!checked.ok) return { status: 'failed', code: 'spec', message: `The query "${label}" is not valid: ${checked.error.message}` };
+  try {
+    const run = await runQuery(deps, checked.spec, layout === 'grid' ? 'grid' : 'flat', options);
+    options.signal?.throwIfAborted();
+    options.onProgress?.({ phase: 'write' });
+    const block = layout === 'grid' ? gridBlock(run.result.grid!) : flatBlock(run.result.flat!);
+    const write = await writeQueryOutput(deps.run, block, {
+      queryId: id, target, followExisting: follow, activate: options.activate,
+      comment: `PivotDeck query "${label}". PivotDeck replaces these cells on refresh.`,
+    });
+    const r = run.result;
+    const summary = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
+    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount };
+  } catch (error) {
+    if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
+    const code = error instanceof QueryOutputError ? error.code
+      : error instanceof ResultTooLargeError ? 'too-large'
+      : error instanceof QueryFieldError || error instanceof FormulaError ? 'field'
+      : 'excel';
+    return { status: 'failed', code, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function stamp(deps: QueryDeps): string {
+  return (deps.now ?? (() => new Date()))().toISOString();
+}
+
+function recorded(def: QueryDef, outcome: QueryOutcome, at: string): QueryDef {
+  if (outcome.status === 'written') {
+    return {
+      ...def,
+      output: { name: queryOutputName(def.id), sheet: outcome.write.area.sheet.slice(0, 31), address: outcome.write.address.slice(0, 64) },
+      lastRefresh: { at, ok: true, message: outcome.summary.slice(0, 2000) },
+    };
+  }
+  return { ...def, lastRefresh: { at, ok: false, message: outcome.message.slice(0, 2000) } };
+}
+
+/** A new query id: letters, digits and "_" (safe in Excel names), unique in the document. */
+export function newQueryId(doc: PivotDeckDocument, now: Date = new Date()): string {
+  const taken = new Set(doc.queries.map((q) => q.id.toLowerCase()));
+  for (let n = 0; ; n++) {
+    const id = `q_${now.getTime().toString(36)}${n ? `_${n}` : ''}`;
+    if (!taken.has(id.toLowerCase())) return id;
+  }
+}
+
+/**
+ * Runs a new query and writes it; on success the query is added to the document (the caller
+ * saves it). On failure the document is unchanged and nothing was written.
+ *
+ * @example
+ * const { document, outcome, id } = await insertQuery(deps, doc, { label: 'Revenue by region', spec, layout: 'grid',
+ *   target: { kind: 'newSheet', sheet: 'Revenue by region' } });
+ */
+export async function insertQuery(
+  deps: QueryDeps,
+  doc: PivotDeckDocument,
+  request: { label: string; spec: QuerySpec; layout: OutputLayout; target: OutputTarget },
+  options: RunQueryOptions = {},
+): Promise<QueryDocResult & { id: string }> {
+  const id = newQueryId(doc, (deps.now ?? (() => new Date()))());
+  const outcome = await computeAndWrite(deps, id, request.label, request.spec, request.layout, request.target, false, { ...options, activate: true });
+  if (outcome.status !== 'written') return { id, document: doc, outcome };
+  const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  return { id, document: { ...doc, queries: [...doc.queries, def] }, outcome };
+}
+
+/** Where a saved query writes when nothing tells otherwise: its last place, else a new sheet. */
+function savedTarget(def: QueryDef): OutputTarget {
+  const address = def.output?.address;
+  const cell = address?.slice(address.lastIndexOf('!') + 1).split(':')[0];
+  if (def.output?.sheet && cell) return { kind: 'at', sheet: def.output.sheet, cell };
+  return { kind: 'newSheet', sheet: def.label };
+}
+
+/**
+ * Recomputes a saved query and replaces its output where it is now (following a moved block),
+ * as a grid or table as it was written (`layout` overrides). On any failure the previous output
+ * stays exactly as it was and `lastRefresh` records `{ ok: false, message }`.
+ *
+ * @example const { document, outcome } = await refreshQuery(deps, doc, 'q_1');
+ */
+export async function refreshQuery(
+  deps: QueryDeps,
+  doc: PivotDeckDocument,
+  id: string,
+  options: RunQueryOptions & { layout?: OutputLayout } = {},
+): Promise<QueryDocResult> {
+  const def = doc.queries.find((q) => q.id === id);
+  if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
+  let layout = options.layout;
+  if (!layout) {
+    try {
+      layout = (await findQueryOutput(deps.run, id))?.layout ?? 'grid';
+    } catch {
+      layout = 'grid';
+    }
+  }
+  const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, options);
+  if (outcome.status === 'cancelled' || outcome.status === 'saved') return { document: doc, outcome };
+  const updated = recorded(def, outcome, stamp(deps));
+  return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
+}
+
+/**
+ * Refreshes every saved query, one after the other, reading each source once. A failing query
+ * keeps its previous output and is marked `lastRefresh.ok = false`; the others still refresh.
+ *
+ * @example const { document, outcomes } = await refreshAllQueries(deps, doc);
+ */
+export async function refreshAllQueries(
+  deps: QueryDeps,
+  doc: PivotDeckDocument,
+  options: Omit<RunQueryOptions, 'cache' | 'onProgress'> & { onProgress?: (id: string, p: Parameters<NonNullable<RunQueryOptions['onProgress']>>[0]) => void } = {},
+): Promise<{ document: PivotDeckDocument; outcomes: Map<string, QueryOutcome> }> {
+  const cache: NonNullable<RunQueryOptions['cache']> = new Map();
+  const outcomes = new Map<string, QueryOutcome>();
+  let current = doc;
+  for (const q of doc.queries) {
+    if (options.signal?.aborted) break;
+    const r = await refreshQuery(deps, current, q.id, { signal: options.signal, cache, onProgress: (p) => options.onProgress?.(q.id, p) });
+    current = r.document;
+    outcomes.set(q.id, r.outcome);
+  }
+  return { document: current, outcomes };
+}
+
+/**
+ * Applies an edit from the builder: a new label alone only renames; a new spec, layout or place
+ * recomputes and rewrites the output (in place unless `target` is given). If that fails, the
+ * document keeps the previous definition and the outcome says why.
+ *
+ * @example await updateQuery(deps, doc, 'q_1', { spec: withMedian, layout: 'grid' });
+ */
+export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: string, change: QueryChange, options: RunQueryOptions = {}): Promise<QueryDocResult> {
+  const def = doc.queries.find((q) => q.id === id);
+  if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
+  const label = change.label?.trim() ? change.label.trim().slice(0, 255) : def.label;
+  if (!change.spec && !change.layout && !change.target) {
+    const renamed = { ...def, label };
+    return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? renamed : q)) }, outcome: { status: 'saved', message: 'Renamed.' } };
+  }
+  let layout = change.layout;
+  if (!layout) layout = (await findQueryOutput(deps.run, id).catch(() => undefined))?.layout ?? 'grid';
+  const spec = change.spec ?? def.spec;
+  const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, options);
+  if (outcome.status !== 'written') return { document: doc, outcome };
+  const updated = recorded({ ...def, label, spec: spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
+}
+
+/**
+ * Renames a saved query (the document only; its output is not touched).
+ * @example renameQuery(doc, 'q_1', 'Revenue by region and year')
+ */
+export function renameQuery(doc: PivotDeckDocument, id: string, label: string): PivotDeckDocument {
+  const clean = label.trim().slice(0, 255);
+  if (!clean) return doc;
+  return { ...doc, queries: doc.queries.map((q) => (q.id === id ? { ...q, label: clean } : q)) };
+}
+
+/**
+ * Copies a saved query under a new id and "<label> (copy)", without output: its first refresh
+ * writes it to a new sheet.
+ * @example const { document, id } = duplicateQuery(doc, 'q_1');
+ */
+export function duplicateQuery(doc: PivotDeckDocument, id: string, now: Date = new Date()): { document: PivotDeckDocument; id: string } {
+  const def = doc.queries.find((q) => q.id === id);
+  if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
+  const copy: QueryDef = { id: newQueryId(doc, now), label: `${def.label} (copy)`.slice(0, 255), spec: structuredClone(def.spec) };
+  return { document: { ...doc, queries: [...doc.queries, copy] }, id: copy.id };
+}
+
+/**
+ * Deletes a saved query and exactly the output PivotDeck wrote for it.
+ * @example const next = await deleteQuery(host.run, doc, 'q_1');
+ */
+export async function deleteQuery(run: QueryDeps['run'], doc: PivotDeckDocument, id: string): Promise<PivotDeckDocument> {
+  await removeQueryOutput(run, id);
+  return { ...doc, queries: doc.queries.filter((q) => q.id !== id) };
+}

@@ -1,0 +1,91 @@
+import type { CellValue, ExcelRun } from '../../excel/api';
+import { locateTable } from '../../excel/query-output';
+import { explainExcelError } from '../../excel/errors';
+import { readRangeValues, type ReadProgress } from '../../excel/read-range-values';
+import { sourceRefKey, type SourceRef } from '../../engine/spec';
+
+/**
+ * A source as Excel gave it: the header row and the data rows. Plain arrays (structured-clone
+ * safe), so a Web Worker can take them as they are.
+ */
+export interface SourceData {
+  header: CellValue[];
+  rows: CellValue[][];
+  /** Round trips and response bytes the read took. */
+  syncs: number;
+  bytes: number;
+}
+
+/** Reads sources that are not in the workbook (cloud pulls); absent, such sources are refused. */
+export type PullSource = (ref: Extract<SourceRef, { kind: 'source' }>, options: { signal?: AbortSignal }) => Promise<SourceData>;
+
+export interface ReadSourceOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+  pull?: PullSource;
+}
+
+/**
+ * Reads a query's source from the workbook: an Excel table (one sync to find it, then its rows in
+ * ≤ 5 MB syncs; a totals row is left out) or a sheet range whose first row is the header.
+ *
+ * @example const sales = await readSourceData(host.run, { kind: 'table', name: 'Sales' });
+ */
+export async function readSourceData(run: ExcelRun, ref: SourceRef, options: ReadSourceOptions = {}): Promise<SourceData> {
+  if (ref.kind === 'source') {
+    if (!options.pull) throw new Error(`The source "${ref.id}" is not in this workbook, and this pane cannot pull it. Refresh it from the Sources section first.`);
+    return options.pull(ref, { signal: options.signal });
+  }
+  let sheet: string;
+  let address: string;
+  let dropLast = false;
+  let syncs = 0;
+  if (ref.kind === 'table') {
+    try {
+      const where = await locateTable(run, ref.name);
+      if (!where.showHeaders) throw new Error(`The table "${ref.name}" has its header row turned off; turn it on (Table Design → Header Row) so PivotDeck can name the fields.`);
+      sheet = where.sheet;
+      address = where.address;
+      dropLast = where.showTotals;
+      syncs = 1;
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('The table')) throw error;
+      throw new Error(explainExcelError(error, `read the table "${ref.name}"`));
+    }
+  } else {
+    sheet = ref.sheet;
+    address = ref.address;
+  }
+  let read;
+  try {
+    read = await readRangeValues(run, sheet, address, { signal: options.signal, onProgress: options.onProgress });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new Error(explainExcelError(error, `read ${sourceLabel(ref)}`));
+  }
+  const [header = [], ...rest] = read.values;
+  const rows = dropLast ? rest.slice(0, -1) : rest;
+  return { header, rows, syncs: syncs + read.syncs, bytes: read.bytes };
+}
+
+/**
+ * How a source is named in messages.
+ * @example sourceLabel({ kind: 'table', name: 'Sales' }) // 'the table "Sales"'
+ */
+export function sourceLabel(ref: SourceRef): string {
+  switch (ref.kind) {
+    case 'table':
+      return `the table "${ref.name}"`;
+    case 'range':
+      return `${ref.sheet}!${ref.address}`;
+    case 'source':
+      return `the source "${ref.id}"`;
+  }
+}
+
+/** Every source a spec reads (its source and its lookups), once each, by sourceRefKey. */
+export function sourcesOf(spec: { source: SourceRef; lookups?: ReadonlyArray<{ source: SourceRef }> }): Map<string, SourceRef> {
+  const out = new Map<string, SourceRef>();
+  for (const ref of [spec.source, ...(spec.lookups ?? []).map((l) => l.source)]) out.set(sourceRefKey(ref), ref);
+  return out;
+}
