@@ -6,9 +6,10 @@
  */
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
-import { FolderOpenRegular } from '@fluentui/react-icons';
+import { DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { WorkbookModel } from '../simulator/model';
-import { loadXlsx, XlsxLoadError, type LoadNotice } from '../simulator/xlsx';
+import { XlsxLoadError, type LoadNotice } from '../simulator/xlsx';
+import { CancelledLoad, loadWorkbookFile, type WorkbookLoad } from './load-workbook-file';
 import { useOpenWorkbookStyles } from './OpenWorkbookButton.styles';
 
 export interface OpenWorkbookButtonProps {
@@ -19,7 +20,7 @@ const ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spread
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; file: string }
+  | { kind: 'busy'; file: string; step?: string }
   | { kind: 'opened'; file: string; notices: LoadNotice[] }
   | { kind: 'failed'; file: string; message: string };
 
@@ -31,21 +32,44 @@ export function OpenWorkbookButton({ onOpen }: OpenWorkbookButtonProps): React.J
   const onOpenRef = React.useRef(onOpen);
   onOpenRef.current = onOpen;
 
+  // The load in flight (in a worker), so Cancel can stop it and a newer file replaces it.
+  const loading = React.useRef<WorkbookLoad | null>(null);
+  const superseded = React.useRef<() => void>(() => {});
+
   const open = React.useCallback(async (file: File) => {
     if (!/\.xls[xm]$/i.test(file.name)) {
       setStatus({ kind: 'failed', file: file.name, message: 'only .xlsx and .xlsm workbooks can be opened' });
       return;
     }
+    superseded.current();
     setStatus({ kind: 'busy', file: file.name });
+    // A worker-less load reports its first steps synchronously, before `load` exists: `mine`
+    // tells this load's steps from a replaced one's either way.
+    const mine = { current: true };
+    loading.current?.cancel();
+    const load = loadWorkbookFile(await file.arrayBuffer(), file.name, (step) => {
+      if (mine.current) setStatus({ kind: 'busy', file: file.name, step });
+    });
+    loading.current = load;
+    superseded.current = () => { mine.current = false; };
     try {
-      const { model, notices } = await loadXlsx(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+      const { model, notices } = await load.result;
       onOpenRef.current(model);
       setStatus({ kind: 'opened', file: file.name, notices });
     } catch (e) {
+      if (e instanceof CancelledLoad) {
+        if (loading.current === load) setStatus({ kind: 'idle' });
+        return;
+      }
       const message = e instanceof XlsxLoadError ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
       setStatus({ kind: 'failed', file: file.name, message });
+    } finally {
+      if (loading.current === load) loading.current = null;
     }
   }, []);
+
+  // A load still running when the workbench goes away is stopped with it.
+  React.useEffect(() => () => loading.current?.cancel(), []);
 
   React.useEffect(() => {
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -100,6 +124,11 @@ export function OpenWorkbookButton({ onOpen }: OpenWorkbookButtonProps): React.J
       <span className={styles.status} role="status" title={statusDetail(status)} data-testid="open-workbook-status">
         {statusText(status)}
       </span>
+      {status.kind === 'busy' && (
+        <Button appearance="secondary" size="small" icon={<DismissRegular />} onClick={() => loading.current?.cancel()}>
+          Cancel
+        </Button>
+      )}
     </div>
   );
 }
@@ -109,7 +138,7 @@ function statusText(status: Status): string {
     case 'idle':
       return '';
     case 'busy':
-      return `Opening ${status.file}…`;
+      return status.step ? `Opening ${status.file}: ${status.step.charAt(0).toLowerCase()}${status.step.slice(1)}…` : `Opening ${status.file}…`;
     case 'opened':
       return status.notices.length
         ? `Opened ${status.file}; ${status.notices.length} item${status.notices.length === 1 ? '' : 's'} not simulated`

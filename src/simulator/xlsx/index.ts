@@ -26,6 +26,8 @@ export interface LoadOptions {
   maxUncompressedBytes?: number;
   /** Refuse workbooks with more cells than this (stored or declared by a sheet's dimension). Default 5,000,000. */
   maxCells?: number;
+  /** Told what is being read ("Reading sheet 2 of 5 (Sales)"), for a status line. */
+  onProgress?: (step: string) => void;
 }
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200_000_000;
@@ -42,8 +44,9 @@ export async function loadXlsx(bytes: Uint8Array, options: LoadOptions = {}): Pr
   const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   try {
+    options.onProgress?.('Unzipping');
     const pkg = new Package(openZip(bytes, maxBytes));
-    const model = readWorkbook(pkg, { fileName: options.fileName, maxCells });
+    const model = readWorkbook(pkg, { fileName: options.fileName, maxCells, onProgress: options.onProgress });
     return { model, notices: pkg.notices };
   } catch (e) {
     if (e instanceof XlsxLoadError) throw e;

@@ -20,6 +20,7 @@ import { attr, boolAttr, child, children, intAttr, textOf } from './xml';
 export interface ReadOptions {
   fileName?: string;
   maxCells: number;
+  onProgress?: (step: string) => void;
 }
 
 interface PendingPivot {
@@ -38,6 +39,7 @@ export function readWorkbook(pkg: Package, options: ReadOptions): WorkbookModel 
   const relById = new Map(rels.map((r) => [r.id, r]));
   const sharedStringsRel = rels.find((r) => r.type === 'sharedStrings');
   const stylesRel = rels.find((r) => r.type === 'styles');
+  options.onProgress?.('Reading shared strings and styles');
   const sharedStrings = readSharedStrings(sharedStringsRel ? pkg.optionalXml(sharedStringsRel.target) : undefined);
   const styles = readStyles(stylesRel ? pkg.optionalXml(stylesRel.target) : undefined);
 
@@ -64,8 +66,10 @@ export function readWorkbook(pkg: Package, options: ReadOptions): WorkbookModel 
   const pending: PendingPivot[] = [];
   const sheetNames: string[] = [];
 
-  children(child(wb, 'sheets'), 'sheet').forEach((s, tab) => {
+  const sheetEls = children(child(wb, 'sheets'), 'sheet');
+  sheetEls.forEach((s, tab) => {
     const name = attr(s, 'name') ?? `Sheet${tab + 1}`;
+    options.onProgress?.(`Reading sheet ${tab + 1} of ${sheetEls.length} (${name})`);
     sheetNames.push(name);
     const rel = relById.get(attr(s, 'id') ?? '');
     if (!rel) throw new XlsxLoadError('Malformed', `Sheet "${name}" has no relationship to its part`, workbookPart);
@@ -86,6 +90,7 @@ export function readWorkbook(pkg: Package, options: ReadOptions): WorkbookModel 
   });
   if (model.sheets.length === 0) throw new XlsxLoadError('Malformed', 'The workbook has no worksheets', workbookPart);
 
+  options.onProgress?.('Reading names and PivotTables');
   model.names = readNames(pkg, wb, sheetNames, workbookPart);
   const charts = collectIgnoredParts(pkg, model.ignored!);
   model.pivots = pending.map((p) => finishPivot(p, model.tables, model.names, charts));
