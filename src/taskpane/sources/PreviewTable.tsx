@@ -1,0 +1,77 @@
+import {
+  Button, Caption1, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+} from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { ColumnType, PullOk } from '../../connectors/types';
+import { displayValue } from '../../engine/format';
+import { usePreviewStyles } from './PreviewTable.styles';
+
+const PREVIEW_ROWS = 100;
+const TYPE_LABELS: Record<ColumnType, string> = { text: 'Text', number: 'Number', date: 'Date', boolean: 'True/false' };
+
+export interface PreviewTableProps {
+  pull: PullOk;
+  label: string;
+  /** The user's choice per column (absent = detected). */
+  types: Record<string, ColumnType>;
+  busy: boolean;
+  onType(column: string, type: ColumnType): void;
+  onLoad(): void;
+  onBack(): void;
+}
+
+/** The first 100 rows with the detected column types, which the user can change, then "Load to table". */
+export function PreviewTable({ pull, label, types, busy, onType, onLoad, onBack }: PreviewTableProps): ReactElement {
+  const styles = usePreviewStyles();
+  const shown = Math.min(PREVIEW_ROWS, pull.rowCount);
+  const arrays = pull.columns.map((c) => pull.table.array(c.name) as ArrayLike<unknown>);
+  return (
+    <section className={styles.root} aria-label={`Preview of ${label}`}>
+      <Text weight="semibold">Preview of {label}</Text>
+      <Caption1>
+        {pull.rowCount.toLocaleString('en-US')} rows, {pull.columns.length} columns; showing the first {shown}. Check each column&apos;s type; dates land as Excel dates.
+      </Caption1>
+      {pull.warnings.map((w) => (
+        <MessageBar key={w.code + w.message} intent="warning" layout="multiline"><MessageBarBody>{w.message}</MessageBarBody></MessageBar>
+      ))}
+      <div className={styles.scroller} tabIndex={0} role="region" aria-label={`First ${shown} rows of ${label}`}>
+        <Table size="extra-small" className={styles.table} noNativeElements={false}>
+          <TableHeader>
+            <TableRow>
+              {pull.columns.map((c) => (
+                <TableHeaderCell key={c.name} className={styles.headerCell}>
+                  <div className={styles.headerStack}>
+                    <Text weight="semibold" size={200}>{c.name}</Text>
+                    <Select size="small" aria-label={`Type of column ${c.name}`} value={types[c.name] ?? c.type} onChange={(_, d) => onType(c.name, d.value as ColumnType)}>
+                      {Object.entries(TYPE_LABELS).map(([k, text]) => <option key={k} value={k}>{text}{k === c.type ? ' (detected)' : ''}</option>)}
+                    </Select>
+                  </div>
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {Array.from({ length: shown }, (_, r) => (
+              <TableRow key={r}>
+                {pull.columns.map((c, i) => (
+                  <TableCell key={c.name} className={c.type === 'number' ? styles.number : undefined}>{cellText(arrays[i]![r], c.type)}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onLoad} disabled={busy}>Load to table</Button>
+        <Button onClick={onBack} disabled={busy}>Back</Button>
+      </div>
+    </section>
+  );
+}
+
+function cellText(value: unknown, type: ColumnType): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'date' && typeof value === 'number') return displayValue(value, Number.isInteger(value) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}

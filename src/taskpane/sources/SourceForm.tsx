@@ -1,0 +1,127 @@
+import { Button, Caption1, Field, Input, Select } from '@fluentui/react-components';
+import { LockClosed16Regular } from '@fluentui/react-icons/svg/lock-closed';
+import type { ReactElement } from 'react';
+import { AUTH_LABELS, KIND_LABELS, PAGING_LABELS, type AuthKind, type PagingKind, type SourceDraft, type WebKind } from './source-draft';
+import { useSourceFormStyles } from './SourceForm.styles';
+
+export interface Secrets {
+  secret: string;
+  user: string;
+  password: string;
+}
+
+export interface SourceFormProps {
+  draft: SourceDraft;
+  secrets: Secrets;
+  editing: boolean;
+  busy: boolean;
+  onChange(draft: SourceDraft): void;
+  onSecrets(secrets: Secrets): void;
+  onPreview(): void;
+  onCancelEdit(): void;
+}
+
+/**
+ * "Get data from the web": address, kind, sign-in and where the table goes. Secret fields are
+ * password inputs whose text goes to this user's credential store, never into the workbook.
+ */
+export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets, onPreview, onCancelEdit }: SourceFormProps): ReactElement {
+  const styles = useSourceFormStyles();
+  const set = <K extends keyof SourceDraft>(key: K, value: SourceDraft[K]) => onChange({ ...draft, [key]: value });
+  const keepHint = editing ? 'Saved on this computer; leave empty to keep it' : undefined;
+  return (
+    <form className={styles.form} onSubmit={(e) => { e.preventDefault(); onPreview(); }} aria-label="Get data from the web">
+      <Field label="Web address (URL)" required hint="https:// address of a file, feed or API. Share links from Google Sheets work too.">
+        <Input type="url" value={draft.url} onChange={(_, d) => set('url', d.value)} placeholder="https://example.com/sales.csv" />
+      </Field>
+      <Field label="What is at this address">
+        <Select value={draft.kind} onChange={(_, d) => set('kind', d.value as WebKind)}>
+          {Object.entries(KIND_LABELS).map(([k, text]) => <option key={k} value={k}>{text}</option>)}
+        </Select>
+      </Field>
+      {(draft.kind === 'json' || draft.kind === 'rest') && (
+        <Field label="Records are at (optional)" hint="Dotted path to the list of records, e.g. data.items. Empty: PivotDeck finds it.">
+          <Input value={draft.recordsPath} onChange={(_, d) => set('recordsPath', d.value)} placeholder="data.items" />
+        </Field>
+      )}
+      {draft.kind === 'rest' && (
+        <>
+          <Field label="How the API pages">
+            <Select value={draft.paging} onChange={(_, d) => set('paging', d.value as PagingKind)}>
+              {Object.entries(PAGING_LABELS).map(([k, text]) => <option key={k} value={k}>{text}</option>)}
+            </Select>
+          </Field>
+          {draft.paging !== 'none' && draft.paging !== 'linkHeader' && (
+            <div className={styles.pair}>
+              <Field label={draft.paging === 'bodyLink' ? 'Link is at' : draft.paging === 'page' ? 'Page parameter' : 'Offset parameter'}>
+                <Input value={draft.pagingParam} onChange={(_, d) => set('pagingParam', d.value)} placeholder={draft.paging === 'bodyLink' ? 'links.next' : draft.paging === 'page' ? 'page' : 'offset'} />
+              </Field>
+              {draft.paging !== 'bodyLink' && (
+                <Field label={draft.paging === 'page' ? 'Page size parameter' : 'Limit parameter'}>
+                  <Input value={draft.sizeParam} onChange={(_, d) => set('sizeParam', d.value)} placeholder={draft.paging === 'page' ? 'pageSize' : 'limit'} />
+                </Field>
+              )}
+            </div>
+          )}
+          {(draft.paging === 'page' || draft.paging === 'offset') && (
+            <div className={styles.pair}>
+              <Field label="Rows per page">
+                <Input type="number" min={1} value={draft.size} onChange={(_, d) => set('size', d.value)} placeholder="100" />
+              </Field>
+              <Field label="Total count at (optional)">
+                <Input value={draft.totalPath} onChange={(_, d) => set('totalPath', d.value)} placeholder="meta.total" />
+              </Field>
+            </div>
+          )}
+        </>
+      )}
+      <Field label="Sign-in">
+        <Select value={draft.auth} onChange={(_, d) => set('auth', d.value as AuthKind)}>
+          {Object.entries(AUTH_LABELS).map(([k, text]) => <option key={k} value={k}>{text}</option>)}
+        </Select>
+      </Field>
+      {(draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') && (
+        <div className={styles.pair}>
+          <Field label={draft.auth === 'apiKeyHeader' ? 'Header name' : 'Parameter name'}>
+            <Input value={draft.keyName} onChange={(_, d) => set('keyName', d.value)} placeholder={draft.auth === 'apiKeyHeader' ? 'X-API-Key' : 'api_key'} />
+          </Field>
+          <Field label="API key">
+            <Input type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
+          </Field>
+        </div>
+      )}
+      {draft.auth === 'bearer' && (
+        <Field label="Access token">
+          <Input type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
+        </Field>
+      )}
+      {draft.auth === 'basic' && (
+        <div className={styles.pair}>
+          <Field label="User name">
+            <Input autoComplete="off" value={secrets.user} onChange={(_, d) => onSecrets({ ...secrets, user: d.value })} />
+          </Field>
+          <Field label="Password">
+            <Input type="password" autoComplete="off" value={secrets.password} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, password: d.value })} />
+          </Field>
+        </div>
+      )}
+      {draft.auth !== 'none' && (
+        <Caption1 className={styles.secretNote}>
+          <LockClosed16Regular aria-hidden /> Kept on this computer for you only, never saved in the workbook. Teammates who open the workbook are asked for their own.
+        </Caption1>
+      )}
+      <div className={styles.pair}>
+        <Field label="Name">
+          <Input value={draft.label} onChange={(_, d) => set('label', d.value)} placeholder="From the address" />
+        </Field>
+        <Field label="Excel table name">
+          <Input value={draft.tableName} onChange={(_, d) => set('tableName', d.value)} placeholder="Same as the name" />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={busy || draft.url.trim() === ''}>Preview</Button>
+        {editing && <Button onClick={onCancelEdit}>Cancel editing</Button>}
+      </div>
+    </form>
+  );
+}

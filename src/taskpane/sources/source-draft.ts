@@ -1,0 +1,152 @@
+/**
+ * The "Get data from the web" form as plain data, and its translation to a source definition.
+ * Secrets are NOT part of the definition: `secret` (and `user`/`password`) go to the per-user
+ * credential store; the definition keeps only which host needs which kind of credential.
+ */
+import type { ColumnType, CredentialRef, SourceDefinition } from '../../connectors/types';
+import { defaultLanding, landingOf } from '../../refresh/sources';
+
+export type WebKind = 'csv' | 'json' | 'rest' | 'odata' | 'googleSheets' | 'parquet' | 'arrow';
+export type AuthKind = CredentialRef['kind'];
+export type PagingKind = 'none' | 'bodyLink' | 'linkHeader' | 'page' | 'offset';
+
+export const KIND_LABELS: Record<WebKind, string> = {
+  csv: 'CSV or TSV file',
+  json: 'JSON file',
+  rest: 'Web API with pages (JSON)',
+  odata: 'OData feed',
+  googleSheets: 'Google Sheets link',
+  parquet: 'Parquet file',
+  arrow: 'Arrow file',
+};
+
+export const AUTH_LABELS: Record<AuthKind, string> = {
+  none: 'None (public address)',
+  apiKeyHeader: 'API key in a header',
+  apiKeyQuery: 'API key in the address',
+  bearer: 'Access token (Bearer)',
+  basic: 'User name and password',
+};
+
+export const PAGING_LABELS: Record<PagingKind, string> = {
+  none: 'One page only',
+  bodyLink: 'Next-page link in the answer',
+  linkHeader: 'Next-page link in the Link header',
+  page: 'Page numbers (?page=1, 2, 3…)',
+  offset: 'Offsets (?offset=0, 100, 200…)',
+};
+
+export interface SourceDraft {
+  /** Set when editing an existing source. */
+  id?: string;
+  label: string;
+  url: string;
+  kind: WebKind;
+  /** JSON / REST: where the records are, e.g. data.items. */
+  recordsPath: string;
+  paging: PagingKind;
+  /** bodyLink: path of the link; page/offset: the page or offset parameter. */
+  pagingParam: string;
+  /** page: page-size parameter; offset: limit parameter. */
+  sizeParam: string;
+  size: string;
+  /** REST: where the total count is, e.g. meta.total (stops without an extra request). */
+  totalPath: string;
+  auth: AuthKind;
+  /** API key header or query parameter name. */
+  keyName: string;
+  tableName: string;
+  sheet: string;
+  types: Record<string, ColumnType>;
+}
+
+export function emptyDraft(): SourceDraft {
+  return { label: '', url: '', kind: 'csv', recordsPath: '', paging: 'none', pagingParam: '', sizeParam: '', size: '', totalPath: '', auth: 'none', keyName: '', tableName: '', sheet: '', types: {} };
+}
+
+/** Host of the URL ("" when it does not parse), where a credential applies. */
+export function draftHost(url: string): string {
+  try {
+    return new URL(url.trim()).host;
+  } catch {
+    return '';
+  }
+}
+
+/** A readable name from the address when the user typed none: "cars.csv" → "cars". */
+export function labelFromUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    const last = u.pathname.split('/').filter(Boolean).pop() ?? u.hostname;
+    return decodeURIComponent(last).replace(/\.[a-z0-9]+$/i, '') || u.hostname;
+  } catch {
+    return 'Web data';
+  }
+}
+
+/** A new id unlike the existing ones: label letters plus a counter. */
+export function newSourceId(label: string, taken: readonly string[]): string {
+  const base = (label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'source').slice(0, 40);
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * The source definition a draft describes (without any secret).
+ * @example draftToSource({ ...emptyDraft(), url: 'https://x.test/a.csv' }, []).kind // 'csv'
+ */
+export function draftToSource(draft: SourceDraft, takenIds: readonly string[]): SourceDefinition {
+  const label = draft.label.trim() || labelFromUrl(draft.url);
+  const id = draft.id ?? newSourceId(label, takenIds);
+  const options: Record<string, unknown> = {};
+  if ((draft.kind === 'json' || draft.kind === 'rest') && draft.recordsPath.trim()) options.recordsPath = draft.recordsPath.trim();
+  if (draft.kind === 'rest') {
+    options.paging = pagingOption(draft);
+    if (draft.totalPath.trim()) options.totalPath = draft.totalPath.trim();
+  }
+  if (Object.keys(draft.types).length > 0 && draft.kind !== 'parquet' && draft.kind !== 'arrow') options.types = { ...draft.types };
+  const landing = defaultLanding({ id, label });
+  options.landing = { tableName: draft.tableName.trim() || landing.tableName, sheet: draft.sheet.trim() || landing.sheet };
+  const def: SourceDefinition = { id, label, kind: draft.kind, url: draft.url.trim(), options };
+  if (draft.auth !== 'none') {
+    def.credential = { host: draftHost(draft.url), kind: draft.auth, ...(draft.keyName.trim() && (draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') ? { parameter: draft.keyName.trim() } : {}) };
+  }
+  return def;
+}
+
+function pagingOption(draft: SourceDraft): Record<string, unknown> {
+  const size = Number(draft.size);
+  switch (draft.paging) {
+    case 'bodyLink': return { kind: 'bodyLink', path: draft.pagingParam.trim() || 'next' };
+    case 'linkHeader': return { kind: 'linkHeader' };
+    case 'page': return { kind: 'page', param: draft.pagingParam.trim() || 'page', ...(draft.sizeParam.trim() ? { sizeParam: draft.sizeParam.trim() } : {}), ...(size > 0 ? { size } : {}) };
+    case 'offset': return { kind: 'offset', param: draft.pagingParam.trim() || 'offset', limitParam: draft.sizeParam.trim() || 'limit', limit: size > 0 ? size : 100 };
+    default: return { kind: 'none' };
+  }
+}
+
+/** The form filled in from a stored source, for Edit (secrets are never read back). */
+export function sourceToDraft(def: SourceDefinition): SourceDraft {
+  const o = def.options ?? {};
+  const paging = (o.paging ?? { kind: 'none' }) as Record<string, unknown>;
+  const landing = landingOf(def);
+  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  return {
+    id: def.id,
+    label: def.label,
+    url: def.url ?? '',
+    kind: (def.kind in KIND_LABELS ? def.kind : 'csv') as WebKind,
+    recordsPath: str(o.recordsPath),
+    paging: (str(paging.kind) || 'none') as PagingKind,
+    pagingParam: str(paging.path ?? paging.param),
+    sizeParam: str(paging.sizeParam ?? paging.limitParam),
+    size: str(paging.size ?? paging.limit),
+    totalPath: str(o.totalPath),
+    auth: def.credential?.kind ?? 'none',
+    keyName: def.credential?.parameter ?? '',
+    tableName: landing?.tableName ?? '',
+    sheet: landing?.sheet ?? '',
+    types: { ...((o.types as Record<string, ColumnType> | undefined) ?? {}) },
+  };
+}
