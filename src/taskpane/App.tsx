@@ -5,6 +5,7 @@ import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwi
 import { Table20Regular } from '@fluentui/react-icons/svg/table';
 import { TableCalculator20Regular } from '@fluentui/react-icons/svg/table-calculator';
 import { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
+import { CloudArrowDown20Regular } from '@fluentui/react-icons/svg/cloud-arrow-down';
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
@@ -13,11 +14,12 @@ import { PivotsPanel } from './PivotsPanel';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type Section = 'tables' | 'pivots' | 'extend';
+type Section = 'tables' | 'pivots' | 'extend' | 'web';
 
 // The extend panel pulls in the engine (Arquero, the formula compiler): loaded when its section
 // first opens, so the pane's initial bundle stays small.
 const ExtendPivotPanel = lazy(() => import('./extend/ExtendPivotPanel').then((m) => ({ default: m.ExtendPivotPanel })));
+const CloudSourcesPanel = lazy(() => import('./sources').then((m) => ({ default: m.CloudSourcesPanel })));
 
 export interface AppProps {
   host: PaneHost;
@@ -83,6 +85,18 @@ export function App({ host, coordinator }: AppProps): ReactElement {
             {open.includes('extend') && (
               <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
                 <ExtendPivotPanel host={host} coordinator={coordinator} />
+              </Suspense>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="web" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<CloudArrowDown20Regular />} className={styles.sectionHeader}>
+            Data from the web
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {open.includes('web') && (
+              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                <CloudSourcesPanel host={host} />
               </Suspense>
             )}
           </AccordionPanel>
