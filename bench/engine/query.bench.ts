@@ -7,18 +7,24 @@
  *  1. engine query time ÷ a hand-written typed-array loop (the floor)          target ≤ 4×
  *  2. end to end from Excel-like column arrays to the finished grid ÷ DuckDB's
  *     load (data-chunk appender) + query of the same arrays, 2 threads        target ≤ 1.0×
- *  3. peak memory of each phase (rss sampled by a worker thread, heapUsed after)
+ *  3. peak memory of each side, measured in a fresh child process per side
+ *     (rss sampled every 5 ms by a worker thread, heapUsed after)
  * and exits non-zero if the engine's numbers differ from the floor's or DuckDB's.
  *
  * Run: npx tsx bench/engine/query.bench.ts [rows,rows]   (default 1000000,3000000)
+ * (node --expose-gc --import tsx ... lets the memory children start from a collected heap.)
  */
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import * as aq from 'arquero';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { executeQuery, gridToCells, type QuerySpec } from '../../src/engine';
 
 const FILE = 'node_modules/vega-datasets/data/flights-3m.parquet';
-const sizes = (process.argv[2] ?? '1000000,3000000').split(',').map(Number);
+const sizes = (process.argv[2] && process.argv[2] !== '--memory' ? process.argv[2] : '1000000,3000000').split(',').map(Number);
 
 interface Columns {
   date: number[]; // Excel serials, as Range.values gives dates
@@ -224,32 +230,78 @@ const MB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const now = () => performance.now();
 
-async function main() {
-  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+interface MemoryFigures {
+  baseRss: number;
+  peakRss: number;
+  heapAfter: number;
+}
+
+/** The arrays in a scratch dir: numbers as Float64 files, origin as codes + labels (restored as one string per cell). */
+function writeScratch(cols: Columns): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
+  writeFileSync(join(dir, 'date.f64'), new Uint8Array(Float64Array.from(cols.date).buffer));
+  writeFileSync(join(dir, 'delay.f64'), new Uint8Array(Float64Array.from(cols.delay).buffer));
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const codes = Int32Array.from(cols.origin, (o) => {
+    let c = index.get(o);
+    if (c === undefined) index.set(o, (c = labels.push(o) - 1));
+    return c;
+  });
+  writeFileSync(join(dir, 'origin.i32'), new Uint8Array(codes.buffer));
+  writeFileSync(join(dir, 'origin.json'), JSON.stringify(labels));
+  return dir;
+}
+
+function readScratch(dir: string): Columns {
+  const f64 = (name: string) => Array.from(new Float64Array(new Uint8Array(readFileSync(join(dir, name))).buffer));
+  const labels = JSON.parse(readFileSync(join(dir, 'origin.json'), 'utf8')) as string[];
+  const codes = new Int32Array(new Uint8Array(readFileSync(join(dir, 'origin.i32'))).buffer);
+  // Range.values gives a string object per cell; slice(0) keeps them from sharing one object.
+  const origin = Array.from(codes, (c) => (labels[c] + ' ').slice(0, -1));
+  return { date: f64('date.f64'), delay: f64('delay.f64'), origin };
+}
+
+function measureChild(which: 'engine' | 'duckdb', dir: string): MemoryFigures {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--memory', which, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as MemoryFigures;
+}
+
+/** Child mode: load the arrays, then run one side end to end while a worker samples rss. */
+async function memoryChild(which: string, dir: string) {
+  const cols = readScratch(dir);
+  gc();
   const sampler = rssSampler();
   await new Promise((r) => setTimeout(r, 50));
+  sampler.reset();
+  const baseRss = process.memoryUsage.rss();
+  if (which === 'engine') engineAnswer(aq.table({ date: cols.date, origin: cols.origin, delay: cols.delay }));
+  else {
+    const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+    await duckLoadAndQuery(db, cols);
+    db.closeSync();
+  }
+  const heapAfter = process.memoryUsage().heapUsed;
+  await new Promise((r) => setTimeout(r, 20));
+  const peakRss = sampler.peak();
+  await sampler.stop();
+  console.log(JSON.stringify({ baseRss, peakRss, heapAfter } satisfies MemoryFigures));
+}
+
+async function main() {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   let failed = false;
   for (const rows of sizes) {
     const { cols, reader } = await readFlights(rows, db);
     console.log(`\n== ${cols.delay.length.toLocaleString('en-US')} rows (flights-3m.parquet via ${reader}) ==`);
 
     // 2. End to end from Excel-like arrays, and 3. peak memory of each phase (first, on a quiet heap).
-    gc();
-    sampler.reset();
-    const rssBefore = process.memoryUsage.rss();
-    const heapBefore = process.memoryUsage().heapUsed;
     let t = now();
     const e2e = engineAnswer(aq.table({ date: cols.date, origin: cols.origin, delay: cols.delay }));
     const tE2E = now() - t;
-    const engineHeap = process.memoryUsage().heapUsed;
-    const enginePeak = sampler.peak();
-    gc();
-    sampler.reset();
-    const rssBeforeDuck = process.memoryUsage.rss();
     t = now();
     const duck = await duckLoadAndQuery(db, cols);
     const tDuck = now() - t;
-    const duckPeak = sampler.peak();
     const con = await db.connect();
     t = now();
     await duckQuery(con);
@@ -274,10 +326,13 @@ async function main() {
 
     console.log(`end to end (arrays -> grid): engine ${tE2E.toFixed(0)} ms, DuckDB load+query ${tDuck.toFixed(0)} ms -> ratio ${(tE2E / tDuck).toFixed(2)}x (target <= 1.0x)`);
     console.log(`DuckDB query alone (2 threads) ${tDuckQuery.toFixed(0)} ms -> engine query / DuckDB query ${(tEngine / tDuckQuery).toFixed(2)}x`);
-    console.log(
-      `memory: engine peak rss ${MB(enginePeak)} (+${MB(enginePeak - rssBefore)} over ${MB(rssBefore)} before; JS heap ${MB(heapBefore)} -> ${MB(engineHeap)} uncollected after); ` +
-        `DuckDB load+query peak rss ${MB(duckPeak)} (+${MB(duckPeak - rssBeforeDuck)} over ${MB(rssBeforeDuck)} before)`,
-    );
+    // 3. Peak memory: each side in a fresh child process that loads the same arrays from a
+    // scratch file (so neither inherits the other's heap or the parquet reader's garbage).
+    const scratch = writeScratch(cols);
+    const mem = { engine: measureChild('engine', scratch), duckdb: measureChild('duckdb', scratch) };
+    rmSync(scratch, { recursive: true, force: true });
+    const show = (m: MemoryFigures) => `peak rss ${MB(m.peakRss)} (+${MB(m.peakRss - m.baseRss)} over ${MB(m.baseRss)} with the input arrays loaded)`;
+    console.log(`memory: engine ${show(mem.engine)}, JS heap after ${MB(mem.engine.heapAfter)}; DuckDB ${show(mem.duckdb)}`);
 
     const problems = [...compare('engine vs floor', engine!.answer, floor!), ...compare('engine vs DuckDB', e2e.answer, duck)];
     if (problems.length) {
@@ -288,12 +343,11 @@ async function main() {
     await con2.run('DROP TABLE IF EXISTS flights');
     con2.closeSync();
   }
-  await sampler.stop();
   db.closeSync();
   if (failed) process.exit(1);
 }
 
-main().catch((e) => {
+(process.argv[2] === '--memory' ? memoryChild(process.argv[3], process.argv[4]) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

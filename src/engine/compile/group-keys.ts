@@ -15,6 +15,7 @@ export interface EncodedKey {
 }
 
 const BLANK = Symbol('blank');
+const SMALL = 4096;
 
 /**
  * @example encodeGroupKey(['North', 'north', '', 'South']).labels // ['North', null, 'South']
@@ -26,9 +27,25 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
   const labels: unknown[] = [];
   // Most key columns repeat a few strings: look the exact string up before lower-casing it.
   const exact = new Map<string, number>();
+  // Small whole numbers (months, years, days, bins) skip the Map: a direct table, -1 = not seen.
+  const small = new Int32Array(SMALL).fill(-1);
   for (let k = 0; k < n; k++) {
     const v = values[rows ? rows[k] : k];
-    if (typeof v === 'string' && v !== '') {
+    if (typeof v === 'number') {
+      if (v >= 0 && v < SMALL && (v | 0) === v && !Object.is(v, -0)) {
+        let code = small[v];
+        if (code < 0) {
+          code = index.get(v) ?? labels.length;
+          if (code === labels.length) {
+            index.set(v, code);
+            labels.push(v);
+          }
+          small[v] = code;
+        }
+        codes[k] = code;
+        continue;
+      }
+    } else if (typeof v === 'string' && v !== '') {
       const hit = exact.get(v);
       if (hit !== undefined) {
         codes[k] = hit;
@@ -55,6 +72,14 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
  */
 export function combineKeys(keys: EncodedKey[], depth: number, n: number): Float64Array {
   const out = new Float64Array(n);
+  if (depth === 2) {
+    // The common pivot shape (one row field × one column field) in one pass.
+    const a = keys[0].codes;
+    const b = keys[1].codes;
+    const radix = keys[1].labels.length;
+    for (let i = 0; i < n; i++) out[i] = a[i] * radix + b[i];
+    return out;
+  }
   for (let d = 0; d < depth; d++) {
     const radix = keys[d].labels.length;
     const codes = keys[d].codes;
