@@ -11,6 +11,8 @@ import { registerOps } from './register-ops';
 export interface DerivedSpec {
   name: string;
   formula: string | FormulaAst;
+  /** Where the formula comes from, for error messages (default: the name). */
+  where?: string;
 }
 
 type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number };
@@ -30,7 +32,7 @@ export function deriveColumns(table: SourceTable, derived: readonly DerivedSpec[
   for (const spec of derived) {
     const problems: Array<{ where: string; error: FormulaError }> = [];
     if (resolveField(spec.name, fields) !== undefined) throw new Error(`Derived field ${spec.name} clashes with an existing field`);
-    const ast = prepareFormula(spec.name, spec.formula, 'row', fields, problems);
+    const ast = prepareFormula(spec.where ?? spec.name, spec.formula, 'row', fields, problems);
     if (problems.length || !ast) throw new QueryFormulaError(problems);
     const base: Record<string, unknown> = {};
     const aliasOf = new Map<string, string>();

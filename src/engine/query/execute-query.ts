@@ -68,7 +68,7 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
   if (spec.derived?.length) {
     const cols = deriveColumns(
       table,
-      spec.derived.map((d) => ({ name: d.name, formula: derivedFormula(d) })),
+      spec.derived.map((d, i) => ({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` })),
     );
     table = table.assign(aq.table(nullProtoObject(cols)));
   }
@@ -310,20 +310,14 @@ function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[num
 function filterRows(table: Table, filters: readonly Filter[], field: (name: string, where: string) => string): Uint32Array | undefined {
   const n = table.numRows();
   let keep: Uint8Array | null = null;
-  const formulaFilters = filters.filter((f) => f.kind === 'formula');
-  const formulaCols = formulaFilters.length
-    ? deriveColumns(
-        table,
-        formulaFilters.map((f, i) => ({ name: `\u0000filter${i}`, formula: (f as { formula: string }).formula })),
-      )
-    : null;
-  let formulaIndex = 0;
+  const formulaFilters = filters.flatMap((f, i) => (f.kind === 'formula' ? [{ name: `\u0000filter${i}`, formula: f.formula, where: `filters[${i}]` }] : []));
+  const formulaCols = formulaFilters.length ? deriveColumns(table, formulaFilters) : null;
   filters.forEach((f, i) => {
     if (f.kind === 'topN') return;
     let values: ArrayLike<unknown>;
     let test: (v: unknown) => boolean;
     if (f.kind === 'formula') {
-      values = formulaCols!.get(`\u0000filter${formulaIndex++}`)!;
+      values = formulaCols!.get(`\u0000filter${i}`)!;
       test = isTruthy;
     } else {
       values = columnValues(table.column(field(f.field, `filters[${i}]`)) as ColumnLike);

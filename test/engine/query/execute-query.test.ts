@@ -190,5 +190,9 @@ describe('executeQuery', () => {
     expect(() => executeQuery(spec({ rows: ['Regoin'] }), resolve)).toThrow(/Unknown field \[Regoin\] in rows\[0\] — did you mean \[Region\]/);
     expect(() => executeQuery({ ...spec({}), measures: [] }, resolve)).toThrow(QuerySpecError);
     expect(() => executeQuery(spec({ measures: [{ id: 'm', kind: 'formula', formula: 'MEDIN([Revenue])' }] }), resolve)).toThrow(/did you mean MEDIAN/);
+    expect(() => executeQuery(spec({ filters: [{ kind: 'blank', field: 'Units', blank: false }, { kind: 'formula', formula: '[Untis] > 1' }] }), resolve)).toThrow(
+      /^filters\[1\]: Unknown field \[Untis\]/,
+    );
+    expect(() => executeQuery(spec({ derived: [{ kind: 'formula', name: 'Net', formula: 'SUM([Units])' }] }), resolve)).toThrow(/^derived\[0\] \(Net\): Aggregate SUM is not allowed here/);
   });
 });
