@@ -1,0 +1,105 @@
+import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+import type { Filter } from '../../engine';
+import type { FieldInfo } from './field-info';
+import { useMeasureFormStyles } from './MeasureForm.styles';
+
+type FilterKind = 'in' | 'notIn' | '>' | '>=' | '<' | '<=' | 'contains' | 'blank' | 'notBlank';
+
+const KINDS: Array<{ value: FilterKind; label: string }> = [
+  { value: 'in', label: 'is one of' },
+  { value: 'notIn', label: 'is none of' },
+  { value: '>', label: 'is greater than' },
+  { value: '>=', label: 'is at least' },
+  { value: '<', label: 'is less than' },
+  { value: '<=', label: 'is at most' },
+  { value: 'contains', label: 'contains the text' },
+  { value: 'blank', label: 'is blank' },
+  { value: 'notBlank', label: 'is not blank' },
+];
+
+/** "12" → 12, "North" → "North": numbers typed as text compare as numbers, as Excel's filters do. */
+const literal = (text: string): string | number => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text.trim());
+
+/**
+ * A filter in words: field, condition, value(s). Lists are comma-separated ("North, South").
+ * @example toFilter('Region', 'in', 'North, South') // { kind: 'in', field: 'Region', values: ['North', 'South'] }
+ */
+export function toFilter(field: string, kind: FilterKind, text: string): Filter | undefined {
+  switch (kind) {
+    case 'in':
+    case 'notIn': {
+      const values = text.split(',').map((v) => v.trim()).filter((v) => v !== '').map(literal);
+      if (!values.length) return undefined;
+      return kind === 'in' ? { kind: 'in', field, values } : { kind: 'in', field, values, exclude: true };
+    }
+    case 'contains':
+      return text.trim() ? { kind: 'text', field, match: 'contains', value: text.trim() } : undefined;
+    case 'blank':
+      return { kind: 'blank', field, blank: true };
+    case 'notBlank':
+      return { kind: 'blank', field, blank: false };
+    default:
+      return text.trim() ? { kind: 'compare', field, op: kind, value: literal(text) } : undefined;
+  }
+}
+
+/**
+ * Describes a filter for the Filters box.
+ * @example describeFilter({ kind: 'in', field: 'Region', values: ['North'] }) // 'Region is one of North'
+ */
+export function describeFilter(f: Filter): string {
+  switch (f.kind) {
+    case 'in': return `${f.field} ${f.exclude ? 'is none of' : 'is one of'} ${f.values.map((v) => (v === null ? '(blank)' : String(v))).join(', ')}`;
+    case 'compare': return `${f.field} ${f.op} ${String(f.value)}`;
+    case 'text': return `${f.field} contains "${f.value}"`;
+    case 'blank': return `${f.field} ${f.blank ? 'is blank' : 'is not blank'}`;
+    case 'between': return `${f.field} between ${String(f.low)} and ${String(f.high)}`;
+    case 'relativeDate': return `${f.field} in the last ${f.last} ${f.unit}s`;
+    case 'topN': return `${f.direction === 'bottom' ? 'Bottom' : 'Top'} ${f.n} ${f.field} by ${f.measure}`;
+    case 'formula': return f.formula;
+  }
+}
+
+export interface FilterFormProps {
+  fields: FieldInfo[];
+  initialField?: string;
+  onAdd(filter: Filter): void;
+  onCancel(): void;
+}
+
+export function FilterForm({ fields, initialField, onAdd, onCancel }: FilterFormProps): ReactElement {
+  const styles = useMeasureFormStyles();
+  const [field, setField] = useState(initialField ?? fields[0]?.name ?? '');
+  const [kind, setKind] = useState<FilterKind>('in');
+  const [text, setText] = useState('');
+  const filter = toFilter(field, kind, text);
+  const needsText = kind !== 'blank' && kind !== 'notBlank';
+  const samples = fields.find((f) => f.name === field)?.samples ?? [];
+  return (
+    <div className={styles.form} role="group" aria-labelledby="pivotdeck-filter-heading">
+      <h4 id="pivotdeck-filter-heading" className={styles.heading}>Add a filter</h4>
+      <div className={styles.pair}>
+        <Field label="Field">
+          <Select value={field} onChange={(_, d) => setField(d.value)}>
+            {fields.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+          </Select>
+        </Field>
+        <Field label="Keep rows where it">
+          <Select value={kind} onChange={(_, d) => setKind(d.value as FilterKind)}>
+            {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          </Select>
+        </Field>
+      </div>
+      {needsText && (
+        <Field label={kind === 'in' || kind === 'notIn' ? 'Values, separated by commas' : 'Value'} hint={samples.length ? `e.g. ${samples.join(', ')}` : undefined}>
+          <Input value={text} onChange={(_, d) => setText(d.value)} />
+        </Field>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!filter} onClick={() => filter && onAdd(filter)}>Add filter</Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import {
+  Button, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Radio, RadioGroup, Select, Spinner,
+} from '@fluentui/react-components';
+import { useMemo, useState, type ReactElement } from 'react';
+import type { PaneHost } from '../../excel/host-types';
+import { AreaBoxes } from './AreaBoxes';
+import { FieldList, type Area } from './FieldList';
+import { FilterForm } from './FilterForm';
+import { MeasureForm } from './MeasureForm';
+import { useQueryBuilderPanelStyles } from './QueryBuilderPanel.styles';
+import { QueryPreview } from './QueryPreview';
+import { SavedQueryList } from './SavedQueryList';
+import { partName, type AxisField } from './spec-draft';
+import { useLivePreview } from './use-live-preview';
+import { useQueryBuilder } from './use-query-builder';
+
+type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'filter'; field?: string };
+
+/**
+ * "Build a query": like Excel's PivotTable Fields pane, over any table: pick a source, put its
+ * fields into Rows, Columns, Values and Filters (with medians, percentiles, distinct counts,
+ * formulas and show-as), watch a live preview, and insert it into Excel as a formatted grid or a
+ * table. Saved queries are listed below with refresh, edit, rename, duplicate and delete.
+ */
+export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
+  const styles = useQueryBuilderPanelStyles();
+  const b = useQueryBuilder(host);
+  const preview = useLivePreview(b.spec, b.layout, b.sourceData);
+  const [editor, setEditor] = useState<Editor>({ kind: 'none' });
+  const fields = b.source.status === 'ready' ? b.source.fields : [];
+  const sourceFields = fields.map((f) => f.name);
+  const { draft, setDraft } = b;
+  const derivedNames = [...draft.rows, ...draft.columns].filter((a) => a.part).map((a) => partName(a, sourceFields));
+  const formulaFields = [...sourceFields, ...derivedNames];
+  const usedIn = useMemo(() => {
+    const out: Record<string, string> = {};
+    const mark = (field: string, area: string) => { out[field] = out[field] ? `${out[field]}, ${area}` : area; };
+    draft.rows.forEach((a) => mark(a.field, 'Rows'));
+    draft.columns.forEach((a) => mark(a.field, 'Columns'));
+    draft.measures.forEach((m) => { if ('field' in m) mark(m.field, 'Values'); });
+    draft.filters.forEach((f) => { if ('field' in f) mark(f.field, 'Filters'); });
+    return out;
+  }, [draft]);
+  const sheets = useMemo(() => [...new Set((b.tables ?? []).map((t) => t.sheet))], [b.tables]);
+
+  const addAxis = (area: Area, axis: AxisField) => {
+    const same = (a: AxisField) => a.field === axis.field && a.part === axis.part;
+    setDraft({ ...draft, rows: draft.rows.filter((a) => !same(a)), columns: draft.columns.filter((a) => !same(a)), [area]: [...draft[area].filter((a) => !same(a)), axis] });
+  };
+  const running = b.run.kind === 'running';
+  const outcome = b.run.kind === 'done' ? b.run.outcome : undefined;
+
+  return (
+    <section className={styles.root} aria-labelledby="pivotdeck-query-heading">
+      <h2 id="pivotdeck-query-heading" className={styles.heading}>{b.editingId ? `Edit “${b.label}”` : 'Build a query'}</h2>
+      {b.docMessage && <MessageBar intent="warning"><MessageBarBody>{b.docMessage}</MessageBarBody></MessageBar>}
+      {b.listError && <MessageBar intent="error"><MessageBarBody>{b.listError}</MessageBarBody></MessageBar>}
+
+      <div className={styles.step}>
+        <Field label="1. Source table" hint={b.source.status === 'ready' ? `${b.source.totalRows.toLocaleString('en-US')} rows, ${fields.length} fields` : undefined}>
+          <Dropdown
+            placeholder={b.tables === undefined ? 'Loading…' : b.tables.length === 0 ? 'No tables in this workbook' : 'Choose a table'}
+            value={b.source.status === 'idle' ? '' : b.source.table}
+            selectedOptions={b.source.status === 'idle' ? [] : [b.source.table]}
+            onOptionSelect={(_, d) => { setEditor({ kind: 'none' }); void b.chooseTable(d.optionValue); }}
+          >
+            {(b.tables ?? []).map((t) => (
+              <Option key={t.name} value={t.name} text={t.name}>{`${t.name} (${t.rowCount.toLocaleString('en-US')} rows, sheet ${t.sheet})`}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {b.source.status === 'loading' && <Spinner size="tiny" label={`Reading ${b.source.table}…`} labelPosition="after" />}
+        {b.source.status === 'error' && <MessageBar intent="error"><MessageBarBody>{b.source.message}</MessageBarBody></MessageBar>}
+      </div>
+
+      {b.source.status === 'ready' && (
+        <>
+          <div className={styles.step}>
+            <h3 className={styles.subheading}>2. Fields</h3>
+            <p className={styles.note}>Use “Add” to put a field into Rows, Columns, Values or Filters. Dates can be grouped by year, quarter or month.</p>
+            <FieldList
+              fields={fields}
+              usedIn={usedIn}
+              onAddAxis={addAxis}
+              onAddValue={(field) => setEditor({ kind: 'value', field })}
+              onAddFilter={(field) => setEditor({ kind: 'filter', field })}
+            />
+            <div className={styles.row}>
+              <Button size="small" onClick={() => setEditor({ kind: 'value' })}>Add a value…</Button>
+              <Button size="small" onClick={() => setEditor({ kind: 'filter' })}>Add a filter…</Button>
+            </div>
+            {editor.kind === 'value' && (
+              <MeasureForm
+                key={editor.field ?? ''}
+                fields={fields}
+                formulaFields={formulaFields}
+                initialField={editor.field}
+                takenIds={draft.measures.map((m) => m.id)}
+                onAdd={(m) => { setDraft({ ...draft, measures: [...draft.measures, m] }); setEditor({ kind: 'none' }); }}
+                onCancel={() => setEditor({ kind: 'none' })}
+              />
+            )}
+            {editor.kind === 'filter' && (
+              <FilterForm
+                key={editor.field ?? ''}
+                fields={fields}
+                initialField={editor.field}
+                onAdd={(f) => { setDraft({ ...draft, filters: [...draft.filters, f] }); setEditor({ kind: 'none' }); }}
+                onCancel={() => setEditor({ kind: 'none' })}
+              />
+            )}
+            <AreaBoxes draft={draft} sourceFields={sourceFields} onChange={setDraft} />
+            <div className={styles.row}>
+              <Checkbox label="Subtotals" checked={draft.subtotals} onChange={(_, d) => setDraft({ ...draft, subtotals: Boolean(d.checked) })} />
+              <Checkbox label="Grand totals" checked={draft.grandTotals} onChange={(_, d) => setDraft({ ...draft, grandTotals: Boolean(d.checked) })} />
+            </div>
+          </div>
+
+          <div className={styles.step}>
+            <h3 className={styles.subheading}>3. Preview</h3>
+            {!b.spec && <p className={styles.note}>Add at least one value to see the result.</p>}
+            <QueryPreview state={preview} />
+          </div>
+
+          <div className={styles.step}>
+            <h3 className={styles.subheading}>{b.editingId ? '4. Save' : '4. Insert into Excel'}</h3>
+            <Field label="Query name">
+              <Input value={b.label} onChange={(_, d) => b.setLabel(d.value)} placeholder="e.g. Revenue by region and year" />
+            </Field>
+            <Field label="Write it as">
+              <RadioGroup layout="horizontal" value={b.layout} onChange={(_, d) => b.setLayout(d.value as 'grid' | 'table')}>
+                <Radio value="grid" label="Pivot-style grid" />
+                <Radio value="table" label="Table (one row per group)" />
+              </RadioGroup>
+            </Field>
+            <Field label={b.editingId ? 'Place' : 'Put it'}>
+              <RadioGroup layout="horizontal" value={b.placement.kind} onChange={(_, d) => b.setPlacement({ ...b.placement, kind: d.value as 'newSheet' | 'at' })}>
+                <Radio value="newSheet" label={b.editingId ? 'Where it is now' : 'On a new sheet'} />
+                <Radio value="at" label="At a cell" />
+              </RadioGroup>
+            </Field>
+            {b.placement.kind === 'at' && (
+              <div className={styles.row}>
+                <Field label="Sheet" className={styles.grow}>
+                  <Select value={b.placement.sheet} onChange={(_, d) => b.setPlacement({ ...b.placement, sheet: d.value })}>
+                    <option value="">Choose…</option>
+                    {sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+                  </Select>
+                </Field>
+                <Field label="Top-left cell" className={styles.cell}>
+                  <Input value={b.placement.cell} onChange={(_, d) => b.setPlacement({ ...b.placement, cell: d.value })} />
+                </Field>
+              </div>
+            )}
+            <div className={styles.row}>
+              <Button
+                appearance="primary"
+                disabled={!b.spec || running || b.readOnly || (b.placement.kind === 'at' && !b.placement.sheet)}
+                onClick={() => void b.commit()}
+              >
+                {b.editingId ? 'Save and update Excel' : 'Insert into Excel'}
+              </Button>
+              {b.editingId && <Button onClick={b.startNew}>New query</Button>}
+            </div>
+            {running && <Spinner size="tiny" label={b.run.kind === 'running' ? b.run.what : ''} labelPosition="after" />}
+            {outcome?.status === 'written' && (
+              <MessageBar intent="success"><MessageBarBody>{`Written: ${outcome.summary}.`}</MessageBarBody></MessageBar>
+            )}
+            {outcome && (outcome.status === 'failed' || outcome.status === 'cancelled') && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody><MessageBarTitle>Nothing was written</MessageBarTitle>{outcome.message}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+        </>
+      )}
+
+      <hr className={styles.divider} />
+      <div className={styles.step}>
+        <div className={styles.row}>
+          <h3 className={styles.subheading}>Saved queries</h3>
+          {b.saved.length > 1 && <Button size="small" disabled={b.busyIds.has('*') || b.readOnly} onClick={() => void b.refreshAll()}>Refresh all</Button>}
+        </div>
+        <SavedQueryList
+          queries={b.saved}
+          editingId={b.editingId}
+          busyIds={b.busyIds}
+          readOnly={b.readOnly}
+          onRefresh={(id) => void b.refresh(id)}
+          onEdit={(q) => { setEditor({ kind: 'none' }); void b.edit(q); }}
+          onDuplicate={(id) => void b.duplicate(id)}
+          onRename={(id, label) => void b.rename(id, label)}
+          onDelete={(id) => void b.remove(id)}
+        />
+      </div>
+    </section>
+  );
+}

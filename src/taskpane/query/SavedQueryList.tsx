@@ -1,0 +1,61 @@
+import { Button, Field, Input, mergeClasses } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+import type { SavedQuery } from '../../refresh/queries';
+import { useSavedQueryListStyles } from './SavedQueryList.styles';
+
+export interface SavedQueryListProps {
+  queries: SavedQuery[];
+  editingId?: string;
+  busyIds: ReadonlySet<string>;
+  readOnly: boolean;
+  onRefresh(id: string): void;
+  onEdit(query: SavedQuery): void;
+  onDuplicate(id: string): void;
+  onRename(id: string, label: string): void;
+  onDelete(id: string): void;
+}
+
+/** The queries saved in this workbook, with what happened at their last refresh. */
+export function SavedQueryList(props: SavedQueryListProps): ReactElement {
+  const styles = useSavedQueryListStyles();
+  const [renaming, setRenaming] = useState<{ id: string; text: string } | undefined>();
+  if (props.queries.length === 0) return <span className={styles.note}>None yet. Build one above and press “Insert into Excel”.</span>;
+  return (
+    <ul className={styles.list} aria-label="Saved queries">
+      {props.queries.map((q) => {
+        const { def } = q;
+        const busy = props.busyIds.has(def.id) || props.busyIds.has('*');
+        const locked = busy || props.readOnly;
+        return (
+          <li key={def.id} className={mergeClasses(styles.card, props.editingId === def.id && styles.editing)}>
+            {renaming?.id === def.id ? (
+              <div className={styles.rename}>
+                <Field label="New name">
+                  <Input value={renaming.text} onChange={(_, d) => setRenaming({ id: def.id, text: d.value })} />
+                </Field>
+                <Button size="small" appearance="primary" disabled={!renaming.text.trim()} onClick={() => { props.onRename(def.id, renaming.text); setRenaming(undefined); }}>Save</Button>
+                <Button size="small" onClick={() => setRenaming(undefined)}>Cancel</Button>
+              </div>
+            ) : (
+              <h4 className={styles.title}>{def.label}</h4>
+            )}
+            {def.output?.address && <span className={styles.note}>{`In ${def.output.address}`}</span>}
+            {q.problem && <span className={styles.stale}>{`Cannot be used: ${q.problem}`}</span>}
+            {def.lastRefresh && (
+              <span className={def.lastRefresh.ok ? styles.note : styles.stale}>
+                {`${def.lastRefresh.ok ? 'Refreshed' : 'Not refreshed'} ${new Date(def.lastRefresh.at).toLocaleString('en-US')}${def.lastRefresh.ok ? '' : `: ${def.lastRefresh.message ?? ''}`}`}
+              </span>
+            )}
+            <div className={styles.actions}>
+              <Button size="small" disabled={locked || !!q.problem} onClick={() => props.onRefresh(def.id)} aria-label={`Refresh ${def.label}`}>{busy ? 'Working…' : 'Refresh'}</Button>
+              <Button size="small" disabled={locked || !q.spec} onClick={() => props.onEdit(q)} aria-label={`Edit ${def.label}`}>Edit</Button>
+              <Button size="small" disabled={locked} onClick={() => setRenaming({ id: def.id, text: def.label })} aria-label={`Rename ${def.label}`}>Rename</Button>
+              <Button size="small" disabled={locked} onClick={() => props.onDuplicate(def.id)} aria-label={`Duplicate ${def.label}`}>Duplicate</Button>
+              <Button size="small" disabled={locked} onClick={() => props.onDelete(def.id)} aria-label={`Delete ${def.label} and its output`}>Delete</Button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
