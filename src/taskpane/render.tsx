@@ -71,8 +71,10 @@ function HostedPane({ host }: { host: PaneHost }): ReactElement {
   const styles = useRenderStyles();
   const dark = useHostTheme(host);
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <App host={host} coordinator={coordinatorFor(host)} />
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.fill}>
+        <App host={host} coordinator={coordinatorFor(host)} />
+      </div>
     </FluentProvider>
   );
 }
@@ -91,8 +93,10 @@ function NoHostPane({ officeJsMissing }: { officeJsMissing: boolean }): ReactEle
   const styles = useRenderStyles();
   const dark = usePrefersDark();
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <OpenInExcel showWorkbench={isDevelopmentServer()} officeJsMissing={officeJsMissing} />
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.fill}>
+        <OpenInExcel showWorkbench={isDevelopmentServer()} officeJsMissing={officeJsMissing} />
+      </div>
     </FluentProvider>
   );
 }

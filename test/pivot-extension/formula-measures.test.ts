@@ -100,3 +100,10 @@ describe('custom formula measures', () => {
     expect(written.every((v) => v === '')).toBe(true);
   });
 });
+
+describe('custom formula number formats', () => {
+  it('counts are whole numbers, other formulas get two decimals', () => {
+    const p = plan([F('ratio', 'SUM([Revenue]) / SUM([Units])'), F('n', 'COUNTDISTINCT([Customer])')]);
+    expect(p.columns.map((c) => c.numberFormat)).toEqual(['#,##0.00', '0']);
+  });
+});

@@ -1,3 +1,5 @@
+import { parseFormula } from '../formula/parse';
+
 /**
  * The measures PivotDeck adds to a pivot. Shape-compatible with the model's `MeasureDef`
  * (src/model/schema.ts) without importing it: the engine imports nothing of ours.
@@ -52,6 +54,7 @@ export const NUMERIC_KINDS: ReadonlySet<MeasureKind> = new Set([
  *
  * @example measureFormat({ kind: 'median', ... }, '#,##0.00') // '#,##0.00'
  * @example measureFormat({ kind: 'distinctCount', ... }, '#,##0.00') // '0'
+ * @example measureFormat({ kind: 'formula', formula: 'SUM([Revenue]) / SUM([Units])', ... }, undefined) // '#,##0.00'
  */
 export function measureFormat(measure: ExtensionMeasure, fieldFormat: string | undefined): string {
   if (measure.numberFormat) return measure.numberFormat;
@@ -61,6 +64,22 @@ export function measureFormat(measure: ExtensionMeasure, fieldFormat: string | u
     case 'median': case 'percentile': case 'quartile': case 'min': case 'max': case 'first': case 'last':
     case 'weightedAverage': case 'mode': case 'average': case 'sum': case 'runningTotal': case 'differenceFromPrevious':
       return fieldFormat || 'General';
+    case 'formula': return formulaFormat(measure.formula);
     default: return 'General';
+  }
+}
+
+const COUNTS = new Set(['COUNT', 'COUNTA', 'COUNTDISTINCT']);
+
+/**
+ * A custom formula's unit is unknown: a count is a whole number, anything else (ratios,
+ * differences) gets two decimals rather than General's ragged 18.10292504.
+ */
+function formulaFormat(formula: string | undefined): string {
+  try {
+    const root = parseFormula(formula ?? '').root;
+    return root.kind === 'call' && COUNTS.has(root.name.toUpperCase()) ? '0' : '#,##0.00';
+  } catch {
+    return 'General';
   }
 }

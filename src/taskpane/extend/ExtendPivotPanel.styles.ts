@@ -7,12 +7,6 @@ export const useExtendPivotPanelStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     minWidth: 0,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,

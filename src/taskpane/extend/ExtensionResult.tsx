@@ -14,7 +14,7 @@ export function ExtensionResult({ outcome, onPlaceOnSheet }: ExtensionResultProp
   const styles = useExtensionResultStyles();
   if (outcome.status === 'written') {
     return (
-      <MessageBar intent="success">
+      <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{`Added at ${outcome.write.address}`}</MessageBarTitle>
           {outcome.summary}
@@ -26,7 +26,7 @@ export function ExtensionResult({ outcome, onPlaceOnSheet }: ExtensionResultProp
   if (outcome.status === 'disagrees') {
     const rows = outcome.plan.reconciliation.mismatches.slice(0, 10);
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Excel's numbers disagree</MessageBarTitle>
           {outcome.message}
@@ -46,7 +46,7 @@ export function ExtensionResult({ outcome, onPlaceOnSheet }: ExtensionResultProp
     );
   }
   return (
-    <MessageBar intent={outcome.status === 'cancelled' ? 'info' : 'warning'}>
+    <MessageBar intent={outcome.status === 'cancelled' ? 'info' : 'warning'} layout="multiline">
       <MessageBarBody>
         {outcome.message}
         {outcome.status === 'refused' && outcome.code === 'foreign-content' && (
