@@ -5,6 +5,7 @@ import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwi
 import { Table20Regular } from '@fluentui/react-icons/svg/table';
 import { TableCalculator20Regular } from '@fluentui/react-icons/svg/table-calculator';
 import { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
+import { DataBarVertical20Regular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import { CloudArrowDown20Regular } from '@fluentui/react-icons/svg/cloud-arrow-down';
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
@@ -14,10 +15,11 @@ import { PivotsPanel } from './PivotsPanel';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type Section = 'tables' | 'pivots' | 'extend' | 'web';
+type Section = 'tables' | 'pivots' | 'extend' | 'web' | 'query';
 
 // The extend panel pulls in the engine (Arquero, the formula compiler): loaded when its section
 // first opens, so the pane's initial bundle stays small.
+const QueryBuilderPanel = lazy(() => import('./query/QueryBuilderPanel').then((m) => ({ default: m.QueryBuilderPanel })));
 const ExtendPivotPanel = lazy(() => import('./extend/ExtendPivotPanel').then((m) => ({ default: m.ExtendPivotPanel })));
 const CloudSourcesPanel = lazy(() => import('./sources').then((m) => ({ default: m.CloudSourcesPanel })));
 
@@ -97,6 +99,18 @@ export function App({ host, coordinator }: AppProps): ReactElement {
             {open.includes('web') && (
               <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
                 <CloudSourcesPanel host={host} />
+              </Suspense>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="query" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<DataBarVertical20Regular />} className={styles.sectionHeader}>
+            Build a query
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {open.includes('query') && (
+              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                <QueryBuilderPanel host={host} />
               </Suspense>
             )}
           </AccordionPanel>
