@@ -192,6 +192,8 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
       table.name = plan.tableName;
       table.style = plan.old?.table?.style ?? DEFAULT_STYLE;
       wb.names.add(plan.trackingName, table.getRange(), `PivotDeck landed table of source "${target.sourceId}". PivotDeck replaces it on refresh.`);
+      // A first landing shows the user the new table; a refresh leaves their view alone.
+      if (!plan.old) sheet.activate();
       writing = true;
       await ctx.sync();
       syncs++;

@@ -9,8 +9,13 @@ export const useSourceFormStyles = makeStyles({
   },
   pair: {
     display: 'grid',
-    gridTemplateColumns: '1fr 1fr',
+    // minmax(0, …): let the inputs shrink to the pane's width instead of overflowing it.
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
     gap: tokens.spacingHorizontalS,
+  },
+  fill: {
+    width: '100%',
+    minWidth: 0,
   },
   secretNote: {
     color: tokens.colorNeutralForeground2,

@@ -32,7 +32,7 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
   return (
     <form className={styles.form} onSubmit={(e) => { e.preventDefault(); onPreview(); }} aria-label="Get data from the web">
       <Field label="Web address (URL)" required hint="https:// address of a file, feed or API. Share links from Google Sheets work too.">
-        <Input type="url" value={draft.url} onChange={(_, d) => set('url', d.value)} placeholder="https://example.com/sales.csv" />
+        <Input className={styles.fill} type="url" value={draft.url} onChange={(_, d) => set('url', d.value)} placeholder="https://example.com/sales.csv" />
       </Field>
       <Field label="What is at this address">
         <Select value={draft.kind} onChange={(_, d) => set('kind', d.value as WebKind)}>
@@ -41,7 +41,7 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
       </Field>
       {(draft.kind === 'json' || draft.kind === 'rest') && (
         <Field label="Records are at (optional)" hint="Dotted path to the list of records, e.g. data.items. Empty: PivotDeck finds it.">
-          <Input value={draft.recordsPath} onChange={(_, d) => set('recordsPath', d.value)} placeholder="data.items" />
+          <Input className={styles.fill} value={draft.recordsPath} onChange={(_, d) => set('recordsPath', d.value)} placeholder="data.items" />
         </Field>
       )}
       {draft.kind === 'rest' && (
@@ -54,11 +54,11 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
           {draft.paging !== 'none' && draft.paging !== 'linkHeader' && (
             <div className={styles.pair}>
               <Field label={draft.paging === 'bodyLink' ? 'Link is at' : draft.paging === 'page' ? 'Page parameter' : 'Offset parameter'}>
-                <Input value={draft.pagingParam} onChange={(_, d) => set('pagingParam', d.value)} placeholder={draft.paging === 'bodyLink' ? 'links.next' : draft.paging === 'page' ? 'page' : 'offset'} />
+                <Input className={styles.fill} value={draft.pagingParam} onChange={(_, d) => set('pagingParam', d.value)} placeholder={draft.paging === 'bodyLink' ? 'links.next' : draft.paging === 'page' ? 'page' : 'offset'} />
               </Field>
               {draft.paging !== 'bodyLink' && (
                 <Field label={draft.paging === 'page' ? 'Page size parameter' : 'Limit parameter'}>
-                  <Input value={draft.sizeParam} onChange={(_, d) => set('sizeParam', d.value)} placeholder={draft.paging === 'page' ? 'pageSize' : 'limit'} />
+                  <Input className={styles.fill} value={draft.sizeParam} onChange={(_, d) => set('sizeParam', d.value)} placeholder={draft.paging === 'page' ? 'pageSize' : 'limit'} />
                 </Field>
               )}
             </div>
@@ -66,10 +66,10 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
           {(draft.paging === 'page' || draft.paging === 'offset') && (
             <div className={styles.pair}>
               <Field label="Rows per page">
-                <Input type="number" min={1} value={draft.size} onChange={(_, d) => set('size', d.value)} placeholder="100" />
+                <Input className={styles.fill} type="number" min={1} value={draft.size} onChange={(_, d) => set('size', d.value)} placeholder="100" />
               </Field>
               <Field label="Total count at (optional)">
-                <Input value={draft.totalPath} onChange={(_, d) => set('totalPath', d.value)} placeholder="meta.total" />
+                <Input className={styles.fill} value={draft.totalPath} onChange={(_, d) => set('totalPath', d.value)} placeholder="meta.total" />
               </Field>
             </div>
           )}
@@ -83,25 +83,25 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
       {(draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') && (
         <div className={styles.pair}>
           <Field label={draft.auth === 'apiKeyHeader' ? 'Header name' : 'Parameter name'}>
-            <Input value={draft.keyName} onChange={(_, d) => set('keyName', d.value)} placeholder={draft.auth === 'apiKeyHeader' ? 'X-API-Key' : 'api_key'} />
+            <Input className={styles.fill} value={draft.keyName} onChange={(_, d) => set('keyName', d.value)} placeholder={draft.auth === 'apiKeyHeader' ? 'X-API-Key' : 'api_key'} />
           </Field>
           <Field label="API key">
-            <Input type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
+            <Input className={styles.fill} type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
           </Field>
         </div>
       )}
       {draft.auth === 'bearer' && (
         <Field label="Access token">
-          <Input type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
+          <Input className={styles.fill} type="password" autoComplete="off" value={secrets.secret} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, secret: d.value })} />
         </Field>
       )}
       {draft.auth === 'basic' && (
         <div className={styles.pair}>
           <Field label="User name">
-            <Input autoComplete="off" value={secrets.user} onChange={(_, d) => onSecrets({ ...secrets, user: d.value })} />
+            <Input className={styles.fill} autoComplete="off" value={secrets.user} onChange={(_, d) => onSecrets({ ...secrets, user: d.value })} />
           </Field>
           <Field label="Password">
-            <Input type="password" autoComplete="off" value={secrets.password} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, password: d.value })} />
+            <Input className={styles.fill} type="password" autoComplete="off" value={secrets.password} placeholder={keepHint} onChange={(_, d) => onSecrets({ ...secrets, password: d.value })} />
           </Field>
         </div>
       )}
@@ -111,11 +111,11 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
         </Caption1>
       )}
       <div className={styles.pair}>
-        <Field label="Name">
-          <Input value={draft.label} onChange={(_, d) => set('label', d.value)} placeholder="From the address" />
+        <Field label="Source name">
+          <Input className={styles.fill} value={draft.label} onChange={(_, d) => set('label', d.value)} placeholder="From the address" />
         </Field>
         <Field label="Excel table name">
-          <Input value={draft.tableName} onChange={(_, d) => set('tableName', d.value)} placeholder="Same as the name" />
+          <Input className={styles.fill} value={draft.tableName} onChange={(_, d) => set('tableName', d.value)} placeholder="Same as the name" />
         </Field>
       </div>
       <div className={styles.actions}>
