@@ -84,7 +84,7 @@ describe('writeQueryOutput: grid', () => {
     expect(out.sheetCreated).toBe(true);
     expect(cells(sim, 'Revenue by region', 9, 5)).toEqual(GRID);
     expect(cell(sim, 'Revenue by region', 2, 2).numberFormat).toBe('#,##0');
-    expect(cell(sim, 'Revenue by region', 0, 0).style).toMatchObject({ bold: true, fill: HEADER_FILL });
+    expect(cell(sim, 'Revenue by region', 0, 0).style).toMatchObject({ bold: true, fill: HEADER_FILL, horizontalAlignment: 'Left' });
     expect(cell(sim, 'Revenue by region', 3, 1).style).toMatchObject({ fill: BAND_FILL });
     expect(cell(sim, 'Revenue by region', 2, 1).style?.fill).toBeUndefined();
     expect(cell(sim, 'Revenue by region', 4, 0).style).toMatchObject({ bold: true });

@@ -260,6 +260,8 @@ function formattingOps(block: OutputBlock, rangeAt: (r: number, c: number, rows:
       const header = rangeAt(0, 0, block.headerRows, W).format;
       header.font.bold = true;
       header.fill.color = HEADER_FILL;
+      // Labels start their group (a year over its measures), as in a pivot's column labels.
+      header.horizontalAlignment = 'Left';
     }));
   }
   for (const row of block.bandRows) ops.push(op(() => { rangeAt(row, 0, 1, W).format.fill.color = BAND_FILL; }));

@@ -12,10 +12,12 @@ export interface AreaBoxesProps {
   onChange(draft: Draft): void;
 }
 
-function showAsText(kind: string | undefined): string {
+/** " (% of row total)" after a measure's header, unless the header already says so. */
+function showAsText(kind: string | undefined, label: string): string {
   if (!kind) return '';
   const choice = SHOW_AS_CHOICES.find((c) => c.showAs?.kind === kind);
-  return choice ? ` (${choice.label})` : '';
+  if (!choice || label.toLowerCase().includes(choice.label.toLowerCase())) return '';
+  return ` (${choice.label})`;
 }
 
 /** Rows, Columns, Values and Filters as in Excel's field pane, each entry removable or movable. */
@@ -54,7 +56,7 @@ export function AreaBoxes({ draft, sourceFields, onChange }: AreaBoxesProps): Re
           <ul className={styles.list}>
             {draft.measures.map((m) => (
               <li key={m.id} className={styles.chip}>
-                <span className={styles.chipText} title={`${m.label ?? m.id}${showAsText(m.showAs?.kind)}`}>{`${m.label ?? m.id}${showAsText(m.showAs?.kind)}`}</span>
+                <span className={styles.chipText} title={`${m.label ?? m.id}${showAsText(m.showAs?.kind, m.label ?? m.id)}`}>{`${m.label ?? m.id}${showAsText(m.showAs?.kind, m.label ?? m.id)}`}</span>
                 <Button size="small" appearance="transparent" icon={<Dismiss16Regular />} aria-label={`Remove ${m.label ?? m.id} from Values`}
                   onClick={() => onChange({ ...draft, measures: draft.measures.filter((x) => x.id !== m.id) })} />
               </li>

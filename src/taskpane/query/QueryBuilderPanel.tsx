@@ -34,7 +34,10 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const formulaFields = [...sourceFields, ...derivedNames];
   const usedIn = useMemo(() => {
     const out: Record<string, string> = {};
-    const mark = (field: string, area: string) => { out[field] = out[field] ? `${out[field]}, ${area}` : area; };
+    const mark = (field: string, area: string) => {
+      const areas = out[field] ? out[field].split(', ') : [];
+      if (!areas.includes(area)) out[field] = [...areas, area].join(', ');
+    };
     draft.rows.forEach((a) => mark(a.field, 'Rows'));
     draft.columns.forEach((a) => mark(a.field, 'Columns'));
     draft.measures.forEach((m) => { if ('field' in m) mark(m.field, 'Values'); });

@@ -8,7 +8,7 @@ import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook
 import type { TableInfo } from '../../excel/workbook-info';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import {
-  deleteQuery, duplicateQuery, insertQuery, readSourceData, refreshQuery, renameQuery, savedQueries, updateQuery,
+  deleteQuery, duplicateQuery, insertQuery, readSourceData, refreshAllQueries, refreshQuery, renameQuery, savedQueries, updateQuery,
   type QueryDeps, type QueryOutcome, type SavedQuery, type SourceData,
 } from '../../refresh/queries';
 import { findQueryOutput } from '../../excel/query-output';
@@ -155,9 +155,8 @@ export function useQueryBuilder(host: PaneHost) {
   }), [deps, host, save, withBusy]);
 
   const refreshAll = useCallback(() => withBusy('*', async () => {
-    let current = (await loadWorkbookDocument(host.run)).document;
-    for (const q of current.queries) current = (await refreshQuery(deps, current, q.id)).document;
-    await save(current);
+    const current = (await loadWorkbookDocument(host.run)).document;
+    await save((await refreshAllQueries(deps, current)).document);
   }), [deps, host, save, withBusy]);
 
   const rename = useCallback((id: string, name: string) => withBusy(id, async () => {
