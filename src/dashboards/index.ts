@@ -1,0 +1,18 @@
+/**
+ * Dashboards, the pure part: tile specs (versioned, validated), templates, the starter layout
+ * proposed from a table's fields, grid layout editing, the queries tiles need (each distinct
+ * query once, parameters as filters), tile data from query results, and the write plan the
+ * Excel writer (src/excel/dashboard) executes. Orchestration is in src/refresh/dashboards.
+ */
+export * from './types';
+export { parseTiles, parseTile, type ParsedTiles } from './parse-tiles';
+export { DASHBOARD_TEMPLATES, buildFromTemplate, type DashboardTemplate, type TemplateId } from './templates';
+export { detectFieldRoles, proposeStarterLayout, type FieldRoles } from './starter-layout';
+export {
+  GRID_COLUMNS, DEFAULT_TILE_SIZE, addTile, flowLayout, moveTile, removeTile, resizeTile, reorderTiles, rectAddress, tilesOverlap,
+} from './layout';
+export { planTileQueries, type TileQueryPlan, type TileQueryUse } from './tile-queries';
+export { tileData } from './tile-data';
+export { planDashboard, type PlanInput } from './plan';
+export { dashboardNamePrefix, tileName, chartName, freshSheetName } from './names';
+export { newTileId, newDashboardId } from './ids';

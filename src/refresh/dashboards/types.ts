@@ -1,0 +1,93 @@
+import type { PivotDeckDocument } from '../../model';
+import type { TileOutcome } from '../../dashboards';
+import type { QueryDeps } from '../queries/run-query';
+import type { SourceData } from '../queries/source-data';
+
+/** What dashboards need from their surroundings (the same as saved queries). */
+export type DashboardDeps = QueryDeps;
+
+export type DashboardDef = PivotDeckDocument['dashboards'][number];
+
+export interface DashboardProgress {
+  phase: 'read' | 'source' | 'compute' | 'write';
+  /** The source being read ('the table "Sales"'). */
+  source?: string;
+  rowsRead?: number;
+  totalRows?: number;
+}
+
+/** How one source fared in a refresh. */
+export interface SourceStatus {
+  key: string;
+  label: string;
+  ok: boolean;
+  /** Why it failed, in words a user can act on. */
+  message?: string;
+  /** True when the data came from the session's memory (a parameter change), not a new read. */
+  fromMemory?: boolean;
+}
+
+export interface DashboardOutcome {
+  /** written: every tile fresh; partial: some tiles stale; failed: nothing written. */
+  status: 'written' | 'partial' | 'failed' | 'cancelled';
+  message: string;
+  sheet?: string;
+  tiles: Record<string, { status: TileOutcome['status']; reason?: string }>;
+  sources: SourceStatus[];
+  /** Distinct queries computed (tiles sharing a query count once). */
+  queriesComputed: number;
+  /** Round trips: reading parameter cells and targets, reading sources, writing. */
+  syncs: { read: number; source: number; write: number };
+  bytes: { source: number; write: number };
+}
+
+export interface DashboardDocResult {
+  document: PivotDeckDocument;
+  outcome: DashboardOutcome;
+}
+
+export interface RefreshDashboardOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DashboardProgress) => void;
+  /**
+   * Keeps source data in memory between refreshes of this pane session. With `reuseSources`, a
+   * refresh takes sources from it instead of reading them again (a parameter change).
+   */
+  session?: DashboardSession;
+  reuseSources?: boolean;
+}
+
+/** One source's data held by a session, with the version it was read at. */
+export interface CachedSource {
+  version: string;
+  data: SourceData;
+}
+
+/**
+ * Source data kept in memory for a pane session, keyed by source and a version (a cloud source's
+ * last pull; a workbook table's read time), so changing a parameter recomputes without reading
+ * or pulling again.
+ */
+export class DashboardSession {
+  private readonly sources = new Map<string, CachedSource>();
+
+  get(key: string, version?: string): SourceData | undefined {
+    const hit = this.sources.get(key);
+    if (!hit || (version !== undefined && hit.version !== version)) return undefined;
+    return hit.data;
+  }
+
+  set(key: string, version: string, data: SourceData): void {
+    this.sources.set(key, { version, data });
+  }
+
+  /** Forgets a source (it changed) or everything. */
+  forget(key?: string): void {
+    if (key === undefined) this.sources.clear();
+    else this.sources.delete(key);
+  }
+
+  get size(): number {
+    return this.sources.size;
+  }
+}
