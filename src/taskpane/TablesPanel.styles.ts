@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { stackedList } from './shared/list.styles';
 
 export const useTablesPanelStyles = makeStyles({
   root: {
@@ -7,14 +8,7 @@ export const useTablesPanelStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     minWidth: 0,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: { ...stackedList, gap: tokens.spacingVerticalXS },
   item: {
     width: '100%',
     justifyContent: 'flex-start',

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { stackedList, itemCard } from '../shared/list.styles';
 
 export const useExtendPivotPanelStyles = makeStyles({
   root: {
@@ -38,22 +39,8 @@ export const useExtendPivotPanelStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     margin: 0,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  list: { ...stackedList },
+  card: { ...itemCard },
   mismatches: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,

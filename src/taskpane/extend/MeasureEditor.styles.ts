@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { stackedList } from '../shared/list.styles';
 
 export const useMeasureEditorStyles = makeStyles({
   form: {
@@ -18,14 +19,7 @@ export const useMeasureEditorStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: { ...stackedList, gap: tokens.spacingVerticalXS },
   item: {
     display: 'flex',
     alignItems: 'center',

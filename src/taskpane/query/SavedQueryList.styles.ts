@@ -1,23 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { stackedList, itemCard } from '../shared/list.styles';
 
 export const useSavedQueryListStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  list: { ...stackedList },
+  card: { ...itemCard, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
   editing: {
     border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
   },

@@ -1,14 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { stackedList } from '../shared/list.styles';
 
 export const useSourceListStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: { ...stackedList },
   item: {
     display: 'flex',
     flexDirection: 'column',
