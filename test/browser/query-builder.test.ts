@@ -3,7 +3,8 @@
  * median order value, p90 and distinct customers, % of row total" (Year a date part of Date),
  * insert it, check cells against values computed here with plain loops over the Sales table (no
  * PivotDeck code), edit it (add a measure), refresh after a source cell changes, and refresh the
- * saved query again after save/reopen.
+ * saved query again after save/reopen. Queries compute in a Web Worker (the page starts one per
+ * run); Cancel during a refresh terminates it and leaves the sheet as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,8 @@ import { axeViolations, screenshot, startHarness, type Harness } from './harness
 
 let h: Harness;
 let page: Page;
+/** URLs of the query workers the page started (webpack names the chunk after the worker). */
+const queryWorkers: string[] = [];
 
 type Cell = string | number | boolean;
 const SHEET = 'Revenue by Region × Year';
@@ -132,6 +135,7 @@ const savedItem = () => pane().getByRole('list', { name: 'Saved queries' }).getB
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1600, height: 1000 } });
   page = await h.open('workbench.html');
+  page.on('worker', (worker) => { if (/pivotdeck-query/.test(worker.url())) queryWorkers.push(worker.url()); });
   await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
 });
 
@@ -170,6 +174,8 @@ describe('query builder in the workbench', () => {
     await page.getByRole('grid', { name: `Sheet ${SHEET}` }).waitFor();
 
     const grid = await checkGrid(table.headers, table.rows);
+    // The previews and the insert computed in Web Workers, not on the pane's thread.
+    expect(queryWorkers.length).toBeGreaterThan(0);
     expect(grid[1].slice(0, 6)).toEqual(['Region', 'Revenue', '% of row total', 'Median order value', 'P90 order value', 'Customers']);
     await expect.poll(() => savedItem().count()).toBe(1);
 
@@ -209,6 +215,34 @@ describe('query builder in the workbench', () => {
     }, { timeout: 60_000 }).toBe('ok');
   });
 
+  it('Cancel during a refresh stops the worker and leaves the sheet unchanged', async () => {
+    const before = await rangeValues(SHEET, 'A1:AE10');
+    await page.evaluate(async () => {
+      await window.__pivotdeck!.sim.run(async (ctx) => {
+        const cell = ctx.workbook.tables.getItem('Sales').getDataBodyRange().getCell(2, 9);
+        cell.load('values');
+        await ctx.sync();
+        cell.values = [[(cell.values[0][0] as number) + 250_000]];
+      });
+    });
+    // Hold the worker's script: the refresh reads the source, then waits in "compute" until
+    // Cancel, whatever the machine's speed (no timing involved).
+    const held: Array<() => Promise<void>> = [];
+    await page.route(/pivotdeck-query/, (route) => { held.push(() => route.continue().catch(() => undefined)); });
+    await savedItem().getByRole('button', { name: `Refresh ${SHEET}` }).click();
+    const status = pane().getByRole('status').filter({ hasText: `Refreshing “${SHEET}”` });
+    await status.getByText(/in the background/).waitFor({ timeout: 30_000 });
+    // The refresh asked for a query worker's script (held above), so it computes off the UI thread.
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'query-builder-cancel');
+    await status.getByRole('button', { name: 'Cancel' }).click();
+    await pane().getByText('Cancelled. Nothing was written.').waitFor();
+    await page.unroute(/pivotdeck-query/);
+    for (const release of held) await release();
+    expect(await rangeValues(SHEET, 'A1:AE10')).toEqual(before);
+    expect(await savedItem().getByRole('button', { name: `Refresh ${SHEET}` }).isEnabled()).toBe(true);
+  });
+
   it('survives save and reopen: the query is listed and refreshes', async () => {
     await page.evaluate(() => { window.__pivotdeck!.saveAndReopen(); });
     await openQuerySection();
@@ -229,6 +263,8 @@ describe('query builder in the workbench', () => {
       try { await checkGrid(table.headers, table.rows, MEASURES + 1, average); return 'ok'; } catch (e) { return String(e); }
     }, { timeout: 60_000 }).toBe('ok');
     expect(await savedItem().textContent()).toMatch(/Refreshed /);
-    expect(h.errors).toEqual([]);
+    // Cancel and superseded previews terminate their worker, which aborts any script it was
+    // still loading (an engine chunk): Chromium reports that as ERR_ABORTED. Nothing else may appear.
+    expect(h.errors.filter((e) => !/\.js \(net::ERR_ABORTED\)$/.test(e))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { executeQuery, tableFromExcelValues, type QueryResult, type QuerySpec } from '../../engine';
-import { sourceRefKey } from '../../engine/spec';
+import type { QueryResult, QuerySpec } from '../../engine';
+import { computeQuery, type QueryStage } from './compute-query';
 import type { SourceData } from './source-data';
 
 export interface QueryComputeInput {
@@ -9,11 +9,18 @@ export interface QueryComputeInput {
   output: 'grid' | 'flat';
 }
 
+export interface QueryComputeOptions {
+  signal?: AbortSignal;
+  /** Called as the computation moves through its stages (from the worker, when there is one). */
+  onStage?(stage: QueryStage): void;
+}
+
 /**
  * Runs the pure query computation. The input is plain data (structured-clone safe) so the pane
- * can post it to a Web Worker; aborting must reject promptly and never reach Excel.
+ * posts it to a Web Worker (queryWorkerComputer); aborting must reject promptly and never reach
+ * Excel. Tests and the ribbon use computeQueryInThread.
  */
-export type QueryComputer = (input: QueryComputeInput, options?: { signal?: AbortSignal }) => Promise<QueryResult>;
+export type QueryComputer = (input: QueryComputeInput, options?: QueryComputeOptions) => Promise<QueryResult>;
 
 /**
  * Computes on the calling thread (after yielding once, so a progress update can paint first).
@@ -22,16 +29,5 @@ export type QueryComputer = (input: QueryComputeInput, options?: { signal?: Abor
 export const computeQueryInThread: QueryComputer = async (input, options) => {
   await Promise.resolve();
   options?.signal?.throwIfAborted();
-  const tables = new Map<string, ReturnType<typeof tableFromExcelValues>['table']>();
-  return executeQuery(input.spec, (ref) => {
-    const key = sourceRefKey(ref);
-    let table = tables.get(key);
-    if (!table) {
-      const data = input.sources[key];
-      if (!data) throw new Error(`PivotDeck did not read ${key} for this query.`);
-      table = tableFromExcelValues(data.header, data.rows).table;
-      tables.set(key, table);
-    }
-    return table;
-  }, { output: input.output });
+  return computeQuery(input, options?.onStage);
 };

@@ -6,6 +6,7 @@ import {
   type OutputLayout, type OutputTarget, type QueryOutputWrite,
 } from '../../excel/query-output';
 import type { PivotDeckDocument } from '../../model';
+import { QueryComputeError } from './query-worker-protocol';
 import { runQuery, type QueryDeps, type RunQueryOptions } from './run-query';
 
 type QueryDef = PivotDeckDocument['queries'][number];
@@ -63,6 +64,7 @@ async function computeAndWrite(
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
     const code = error instanceof QueryOutputError ? error.code
+      : error instanceof QueryComputeError ? (error.code === 'other' ? 'excel' : error.code)
       : error instanceof ResultTooLargeError ? 'too-large'
       : error instanceof QueryFieldError || error instanceof FormulaError ? 'field'
       : 'excel';

@@ -1,5 +1,6 @@
 import type { QueryResult, QuerySpec } from '../../engine';
 import type { ExcelRun } from '../../excel/api';
+import type { QueryStage } from './compute-query';
 import { computeQueryInThread, type QueryComputer } from './query-computer';
 import { readSourceData, sourcesOf, type PullSource, type SourceData } from './source-data';
 
@@ -19,6 +20,8 @@ export interface QueryProgress {
   phase: QueryPhase;
   rowsRead?: number;
   totalRows?: number;
+  /** While computing: which stage the computation (in its worker) has reached. */
+  stage?: QueryStage;
 }
 
 export interface RunQueryOptions {
@@ -72,6 +75,9 @@ export async function runQuery(deps: QueryDeps, spec: QuerySpec, output: 'grid' 
   }
   signal?.throwIfAborted();
   onProgress?.({ phase: 'compute' });
-  const result = await (deps.compute ?? computeQueryInThread)({ spec, sources, output }, { signal });
+  const result = await (deps.compute ?? computeQueryInThread)({ spec, sources, output }, {
+    signal,
+    onStage: (stage) => onProgress?.({ phase: 'compute', stage }),
+  });
   return { result, sourceSyncs, sourceBytes };
 }

@@ -7,6 +7,7 @@ import { AreaBoxes } from './AreaBoxes';
 import { FieldList, type Area } from './FieldList';
 import { FilterForm } from './FilterForm';
 import { MeasureForm } from './MeasureForm';
+import { QueryActivity } from './QueryActivity';
 import { useQueryBuilderPanelStyles } from './QueryBuilderPanel.styles';
 import { QueryPreview } from './QueryPreview';
 import { SavedQueryList } from './SavedQueryList';
@@ -25,7 +26,7 @@ type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'fi
 export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const styles = useQueryBuilderPanelStyles();
   const b = useQueryBuilder(host);
-  const preview = useLivePreview(b.spec, b.layout, b.sourceData);
+  const preview = useLivePreview(b.spec, b.layout, b.sourceData, b.compute);
   const [editor, setEditor] = useState<Editor>({ kind: 'none' });
   const fields = b.source.status === 'ready' ? b.source.fields : [];
   const sourceFields = fields.map((f) => f.name);
@@ -165,7 +166,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
               </Button>
               {b.editingId && <Button onClick={b.startNew}>New query</Button>}
             </div>
-            {running && <Spinner size="tiny" label={b.run.kind === 'running' ? b.run.what : ''} labelPosition="after" />}
+            {running && b.activity?.where === 'builder' && <QueryActivity what={b.activity.what} progress={b.activity.progress} onCancel={b.cancel} />}
             {outcome?.status === 'written' && (
               <MessageBar intent="success"><MessageBarBody>{`Written: ${outcome.summary}.`}</MessageBarBody></MessageBar>
             )}
@@ -184,6 +185,8 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
           <h3 className={styles.subheading}>Saved queries</h3>
           {b.saved.length > 1 && <Button size="small" disabled={b.busyIds.has('*') || b.readOnly} onClick={() => void b.refreshAll()}>Refresh all</Button>}
         </div>
+        {b.activity?.where === 'list' && <QueryActivity what={b.activity.what} progress={b.activity.progress} onCancel={b.cancel} />}
+        {b.listNotice && <MessageBar intent="info"><MessageBarBody>{b.listNotice}</MessageBarBody></MessageBar>}
         <SavedQueryList
           queries={b.saved}
           editingId={b.editingId}

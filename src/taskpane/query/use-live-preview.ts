@@ -1,7 +1,7 @@
 import { useEffect, useState, type MutableRefObject } from 'react';
 import { gridToCells, type QuerySpec } from '../../engine';
 import type { CellValue } from '../../excel/api';
-import { computeQueryInThread, type SourceData } from '../../refresh/queries';
+import { computeQueryInThread, type QueryComputer, type SourceData } from '../../refresh/queries';
 import { sourceRefKey } from '../../engine/spec';
 
 /** Rows of the result the preview shows. */
@@ -18,12 +18,14 @@ export type PreviewState =
 /**
  * The first rows of the result as the user edits: recomputed after a quiet spell; an edit while
  * a preview computes cancels it (AbortController) and a late answer from a superseded run is
- * dropped (generation counter), so the preview always matches the latest draft.
+ * dropped (generation counter), so the preview always matches the latest draft. With the pane's
+ * worker computer, cancelling terminates the superseded run's worker.
  */
 export function useLivePreview(
   spec: QuerySpec | undefined,
   layout: 'grid' | 'table',
   sourceData: MutableRefObject<{ table: string; promise: Promise<SourceData> } | undefined>,
+  compute: QueryComputer = computeQueryInThread,
 ): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'empty' });
   const key = spec ? JSON.stringify([spec, layout]) : '';
@@ -39,7 +41,7 @@ export function useLivePreview(
           const data = await pending.promise;
           controller.signal.throwIfAborted();
           setState({ status: 'computing' });
-          const result = await computeQueryInThread(
+          const result = await compute(
             { spec, sources: { [sourceRefKey(spec.source)]: data }, output: layout === 'grid' ? 'grid' : 'flat' },
             { signal: controller.signal },
           );
@@ -70,6 +72,6 @@ export function useLivePreview(
     return () => { clearTimeout(timer); controller.abort(); };
     // `key` stands for spec and layout: a new object with the same content must not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, sourceData]);
+  }, [key, sourceData, compute]);
   return state;
 }

@@ -9,8 +9,9 @@ import type { TableInfo } from '../../excel/workbook-info';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import {
   deleteQuery, duplicateQuery, insertQuery, readSourceData, refreshAllQueries, refreshQuery, renameQuery, savedQueries, updateQuery,
-  type QueryDeps, type QueryOutcome, type SavedQuery, type SourceData,
+  type QueryDeps, type QueryOutcome, type QueryProgress, type RunQueryOptions, type SavedQuery, type SourceData,
 } from '../../refresh/queries';
+import { browserQueryComputer } from '../../refresh/queries/start-query-worker';
 import { findQueryOutput } from '../../excel/query-output';
 import { describeFields, type FieldInfo } from './field-info';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type Draft } from './spec-draft';
@@ -26,6 +27,13 @@ export type RunState =
   | { kind: 'running'; what: string }
   | { kind: 'done'; outcome: QueryOutcome; what: string };
 
+/** An insert, save or refresh under way: where the pane shows it, and how far it is. */
+export interface Activity {
+  where: 'builder' | 'list';
+  what: string;
+  progress?: QueryProgress;
+}
+
 export interface Placement {
   kind: 'newSheet' | 'at';
   sheet: string;
@@ -40,7 +48,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * field list, all rows in the background for previews) and reused until the table changes.
  */
 export function useQueryBuilder(host: PaneHost) {
-  const deps = useMemo<QueryDeps>(() => ({ run: host.run }), [host]);
+  // Queries compute in a Web Worker (a fresh one per run; Cancel terminates it).
+  const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer() }), [host]);
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
@@ -54,6 +63,10 @@ export function useQueryBuilder(host: PaneHost) {
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const [listError, setListError] = useState<string | undefined>();
+  const [listNotice, setListNotice] = useState<string | undefined>();
+  const [activity, setActivity] = useState<Activity | undefined>();
+  /** Aborts the insert, save or refresh under way (Cancel). */
+  const running = useRef<AbortController | undefined>(undefined);
   /** All rows of the chosen source, read once in the background for previews. */
   const data = useRef<{ table: string; promise: Promise<SourceData> } | undefined>(undefined);
   const sourceRequest = useRef(0);
@@ -108,14 +121,30 @@ export function useQueryBuilder(host: PaneHost) {
 
   const defaultLabel = (s: QuerySpec) => `${s.measures.map((m) => m.label ?? m.id).slice(0, 2).join(', ')} by ${[...s.rows, ...(s.columns ?? [])].join(' × ') || 'total'}`.slice(0, 120);
 
-  const withRun = useCallback(async (what: string, work: () => Promise<QueryOutcome>) => {
+  /** Runs one insert, save or refresh with progress and a Cancel that aborts it. */
+  const tracked = useCallback(async <T,>(where: Activity['where'], what: string, work: (options: RunQueryOptions) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    running.current = controller;
+    setActivity({ where, what });
+    try {
+      return await work({ signal: controller.signal, onProgress: (progress) => setActivity({ where, what, progress }) });
+    } finally {
+      if (running.current === controller) {
+        running.current = undefined;
+        setActivity(undefined);
+      }
+    }
+  }, []);
+  const cancel = useCallback(() => running.current?.abort(), []);
+
+  const withRun = useCallback(async (what: string, work: (options: RunQueryOptions) => Promise<QueryOutcome>) => {
     setRun({ kind: 'running', what });
     try {
-      setRun({ kind: 'done', what, outcome: await work() });
+      setRun({ kind: 'done', what, outcome: await tracked('builder', what, work) });
     } catch (e) {
       setRun({ kind: 'done', what, outcome: { status: 'failed', code: 'excel', message: errorText(e) } });
     }
-  }, []);
+  }, [tracked]);
 
   /** Insert a new query, or save the edited one (rewriting its output). */
   const commit = useCallback(async () => {
@@ -124,14 +153,14 @@ export function useQueryBuilder(host: PaneHost) {
     const target: OutputTarget = placement.kind === 'newSheet'
       ? { kind: 'newSheet', sheet: placement.sheet.trim() || name }
       : { kind: 'at', sheet: placement.sheet, cell: placement.cell };
-    await withRun(editingId ? 'Saving the query…' : 'Inserting into Excel…', async () => {
+    await withRun(editingId ? 'Saving the query…' : 'Inserting into Excel…', async (options) => {
       const current = (await loadWorkbookDocument(host.run)).document;
       if (editingId) {
-        const r = await updateQuery(deps, current, editingId, { label: name, spec, layout, target: placement.kind === 'at' ? target : undefined });
+        const r = await updateQuery(deps, current, editingId, { label: name, spec, layout, target: placement.kind === 'at' ? target : undefined }, options);
         if (r.outcome.status === 'written') await save(r.document);
         return r.outcome;
       }
-      const r = await insertQuery(deps, current, { label: name, spec, layout, target });
+      const r = await insertQuery(deps, current, { label: name, spec, layout, target }, options);
       if (r.outcome.status === 'written') {
         await save(r.document);
         setEditingId(r.id);
@@ -149,15 +178,25 @@ export function useQueryBuilder(host: PaneHost) {
   }, []);
 
   const refresh = useCallback((id: string) => withBusy(id, async () => {
+    setListNotice(undefined);
     const current = (await loadWorkbookDocument(host.run)).document;
-    const r = await refreshQuery(deps, current, id);
+    const label = current.queries.find((q) => q.id === id)?.label ?? 'the query';
+    const r = await tracked('list', `Refreshing “${label}”…`, (options) => refreshQuery(deps, current, id, options));
+    if (r.outcome.status === 'cancelled') { setListNotice(r.outcome.message); return; }
     await save(r.document);
-  }), [deps, host, save, withBusy]);
+  }), [deps, host, save, withBusy, tracked]);
 
   const refreshAll = useCallback(() => withBusy('*', async () => {
+    setListNotice(undefined);
     const current = (await loadWorkbookDocument(host.run)).document;
-    await save((await refreshAllQueries(deps, current)).document);
-  }), [deps, host, save, withBusy]);
+    const r = await tracked('list', 'Refreshing all queries…', ({ signal, onProgress }) =>
+      refreshAllQueries(deps, current, { signal, onProgress: (_, p) => onProgress?.(p) }));
+    // Queries refreshed before a Cancel keep their new output, so their record is saved too.
+    await save(r.document);
+    if ([...r.outcomes.values()].some((o) => o.status === 'cancelled') || r.outcomes.size < current.queries.length) {
+      setListNotice('Cancelled. Queries not yet refreshed keep their previous output.');
+    }
+  }), [deps, host, save, withBusy, tracked]);
 
   const rename = useCallback((id: string, name: string) => withBusy(id, async () => {
     const current = (await loadWorkbookDocument(host.run)).document;
@@ -201,7 +240,7 @@ export function useQueryBuilder(host: PaneHost) {
 
   return {
     doc, docMessage, readOnly: opened.current?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
-    placement, setPlacement, editingId, run, busyIds, listError, spec, saved, sourceData: data,
-    chooseTable, commit, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
+    placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
+    compute: deps.compute, chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
   };
 }

@@ -1,0 +1,148 @@
+/**
+ * The query worker protocol, run in-process: a QueryComputer built on queryWorkerComputer talks to
+ * a stand-in worker that answers with answerQueryRequest (the code query.worker.ts runs), every
+ * message going through structuredClone as postMessage would. Expected cells are hand-computed
+ * from the six rows below (the same as test/query/refresh.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/excel/api';
+import type { QuerySpec } from '../../src/engine';
+import { emptyDocument } from '../../src/model';
+import {
+  answerQueryRequest, computeQueryInThread, insertQuery, queryWorkerComputer, refreshQuery,
+  type QueryProgress, type QueryReply, type QueryRequest, type QueryWorkerLike,
+} from '../../src/refresh/queries';
+import { browserQueryComputer } from '../../src/refresh/queries/start-query-worker';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
+
+// Serials: 44941 = 2023-01-15, 44960 = 2023-02-03, 44970 = 2023-02-13, 45300 = 2024-01-09, 45310 = 2024-01-19, 45320 = 2024-01-29.
+const SALES: CellValue[][] = [
+  ['Date', 'Region', 'Customer', 'Revenue'],
+  [44941, 'North', 'A', 100],
+  [44960, 'North', 'B', 300],
+  [45300, 'North', 'A', 200],
+  [44970, 'South', 'C', 50],
+  [45310, 'South', 'C', 150],
+  [45320, 'South', 'D', 250],
+];
+
+const SPEC: QuerySpec = {
+  version: 1,
+  source: { kind: 'table', name: 'Sales' },
+  derived: [{ kind: 'datePart', name: 'Year', field: 'Date', part: 'year' }],
+  rows: ['Region'],
+  columns: ['Year'],
+  measures: [{ id: 'rev', label: 'Revenue', kind: 'sum', field: 'Revenue' }],
+};
+
+const GRID: CellValue[][] = [
+  ['Year', 2023, 2024, 'Grand Total'],
+  ['Region', 'Revenue', 'Revenue', 'Revenue'],
+  ['North', 400, 200, 600],
+  ['South', 50, 400, 450],
+  ['Grand Total', 450, 600, 1050],
+];
+
+const book = () => createSimulator(workbook({ sheets: [sheet('Data', cellsAt(SALES))], tables: [table('Sales', 'Data', 'A1:D7')] }));
+const TARGET = { kind: 'newSheet', sheet: 'Revenue by region' } as const;
+
+function values(sim: Simulator, sheetName: string, rows: number, columns: number): CellValue[][] {
+  const s = sim.toModel().sheets.find((x) => x.name === sheetName)!;
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => s.cells[`${r},${c}`]?.value ?? ''));
+}
+
+class InProcessWorker implements QueryWorkerLike {
+  onmessage: QueryWorkerLike['onmessage'] = null;
+  onerror: QueryWorkerLike['onerror'] = null;
+  terminated = false;
+  held: QueryRequest | undefined;
+  last: QueryRequest | undefined;
+  constructor(private readonly hold = false) {}
+  postMessage(message: QueryRequest): void {
+    const request = structuredClone(message);
+    this.last = request;
+    if (this.hold) { this.held = request; return; }
+    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }), 0);
+  }
+  terminate(): void { this.terminated = true; }
+}
+
+describe('computing a query in a worker', () => {
+  it('writes the same grid as in-thread, reports read → compute stages → write, and ends the worker', async () => {
+    const sim = book();
+    const workers: InProcessWorker[] = [];
+    const compute = queryWorkerComputer(() => { const w = new InProcessWorker(); workers.push(w); return w; });
+    const steps: string[] = [];
+    const onProgress = (p: QueryProgress) => { const step = p.stage ? `${p.phase}:${p.stage}` : p.phase; if (steps.at(-1) !== step) steps.push(step); };
+    const r = await insertQuery({ run: sim.run, compute }, emptyDocument(), { label: 'Revenue by region', spec: SPEC, layout: 'grid', target: TARGET }, { onProgress });
+    expect(r.outcome.status).toBe('written');
+    expect(values(sim, 'Revenue by region', 5, 4)).toEqual(GRID);
+    expect(steps).toEqual(['source', 'compute', 'compute:columns', 'compute:query', 'write']);
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+    // Only the header and rows cross to the worker, never the read's cost figures.
+    expect(Object.keys(workers[0].last!.input.sources)).toEqual(['table:Sales']);
+    expect(Object.keys(workers[0].last!.input.sources['table:Sales'])).toEqual(['header', 'rows']);
+  });
+
+  it('cancel terminates the worker: an insert writes nothing and a refresh keeps the previous output', async () => {
+    const sim = book();
+    const first = await insertQuery({ run: sim.run }, emptyDocument(), { label: 'Revenue by region', spec: SPEC, layout: 'grid', target: TARGET });
+    expect(first.outcome.status).toBe('written');
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('D2').values = [[1100]]; });
+
+    const cancelIn = async (run: (compute: ReturnType<typeof queryWorkerComputer>, signal: AbortSignal, onProgress: (p: QueryProgress) => void) => Promise<{ outcome: { status: string } }>) => {
+      const worker = new InProcessWorker(true);
+      const controller = new AbortController();
+      const r = await run(queryWorkerComputer(() => worker), controller.signal, (p) => { if (p.phase === 'compute') setTimeout(() => controller.abort(), 0); });
+      expect(worker.held?.type).toBe('query');
+      expect(worker.terminated).toBe(true);
+      return r;
+    };
+
+    const refreshed = await cancelIn((compute, signal, onProgress) => refreshQuery({ run: sim.run, compute }, first.document, first.id, { signal, onProgress }));
+    expect(refreshed.outcome).toEqual({ status: 'cancelled', message: 'Cancelled. Nothing was written.' });
+    expect(values(sim, 'Revenue by region', 5, 4)).toEqual(GRID);
+
+    const inserted = await cancelIn((compute, signal, onProgress) =>
+      insertQuery({ run: sim.run, compute }, first.document, { label: 'Second', spec: SPEC, layout: 'table', target: { kind: 'newSheet', sheet: 'Second' } }, { signal, onProgress }));
+    expect(inserted.outcome.status).toBe('cancelled');
+    expect(sim.toModel().sheets.map((s) => s.name)).toEqual(['Data', 'Revenue by region']);
+  });
+
+  it('an unknown field inside the worker comes back as the same kind of failure as in-thread', async () => {
+    const bad: QuerySpec = { ...SPEC, rows: ['Regoin'] };
+    const outcomes = await Promise.all([queryWorkerComputer(() => new InProcessWorker()), computeQueryInThread].map(async (compute) => {
+      const sim = book();
+      const r = await insertQuery({ run: sim.run, compute }, emptyDocument(), { label: 'Bad', spec: bad, layout: 'grid', target: { kind: 'newSheet', sheet: 'Bad' } });
+      expect(sim.toModel().sheets.map((s) => s.name)).toEqual(['Data']);
+      return r.outcome;
+    }));
+    expect(outcomes[0]).toMatchObject({ status: 'failed', code: 'field' });
+    expect(outcomes[0]).toEqual(outcomes[1]);
+  });
+
+  it('a crashed worker is reported, not hung', async () => {
+    const sim = book();
+    const crashing: QueryWorkerLike = {
+      onmessage: null, onerror: null, terminate() {},
+      postMessage() { setTimeout(() => this.onerror?.({ message: 'out of memory' }), 0); },
+    };
+    const r = await insertQuery({ run: sim.run, compute: queryWorkerComputer(() => crashing) }, emptyDocument(), { label: 'X', spec: SPEC, layout: 'grid', target: TARGET });
+    expect(r.outcome).toEqual({ status: 'failed', code: 'excel', message: 'The PivotDeck query worker failed: out of memory.' });
+  });
+
+  it('answers an unknown request with a failure instead of throwing', () => {
+    const replies: QueryReply[] = [];
+    answerQueryRequest({ type: 'nonsense' } as unknown as QueryRequest, (r) => replies.push(r));
+    expect(replies).toEqual([{ type: 'failed', code: 'other', name: 'Error', message: 'PivotDeck query worker: unknown request.' }]);
+  });
+
+  it('without Web Workers (Node, old hosts) the pane falls back to computing in-thread', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const compute = browserQueryComputer();
+    expect(compute).toBe(computeQueryInThread);
+    const result = await compute({ spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' });
+    expect(result.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+  });
+});
