@@ -1,0 +1,21 @@
+import { indexedDbCredentialStore, memoryCredentialStore } from '../connectors/credentials';
+import type { SourceDeps } from '../refresh/sources';
+
+/**
+ * What refreshing web sources needs in a browser runtime (the pane's page or the ribbon's
+ * commands page): the page's fetch, the user's own credentials (the same per-user store the pane
+ * saves them in), and http allowed only for a localhost page (development).
+ *
+ * @example const report = await refreshEverything({ run, sources: browserSourceDeps() });
+ */
+export function browserSourceDeps(): Omit<SourceDeps, 'run'> | undefined {
+  if (typeof globalThis.fetch !== 'function') return undefined;
+  const here = typeof location === 'undefined' ? undefined : location;
+  return {
+    // Bound call: fetch must be called on the window.
+    fetch: (input, init) => globalThis.fetch(input, init),
+    credentials: typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore(),
+    policy: { allowHttpLocalhost: here !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(here.hostname) },
+    origin: here?.origin,
+  };
+}
