@@ -7,12 +7,13 @@
 export * from './types';
 export { parseTiles, parseTile, type ParsedTiles } from './parse-tiles';
 export { DASHBOARD_TEMPLATES, buildFromTemplate, type DashboardTemplate, type TemplateId } from './templates';
-export { detectFieldRoles, proposeStarterLayout, type FieldRoles } from './starter-layout';
+export { detectFieldRoles, proposeStarterLayout, wholeFormat, type FieldRoles } from './starter-layout';
 export {
   GRID_COLUMNS, DEFAULT_TILE_SIZE, addTile, flowLayout, moveTile, removeTile, resizeTile, reorderTiles, rectAddress, tilesOverlap,
 } from './layout';
-export { planTileQueries, type TileQueryPlan, type TileQueryUse } from './tile-queries';
-export { tileData } from './tile-data';
-export { planDashboard, type PlanInput } from './plan';
+export { dashboardParameters, datePartName, isAll, parameterApplies, parameterSource, planTileQueries, tileSpec, type TileQueryPlan, type TileQueryUse } from './tile-queries';
+export { parameterChoices, tileData } from './tile-data';
+export { dataColumn, planDashboard, type PlanInput } from './plan';
+export { DASHBOARD_STYLE } from './style';
 export { dashboardNamePrefix, tileName, chartName, freshSheetName } from './names';
 export { newTileId, newDashboardId } from './ids';

@@ -1,22 +1,297 @@
-import type { Tile, TileOutcome, WritePlan } from './types';
+/**
+ * The write plan: what a refresh writes on the dashboard sheet, cell by cell, as plain data.
+ * Pure, so the look of every tile is tested without Excel, and the Excel writer only executes
+ * (in a few batched syncs). Fresh tiles are rewritten whole (values padded with blanks over the
+ * tile's rectangle, so a shorter top-10 leaves nothing behind); stale tiles keep their cells and
+ * get a note; chart data goes to a data area right of the grid, one fixed slot per chart.
+ */
+import { chartName, dashboardNamePrefix, tileName } from './names';
+import { rectAddress } from './layout';
+import { isAll } from './tile-queries';
+import { CHART_DATA_SLOT, DASHBOARD_STYLE as S, MAX_CHART_SERIES, MAX_INLINE_LIST } from './style';
+import type {
+  ChartData, ChartTile, ExcelChartTypeName, HeaderData, HeaderTile, KpiData, KpiTile, ParameterValues, PlanBlock, PlanCell,
+  PlanConditionalFormat, PlanFormat, PlanValidation, TableData, TableTile, Tile, TileOutcome, TileRect, WritePlan,
+} from './types';
 
 export interface PlanInput {
   dashboardId: string;
   sheet: string;
   tiles: readonly Tile[];
-  /** Per tile id. Header tiles get HeaderData too. */
+  /** Per tile id (header tiles get HeaderData). A tile without an outcome is left as it is. */
   outcomes: ReadonlyMap<string, TileOutcome>;
-  /** Tile ids written by the previous refresh that are gone now. */
-  removedTiles?: readonly string[];
-  /** First build: write parameters' default values ("All"). */
-  initialParameters?: boolean;
+  /** Parameter values to show in the parameter cells (as read from them, or "All" on first build). */
+  values: ParameterValues;
+}
+
+const cell = (row: number, col: number) => rectAddress({ row, col, rows: 1, cols: 1 });
+const rect = (row: number, col: number, rows: number, cols: number) => rectAddress({ row, col, rows, cols });
+
+/** Accumulates one plan. */
+class Plan {
+  readonly blocks: PlanBlock[] = [];
+  readonly formats: PlanFormat[] = [];
+  readonly cf: PlanConditionalFormat[] = [];
+  readonly dv: PlanValidation[] = [];
+  readonly charts: WritePlan['charts'] = [];
+  readonly names: WritePlan['names'] = [];
+  readonly keep: string[] = [];
+  readonly owned: string[] = [];
+  readonly clear: string[] = [];
+  readonly rowHeights = new Map<number, number>();
+  readonly parameterCells: Record<string, string> = {};
+
+  value(row: number, col: number, v: PlanCell, numberFormat?: string): void {
+    this.blocks.push({ address: cell(row, col), values: [[v]], ...(numberFormat ? { numberFormat: [[numberFormat]] } : {}) });
+  }
+
+  format(f: PlanFormat): void {
+    this.formats.push(f);
+  }
+
+  /** A fresh tile's whole rectangle: owned, cleared, blank-filled (cells written later win). */
+  area(r: TileRect, name: string, comment: string): void {
+    const address = rectAddress(r);
+    this.owned.push(address);
+    this.clear.push(address);
+    this.blocks.push({ address, values: Array.from({ length: r.rows }, () => Array<PlanCell>(r.cols).fill('')) });
+    this.names.push({ name, address, comment });
+  }
+}
+
+function staleText(reason: string): string {
+  return `⚠ Not refreshed: ${reason}`.slice(0, 1000);
+}
+
+function header(p: Plan, tile: HeaderTile, data: HeaderData | undefined, input: PlanInput, prefix: string): void {
+  const { row: R, col: C, cols: W } = tile.at;
+  p.area(tile.at, tileName(input.dashboardId, tile.id), 'PivotDeck dashboard header. PivotDeck rewrites it on refresh; your dropdown choices are kept.');
+  p.value(R, C, tile.title);
+  p.format({ address: rect(R, C, 1, W), fill: S.header.fill, color: S.header.color, size: S.header.size, bold: true, merge: true, verticalAlignment: 'Center' });
+  p.rowHeights.set(R, S.header.rowHeight);
+  tile.parameters.forEach((param, i) => {
+    const col = C + 2 * i;
+    if (col + 1 >= C + W || tile.at.rows < 2) return;
+    p.value(R + 1, col, `${param.label}:`);
+    p.format({ address: cell(R + 1, col), horizontalAlignment: 'Right', color: S.parameterLabel.color, size: S.parameterLabel.size });
+    const current = input.values[param.id];
+    const address = cell(R + 1, col + 1);
+    p.value(R + 1, col + 1, current === undefined || current === '' ? 'All' : current);
+    p.parameterCells[param.id] = address;
+    p.format({ address, bold: true, fill: S.parameterValue.fill, color: S.parameterValue.color, horizontalAlignment: 'Left' });
+    // Without fresh choices (the source failed) the dropdown offers what it can: All and the current value.
+    const choices = data?.choices[param.id] ?? (isAll(current) ? ['All'] : ['All', current as string | number]);
+    const inline = choices.map((c) => String(c).replace(/,/g, ' ')).join(',');
+    if (inline.length <= MAX_INLINE_LIST) {
+      p.dv.push({ address, list: choices, source: inline });
+    } else {
+      // Too long for an inline list: the items go to the data area and the dropdown points there.
+      const slot = dataColumn(input.tiles) + chartCount(input.tiles) * CHART_DATA_SLOT + i * 2;
+      const listAddress = rect(1, slot, choices.length, 1);
+      p.value(0, slot, `${param.label} choices`);
+      p.blocks.push({ address: listAddress, values: choices.map((c) => [c]) });
+      const whole = rect(0, slot, choices.length + 1, 1);
+      p.owned.push(whole);
+      p.clear.push(whole);
+      p.names.push({ name: `${prefix}${param.id}_choices`, address: whole, comment: 'PivotDeck: dropdown choices of a dashboard parameter.' });
+      p.format({ address: whole, color: S.data.color, size: S.data.size });
+      const abs = listAddress.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      p.dv.push({ address, list: choices, source: `=${abs}` });
+    }
+  });
+  if (tile.at.rows >= 3) {
+    p.value(R + 2, C, data?.status ?? '');
+    p.format({ address: rect(R + 2, C, 1, W), italic: true, color: S.status.color, size: S.status.size, merge: true });
+  }
+}
+
+function kpi(p: Plan, tile: KpiTile, outcome: TileOutcome, input: PlanInput): void {
+  const { row: R, col: C, rows: H, cols: W } = tile.at;
+  const noteRow = R + Math.min(3, H - 1);
+  if (outcome.status === 'stale') {
+    p.keep.push(tileName(input.dashboardId, tile.id));
+    p.value(noteRow, C, staleText(outcome.reason));
+    p.format({ address: cell(noteRow, C), italic: true, color: S.stale.color, size: S.stale.size });
+    return;
+  }
+  const data = outcome.data as KpiData;
+  p.area(tile.at, tileName(input.dashboardId, tile.id), `PivotDeck KPI "${tile.title}". PivotDeck replaces these cells on refresh.`);
+  p.format({ address: rectAddress(tile.at), fill: S.card.fill });
+  p.value(R, C, tile.title);
+  p.format({ address: rect(R, C, 1, W), bold: true, color: S.card.titleColor, size: S.card.titleSize, merge: true });
+  if (H < 2) return;
+  const valueCell = cell(R + 1, C);
+  p.value(R + 1, C, data.value ?? '', data.numberFormat);
+  p.format({ address: rect(R + 1, C, 1, W), bold: true, size: S.card.valueSize, color: S.card.valueColor, merge: true, horizontalAlignment: 'Left', verticalAlignment: 'Center' });
+  p.rowHeights.set(R + 1, S.card.valueRowHeight);
+  let deltaCell: string | undefined;
+  if (H >= 3 && data.comparison) {
+    deltaCell = cell(R + 2, C);
+    const before = data.comparison.value;
+    const delta = data.value !== null && before !== null && before !== 0 ? (data.value - before) / Math.abs(before) : '';
+    p.value(R + 2, C, delta, S.deltaFormat);
+    p.format({ address: deltaCell, bold: true, horizontalAlignment: 'Left' });
+    p.cf.push({ kind: 'cellValue', address: deltaCell, operator: 'GreaterThan', formula1: '0', fontColor: S.up });
+    p.cf.push({ kind: 'cellValue', address: deltaCell, operator: 'LessThan', formula1: '0', fontColor: S.down });
+    if (W >= 2) {
+      p.value(R + 2, C + 1, data.comparison.label);
+      p.format({ address: rect(R + 2, C + 1, 1, W - 1), color: S.card.titleColor, size: S.card.noteSize, merge: true });
+    }
+  }
+  if (noteRow > R + 2 || (noteRow === R + 2 && !data.comparison)) {
+    p.value(noteRow, C, data.periodLabel ?? '');
+    p.format({ address: rect(noteRow, C, 1, W), italic: true, color: S.status.color, size: S.card.noteSize, merge: true });
+  }
+  const t = tile.thresholds;
+  const target = t?.on === 'change' ? deltaCell : valueCell;
+  if (t && target) {
+    const amber = { fill: S.amber.fill, fontColor: S.amber.color };
+    const red = { fill: S.red.fill, fontColor: S.red.color };
+    if (t.direction === 'higherIsBetter') {
+      p.cf.push({ kind: 'cellValue', address: target, operator: 'LessThan', formula1: String(t.red), ...red });
+      if (t.amber > t.red || t.amber === t.red) p.cf.push({ kind: 'cellValue', address: target, operator: 'Between', formula1: String(t.red), formula2: String(t.amber), ...amber });
+    } else {
+      p.cf.push({ kind: 'cellValue', address: target, operator: 'GreaterThan', formula1: String(t.red), ...red });
+      p.cf.push({ kind: 'cellValue', address: target, operator: 'Between', formula1: String(t.amber), formula2: String(t.red), ...amber });
+    }
+  }
+}
+
+const CHART_TYPE: Record<ChartTile['chartType'], ExcelChartTypeName> = {
+  column: 'ColumnClustered', bar: 'BarClustered', line: 'Line', area: 'Area', pie: 'Pie', doughnut: 'Doughnut', combo: 'ColumnClustered',
+};
+
+function gridRight(tiles: readonly Tile[]): number {
+  return tiles.reduce((m, t) => Math.max(m, t.at.col + t.at.cols), 0);
+}
+
+/** First column of the data area: one blank column right of the grid. */
+export function dataColumn(tiles: readonly Tile[]): number {
+  return gridRight(tiles) + 1;
+}
+
+function chartCount(tiles: readonly Tile[]): number {
+  return tiles.filter((t) => t.kind === 'chart').length;
+}
+
+function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput, slot: number): void {
+  const { row: R, col: C, rows: H, cols: W } = tile.at;
+  const name = chartName(input.dashboardId, tile.id);
+  if (outcome.status === 'stale') {
+    p.keep.push(tileName(input.dashboardId, tile.id), `${name}_data`);
+    p.value(R, C, staleText(outcome.reason));
+    p.format({ address: cell(R, C), italic: true, color: S.stale.color, size: S.stale.size });
+    return;
+  }
+  const data = outcome.data as ChartData;
+  p.area(tile.at, tileName(input.dashboardId, tile.id), `PivotDeck chart "${tile.title}". PivotDeck replaces these cells and the chart on refresh.`);
+  const series = data.series.slice(0, MAX_CHART_SERIES);
+  const col0 = dataColumn(input.tiles) + slot * CHART_DATA_SLOT;
+  const categories = data.categories.length ? data.categories : ['(no data)'];
+  const values: PlanCell[][] = [
+    [`${tile.title}`, ...series.map(() => '')],
+    [tile.category.field, ...series.map((s) => s.name)],
+    ...categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? '')]),
+  ];
+  const width = 1 + Math.max(1, series.length);
+  for (const row of values) while (row.length < width) row.push('');
+  const whole = rect(0, col0, values.length, width);
+  p.owned.push(whole);
+  p.clear.push(whole);
+  p.blocks.push({ address: whole, values });
+  p.names.push({ name: `${name}_data`, address: whole, comment: `PivotDeck: data of the chart "${tile.title}". PivotDeck replaces these cells on refresh.` });
+  p.format({ address: whole, color: S.data.color, size: S.data.size });
+  p.format({ address: rect(1, col0, 1, width), bold: true });
+  if (categories.length) p.blocks.push({ address: rect(2, col0 + 1, categories.length, width - 1), values: values.slice(2).map((r) => r.slice(1)), numberFormat: categories.map(() => Array<string>(width - 1).fill(data.numberFormat)) });
+  p.charts.push({
+    name,
+    tileId: tile.id,
+    type: CHART_TYPE[tile.chartType],
+    dataAddress: rect(1, col0, categories.length + 1, width),
+    title: tile.title,
+    from: cell(R + (H > 2 ? 1 : 0), C),
+    to: cell(R + H - 1, C + W - 1),
+    secondarySeries: series.map((s, i) => (s.secondary ? i : -1)).filter((i) => i >= 0),
+    numberFormat: data.numberFormat,
+  });
+}
+
+function table(p: Plan, tile: TableTile, outcome: TileOutcome, input: PlanInput): void {
+  const { row: R, col: C, rows: H, cols: W } = tile.at;
+  if (outcome.status === 'stale') {
+    p.keep.push(tileName(input.dashboardId, tile.id));
+    p.value(R, C, `${tile.title} · ${staleText(outcome.reason)}`);
+    p.format({ address: cell(R, C), italic: true, color: S.stale.color, size: S.stale.size });
+    return;
+  }
+  const data = outcome.data as TableData;
+  p.area(tile.at, tileName(input.dashboardId, tile.id), `PivotDeck table "${tile.title}". PivotDeck replaces these cells on refresh.`);
+  p.value(R, C, tile.title);
+  p.format({ address: rect(R, C, 1, W), bold: true, color: S.tableTitle.color, size: S.tableTitle.size, merge: true });
+  if (H < 2) return;
+  // Columns: the first (labels) widens to use the tile's spare columns; the rest one each.
+  const n = Math.min(data.header.length, W);
+  const span = W - n + 1;
+  const colOf = (j: number) => (j === 0 ? C : C + span + j - 1);
+  const room = H - 2;
+  let rows = data.rows;
+  if (rows.length > room && room >= 1) {
+    const more = rows.length - room + 1;
+    rows = [...rows.slice(0, room - 1), [`… and ${more.toLocaleString('en-US')} more`]];
+  }
+  const grid: PlanCell[][] = [data.header.slice(0, n), ...rows.slice(0, Math.max(0, room)).map((r) => r.slice(0, n).map((v) => (v === null ? '' : v)))];
+  const formats: string[][] = grid.map((_, i) => data.numberFormats.slice(0, n).map((f) => (i === 0 ? 'General' : f)));
+  grid.forEach((r, i) => r.forEach((v, j) => {
+    p.blocks.push({ address: cell(R + 1 + i, colOf(j)), values: [[v]], numberFormat: [[formats[i][j] ?? 'General']] });
+  }));
+  p.format({ address: rect(R + 1, C, 1, W), bold: true, fill: S.tableHeader.fill, color: S.tableHeader.color });
+  for (let j = 1; j < n; j++) p.format({ address: rect(R + 1, colOf(j), grid.length, 1), horizontalAlignment: 'Right' });
+  if (span > 1) p.format({ address: rect(R + 1, C, Math.max(1, room + 1), span), merge: true });
+  const totalAt = rows.findIndex((r) => r[0] === 'Total');
+  if (totalAt >= 0) p.format({ address: rect(R + 2 + totalAt, C, 1, W), bold: true });
 }
 
 /**
- * The write plan for a dashboard refresh.
- * @example const plan = planDashboard({ dashboardId: 'd1', sheet: 'Dashboard', tiles, outcomes });
+ * The write plan for one refresh of a dashboard.
+ *
+ * @example
+ * const plan = planDashboard({ dashboardId: 'd1', sheet: 'Dashboard', tiles, outcomes, values: { p_region: 'West' } });
+ * plan.charts.length // one per chart tile that refreshed
  */
 export function planDashboard(input: PlanInput): WritePlan {
-  void input;
-  throw new Error('not yet');
+  const p = new Plan();
+  const prefix = dashboardNamePrefix(input.dashboardId);
+  let slot = 0;
+  for (const tile of input.tiles) {
+    const outcome = input.outcomes.get(tile.id);
+    const chartSlot = tile.kind === 'chart' ? slot++ : -1;
+    if (tile.kind === 'header') {
+      header(p, tile, outcome?.status === 'fresh' ? (outcome.data as HeaderData) : undefined, input, prefix);
+      continue;
+    }
+    if (!outcome) continue;
+    if (tile.kind === 'kpi') kpi(p, tile, outcome, input);
+    else if (tile.kind === 'chart') chart(p, tile, outcome, input, chartSlot);
+    else table(p, tile, outcome, input);
+  }
+  const right = gridRight(input.tiles);
+  const columnWidths: WritePlan['columnWidths'] = Array.from({ length: right }, (_, col) => ({ col, width: S.columnWidth }));
+  const charts = chartCount(input.tiles);
+  for (let c = 0; c < charts * CHART_DATA_SLOT; c++) columnWidths.push({ col: right + 1 + c, width: S.dataColumnWidth });
+  return {
+    sheet: input.sheet,
+    clear: p.clear,
+    blocks: p.blocks,
+    formats: p.formats,
+    columnWidths,
+    rowHeights: [...p.rowHeights].map(([row, height]) => ({ row, height })),
+    conditionalFormats: p.cf,
+    validations: p.dv,
+    charts: p.charts,
+    names: p.names,
+    keepNames: p.keep,
+    owned: p.owned,
+    parameterCells: p.parameterCells,
+    showGridlines: false,
+  };
 }

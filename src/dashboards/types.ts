@@ -57,12 +57,14 @@ export const ComparisonSchema = z.discriminatedUnion('kind', [
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /**
- * "Monitor" behaviour: the KPI's value cell turns amber, then red, past these limits
- * (Excel conditional formatting, so it stays live when users edit).
- * higherIsBetter: amber below `amber`, red below `red` (red ≤ amber). lowerIsBetter: the mirror.
+ * "Monitor" behaviour: the KPI's value cell (or its change cell, `on: 'change'`, where limits are
+ * ratios: -0.1 is -10%) turns amber, then red, past these limits, through Excel conditional
+ * formatting, so it stays live when users edit. higherIsBetter: red below `red`, amber from `red`
+ * up to `amber` (red ≤ amber). lowerIsBetter: the mirror.
  */
 export const ThresholdsSchema = z.strictObject({
   direction: z.enum(['higherIsBetter', 'lowerIsBetter']),
+  on: z.enum(['value', 'change']).optional(),
   amber: z.number(),
   red: z.number(),
 }).refine((t) => (t.direction === 'higherIsBetter' ? t.red <= t.amber : t.red >= t.amber), {
@@ -246,6 +248,8 @@ export interface PlanValidation {
   address: string;
   /** Dropdown items (Excel list validation, in-cell dropdown). */
   list: Array<string | number>;
+  /** What Excel gets as the list source: "All,West,East", or "=$R$2:$R$40" for long lists. */
+  source: string;
 }
 
 export type ExcelChartTypeName =
@@ -264,6 +268,8 @@ export interface PlanChart {
   to: string;
   /** 0-based series indexes drawn on the secondary axis as lines (combo). */
   secondarySeries: number[];
+  /** Number format of the values axis. */
+  numberFormat: string;
 }
 
 /** A defined name PivotDeck keeps over each tile it wrote, so refresh replaces exactly that. */
@@ -287,10 +293,17 @@ export interface WritePlan {
   validations: PlanValidation[];
   charts: PlanChart[];
   names: PlanName[];
-  /** Chart names of tiles that no longer exist (deleted from the dashboard): remove them. */
-  removeCharts: string[];
-  /** Cells holding parameter values: written only when `initialParameters` (first build). */
+  /**
+   * Names of stale tiles (and their chart data): the writer leaves their cells, charts and names
+   * exactly as the previous refresh wrote them.
+   */
+  keepNames: string[];
+  /** Every block the plan writes (fresh tiles, chart data): checked for foreign cells first. */
+  owned: string[];
+  /** Cells holding parameter values, by parameter id ("C2"). */
   parameterCells: Record<string, string>;
+  /** Dashboard look: gridlines off. */
+  showGridlines: boolean;
 }
 
 export type { SourceRef };
