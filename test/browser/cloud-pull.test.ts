@@ -3,7 +3,9 @@
  * JSON API from the local test server (127.0.0.1, another origin, CORS) into Excel tables,
  * refreshes after the data changed (304: nothing rewritten; changed: new values), survives a 500
  * in the middle of paging with the old table intact and the source stale with the reason, and
- * keeps a bearer token out of the workbook; a teammate without the token is asked for it.
+ * keeps a bearer token out of the workbook; a teammate without the token is asked for it. A query
+ * built in the query builder on the landed CSV table is checked against a plain loop over the
+ * CSV the server served, before and after the server's data changed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,25 +28,14 @@ function salesCsv(n: number, version: number): string {
 }
 
 /**
- * Forwards to the test server and answers CORS preflights itself; with `failPaging` set, page 3 of any paged API answers 500, the
+ * Forwards everything to the test server (CORS preflights included: it answers them before its
+ * auth check, as a real server must); with `failPaging` set, page 3 of any paged API answers 500, the
  * way a server can fail in the middle of paging (the first pull, without it, succeeded).
  */
 async function startProxy(target: TestServer) {
   const state = { server: undefined as unknown as Server, url: '', failPaging: false };
   state.server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'OPTIONS') {
-      // Answer CORS preflights here: the test server checks auth before OPTIONS, so a preflight
-      // to /auth/... gets 401 and the browser blocks the real request (reported to its owner).
-      res.writeHead(204, {
-        'Access-Control-Allow-Origin': String(req.headers.origin ?? '*'),
-        'Access-Control-Allow-Methods': 'GET, HEAD',
-        'Access-Control-Allow-Headers': 'Authorization, X-API-Key, If-None-Match, If-Modified-Since, Accept',
-        Vary: 'Origin',
-      });
-      res.end();
-      return;
-    }
     if (state.failPaging && url.searchParams.get('page') === '3') {
       res.writeHead(500, { 'Access-Control-Allow-Origin': String(req.headers.origin ?? '*'), 'Content-Type': 'text/plain' });
       res.end('server error');
@@ -96,6 +87,34 @@ async function addSource(fill: () => Promise<void>, rows: string) {
   await pane().getByRole('button', { name: 'Load to table' }).waitFor({ timeout: 20_000 });
   await expect.poll(() => pane().getByText(rows).count()).toBeGreaterThan(0);
   await pane().getByRole('button', { name: 'Load to table' }).click();
+}
+
+/** Sum of Amount per Paid, by a plain loop over the CSV text the server serves. */
+function amountByPaid(csv: string): Map<boolean, number> {
+  const out = new Map<boolean, number>();
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [, , amount, paid] = line.split(',');
+    const key = paid === 'true';
+    out.set(key, (out.get(key) ?? 0) + Number(amount));
+  }
+  return out;
+}
+
+const QUERY = 'Amount by paid';
+
+/** The query's table output (one row per Paid value), as Paid → Amount. */
+async function queryOutput(): Promise<Map<unknown, unknown>> {
+  const cells = await sheetCells(QUERY);
+  expect([cells['0,0'], cells['0,1']]).toEqual(['Paid', 'Amount']);
+  return new Map([1, 2].map((r) => [cells[`${r},0`], cells[`${r},1`]]));
+}
+
+function expectClose(actual: Map<unknown, unknown>, want: Map<boolean, number>) {
+  expect([...actual.keys()].sort()).toEqual([false, true]);
+  for (const [key, value] of want) {
+    expect(typeof actual.get(key)).toBe('number');
+    expect(Math.abs((actual.get(key) as number) - value)).toBeLessThanOrEqual(1e-9 * Math.abs(value));
+  }
 }
 
 async function waitForBadge(label: string, text: string) {
@@ -151,6 +170,28 @@ describe('cloud pulls in the workbench', () => {
     expect(await tables()).toContainEqual(expect.objectContaining({ name: 'CarsApi', sheet: 'Cars API', address: 'A1:I407' }));
   }, 180_000);
 
+  it('builds a query on the landed CSV table in the query builder', async () => {
+    const header = pane().getByRole('button', { name: 'Build a query' });
+    await header.click();
+    await pane().getByRole('heading', { name: 'Saved queries' }).waitFor({ timeout: 20_000 });
+    await pane().getByRole('combobox', { name: '1. Source table' }).click();
+    await page.getByRole('option', { name: /^SalesFeed \(1,000 rows/ }).click();
+    await pane().getByRole('list', { name: 'Fields of the source' }).waitFor();
+    await pane().getByRole('button', { name: 'Add Paid to the query' }).click();
+    await page.getByRole('menuitem', { name: 'To Rows' }).click();
+    await pane().getByRole('button', { name: 'Add Amount to the query' }).click();
+    await page.getByRole('menuitem', { name: 'To Values…' }).click();
+    await pane().getByLabel('Summarize by').selectOption('sum');
+    await pane().getByLabel('Column header').fill('Amount');
+    await pane().getByRole('button', { name: 'Add to Values' }).click();
+    await pane().getByRole('radio', { name: 'Table (one row per group)' }).check();
+    await pane().getByLabel('Query name').fill(QUERY);
+    await pane().getByRole('button', { name: 'Insert into Excel' }).click();
+    await pane().getByText(/^Written: /).waitFor({ timeout: 60_000 });
+    expectClose(await queryOutput(), amountByPaid(salesCsv(1000, 1)));
+    await pane().getByRole('button', { name: 'Data from the web' }).scrollIntoViewIfNeeded();
+  }, 180_000);
+
   it('refresh of unchanged data is a 304: nothing downloaded, the table not rewritten', async () => {
     const before = await sheetCells('Sales feed');
     const landedBytes = JSON.stringify(Object.values(before)).length;
@@ -172,6 +213,12 @@ describe('cloud pulls in the workbench', () => {
     await sourceItem('Sales feed').getByText(/Loaded 1,000 rows into SalesFeed/).first().waitFor({ timeout: 20_000 });
     const cells = await sheetCells('Sales feed');
     expect([cells['1,2'], cells['1000,2']]).toEqual([2.5, 2500]);
+    // The query on the landed table follows the server's new data on its refresh.
+    const saved = pane().getByRole('list', { name: 'Saved queries' }).getByRole('listitem').filter({ hasText: QUERY });
+    await saved.getByRole('button', { name: `Refresh ${QUERY}` }).click();
+    await expect.poll(async () => {
+      try { expectClose(await queryOutput(), amountByPaid(salesCsv(1000, 2))); return 'ok'; } catch (e) { return String(e); }
+    }, { timeout: 60_000 }).toBe('ok');
   }, 180_000);
 
   it('a 500 in the middle of paging leaves the old table intact and shows stale with the reason', async () => {

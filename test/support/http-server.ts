@@ -152,7 +152,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (head === 'auth') {
         const scheme = segments[1];
         prefix.push(...segments.splice(0, 2));
-        const denied = checkAuth(scheme, req, url);
+        // A CORS preflight carries no credentials by design: a real server answers it before
+        // checking auth, else the browser blocks the real (authenticated) request.
+        const denied = req.method === 'OPTIONS' ? null : checkAuth(scheme, req, url);
         if (denied) {
           res.writeHead(denied, { ...corsHeaders(), 'Content-Type': 'text/plain', ...(denied === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) });
           res.end(denied === 401 ? 'unauthorized' : 'forbidden');
