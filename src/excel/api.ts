@@ -55,6 +55,21 @@ export interface XWorksheet extends XLoadable<XWorksheet> {
   readonly tables: XTableCollection;
   readonly pivotTables: XPivotTableCollection;
   readonly names: XNamedItemCollection;
+  /** ExcelApi 1.1. Native charts drawn on this sheet. */
+  readonly charts: XChartCollection;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: XWorksheetFreezePanes;
+  /** ExcelApi 1.8. */
+  showGridlines: boolean;
+  /** ExcelApi 1.7: "#RRGGBB", or "" for automatic. */
+  tabColor: string;
+  /**
+   * ExcelApi 1.7. Fires after cells of this sheet change: user edits AND writes made through the
+   * API (by this add-in or another) alike, with `source: 'Local'`. Handlers that write to the sheet
+   * must guard against their own writes (e.g. ignore events for cells they just wrote, or check
+   * `triggerSource === 'ThisLocalAddin'`, ExcelApi 1.14). Registration takes effect at the next sync.
+   */
+  readonly onChanged: XEventHandlers<XWorksheetChangedEventArgs>;
   activate(): void;
   delete(): void;
   getCell(row: number, column: number): XRange;
@@ -66,16 +81,32 @@ export interface XWorksheet extends XLoadable<XWorksheet> {
 
 export interface XRangeFormat {
   columnWidth: Excel.RangeFormat['columnWidth'];
+  /** Points; setting it on a range sets every row of the range. */
+  rowHeight: Excel.RangeFormat['rowHeight'];
   horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
+  verticalAlignment: Excel.RangeFormat['verticalAlignment'];
+  wrapText: Excel.RangeFormat['wrapText'];
   readonly font: XRangeFont;
   readonly fill: XRangeFill;
+  readonly borders: XRangeBorderCollection;
   autofitColumns(): void;
 }
 export interface XRangeFont {
   bold: Excel.RangeFont['bold'];
   color: Excel.RangeFont['color'];
   italic: Excel.RangeFont['italic'];
+  /** Font family, e.g. "Calibri", "Segoe UI". */
+  name: Excel.RangeFont['name'];
   size: Excel.RangeFont['size'];
+}
+export interface XRangeBorderCollection extends XLoadable<XRangeBorderCollection> {
+  getItem(index: Excel.RangeBorder['sideIndex']): XRangeBorder;
+}
+export interface XRangeBorder extends XLoadable<XRangeBorder> {
+  readonly sideIndex: Excel.RangeBorder['sideIndex'];
+  color: Excel.RangeBorder['color'];
+  style: Excel.RangeBorder['style'];
+  weight: Excel.RangeBorder['weight'];
 }
 export interface XRangeFill {
   color: Excel.RangeFill['color'];
@@ -91,6 +122,12 @@ export interface XRange extends XLoadable<XRange> {
   readonly isNullObject: boolean;
   readonly worksheet: XWorksheet;
   readonly format: XRangeFormat;
+  /** ExcelApi 1.6. */
+  readonly conditionalFormats: XConditionalFormatCollection;
+  /** ExcelApi 1.8. */
+  readonly dataValidation: XDataValidation;
+  /** Displayed text of each cell under its number format. */
+  readonly text: Excel.Range['text'];
   values: CellValue[][];
   numberFormat: Excel.Range['numberFormat'];
   formulas: Excel.Range['formulas'];
@@ -103,6 +140,10 @@ export interface XRange extends XLoadable<XRange> {
   getIntersectionOrNullObject(anotherRange: XRange | string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   select(): void;
+  /** ExcelApi 1.2. `across` merges each row of the range separately. */
+  merge(across?: boolean): void;
+  /** ExcelApi 1.2. */
+  unmerge(): void;
 }
 
 export interface XTableCollection extends XLoadable<XTableCollection> {
@@ -281,6 +322,235 @@ export interface XSetting extends XLoadable<XSetting> {
   value: unknown;
   readonly isNullObject: boolean;
   delete(): void;
+}
+
+// ---- events (ExcelApi 1.7) ----
+
+/** `OfficeExtension.EventHandlers<T>`: `add` registers at the next sync. */
+export interface XEventHandlers<T> {
+  add(handler: (args: T) => Promise<unknown>): XEventHandlerResult;
+}
+/**
+ * `OfficeExtension.EventHandlerResult<T>`: `remove()` unregisters at the next sync of the context
+ * the handler was added in: `result.remove(); await result.context.sync();`.
+ */
+export interface XEventHandlerResult {
+  readonly context: { sync(): Promise<void> };
+  remove(): void;
+}
+/**
+ * `Excel.WorksheetChangedEventArgs`, the members PivotDeck reads. `address` is sheet-local
+ * ("B2", "A1:C3"); `details` only for a single-cell change.
+ */
+export interface XWorksheetChangedEventArgs {
+  readonly address: string;
+  readonly changeType: Excel.WorksheetChangedEventArgs['changeType'];
+  readonly source: Excel.WorksheetChangedEventArgs['source'];
+  readonly type: 'WorksheetChanged';
+  readonly worksheetId: string;
+  /** ExcelApi 1.14: 'ThisLocalAddin' when the change came from this add-in's own API call. */
+  readonly triggerSource: Excel.WorksheetChangedEventArgs['triggerSource'];
+  readonly details: XChangedEventDetail | undefined;
+}
+export interface XChangedEventDetail {
+  readonly valueBefore: unknown;
+  readonly valueAfter: unknown;
+  readonly valueTypeBefore: Excel.ChangedEventDetail['valueTypeBefore'];
+  readonly valueTypeAfter: Excel.ChangedEventDetail['valueTypeAfter'];
+}
+
+// ---- freeze panes (ExcelApi 1.7) ----
+
+export interface XWorksheetFreezePanes {
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  freezeAt(frozenRange: XRange | string): void;
+  unfreeze(): void;
+  getLocationOrNullObject(): XRange;
+}
+
+// ---- charts (ExcelApi 1.1; series chartType/axisGroup 1.7/1.8; getDimensionValues 1.12) ----
+
+export type XChartType = Excel.Chart['chartType'];
+export type XChartSeriesBy = Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows';
+
+export interface XChartCollection extends XLoadable<XChartCollection> {
+  readonly items: XChart[];
+  readonly count: number;
+  /**
+   * Adds a chart over `sourceData`. With 'Auto' Excel puts series in columns when the data has
+   * at least as many rows as columns; a first row/column of text becomes names/categories.
+   */
+  add(type: XChartType, sourceData: XRange, seriesBy?: XChartSeriesBy): XChart;
+  getCount(): XClientResult<number>;
+  getItem(name: string): XChart;
+  getItemAt(index: number): XChart;
+  getItemOrNullObject(name: string): XChart;
+}
+
+export interface XChart extends XLoadable<XChart> {
+  readonly id: string;
+  name: string;
+  chartType: XChartType;
+  /** Position and size in points from the sheet's top-left corner. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  readonly isNullObject: boolean;
+  readonly title: XChartTitle;
+  readonly legend: XChartLegend;
+  readonly series: XChartSeriesCollection;
+  readonly axes: XChartAxes;
+  readonly worksheet: XWorksheet;
+  delete(): void;
+  setData(sourceData: XRange, seriesBy?: XChartSeriesBy): void;
+  /** Places the chart over startCell..endCell (endCell omitted: keeps its size). */
+  setPosition(startCell: XRange | string, endCell?: XRange | string): void;
+}
+
+export interface XChartTitle extends XLoadable<XChartTitle> {
+  text: string;
+  visible: boolean;
+  overlay: boolean;
+}
+
+export interface XChartLegend extends XLoadable<XChartLegend> {
+  visible: boolean;
+  position: Excel.ChartLegend['position'];
+  overlay: boolean;
+}
+
+export interface XChartSeriesCollection extends XLoadable<XChartSeriesCollection> {
+  readonly items: XChartSeries[];
+  readonly count: number;
+  add(name?: string, index?: number): XChartSeries;
+  getCount(): XClientResult<number>;
+  getItemAt(index: number): XChartSeries;
+}
+
+export interface XChartSeries extends XLoadable<XChartSeries> {
+  name: string;
+  chartType: XChartType;
+  axisGroup: Excel.ChartSeries['axisGroup'];
+  hasDataLabels: boolean;
+  readonly format: XChartSeriesFormat;
+  delete(): void;
+  setValues(sourceData: XRange): void;
+  setXAxisValues(sourceData: XRange): void;
+  /** Values as text, e.g. ["120", "95.5"]; 'Categories' gives the category labels. */
+  getDimensionValues(dimension: Excel.ChartSeriesDimension | 'Categories' | 'Values' | 'XValues' | 'YValues' | 'BubbleSizes'): XClientResult<string[]>;
+}
+export interface XChartSeriesFormat extends XLoadable<XChartSeriesFormat> {
+  readonly fill: XChartFill;
+  readonly line: XChartLineFormat;
+}
+export interface XChartFill {
+  clear(): void;
+  setSolidColor(color: string): void;
+}
+export interface XChartLineFormat extends XLoadable<XChartLineFormat> {
+  color: string;
+}
+
+export interface XChartAxes extends XLoadable<XChartAxes> {
+  readonly categoryAxis: XChartAxis;
+  readonly valueAxis: XChartAxis;
+  getItem(type: Excel.ChartAxisType | 'Category' | 'Value' | 'Series', group?: Excel.ChartAxisGroup | 'Primary' | 'Secondary'): XChartAxis;
+}
+export interface XChartAxis extends XLoadable<XChartAxis> {
+  readonly title: XChartAxisTitle;
+  numberFormat: string;
+  visible: boolean;
+  /** `any` in Office.js (a number, or "" for automatic). */
+  minimum: Excel.ChartAxis['minimum'];
+  maximum: Excel.ChartAxis['maximum'];
+}
+export interface XChartAxisTitle extends XLoadable<XChartAxisTitle> {
+  text: string;
+  visible: boolean;
+}
+
+// ---- conditional formats (ExcelApi 1.6) ----
+
+export interface XConditionalFormatCollection extends XLoadable<XConditionalFormatCollection> {
+  readonly items: XConditionalFormat[];
+  /** The simulator implements 'CellValue' and 'Custom'; other types fail with InvalidArgument. */
+  add(type: Excel.ConditionalFormat['type']): XConditionalFormat;
+  clearAll(): void;
+  getCount(): XClientResult<number>;
+  getItemAt(index: number): XConditionalFormat;
+}
+
+export interface XConditionalFormat extends XLoadable<XConditionalFormat> {
+  readonly id: string;
+  readonly type: Excel.ConditionalFormat['type'];
+  priority: number;
+  stopIfTrue: boolean;
+  /** Throws InvalidArgument (at sync) when the format is not a CellValue format. */
+  readonly cellValue: XCellValueConditionalFormat;
+  /** Throws InvalidArgument (at sync) when the format is not a Custom format. */
+  readonly custom: XCustomConditionalFormat;
+  delete(): void;
+  getRange(): XRange;
+}
+
+export interface XCellValueConditionalFormat extends XLoadable<XCellValueConditionalFormat> {
+  readonly format: XConditionalRangeFormat;
+  rule: Excel.ConditionalCellValueRule;
+}
+
+export interface XCustomConditionalFormat extends XLoadable<XCustomConditionalFormat> {
+  readonly format: XConditionalRangeFormat;
+  readonly rule: XConditionalFormatRule;
+}
+
+export interface XConditionalFormatRule extends XLoadable<XConditionalFormatRule> {
+  /** Relative to the top-left cell of the format's range, e.g. "=B5<0" for a range starting at B5. */
+  formula: string;
+}
+
+export interface XConditionalRangeFormat extends XLoadable<XConditionalRangeFormat> {
+  readonly font: XConditionalRangeFont;
+  readonly fill: XConditionalRangeFill;
+  /** `any` in Office.js; a format code string. */
+  numberFormat: Excel.ConditionalRangeFormat['numberFormat'];
+}
+export interface XConditionalRangeFont extends XLoadable<XConditionalRangeFont> {
+  bold: boolean;
+  color: string;
+  italic: boolean;
+  clear(): void;
+}
+export interface XConditionalRangeFill extends XLoadable<XConditionalRangeFill> {
+  color: string;
+  clear(): void;
+}
+
+// ---- data validation (ExcelApi 1.8) ----
+
+export interface XListDataValidation {
+  inCellDropDown: boolean;
+  /** "All,West,East", "=$H$2:$H$8" / "=Lists!$A$2:$A$9", or a Range. */
+  source: string | XRange;
+}
+/** `Excel.DataValidationRule`, the kinds PivotDeck uses (exactly one is set). */
+export interface XDataValidationRule {
+  list?: XListDataValidation;
+  wholeNumber?: Excel.BasicDataValidation;
+  decimal?: Excel.BasicDataValidation;
+  custom?: Excel.CustomDataValidation;
+}
+
+export interface XDataValidation extends XLoadable<XDataValidation> {
+  rule: XDataValidationRule;
+  readonly type: Excel.DataValidation['type'];
+  /** true when every cell satisfies the rule, false when none does, null when mixed. */
+  readonly valid: boolean;
+  ignoreBlanks: boolean;
+  errorAlert: Excel.DataValidationErrorAlert;
+  prompt: Excel.DataValidationPrompt;
+  clear(): void;
 }
 
 /** How src/excel runs a batch: `Excel.run` in production, the simulator's `run` elsewhere. */

@@ -20,7 +20,12 @@ import type { ContextHost } from './proxy/context';
 import { SimContext } from './proxy/context';
 import { WorkbookProxy } from './proxy/workbook';
 import { WorkbookState } from './state/workbook';
+import { changedEventArgs } from './state/events';
+import { isValidValue, validationAt } from './state/data-validation';
+import { validationContext } from './proxy/data-validation';
+import { fail } from './errors';
 import { createView, type CellView, type WorkbookView } from './view';
+import { coerceInput } from './state/coerce';
 
 export type { CellView, WorkbookView } from './view';
 export { SimulatorError } from './errors';
@@ -57,7 +62,21 @@ export interface Simulator {
   select(sheet: string, address: string, activeCell?: string): void;
   activate(sheet: string): void;
   isSetSupported(set: 'ExcelApi', version: string): boolean;
+  /**
+   * Types `value` into one cell as a user would (the grid, a dropdown pick): Excel's parsing,
+   * data validation with a Stop alert refuses an invalid value (nothing changes), and
+   * worksheet.onChanged fires with source 'Local' and triggerSource 'Unknown'.
+   */
+  setCellAsUser(sheet: string, address: string, value: CellValue): UserEditResult;
+  /**
+   * Resolves when every onChanged handler called so far has settled (events are delivered
+   * asynchronously after the sync that changed the cells, as in Excel).
+   */
+  eventsDelivered(): Promise<void>;
 }
+
+/** What a user edit did: `ok: false` with Excel's alert text when validation refused it. */
+export type UserEditResult = { ok: true } | { ok: false; title: string; message: string };
 
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -95,7 +114,30 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
   const listeners = new Set<() => void>();
   let notifiedVersion = state.version;
 
+  const pendingHandlers = new Set<Promise<unknown>>();
+
+  /** Hands recorded cell changes to onChanged handlers, each call in its own later task. */
+  const deliverEvents = () => {
+    const changes = state.changeLog;
+    if (changes.length === 0) return;
+    state.changeLog = [];
+    for (const change of changes) {
+      const handlers = state.changeHandlers.get(change.sheet.id);
+      if (!handlers || handlers.size === 0) continue;
+      const args = changedEventArgs(change);
+      for (const handler of [...handlers]) {
+        const p: Promise<unknown> = Promise.resolve()
+          .then(() => handler(args))
+          // A failing handler must not break the workbook; Excel drops its rejection too.
+          .catch(() => undefined)
+          .finally(() => pendingHandlers.delete(p));
+        pendingHandlers.add(p);
+      }
+    }
+  };
+
   const notify = () => {
+    deliverEvents();
     if (state.version === notifiedVersion) return;
     notifiedVersion = state.version;
     for (const l of [...listeners]) l();
@@ -157,6 +199,34 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       notify();
     },
     isSetSupported,
+    setCellAsUser(sheet, address, value) {
+      const target = state.sheet(sheet, 'Simulator.setCellAsUser');
+      const ref = state.resolveAddress(address, target, 'Simulator.setCellAsUser');
+      if (ref.area.rows !== 1 || ref.area.columns !== 1) fail('InvalidArgument', 'Simulator.setCellAsUser', 'A user edit changes one cell.');
+      const dv = validationAt(ref.sheet, ref.area.row, ref.area.column);
+      if (dv && dv.errorAlert.showAlert && dv.errorAlert.style === 'Stop') {
+        const probe = coerceInput(value, ref.sheet.numberFormat(ref.area.row, ref.area.column), 'Simulator.setCellAsUser');
+        const typed = probe?.formula !== undefined ? '' : (probe?.value ?? '');
+        if (!isValidValue(dv, typed, ref.area.row, ref.area.column, validationContext(state, ref.sheet))) {
+          return {
+            ok: false,
+            title: dv.errorAlert.title || 'Microsoft Excel',
+            message: dv.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.",
+          };
+        }
+      }
+      state.changeTrigger = 'Unknown';
+      try {
+        state.writeInput(ref, [[value]], true, 'Simulator.setCellAsUser');
+      } finally {
+        state.changeTrigger = 'ThisLocalAddin';
+      }
+      notify();
+      return { ok: true };
+    },
+    async eventsDelivered() {
+      while (pendingHandlers.size > 0) await Promise.allSettled([...pendingHandlers]);
+    },
   };
 }
 

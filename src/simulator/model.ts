@@ -29,6 +29,106 @@ export interface CellStyleModel {
   horizontalAlignment?: string;
   /** Excel's IndentLevel (Range.format.indentLevel); pivots indent compact row labels by depth. */
   indent?: number;
+  /** Font family, e.g. "Segoe UI"; absent = Calibri. */
+  fontName?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  borderTop?: BorderModel;
+  borderBottom?: BorderModel;
+  borderLeft?: BorderModel;
+  borderRight?: BorderModel;
+}
+
+/** One cell edge as Excel.RangeBorder describes it. */
+export interface BorderModel {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+/** A native chart (Excel.Chart). Series reference cells, so a chart follows the cells it shows. */
+export interface ChartModel {
+  id: string;
+  name: string;
+  chartType: string;
+  /** Points from the sheet's top-left corner. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  title: { text: string; visible: boolean; overlay: boolean };
+  legend: { visible: boolean; position: string; overlay: boolean };
+  series: ChartSeriesModel[];
+  axes: ChartAxesModel;
+}
+
+export interface ChartSeriesModel {
+  /** Literal name, used when `nameRef` is absent. */
+  name: string;
+  /** Sheet-qualified absolute address of the cell holding the name, e.g. "Dash!$B$1". */
+  nameRef?: string;
+  /** Sheet-qualified address of the values, e.g. "Dash!$B$2:$B$13". */
+  valuesRef?: string;
+  /** Sheet-qualified address of the category labels (absent: 1, 2, 3 ...). */
+  categoriesRef?: string;
+  chartType: string;
+  axisGroup: 'Primary' | 'Secondary';
+  hasDataLabels?: boolean;
+  /** Solid fill set through series.format.fill.setSolidColor, "#RRGGBB". */
+  fillColor?: string;
+  lineColor?: string;
+}
+
+export interface ChartAxisModel {
+  title: { text: string; visible: boolean };
+  numberFormat: string;
+  visible: boolean;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface ChartAxesModel {
+  category: ChartAxisModel;
+  value: ChartAxisModel;
+  secondaryValue: ChartAxisModel;
+}
+
+/** A conditional format (Excel.ConditionalFormat) of type CellValue or Custom. */
+export interface ConditionalFormatModel {
+  id: string;
+  /** Sheet-local areas it applies to, e.g. ["B5:B9"]; the first area's top-left anchors relative references. */
+  ranges: string[];
+  type: 'CellValue' | 'Custom';
+  /** CellValue: formula1 (formula2 for Between/NotBetween) compared with the cell's value. */
+  cellValue?: { formula1: string; formula2?: string; operator: string };
+  /** Custom: a formula true/false for the anchor cell, shifted for the others (e.g. "=B5<0"). */
+  formula?: string;
+  format: ConditionalFormatStyleModel;
+  stopIfTrue: boolean;
+}
+
+export interface ConditionalFormatStyleModel {
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fill?: string;
+  numberFormat?: string;
+}
+
+/** A data validation rule (Excel.DataValidation) on some areas of a sheet. */
+export interface DataValidationModel {
+  /** Sheet-local areas, e.g. ["C2"]. */
+  ranges: string[];
+  type: 'List' | 'WholeNumber' | 'Decimal' | 'Custom';
+  /** List: comma-separated items or a reference formula ("=$H$2:$H$8"). */
+  list?: { inCellDropDown: boolean; source: string };
+  /** WholeNumber / Decimal: Excel.BasicDataValidation. */
+  basic?: { formula1: string | number; formula2?: string | number; operator: string };
+  /** Custom: Excel.CustomDataValidation. */
+  custom?: { formula: string };
+  ignoreBlanks: boolean;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
 }
 
 export interface SheetModel {
@@ -40,6 +140,18 @@ export interface SheetModel {
   visible?: boolean;
   /** Column widths in points keyed by zero-based column number; absent = Excel's default. */
   columnWidths?: Record<string, number>;
+  /** Row heights in points keyed by zero-based row number; absent = Excel's default (15). */
+  rowHeights?: Record<string, number>;
+  charts?: ChartModel[];
+  /** In priority order (first = highest). */
+  conditionalFormats?: ConditionalFormatModel[];
+  dataValidations?: DataValidationModel[];
+  /** Worksheet.showGridlines; absent = true. */
+  showGridlines?: boolean;
+  /** Worksheet.tabColor "#RRGGBB"; absent = automatic. */
+  tabColor?: string;
+  /** Frozen top rows / left columns. */
+  freeze?: { rows: number; columns: number };
 }
 
 export interface TableModel {

@@ -192,6 +192,7 @@ export abstract class SimObject<T> implements Collectable {
 /** A collection proxy: `items` holds item proxies after a load. */
 export abstract class SimCollection<TItem, P extends SimObject<TItem>> extends SimObject<TItem[]> {
   private loadedItems: P[] | undefined;
+  private loadedCount: number | undefined;
 
   protected abstract makeItem(target: TItem, index: number): P;
 
@@ -204,16 +205,28 @@ export abstract class SimCollection<TItem, P extends SimObject<TItem>> extends S
     return this.loadedItems;
   }
 
+  /** `collection.count` (collections that have it): readable after load('count') + sync. */
+  protected get count(): number {
+    if (this.loadedCount === undefined) throw propertyNotLoaded(this.entity, 'count');
+    return this.loadedCount;
+  }
+
   override collect(paths: string[]): LoadResult {
     const list = this.resolve() ?? [];
-    const itemPaths = paths.flatMap((p) => (p === 'items' ? [] : p.startsWith('items/') ? [p.slice(6)] : [p]));
+    const wantsCount = paths.includes('count');
+    const rest = paths.filter((p) => p !== 'count');
+    if (wantsCount && rest.length === 0) {
+      return { data: { count: list.length }, commit: () => { this.loadedCount = list.length; } };
+    }
+    const itemPaths = rest.flatMap((p) => (p === 'items' ? [] : p.startsWith('items/') ? [p.slice(6)] : [p]));
     const items = list.map((t, i) => this.makeItem(t, i));
     const results = items.map((item) => item.collect(itemPaths));
     return {
-      data: { value: results.map((r) => r.data) },
+      data: { value: results.map((r) => r.data), ...(wantsCount ? { count: list.length } : {}) },
       commit: () => {
         for (const r of results) r.commit();
         this.loadedItems = items;
+        if (wantsCount) this.loadedCount = list.length;
       },
     };
   }

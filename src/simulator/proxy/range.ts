@@ -1,15 +1,22 @@
 /**
  * Range, RangeFormat, RangeFont and RangeFill proxies.
  */
-import type { CellValue, XRange, XRangeFill, XRangeFont, XRangeFormat, XWorksheet } from '../../excel/api';
-import { type Area, formatArea, MAX_COLUMNS, MAX_ROWS, columnName, quoteSheet } from '../address';
+import type {
+  CellValue, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder, XRangeBorderCollection, XRangeFill, XRangeFont,
+  XRangeFormat, XWorksheet,
+} from '../../excel/api';
+import { type Area, formatArea, MAX_COLUMNS, MAX_ROWS, columnName, parseArea, quoteSheet } from '../address';
 import { fail } from '../errors';
 import { formatValue } from '../format';
-import { type CellStyle, DEFAULT_COLUMN_WIDTH } from '../state/sheet';
+import type { BorderModel } from '../model';
+import { type CellStyle, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../state/sheet';
+import { intersectArea } from '../state/areas';
 import type { RangeRef } from '../state/workbook';
 import { type Collectable, type Getters, SimObject } from './base';
 import type { SimContext } from './context';
 import { WorksheetProxy } from './worksheet';
+import { ConditionalFormatCollectionProxy } from './conditional-format';
+import { DataValidationProxy } from './data-validation';
 
 /** Excel refuses to return more than this many cells in one read (Resource limits article). */
 export const MAX_READ_CELLS = 5_000_000;
@@ -86,10 +93,54 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
   protected override nav(name: string): Collectable | undefined {
     if (name === 'worksheet') return this.worksheet as WorksheetProxy;
     if (name === 'format') return this.format as RangeFormatProxy;
+    if (name === 'conditionalFormats') return this.conditionalFormats as ConditionalFormatCollectionProxy;
+    if (name === 'dataValidation') return this.dataValidation as DataValidationProxy;
     return undefined;
   }
 
   get address(): string { return this.prop('address'); }
+  get text(): string[][] { return this.prop('text'); }
+
+  get conditionalFormats(): XConditionalFormatCollection {
+    return this.child('conditionalFormats', () => new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.conditionalFormats`, () => this.resolve()));
+  }
+
+  get dataValidation(): XDataValidation {
+    return this.child('dataValidation', () => new DataValidationProxy(this.ctx, `${this.path}.dataValidation`, () => this.resolve()));
+  }
+
+  /**
+   * Merges the range (or each of its rows with `across`). Like Excel, only the top-left value of
+   * each merged area stays; merged areas overlapping the range are replaced.
+   */
+  merge(across = false): void {
+    this.invoke('merge', [across], (r) => {
+      const { sheet, area } = r;
+      const parts = across ? Array.from({ length: area.rows }, (_, i) => ({ ...area, row: area.row + i, rows: 1 })) : [area];
+      sheet.merges = sheet.merges.filter((m) => !intersectArea(parseArea(m), area));
+      for (const part of parts) {
+        if (part.rows * part.columns < 2) continue;
+        for (let i = 0; i < part.rows; i++) {
+          for (let j = 0; j < part.columns; j++) {
+            if (i === 0 && j === 0) continue;
+            const row = sheet.rows.get(part.row + i);
+            if (row && row.v[part.column + j] !== undefined) row.v[part.column + j] = '';
+            if (row?.fx) row.fx[part.column + j] = undefined;
+          }
+        }
+        sheet.merges.push(formatArea(part));
+      }
+      sheet.touch();
+      this.ctx.state.changed();
+    });
+  }
+
+  unmerge(): void {
+    this.invoke('unmerge', [], (r) => {
+      r.sheet.merges = r.sheet.merges.filter((m) => !intersectArea(parseArea(m), r.area));
+      this.ctx.state.changed();
+    });
+  }
   get rowCount(): number { return this.prop('rowCount'); }
   get columnCount(): number { return this.prop('columnCount'); }
   get rowIndex(): number { return this.prop('rowIndex'); }
@@ -130,7 +181,9 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents' = 'All'): void {
     this.invoke('clear', [applyTo], (r) => {
       const what = applyTo === 'Formats' ? 'Formats' : applyTo === 'All' ? 'All' : 'Contents';
+      const before = r.area.rows === 1 && r.area.columns === 1 ? r.sheet.value(r.area.row, r.area.column) : undefined;
       r.sheet.clear(r.area, what);
+      if (what !== 'Formats') this.ctx.state.recordChange(r, before);
       this.ctx.state.changed();
     });
   }
@@ -267,6 +320,13 @@ export class RangeFormatProxy extends SimObject<RangeRef> implements XRangeForma
         return widths.size === 1 ? [...widths][0] : null;
       },
       horizontalAlignment: (r) => uniform(r, (s) => s?.horizontalAlignment ?? 'General'),
+      verticalAlignment: (r) => uniform(r, (s) => s?.verticalAlignment ?? 'Bottom'),
+      wrapText: (r) => uniform(r, (s) => s?.wrapText ?? false),
+      rowHeight: (r) => {
+        const heights = new Set<number>();
+        for (let i = r.area.row; i < r.area.row + Math.min(r.area.rows, 1000); i++) heights.add(r.sheet.rowHeight(i));
+        return heights.size === 1 ? [...heights][0] : null;
+      },
     };
   }
 
@@ -274,6 +334,34 @@ export class RangeFormatProxy extends SimObject<RangeRef> implements XRangeForma
     if (name === 'font') return this.font as RangeFontProxy;
     if (name === 'fill') return this.fill as RangeFillProxy;
     return undefined;
+  }
+
+  get rowHeight(): number { return this.prop('rowHeight'); }
+  set rowHeight(v: number) {
+    this.setProp('rowHeight', v, (r, h) => {
+      // Excel's limit is 409 points.
+      if (typeof h !== 'number' || !(h >= 0) || h > 409) fail('InvalidArgument', 'RangeFormat.rowHeight');
+      for (let i = r.area.row; i < r.area.row + Math.min(r.area.rows, MAX_ROWS); i++) {
+        if (h === DEFAULT_ROW_HEIGHT) r.sheet.rowHeights.delete(i);
+        else r.sheet.rowHeights.set(i, h);
+      }
+      this.ctx.state.changed();
+    });
+  }
+
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] { return this.prop('verticalAlignment'); }
+  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
+    this.setProp('verticalAlignment', v, (r, a) => {
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(a))) fail('InvalidArgument', 'RangeFormat.verticalAlignment');
+      this.ctx.state.writeStyle(r, { verticalAlignment: String(a) });
+    });
+  }
+
+  get wrapText(): boolean { return this.prop('wrapText'); }
+  set wrapText(v: boolean) { this.setProp('wrapText', v, (r, x) => this.ctx.state.writeStyle(r, { wrapText: Boolean(x) })); }
+
+  get borders(): XRangeBorderCollection {
+    return this.child('borders', () => new RangeBorderCollectionProxy(this.ctx, `${this.path}.borders`, () => this.resolve()));
   }
 
   get columnWidth(): number { return this.prop('columnWidth'); }
@@ -287,7 +375,12 @@ export class RangeFormatProxy extends SimObject<RangeRef> implements XRangeForma
 
   get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] { return this.prop('horizontalAlignment'); }
   set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
-    this.setProp('horizontalAlignment', v, (r, a) => this.ctx.state.writeStyle(r, { horizontalAlignment: String(a) }));
+    this.setProp('horizontalAlignment', v, (r, a) => {
+      if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(String(a))) {
+        fail('InvalidArgument', 'RangeFormat.horizontalAlignment');
+      }
+      this.ctx.state.writeStyle(r, { horizontalAlignment: String(a) });
+    });
   }
 
   get font(): XRangeFont {
@@ -328,7 +421,16 @@ export class RangeFontProxy extends SimObject<RangeRef> implements XRangeFont {
       italic: (r) => uniform(r, (s) => s?.italic ?? false),
       color: (r) => uniform(r, (s) => s?.fontColor ?? '#000000'),
       size: (r) => uniform(r, (s) => s?.size ?? 11),
+      name: (r) => uniform(r, (s) => s?.fontName ?? 'Calibri'),
     };
+  }
+
+  get name(): string { return this.prop('name'); }
+  set name(v: string) {
+    this.setProp('name', v, (r, x) => {
+      if (typeof x !== 'string' || x.trim() === '') fail('InvalidArgument', 'RangeFont.name');
+      this.ctx.state.writeStyle(r, { fontName: x });
+    });
   }
 
   get bold(): boolean { return this.prop('bold'); }
@@ -338,7 +440,13 @@ export class RangeFontProxy extends SimObject<RangeRef> implements XRangeFont {
   get color(): string { return this.prop('color'); }
   set color(v: string) { this.setProp('color', v, (r, x) => this.ctx.state.writeStyle(r, { fontColor: normalizeColor(x, 'RangeFont.color') })); }
   get size(): number { return this.prop('size'); }
-  set size(v: number) { this.setProp('size', v, (r, x) => this.ctx.state.writeStyle(r, { size: Number(x) })); }
+  set size(v: number) {
+    this.setProp('size', v, (r, x) => {
+      // Excel accepts 1 to 409 points.
+      if (typeof x !== 'number' || !(x >= 1 && x <= 409)) fail('InvalidArgument', 'RangeFont.size');
+      this.ctx.state.writeStyle(r, { size: x });
+    });
+  }
 }
 
 export class RangeFillProxy extends SimObject<RangeRef> implements XRangeFill {
@@ -362,8 +470,99 @@ const NAMED_COLORS: Record<string, string> = {
 };
 
 /** Office.js accepts "#RRGGBB" or an HTML colour name and returns "#RRGGBB". */
-function normalizeColor(x: unknown, location: string): string {
+export function normalizeColor(x: unknown, location: string): string {
   if (typeof x !== 'string') return fail('InvalidArgument', location);
   if (/^#[0-9a-f]{6}$/i.test(x)) return x.toUpperCase();
   return NAMED_COLORS[x.toLowerCase()] ?? fail('InvalidArgument', location);
+}
+
+type Side = 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight';
+type BorderIndex = Excel.RangeBorder['sideIndex'];
+
+/** Cells and the side of each that a border index draws (edges of the range, or inner lines). */
+function borderCells(area: Area, index: BorderIndex): Array<{ row: number; column: number; side: Side }> {
+  const out: Array<{ row: number; column: number; side: Side }> = [];
+  const rows = Math.min(area.rows, 10_000), columns = Math.min(area.columns, 1_000);
+  const push = (row: number, column: number, side: Side) => out.push({ row, column, side });
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const row = area.row + i, column = area.column + j;
+      if (index === 'EdgeTop' && i === 0) push(row, column, 'borderTop');
+      if (index === 'EdgeBottom' && i === rows - 1) push(row, column, 'borderBottom');
+      if (index === 'EdgeLeft' && j === 0) push(row, column, 'borderLeft');
+      if (index === 'EdgeRight' && j === columns - 1) push(row, column, 'borderRight');
+      if (index === 'InsideHorizontal' && i > 0) push(row, column, 'borderTop');
+      if (index === 'InsideVertical' && j > 0) push(row, column, 'borderLeft');
+    }
+  }
+  return out;
+}
+
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+export class RangeBorderCollectionProxy extends SimObject<RangeRef> implements XRangeBorderCollection {
+  readonly entity = 'RangeBorderCollection';
+
+  protected scalars(): Getters<RangeRef> {
+    return {};
+  }
+
+  getItem(index: BorderIndex): XRangeBorder {
+    return new RangeBorderProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(index)})`, () => {
+      const r = this.need('RangeBorderCollection.getItem');
+      if (!BORDER_INDEXES.includes(index)) fail('InvalidArgument', 'RangeBorderCollection.getItem');
+      return { ...r, index };
+    });
+  }
+}
+
+interface BorderTarget extends RangeRef {
+  index: BorderIndex;
+}
+
+const NO_BORDER: BorderModel = { style: 'None', color: '#000000', weight: 'Thin' };
+
+export class RangeBorderProxy extends SimObject<BorderTarget> implements XRangeBorder {
+  readonly entity = 'RangeBorder';
+
+  private sideValue(t: BorderTarget, key: keyof BorderModel): unknown {
+    const values = new Set(borderCells(t.area, t.index).map((c) => (t.sheet.style(c.row, c.column)?.[c.side] ?? NO_BORDER)[key]));
+    return values.size === 1 ? [...values][0] : null;
+  }
+
+  protected scalars(): Getters<BorderTarget> {
+    return {
+      sideIndex: (t) => t.index,
+      style: (t) => this.sideValue(t, 'style'),
+      color: (t) => this.sideValue(t, 'color'),
+      weight: (t) => this.sideValue(t, 'weight'),
+    };
+  }
+
+  private edit(name: keyof BorderModel, v: unknown, check: (x: unknown) => string): void {
+    this.setProp(name, v, (t, x) => {
+      const value = check(x);
+      for (const c of borderCells(t.area, t.index)) {
+        const current = t.sheet.style(c.row, c.column)?.[c.side] ?? { ...NO_BORDER, style: 'Continuous' };
+        const next = { ...current, [name]: value };
+        t.sheet.setStyle(c.row, c.column, { [c.side]: next.style === 'None' ? undefined : next });
+      }
+      t.sheet.touch();
+      this.ctx.state.changed();
+    });
+  }
+
+  get sideIndex(): BorderIndex { return this.prop('sideIndex'); }
+  get style(): Excel.RangeBorder['style'] { return this.prop('style'); }
+  set style(v: Excel.RangeBorder['style']) {
+    this.edit('style', v, (x) => (BORDER_STYLES.includes(String(x)) ? String(x) : fail('InvalidArgument', 'RangeBorder.style')));
+  }
+  get color(): string { return this.prop('color'); }
+  set color(v: string) { this.edit('color', v, (x) => normalizeColor(x, 'RangeBorder.color')); }
+  get weight(): Excel.RangeBorder['weight'] { return this.prop('weight'); }
+  set weight(v: Excel.RangeBorder['weight']) {
+    this.edit('weight', v, (x) => (BORDER_WEIGHTS.includes(String(x)) ? String(x) : fail('InvalidArgument', 'RangeBorder.weight')));
+  }
 }

@@ -1,11 +1,18 @@
 /**
  * Worksheet and WorksheetCollection proxies.
  */
-import type { XNamedItemCollection, XPivotTableCollection, XRange, XTableCollection, XWorksheet, XWorksheetCollection } from '../../excel/api';
+import type {
+  XChartCollection, XEventHandlers, XNamedItemCollection, XPivotTableCollection, XRange, XTableCollection, XWorksheet,
+  XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
+} from '../../excel/api';
 import { MAX_COLUMNS, MAX_ROWS } from '../address';
 import { fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import { type Collectable, type Getters, q, SimCollection, SimObject } from './base';
+import { ChartCollectionProxy } from './chart';
+import { ChangedEventProxy } from './events';
+import { FreezePanesProxy } from './freeze-panes';
+import { normalizeColor } from './range';
 import type { SimContext } from './context';
 import { NamedItemCollectionProxy } from './names';
 import { PivotTableCollectionProxy } from './pivot';
@@ -25,6 +32,8 @@ export class WorksheetProxy extends SimObject<SheetState> implements XWorksheet 
       name: (s) => s.name,
       position: (s) => this.ctx.state.sheets.indexOf(s),
       visibility: (s) => (s.visible ? 'Visible' : 'Hidden'),
+      showGridlines: (s) => s.showGridlines,
+      tabColor: (s) => s.tabColor,
     };
   }
 
@@ -32,7 +41,36 @@ export class WorksheetProxy extends SimObject<SheetState> implements XWorksheet 
     if (name === 'tables') return this.tables as TableCollectionProxy;
     if (name === 'pivotTables') return this.pivotTables as PivotTableCollectionProxy;
     if (name === 'names') return this.names as NamedItemCollectionProxy;
+    if (name === 'charts') return this.charts as ChartCollectionProxy;
     return undefined;
+  }
+
+  get charts(): XChartCollection {
+    return this.child('charts', () => new ChartCollectionProxy(this.ctx, `${this.path}.charts`, () => this.resolve()));
+  }
+
+  get freezePanes(): XWorksheetFreezePanes {
+    return new FreezePanesProxy(this.ctx, `${this.path}.freezePanes`, (location) => this.need(location));
+  }
+
+  get onChanged(): XEventHandlers<XWorksheetChangedEventArgs> {
+    return new ChangedEventProxy(this.ctx, `${this.path}.onChanged`, (location) => this.need(location));
+  }
+
+  get showGridlines(): boolean { return this.prop('showGridlines'); }
+  set showGridlines(v: boolean) {
+    this.setProp('showGridlines', v, (s, x) => {
+      s.showGridlines = Boolean(x);
+      this.ctx.state.changed();
+    });
+  }
+
+  get tabColor(): string { return this.prop('tabColor'); }
+  set tabColor(v: string) {
+    this.setProp('tabColor', v, (s, x) => {
+      s.tabColor = x === '' ? '' : normalizeColor(x, 'Worksheet.tabColor');
+      this.ctx.state.changed();
+    });
   }
 
   get id(): string { return this.prop('id'); }

@@ -8,17 +8,10 @@
 import type { CellValue } from '../../excel/api';
 import type { Area } from '../address';
 import { MAX_COLUMNS } from '../address';
+import type { CellStyleModel, ChartModel, ConditionalFormatModel, DataValidationModel } from '../model';
 
-/** Cell formatting the simulator keeps (the workbench grid shows bold, fill and font colour). */
-export interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  fill?: string;
-  fontColor?: string;
-  horizontalAlignment?: string;
-  indent?: number;
-}
+/** Cell formatting the simulator keeps (the workbench grid shows fonts, fills, borders, alignment). */
+export type CellStyle = CellStyleModel;
 
 export interface Row {
   /** Values by column; a hole or "" is an empty cell. */
@@ -35,6 +28,8 @@ export type ClearWhat = 'All' | 'Formats' | 'Contents';
 
 /** Default column width in points (Excel's 8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_WIDTH = 48;
+/** Default row height in points (Calibri 11). */
+export const DEFAULT_ROW_HEIGHT = 15;
 
 let nextSheetId = 1;
 
@@ -44,7 +39,16 @@ export class SheetState {
   visible: boolean;
   readonly rows = new Map<number, Row>();
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   merges: string[];
+  /** Native charts, plain models (their series reference cells by address). */
+  charts: ChartModel[] = [];
+  /** Conditional formats in priority order (index 0 = priority 0, evaluated first). */
+  conditionalFormats: ConditionalFormatModel[] = [];
+  dataValidations: DataValidationModel[] = [];
+  showGridlines = true;
+  tabColor = '';
+  freeze = { rows: 0, columns: 0 };
   /** Cached used areas; undefined = stale. `null` = the sheet is empty. */
   private usedAll: Area | null | undefined;
   private usedValues: Area | null | undefined;
@@ -54,6 +58,25 @@ export class SheetState {
     this.name = name;
     this.visible = options.visible ?? true;
     this.merges = options.merges ?? [];
+  }
+
+  columnWidth(c: number): number {
+    return this.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  rowHeight(r: number): number {
+    return this.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
+  }
+  /** Points from the sheet's left edge to the left edge of column `c`. */
+  columnLeft(c: number): number {
+    let x = 0;
+    for (let i = 0; i < c; i++) x += this.columnWidth(i);
+    return x;
+  }
+  /** Points from the sheet's top edge to the top edge of row `r`. */
+  rowTop(r: number): number {
+    let y = r * DEFAULT_ROW_HEIGHT;
+    for (const [row, h] of this.rowHeights) if (row < r) y += h - DEFAULT_ROW_HEIGHT;
+    return y;
   }
 
   /** Marks cached used areas stale; every mutation calls it. */

@@ -7,7 +7,9 @@ import type { CellValue } from '../../excel/api';
 import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
 import { fail } from '../errors';
 import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
+import { renameSheetInRefs } from './chart';
 import { coerceInput } from './coerce';
+import type { ChangeRecord, ChangeTrigger } from './events';
 import { PivotState } from './pivot';
 import { type CellStyle, SheetState } from './sheet';
 
@@ -55,6 +57,16 @@ export class WorkbookState {
   version = 0;
   private nextTableId = 1;
   private nextPivotId = 1;
+  private nextObjectId = 1;
+  /**
+   * Cell changes not yet delivered to onChanged handlers. Excel raises onChanged for API writes
+   * as well as user edits (source 'Local' for both); `trigger` tells them apart.
+   */
+  changeLog: ChangeRecord[] = [];
+  /** Who is writing now: the add-in through the API (default) or the user in the grid. */
+  changeTrigger: ChangeTrigger = 'ThisLocalAddin';
+  /** onChanged handlers per worksheet id (registered at sync, never saved). */
+  readonly changeHandlers = new Map<string, Set<(args: unknown) => Promise<unknown>>>();
 
   constructor(name = 'Book1') {
     this.name = name;
@@ -62,6 +74,22 @@ export class WorkbookState {
 
   changed(): void {
     this.version++;
+  }
+
+  /** A workbook-unique id for a chart or conditional format, e.g. "{CHART-3}". */
+  newId(kind: string): string {
+    return `{${kind}-${this.nextObjectId++}}`;
+  }
+
+  /** Records a cell change for onChanged (single cells keep before/after values). */
+  recordChange(ref: RangeRef, before?: CellValue): void {
+    const single = ref.area.rows === 1 && ref.area.columns === 1;
+    this.changeLog.push({
+      sheet: ref.sheet,
+      area: { ...ref.area },
+      trigger: this.changeTrigger,
+      ...(single ? { before: before ?? '', after: ref.sheet.value(ref.area.row, ref.area.column) } : {}),
+    });
   }
 
   // ---- sheets ----
@@ -96,6 +124,7 @@ export class WorkbookState {
     if (other && other !== sheet) fail('ItemAlreadyExists', 'Worksheet.name');
     const old = sheet.name;
     sheet.name = name;
+    for (const s of this.sheets) renameSheetInRefs(s.charts, old, name);
     for (const p of this.pivots) {
       if (p.model.sheet === old) p.model.sheet = name;
       if (p.model.source.kind === 'range' && p.model.source.sheet === old) p.model.source.sheet = name;
@@ -182,6 +211,7 @@ export class WorkbookState {
   writeInput(ref: RangeRef, data: unknown[][], broadcast: boolean, location: string): void {
     this.assertNotPivot(ref);
     const { sheet, area } = ref;
+    const before = area.rows === 1 && area.columns === 1 ? sheet.value(area.row, area.column) : undefined;
     let everyCellFilled = true;
     for (let i = 0; i < area.rows; i++) {
       const line = broadcast ? data[0] : data[i];
@@ -200,6 +230,7 @@ export class WorkbookState {
     }
     if (everyCellFilled) sheet.grewBy(area);
     else sheet.touch();
+    this.recordChange(ref, before);
     this.changed();
   }
 
@@ -416,6 +447,13 @@ export class WorkbookState {
   static fromModel(model: WorkbookModel): WorkbookState {
     const wb = new WorkbookState(model.name ?? 'Book1');
     for (const s of model.sheets) wb.sheets.push(sheetFromModel(s));
+    // New charts and formats must not reuse the ids of saved ones.
+    for (const s of wb.sheets) {
+      for (const o of [...s.charts, ...s.conditionalFormats]) {
+        const n = Number(/(\d+)\}$/.exec(o.id)?.[1] ?? 0);
+        if (n >= wb.nextObjectId) wb.nextObjectId = n + 1;
+      }
+    }
     if (wb.sheets.length === 0) wb.sheets.push(new SheetState('Sheet1'));
     const active = wb.sheets[model.activeSheet ?? 0] ?? wb.sheets[0];
     wb.activeSheet = active;
@@ -485,6 +523,13 @@ function sheetFromModel(s: SheetModel): SheetState {
     if (cell.style) sheet.setStyle(r, c, cell.style);
   }
   if (s.columnWidths) for (const [c, w] of Object.entries(s.columnWidths)) sheet.columnWidths.set(Number(c), w);
+  if (s.rowHeights) for (const [r, h] of Object.entries(s.rowHeights)) sheet.rowHeights.set(Number(r), h);
+  sheet.charts = structuredClone(s.charts ?? []);
+  sheet.conditionalFormats = structuredClone(s.conditionalFormats ?? []);
+  sheet.dataValidations = structuredClone(s.dataValidations ?? []);
+  sheet.showGridlines = s.showGridlines ?? true;
+  sheet.tabColor = s.tabColor ?? '';
+  sheet.freeze = { ...(s.freeze ?? { rows: 0, columns: 0 }) };
   sheet.touch();
   return sheet;
 }
@@ -515,6 +560,16 @@ function sheetToModel(sheet: SheetState): SheetModel {
     model.columnWidths = {};
     for (const [c, w] of sheet.columnWidths) model.columnWidths[String(c)] = w;
   }
+  if (sheet.rowHeights.size) {
+    model.rowHeights = {};
+    for (const [r, h] of sheet.rowHeights) model.rowHeights[String(r)] = h;
+  }
+  if (sheet.charts.length) model.charts = structuredClone(sheet.charts);
+  if (sheet.conditionalFormats.length) model.conditionalFormats = structuredClone(sheet.conditionalFormats);
+  if (sheet.dataValidations.length) model.dataValidations = structuredClone(sheet.dataValidations);
+  if (!sheet.showGridlines) model.showGridlines = false;
+  if (sheet.tabColor) model.tabColor = sheet.tabColor;
+  if (sheet.freeze.rows || sheet.freeze.columns) model.freeze = { ...sheet.freeze };
   return model;
 }
 
