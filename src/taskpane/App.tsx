@@ -7,7 +7,8 @@ import { TableCalculator20Regular } from '@fluentui/react-icons/svg/table-calcul
 import { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
 import { DataBarVertical20Regular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import { CloudArrowDown20Regular } from '@fluentui/react-icons/svg/cloud-arrow-down';
-import { lazy, Suspense, useState, type ReactElement } from 'react';
+import { Board20Regular } from '@fluentui/react-icons/svg/board';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
 import { useAppStyles } from './App.styles';
@@ -15,13 +16,14 @@ import { PivotsPanel } from './PivotsPanel';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type Section = 'tables' | 'pivots' | 'extend' | 'web' | 'query';
+type Section = 'tables' | 'pivots' | 'extend' | 'web' | 'query' | 'dashboards';
 
 // The extend panel pulls in the engine (Arquero, the formula compiler): loaded when its section
 // first opens, so the pane's initial bundle stays small.
 const QueryBuilderPanel = lazy(() => import('./query/QueryBuilderPanel').then((m) => ({ default: m.QueryBuilderPanel })));
 const ExtendPivotPanel = lazy(() => import('./extend/ExtendPivotPanel').then((m) => ({ default: m.ExtendPivotPanel })));
 const CloudSourcesPanel = lazy(() => import('./sources').then((m) => ({ default: m.CloudSourcesPanel })));
+const DashboardsPanel = lazy(() => import('./dashboards').then((m) => ({ default: m.DashboardsPanel })));
 
 export interface AppProps {
   host: PaneHost;
@@ -43,6 +45,14 @@ export function App({ host, coordinator }: AppProps): ReactElement {
   const onToggle: AccordionToggleEventHandler<Section> = (_, data) => setOpen(data.openItems);
   // In Excel the pane is the page's main content; inside the workbench page it is one region.
   const Root = host.kind === 'excel' ? 'main' : 'section';
+  // Dashboards refresh on open, on their schedules and when a dropdown cell changes, whether or
+  // not their section is open; the code loads after the first render.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('./dashboards/start-dashboards').then((m) => m.startDashboards(host)).then((s) => { if (live) stop = s; else s(); }, () => undefined);
+    return () => { live = false; stop?.(); };
+  }, [host]);
 
   return (
     <Root className={styles.root} aria-label="PivotDeck">
@@ -111,6 +121,18 @@ export function App({ host, coordinator }: AppProps): ReactElement {
             {open.includes('query') && (
               <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
                 <QueryBuilderPanel host={host} />
+              </Suspense>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="dashboards" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<Board20Regular />} className={styles.sectionHeader}>
+            Dashboards
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {open.includes('dashboards') && (
+              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                <DashboardsPanel host={host} />
               </Suspense>
             )}
           </AccordionPanel>

@@ -1,0 +1,42 @@
+import { Button } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { DashboardField, SourceRef, Tile } from '../../dashboards';
+import { TileCard } from './TileCard';
+import { newTile } from './tile-edits';
+import { useTileEditorStyles } from './TileEditor.styles';
+
+export interface TileEditorProps {
+  tiles: Tile[];
+  fields: readonly DashboardField[];
+  /** Where added tiles read from; absent, tiles cannot be added (the source is unknown). */
+  source?: SourceRef;
+  onChange(tiles: Tile[]): void;
+  onError(message: string): void;
+}
+
+/** The proposed tiles as an editable list, in reading order (left to right, top to bottom). */
+export function TileEditor({ tiles, fields, source, onChange, onError }: TileEditorProps): ReactElement {
+  const styles = useTileEditorStyles();
+  const add = (kind: 'kpi' | 'chart' | 'table') => {
+    if (!source) return;
+    try {
+      onChange(newTile(tiles, kind, source, fields));
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className={styles.root}>
+      <ul className={styles.list} aria-label="Tiles of the dashboard">
+        {tiles.map((t, i) => <TileCard key={t.id} tile={t} index={i} tiles={tiles} fields={fields} onChange={onChange} />)}
+      </ul>
+      {source && fields.length > 0 && (
+        <div className={styles.add} role="group" aria-label="Add a tile">
+          <Button size="small" onClick={() => add('kpi')}>Add a key figure</Button>
+          <Button size="small" onClick={() => add('chart')}>Add a chart</Button>
+          <Button size="small" onClick={() => add('table')}>Add a table</Button>
+        </div>
+      )}
+    </div>
+  );
+}

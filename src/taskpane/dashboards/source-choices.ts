@@ -1,0 +1,51 @@
+import type { DashboardField, SourceRef } from '../../dashboards';
+import type { TableInfo } from '../../excel/workbook-info';
+import type { PivotDeckDocument } from '../../model';
+
+/** A source the "New dashboard" picker offers. */
+export interface SourceChoice {
+  key: string;
+  label: string;
+  /** "20,000 rows on the sheet Sales" or "From the web (CSV), loaded 27 Nov". */
+  detail: string;
+  ref: SourceRef;
+  group: 'workbook' | 'web';
+  /** Known without reading (a web source's last pull); tables are read when chosen. */
+  fields?: DashboardField[];
+  /** Why it cannot be used yet, in words that say what to do. */
+  unavailable?: string;
+}
+
+const WEB_KIND: Record<string, string> = {
+  csv: 'CSV', json: 'JSON', rest: 'web API', odata: 'OData feed', googleSheets: 'Google Sheets', parquet: 'Parquet', arrow: 'Arrow', warehouse: 'warehouse',
+};
+
+/**
+ * The sources a dashboard can be built on: the workbook's tables, then web sources that are read
+ * straight into queries (those loaded into a table are offered as that table).
+ *
+ * @example sourceChoices([{ name: 'Sales', sheet: 'Sales', rowCount: 20000, ... }], doc)[0].label // 'Sales'
+ */
+export function sourceChoices(tables: readonly TableInfo[], doc: PivotDeckDocument | undefined): SourceChoice[] {
+  const out: SourceChoice[] = tables.map((t) => ({
+    key: `table:${t.name}`,
+    label: t.name,
+    detail: `${t.rowCount.toLocaleString('en-US')} rows on the sheet ${t.sheet}`,
+    ref: { kind: 'table', name: t.name },
+    group: 'workbook',
+  }));
+  for (const s of doc?.sources ?? []) {
+    if (s.kind === 'table' || s.kind === 'range' || s.output) continue;
+    const columns = s.lastPull?.columns;
+    out.push({
+      key: `source:${s.id}`,
+      label: s.label,
+      detail: `From the web (${WEB_KIND[s.kind] ?? s.kind})`,
+      ref: { kind: 'source', id: s.id },
+      group: 'web',
+      fields: columns?.map((c) => ({ name: c.name, type: c.type === 'boolean' ? 'logical' : c.type })),
+      unavailable: columns && columns.length > 0 ? undefined : 'Load it once in “Data from the web” so PivotDeck knows its columns.',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { PaneHost } from '../../excel/host-types';
+import type { PivotDeckDocument } from '../../model';
+import { paneDashboards } from './pane-dashboards';
+
+/**
+ * What dashboards do while the pane is open, whether or not the Dashboards section is: refresh
+ * those marked "when the workbook opens", start every-N-minutes schedules, and recompute a
+ * dashboard when one of its dropdown cells changes. Watches follow the document: a dashboard
+ * created later is watched too, a deleted one no longer. App.tsx imports this lazily after
+ * the first render, so a workbook without dashboards costs one settings read.
+ *
+ * @example const stop = await startDashboards(host); ... stop();
+ */
+export async function startDashboards(host: PaneHost): Promise<() => void> {
+  const pane = paneDashboards(host);
+  const { coordinator } = pane;
+  const watches = new Map<string, Promise<() => Promise<void>>>();
+  let stopSchedules: (() => void) | undefined;
+  let stopped = false;
+
+  const follow = (doc: PivotDeckDocument) => {
+    if (stopped) return;
+    const ids = new Set(doc.dashboards.map((d) => d.id));
+    for (const id of ids) {
+      if (watches.has(id)) continue;
+      // Deferred so a failure to watch (the sheet is gone) never breaks the save that told us.
+      const watch = Promise.resolve().then(() => coordinator.watchParameters(id, { onRefreshed: (outcome) => pane.reportOutcome(id, outcome) }));
+      watch.catch(() => undefined); // a dashboard whose sheet is gone is simply not watched
+      watches.set(id, watch);
+    }
+    for (const [id, watch] of watches) {
+      if (ids.has(id)) continue;
+      watches.delete(id);
+      void watch.then((stop) => stop()).catch(() => undefined);
+    }
+    // Schedules are read from the document: restart them when it changes.
+    stopSchedules?.();
+    void Promise.resolve().then(() => coordinator.startSchedules()).then((stop) => { if (stopped) stop(); else stopSchedules = stop; }, () => undefined);
+  };
+
+  const unsubscribe = pane.onDocument(follow);
+  const doc = await pane.store.load();
+  if (doc.dashboards.length > 0 && !pane.opened()?.readOnly) {
+    follow(doc);
+    void Promise.resolve().then(() => coordinator.refreshOnOpen()).then((outcomes) => {
+      for (const [id, outcome] of outcomes) pane.reportOutcome(id, outcome);
+    }, () => undefined);
+  }
+  return () => {
+    stopped = true;
+    unsubscribe();
+    stopSchedules?.();
+    for (const watch of watches.values()) void watch.then((stop) => stop()).catch(() => undefined);
+    watches.clear();
+    coordinator.cancel();
+  };
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { activateSheet } from '../../excel/activate-sheet';
+import type { PaneHost } from '../../excel/host-types';
+import type { PivotDeckDocument } from '../../model';
+import {
+  createDashboard, deleteDashboard, listDashboards, updateDashboard,
+  type DashboardChange, type DashboardOutcome, type DashboardProgress, type DashboardSummary, type NewDashboard,
+} from '../../refresh/dashboards';
+import { paneDashboards } from './pane-dashboards';
+
+/** A refresh, build or save under way on one dashboard ('new' while creating one). */
+export interface Busy {
+  what: string;
+  events: DashboardProgress[];
+}
+
+export interface Notice {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  text: string;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Keep the progress list short: the latest event per source is all the pane shows. */
+const keep = (events: DashboardProgress[], p: DashboardProgress) => [...events.slice(-30), p];
+
+/** What the pane says after a refresh, build or save. */
+function noticeOf(label: string, outcome: DashboardOutcome, done: string): Notice {
+  if (outcome.status === 'written') return { intent: 'success', text: `${done} “${label}”.` };
+  if (outcome.status === 'partial') return { intent: 'warning', text: `${done} “${label}”, but some tiles kept their previous values: ${outcome.message}` };
+  return { intent: 'error', text: outcome.message };
+}
+
+/**
+ * State and actions of the Dashboards section. Excel is reached only through src/refresh and
+ * src/excel with `host.run`; every change is saved into the workbook's document.
+ */
+export function useDashboards(host: PaneHost) {
+  const pane = useMemo(() => paneDashboards(host), [host]);
+  const { coordinator, store } = pane;
+  const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [busy, setBusy] = useState<Record<string, Busy>>({});
+  const [outcomes, setOutcomes] = useState<Record<string, DashboardOutcome>>({});
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  const reload = useCallback(async () => {
+    try {
+      setDoc(await store.load());
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError(errorText(e));
+    }
+  }, [store]);
+
+  useEffect(() => {
+    void reload();
+    const offDoc = pane.onDocument(setDoc);
+    const offOutcome = pane.onOutcome((id, outcome) => {
+      setOutcomes((o) => ({ ...o, [id]: outcome }));
+      void reload();
+    });
+    return () => { offDoc(); offOutcome(); };
+  }, [pane, reload]);
+
+  const summaries: DashboardSummary[] = useMemo(() => (doc ? listDashboards(doc) : []), [doc]);
+  const readOnly = pane.opened()?.readOnly === true;
+  const readOnlyMessage = (() => {
+    const o = pane.opened();
+    return o && 'message' in o ? o.message : undefined;
+  })();
+
+  /** Runs work on one dashboard with progress shown on its card. */
+  const track = useCallback(async <T,>(id: string, what: string, work: (onProgress: (p: DashboardProgress) => void) => Promise<T>): Promise<T> => {
+    setBusy((b) => ({ ...b, [id]: { what, events: [] } }));
+    try {
+      return await work((p) => setBusy((b) => (b[id] ? { ...b, [id]: { what, events: keep(b[id].events, p) } } : b)));
+    } finally {
+      setBusy((b) => {
+        const next = { ...b };
+        delete next[id];
+        return next;
+      });
+    }
+  }, []);
+
+  const refresh = useCallback(async (id: string) => {
+    const label = summaries.find((s) => s.id === id)?.label ?? id;
+    setNotice(undefined);
+    try {
+      const outcome = await track(id, 'Refreshing', (onProgress) => coordinator.refresh(id, { onProgress }));
+      setOutcomes((o) => ({ ...o, [id]: outcome }));
+      setNotice(noticeOf(label, outcome, 'Refreshed'));
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    }
+    await reload();
+  }, [coordinator, reload, summaries, track]);
+
+  const refreshAll = useCallback(async () => {
+    setNotice(undefined);
+    try {
+      const result = await track('*', 'Refreshing all dashboards', (onProgress) => coordinator.refreshAll({ onProgress: (_id, p) => onProgress(p) }));
+      setOutcomes((o) => ({ ...o, ...Object.fromEntries(result) }));
+      const bad = [...result.values()].filter((o) => o.status !== 'written');
+      setNotice(bad.length === 0
+        ? { intent: 'success', text: `Refreshed ${result.size === 1 ? 'the dashboard' : `all ${result.size} dashboards`}.` }
+        : { intent: 'warning', text: bad.map((o) => o.message).join(' ') });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    }
+    await reload();
+  }, [coordinator, reload, track]);
+
+  const goTo = useCallback(async (sheet: string) => {
+    try {
+      await activateSheet(host.run, sheet);
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    }
+  }, [host]);
+
+  const remove = useCallback(async (id: string) => {
+    const label = summaries.find((s) => s.id === id)?.label ?? id;
+    setNotice(undefined);
+    try {
+      await track(id, 'Deleting', async () => {
+        const next = await deleteDashboard(coordinator.deps, await store.load(), id, { deleteSheet: true });
+        await store.save(next);
+      });
+      setNotice({ intent: 'success', text: `Deleted “${label}” and its sheet.` });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    }
+  }, [coordinator, store, summaries, track]);
+
+  /** Builds a new dashboard on its own sheet; resolves with its id and sheet when something was written. */
+  const create = useCallback(async (request: NewDashboard): Promise<{ id: string; sheet?: string } | undefined> => {
+    setNotice(undefined);
+    try {
+      const result = await track('new', `Creating “${request.label}”`, async (onProgress) => {
+        const made = await createDashboard(coordinator.deps, await store.load(), request, { onProgress, session: coordinator.session });
+        if (made.outcome.status !== 'failed' && made.outcome.status !== 'cancelled') await store.save(made.document);
+        return made;
+      });
+      setOutcomes((o) => ({ ...o, [result.id]: result.outcome }));
+      setNotice(noticeOf(request.label, result.outcome, 'Created'));
+      if (result.outcome.status === 'failed' || result.outcome.status === 'cancelled') return undefined;
+      return { id: result.id, sheet: result.outcome.sheet ?? result.document.dashboards.find((x) => x.id === result.id)?.sheet };
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+      return undefined;
+    }
+  }, [coordinator, store, track]);
+
+  /** Saves edits (tiles, name, refresh options) and rewrites the dashboard when tiles changed. */
+  const update = useCallback(async (id: string, change: DashboardChange): Promise<boolean> => {
+    const label = change.label ?? summaries.find((s) => s.id === id)?.label ?? id;
+    setNotice(undefined);
+    try {
+      const result = await track(id, 'Saving', async (onProgress) => {
+        const saved = await updateDashboard(coordinator.deps, await store.load(), id, change, { onProgress, session: coordinator.session });
+        if (saved.outcome.status !== 'failed' && saved.outcome.status !== 'cancelled') await store.save(saved.document);
+        return saved;
+      });
+      setOutcomes((o) => ({ ...o, [id]: result.outcome }));
+      setNotice(noticeOf(label, result.outcome, 'Saved'));
+      return result.outcome.status !== 'failed' && result.outcome.status !== 'cancelled';
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+      return false;
+    }
+  }, [coordinator, store, summaries, track]);
+
+  const cancel = useCallback(() => coordinator.cancel(), [coordinator]);
+
+  return { doc, summaries, loadError, readOnly, readOnlyMessage, busy, outcomes, notice, setNotice, refresh, refreshAll, goTo, remove, create, update, cancel, reload };
+}
+
+export type DashboardsState = ReturnType<typeof useDashboards>;
