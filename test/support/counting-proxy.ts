@@ -1,0 +1,74 @@
+/**
+ * A counting proxy in front of a ClickHouse HTTP endpoint, for tests that must prove what crossed
+ * the wire: every request's SQL (body or ?query=) and every response's byte count are recorded.
+ * node:http on 127.0.0.1 at a random port; bodies are forwarded unchanged, headers too (so the
+ * server's own CORS header reaches the browser as it would without the proxy).
+ *
+ *   const proxy = await startCountingProxy(ch.httpUrl);
+ *   … point the client at proxy.url …
+ *   proxy.exchanges   // [{ sql, status, responseBytes, params }]
+ *   await proxy.close();
+ */
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Exchange {
+  method: string;
+  /** The SQL sent: the POST body, or the `query` URL parameter. */
+  sql: string;
+  /** URL parameters, with `password` masked. */
+  params: Record<string, string>;
+  status: number;
+  /** Bytes of the response body that went back to the client. */
+  responseBytes: number;
+  /** Did the client drop the connection before the answer was complete? */
+  aborted: boolean;
+}
+
+export interface CountingProxy {
+  url: string;
+  exchanges: Exchange[];
+  /** Sum of response bytes of the exchanges whose SQL matches `filter` (all by default). */
+  bytes(filter?: (e: Exchange) => boolean): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a proxy to `target` (e.g. "http://127.0.0.1:8123").
+ * @example const proxy = await startCountingProxy(ch.httpUrl);
+ */
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  const exchanges: Exchange[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const url = new URL(req.url ?? '/', upstream);
+      const params = Object.fromEntries([...url.searchParams].map(([k, v]) => [k, k === 'password' ? '***' : v]));
+      const exchange: Exchange = { method: req.method ?? 'GET', sql: body.length ? body.toString('utf8') : (url.searchParams.get('query') ?? ''), params, status: 0, responseBytes: 0, aborted: false };
+      exchanges.push(exchange);
+      const headers = { ...req.headers, host: upstream.host };
+      const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: url.pathname + url.search, headers }, (up) => {
+        exchange.status = up.statusCode ?? 0;
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.on('data', (c: Buffer) => { exchange.responseBytes += c.length; res.write(c); });
+        up.on('end', () => res.end());
+        up.on('error', () => res.destroy());
+      });
+      out.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
+      // The client went away (cancel): drop the upstream connection too, as a browser's abort would.
+      res.on('close', () => { if (!res.writableFinished) { exchange.aborted = true; out.destroy(); } });
+      out.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    exchanges,
+    bytes: (filter = () => true) => exchanges.filter(filter).reduce((n, e) => n + e.responseBytes, 0),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
