@@ -5,24 +5,14 @@ import { deriveColumns } from '../compile/derive-fields';
 import { encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
 import { suggest } from '../formula/suggest';
-import type { MeasureValue } from '../measures/aggregate-def';
 import type { Filter } from '../spec/filters';
-import type { Measure, ShowAs } from '../spec/measures';
 import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
 import { type SourceRef, sourceRefKey } from '../spec/source-ref';
-import { type AxisNode, type AxisOrder, buildAxis, flattenAxis, leafPartitions, sortAxis } from './axis';
+import { assembleResult, groupingPairs } from './assemble-result';
 import { filterPredicate, isTruthy } from './filter-rows';
 import { itemKey, tupleKey } from './item-key';
-import type { AxisItem, FlatResult, PivotGrid, QueryResult, ResultMeasure } from './result';
-import {
-  differenceFromPrevious,
-  movingAverage,
-  percentDifferenceFromPrevious,
-  rank,
-  runningTotal,
-  shareOf,
-} from './show-as';
+import type { QueryResult } from './result';
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 import { derivedFormula, measureFormula } from './spec-formulas';
 
@@ -97,39 +87,7 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
 
   // 3. The grouping sets this output needs: (row depth, column depth) pairs.
   const totals = spec.totals ?? {};
-  const subtotals = totals.subtotals ?? true;
-  const rowDepths = depthsShown(R, subtotals, totals.grandTotalRow ?? true);
-  const colDepths = depthsShown(C, subtotals, totals.grandTotalColumn ?? true);
-  const pairs = new Set<string>();
-  const need = (i: number, j: number) => pairs.add(`${i},${j}`);
-  for (const i of rowDepths) for (const j of colDepths) need(i, j);
-  for (const m of measures) {
-    switch (m.showAs?.kind) {
-      case 'percentOfGrandTotal':
-        need(0, 0);
-        break;
-      case 'percentOfRowTotal':
-        for (const i of rowDepths) need(i, 0);
-        break;
-      case 'percentOfColumnTotal':
-        for (const j of colDepths) need(0, j);
-        break;
-      case 'percentOfParentRow':
-        for (const i of rowDepths) for (const j of colDepths) need(Math.max(0, i - 1), j);
-        break;
-      case 'percentOfParentColumn':
-        for (const i of rowDepths) for (const j of colDepths) need(i, Math.max(0, j - 1));
-        break;
-    }
-  }
-  const sorts = spec.sort ?? [];
-  for (const s of sorts) {
-    if (s.by !== 'measure') continue;
-    const real = field(s.field, 'sort');
-    const ri = rowFields.indexOf(real);
-    if (ri >= 0) need(ri + 1, 0);
-    else need(0, colFields.indexOf(real) + 1);
-  }
+  const pairList = groupingPairs(spec, rowFields, colFields, field);
   // A cheap lower bound first: each field's own item count. Grouping a million
   // items only to refuse them would take far longer than this one pass.
   // A field cannot have more items than there are rows, so small inputs skip the pass.
@@ -149,8 +107,6 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
   if (output !== 'flat') assertFitsSheet('pivot grid', C + 1 + minRowItems, Math.max(R, 1) + minColItems * M0, true);
   if (output !== 'grid' && rowsMayOverflow) assertFitsSheet('flat table', 1 + Math.max(R ? widest(rowFields) : 1, C ? widest(colFields) : 1), R + C + M0, true);
 
-  const pairList = [...pairs].map((p) => p.split(',').map(Number) as [number, number]);
-
   const computed = computeMeasures(table, {
     groupBy: [...rowFields, ...colFields],
     measures: formulas,
@@ -158,107 +114,11 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
     rows,
   });
 
-  // 4. Cells by (row path, column path); axes from the finest level.
-  const cells = new Map<string, MeasureValue[]>();
-  let finest: Array<{ r: unknown[]; c: unknown[] }> = [];
-  computed.levels.forEach((level, k) => {
-    const [i, j] = pairList[k];
-    const isFinest = i === R && j === C;
-    for (const g of level.rows) {
-      const r = g.key.slice(0, i);
-      const c = g.key.slice(i);
-      cells.set(cellKey(r, c), g.values);
-      if (isFinest) finest.push({ r, c });
-    }
+  // 4-6. Axes, sort, size check, show-as, grid and flat rows (shared with the SQL back end).
+  return assembleResult({
+    spec, fields, rowFields, colFields, pairList, levels: computed.levels,
+    sourceRowCount: n, rowCount: computed.rowCount, skipped: computed.skipped, output,
   });
-  const rowTree = buildAxis(finest.map((x) => x.r));
-  const colTree = buildAxis(finest.map((x) => x.c));
-  const measureIndex = (id: string) => measures.findIndex((m) => m.id.toLowerCase() === id.toLowerCase());
-  const orders = (axisFields: string[], isRows: boolean): AxisOrder[] =>
-    axisFields.map((f) => {
-      const s = sorts.find((x) => resolveField(x.field, fields) === f);
-      if (!s) return { descending: false };
-      if (s.by === 'label') return { descending: s.order === 'desc' };
-      const m = measureIndex(s.measure);
-      return {
-        descending: (s.order ?? 'desc') === 'desc',
-        value: (path) => cells.get(isRows ? cellKey(path, []) : cellKey([], path))?.[m],
-      };
-    });
-  sortAxis(rowTree, orders(rowFields, true));
-  sortAxis(colTree, orders(colFields, false));
-  const rowItems = flattenAxis(rowTree, R, subtotals, totals.grandTotalRow ?? true);
-  const colItems = flattenAxis(colTree, C, subtotals, totals.grandTotalColumn ?? true);
-
-  // 5. Refuse what cannot fit before building anything.
-  const M = measures.length;
-  if (output !== 'flat') assertFitsSheet('pivot grid', C + 1 + rowItems.length, Math.max(R, 1) + colItems.length * M);
-  if (output !== 'grid') assertFitsSheet('flat table', 1 + finest.length, R + C + M);
-
-  // 6. Show-as: replace measure values where asked.
-  const shown = applyShowAs(measures, cells, rowTree, colTree, rowItems, colItems, R, C);
-  const anyShown = shown.some((x) => x);
-  /** All measures of one cell, looked up with one key. */
-  const cellValues = (r: unknown[], c: unknown[], out: MeasureValue[], offset: number): boolean => {
-    const key = cellKey(r, c);
-    const raw = cells.get(key);
-    for (let m = 0; m < M; m++) {
-      const over = anyShown ? shown[m] : undefined;
-      out[offset + m] = (over ? over.get(key) : raw?.[m]) ?? null;
-    }
-    return raw !== undefined;
-  };
-  const resultMeasures: ResultMeasure[] = measures.map((m) => ({ id: m.id, label: m.label ?? m.id, numberFormat: m.numberFormat ?? defaultFormat(m.showAs) }));
-
-  const result: QueryResult = { sourceRowCount: n, rowCount: computed.rowCount, skipped: computed.skipped };
-  if (output !== 'flat') {
-    result.grid = {
-      rowFields,
-      columnFields: colFields,
-      measures: resultMeasures,
-      rowItems,
-      columnItems: colItems,
-      values: rowItems.map((ri) => {
-        const out: MeasureValue[] = new Array(colItems.length * M);
-        for (let c = 0; c < colItems.length; c++) cellValues(ri.path, colItems[c].path, out, c * M);
-        return out;
-      }),
-    } satisfies PivotGrid;
-  }
-  if (output !== 'grid') {
-    const rowLeaves = R ? rowItems.filter((x) => x.kind === 'item') : [{ kind: 'grandTotal', path: [] } as AxisItem];
-    const colLeaves = C ? colItems.filter((x) => x.kind === 'item') : [{ kind: 'grandTotal', path: [] } as AxisItem];
-    const flatRows: MeasureValue[][] = [];
-    for (const ri of rowLeaves) {
-      for (const ci of colLeaves) {
-        const row = [...ri.path, ...ci.path] as MeasureValue[];
-        if (cellValues(ri.path, ci.path, row, row.length)) flatRows.push(row);
-      }
-    }
-    result.flat = {
-      header: [...rowFields, ...colFields, ...resultMeasures.map((m) => m.label)],
-      rows: flatRows,
-      numberFormats: [...rowFields.map(() => 'General'), ...colFields.map(() => 'General'), ...resultMeasures.map((m) => m.numberFormat)],
-    } satisfies FlatResult;
-  }
-  finest = [];
-  return result;
-}
-
-const cellKey = (r: unknown[], c: unknown[]) => `${r.length}:${c.length}:${tupleKey(r)}\u0002${tupleKey(c)}`;
-
-/** Depths of an axis shown in the grid: the full depth, outer subtotals, the grand total. */
-function depthsShown(depth: number, subtotals: boolean, grand: boolean): number[] {
-  const out = [depth];
-  if (subtotals) for (let d = depth - 1; d >= 1; d--) out.push(d);
-  if (grand && depth > 0) out.push(0);
-  return out;
-}
-
-function defaultFormat(showAs: ShowAs | undefined): string {
-  if (!showAs) return 'General';
-  if (showAs.kind.startsWith('percent')) return '0.00%';
-  return showAs.kind === 'rank' ? '0' : 'General';
 }
 
 function nullProtoObject(cols: Map<string, ArrayLike<unknown>>): Record<string, ArrayLike<unknown>> {
@@ -364,73 +224,4 @@ function applyTopN(
     if (chosen.has(itemKey(values[r]))) out.push(r);
   }
   return Uint32Array.from(out);
-}
-
-/** Per measure index: the shown values by cell key (undefined = raw values). */
-function applyShowAs(
-  measures: readonly Measure[],
-  cells: Map<string, MeasureValue[]>,
-  rowTree: AxisNode[],
-  colTree: AxisNode[],
-  rowItems: AxisItem[],
-  colItems: AxisItem[],
-  R: number,
-  C: number,
-): Array<Map<string, MeasureValue> | undefined> {
-  return measures.map((measure, m) => {
-    const s = measure.showAs;
-    if (!s) return undefined;
-    const out = new Map<string, MeasureValue>();
-    const raw = (r: unknown[], c: unknown[]) => cells.get(cellKey(r, c))?.[m];
-    const share = (base: (r: unknown[], c: unknown[]) => MeasureValue | undefined) => {
-      for (const ri of rowItems)
-        for (const ci of colItems) {
-          const v = raw(ri.path, ci.path);
-          if (v !== undefined) out.set(cellKey(ri.path, ci.path), shareOf(v, base(ri.path, ci.path)));
-        }
-    };
-    switch (s.kind) {
-      case 'percentOfGrandTotal':
-        share(() => raw([], []));
-        return out;
-      case 'percentOfRowTotal':
-        share((r) => raw(r, []));
-        return out;
-      case 'percentOfColumnTotal':
-        share((_, c) => raw([], c));
-        return out;
-      case 'percentOfParentRow':
-        share((r, c) => raw(r.slice(0, Math.max(0, r.length - 1)), c));
-        return out;
-      case 'percentOfParentColumn':
-        share((r, c) => raw(r, c.slice(0, Math.max(0, c.length - 1))));
-        return out;
-    }
-    const alongRows = (s.along ?? 'rows') === 'rows';
-    const transform = (values: MeasureValue[]): MeasureValue[] => {
-      switch (s.kind) {
-        case 'runningTotal':
-          return runningTotal(values);
-        case 'differenceFromPrevious':
-          return differenceFromPrevious(values);
-        case 'percentDifferenceFromPrevious':
-          return percentDifferenceFromPrevious(values);
-        case 'rank':
-          return rank(values, s.order ?? 'desc');
-        case 'movingAverage':
-          return movingAverage(values, s.periods);
-      }
-    };
-    // Partition: the base axis's parent item × every shown item of the other axis.
-    const partitions = alongRows ? leafPartitions(rowTree, R) : leafPartitions(colTree, C);
-    const others = alongRows ? colItems : rowItems;
-    for (const other of others) {
-      for (const part of partitions) {
-        const present = part.filter((p) => (alongRows ? raw(p, other.path) : raw(other.path, p)) !== undefined);
-        const shownValues = transform(present.map((p) => (alongRows ? raw(p, other.path)! : raw(other.path, p)!)));
-        present.forEach((p, k) => out.set(alongRows ? cellKey(p, other.path) : cellKey(other.path, p), shownValues[k]));
-      }
-    }
-    return out;
-  });
 }
