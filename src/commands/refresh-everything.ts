@@ -64,7 +64,8 @@ export async function refreshEverything(deps: RefreshEverythingDeps): Promise<St
     let current = doc;
     let count = 0;
     let failed = 0;
-    for (const def of doc.sources.filter((s) => isWebSource(s.kind))) {
+    // Sources kept out of the sheet have nothing to land: the queries on them pull them below.
+    for (const def of doc.sources.filter((s) => isWebSource(s.kind) && s.options?.keepOutOfSheet !== true)) {
       const r = await refreshSource(sourceDeps, current, def.id);
       current = r.document;
       count += 1;
@@ -80,9 +81,14 @@ export async function refreshEverything(deps: RefreshEverythingDeps): Promise<St
     return { count: outcomes.length, failed: outcomes.filter((o) => o.status !== 'written').length };
   });
 
+  // Queries (and dashboards) on a source kept out of the sheet pull it from the web themselves.
+  const { webPullSource } = await import('../refresh/queries');
+  const pull = deps.sources ? webPullSource(deps.sources, async () => (await loadWorkbookDocument(run)).document) : undefined;
+  const queryDeps = { run, pull, ...deps.queries };
+
   await step('queries', () => withDocument(run, async (doc) => {
     const { refreshAllQueries } = await import('../refresh/queries');
-    const r = await refreshAllQueries({ run, ...deps.queries }, doc);
+    const r = await refreshAllQueries(queryDeps, doc);
     const outcomes = [...r.outcomes.values()];
     return { doc: r.document, count: outcomes.length, failed: outcomes.filter((o) => o.status !== 'written').length };
   }));
@@ -91,7 +97,7 @@ export async function refreshEverything(deps: RefreshEverythingDeps): Promise<St
     // Nothing to do, nothing loaded: the dashboard code stays out of a workbook without any.
     if (doc.dashboards.length === 0) return { doc, count: 0, failed: 0 };
     const { refreshAllDashboards } = await import('../refresh/dashboards');
-    const r = await refreshAllDashboards({ run, ...deps.queries }, doc);
+    const r = await refreshAllDashboards(queryDeps, doc);
     return { doc: r.document, count: r.outcomes.size, failed: [...r.outcomes.values()].filter((o) => o.status !== 'written').length };
   }));
 

@@ -14,3 +14,5 @@ export { queryWorkerComputer, type QueryWorkerLike } from './query-worker-comput
 export { runQuery, type QueryDeps, type QueryPhase, type QueryProgress, type QueryRun, type RunQueryOptions } from './run-query';
 export { savedQueries, type SavedQuery } from './saved-queries';
 export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourceOptions, type SourceData } from './source-data';
+export { keptOutOfSheet, pulledToSourceData, SHEET_ROW_LIMIT, tooBigToLand, webPullSource, type WebPullContext } from './web-source-data';
+export { refreshKeptSource, type KeptSourceOptions, type KeptSourceOutcome } from './kept-source';

@@ -1,0 +1,83 @@
+import { pullSource } from '../../connectors/pull-source';
+import type { PullContext, PullOk, SourceDefinition } from '../../connectors/types';
+import type { CellValue } from '../../excel/api';
+import type { PivotDeckDocument } from '../../model';
+import type { PullSource, SourceData } from './source-data';
+
+/** Excel's sheet limit: 1,048,576 rows, the header included. */
+export const SHEET_ROW_LIMIT = 1_048_576;
+
+/**
+ * Sources whose data stays out of the sheet: queries pull them directly ("don't land raw
+ * rows"), which is the only way to use data with more rows than a sheet holds.
+ *
+ * @example keptOutOfSheet({ id: 'big', label: 'Big', kind: 'csv', options: { keepOutOfSheet: true } }) // true
+ */
+export function keptOutOfSheet(def: Pick<SourceDefinition, 'options'>): boolean {
+  return def.options?.keepOutOfSheet === true;
+}
+
+/**
+ * Whether pulled data fits in an Excel table, and if not, what to tell the user.
+ *
+ * @example tooBigToLand(2_000_000) // 'This data has 2,000,000 rows, more than …'
+ */
+export function tooBigToLand(rows: number): string | undefined {
+  if (rows + 1 <= SHEET_ROW_LIMIT) return undefined;
+  return `This data has ${rows.toLocaleString('en-US')} rows, more than an Excel sheet holds (${(SHEET_ROW_LIMIT - 1).toLocaleString('en-US')} below the header). Keep it out of the sheet and build queries on it: a query's summary fits easily.`;
+}
+
+/**
+ * A pull as a query source: the header and rows of Excel values (numbers, dates as serials,
+ * booleans, text; a blank is ""), the shape workbook tables are read in. No row limit.
+ *
+ * @example pulledToSourceData(pull).rows[0] // [1, 45332, 1.25, false]
+ */
+export function pulledToSourceData(pull: PullOk): SourceData {
+  const header = pull.columns.map((c) => c.name);
+  const columns = header.map((name) => pull.table.array(name) as ArrayLike<unknown>);
+  const rows: CellValue[][] = new Array(pull.rowCount);
+  for (let r = 0; r < pull.rowCount; r++) {
+    const row: CellValue[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      const v = columns[c]![r];
+      row[c] = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : (v as CellValue);
+    }
+    rows[r] = row;
+  }
+  return { header, rows, syncs: 0, bytes: pull.bytes };
+}
+
+export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep'>;
+
+/**
+ * The PullSource queries use for web sources: finds the source in the workbook's document and
+ * pulls it. Within one pane session the last pull of each source is kept; the next read asks
+ * the server conditionally (ETag / Last-Modified) and a 304 reuses it without downloading.
+ *
+ * @example
+ * const deps: QueryDeps = { run, pull: webPullSource(context, () => loadDocument()) };
+ */
+export function webPullSource(context: WebPullContext, document: () => Promise<PivotDeckDocument>): PullSource {
+  const kept = new Map<string, { def: string; pull: PullOk; data?: SourceData }>();
+  return async (ref, options) => {
+    const def = (await document()).sources.find((s) => s.id === ref.id);
+    if (!def) throw new Error(`The source "${ref.id}" is no longer in this workbook. Choose another source for this query.`);
+    const same = kept.get(def.id);
+    // What was pulled depends on the address and the connector's options, not on the status kept beside them.
+    const { lastPull: _p, lastError: _e, landing: _l, ...pullOptions } = def.options ?? {};
+    const fingerprint = JSON.stringify([def.kind, def.url, pullOptions]);
+    const previous = same && same.def === fingerprint ? same.pull : undefined;
+    const result = await pullSource(def, {
+      ...context,
+      signal: options.signal,
+      previous: previous && (previous.etag || previous.lastModified) ? { etag: previous.etag, lastModified: previous.lastModified } : undefined,
+    });
+    const pull = result.status === 'ok' ? result : previous;
+    if (!pull) throw new Error(`The server said "${def.label}" did not change, but this pane has no copy of it; refresh it again.`);
+    const entry = result.status === 'ok' || !same ? { def: fingerprint, pull } : same;
+    entry.data ??= pulledToSourceData(pull);
+    kept.set(def.id, entry);
+    return entry.data;
+  };
+}
