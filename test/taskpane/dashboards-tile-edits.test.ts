@@ -13,6 +13,7 @@ import { lastRefreshedWords, progressLines, staleTiles, statusWords } from '../.
 import { sourceChoices } from '../../src/taskpane/dashboards/source-choices';
 import { everyMinutes } from '../../src/taskpane/dashboards/use-new-dashboard';
 import { emptyDocument } from '../../src/model';
+import type { DashboardOutcome } from '../../src/refresh/dashboards';
 
 const source = { kind: 'table', name: 'Sales' } as const;
 const fields: DashboardField[] = [
@@ -161,8 +162,8 @@ describe('tile, refresh and source words', () => {
     expect(lastRefreshedWords({ at: '2026-11-27T03:10:00.000Z', ok: false, message: 'Sales is gone' })).toMatch(/^Not fully refreshed .*2026.*: Sales is gone$/);
     expect(statusWords({ problems: [], lastRefresh: { at: 'x', ok: true } }, undefined)).toEqual({ text: 'Up to date', tone: 'success' });
     expect(statusWords({ problems: ['bad tile'] }, undefined).tone).toBe('danger');
-    const outcome = {
-      status: 'partial' as const, message: 'one source failed', tiles: { kpi1: { status: 'stale' as const, reason: 'the web source failed (500)' }, chart1: { status: 'fresh' as const } },
+    const outcome: DashboardOutcome = {
+      status: 'partial', message: 'one source failed', tiles: { kpi1: { status: 'stale', reason: 'the web source failed (500)' }, chart1: { status: 'fresh' } },
       sources: [], queriesComputed: 1, syncs: { read: 1, source: 1, write: 1 }, bytes: { source: 0, write: 0 },
     };
     expect(statusWords({ problems: [] }, outcome).text).toBe('Some tiles are out of date');

@@ -60,7 +60,8 @@ export interface StatusWords {
  */
 export function statusWords(summary: Pick<DashboardSummary, 'lastRefresh' | 'problems'>, outcome: DashboardOutcome | undefined): StatusWords {
   if (summary.problems.length > 0) return { text: 'Needs attention', tone: 'danger' };
-  const status = outcome?.status ?? (summary.lastRefresh ? (summary.lastRefresh.ok ? 'written' : 'partial') : undefined);
+  // 'saved' changed only the definition: the last refresh still tells how fresh the sheet is.
+  const status = (outcome?.status === 'saved' ? undefined : outcome?.status) ?? (summary.lastRefresh ? (summary.lastRefresh.ok ? 'written' : 'partial') : undefined);
   switch (status) {
     case 'written':
       return { text: 'Up to date', tone: 'success' };

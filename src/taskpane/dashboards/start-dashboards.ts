@@ -52,6 +52,13 @@ export async function startDashboards(host: PaneHost): Promise<() => void> {
     stopSchedules?.();
     for (const watch of watches.values()) void watch.then((stop) => stop()).catch(() => undefined);
     watches.clear();
-    coordinator.cancel();
+    try {
+      coordinator.cancel();
+    } catch {
+      // Nothing running: nothing to cancel.
+    }
+    // The workbench keeps one host across workbook swaps: data read from this workbook must not
+    // serve the next one.
+    coordinator.session.forget();
   };
 }

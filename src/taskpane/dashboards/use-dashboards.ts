@@ -25,7 +25,7 @@ const keep = (events: DashboardProgress[], p: DashboardProgress) => [...events.s
 
 /** What the pane says after a refresh, build or save. */
 function noticeOf(label: string, outcome: DashboardOutcome, done: string): Notice {
-  if (outcome.status === 'written') return { intent: 'success', text: `${done} “${label}”.` };
+  if (outcome.status === 'written' || outcome.status === 'saved') return { intent: 'success', text: `${done} “${label}”.` };
   if (outcome.status === 'partial') return { intent: 'warning', text: `${done} “${label}”, but some tiles kept their previous values: ${outcome.message}` };
   return { intent: 'error', text: outcome.message };
 }
