@@ -13,7 +13,7 @@ export {
 } from './layout';
 export { dashboardParameters, datePartName, isAll, parameterApplies, parameterSource, planTileQueries, tileSpec, type TileQueryPlan, type TileQueryUse } from './tile-queries';
 export { parameterChoices, tileData } from './tile-data';
-export { dataColumn, planDashboard, type PlanInput } from './plan';
+export { dataColumn, parameterCells, planDashboard, type PlanInput } from './plan';
 export { DASHBOARD_STYLE } from './style';
 export { dashboardNamePrefix, tileName, chartName, freshSheetName } from './names';
 export { newTileId, newDashboardId } from './ids';

@@ -69,9 +69,10 @@ function header(p: Plan, tile: HeaderTile, data: HeaderData | undefined, input: 
   p.value(R, C, tile.title);
   p.format({ address: rect(R, C, 1, W), fill: S.header.fill, color: S.header.color, size: S.header.size, bold: true, merge: true, verticalAlignment: 'Center' });
   p.rowHeights.set(R, S.header.rowHeight);
+  const cells = headerParameterCells(tile);
   tile.parameters.forEach((param, i) => {
     const col = C + 2 * i;
-    if (col + 1 >= C + W || tile.at.rows < 2) return;
+    if (!cells[param.id]) return;
     p.value(R + 1, col, `${param.label}:`);
     p.format({ address: cell(R + 1, col), horizontalAlignment: 'Right', color: S.parameterLabel.color, size: S.parameterLabel.size });
     const current = input.values[param.id];
@@ -246,9 +247,30 @@ function table(p: Plan, tile: TableTile, outcome: TileOutcome, input: PlanInput)
   }));
   p.format({ address: rect(R + 1, C, 1, W), bold: true, fill: S.tableHeader.fill, color: S.tableHeader.color });
   for (let j = 1; j < n; j++) p.format({ address: rect(R + 1, colOf(j), grid.length, 1), horizontalAlignment: 'Right' });
-  if (span > 1) p.format({ address: rect(R + 1, C, Math.max(1, room + 1), span), merge: true });
+  if (span > 1) p.format({ address: rect(R + 1, C, Math.max(1, room + 1), span), mergeAcross: true });
   const totalAt = rows.findIndex((r) => r[0] === 'Total');
   if (totalAt >= 0) p.format({ address: rect(R + 2 + totalAt, C, 1, W), bold: true });
+}
+
+/** Where a header tile's parameter cells are: row 2 of the tile, label then value, left to right. */
+function headerParameterCells(tile: HeaderTile): Record<string, string> {
+  const out: Record<string, string> = {};
+  const { row: R, col: C, cols: W } = tile.at;
+  tile.parameters.forEach((param, i) => {
+    const col = C + 2 * i;
+    if (col + 1 < C + W && tile.at.rows >= 2) out[param.id] = cell(R + 1, col + 1);
+  });
+  return out;
+}
+
+/**
+ * The cells holding the dashboard's parameter values, by parameter id, and the header tile they
+ * sit in (a refresh reads them before computing).
+ * @example parameterCells(tiles) // { header: 'header', cells: { p_region: 'B2', p_year: 'D2' } }
+ */
+export function parameterCells(tiles: readonly Tile[]): { header?: string; cells: Record<string, string> } {
+  const header = tiles.find((t): t is HeaderTile => t.kind === 'header');
+  return header ? { header: header.id, cells: headerParameterCells(header) } : { cells: {} };
 }
 
 /**

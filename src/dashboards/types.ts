@@ -227,7 +227,10 @@ export interface PlanFormat {
   fill?: string;
   horizontalAlignment?: 'Left' | 'Center' | 'Right';
   verticalAlignment?: 'Top' | 'Center' | 'Bottom';
+  /** Merge the whole range into one cell. */
   merge?: boolean;
+  /** Merge each row of the range separately (a table's wide label column). */
+  mergeAcross?: boolean;
   wrapText?: boolean;
 }
 
