@@ -79,7 +79,7 @@ export interface XWorksheet extends XLoadable<XWorksheet> {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
 }
 
-export interface XRangeFormat {
+export interface XRangeFormat extends XLoadable<XRangeFormat> {
   columnWidth: Excel.RangeFormat['columnWidth'];
   /** Points; setting it on a range sets every row of the range. */
   rowHeight: Excel.RangeFormat['rowHeight'];
@@ -91,7 +91,7 @@ export interface XRangeFormat {
   readonly borders: XRangeBorderCollection;
   autofitColumns(): void;
 }
-export interface XRangeFont {
+export interface XRangeFont extends XLoadable<XRangeFont> {
   bold: Excel.RangeFont['bold'];
   color: Excel.RangeFont['color'];
   italic: Excel.RangeFont['italic'];
@@ -108,7 +108,7 @@ export interface XRangeBorder extends XLoadable<XRangeBorder> {
   style: Excel.RangeBorder['style'];
   weight: Excel.RangeBorder['weight'];
 }
-export interface XRangeFill {
+export interface XRangeFill extends XLoadable<XRangeFill> {
   color: Excel.RangeFill['color'];
   clear(): void;
 }

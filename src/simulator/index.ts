@@ -115,8 +115,22 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
   let notifiedVersion = state.version;
 
   const pendingHandlers = new Set<Promise<unknown>>();
+  let undelivered: Array<() => void> = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Hands recorded cell changes to onChanged handlers, each call in its own later task. */
+  /** Calls the handlers of changes recorded so far (what Excel's host message does). */
+  const flushEvents = () => {
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const calls = undelivered;
+    undelivered = [];
+    for (const call of calls) call();
+  };
+
+  /**
+   * Queues recorded cell changes for onChanged handlers. Excel delivers events in a later message
+   * from the host, never inside the sync that caused them: a macrotask here.
+   */
   const deliverEvents = () => {
     const changes = state.changeLog;
     if (changes.length === 0) return;
@@ -126,14 +140,17 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       if (!handlers || handlers.size === 0) continue;
       const args = changedEventArgs(change);
       for (const handler of [...handlers]) {
-        const p: Promise<unknown> = Promise.resolve()
-          .then(() => handler(args))
-          // A failing handler must not break the workbook; Excel drops its rejection too.
-          .catch(() => undefined)
-          .finally(() => pendingHandlers.delete(p));
-        pendingHandlers.add(p);
+        undelivered.push(() => {
+          const p: Promise<unknown> = Promise.resolve()
+            .then(() => handler(args))
+            // A failing handler must not break the workbook; Excel drops its rejection too.
+            .catch(() => undefined)
+            .finally(() => pendingHandlers.delete(p));
+          pendingHandlers.add(p);
+        });
       }
     }
+    flushTimer ??= setTimeout(flushEvents, 0);
   };
 
   const notify = () => {
@@ -225,7 +242,12 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       return { ok: true };
     },
     async eventsDelivered() {
-      while (pendingHandlers.size > 0) await Promise.allSettled([...pendingHandlers]);
+      // Delivers queued events now rather than waiting for the timer (works under fake timers).
+      flushEvents();
+      while (pendingHandlers.size > 0) {
+        await Promise.allSettled([...pendingHandlers]);
+        flushEvents();
+      }
     },
   };
 }

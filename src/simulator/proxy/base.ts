@@ -52,7 +52,7 @@ export abstract class SimObject<T> implements Collectable {
   constructor(
     readonly ctx: SimContext,
     readonly path: string,
-    private readonly resolver: () => T | null,
+    protected readonly resolver: () => T | null,
     orNull = false,
   ) {
     if (orNull) {
@@ -193,6 +193,11 @@ export abstract class SimObject<T> implements Collectable {
 export abstract class SimCollection<TItem, P extends SimObject<TItem>> extends SimObject<TItem[]> {
   private loadedItems: P[] | undefined;
   private loadedCount: number | undefined;
+
+  /** A collection is re-read at every use: items added or deleted earlier in the batch count. */
+  override resolve(): TItem[] | null {
+    return this.resolver();
+  }
 
   protected abstract makeItem(target: TItem, index: number): P;
 
