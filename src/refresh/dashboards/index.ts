@@ -1,10 +1,14 @@
 /**
  * Dashboards, the orchestration: build one from tiles (on a fresh sheet, never over user cells),
- * refresh one or all (each source read once, each distinct query computed once, written in a few
+ * refresh one or all (each source read once, each distinct query computed once, written in two
  * batched syncs; a tile whose source fails keeps its values and is marked stale), react to
  * parameter cells, refresh on open and every N minutes, coalescing concurrent requests.
  * Functions take and return the workbook document; the caller (or DashboardCoordinator) saves it.
  */
 export * from './types';
-export { createDashboard, deleteDashboard, listDashboards, refreshAllDashboards, refreshDashboard, updateDashboard, type DashboardSummary, type NewDashboard, type DashboardChange } from './dashboard-ops';
-export { DashboardCoordinator, createDashboardCoordinator } from './dashboard-coordinator';
+export {
+  createDashboard, deleteDashboard, listDashboards, refreshAllDashboards, refreshDashboard, updateDashboard,
+  type DashboardChange, type DashboardSummary, type NewDashboard,
+} from './dashboard-ops';
+export { DashboardCoordinator, createDashboardCoordinator, type DashboardCoordinatorOptions } from './dashboard-coordinator';
+export { dashboardSourceKeys, refreshTimeText, runDashboard, type RunDashboardOptions } from './run-dashboard';

@@ -28,8 +28,8 @@ export interface SourceStatus {
 }
 
 export interface DashboardOutcome {
-  /** written: every tile fresh; partial: some tiles stale; failed: nothing written. */
-  status: 'written' | 'partial' | 'failed' | 'cancelled';
+  /** written: every tile fresh; partial: some tiles stale; failed: nothing written; saved: only the definition changed. */
+  status: 'written' | 'partial' | 'failed' | 'cancelled' | 'saved';
   message: string;
   sheet?: string;
   tiles: Record<string, { status: TileOutcome['status']; reason?: string }>;
@@ -39,6 +39,10 @@ export interface DashboardOutcome {
   /** Round trips: reading parameter cells and targets, reading sources, writing. */
   syncs: { read: number; source: number; write: number };
   bytes: { source: number; write: number };
+  /** The parameter values this refresh used ("All" when unset). */
+  parameterValues?: Record<string, string | number>;
+  /** Tiles that could not be read from the workbook (edited by hand, newer PivotDeck). */
+  problems?: string[];
 }
 
 export interface DashboardDocResult {

@@ -1,0 +1,10 @@
+/**
+ * The Excel side of dashboards (the only part that touches Excel): read a dashboard's state,
+ * execute a write plan in two syncs, add its sheet, remove its output, watch its cells.
+ */
+export { readDashboardState, type DashboardState, type DashboardStateRequest } from './read-dashboard-state';
+export { writeDashboardPlan, type DashboardWrite, type WriteDashboardOptions } from './write-dashboard-plan';
+export { addDashboardSheet, removeDashboardOutput } from './dashboard-sheet';
+export { watchSheetChanges, type SheetChange } from './watch-sheet-changes';
+export { firstForeignCell } from './foreign-cells';
+export { DashboardWriteError } from './dashboard-write-error';

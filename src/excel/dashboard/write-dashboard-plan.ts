@@ -1,0 +1,173 @@
+import type { WritePlan } from '../../dashboards/types';
+import type { ExcelRun, XRange, XWorksheet } from '../api';
+import { explainExcelError } from '../errors';
+import { estimateJsonBytes } from '../payload';
+import { DashboardWriteError } from './dashboard-write-error';
+import { firstForeignCell } from './foreign-cells';
+
+export interface WriteDashboardOptions {
+  /** Prefix of every name (and chart) this dashboard owns. */
+  prefix: string;
+  /** Names it owns now → sheet-local addresses (from readDashboardState). */
+  names: ReadonlyMap<string, string>;
+}
+
+export interface DashboardWrite {
+  syncs: number;
+  /** Estimated bytes of the values written. */
+  requestBytes: number;
+}
+
+/** Wipes a block PivotDeck wrote: merges, values, formats, conditional formats, dropdowns. */
+function wipe(range: XRange): void {
+  range.unmerge();
+  range.conditionalFormats.clearAll();
+  range.dataValidation.clear();
+  range.clear('All');
+}
+
+/** Consecutive indexes with the same size, as [start, count, size] runs (one range each). */
+function runs(items: ReadonlyArray<{ index: number; size: number }>): Array<[number, number, number]> {
+  const sorted = [...items].sort((a, b) => a.index - b.index);
+  const out: Array<[number, number, number]> = [];
+  for (const it of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === it.index && last[2] === it.size) last[1]++;
+    else out.push([it.index, 1, it.size]);
+  }
+  return out;
+}
+
+function applyFormats(sheet: XWorksheet, plan: WritePlan): void {
+  for (const f of plan.formats) {
+    const r = sheet.getRange(f.address);
+    if (f.merge) r.merge(false);
+    if (f.mergeAcross) r.merge(true);
+    if (f.bold !== undefined) r.format.font.bold = f.bold;
+    if (f.italic !== undefined) r.format.font.italic = f.italic;
+    if (f.size !== undefined) r.format.font.size = f.size;
+    if (f.color !== undefined) r.format.font.color = f.color;
+    if (f.fill !== undefined) r.format.fill.color = f.fill;
+    if (f.horizontalAlignment) r.format.horizontalAlignment = f.horizontalAlignment;
+    if (f.verticalAlignment) r.format.verticalAlignment = f.verticalAlignment;
+    if (f.wrapText !== undefined) r.format.wrapText = f.wrapText;
+  }
+}
+
+function applyRules(sheet: XWorksheet, plan: WritePlan): void {
+  for (const c of plan.conditionalFormats) {
+    const range = sheet.getRange(c.address);
+    if (c.kind === 'cellValue') {
+      const cf = range.conditionalFormats.add('CellValue');
+      cf.cellValue.rule = { formula1: c.formula1, ...(c.formula2 !== undefined ? { formula2: c.formula2 } : {}), operator: c.operator };
+      if (c.fontColor) cf.cellValue.format.font.color = c.fontColor;
+      if (c.fill) cf.cellValue.format.fill.color = c.fill;
+    } else {
+      const cf = range.conditionalFormats.add('Custom');
+      cf.custom.rule.formula = c.formula;
+      if (c.fontColor) cf.custom.format.font.color = c.fontColor;
+      if (c.fill) cf.custom.format.fill.color = c.fill;
+    }
+  }
+  for (const v of plan.validations) {
+    const range = sheet.getRange(v.address);
+    range.dataValidation.clear();
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
+  }
+}
+
+/**
+ * Executes a dashboard write plan in two syncs: the first reads the blocks it will write (refusing
+ * if any holds cells PivotDeck did not write: nothing is touched then) and the sheet's charts;
+ * the second wipes what the dashboard wrote before (except stale tiles, kept as they were),
+ * writes values, formats, merges, conditional formats, dropdowns, charts and the tracking names.
+ *
+ * @example await writeDashboardPlan(host.run, plan, { prefix: 'PivotDeck_dash_d1_', names: state.names });
+ */
+export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options: WriteDashboardOptions): Promise<DashboardWrite> {
+  const keep = new Set(plan.keepNames);
+  const oldAreas = [...options.names.values()];
+  return run(async (context) => {
+    const wb = context.workbook;
+    const sheet = wb.worksheets.getItem(plan.sheet);
+    const owned = plan.owned.map((address) => ({ address, range: sheet.getRange(address).load('values') }));
+    const charts = sheet.charts.load('items/name');
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new DashboardWriteError('sheet', explainExcelError(error, `open the sheet "${plan.sheet}"`));
+    }
+    for (const o of owned) {
+      const foreign = firstForeignCell(o.address, o.range.values, oldAreas);
+      if (foreign) {
+        throw new DashboardWriteError('foreign', `The cell ${plan.sheet}!${foreign} holds something PivotDeck did not write, and the dashboard needs that space. Move or clear it (or move the tile), then try again. Nothing was changed.`);
+      }
+    }
+    const existingCharts = new Set(charts.items.map((c) => c.name));
+
+    // 1. Wipe what this dashboard wrote before, except stale tiles (they keep their values).
+    for (const [name, address] of options.names) {
+      if (keep.has(name)) continue;
+      wipe(sheet.getRange(address));
+      wb.names.getItem(name).delete();
+    }
+    for (const address of plan.clear) wipe(sheet.getRange(address));
+    for (const name of existingCharts) {
+      if (name.startsWith(options.prefix) && !keep.has(name) && !plan.charts.some((c) => c.name === name)) sheet.charts.getItem(name).delete();
+    }
+
+    // 2. Sheet look, values, formats, rules.
+    sheet.showGridlines = plan.showGridlines;
+    for (const [start, count, width] of runs(plan.columnWidths.map((c) => ({ index: c.col, size: c.width })))) {
+      sheet.getRangeByIndexes(0, start, 1, count).format.columnWidth = width;
+    }
+    for (const [start, count, height] of runs(plan.rowHeights.map((r) => ({ index: r.row, size: r.height })))) {
+      sheet.getRangeByIndexes(start, 0, count, 1).format.rowHeight = height;
+    }
+    let requestBytes = 0;
+    for (const b of plan.blocks) {
+      const r = sheet.getRange(b.address);
+      if (b.numberFormat) r.numberFormat = b.numberFormat;
+      r.values = b.values;
+      requestBytes += estimateJsonBytes(b.values);
+    }
+    applyFormats(sheet, plan);
+    applyRules(sheet, plan);
+
+    // 3. Charts: kept (and restyled by users) across refreshes; only data, type, title and place are set.
+    for (const c of plan.charts) {
+      const data = sheet.getRange(c.dataAddress);
+      let chart;
+      if (existingCharts.has(c.name)) {
+        chart = sheet.charts.getItem(c.name);
+        chart.chartType = c.type;
+        chart.setData(data, 'Columns');
+      } else {
+        chart = sheet.charts.add(c.type, data, 'Columns');
+        chart.name = c.name;
+      }
+      chart.title.text = c.title;
+      chart.title.visible = true;
+      chart.setPosition(c.from, c.to);
+      const seriesCount = parseDataWidth(c.dataAddress) - 1;
+      chart.legend.visible = seriesCount > 1 || c.type === 'Pie' || c.type === 'Doughnut';
+      for (const i of c.secondarySeries) {
+        const s = chart.series.getItemAt(i);
+        s.chartType = 'Line';
+        s.axisGroup = 'Secondary';
+      }
+    }
+
+    // 4. Tracking names over every block written.
+    for (const n of plan.names) wb.names.add(n.name, sheet.getRange(n.address), n.comment);
+    await context.sync();
+    return { syncs: 2, requestBytes };
+  });
+}
+
+function parseDataWidth(address: string): number {
+  const m = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(address);
+  if (!m) return 1;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return col(m[2]) - col(m[1]) + 1;
+}

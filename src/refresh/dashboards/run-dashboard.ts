@@ -1,0 +1,211 @@
+/**
+ * One dashboard refresh, start to end: read the sheet's state (parameter cells, target cells,
+ * what PivotDeck wrote before) in one sync; read each source once (or take it from the session's
+ * memory on a parameter change); compute each distinct query once; plan; write in two syncs.
+ * A source or query that fails makes only its tiles stale; they keep their previous cells.
+ */
+import {
+  dashboardNamePrefix, parameterCells, parameterChoices, parseTiles, planDashboard, planTileQueries, tileData, tileName,
+  type ParameterValues, type Tile, type TileOutcome,
+} from '../../dashboards';
+import { isAll } from '../../dashboards/tile-queries';
+import { sourceRefKey, type QuerySpec, type SourceRef } from '../../engine/spec';
+import { DashboardWriteError, readDashboardState, writeDashboardPlan } from '../../excel/dashboard';
+import { computeQueryInThread } from '../queries/query-computer';
+import { readSourceData, sourceLabel, sourcesOf, type SourceData } from '../queries/source-data';
+import type { DashboardDeps, DashboardDef, DashboardOutcome, RefreshDashboardOptions } from './types';
+
+export interface RunDashboardOptions extends RefreshDashboardOptions {
+  /** Sources read in this call (shared by a "Refresh all" across dashboards), by sourceRefKey. */
+  reads?: Map<string, Promise<SourceData>>;
+  /** First build: parameters start at "All" whatever the cells hold. */
+  initial?: boolean;
+  /** Tiles to use instead of the stored ones (an edit being applied). */
+  tiles?: readonly unknown[];
+}
+
+function shortLabel(ref: SourceRef): string {
+  return ref.kind === 'table' ? ref.name : ref.kind === 'source' ? ref.id : `${ref.sheet}!${ref.address}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "2026-11-27 03:10" in the pane's local time. */
+export function refreshTimeText(at: Date): string {
+  return `${at.getFullYear()}-${pad2(at.getMonth() + 1)}-${pad2(at.getDate())} ${pad2(at.getHours())}:${pad2(at.getMinutes())}`;
+}
+
+function normalise(v: unknown): string | number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return isAll(v) ? 'All' : v.trim();
+  return 'All';
+}
+
+function sourcesOfTiles(tiles: readonly Tile[], specs: Iterable<QuerySpec>): Map<string, SourceRef> {
+  const out = new Map<string, SourceRef>();
+  for (const spec of specs) for (const [k, ref] of sourcesOf(spec)) out.set(k, ref);
+  void tiles;
+  return out;
+}
+
+/**
+ * Refreshes one dashboard on its sheet; never throws for expected failures (they come back as
+ * the outcome), so a "Refresh all" carries on with the next dashboard.
+ *
+ * @example const outcome = await runDashboard(deps, def, { session });
+ */
+export async function runDashboard(deps: DashboardDeps, def: DashboardDef, options: RunDashboardOptions = {}): Promise<DashboardOutcome> {
+  const { signal, onProgress } = options;
+  const parsed = parseTiles(options.tiles ?? def.tiles);
+  const tiles = parsed.tiles;
+  const problems = parsed.problems.map((p) => `Tile ${p.id ?? p.index + 1}: ${p.message}`);
+  const prefix = dashboardNamePrefix(def.id);
+  const outcome: DashboardOutcome = {
+    status: 'failed', message: '', sheet: def.sheet, tiles: {}, sources: [], queriesComputed: 0,
+    syncs: { read: 0, source: 0, write: 0 }, bytes: { source: 0, write: 0 }, parameterValues: {}, problems,
+  };
+  try {
+    // 1. The sheet's state: parameter cells, target cells, names written before.
+    onProgress?.({ phase: 'read' });
+    const params = parameterCells(tiles);
+    const targets: Record<string, string> = {};
+    for (const t of tiles) if (t.kind === 'kpi' && t.comparison?.kind === 'target' && t.comparison.cell) targets[t.id] = t.comparison.cell;
+    const state = await readDashboardState(deps.run, {
+      sheet: def.sheet, prefix, targets,
+      ...(params.header ? { header: { name: tileName(def.id, params.header), parameterCells: params.cells } } : {}),
+    });
+    outcome.syncs.read = state.syncs;
+    if (!state.sheetExists) {
+      outcome.message = `The sheet "${def.sheet}" of the dashboard "${def.label}" is gone. Delete the dashboard from the pane, or build it again.`;
+      return outcome;
+    }
+    const values: ParameterValues = {};
+    for (const id of Object.keys(params.cells)) values[id] = options.initial ? 'All' : normalise(state.parameterValues[id]);
+    outcome.parameterValues = values;
+
+    // 2. Each source once: from memory on a parameter change, else read (shared across a Refresh all).
+    const plan = planTileQueries(tiles, values);
+    const refs = sourcesOfTiles(tiles, plan.queries.values());
+    const data = new Map<string, SourceData>();
+    const failed = new Map<string, string>();
+    for (const [key, ref] of refs) {
+      signal?.throwIfAborted();
+      const remembered = options.reuseSources ? options.session?.get(key) : undefined;
+      if (remembered) {
+        data.set(key, remembered);
+        outcome.sources.push({ key, label: shortLabel(ref), ok: true, fromMemory: true });
+        continue;
+      }
+      onProgress?.({ phase: 'source', source: sourceLabel(ref), rowsRead: 0 });
+      let pending = options.reads?.get(key);
+      const fresh = pending === undefined;
+      if (!pending) {
+        pending = readSourceData(deps.run, ref, {
+          signal, pull: deps.pull,
+          onProgress: (p) => onProgress?.({ phase: 'source', source: sourceLabel(ref), rowsRead: p.rowsRead, totalRows: p.totalRows }),
+        });
+        options.reads?.set(key, pending);
+      }
+      try {
+        const d = await pending;
+        data.set(key, d);
+        options.session?.set(key, new Date().toISOString(), d);
+        if (fresh) {
+          outcome.syncs.source += d.syncs;
+          outcome.bytes.source += d.bytes;
+        }
+        outcome.sources.push({ key, label: shortLabel(ref), ok: true });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        failed.set(key, message);
+        outcome.sources.push({ key, label: shortLabel(ref), ok: false, message });
+      }
+    }
+
+    // 3. Each distinct query once.
+    onProgress?.({ phase: 'compute' });
+    const results = new Map<string, { ok: true; result: Awaited<ReturnType<typeof computeQueryInThread>> } | { ok: false; reason: string }>();
+    for (const [key, spec] of plan.queries) {
+      signal?.throwIfAborted();
+      const needed = [...sourcesOf(spec).keys()];
+      const broken = needed.find((k) => failed.has(k));
+      if (broken) {
+        results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
+        continue;
+      }
+      const sources: Record<string, SourceData> = {};
+      for (const k of needed) sources[k] = data.get(k)!;
+      try {
+        const result = await (deps.compute ?? computeQueryInThread)({ spec, sources, output: 'grid' }, { signal });
+        results.set(key, { ok: true, result });
+        outcome.queriesComputed++;
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        results.set(key, { ok: false, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+
+    // 4. Tile outcomes.
+    const outcomes = new Map<string, TileOutcome>();
+    // A parameter whose choices failed keeps a dropdown of "All" and its current value.
+    const choices: Record<string, Array<string | number>> = {};
+    for (const [paramId, key] of plan.parameters) {
+      const r = results.get(key);
+      if (r?.ok) choices[paramId] = parameterChoices(r.result);
+    }
+    for (const tile of tiles) {
+      if (tile.kind === 'header') continue;
+      const r = results.get(plan.tiles.get(tile.id) ?? '');
+      if (!r || !r.ok) {
+        outcomes.set(tile.id, { status: 'stale', reason: r && !r.ok ? r.reason : 'not computed' });
+        continue;
+      }
+      try {
+        const target = state.targets[tile.id];
+        outcomes.set(tile.id, { status: 'fresh', data: tileData(tile, r.result, { tiles, values, target: typeof target === 'number' ? target : null }) });
+      } catch (error) {
+        outcomes.set(tile.id, { status: 'stale', reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const at = (deps.now ?? (() => new Date()))();
+    const sourceWords = outcome.sources.map((s) => `${s.label}: ${s.ok ? 'up to date' : 'failed'}`).join(', ');
+    const staleCount = [...outcomes.values()].filter((o) => o.status === 'stale').length;
+    const status = `Last refreshed ${refreshTimeText(at)}${sourceWords ? ` · ${sourceWords}` : ''}${staleCount ? ` · ${staleCount} tile${staleCount > 1 ? 's' : ''} not refreshed` : ''}`;
+    for (const tile of tiles) {
+      if (tile.kind !== 'header') continue;
+      outcomes.set(tile.id, { status: 'fresh', data: { kind: 'header', choices, status } });
+    }
+
+    // 5. Plan and write.
+    signal?.throwIfAborted();
+    onProgress?.({ phase: 'write' });
+    const writePlan = planDashboard({ dashboardId: def.id, sheet: def.sheet, tiles, outcomes, values });
+    const write = await writeDashboardPlan(deps.run, writePlan, { prefix, names: state.names });
+    outcome.syncs.write = write.syncs;
+    outcome.bytes.write = write.requestBytes;
+    for (const [id, o] of outcomes) outcome.tiles[id] = o.status === 'fresh' ? { status: 'fresh' } : { status: 'stale', reason: o.reason };
+    outcome.status = staleCount ? 'partial' : 'written';
+    const computed = tiles.filter((t) => t.kind !== 'header').length;
+    outcome.message = staleCount
+      ? `${computed - staleCount} of ${computed} tiles refreshed; ${staleCount} kept their previous values (${outcome.sources.filter((s) => !s.ok).map((s) => s.label).join(', ') || 'see the tiles'}).`
+      : `All ${computed} tiles refreshed.`;
+    return outcome;
+  } catch (error) {
+    if (signal?.aborted) {
+      return { ...outcome, status: 'cancelled', message: 'Cancelled. The dashboard was not changed.' };
+    }
+    outcome.status = 'failed';
+    outcome.message = error instanceof DashboardWriteError ? error.message : `The dashboard "${def.label}" could not be refreshed: ${error instanceof Error ? error.message : String(error)}`;
+    return outcome;
+  }
+}
+
+/** Source keys a dashboard reads (for "refresh when a source changes"). */
+export function dashboardSourceKeys(tiles: readonly Tile[]): string[] {
+  const keys = new Set<string>();
+  for (const t of tiles) if (t.kind !== 'header') keys.add(sourceRefKey(t.source));
+  return [...keys];
+}
