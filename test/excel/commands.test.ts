@@ -6,7 +6,9 @@ import type { QuerySpec } from '../../src/engine';
 import type { ExcelRun } from '../../src/excel/api';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
+import type { Tile } from '../../src/dashboards';
 import { createRefreshCoordinator } from '../../src/refresh/create-coordinator';
+import { createDashboard } from '../../src/refresh/dashboards';
 import { insertQuery } from '../../src/refresh/queries';
 import { refreshSource } from '../../src/refresh/sources';
 import { startTestServer, type TestServer } from '../support/http-server';
@@ -82,7 +84,20 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     const spec: QuerySpec = { version: 1, source: { kind: 'table', name: 'Orders' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
     const inserted = await insertQuery({ run: sim.run }, doc, { label: 'By region', spec, layout: 'table', target: { kind: 'newSheet', sheet: 'By region' } });
     expect(inserted.outcome.status).toBe('written');
-    await saveWorkbookDocument(sim.run, { readOnly: false }, inserted.document);
+    // A dashboard with one KPI on the same table: the last step.
+    const kpi: Tile = {
+      version: 1, id: 'total', title: 'Total amount', at: { row: 1, col: 1, rows: 3, cols: 2 }, kind: 'kpi',
+      source: { kind: 'table', name: 'Orders' }, measure: { id: 'total', label: 'Total amount', kind: 'sum', field: 'Amount' }, numberFormat: '0',
+    };
+    const dashboard = await createDashboard({ run: sim.run }, inserted.document, { label: 'Orders board', tiles: [kpi] });
+    expect(dashboard.outcome.status).toBe('written');
+    await saveWorkbookDocument(sim.run, { readOnly: false }, dashboard.document);
+    const dashboardNumbers = () => sim.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem(dashboard.outcome.sheet!).getUsedRange().load('values');
+      await ctx.sync();
+      return used.values.flat().filter((v) => typeof v === 'number');
+    });
+    expect(await dashboardNumbers()).toContain(first.reduce((a, b) => a + b, 0));
     const queryRows = () => sim.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('By region').getRange('A2:B3').load('values');
       await ctx.sync();
@@ -103,12 +118,14 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
       { step: 'sources', count: 1, failed: 0 },
       { step: 'extensions', count: 0, failed: 0 },
       { step: 'queries', count: 1, failed: 0 },
-      { step: 'dashboards', count: 0, failed: 0 },
+      { step: 'dashboards', count: 1, failed: 0 },
     ]);
     expect(await queryRows()).toEqual(byRegion(second));
+    expect(await dashboardNumbers()).toContain(second.reduce((a, b) => a + b, 0));
     const saved = (await loadWorkbookDocument(sim.run)).document;
     expect(saved.sources[0].lastRefresh).toMatchObject({ ok: true, message: expect.stringMatching(/^Loaded 5 rows/) });
     expect(saved.queries[0].lastRefresh).toMatchObject({ ok: true });
+    expect(saved.dashboards[0].lastRefresh).toMatchObject({ ok: true });
   });
 
   it('a failing source keeps its table, is marked stale, and the query still refreshes on the old data', async () => {
