@@ -1,0 +1,70 @@
+import type { SqlDialect } from './dialect';
+
+const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/**
+ * Escapes text for a ClickHouse quoted literal or identifier: backslash first (so no later step
+ * can produce an escape), then the quote character, then control characters as \xHH.
+ * Doubling quotes alone is NOT enough in ClickHouse: `\'` would still end the literal.
+ * @example clickhouseEscape("it's a \\ test", "'") // "it\\'s a \\\\ test"
+ */
+export function clickhouseEscape(text: string, quote: "'" | '`'): string {
+  let out = text.replace(/\\/g, '\\\\');
+  out = quote === "'" ? out.replace(/'/g, "\\'") : out.replace(/`/g, '\\`');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
+  return out.replace(/[\u0000-\u001f\u007f]/g, hex);
+}
+
+/**
+ * ClickHouse (tested on Debian's 18.16.1 through a Distributed table). Only exact aggregates:
+ * no median/quantile (sampled), no *Stable, sumKahan or sumWithOverflow (broken through
+ * Distributed tables in this build).
+ */
+export const clickhouse: SqlDialect = {
+  name: 'clickhouse',
+  identifier: (name) => `\`${clickhouseEscape(name, '`')}\``,
+  string: (value) => `'${clickhouseEscape(value, "'")}'`,
+  functions: {
+    toFloat64: ([x]) => `toFloat64(${x})`,
+    lower: ([x]) => `lowerUTF8(${x})`,
+    upper: ([x]) => `upperUTF8(${x})`,
+    lengthText: ([x]) => `lengthUTF8(${x})`,
+    concat: (xs) => `concat(${xs.join(', ')})`,
+    floor: ([x]) => `floor(${x})`,
+    abs: ([x]) => `abs(${x})`,
+    year: ([x]) => `toYear(${x})`,
+    quarter: ([x]) => `toQuarter(${x})`,
+    month: ([x]) => `toMonth(${x})`,
+    day: ([x]) => `toDayOfMonth(${x})`,
+    isoWeek: ([x]) => `toISOWeek(${x})`,
+    weekdayMonday: ([x]) => `toDayOfWeek(${x})`,
+    serialOfDate: ([x]) => `(toFloat64(toUInt16(${x})) + 25569)`,
+    serialOfDateTime: ([x]) => `(toFloat64(toUInt32(${x})) / 86400 + 25569)`,
+    ifNull: ([x, y]) => `ifNull(${x}, ${y})`,
+    startsWith: ([h, n]) => `startsWith(${h}, ${n})`,
+    endsWith: ([h, n]) => `endsWith(${h}, ${n})`,
+    contains: ([h, n]) => `(position(${h}, ${n}) > 0)`,
+    arrayElement: ([a, i]) => `arrayElement(${a}, ${i})`,
+    arrayLength: ([a]) => `length(${a})`,
+    toIndex: ([x]) => `toUInt64(floor(${x}))`,
+  },
+  aggregates: {
+    count: ([x]) => `count(${x})`,
+    countRows: () => 'count()',
+    countIf: ([c]) => `countIf(${c})`,
+    sum: ([x]) => `sum(${x})`,
+    min: ([x]) => `min(${x})`,
+    max: ([x]) => `max(${x})`,
+    uniqExact: ([x]) => `uniqExact(${x})`,
+    varSamp: ([x]) => `varSamp(${x})`,
+    varPop: ([x]) => `varPop(${x})`,
+    stddevSamp: ([x]) => `stddevSamp(${x})`,
+    stddevPop: ([x]) => `stddevPop(${x})`,
+    sortedValues: ([x]) => `arraySort(groupArray(${x}))`,
+    minText: ([x]) => `min(${x})`,
+  },
+  nullOf: (type) => (type === 'number' ? 'CAST(NULL AS Nullable(Float64))' : 'CAST(NULL AS Nullable(String))'),
+  nullableNumber: (x) => `toNullable(toFloat64(${x}))`,
+  // The subquery runs once on the initiator and its result is shipped to the shards.
+  inSubquery: (x, q) => `(${x} GLOBAL IN (${q}))`,
+};

@@ -1,0 +1,186 @@
+/**
+ * Measure formulas → aggregates pushed to SQL ("slots") + the rest, finished in the pane.
+ * Every aggregate call in a measure becomes one slot: the SQL columns it needs (exact functions
+ * only) and a `finish` that turns those columns into the engine's value, including its Excel
+ * errors (AVERAGE of nothing is #DIV/0!, MEDIAN of nothing #NUM!, MIN of nothing 0). What sits
+ * around the aggregates (`SUM([a]) / SUM([b])`, IF, ROUND…) is rebuilt as a formula over the slots
+ * and run by the engine's own row compiler on the reduced result.
+ */
+import { type CallNode, type FormulaAst, type FormulaNode, lookupFunction, parseFormula } from '../formula';
+import type { MeasureValue } from '../measures/aggregate-def';
+import type { Measure } from '../spec/measures';
+import { measureFormula } from '../query/spec-formulas';
+import { agg, and, bin, call, caseWhen, isBlankSqlExpr, lit, not, type SqlExpr } from './sql-helpers';
+import { compileRowNode, type FieldEnv, type RowValue } from './compile-row';
+import { WarehouseCompileError } from './errors';
+
+/** One pushed aggregate: the SQL columns it adds and how their values become the engine's value. */
+export interface Slot {
+  /** Plain words for the plan ("median of delay"). */
+  label: string;
+  columns: SqlExpr[];
+  finish(values: unknown[]): MeasureValue;
+  /** A single SQL expression with the same value (for ranking top/bottom N on the server), if any. */
+  rankSql?: SqlExpr;
+  /** Numeric-input slots: how many inputs counted, to tally skipped cells (index into columns). */
+  validColumn?: number;
+}
+
+export interface CompiledMeasure {
+  id: string;
+  slots: Slot[];
+  /** undefined: the measure is slots[0] itself; else a formula over fields `[__pd_slot_k]`. */
+  outer?: FormulaAst;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : typeof v === 'number' ? v : Number(v));
+const count = (v: unknown): number => { const n = num(v); return Number.isFinite(n) ? n : 0; };
+
+/** Numeric input of an aggregate: numbers as is, NULL for everything Excel's numeric functions skip. */
+function numericInput(v: RowValue): SqlExpr {
+  return v.kind === 'number' ? v.sql : lit(null);
+}
+
+export const SLOT_FIELD = (k: number) => `__pd_slot_${k}`;
+
+function constArg(node: FormulaNode | undefined, where: string): number {
+  if (node?.kind === 'number') return node.value;
+  if (node?.kind === 'unary' && node.arg.kind === 'number') return node.op === '-' ? -node.arg.value : node.op === '%' ? node.arg.value / 100 : node.arg.value;
+  throw new WarehouseCompileError(`${where}: the second argument must be a number.`);
+}
+
+function orderStat(x: SqlExpr, p: number): SqlExpr[] {
+  const sorted = agg('sortedValues', x);
+  const n = call('arrayLength', sorted);
+  const h = bin('*', bin('-', n, lit(1)), lit(p));
+  const lo = call('toIndex', h);
+  return [call('arrayElement', sorted, bin('+', lo, lit(1))), call('arrayElement', sorted, bin('+', lo, lit(2))), n];
+}
+
+/**
+ * Excel's PERCENTILE.INC from the two neighbouring order statistics the SQL returned: the same
+ * steps and float operations as percentileInc in src/engine/measures/quantile.ts, so the value is
+ * bit-for-bit the local engine's.
+ */
+function percentileFinish(p: number) {
+  return ([v0, v1, n]: unknown[]): MeasureValue => {
+    const len = count(n);
+    if (len === 0 || !(p >= 0 && p <= 1)) return '#NUM!';
+    const h = (len - 1) * p;
+    const lo = Math.floor(h);
+    const frac = h - lo;
+    const a = num(v0);
+    return frac === 0 ? a : a + frac * (num(v1) - a);
+  };
+}
+
+function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
+  const def = lookupFunction(node.name)!;
+  const input = (i: number) => compileRowNode(node.args[i], env, where);
+  const field = node.args[0]?.kind === 'field' ? node.args[0].name : 'a formula';
+  const label = (what: string) => `${what} of ${field}`;
+  switch (def.name) {
+    case 'SUM': {
+      const x = numericInput(input(0));
+      return { label: label('sum'), columns: [agg('sum', x), agg('count', x)], finish: ([s, n]) => (count(n) ? num(s) : 0), rankSql: agg('sum', x), validColumn: 1 };
+    }
+    case 'COUNT': {
+      const x = numericInput(input(0));
+      return { label: label('count of numbers'), columns: [agg('count', x)], finish: ([n]) => count(n), rankSql: agg('count', x), validColumn: 0 };
+    }
+    case 'COUNTA': {
+      const v = input(0);
+      const c = v.kind === 'text' ? agg('countIf', not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('count', v.sql) : v.kind === 'bool' ? agg('countRows') : lit(0);
+      return { label: label('count'), columns: [c], finish: ([n]) => count(n), rankSql: c, validColumn: 0 };
+    }
+    case 'COUNTDISTINCT': {
+      const v = input(0);
+      const x = v.kind === 'text' ? caseWhen([[isBlankSqlExpr(v), lit(null)]], call('lower', v.sql)) : v.kind === 'number' ? v.sql : null;
+      if (!x) throw new WarehouseCompileError(`${where}: COUNTDISTINCT of a logical cannot run on the warehouse yet.`);
+      return { label: label('distinct count (exact)'), columns: [agg('uniqExact', x)], finish: ([n]) => count(n), rankSql: agg('uniqExact', x), validColumn: 0 };
+    }
+    case 'AVERAGE': {
+      const x = numericInput(input(0));
+      return {
+        label: label('average'),
+        columns: [agg('sum', x), agg('count', x)],
+        finish: ([s, n]) => (count(n) ? num(s) / count(n) : '#DIV/0!'),
+        rankSql: bin('/', agg('sum', x), agg('count', x)),
+        validColumn: 1,
+      };
+    }
+    case 'MIN':
+    case 'MAX': {
+      const x = numericInput(input(0));
+      const fn = def.name === 'MIN' ? 'min' : 'max';
+      return { label: label(fn), columns: [agg(fn, x), agg('count', x)], finish: ([v, n]) => (count(n) ? num(v) : 0), rankSql: agg(fn, x), validColumn: 1 };
+    }
+    case 'MEDIAN':
+    case 'PERCENTILE.INC':
+    case 'QUARTILE.INC': {
+      const x = numericInput(input(0));
+      let p = 0.5;
+      if (def.name === 'PERCENTILE.INC') p = constArg(node.args[1], where);
+      if (def.name === 'QUARTILE.INC') {
+        const q = Math.trunc(constArg(node.args[1], where));
+        if (q < 0 || q > 4) return { label: label('quartile'), columns: [], finish: () => '#NUM!' };
+        p = q / 4;
+      }
+      if (!(p >= 0 && p <= 1)) return { label: label('percentile'), columns: [], finish: () => '#NUM!' };
+      const what = def.name === 'MEDIAN' ? 'median (exact)' : `percentile ${p} (exact, interpolated as Excel)`;
+      return { label: label(what), columns: orderStat(x, p), finish: percentileFinish(p), validColumn: 2 };
+    }
+    case 'STDEV.S':
+    case 'STDEV.P':
+    case 'VAR.S':
+    case 'VAR.P': {
+      const x = numericInput(input(0));
+      const sample = def.name.endsWith('.S');
+      const fn = def.name.startsWith('STDEV') ? (sample ? 'stddevSamp' : 'stddevPop') : sample ? 'varSamp' : 'varPop';
+      return {
+        label: label(def.name.toLowerCase()),
+        columns: [agg(fn, x), agg('count', x)],
+        finish: ([v, n]) => (count(n) > (sample ? 1 : 0) ? num(v) : '#DIV/0!'),
+        validColumn: 1,
+      };
+    }
+    case 'AVERAGEWEIGHTED': {
+      const x = numericInput(input(0));
+      const w = numericInput(input(1));
+      const both = and({ kind: 'isNull', arg: x, negate: true }, { kind: 'isNull', arg: w, negate: true });
+      const wx = caseWhen([[both, bin('*', x, w)]], lit(null));
+      const ww = caseWhen([[both, w]], lit(null));
+      return { label: label('weighted average'), columns: [agg('sum', wx), agg('sum', ww)], finish: ([a, b]) => (num(b) ? num(a) / num(b) : '#DIV/0!') };
+    }
+    default:
+      throw new WarehouseCompileError(
+        `${where}: ${def.name} cannot run on the warehouse yet. Use SUM, COUNT, COUNTA, COUNTDISTINCT, AVERAGE, MIN, MAX, MEDIAN, PERCENTILE.INC, QUARTILE.INC, STDEV, VAR or AVERAGEWEIGHTED.`,
+      );
+  }
+}
+
+/**
+ * Split one measure into pushed slots and the formula that finishes it.
+ * @example compileMeasure({ id: 'm', kind: 'median', field: 'delay' }, env).slots.length // 1
+ */
+export function compileMeasure(m: Measure, env: FieldEnv): CompiledMeasure {
+  const where = `measure ${m.id}`;
+  const ast = parseFormula(measureFormula(m));
+  const slots: Slot[] = [];
+  const rebuild = (node: FormulaNode): FormulaNode => {
+    if (node.kind === 'call') {
+      const def = lookupFunction(node.name);
+      if (def?.kind === 'aggregate') {
+        slots.push(aggregateSlot(node, env, where));
+        return { kind: 'field', name: SLOT_FIELD(slots.length - 1), span: node.span };
+      }
+      return { ...node, args: node.args.map(rebuild) };
+    }
+    if (node.kind === 'unary') return { ...node, arg: rebuild(node.arg) };
+    if (node.kind === 'binary') return { ...node, left: rebuild(node.left), right: rebuild(node.right) };
+    return node;
+  };
+  const root = rebuild(ast.root);
+  if (root.kind === 'field' && slots.length === 1 && ast.root.kind === 'call') return { id: m.id, slots };
+  return { id: m.id, slots, outer: { version: 1, source: ast.source, root } };
+}

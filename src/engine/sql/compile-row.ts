@@ -1,0 +1,205 @@
+/**
+ * Row formulas (derived fields, formula filters, aggregate inputs) → SQL expressions, for the
+ * subset of the formula language with a faithful SQL meaning. Anything else is refused with a
+ * message that names it, because row-level work cannot be finished in the pane without the rows.
+ *
+ * Blank rules follow the local engine: a blank is 0 in arithmetic and "" in text; comparisons
+ * put a blank on the other side's empty value; text compares ignoring case.
+ */
+import { type CallNode, type FormulaNode, lookupFunction, parseFormula, resolveField } from '../formula';
+import { and, bin, call, caseWhen, isNull, lit, not, or, type SqlExpr } from './ast';
+import { WarehouseCompileError } from './errors';
+import type { TypedField } from './schema';
+
+/** A compiled row value: number, text, logical (a SQL condition) or a bare blank (""). */
+export interface RowValue {
+  kind: 'number' | 'text' | 'bool' | 'blank';
+  sql: SqlExpr;
+  /** Set when the value is a date column: its native expression. */
+  date?: SqlExpr;
+}
+
+export type FieldEnv = (name: string) => TypedField | undefined;
+
+/** Environment over a list of fields (names resolved as the engine does: exact, then ignoring case). */
+export function fieldEnv(fields: readonly TypedField[]): FieldEnv {
+  const names = fields.map((f) => f.name);
+  return (name) => {
+    const real = resolveField(name, names);
+    return real === undefined ? undefined : fields.find((f) => f.name === real);
+  };
+}
+
+const unsupported = (what: string, where: string) =>
+  new WarehouseCompileError(`${where}: ${what} cannot run on the warehouse yet. Remove it, or compute it in a view on the warehouse and use that view.`);
+
+/** Blank-aware number: NULL → 0 (Excel arithmetic). */
+const asNumber = (v: RowValue, where: string): SqlExpr => {
+  if (v.kind === 'number') return call('ifNull', v.sql, lit(0));
+  if (v.kind === 'blank') return lit(0);
+  if (v.kind === 'bool') return caseWhen([[v.sql, lit(1)]], lit(0));
+  throw unsupported('arithmetic on text', where);
+};
+/** Blank-aware text: NULL → ''. */
+const asText = (v: RowValue, where: string): SqlExpr => {
+  if (v.kind === 'text') return call('ifNull', v.sql, lit(''));
+  if (v.kind === 'blank') return lit('');
+  throw unsupported('joining numbers or logicals as text', where);
+};
+/** Truthiness as the engine's filters read it: TRUE or a non-zero number. */
+export const asCondition = (v: RowValue, where: string): SqlExpr => {
+  if (v.kind === 'bool') return v.sql;
+  if (v.kind === 'number') return and(isNotNullExpr(v.sql), bin('<>', v.sql, lit(0)));
+  if (v.kind === 'blank') return lit(false);
+  throw unsupported('a text value used as a test', where);
+};
+const isNotNullExpr = (e: SqlExpr): SqlExpr => ({ kind: 'isNull', arg: e, negate: true });
+
+/** Is a value blank (NULL, or '' for text)? */
+export const isBlankSql = (v: RowValue): SqlExpr => {
+  if (v.kind === 'blank') return lit(true);
+  if (v.kind === 'text') return or(isNull(v.sql), bin('=', v.sql, lit('')));
+  if (v.kind === 'bool') return lit(false);
+  return isNull(v.sql);
+};
+
+const DATE_FNS: Record<string, 'year' | 'quarter' | 'month' | 'day' | 'isoWeek'> = {
+  YEAR: 'year',
+  QUARTER: 'quarter',
+  MONTH: 'month',
+  DAY: 'day',
+  ISOWEEKNUM: 'isoWeek',
+};
+
+/**
+ * Compile a row formula's text.
+ * @example compileRowFormula('YEAR([Date])', env, 'derived[0]').sql // call('year', col('Date'))
+ */
+export function compileRowFormula(text: string, env: FieldEnv, where: string): RowValue {
+  const ast = parseFormula(text);
+  return compileRowNode(ast.root, env, where);
+}
+
+/** Compile one node of a row formula. */
+export function compileRowNode(node: FormulaNode, env: FieldEnv, where: string): RowValue {
+  const rec = (n: FormulaNode) => compileRowNode(n, env, where);
+  switch (node.kind) {
+    case 'number':
+      return { kind: 'number', sql: lit(node.value) };
+    case 'string':
+      return node.value === '' ? { kind: 'blank', sql: lit(null) } : { kind: 'text', sql: lit(node.value) };
+    case 'boolean':
+      return { kind: 'bool', sql: lit(node.value) };
+    case 'field': {
+      const f = env(node.name);
+      if (!f) throw new WarehouseCompileError(`${where}: the warehouse table has no field [${node.name}].`);
+      return { kind: f.kind, sql: f.value, date: f.date };
+    }
+    case 'unary': {
+      const x = asNumber(rec(node.arg), where);
+      if (node.op === '+') return { kind: 'number', sql: x };
+      return { kind: 'number', sql: node.op === '-' ? bin('-', lit(0), x) : bin('/', x, lit(100)) };
+    }
+    case 'binary': {
+      const a = rec(node.left);
+      const b = rec(node.right);
+      switch (node.op) {
+        case '+':
+        case '-':
+        case '*':
+          return { kind: 'number', sql: bin(node.op, asNumber(a, where), asNumber(b, where)) };
+        case '/': {
+          const den = asNumber(b, where);
+          // Excel gives #DIV/0!; SQL gives NULL so aggregates skip the row, as they skip the error.
+          return { kind: 'number', sql: caseWhen([[bin('=', den, lit(0)), lit(null)]], bin('/', asNumber(a, where), den)) };
+        }
+        case '^':
+          throw unsupported('the ^ operator', where);
+        case '&':
+          return { kind: 'text', sql: call('concat', asText(a, where), asText(b, where)) };
+        default:
+          return { kind: 'bool', sql: compare(node.op, a, b, where) };
+      }
+    }
+    case 'call':
+      return compileCall(node, env, where, rec);
+  }
+}
+
+function compare(op: '=' | '<>' | '<' | '<=' | '>' | '>=', a: RowValue, b: RowValue, where: string): SqlExpr {
+  const textual = a.kind === 'text' || b.kind === 'text';
+  if (textual) {
+    if ((a.kind !== 'text' && a.kind !== 'blank') || (b.kind !== 'text' && b.kind !== 'blank'))
+      throw unsupported('comparing text with a number', where);
+    return bin(op, call('lower', asText(a, where)), call('lower', asText(b, where)));
+  }
+  return bin(op, asNumber(a, where), asNumber(b, where));
+}
+
+function compileCall(node: CallNode, env: FieldEnv, where: string, rec: (n: FormulaNode) => RowValue): RowValue {
+  const def = lookupFunction(node.name);
+  if (!def) throw new WarehouseCompileError(`${where}: unknown function ${node.name}.`);
+  if (def.kind === 'aggregate') throw new WarehouseCompileError(`${where}: ${def.name} sums up many rows; it cannot be used in a row formula.`);
+  const args = node.args.map(rec);
+  const name = def.name;
+  if (name in DATE_FNS) {
+    const d = args[0];
+    if (!d?.date) throw unsupported(`${name} of something that is not a date field`, where);
+    return { kind: 'number', sql: call('toFloat64', call(DATE_FNS[name], d.date)) };
+  }
+  switch (name) {
+    case 'WEEKDAY': {
+      const d = args[0];
+      if (!d?.date) throw unsupported('WEEKDAY of something that is not a date field', where);
+      const type = node.args[1] ? constNumber(node.args[1], where) : 1;
+      const monday1 = call('weekdayMonday', d.date);
+      const sql = type === 2 ? monday1 : type === 3 ? bin('-', monday1, lit(1)) : type === 1 ? caseWhen([[bin('=', monday1, lit(7)), lit(1)]], bin('+', monday1, lit(1))) : null;
+      if (!sql) throw unsupported(`WEEKDAY type ${type}`, where);
+      return { kind: 'number', sql: call('toFloat64', sql) };
+    }
+    case 'IF': {
+      const test = asCondition(args[0], where);
+      const then = args[1];
+      const otherwise = args[2] ?? { kind: 'blank', sql: lit(null) };
+      const kind = then.kind === 'blank' ? otherwise.kind : then.kind;
+      if (otherwise.kind !== 'blank' && then.kind !== 'blank' && then.kind !== otherwise.kind) throw unsupported('IF whose two results have different types', where);
+      if (kind === 'bool') return { kind: 'bool', sql: or(and(test, then.sql), and(not(test), otherwise.sql)) };
+      return { kind, sql: caseWhen([[test, then.sql]], otherwise.sql) };
+    }
+    case 'AND':
+      return { kind: 'bool', sql: and(...args.map((a) => asCondition(a, where))) };
+    case 'OR':
+      return { kind: 'bool', sql: or(...args.map((a) => asCondition(a, where))) };
+    case 'NOT':
+      return { kind: 'bool', sql: not(asCondition(args[0], where)) };
+    case 'ISBLANK':
+      return { kind: 'bool', sql: isBlankSql(args[0]) };
+    case 'ISNUMBER':
+      return { kind: 'bool', sql: args[0].kind === 'number' ? { kind: 'isNull', arg: args[0].sql, negate: true } : lit(false) };
+    case 'ISTEXT':
+      return { kind: 'bool', sql: args[0].kind === 'text' ? not(isBlankSql(args[0])) : lit(false) };
+    case 'ABS':
+      return { kind: 'number', sql: call('abs', asNumber(args[0], where)) };
+    case 'FLOOR.MATH': {
+      const step = node.args[1] ? Math.abs(constNumber(node.args[1], where)) : 1;
+      if (step === 0) return { kind: 'number', sql: lit(0) };
+      return { kind: 'number', sql: bin('*', call('floor', bin('/', asNumber(args[0], where), lit(step))), lit(step)) };
+    }
+    case 'UPPER':
+      return { kind: 'text', sql: call('upper', asText(args[0], where)) };
+    case 'LOWER':
+      return { kind: 'text', sql: call('lower', asText(args[0], where)) };
+    case 'LEN':
+      return { kind: 'number', sql: call('toFloat64', call('lengthText', asText(args[0], where))) };
+    case 'CONCAT':
+      return { kind: 'text', sql: call('concat', ...args.map((a) => asText(a, where))) };
+    default:
+      throw unsupported(name, where);
+  }
+}
+
+function constNumber(node: FormulaNode, where: string): number {
+  if (node.kind === 'number') return node.value;
+  if (node.kind === 'unary' && node.op === '-' && node.arg.kind === 'number') return -node.arg.value;
+  throw unsupported('a non-constant second argument', where);
+}

@@ -1,0 +1,30 @@
+import type { SqlAggregate, SqlFunction } from './ast';
+
+/**
+ * What differs between SQL engines: quoting, escaping, the names (and shapes) of the allowed
+ * functions. A dialect gets already rendered, already safe argument SQL and only arranges it.
+ * A function or aggregate missing from a dialect's table is refused, never passed through.
+ */
+export interface SqlDialect {
+  name: 'clickhouse' | 'duckdb';
+  /** A quoted identifier. */
+  identifier(name: string): string;
+  /** A string literal. */
+  string(value: string): string;
+  functions: Readonly<Record<SqlFunction, (args: string[]) => string>>;
+  aggregates: Readonly<Record<SqlAggregate, (args: string[]) => string>>;
+  nullOf(type: 'number' | 'text'): string;
+  nullableNumber(arg: string): string;
+  /** `arg IN (subquery)`; ClickHouse needs GLOBAL IN when both sides read a Distributed table. */
+  inSubquery(arg: string, subquery: string): string;
+}
+
+/**
+ * A finite number as SQL text; negative numbers in parentheses so `a - -1` stays `a - (-1)`.
+ * @example numberLiteral(-0.5) // '(-0.5)'
+ */
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const text = Object.is(value, -0) ? '0' : String(value);
+  return value < 0 ? `(${text})` : text;
+}

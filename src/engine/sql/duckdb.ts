@@ -1,0 +1,59 @@
+import type { SqlDialect } from './dialect';
+
+/**
+ * DuckDB: the second dialect and the tests' oracle. Standard SQL quoting: identifiers in double
+ * quotes and strings in single quotes, the quote doubled; DuckDB strings have no backslash escapes.
+ * NUL cannot be in a DuckDB string, so it is refused rather than silently cut.
+ */
+const noNul = (s: string) => {
+  if (s.includes('\u0000')) throw new RangeError('text containing a NUL character cannot be sent to DuckDB');
+  return s;
+};
+
+export const duckdb: SqlDialect = {
+  name: 'duckdb',
+  identifier: (name) => `"${noNul(name).replace(/"/g, '""')}"`,
+  string: (value) => `'${noNul(value).replace(/'/g, "''")}'`,
+  functions: {
+    toFloat64: ([x]) => `CAST(${x} AS DOUBLE)`,
+    lower: ([x]) => `lower(${x})`,
+    upper: ([x]) => `upper(${x})`,
+    lengthText: ([x]) => `length(${x})`,
+    concat: (xs) => `concat(${xs.join(', ')})`,
+    floor: ([x]) => `floor(${x})`,
+    abs: ([x]) => `abs(${x})`,
+    year: ([x]) => `year(${x})`,
+    quarter: ([x]) => `quarter(${x})`,
+    month: ([x]) => `month(${x})`,
+    day: ([x]) => `day(${x})`,
+    isoWeek: ([x]) => `weekofyear(${x})`,
+    weekdayMonday: ([x]) => `isodow(${x})`,
+    serialOfDate: ([x]) => `(CAST(${x} - DATE '1899-12-30' AS DOUBLE))`,
+    serialOfDateTime: ([x]) => `(epoch(${x}) / 86400 + 25569)`,
+    ifNull: ([x, y]) => `coalesce(${x}, ${y})`,
+    startsWith: ([h, n]) => `starts_with(${h}, ${n})`,
+    endsWith: ([h, n]) => `ends_with(${h}, ${n})`,
+    contains: ([h, n]) => `contains(${h}, ${n})`,
+    arrayElement: ([a, i]) => `coalesce((${a})[${i}], 0)`,
+    arrayLength: ([a]) => `len(${a})`,
+    toIndex: ([x]) => `CAST(floor(${x}) AS BIGINT)`,
+  },
+  aggregates: {
+    count: ([x]) => `count(${x})`,
+    countRows: () => 'count(*)',
+    countIf: ([c]) => `count_if(${c})`,
+    sum: ([x]) => `sum(${x})`,
+    min: ([x]) => `min(${x})`,
+    max: ([x]) => `max(${x})`,
+    uniqExact: ([x]) => `count(DISTINCT ${x})`,
+    varSamp: ([x]) => `var_samp(${x})`,
+    varPop: ([x]) => `var_pop(${x})`,
+    stddevSamp: ([x]) => `stddev_samp(${x})`,
+    stddevPop: ([x]) => `stddev_pop(${x})`,
+    sortedValues: ([x]) => `list_sort(list(${x}) FILTER (WHERE ${x} IS NOT NULL))`,
+    minText: ([x]) => `min(${x})`,
+  },
+  nullOf: (type) => (type === 'number' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
+  nullableNumber: (x) => `CAST(${x} AS DOUBLE)`,
+  inSubquery: (x, q) => `(${x} IN (${q}))`,
+};

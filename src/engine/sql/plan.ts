@@ -1,0 +1,252 @@
+/**
+ * The planner: a query spec → one SQL statement that runs where the data is, plus a `finish` that
+ * completes the query in the pane on the reduced answer with the local engine's own code
+ * (src/engine/query/assemble-result.ts: axes, sort, show-as, grid and flat rows).
+ *
+ * On the warehouse: derived fields, filters (top/bottom N as a GLOBAL IN subquery), grouping by
+ * rows × columns for every grouping set the output needs (one UNION ALL branch per set: this
+ * ClickHouse has no GROUPING SETS), and every aggregate, exact only. In the pane: the Excel-error
+ * rules of empty aggregates, arithmetic around aggregates (`SUM([a]) / SUM([b])`), show-as (running
+ * totals, ranks, moving averages, shares), sorting and layout. Raw rows never travel.
+ */
+import * as aq from 'arquero';
+import { deriveColumns } from '../compile/derive-fields';
+import type { MeasureValue } from '../measures/aggregate-def';
+import { noSkips, type SkippedCells } from '../measures/skipped';
+import { assembleResult, groupingPairs } from '../query/assemble-result';
+import type { QueryResult } from '../query/result';
+import { derivedFormula } from '../query/spec-formulas';
+import { parseQuerySpec } from '../spec/parse-spec';
+import type { QuerySpec } from '../spec/query-spec';
+import { agg, and, call, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
+import { clickhouse } from './clickhouse';
+import { compileFilter } from './compile-filter';
+import { type CompiledMeasure, compileMeasure, SLOT_FIELD } from './compile-measure';
+import { compileRowFormula, fieldEnv, type RowValue } from './compile-row';
+import type { SqlDialect } from './dialect';
+import { duckdb } from './duckdb';
+import { WarehouseCompileError, WarehouseRowCapError } from './errors';
+import { renderQuery } from './render';
+import { fieldsFromSchema, type TypedField, type WarehouseSchema } from './schema';
+
+/** Rows a sheet holds below a header row. */
+export const DEFAULT_ROW_CAP = 1_048_575;
+
+export interface SplitPlanOptions {
+  dialect?: 'clickhouse' | 'duckdb';
+  /** Most result rows accepted (default: a sheet's rows). The SQL asks for one more. */
+  rowCap?: number;
+}
+
+export interface WarehousePlan {
+  /** One SELECT statement, no FORMAT clause, no semicolon. */
+  sql: string;
+  dialect: 'clickhouse' | 'duckdb';
+  rowCap: number;
+  /** What runs where, in plain words (for the query's details). */
+  explain: string[];
+  /** Column names of the SQL answer, in order. */
+  columns: string[];
+  /**
+   * Finish the query on the answer's rows (arrays in `columns` order; numbers may arrive as
+   * numeric strings, e.g. quoted 64-bit integers). Throws WarehouseRowCapError over the cap.
+   */
+  finish(rows: readonly (readonly unknown[])[], output?: 'grid' | 'flat' | 'both'): QueryResult;
+}
+
+const DIALECTS: Record<'clickhouse' | 'duckdb', SqlDialect> = { clickhouse, duckdb };
+
+interface AxisKey {
+  name: string;
+  value: RowValue;
+  group: SqlExpr;
+  label: SqlExpr;
+}
+
+function axisKey(name: string, v: RowValue): AxisKey {
+  if (v.kind === 'text') {
+    const text = call('ifNull', v.sql, lit(''));
+    return { name, value: v, group: call('lower', text), label: agg('minText', text) };
+  }
+  if (v.kind === 'number') return { name, value: v, group: v.sql, label: { kind: 'nullableNumber', arg: v.sql } };
+  throw new WarehouseCompileError(`The field [${name}] is TRUE/FALSE; grouping by logicals cannot run on the warehouse yet.`);
+}
+
+/**
+ * Plan a query for a warehouse table.
+ * @example
+ * const plan = splitPlan({ version: 1, source: { kind: 'source', id: 'w' }, rows: ['origin'],
+ *   measures: [{ id: 'p90', kind: 'percentile', field: 'delay', p: 0.9 }] }, schema);
+ * plan.sql;     // "SELECT * FROM (SELECT 0 AS `__set`, count() AS `__rows`, … GROUP BY lowerUTF8(…) UNION ALL …) LIMIT 1048576"
+ * plan.finish(rows).grid;
+ */
+export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, options: SplitPlanOptions = {}): WarehousePlan {
+  const spec = parseQuerySpec(input);
+  const dialect = DIALECTS[options.dialect ?? 'clickhouse'];
+  const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
+  if (spec.lookups?.length)
+    throw new WarehouseCompileError('Lookups into other tables cannot run on a warehouse source yet. Create a view on the warehouse that joins them and use that view as the source.');
+
+  // Fields: the table's columns, then derived fields in order (each may use the earlier ones).
+  const fields: TypedField[] = fieldsFromSchema(schema);
+  if (!fields.length) throw new WarehouseCompileError(`The warehouse table ${schema.table} has no columns PivotDeck can read.`);
+  for (const [i, d] of (spec.derived ?? []).entries()) {
+    const where = `derived[${i}] (${d.name})`;
+    if (fieldEnv(fields)(d.name)) throw new WarehouseCompileError(`${where}: a field named [${d.name}] already exists.`);
+    const v = compileRowFormula(derivedFormula(d), fieldEnv(fields), where);
+    if (v.kind === 'bool') throw new WarehouseCompileError(`${where}: a TRUE/FALSE derived field cannot run on the warehouse yet; use IF(test, 1, 0).`);
+    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : 'number', value: v.sql, date: v.date });
+  }
+  const env = fieldEnv(fields);
+  const resolve = (name: string, where: string) => {
+    const f = env(name);
+    if (!f) throw new WarehouseCompileError(`${where}: the warehouse table has no field [${name}].`);
+    return f.name;
+  };
+  const rowFields = spec.rows.map((f, i) => resolve(f, `rows[${i}]`));
+  const colFields = (spec.columns ?? []).map((f, i) => resolve(f, `columns[${i}]`));
+  const keys = [...rowFields, ...colFields].map((name) => {
+    const f = env(name)!;
+    return axisKey(name, { kind: f.kind, sql: f.value, date: f.date });
+  });
+  const R = rowFields.length;
+  const C = colFields.length;
+  const pairList = groupingPairs(spec, rowFields, colFields, resolve);
+  const measures: CompiledMeasure[] = spec.measures.map((m) => compileMeasure(m, env));
+
+  // WHERE: plain filters, then each top/bottom N over the rows the earlier ones kept.
+  const filters = spec.filters ?? [];
+  let where: SqlExpr | undefined;
+  const addWhere = (c: SqlExpr) => { where = where ? and(where, c) : c; };
+  filters.forEach((f, i) => { if (f.kind !== 'topN') addWhere(compileFilter(f, env, `filters[${i}]`)); });
+  const from = { kind: 'table' as const, database: schema.database, table: schema.table };
+  filters.forEach((f, i) => {
+    if (f.kind !== 'topN') return;
+    const k = axisKey(resolve(f.field, `filters[${i}]`), (() => { const x = env(f.field)!; return { kind: x.kind, sql: x.value }; })());
+    const m = measures[spec.measures.findIndex((x) => x.id.toLowerCase() === f.measure.toLowerCase())];
+    const rankSql = !m.outer ? m.slots[0].rankSql : undefined;
+    if (!rankSql) throw new WarehouseCompileError(`filters[${i}]: top/bottom N by the measure ${f.measure} cannot run on the warehouse yet; rank by a sum, count, average, minimum or maximum.`);
+    const sub: SelectQuery = {
+      kind: 'select',
+      columns: [{ expr: k.group, as: 'k' }],
+      from,
+      where,
+      groupBy: [k.group],
+      orderBy: [{ expr: rankSql, desc: (f.direction ?? 'top') === 'top' }, { expr: k.group, desc: false }],
+      limit: f.n,
+    };
+    addWhere({ kind: 'inSelect', arg: k.group, query: sub });
+  });
+
+  // One branch per grouping set: __set, __rows, every key (absent ones as typed NULLs), every slot column.
+  const slotColumns = measures.flatMap((m) => m.slots.flatMap((s) => s.columns));
+  const branches: SelectQuery[] = pairList.map(([i, j], set) => {
+    const present = (k: number) => (k < R ? k < i : k - R < j);
+    const cols: SelectColumn[] = [
+      { expr: lit(set), as: '__set' },
+      { expr: agg('countRows'), as: '__rows' },
+      ...keys.map((k, n) => ({ expr: present(n) ? k.label : ({ kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr), as: `k${n}` })),
+      ...slotColumns.map((expr, n) => ({ expr, as: `v${n}` })),
+    ];
+    const groupBy = keys.filter((_, n) => present(n)).map((k) => k.group);
+    return { kind: 'select', columns: cols, from, where, groupBy };
+  });
+  const query: UnionQuery = { kind: 'union', branches, limit: rowCap + 1 };
+  const sql = renderQuery(query, dialect);
+  const columns = branches[0].columns.map((c) => c.as);
+
+  const explain = explainPlan(spec, dialect, rowFields, colFields, pairList, measures, rowCap);
+
+  const finish = (rows: readonly (readonly unknown[])[], output: 'grid' | 'flat' | 'both' = 'both'): QueryResult => {
+    if (rows.length > rowCap) throw new WarehouseRowCapError(rowCap);
+    const K = keys.length;
+    const firstSlotCol = 2 + K;
+    // Per measure: where its slots' columns start.
+    const slotStarts: number[][] = [];
+    let at = firstSlotCol;
+    for (const m of measures) {
+      slotStarts.push(m.slots.map((s) => { const start = at; at += s.columns.length; return start; }));
+    }
+    const bySet = pairList.map(() => [] as Array<readonly unknown[]>);
+    for (const r of rows) bySet[Number(r[0])]?.push(r);
+    const flatGroups = bySet.flat();
+    // Measure values for every group of every set, in flatGroups order.
+    const values: MeasureValue[][] = measures.map((m, mi) => {
+      const slotValues = m.slots.map((s, si) => flatGroups.map((r) => s.finish(r.slice(slotStarts[mi][si], slotStarts[mi][si] + s.columns.length))));
+      if (!m.outer) return slotValues[0];
+      const table: Record<string, MeasureValue[]> = Object.create(null);
+      slotValues.forEach((v, si) => { table[SLOT_FIELD(si)] = v; });
+      const out = deriveColumns(aq.table(table), [{ name: '__pd_measure', formula: m.outer, where: `measure ${m.id}` }]).get('__pd_measure')!;
+      return Array.from(out as ArrayLike<MeasureValue>);
+    });
+    const label = (k: number, v: unknown): unknown => {
+      if (v === null || v === undefined) return null;
+      if (keys[k].value.kind === 'text') return v === '' ? null : String(v);
+      return typeof v === 'number' ? v : Number(v);
+    };
+    let g = 0;
+    const levels = bySet.map((set, s) => {
+      const [i, j] = pairList[s];
+      return {
+        rows: set.map((r) => {
+          const key = [...keys.slice(0, i).map((_, k) => label(k, r[2 + k])), ...keys.slice(R, R + j).map((_, k) => label(R + k, r[2 + R + k]))];
+          const gi = g++;
+          return { key, values: measures.map((_, mi) => values[mi][gi]) };
+        }),
+      };
+    });
+    const finestIndex = pairList.findIndex(([i, j]) => i === R && j === C);
+    const finest = finestIndex >= 0 ? bySet[finestIndex] : [];
+    const rowCount = finest.reduce((s, r) => s + Number(r[1]), 0);
+    const skipped: Record<string, SkippedCells> = {};
+    measures.forEach((m, mi) => {
+      const tally = noSkips();
+      const s0 = m.slots[0];
+      if (s0?.validColumn !== undefined) {
+        const col = slotStarts[mi][0] + s0.validColumn;
+        for (const r of finest) tally.blank += Number(r[1]) - Number(r[col]);
+      }
+      skipped[m.id] = tally;
+    });
+    return assembleResult({
+      spec,
+      fields: fields.map((f) => f.name),
+      rowFields,
+      colFields,
+      pairList,
+      levels,
+      // The answer has no raw rows; the rows before filters are not counted separately.
+      sourceRowCount: rowCount,
+      rowCount,
+      skipped,
+      output,
+    });
+  };
+  return { sql, dialect: dialect.name, rowCap, explain, columns, finish };
+}
+
+function explainPlan(
+  spec: QuerySpec,
+  dialect: SqlDialect,
+  rowFields: string[],
+  colFields: string[],
+  pairList: Array<[number, number]>,
+  measures: CompiledMeasure[],
+  rowCap: number,
+): string[] {
+  const engine = dialect.name === 'clickhouse' ? 'ClickHouse' : 'DuckDB';
+  const by = [...rowFields, ...colFields];
+  const out = [
+    `On the warehouse (${engine}): ${spec.filters?.length ? `${spec.filters.length} filter(s), ` : ''}${spec.derived?.length ? `${spec.derived.length} derived field(s), ` : ''}grouping by ${by.length ? by.join(' × ') : 'nothing (one total)'} in ${pairList.length} grouping set(s) (the totals shown), and these aggregates: ${measures.flatMap((m) => m.slots.map((s) => s.label)).join('; ')}.`,
+  ];
+  const pane: string[] = [];
+  for (const [k, m] of spec.measures.entries()) {
+    if (measures[k].outer) pane.push(`the formula around the aggregates of ${m.id}`);
+    if (m.showAs) pane.push(`show-as ${m.showAs.kind} of ${m.id}`);
+  }
+  if (spec.sort?.length) pane.push('sorting');
+  pane.push('empty-group rules (#DIV/0!, #NUM!) and the grid layout');
+  out.push(`In the pane, on the reduced answer only: ${pane.join('; ')}.`);
+  out.push(`At most ${rowCap.toLocaleString('en-US')} rows come back; no raw rows leave the warehouse.`);
+  return out;
+}
