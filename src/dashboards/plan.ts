@@ -140,7 +140,8 @@ function kpi(p: Plan, tile: KpiTile, outcome: TileOutcome, input: PlanInput): vo
     }
   }
   if (noteRow > R + 2 || (noteRow === R + 2 && !data.comparison)) {
-    p.value(noteRow, C, data.periodLabel ?? '');
+    // Text format: Excel would turn "2025" into a number and "2025-03" into a date.
+    p.value(noteRow, C, data.periodLabel ?? '', '@');
     p.format({ address: rect(noteRow, C, 1, W), italic: true, color: S.status.color, size: S.card.noteSize, merge: true });
   }
   const t = tile.thresholds;
@@ -199,11 +200,11 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
   const whole = rect(0, col0, values.length, width);
   p.owned.push(whole);
   p.clear.push(whole);
-  p.blocks.push({ address: whole, values });
+  // Labels as text, so Excel keeps "2025-03" and "2024" as the categories PivotDeck wrote.
+  p.blocks.push({ address: whole, values, numberFormat: values.map((row, r) => row.map((_, c) => (r < 2 || c === 0 ? '@' : data.numberFormat))) });
   p.names.push({ name: `${name}_data`, address: whole, comment: `PivotDeck: data of the chart "${tile.title}". PivotDeck replaces these cells on refresh.` });
   p.format({ address: whole, color: S.data.color, size: S.data.size });
   p.format({ address: rect(1, col0, 1, width), bold: true });
-  if (categories.length) p.blocks.push({ address: rect(2, col0 + 1, categories.length, width - 1), values: values.slice(2).map((r) => r.slice(1)), numberFormat: categories.map(() => Array<string>(width - 1).fill(data.numberFormat)) });
   p.charts.push({
     name,
     tileId: tile.id,
@@ -241,7 +242,7 @@ function table(p: Plan, tile: TableTile, outcome: TileOutcome, input: PlanInput)
     rows = [...rows.slice(0, room - 1), [`… and ${more.toLocaleString('en-US')} more`]];
   }
   const grid: PlanCell[][] = [data.header.slice(0, n), ...rows.slice(0, Math.max(0, room)).map((r) => r.slice(0, n).map((v) => (v === null ? '' : v)))];
-  const formats: string[][] = grid.map((_, i) => data.numberFormats.slice(0, n).map((f) => (i === 0 ? 'General' : f)));
+  const formats: string[][] = grid.map((_, i) => data.numberFormats.slice(0, n).map((f, j) => (i === 0 || j < (data.labelColumns ?? 1) ? '@' : f)));
   grid.forEach((r, i) => r.forEach((v, j) => {
     p.blocks.push({ address: cell(R + 1 + i, colOf(j)), values: [[v]], numberFormat: [[formats[i][j] ?? 'General']] });
   }));

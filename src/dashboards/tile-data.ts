@@ -148,7 +148,7 @@ function tableData(tile: TableTile, grid: PivotGrid): TableData {
     while (labels.length < rowHeads.length) labels.push('');
     return [...labels, ...(grid.values[r] ?? []).map((v) => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null))];
   });
-  return { kind: 'table', header, rows, numberFormats };
+  return { kind: 'table', header, rows, numberFormats, labelColumns: rowHeads.length };
 }
 
 /**

@@ -191,6 +191,8 @@ export interface TableData {
   rows: Array<Array<string | number | boolean | null>>;
   /** Per column. */
   numberFormats: string[];
+  /** How many leading columns hold labels (written as text). */
+  labelColumns?: number;
 }
 
 export interface HeaderData {
