@@ -1,0 +1,147 @@
+/**
+ * Refresh behaviour against the simulator: a failing source leaves its tiles stale (previous
+ * cells kept, a note saying why) while the others refresh; tiles sharing a query compute it
+ * once; the coordinator coalesces concurrent refreshes and recomputes on a parameter-cell edit
+ * (debounced, from memory, ignoring its own writes); thresholds become conditional formats.
+ */
+import { describe, expect, it } from 'vitest';
+import { flowLayout, type Tile } from '../../src/dashboards';
+import type { CellValue } from '../../src/excel/api';
+import { emptyDocument, type PivotDeckDocument } from '../../src/model';
+import { createDashboard, DashboardCoordinator, refreshDashboard, type DashboardDeps, type DashboardOutcome } from '../../src/refresh/dashboards';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
+import { cellValue, ROWS, salesValues, serial } from './fixtures';
+
+const NOW = new Date(2026, 0, 15, 9, 30);
+const deps = (sim: Simulator): DashboardDeps => ({ run: sim.run, now: () => NOW });
+const SALES = { kind: 'table' as const, name: 'Sales' };
+const RETURNS = { kind: 'table' as const, name: 'Returns' };
+const at = (rows: number, cols: number) => ({ row: 0, col: 0, rows, cols });
+
+const RETURN_ROWS: CellValue[][] = [['Date', 'Amount'], [serial(2025, 1, 5), 12], [serial(2025, 2, 9), 30]];
+
+function twoSourceSim(): Simulator {
+  const sales = salesValues();
+  return createSimulator(workbook({
+    sheets: [sheet('Data', cellsAt(sales)), sheet('Returns', cellsAt(RETURN_ROWS))],
+    tables: [table('Sales', 'Data', `A1:F${sales.length}`), table('Returns', 'Returns', 'A1:B3')],
+  }));
+}
+
+const TILES: Tile[] = flowLayout([
+  { version: 1, kind: 'header', id: 'header', title: 'Ops', at: at(3, 15), parameters: [{ id: 'p_region', label: 'Region', kind: 'list', field: 'Region', source: SALES }] },
+  { version: 1, kind: 'kpi', id: 'revenue', title: 'Revenue', at: at(4, 3), source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' } },
+  // Same query as "revenue" (only the tile differs): computed once.
+  { version: 1, kind: 'kpi', id: 'revenue_again', title: 'Revenue (again)', at: at(4, 3), source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' }, numberFormat: '$#,##0' },
+  { version: 1, kind: 'kpi', id: 'returns', title: 'Returns', at: at(4, 3), source: RETURNS, measure: { id: 'a', kind: 'sum', field: 'Amount' } },
+  {
+    version: 1, kind: 'kpi', id: 'margin', title: 'Average order', at: at(4, 3), source: SALES, measure: { id: 'avg', kind: 'average', field: 'Revenue' },
+    thresholds: { direction: 'higherIsBetter', amber: 150, red: 100 },
+  },
+]);
+
+async function build(sim: Simulator): Promise<PivotDeckDocument> {
+  const r = await createDashboard(deps(sim), emptyDocument(), { label: 'Ops', tiles: TILES });
+  expect(r.outcome.status).toBe('written');
+  return r.document;
+}
+
+const total = (rows = ROWS) => rows.reduce((s, r) => s + r.revenue, 0);
+
+describe('refresh with a failing source', () => {
+  it('keeps the failing tile\'s value with a note (table renamed away); the other tiles refresh', async () => {
+    const sim = twoSourceSim();
+    const doc = await build(sim);
+    // Cards: header A1:O3; revenue A5, revenue_again E5, returns I5, margin M5 (values on row 6).
+    expect([cellValue(sim, 'Ops', 'A6'), cellValue(sim, 'Ops', 'E6'), cellValue(sim, 'Ops', 'I6')]).toEqual([total(), total(), 42]);
+
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Returns').name = 'OldReturns';
+      ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]];
+    });
+    const { outcome, document } = await refreshDashboard(deps(sim), doc, 'd1');
+    expect(outcome.status).toBe('partial');
+    expect(outcome.tiles.returns.status).toBe('stale');
+    expect(outcome.tiles.returns.reason).toMatch(/^Returns could not be read\./);
+    expect(outcome.tiles.revenue).toEqual({ status: 'fresh' });
+    expect(outcome.sources.map((s) => [s.label, s.ok])).toEqual([['Sales', true], ['Returns', false]]);
+    expect(outcome.message).toBe('3 of 4 tiles refreshed; 1 kept their previous values (Returns).');
+
+    const newTotal = total() - 100 + 1100;
+    expect(cellValue(sim, 'Ops', 'A6')).toBe(newTotal);
+    expect(cellValue(sim, 'Ops', 'I6')).toBe(42); // previous value kept
+    expect(String(cellValue(sim, 'Ops', 'I8'))).toMatch(/^⚠ Not refreshed: Returns could not be read\./);
+    expect(String(cellValue(sim, 'Ops', 'A3'))).toBe('Last refreshed 2026-01-15 09:30 · Sales: up to date, Returns: failed · 1 tile not refreshed');
+    expect(document.dashboards[0].lastRefresh).toMatchObject({ ok: false, message: outcome.message });
+
+    // The table comes back: the tile is fresh again and its note is gone.
+    await sim.run(async (ctx) => { ctx.workbook.tables.getItem('OldReturns').name = 'Returns'; });
+    const again = await refreshDashboard(deps(sim), document, 'd1');
+    expect(again.outcome.status).toBe('written');
+    expect(cellValue(sim, 'Ops', 'I8')).toBe('');
+  });
+
+  it('computes a query two tiles share once', async () => {
+    const sim = twoSourceSim();
+    const doc = await build(sim);
+    const { outcome } = await refreshDashboard(deps(sim), doc, 'd1');
+    // revenue = revenue_again; + returns + margin + the Region choices
+    expect(outcome.queriesComputed).toBe(4);
+    expect(outcome.syncs).toEqual({ read: 1, source: 4, write: 2 });
+  });
+
+  it('turns thresholds into amber and red conditional formats on the value cell', async () => {
+    const sim = twoSourceSim();
+    await build(sim);
+    const rules = sim.toModel().sheets.find((s) => s.name === 'Ops')!.conditionalFormats!.filter((c) => c.ranges[0] === 'M6');
+    expect(rules.map((c) => [c.cellValue?.operator, c.cellValue?.formula1, c.cellValue?.formula2 ?? null, c.format.fill]).sort()).toEqual([
+      ['Between', '=100', '=150', '#FFF4CE'],
+      ['LessThan', '=100', null, '#FDE7E9'],
+    ]);
+  });
+});
+
+describe('DashboardCoordinator', () => {
+  function memoryStore(initial: PivotDeckDocument) {
+    let doc = initial;
+    return { load: async () => doc, save: async (d: PivotDeckDocument) => { doc = d; } };
+  }
+
+  it('coalesces concurrent Refresh all requests into one refresh', async () => {
+    const sim = twoSourceSim();
+    const coordinator = new DashboardCoordinator(deps(sim), memoryStore(await build(sim)));
+    sim.resetStats();
+    const [a, b] = await Promise.all([coordinator.refreshAll(), coordinator.refreshAll()]);
+    expect(a).toBe(b);
+    // one refresh: read state 1 + two tables (locate + read each) 4 + check and write 2
+    expect(sim.stats().syncs).toBe(7);
+  });
+
+  it('recomputes from memory when the user picks a parameter, once, ignoring its own writes', async () => {
+    const sim = twoSourceSim();
+    const coordinator = new DashboardCoordinator(deps(sim), memoryStore(await build(sim)), { parameterDebounceMs: 5 });
+    await coordinator.refresh('d1'); // the session now holds both tables
+    const refreshed: DashboardOutcome[] = [];
+    let done: (o: DashboardOutcome) => void = () => undefined;
+    const first = new Promise<DashboardOutcome>((resolve) => { done = resolve; });
+    const stop = await coordinator.watchParameters('d1', { onRefreshed: (o) => { refreshed.push(o); done(o); } });
+
+    expect(sim.setCellAsUser('Ops', 'B2', 'West')).toEqual({ ok: true });
+    await sim.eventsDelivered();
+    const outcome = await first;
+    expect(outcome.parameterValues).toEqual({ p_region: 'West' });
+    expect(outcome.syncs.source).toBe(0);
+    expect(outcome.sources.every((s) => s.fromMemory)).toBe(true);
+    expect(cellValue(sim, 'Ops', 'A6')).toBe(total(ROWS.filter((r) => r.region === 'West')));
+    // The returns KPI reads another table: the Region parameter does not filter it.
+    expect(cellValue(sim, 'Ops', 'I6')).toBe(42);
+
+    // Its own writes raised events too; they must not start another refresh.
+    await sim.eventsDelivered();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await sim.eventsDelivered();
+    expect(refreshed).toHaveLength(1);
+    await stop();
+  });
+});
