@@ -39,7 +39,8 @@ export function serverConfigXml(opts: { dir: string; ports: ShardPorts; shardTcp
   <interserver_http_port>${ports.interserver}</interserver_http_port>
   <interserver_http_host>127.0.0.1</interserver_http_host>
   <max_connections>256</max_connections>
-  <keep_alive_timeout>3</keep_alive_timeout>
+  <!-- Longer than Node fetch keeps idle sockets (4 s), so a reused socket is never one the server just closed. -->
+  <keep_alive_timeout>60</keep_alive_timeout>
   <max_concurrent_queries>50</max_concurrent_queries>
   <uncompressed_cache_size>67108864</uncompressed_cache_size>
   <mark_cache_size>67108864</mark_cache_size>
