@@ -8,11 +8,13 @@ import {
 import type { PivotDeckDocument } from '../../model';
 import { QueryComputeError } from './query-worker-protocol';
 import { runQuery, type QueryDeps, type RunQueryOptions } from './run-query';
+import { warehouseSummary, type WarehouseRunDetails } from './warehouse-query';
+import { isWarehouseError } from '../../connectors/warehouse';
 
 type QueryDef = PivotDeckDocument['queries'][number];
 
 export type QueryOutcome =
-  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number }
+  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails }
   /** Nothing was written; the previous output (if any) is as it was. */
   | { status: 'failed'; code: string; message: string }
   | { status: 'cancelled'; message: string }
@@ -59,14 +61,17 @@ async function computeAndWrite(
       comment: `PivotDeck query "${label}". PivotDeck replaces these cells on refresh.`,
     });
     const r = run.result;
-    const summary = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
-    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount };
+    const base = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
+    // A warehouse query says what ran where (on the server, in the pane) and what crossed the wire.
+    const summary = run.warehouse ? `${base}. ${warehouseSummary(run.warehouse).replace(/\.$/, '')}` : base;
+    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
     const code = error instanceof QueryOutputError ? error.code
       : error instanceof QueryComputeError ? (error.code === 'other' ? 'excel' : error.code)
       : error instanceof ResultTooLargeError ? 'too-large'
       : error instanceof QueryFieldError || error instanceof FormulaError ? 'field'
+      : isWarehouseError(error) ? `warehouse-${error.kind}`
       : 'excel';
     return { status: 'failed', code, message: error instanceof Error ? error.message : String(error) };
   }

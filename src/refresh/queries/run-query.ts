@@ -3,6 +3,7 @@ import type { ExcelRun } from '../../excel/api';
 import type { QueryStage } from './compute-query';
 import { computeQueryInThread, type QueryComputer } from './query-computer';
 import { readSourceData, sourcesOf, type PullSource, type SourceData } from './source-data';
+import type { WarehouseQueryRunner, WarehouseRunDetails } from './warehouse-query';
 
 /** What running queries needs from its surroundings; built once in the composition root. */
 export interface QueryDeps {
@@ -11,6 +12,8 @@ export interface QueryDeps {
   compute?: QueryComputer;
   /** Reads cloud sources (`{ kind: 'source' }`); without it such queries fail with a message. */
   pull?: PullSource;
+  /** Runs queries on warehouse sources where the data is (SQL pushdown); absent, they are refused. */
+  warehouse?: WarehouseQueryRunner;
   now?: () => Date;
 }
 
@@ -22,6 +25,10 @@ export interface QueryProgress {
   totalRows?: number;
   /** While computing: which stage the computation (in its worker) has reached. */
   stage?: QueryStage;
+  /** Set when the source is a warehouse: rowsRead/totalRows are then the server's. */
+  where?: 'warehouse';
+  /** Bytes of the warehouse's answer received so far. */
+  bytesReceived?: number;
 }
 
 export interface RunQueryOptions {
@@ -39,6 +46,8 @@ export interface QueryRun {
   /** Syncs and response bytes spent reading sources (0 for sources found in the cache). */
   sourceSyncs: number;
   sourceBytes: number;
+  /** What ran where, when the query ran on a warehouse. */
+  warehouse?: WarehouseRunDetails;
 }
 
 /**
@@ -48,6 +57,9 @@ export interface QueryRun {
  */
 export async function runQuery(deps: QueryDeps, spec: QuerySpec, output: 'grid' | 'flat', options: RunQueryOptions = {}): Promise<QueryRun> {
   const { signal, onProgress } = options;
+  // A warehouse source is never read here: the planner runs the query where the data is.
+  const pushed = await deps.warehouse?.(spec, output, { signal, onProgress });
+  if (pushed) return pushed;
   const cache = options.cache ?? new Map<string, Promise<SourceData>>();
   const sources: Record<string, SourceData> = {};
   let sourceSyncs = 0;

@@ -18,6 +18,10 @@ export const useQueryBuilderPanelStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
+  /** "Connect to a warehouse…": a small link-like button under the source dropdown. */
+  connect: {
+    alignSelf: 'flex-start',
+  },
   step: {
     display: 'flex',
     flexDirection: 'column',

@@ -13,6 +13,8 @@ import { QueryPreview } from './QueryPreview';
 import { SavedQueryList } from './SavedQueryList';
 import { partName, type AxisField } from './spec-draft';
 import { useLivePreview } from './use-live-preview';
+import { warehouseChoice } from '../warehouse/builder-source';
+import { WarehouseConnectForm } from '../warehouse/WarehouseConnectForm';
 import { useQueryBuilder } from './use-query-builder';
 
 type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'filter'; field?: string };
@@ -28,6 +30,11 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const b = useQueryBuilder(host);
   const preview = useLivePreview(b.spec, b.layout, b.sourceData, b.compute);
   const [editor, setEditor] = useState<Editor>({ kind: 'none' });
+  const [connecting, setConnecting] = useState(false);
+  const chosen = b.source.status === 'idle' ? undefined : b.source.table;
+  const chosenWarehouse = b.warehouses.find((w) => warehouseChoice(w.id) === chosen);
+  const onWarehouse = chosenWarehouse !== undefined;
+  const sourceText = chosenWarehouse?.label ?? chosen ?? '';
   const fields = b.source.status === 'ready' ? b.source.fields : [];
   const sourceFields = fields.map((f) => f.name);
   const { draft, setDraft } = b;
@@ -61,19 +68,30 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
       {b.listError && <MessageBar intent="error"><MessageBarBody>{b.listError}</MessageBarBody></MessageBar>}
 
       <div className={styles.step}>
-        <Field label="1. Source table" hint={b.source.status === 'ready' ? `${b.source.totalRows.toLocaleString('en-US')} rows, ${fields.length} fields` : undefined}>
+        <Field label="1. Source table" hint={b.source.status === 'ready' ? `${b.source.totalRows.toLocaleString('en-US')} rows, ${fields.length} fields${onWarehouse ? '; queries run on the warehouse and only the summary comes back' : ''}` : undefined}>
           <Dropdown
-            placeholder={b.tables === undefined ? 'Loading…' : b.tables.length === 0 ? 'No tables in this workbook' : 'Choose a table'}
-            value={b.source.status === 'idle' ? '' : b.source.table}
+            placeholder={b.tables === undefined ? 'Loading…' : b.tables.length === 0 && b.warehouses.length === 0 ? 'No tables in this workbook' : 'Choose a table'}
+            value={sourceText}
             selectedOptions={b.source.status === 'idle' ? [] : [b.source.table]}
             onOptionSelect={(_, d) => { setEditor({ kind: 'none' }); void b.chooseTable(d.optionValue); }}
           >
             {(b.tables ?? []).map((t) => (
               <Option key={t.name} value={t.name} text={t.name}>{`${t.name} (${t.rowCount.toLocaleString('en-US')} rows, sheet ${t.sheet})`}</Option>
             ))}
+            {b.warehouses.map((w) => (
+              <Option key={w.id} value={warehouseChoice(w.id)} text={w.label}>{`${w.label} (warehouse)`}</Option>
+            ))}
           </Dropdown>
         </Field>
-        {b.source.status === 'loading' && <Spinner size="tiny" label={`Reading ${b.source.table}…`} labelPosition="after" />}
+        {!connecting && <Button size="small" appearance="subtle" className={styles.connect} onClick={() => setConnecting(true)}>Connect to a warehouse…</Button>}
+        {connecting && (
+          <WarehouseConnectForm
+            host={host}
+            onClose={() => setConnecting(false)}
+            onSaved={(id) => { setConnecting(false); setEditor({ kind: 'none' }); void b.reload().then(() => b.chooseTable(warehouseChoice(id))); }}
+          />
+        )}
+        {b.source.status === 'loading' && <Spinner size="tiny" label={`Reading ${sourceText}…`} labelPosition="after" />}
         {b.source.status === 'error' && <MessageBar intent="error"><MessageBarBody>{b.source.message}</MessageBarBody></MessageBar>}
       </div>
 

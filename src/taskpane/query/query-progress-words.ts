@@ -12,6 +12,7 @@ export function progressWords(progress: QueryProgress | undefined): { text: stri
   switch (progress.phase) {
     case 'source': {
       const { rowsRead = 0, totalRows } = progress;
+      if (progress.where === 'warehouse') return warehouseWords(progress);
       if (!totalRows) return { text: 'Reading the source…', value: undefined };
       return { text: `Reading the source: ${rowsRead.toLocaleString('en-US')} of ${totalRows.toLocaleString('en-US')} rows`, value: Math.min(1, rowsRead / totalRows) };
     }
@@ -23,4 +24,12 @@ export function progressWords(progress: QueryProgress | undefined): { text: stri
     case 'write':
       return { text: 'Writing to Excel…', value: undefined };
   }
+}
+
+/** The warehouse computing (rows it has read) or its answer arriving (bytes). */
+function warehouseWords({ rowsRead, totalRows, bytesReceived }: QueryProgress): { text: string; value: number | undefined } {
+  if (bytesReceived !== undefined) return { text: `Receiving the summary: ${(bytesReceived / 1024).toFixed(1)} kB`, value: undefined };
+  if (!rowsRead) return { text: 'The warehouse is computing…', value: undefined };
+  const of = totalRows ? ` of ${totalRows.toLocaleString('en-US')}` : '';
+  return { text: `The warehouse is computing: ${rowsRead.toLocaleString('en-US')}${of} rows read`, value: totalRows ? Math.min(1, rowsRead / totalRows) : undefined };
 }

@@ -3,6 +3,7 @@ import { gridToCells, type QuerySpec } from '../../engine';
 import type { CellValue } from '../../excel/api';
 import { computeQueryInThread, type QueryComputer, type SourceData } from '../../refresh/queries';
 import { sourceRefKey } from '../../engine/spec';
+import { warehouseChoice } from '../warehouse/builder-source';
 
 /** Rows of the result the preview shows. */
 export const PREVIEW_ROWS = 12;
@@ -37,7 +38,9 @@ export function useLivePreview(
       void (async () => {
         try {
           const pending = sourceData.current;
-          if (!pending || spec.source.kind !== 'table' || pending.table !== spec.source.name) return;
+          // The chosen source: a table by name, a warehouse source by its dropdown choice.
+          const chosen = spec.source.kind === 'table' ? spec.source.name : spec.source.kind === 'source' ? warehouseChoice(spec.source.id) : undefined;
+          if (!pending || pending.table !== chosen) return;
           const data = await pending.promise;
           controller.signal.throwIfAborted();
           setState({ status: 'computing' });

@@ -15,6 +15,9 @@ import { browserQueryComputer } from '../../refresh/queries/start-query-worker';
 import { findQueryOutput } from '../../excel/query-output';
 import { describeFields, type FieldInfo } from './field-info';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type Draft } from './spec-draft';
+import {
+  choiceOfSourceRef, NO_ROWS, paneWarehouseRunner, sourceRefOfChoice, warehouseComputer, warehouseFieldList, warehouseIdOf, warehouseSources,
+} from '../warehouse/builder-source';
 
 export type SourceState =
   | { status: 'idle' }
@@ -49,7 +52,10 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export function useQueryBuilder(host: PaneHost) {
   // Queries compute in a Web Worker (a fresh one per run; Cancel terminates it).
-  const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer() }), [host]);
+  // Queries on a warehouse source run there (SQL pushdown); only the summary comes back.
+  const warehouse = useMemo(() => paneWarehouseRunner(host), [host]);
+  const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer(), warehouse }), [host, warehouse]);
+  const warehouseCompute = useMemo(() => warehouseComputer(warehouse), [warehouse]);
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
@@ -101,6 +107,18 @@ export function useQueryBuilder(host: PaneHost) {
       setLabel('');
       setPlacement((p) => ({ ...p, sheet: '' }));
     }
+    const warehouseId = warehouseIdOf(name);
+    if (warehouseId) {
+      // No rows are read: the fields come from the source's saved types, previews run on the warehouse.
+      data.current = { table: name, promise: Promise.resolve(NO_ROWS) };
+      try {
+        const list = await warehouseFieldList(host, warehouseId);
+        if (request === sourceRequest.current) setSource({ status: 'ready', table: name, fields: list.fields, totalRows: list.totalRows });
+      } catch (e) {
+        if (request === sourceRequest.current) setSource({ status: 'error', table: name, message: errorText(e) });
+      }
+      return;
+    }
     const promise = readSourceData(host.run, { kind: 'table', name });
     promise.catch(() => undefined); // reported by the preview that awaits it
     data.current = { table: name, promise };
@@ -116,7 +134,7 @@ export function useQueryBuilder(host: PaneHost) {
 
   const sourceFields = source.status === 'ready' ? source.fields.map((f) => f.name) : [];
   const spec: QuerySpec | undefined = source.status === 'ready' && draft.measures.length > 0
-    ? draftToSpec({ kind: 'table', name: source.table }, draft, sourceFields)
+    ? draftToSpec(sourceRefOfChoice(source.table), draft, sourceFields)
     : undefined;
 
   const defaultLabel = (s: QuerySpec) => `${s.measures.map((m) => m.label ?? m.id).slice(0, 2).join(', ')} by ${[...s.rows, ...(s.columns ?? [])].join(' × ') || 'total'}`.slice(0, 120);
@@ -218,9 +236,10 @@ export function useQueryBuilder(host: PaneHost) {
   /** Loads a saved query into the builder. */
   const edit = useCallback((saved: SavedQuery) => withBusy(saved.def.id, async () => {
     if (!saved.spec) throw new Error(saved.problem ?? 'This query cannot be edited.');
-    if (saved.spec.source.kind !== 'table') throw new Error('Only queries on workbook tables can be edited here for now.');
+    const choice = choiceOfSourceRef(saved.spec.source);
+    if (!choice) throw new Error('Only queries on workbook tables and warehouse sources can be edited here for now.');
     const tracked = await findQueryOutput(host.run, saved.def.id).catch(() => undefined);
-    await chooseTable(saved.spec.source.name, true);
+    await chooseTable(choice, true);
     setDraft(specToDraft(saved.spec));
     setEditingId(saved.def.id);
     setLabel(saved.def.label);
@@ -241,6 +260,7 @@ export function useQueryBuilder(host: PaneHost) {
   return {
     doc, docMessage, readOnly: opened.current?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
     placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
-    compute: deps.compute, chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
+    compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : deps.compute,
+    warehouses: warehouseSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
   };
 }
