@@ -12,3 +12,4 @@ export {
 } from './dashboard-ops';
 export { DashboardCoordinator, createDashboardCoordinator, type DashboardCoordinatorOptions } from './dashboard-coordinator';
 export { dashboardSourceKeys, refreshTimeText, runDashboard, type RunDashboardOptions } from './run-dashboard';
+export { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';

@@ -11,7 +11,7 @@ import {
 import { isAll } from '../../dashboards/tile-queries';
 import { sourceRefKey, type QuerySpec, type SourceRef } from '../../engine/spec';
 import { DashboardWriteError, readDashboardState, writeDashboardPlan } from '../../excel/dashboard';
-import { computeQueryInThread } from '../queries/query-computer';
+import { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';
 import { readSourceData, sourceLabel, sourcesOf, type SourceData } from '../queries/source-data';
 import type { DashboardDeps, DashboardDef, DashboardOutcome, RefreshDashboardOptions } from './types';
 
@@ -125,27 +125,19 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       }
     }
 
-    // 3. Each distinct query once.
+    // 3. Each distinct query once (queries whose source failed are not computed).
     onProgress?.({ phase: 'compute' });
-    const results = new Map<string, { ok: true; result: Awaited<ReturnType<typeof computeQueryInThread>> } | { ok: false; reason: string }>();
+    const results: QueryOutcomeByKey = new Map();
+    const computable = new Map<string, QuerySpec>();
     for (const [key, spec] of plan.queries) {
-      signal?.throwIfAborted();
-      const needed = [...sourcesOf(spec).keys()];
-      const broken = needed.find((k) => failed.has(k));
-      if (broken) {
-        results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
-        continue;
-      }
-      const sources: Record<string, SourceData> = {};
-      for (const k of needed) sources[k] = data.get(k)!;
-      try {
-        const result = await (deps.compute ?? computeQueryInThread)({ spec, sources, output: 'grid' }, { signal });
-        results.set(key, { ok: true, result });
-        outcome.queriesComputed++;
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        results.set(key, { ok: false, reason: error instanceof Error ? error.message : String(error) });
-      }
+      const broken = [...sourcesOf(spec).keys()].find((k) => failed.has(k));
+      if (broken) results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
+      else computable.set(key, spec);
+    }
+    const sources: Record<string, SourceData> = Object.fromEntries(data);
+    for (const [key, r] of await computeDashboardQueries(computable, sources, { compute: deps.compute, signal })) {
+      results.set(key, r);
+      if (r.ok) outcome.queriesComputed++;
     }
 
     // 4. Tile outcomes.
