@@ -5,13 +5,13 @@
  * (debounced, from memory, ignoring its own writes); thresholds become conditional formats.
  */
 import { describe, expect, it } from 'vitest';
-import { flowLayout, type Tile } from '../../src/dashboards';
+import { buildFromTemplate, flowLayout, type Tile } from '../../src/dashboards';
 import type { CellValue } from '../../src/excel/api';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
 import { createDashboard, DashboardCoordinator, refreshDashboard, type DashboardDeps, type DashboardOutcome } from '../../src/refresh/dashboards';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
-import { cellValue, ROWS, salesValues, serial } from './fixtures';
+import { cellValue, FIELDS, monthOf, ROWS, salesValues, serial, yearOf } from './fixtures';
 
 const NOW = new Date(2026, 0, 15, 9, 30);
 const deps = (sim: Simulator): DashboardDeps => ({ run: sim.run, now: () => NOW });
@@ -145,3 +145,59 @@ describe('DashboardCoordinator', () => {
     await stop();
   });
 });
+
+describe('Monitoring template and targets', () => {
+  it('compares months (previous and a year before), flags falls with amber/red rules, draws a combo with a secondary axis', async () => {
+    const sim = salesSimulatorWithTargets();
+    const tiles = buildFromTemplate('monitoring', SALES, FIELDS);
+    const { outcome } = await createDashboard(deps(sim), emptyDocument(), { label: 'Monitoring', tiles });
+    expect(outcome.status).toBe('written');
+    // Cards: A (this month vs last month), E (vs same month last year), I (orders vs last month).
+    const month = (y: number, m: number) => ROWS.filter((r) => yearOf(r.date) === y && monthOf(r.date) === m);
+    const rev = (rs: typeof ROWS) => rs.reduce((s, r) => s + r.revenue, 0);
+    expect(cellValue(sim, 'Monitoring', 'A6')).toBe(rev(month(2025, 3)));
+    expect(cellValue(sim, 'Monitoring', 'A7') as number).toBeCloseTo(rev(month(2025, 3)) / rev(month(2025, 2)) - 1, 12);
+    expect(cellValue(sim, 'Monitoring', 'B7')).toBe('vs 2025-02');
+    expect(cellValue(sim, 'Monitoring', 'A8')).toBe('2025-03');
+    expect(cellValue(sim, 'Monitoring', 'E7') as number).toBeCloseTo(rev(month(2025, 3)) / rev(month(2024, 3)) - 1, 12);
+    expect(cellValue(sim, 'Monitoring', 'F7')).toBe('vs 2024-03');
+    expect(cellValue(sim, 'Monitoring', 'I6')).toBe(month(2025, 3).length);
+
+    const model = sim.toModel().sheets.find((s) => s.name === 'Monitoring')!;
+    const onDelta = model.conditionalFormats!.filter((c) => c.ranges[0] === 'A7' && c.format.fill);
+    expect(onDelta.map((c) => [c.cellValue?.operator, c.cellValue?.formula1, c.cellValue?.formula2 ?? null]).sort()).toEqual([
+      ['Between', '=-0.1', '=0'],
+      ['LessThan', '=-0.1', null],
+    ]);
+    const combo = model.charts!.find((c) => c.name.endsWith('chart_trend'))!;
+    // Series names come from the data block's header row (nameRef), as Excel's chart wizard does.
+    const nameOf = (ref: string | undefined) => cellValue(sim, 'Monitoring', (ref ?? '').slice(ref!.lastIndexOf('!') + 1).replace(/\$/g, ''));
+    expect(combo.series.map((s) => [nameOf(s.nameRef), s.chartType, s.axisGroup])).toEqual([
+      ['Revenue', 'ColumnClustered', 'Primary'],
+      ['Orders', 'Line', 'Secondary'],
+    ]);
+  });
+
+  it('compares with a target cell the user keeps elsewhere, reading it on every refresh', async () => {
+    const sim = salesSimulatorWithTargets();
+    const tiles: Tile[] = [{
+      version: 1, kind: 'kpi', id: 'vs_target', title: 'Revenue vs target', at: at(4, 3), source: SALES,
+      measure: { id: 'r', kind: 'sum', field: 'Revenue' }, comparison: { kind: 'target', cell: 'Targets!B1' },
+    }];
+    const { document } = await createDashboard(deps(sim), emptyDocument(), { label: 'Target', tiles });
+    expect(cellValue(sim, 'Target', 'A2')).toBe(total());
+    expect(cellValue(sim, 'Target', 'A3') as number).toBeCloseTo(total() / 1000 - 1, 12);
+    expect(cellValue(sim, 'Target', 'B3')).toBe('vs target');
+    sim.setCellAsUser('Targets', 'B1', 2900);
+    await refreshDashboard(deps(sim), document, 'd1');
+    expect(cellValue(sim, 'Target', 'A3') as number).toBeCloseTo(total() / 2900 - 1, 12);
+  });
+});
+
+function salesSimulatorWithTargets(): Simulator {
+  const sales = salesValues();
+  return createSimulator(workbook({
+    sheets: [sheet('Data', cellsAt(sales)), sheet('Targets', cellsAt([['Revenue target', 1000]]))],
+    tables: [table('Sales', 'Data', `A1:F${sales.length}`)],
+  }));
+}
