@@ -4,7 +4,7 @@
  * once; the coordinator coalesces concurrent refreshes and recomputes on a parameter-cell edit
  * (debounced, from memory, ignoring its own writes); thresholds become conditional formats.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildFromTemplate, flowLayout, type Tile } from '../../src/dashboards';
 import type { CellValue } from '../../src/excel/api';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
@@ -201,3 +201,61 @@ function salesSimulatorWithTargets(): Simulator {
     tables: [table('Sales', 'Data', `A1:F${sales.length}`)],
   }));
 }
+
+describe('DashboardCoordinator opt-ins', () => {
+  function memoryStore(initial: PivotDeckDocument) {
+    let doc = initial;
+    return { load: async () => doc, save: async (d: PivotDeckDocument) => { doc = d; } };
+  }
+  const oneKpi: Tile[] = [{ version: 1, kind: 'kpi', id: 'rev', title: 'Revenue', at: at(4, 3), source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' } }];
+
+  async function twoDashboards(sim: Simulator) {
+    const a = await createDashboard(deps(sim), emptyDocument(), { label: 'On open', tiles: oneKpi, refreshOnOpen: true, refreshEveryMinutes: 5 });
+    const b = await createDashboard(deps(sim), a.document, { label: 'Manual', tiles: oneKpi });
+    return b.document;
+  }
+
+  it('refreshes only the dashboards marked "refresh when the workbook opens"', async () => {
+    const sim = twoSourceSim();
+    const coordinator = new DashboardCoordinator(deps(sim), memoryStore(await twoDashboards(sim)));
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]]; });
+    const outcomes = await coordinator.refreshOnOpen();
+    expect([...outcomes.keys()]).toEqual(['d1']);
+    expect(cellValue(sim, 'On open', 'A2')).toBe(total() + 1000);
+    expect(cellValue(sim, 'Manual', 'A2')).toBe(total());
+  });
+
+  it('refreshes every N minutes while started, and stops', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const sim = twoSourceSim();
+      const store = memoryStore(await twoDashboards(sim));
+      const coordinator = new DashboardCoordinator(deps(sim), store);
+      const stop = await coordinator.startSchedules();
+      await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]]; });
+      vi.advanceTimersByTime(5 * 60_000);
+      await vi.waitFor(async () => expect((await store.load()).dashboards[0].lastRefresh?.at).toBeDefined());
+      await vi.waitFor(() => expect(cellValue(sim, 'On open', 'A2')).toBe(total() + 1000));
+      expect(cellValue(sim, 'Manual', 'A2')).toBe(total());
+      stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refreshes after the user edits a source table (debounced), reading it again', async () => {
+    const sim = twoSourceSim();
+    const coordinator = new DashboardCoordinator(deps(sim), memoryStore(await twoDashboards(sim)), { sourceDebounceMs: 5 });
+    await coordinator.refresh('d2');
+    let done: (o: DashboardOutcome) => void = () => undefined;
+    const refreshed = new Promise<DashboardOutcome>((resolve) => { done = resolve; });
+    const stop = await coordinator.watchSources('d2', { onRefreshed: done });
+    sim.setCellAsUser('Data', 'F3', 1200);
+    await sim.eventsDelivered();
+    const outcome = await refreshed;
+    expect(outcome.syncs.source).toBe(2);
+    expect(cellValue(sim, 'Manual', 'A2')).toBe(total() - 200 + 1200);
+    await stop();
+  });
+});
