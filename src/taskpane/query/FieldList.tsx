@@ -37,7 +37,7 @@ export function FieldList({ fields, usedIn, onAddAxis, onAddValue, onAddFilter }
                 {FIELD_TYPE_LABEL[f.type]}
               </Badge>
             </span>
-            <span className={styles.samples} title={f.samples.join(', ')}>{f.samples.length ? `e.g. ${f.samples.join(', ')}` : 'no values in the first rows'}</span>
+            <span className={styles.samples} title={f.samples.join(', ')}>{f.samples.length ? `e.g. ${f.samples.join(', ')}` : f.note ?? 'no values in the first rows'}</span>
             {usedIn[f.name] && <span className={styles.used}>{`In ${usedIn[f.name]}`}</span>}
           </div>
           <Menu>

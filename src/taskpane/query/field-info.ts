@@ -12,6 +12,8 @@ export interface FieldInfo {
   numberFormat: string;
   /** Up to three different values as the sheet shows them. */
   samples: string[];
+  /** Shown instead of samples when there are none (a warehouse field: its type on the server). */
+  note?: string;
 }
 
 /** Words for the type badge. */

@@ -44,7 +44,7 @@ export function WarehouseConnectForm({ host, onSaved, onClose }: WarehouseConnec
         </Field>
       </div>
       <Field label="Sign-in">
-        <Select value={draft.signIn} onChange={(_, d) => set('signIn', d.value as WarehouseSignIn)}>
+        <Select className={styles.fill} value={draft.signIn} onChange={(_, d) => set('signIn', d.value as WarehouseSignIn)}>
           {Object.entries(SIGN_IN_LABELS).map(([k, text]) => <option key={k} value={k}>{text}</option>)}
         </Select>
       </Field>

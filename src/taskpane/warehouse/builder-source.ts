@@ -45,7 +45,8 @@ export function choiceOfSourceRef(ref: SourceRef): string | undefined {
 /** A warehouse field as the field list shows it; dates keep a date format for measures. */
 function fieldInfo(f: WarehouseField): FieldInfo {
   const numberFormat = f.type === 'date' ? (/DateTime/.test(f.serverType) ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd') : 'General';
-  return { name: f.name, type: f.type, numberFormat, samples: [] };
+  // No sample values: reading them would mean reading rows. The server's type says enough.
+  return { name: f.name, type: f.type, numberFormat, samples: [], note: `${f.serverType} on the warehouse` };
 }
 
 /** The workbook's warehouse sources. */
