@@ -176,6 +176,19 @@ function chartCount(tiles: readonly Tile[]): number {
   return tiles.filter((t) => t.kind === 'chart').length;
 }
 
+/**
+ * A compact value-axis format: thousands as "K" and millions as "M", keeping a currency symbol
+ * (Excel's own axis shows 500000 as "500,000", too wide beside a small chart).
+ * @example axisNumberFormat('$#,##0', 2_400_000) // '$#,##0.0,,"M"'
+ */
+export function axisNumberFormat(numberFormat: string, maxAbs: number): string {
+  const symbol = /^\[?\$?([$€£¥])/.exec(numberFormat)?.[1] ?? '';
+  if (numberFormat.includes('%')) return '0%';
+  if (maxAbs >= 1_000_000) return `${symbol}#,##0.0,,"M"`;
+  if (maxAbs >= 10_000) return `${symbol}#,##0,"K"`;
+  return `${symbol}#,##0`;
+}
+
 function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput, slot: number): void {
   const { row: R, col: C, rows: H, cols: W } = tile.at;
   const name = chartName(input.dashboardId, tile.id);
@@ -214,7 +227,7 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
     from: cell(R + (H > 2 ? 1 : 0), C),
     to: cell(R + H - 1, C + W - 1),
     secondarySeries: series.map((s, i) => (s.secondary ? i : -1)).filter((i) => i >= 0),
-    numberFormat: data.numberFormat,
+    numberFormat: axisNumberFormat(data.numberFormat, series.filter((s) => !s.secondary).reduce((m, s) => s.values.reduce<number>((n, v) => Math.max(n, Math.abs(v ?? 0)), m), 0)),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SourceRef } from '../engine/spec';
 import { DEFAULT_TILE_SIZE, flowLayout } from './layout';
+import { plural } from './plural';
 import { TILE_VERSION, type ChartTile, type DashboardField, type HeaderTile, type KpiTile, type TableTile, type Tile, type TileKind } from './types';
 
 export interface FieldRoles {
@@ -89,7 +90,7 @@ export function proposeStarterLayout(source: SourceRef, fields: readonly Dashboa
   }
   if (listed) {
     tiles.push(sized<TableTile>('table', {
-      kind: 'table', id: 'table_top', title: `Top 10 ${listed}`, source, rows: [{ field: listed }],
+      kind: 'table', id: 'table_top', title: `Top 10 ${plural(listed)}`, source, rows: [{ field: listed }],
       measures: [{ ...measure, numberFormat: format }], top: { n: 10, measure: measure.id },
     }));
   }

@@ -3,6 +3,7 @@
  */
 import type { Measure, SourceRef } from '../engine/spec';
 import { flowLayout } from './layout';
+import { plural } from './plural';
 import { detectFieldRoles, sized, wholeFormat } from './starter-layout';
 import type { ChartTile, DashboardField, HeaderTile, KpiTile, TableTile, Tile } from './types';
 
@@ -30,6 +31,7 @@ export const DASHBOARD_TEMPLATES: readonly DashboardTemplate[] = [
 
 class TemplateError extends Error {}
 
+
 function need(value: string | undefined, what: string): string {
   if (!value) throw new TemplateError(`This template needs ${what}. Pick a table that has one, or start from the proposed layout instead.`);
   return value;
@@ -43,7 +45,7 @@ function salesOverview(source: SourceRef, fields: readonly DashboardField[]): Ti
   const byYear = { kind: 'previousPeriod' as const, dateField: date, period: 'year' as const };
   const revenue: Measure = { id: 'revenue', kind: 'sum', field: amount, label: amount };
   const region = roles.categories.find((c) => /region|country|state|territory/i.test(c)) ?? roles.categories[0];
-  const category = roles.categories.find((c) => c !== region) ?? region;
+  const category = roles.categories.find((c) => c !== region && /categor|segment|type|group|line/i.test(c)) ?? roles.categories.find((c) => c !== region) ?? region;
   const listed = roles.item ?? category;
   const parameters: HeaderTile['parameters'] = [];
   if (region) parameters.push({ id: 'p_region', label: region, kind: 'list', field: region });
@@ -69,7 +71,7 @@ function salesOverview(source: SourceRef, fields: readonly DashboardField[]): Ti
   }
   if (listed) {
     tiles.push(sized<TableTile>('table', {
-      kind: 'table', id: 'table_top10', title: `Top 10 ${listed}`, source, rows: [{ field: listed }],
+      kind: 'table', id: 'table_top10', title: `Top 10 ${plural(listed)}`, source, rows: [{ field: listed }],
       measures: [{ ...revenue, numberFormat: money }], top: { n: 10, measure: 'revenue' },
     }));
   }

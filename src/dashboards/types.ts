@@ -273,7 +273,7 @@ export interface PlanChart {
   to: string;
   /** 0-based series indexes drawn on the secondary axis as lines (combo). */
   secondarySeries: number[];
-  /** Number format of the values axis. */
+  /** Number format of the (primary) value axis; not applied to pie and doughnut charts. */
   numberFormat: string;
 }
 

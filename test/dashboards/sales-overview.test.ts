@@ -110,7 +110,7 @@ describe('Sales overview from the template', () => {
     const charts = expectedCharts(ROWS);
     expect(chartBlock(sim, 'Q', charts.trend.length)).toEqual(charts.trend);
     expect(chartBlock(sim, 'Y', charts.category.length)).toEqual(charts.category);
-    expect(cellValue(sim, SHEET, 'A25')).toBe('Top 10 Product');
+    expect(cellValue(sim, SHEET, 'A25')).toBe('Top 10 products');
     expect(tableRows(sim, charts.products.length)).toEqual(charts.products);
     expect(cellValue(sim, SHEET, `A${27 + charts.products.length}`)).toBe('');
 

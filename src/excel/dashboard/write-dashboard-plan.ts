@@ -150,7 +150,10 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       chart.title.visible = true;
       chart.setPosition(c.from, c.to);
       const seriesCount = parseDataWidth(c.dataAddress) - 1;
-      chart.legend.visible = seriesCount > 1 || c.type === 'Pie' || c.type === 'Doughnut';
+      const round = c.type === 'Pie' || c.type === 'Doughnut';
+      chart.legend.visible = seriesCount > 1 || round;
+      // Pies have no value axis; Excel refuses to format one.
+      if (!round) chart.axes.valueAxis.numberFormat = c.numberFormat;
       for (const i of c.secondarySeries) {
         const s = chart.series.getItemAt(i);
         s.chartType = 'Line';
