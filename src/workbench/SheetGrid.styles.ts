@@ -101,6 +101,14 @@ export const useSheetGridStyles = makeStyles({
   alignRight: { justifyContent: 'flex-end' },
   alignCenter: { justifyContent: 'center' },
   bold: { fontWeight: tokens.fontWeightBold },
+  italic: { fontStyle: 'italic' },
+  wrap: { whiteSpace: 'normal', lineHeight: '1.2' },
+  noGridlines: {
+    borderRightColor: 'transparent',
+    borderBottomColor: 'transparent',
+  },
+  // A merged area is one cell drawn over the ones it covers.
+  merged: { zIndex: 1 },
   inSelection: {
     backgroundColor: tokens.colorBrandBackground2Pressed,
   },

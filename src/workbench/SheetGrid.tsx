@@ -11,6 +11,10 @@ import {
   cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, INDENT_WIDTH, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
 } from './grid-geometry';
 import { sheetDecorations, type Decoration } from './decorations';
+import { ChartFigure } from './charts/ChartFigure';
+import { CellDropdown } from './CellDropdown';
+import { anchorPixels, type GridMetrics, mergeLayout, rowPixels } from './sheet-layout';
+import { cellStyle } from './cell-style';
 import { activeCellOf, areaContains, selectedArea } from './selection';
 import { useSheetGridStyles } from './SheetGrid.styles';
 import type { WorkbenchSimulator } from './workbench-simulator';
@@ -35,20 +39,44 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
   // The used range is a scan of the sheet: compute it once per workbook change, not per scroll frame.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
   const used = React.useMemo(() => sim.view.usedSize(sheet), [sim, sheet, version]);
-  const extent = gridExtent(used);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
+  const charts = React.useMemo(() => sim.view.charts?.(sheet) ?? [], [sim, sheet, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
+  const mergeList = React.useMemo(() => sim.view.merges?.(sheet) ?? [], [sim, sheet, version]);
+  const options = sim.view.sheetOptions?.(sheet);
+  // Charts float past the data: the grid must reach their far corner too.
+  const extent = gridExtent({
+    rows: Math.max(used.rows, ...charts.map((c) => c.to.row + 1)),
+    columns: Math.max(used.columns, ...charts.map((c) => c.to.column + 1)),
+  });
 
   // Fitted once per sheet and used-range size: a selection change bumps `version` but cannot change
   // widths, and re-fitting reads a few thousand cells. Writes that add rows or columns re-fit.
+  // A merged title spreads over its columns, so it does not widen the first one.
   const widths = React.useMemo(() => {
-    const fit = fitColumnWidths((r, c) => sim.view.cell(sheet, r, c), used.rows, used.columns);
-    return Array.from({ length: extent.columns }, (_, c) =>
-      Math.max(pointsToPixels(sim.view.columnWidth(sheet, c)) || MIN_COLUMN_WIDTH, fit[c] ?? 0));
-  }, [sim, sheet, used.rows, used.columns, extent.columns]);
+    const merged = mergeLayout(mergeList, { widths: [], columnPoints: () => undefined, rowHeight: () => ROW_HEIGHT, rowPoints: () => undefined });
+    const fit = fitColumnWidths((r, c) => (merged.areaAt(r, c) ? { value: '', text: '' } : sim.view.cell(sheet, r, c)), used.rows, used.columns);
+    return Array.from({ length: extent.columns }, (_, c) => {
+      const stored = pointsToPixels(sim.view.columnWidth(sheet, c));
+      // A width the workbook sets is kept, as Excel keeps it; unset columns fit their text.
+      return stored ? Math.max(stored, 8) : Math.max(MIN_COLUMN_WIDTH, fit[c] ?? 0);
+    });
+  }, [sim, sheet, used.rows, used.columns, extent.columns, mergeList]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
+  const rowHeightPx = React.useCallback((r: number) => rowPixels(sim.view.rowHeight?.(sheet, r)), [sim, sheet, version]);
+  const metrics: GridMetrics = React.useMemo(() => ({
+    widths,
+    columnPoints: (c) => sim.view.columnWidth(sheet, c),
+    rowHeight: rowHeightPx,
+    rowPoints: (r) => sim.view.rowHeight?.(sheet, r),
+  }), [widths, sim, sheet, rowHeightPx]);
+  const merges = React.useMemo(() => mergeLayout(mergeList, metrics), [mergeList, metrics]);
 
   const rowVirtualizer = useVirtualizer({
     count: extent.rows,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeightPx,
     overscan: 8,
     // The sticky column header sits above row 1: items start below it, and scrolling to a row
     // must not leave it hidden under the header.
@@ -68,6 +96,7 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
     scrollPaddingEnd: SCROLLBAR_ALLOWANCE,
   });
   React.useEffect(() => { colVirtualizer.measure(); }, [widths, colVirtualizer]);
+  React.useEffect(() => { rowVirtualizer.measure(); }, [rowHeightPx, rowVirtualizer]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` covers table/pivot changes
   const decorations = React.useMemo(() => sheetDecorations(sim.view, sheet), [sim, sheet, version]);
@@ -130,6 +159,13 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
   const width = colVirtualizer.getTotalSize();
   const height = rowVirtualizer.getTotalSize();
   const activeId = `wb-cell-${active.row}-${active.col}`;
+  const validation = area ? sim.view.validation?.(sheet, active.row, active.col) : undefined;
+  const dropdownItems = validation?.type === 'List' && validation.inCellDropDown ? validation.items : [];
+  const pick = (value: string) => {
+    const result = sim.setCellAsUser?.(sheet, formatArea({ row: active.row, column: active.col, rows: 1, columns: 1 }), value);
+    onSelect();
+    return result ?? { ok: true as const };
+  };
   const activeRendered = rows.some((r) => r.index === active.row) && cols.some((c) => c.index === active.col);
 
   return (
@@ -171,7 +207,7 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
             >
               {r.index + 1}
             </div>
-            {cols.map((c) => (
+            {cols.map((c) => (merges.covered.has(`${r.index},${c.index}`) ? null : (
               <GridCellView
                 key={c.key}
                 sim={sim}
@@ -179,16 +215,29 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
                 row={r.index}
                 col={c.index}
                 left={c.start}
-                width={c.size}
+                width={merges.spans.get(`${r.index},${c.index}`)?.width ?? c.size}
+                height={merges.spans.get(`${r.index},${c.index}`)?.height}
+                gridlines={options?.showGridlines ?? true}
+                tallRow={r.size > ROW_HEIGHT}
                 selected={areaContains(area, r.index, c.index)}
                 active={active.row === r.index && active.col === c.index && area !== null}
                 id={`wb-cell-${r.index}-${c.index}`}
                 decoration={decorations.at(r.index, c.index)}
                 version={version}
+                dropdown={dropdownItems.length > 0 && active.row === r.index && active.col === c.index
+                  ? <CellDropdown key={`${active.row},${active.col}`} items={dropdownItems} onPick={pick} onClosed={() => scrollRef.current?.focus()} />
+                  : undefined}
               />
-            ))}
+            )))}
           </div>
         ))}
+        {charts.map((chart) => {
+          const from = anchorPixels(metrics, chart.from);
+          const to = anchorPixels(metrics, chart.to);
+          return (
+            <ChartFigure key={chart.name} chart={chart} left={from.x} top={from.y} width={Math.max(40, to.x - from.x)} height={Math.max(30, to.y - from.y)} />
+          );
+        })}
       </div>
     </div>
   );
@@ -201,6 +250,13 @@ interface GridCellViewProps {
   col: number;
   left: number;
   width: number;
+  /** Pixel height of a merged area; undefined = the row's height. */
+  height?: number;
+  gridlines: boolean;
+  /** The row is taller than default: Excel's default bottom alignment shows. */
+  tallRow: boolean;
+  /** The list-validation dropdown button, on the active cell only. */
+  dropdown?: React.ReactNode;
   selected: boolean;
   active: boolean;
   id: string;
@@ -213,10 +269,12 @@ interface GridCellViewProps {
  * One cell. Memoised: while scrolling, cells that stay in view keep their props and are not
  * re-rendered, so each frame only reads and draws the rows that scrolled in.
  */
-const GridCellView = React.memo(function GridCellView({ sim, sheet, row, col, left, width, selected, active, id, decoration }: GridCellViewProps): React.JSX.Element {
+const GridCellView = React.memo(function GridCellView({ sim, sheet, row, col, left, width, height, gridlines, tallRow, selected, active, id, decoration, dropdown }: GridCellViewProps): React.JSX.Element {
   const styles = useSheetGridStyles();
   const cell = sim.view.cell(sheet, row, col);
-  const align = cellAlignment(cell.value);
+  const explicit = cell.horizontalAlignment;
+  const align = explicit === 'Center' || explicit === 'CenterAcrossSelection' ? 'center'
+    : explicit === 'Right' ? 'right' : explicit === 'Left' ? 'left' : cellAlignment(cell.value);
   return (
     <div
       id={id}
@@ -230,18 +288,25 @@ const GridCellView = React.memo(function GridCellView({ sim, sheet, row, col, le
         align === 'right' ? styles.alignRight : align === 'center' ? styles.alignCenter : styles.alignLeft,
         decoration && styles[decoration],
         cell.bold && styles.bold,
+        cell.italic && styles.italic,
+        cell.wrapText && styles.wrap,
+        !gridlines && styles.noGridlines,
+        height !== undefined && styles.merged,
         selected && !active && styles.inSelection,
         active && styles.activeCell,
       )}
-      // Fill and font colours and indents are workbook data (the user's or the pivot style's
-      // formatting), not theme values. The indent adds to the cell's own padding.
+      // Fill and font colours, fonts, borders and indents are workbook data (the user's or the
+      // pivot style's formatting), not theme values. The indent adds to the cell's own padding.
       style={{
         left, width, backgroundColor: selected && !active ? undefined : cell.fill, color: cell.fontColor,
         paddingLeft: cell.indent ? `calc(${tokens.spacingHorizontalXS} + ${cell.indent * INDENT_WIDTH}px)` : undefined,
+        ...cellStyle(cell, tallRow || height !== undefined),
+        ...(height !== undefined ? { height } : {}),
       }}
       title={cell.text.length * 7 > width ? cell.text : undefined}
     >
       {cell.text}
+      {dropdown}
     </div>
   );
 });

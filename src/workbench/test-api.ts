@@ -12,10 +12,23 @@
  *   __pivotdeck.open(model)       opens any WorkbookModel
  *   __pivotdeck.setDarkTheme(b)   flips the simulated Office theme
  *   __pivotdeck.sampleBuiltMs     how long generating the sample took (for a rough eye, not tests)
+ *   __pivotdeck.setCellAsUser(sheet, address, value)
+ *                                 types a value into a cell as the user: data validation applies
+ *                                 ({ ok: false, title, message } when refused), onChanged fires
+ *                                 with source 'Local' / triggerSource 'Unknown'
+ *   __pivotdeck.charts(sheet)     chart summaries: name, type, title, position (points and cells),
+ *                                 series with their type, axis group, live values and categories
+ *   __pivotdeck.cellDisplay(sheet, address)
+ *                                 what the grid draws for a cell, conditional formats applied
+ *                                 (text, fill, fontColor, bold, size, ...)
+ *   __pivotdeck.validation(sheet, address)  the cell's validation (list items) or undefined
+ *   __pivotdeck.eventsDelivered() resolves once onChanged handlers called so far have settled
  */
+import { parseArea } from '../simulator/address';
 import type { WorkbookModel } from '../simulator/model';
+import type { ChartView, ValidationView } from '../simulator/view';
 import type { WorkbenchSession } from './session';
-import type { WorkbenchSimulator } from './workbench-simulator';
+import type { GridCell, WorkbenchSimulator } from './workbench-simulator';
 
 export interface WorkbenchTestApi {
   readonly sim: WorkbenchSimulator;
@@ -26,6 +39,43 @@ export interface WorkbenchTestApi {
   open(model: WorkbookModel): WorkbenchSimulator;
   setDarkTheme(dark: boolean): void;
   sampleBuiltMs: number;
+  setCellAsUser(sheet: string, address: string, value: string | number | boolean): { ok: true } | { ok: false; title: string; message: string };
+  charts(sheet: string): ChartSummary[];
+  cellDisplay(sheet: string, address: string): GridCell;
+  validation(sheet: string, address: string): ValidationView | undefined;
+  eventsDelivered(): Promise<void>;
+}
+
+/** A chart as a browser test checks it: type, title, where it sits, what it plots. */
+export interface ChartSummary {
+  name: string;
+  type: string;
+  title: string | null;
+  legend: string | null;
+  position: { top: number; left: number; width: number; height: number; from: string; to: string };
+  series: Array<{ name: string; type: string; axisGroup: string; values: Array<number | null>; categories: string[] }>;
+}
+
+function summarize(c: ChartView): ChartSummary {
+  const cell = (a: ChartView['from']) => `${columnLetters(a.column)}${a.row + 1}`;
+  return {
+    name: c.name,
+    type: c.chartType,
+    title: c.title.visible ? c.title.text : null,
+    legend: c.legend.visible ? c.legend.position : null,
+    position: { top: c.top, left: c.left, width: c.width, height: c.height, from: cell(c.from), to: cell(c.to) },
+    series: c.series.map((s) => ({ name: s.name, type: s.chartType, axisGroup: s.axisGroup, values: s.values, categories: s.categories })),
+  };
+}
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 declare global {
@@ -44,6 +94,21 @@ export function installTestApi(session: WorkbenchSession, sampleBuiltMs: number)
     open: (model) => session.open(model),
     setDarkTheme: (dark) => session.setDarkTheme(dark),
     sampleBuiltMs,
+    setCellAsUser(sheet, address, value) {
+      const sim = session.simulator();
+      if (!sim.setCellAsUser) throw new Error('This simulator cannot take user edits.');
+      return sim.setCellAsUser(sheet, address, value);
+    },
+    charts: (sheet) => (session.simulator().view.charts?.(sheet) ?? []).map(summarize),
+    cellDisplay(sheet, address) {
+      const a = parseArea(address);
+      return session.simulator().view.cell(sheet, a.row, a.column);
+    },
+    validation(sheet, address) {
+      const a = parseArea(address);
+      return session.simulator().view.validation?.(sheet, a.row, a.column);
+    },
+    eventsDelivered: () => session.simulator().eventsDelivered?.() ?? Promise.resolve(),
   };
   window.__pivotdeck = api;
   return api;
