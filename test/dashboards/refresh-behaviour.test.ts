@@ -259,3 +259,33 @@ describe('DashboardCoordinator opt-ins', () => {
     await stop();
   });
 });
+
+describe('pivot-style table tile and bad tiles', () => {
+  it('writes a small Region × Year grid with totals equal to plain loops', async () => {
+    const sim = twoSourceSim();
+    const tiles: Tile[] = [{
+      version: 1, kind: 'table', id: 'grid', title: 'Revenue by region and year', at: at(6, 7), source: SALES,
+      rows: [{ field: 'Region' }], column: { field: 'Date', by: 'year' }, measures: [{ id: 'rev', kind: 'sum', field: 'Revenue', label: 'Revenue' }],
+    }];
+    const { outcome } = await createDashboard(deps(sim), emptyDocument(), { label: 'Grid', tiles });
+    expect(outcome.status).toBe('written');
+    const sum = (f: (r: (typeof ROWS)[number]) => boolean) => ROWS.filter(f).reduce((s, r) => s + r.revenue, 0);
+    const y = (r: (typeof ROWS)[number]) => yearOf(r.date);
+    // 4 columns of data in a 7-wide tile: the label column spans A:D, then 2024, 2025, Total in E:G.
+    const cells = (row: number) => ['A', 'E', 'F', 'G'].map((c) => cellValue(sim, 'Grid', `${c}${row}`));
+    expect(cells(2)).toEqual(['Date (year)', '2024', '2025', 'Total'].map((v, i) => (i === 0 ? 'Region' : v)));
+    expect(cells(3)).toEqual(['East', sum((r) => r.region === 'East' && y(r) === 2024), sum((r) => r.region === 'East' && y(r) === 2025), sum((r) => r.region === 'East')]);
+    expect(cells(4)).toEqual(['West', sum((r) => r.region === 'West' && y(r) === 2024), sum((r) => r.region === 'West' && y(r) === 2025), sum((r) => r.region === 'West')]);
+    expect(cells(5)).toEqual(['Total', sum((r) => y(r) === 2024), sum((r) => y(r) === 2025), sum(() => true)]);
+  });
+
+  it('refuses tiles that overlap, before touching the workbook', async () => {
+    const sim = twoSourceSim();
+    const kpiAt = (id: string, col: number): Tile => ({ version: 1, kind: 'kpi', id, title: id, at: { row: 0, col, rows: 4, cols: 3 }, source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' } });
+    sim.resetStats();
+    const r = await createDashboard(deps(sim), emptyDocument(), { label: 'Bad', tiles: [kpiAt('a', 0), kpiAt('b', 2)] });
+    expect(r.outcome).toMatchObject({ status: 'failed', message: '"b" overlaps "a". Move or resize one of them.' });
+    expect(sim.stats().syncs).toBe(0);
+    expect(r.document.dashboards).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { dashboardNamePrefix, newDashboardId, parseTiles, TileSchema, type Tile } from '../../dashboards';
+import { dashboardNamePrefix, newDashboardId, parseTiles, TileSchema, tilesOverlap, type Tile } from '../../dashboards';
 import { addDashboardSheet, removeDashboardOutput } from '../../excel/dashboard';
 import type { PivotDeckDocument } from '../../model';
 import type { SourceData } from '../queries/source-data';
@@ -51,9 +51,12 @@ function checkTiles(tiles: readonly unknown[]): string | undefined {
     }
   }
   const ids = new Set<string>();
-  for (const t of tiles as Tile[]) {
+  const all = tiles as Tile[];
+  for (const [i, t] of all.entries()) {
     if (ids.has(t.id.toLowerCase())) return `Two tiles share the id "${t.id}".`;
     ids.add(t.id.toLowerCase());
+    const clash = all.slice(0, i).find((o) => tilesOverlap(o.at, t.at));
+    if (clash) return `"${t.title || t.id}" overlaps "${clash.title || clash.id}". Move or resize one of them.`;
   }
   return undefined;
 }
