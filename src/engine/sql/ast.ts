@@ -45,6 +45,8 @@ export type SqlAggregate =
   | 'min'
   | 'max'
   | 'uniqExact'
+  /** uniqExactIf(x, condition): distinct values of x on the rows where condition holds. */
+  | 'uniqExactIf'
   | 'varSamp'
   | 'varPop'
   | 'stddevSamp'

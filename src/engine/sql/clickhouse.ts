@@ -56,6 +56,7 @@ export const clickhouse: SqlDialect = {
     min: ([x]) => `min(${x})`,
     max: ([x]) => `max(${x})`,
     uniqExact: ([x]) => `uniqExact(${x})`,
+    uniqExactIf: ([x, c]) => `uniqExactIf(${x}, ${c})`,
     varSamp: ([x]) => `varSamp(${x})`,
     varPop: ([x]) => `varPop(${x})`,
     stddevSamp: ([x]) => `stddevSamp(${x})`,

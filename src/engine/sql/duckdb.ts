@@ -46,6 +46,7 @@ export const duckdb: SqlDialect = {
     min: ([x]) => `min(${x})`,
     max: ([x]) => `max(${x})`,
     uniqExact: ([x]) => `count(DISTINCT ${x})`,
+    uniqExactIf: ([x, c]) => `count(DISTINCT ${x}) FILTER (WHERE ${c})`,
     varSamp: ([x]) => `var_samp(${x})`,
     varPop: ([x]) => `var_pop(${x})`,
     stddevSamp: ([x]) => `stddev_samp(${x})`,
