@@ -41,6 +41,19 @@ describe('charts', () => {
     });
   });
 
+  test('a one-series chart is titled with its series name and has no legend, as Excel does', async () => {
+    const sim = createSimulator(workbook({ Dash: monthly }));
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Dash');
+      const chart = sheet.charts.add('Line', sheet.getRange('A1:B5'));
+      chart.title.load('text');
+      chart.legend.load('visible');
+      await ctx.sync();
+      expect(chart.title.text).toBe('Revenue');
+      expect(chart.legend.visible).toBe(false);
+    });
+  });
+
   test('series follow their cells: writing B2 changes the chart values', async () => {
     const sim = createSimulator(workbook({ Dash: monthly }));
     await sim.run(async (ctx) => {

@@ -111,6 +111,11 @@ export function newChart(sheet: SheetState, id: string, chartType: string, area:
   let n = 1;
   while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
   const series = layoutSeries(sheet, area, seriesBy, chartType);
+  // Excel titles a one-series chart with the series name and shows no legend for it (a pie
+  // keeps its legend: its entries are the categories).
+  const single = series.length === 1;
+  const pie = /Pie|Doughnut/.test(chartType);
+  const singleName = single ? (series[0].nameRef ? readRef(series[0].nameRef, (n) => (n === sheet.name ? sheet : undefined))[0]?.text : undefined) : undefined;
   return {
     id,
     name: `Chart ${n}`,
@@ -119,8 +124,8 @@ export function newChart(sheet: SheetState, id: string, chartType: string, area:
     top: sheet.rowTop(area.row),
     width: DEFAULT_CHART_WIDTH,
     height: DEFAULT_CHART_HEIGHT,
-    title: { text: 'Chart Title', visible: true, overlay: false },
-    legend: { visible: true, position: 'Bottom', overlay: false },
+    title: { text: singleName || 'Chart Title', visible: true, overlay: false },
+    legend: { visible: !single || pie, position: 'Bottom', overlay: false },
     series,
     axes: { category: axis(), value: axis(), secondaryValue: axis() },
   };

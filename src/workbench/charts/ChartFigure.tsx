@@ -215,6 +215,8 @@ function AxisPlot({ chart, box }: { chart: ChartView; box: Box }): React.JSX.Ele
   if (horizontal) {
     left += Math.min(110, Math.max(...categories.map((c) => textWidth(c))) + 8);
     bottom -= 16;
+    // Room for the last tick label, centred on the right edge.
+    right -= textWidth(tickLabel(p.scale.max, axisFormat)) / 2;
   } else {
     left += chart.axes.value.visible ? labelWidth(p.scale, axisFormat) : 0;
     if (s2) right -= labelWidth(s2.scale, axis2Format);
@@ -286,7 +288,9 @@ function AxisPlot({ chart, box }: { chart: ChartView; box: Box }): React.JSX.Ele
     }
   });
 
-  const every = Math.max(1, Math.ceil((n * 46) / (horizontal ? plotH * 2.2 : plotW)));
+  // Show every category label that fits; otherwise every 2nd, 3rd... as Excel thins them.
+  const labelRoom = horizontal ? 14 : Math.max(...categories.map((c) => textWidth(c)), 10) + 8;
+  const every = Math.max(1, Math.ceil((n * labelRoom) / (horizontal ? plotH : plotW)));
   return (
     <g>
       {/* Gridlines and tick labels of the value axis. */}

@@ -15,12 +15,15 @@ export interface Scale {
  * @example niceScale(3, 97, true) // { min: 0, max: 100, ticks: [0, 20, 40, 60, 80, 100] }
  */
 export function niceScale(lo: number, hi: number, includeZero: boolean, target = 5): Scale {
-  let min = includeZero ? Math.min(0, lo) : lo;
-  let max = includeZero ? Math.max(0, hi) : hi;
+  // Excel's automatic minimum is zero whenever the data's range is wide compared with its
+  // magnitude (the smallest value under 5/6 of the largest), for lines too.
+  const zero = includeZero || (lo >= 0 && lo < (hi * 5) / 6) || (hi <= 0 && hi > (lo * 5) / 6);
+  let min = zero ? Math.min(0, lo) : lo;
+  let max = zero ? Math.max(0, hi) : hi;
   if (!Number.isFinite(min) || !Number.isFinite(max)) return { min: 0, max: 1, ticks: [0, 1] };
   if (min === max) {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
-    min -= includeZero && min >= 0 ? 0 : pad;
+    min -= zero && min >= 0 ? 0 : pad;
     max += pad;
   }
   const raw = (max - min) / target;
