@@ -5,7 +5,8 @@
  * in the middle of paging with the old table intact and the source stale with the reason, and
  * keeps a bearer token out of the workbook; a teammate without the token is asked for it. A query
  * built in the query builder on the landed CSV table is checked against a plain loop over the
- * CSV the server served, before and after the server's data changed.
+ * CSV the server served, before and after the server's data changed; so is a query on a source
+ * kept out of the sheet ("don't land raw rows"), including one with more rows than a sheet holds.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -117,6 +118,62 @@ function expectClose(actual: Map<unknown, unknown>, want: Map<boolean, number>) 
   }
 }
 
+/** Orders: Region cycles North/South/East; Amount = i × k. */
+function ordersCsv(n: number, k: number): string {
+  const regions = ['North', 'South', 'East'];
+  const lines = ['Region,Amount'];
+  for (let i = 1; i <= n; i++) lines.push(`${regions[i % 3]},${i * k}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Sum of Amount per Region by a plain loop over the CSV text, sorted by region. */
+function amountByRegion(csv: string): Array<[string, number]> {
+  const out = new Map<string, number>();
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [region, amount] = line.split(',');
+    out.set(region!, (out.get(region!) ?? 0) + Number(amount));
+  }
+  return [...out.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The rows of a query's table output below its header, as [label, number] pairs. */
+async function outputRows(sheetName: string, rows: number): Promise<unknown[][]> {
+  const cells = await sheetCells(sheetName);
+  return Array.from({ length: rows }, (_, r) => [cells[`${r + 1},0`], cells[`${r + 1},1`]]);
+}
+
+/** Builds "sum of `value` by `row`" as a table on a new sheet, on the source picked by `option`. */
+async function buildSumQuery(option: RegExp, row: string, value: string, name: string) {
+  // Open "Build a query" unless it is (a reopened workbook starts with it folded).
+  const section = pane().getByRole('button', { name: 'Build a query' });
+  if ((await section.getAttribute('aria-expanded')) !== 'true') await section.click();
+  await pane().getByRole('combobox', { name: '1. Source table' }).click();
+  await page.getByRole('option', { name: option }).click();
+  await pane().getByRole('button', { name: `Add ${row} to the query` }).waitFor({ timeout: 120_000 });
+  await pane().getByRole('button', { name: `Add ${row} to the query` }).click();
+  await page.getByRole('menuitem', { name: 'To Rows' }).click();
+  await pane().getByRole('button', { name: `Add ${value} to the query` }).click();
+  await page.getByRole('menuitem', { name: 'To Values…' }).click();
+  await pane().getByLabel('Summarize by').selectOption('sum');
+  await pane().getByLabel('Column header').fill(value);
+  await pane().getByRole('button', { name: 'Add to Values' }).click();
+  await pane().getByRole('radio', { name: 'Table (one row per group)' }).check();
+  await pane().getByLabel('Query name').fill(name);
+  await pane().getByRole('button', { name: 'Insert into Excel' }).click();
+  await pane().getByText(new RegExp(`^Written: .*${name}`)).waitFor({ timeout: 120_000 });
+}
+
+/** Previews a CSV address and saves it as a source kept out of the sheet. */
+async function keepOutOfSheet(url: string, label: string, rows: string) {
+  await pane().getByLabel('Web address (URL)').fill(url);
+  await pane().getByLabel('Source name', { exact: true }).fill(label);
+  await pane().getByRole('button', { name: 'Preview' }).click();
+  await pane().getByText(rows).waitFor({ timeout: 60_000 });
+  await pane().getByRole('radio', { name: 'Keep it out of the sheet (queries use it directly)' }).check();
+  await pane().getByRole('button', { name: 'Save for queries' }).click();
+  await waitForBadge(label, 'Up to date');
+}
+
 async function waitForBadge(label: string, text: string) {
   await sourceItem(label).getByText(text, { exact: true }).waitFor({ timeout: 20_000 });
 }
@@ -192,6 +249,26 @@ describe('cloud pulls in the workbench', () => {
     await pane().getByRole('button', { name: 'Data from the web' }).scrollIntoViewIfNeeded();
   }, 180_000);
 
+  it('keeps a source out of the sheet and builds a query straight on it', async () => {
+    server.setResource('orders.csv', ordersCsv(3000, 2), 'text/csv');
+    const sheetsBefore = await page.evaluate(() => window.__pivotdeck!.sim.toModel().sheets.map((x) => x.name));
+    const tablesBefore = (await tables()).length;
+    await keepOutOfSheet(server.url('/mutable/orders.csv'), 'Orders feed', '3,000 rows, 2 columns; showing the first 100.');
+    await expect.poll(() => sourceItem('Orders feed').textContent()).toContain('kept out of the sheet, for queries');
+    // Nothing was written for it: no new sheet, no new table.
+    expect(await page.evaluate(() => window.__pivotdeck!.sim.toModel().sheets.map((x) => x.name))).toEqual(sheetsBefore);
+    expect((await tables()).length).toBe(tablesBefore);
+
+    await buildSumQuery(/^Orders feed \(from the web, not in the sheet\)/, 'Region', 'Amount', 'Web orders by region');
+    expect(await outputRows('Web orders by region', 3)).toEqual(amountByRegion(ordersCsv(3000, 2)));
+
+    // The server's data changes; refreshing the saved query pulls it again.
+    server.setResource('orders.csv', ordersCsv(3000, 5), 'text/csv');
+    const saved = pane().getByRole('list', { name: 'Saved queries' }).getByRole('listitem').filter({ hasText: 'Web orders by region' });
+    await saved.getByRole('button', { name: 'Refresh Web orders by region' }).click();
+    await expect.poll(() => outputRows('Web orders by region', 3), { timeout: 60_000 }).toEqual(amountByRegion(ordersCsv(3000, 5)));
+  }, 240_000);
+
   it('refresh of unchanged data is a 304: nothing downloaded, the table not rewritten', async () => {
     const before = await sheetCells('Sales feed');
     const landedBytes = JSON.stringify(Object.values(before)).length;
@@ -266,6 +343,31 @@ describe('cloud pulls in the workbench', () => {
     await waitForBadge('Secure cars', 'Up to date');
     expect(await workbookContains(TOKEN)).toBe(false);
   }, 180_000);
+
+  it('says a pull is too big to land, keeps it out of the sheet, and queries it', async () => {
+    // One row more than a sheet holds below its header.
+    const n = 1_048_576;
+    const lines = ['Group,Value'];
+    for (let i = 0; i < n; i++) lines.push(`${i % 2 ? 'Odd' : 'Even'},${i % 10}`);
+    server.setResource('big.csv', `${lines.join('\n')}\n`, 'text/csv');
+    await pane().getByLabel('Web address (URL)').scrollIntoViewIfNeeded();
+    await pane().getByLabel('Web address (URL)').fill(server.url('/mutable/big.csv'));
+    await pane().getByLabel('Source name', { exact: true }).fill('Big feed');
+    await pane().getByRole('button', { name: 'Preview' }).click();
+    await pane().getByText('1,048,576 rows, 2 columns; showing the first 100.').waitFor({ timeout: 120_000 });
+    await pane().getByText(/more than an Excel sheet holds \(1,048,575 below the header\)\. Keep it out of the sheet/).waitFor();
+    expect(await pane().getByRole('radio', { name: 'Into an Excel table' }).isDisabled()).toBe(true);
+    await pane().getByRole('button', { name: 'Save for queries' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'cloud-pull-too-big');
+    await pane().getByRole('button', { name: 'Save for queries' }).click();
+    await waitForBadge('Big feed', 'Up to date');
+
+    await buildSumQuery(/^Big feed \(from the web/, 'Group', 'Value', 'Big by group');
+    // A plain loop over the same rows the server served.
+    const sums = new Map<string, number>();
+    for (let i = 0; i < n; i++) { const g = i % 2 ? 'Odd' : 'Even'; sums.set(g, (sums.get(g) ?? 0) + (i % 10)); }
+    expect(await outputRows('Big by group', 2)).toEqual([['Even', sums.get('Even')], ['Odd', sums.get('Odd')]]);
+  }, 300_000);
 
   it('looks right and passes axe', async () => {
     await page.evaluate(() => window.__pivotdeck!.sim.activate('Cars API'));

@@ -16,6 +16,7 @@ import { useLivePreview } from './use-live-preview';
 import { warehouseChoice } from '../warehouse/builder-source';
 import { WarehouseConnectForm } from '../warehouse/WarehouseConnectForm';
 import { useQueryBuilder } from './use-query-builder';
+import { webChoice } from './web-source-choice';
 
 type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'filter'; field?: string };
 
@@ -34,7 +35,8 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const chosen = b.source.status === 'idle' ? undefined : b.source.table;
   const chosenWarehouse = b.warehouses.find((w) => warehouseChoice(w.id) === chosen);
   const onWarehouse = chosenWarehouse !== undefined;
-  const sourceText = chosenWarehouse?.label ?? chosen ?? '';
+  const chosenWeb = b.webSources.find((w) => webChoice(w.id) === chosen);
+  const sourceText = chosenWarehouse?.label ?? chosenWeb?.label ?? chosen ?? '';
   const fields = b.source.status === 'ready' ? b.source.fields : [];
   const sourceFields = fields.map((f) => f.name);
   const { draft, setDraft } = b;
@@ -70,13 +72,18 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
       <div className={styles.step}>
         <Field label="1. Source table" hint={b.source.status === 'ready' ? `${b.source.totalRows.toLocaleString('en-US')} rows, ${fields.length} fields${onWarehouse ? '; queries run on the warehouse and only the summary comes back' : ''}` : undefined}>
           <Dropdown
-            placeholder={b.tables === undefined ? 'Loading…' : b.tables.length === 0 && b.warehouses.length === 0 ? 'No tables in this workbook' : 'Choose a table'}
+            placeholder={b.tables === undefined ? 'Loading…' : b.tables.length === 0 && b.warehouses.length === 0 && b.webSources.length === 0 ? 'No tables in this workbook' : 'Choose a table'}
             value={sourceText}
             selectedOptions={b.source.status === 'idle' ? [] : [b.source.table]}
             onOptionSelect={(_, d) => { setEditor({ kind: 'none' }); void b.chooseTable(d.optionValue); }}
+            // Sources and tables added in other sections since this one opened appear on opening the list.
+            onOpenChange={(_, d) => { if (d.open) void b.reload(); }}
           >
             {(b.tables ?? []).map((t) => (
               <Option key={t.name} value={t.name} text={t.name}>{`${t.name} (${t.rowCount.toLocaleString('en-US')} rows, sheet ${t.sheet})`}</Option>
+            ))}
+            {b.webSources.map((w) => (
+              <Option key={w.id} value={webChoice(w.id)} text={w.label}>{`${w.label} (from the web, not in the sheet)`}</Option>
             ))}
             {b.warehouses.map((w) => (
               <Option key={w.id} value={warehouseChoice(w.id)} text={w.label}>{`${w.label} (warehouse)`}</Option>

@@ -4,6 +4,7 @@ import type { CellValue } from '../../excel/api';
 import { computeQueryInThread, type QueryComputer, type SourceData } from '../../refresh/queries';
 import { sourceRefKey } from '../../engine/spec';
 import { warehouseChoice } from '../warehouse/builder-source';
+import { webChoice } from './web-source-choice';
 
 /** Rows of the result the preview shows. */
 export const PREVIEW_ROWS = 12;
@@ -39,7 +40,8 @@ export function useLivePreview(
         try {
           const pending = sourceData.current;
           // The chosen source: a table by name, a warehouse source by its dropdown choice.
-          const chosen = spec.source.kind === 'table' ? spec.source.name : spec.source.kind === 'source' ? warehouseChoice(spec.source.id) : undefined;
+          const chosen = spec.source.kind === 'table' ? spec.source.name
+            : spec.source.kind === 'source' ? (pending?.table === webChoice(spec.source.id) ? pending.table : warehouseChoice(spec.source.id)) : undefined;
           if (!pending || pending.table !== chosen) return;
           const data = await pending.promise;
           controller.signal.throwIfAborted();

@@ -15,9 +15,16 @@ import { browserQueryComputer } from '../../refresh/queries/start-query-worker';
 import { findQueryOutput } from '../../excel/query-output';
 import { describeFields, type FieldInfo } from './field-info';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type Draft } from './spec-draft';
+import { keptWebSources, paneWebPull, webChoice, webFieldList, webIdOf } from './web-source-choice';
 import {
   choiceOfSourceRef, NO_ROWS, paneWarehouseRunner, sourceRefOfChoice, warehouseComputer, warehouseFieldList, warehouseIdOf, warehouseSources,
 } from '../warehouse/builder-source';
+
+/** The spec's source for a dropdown choice: a web source kept out of the sheet, else as the choice says. */
+const webRefOrChoice = (choice: string) => {
+  const id = webIdOf(choice);
+  return id ? { kind: 'source' as const, id } : sourceRefOfChoice(choice);
+};
 
 export type SourceState =
   | { status: 'idle' }
@@ -54,7 +61,8 @@ export function useQueryBuilder(host: PaneHost) {
   // Queries compute in a Web Worker (a fresh one per run; Cancel terminates it).
   // Queries on a warehouse source run there (SQL pushdown); only the summary comes back.
   const warehouse = useMemo(() => paneWarehouseRunner(host), [host]);
-  const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer(), warehouse }), [host, warehouse]);
+  // Web sources kept out of the sheet are pulled straight into the query ("don't land raw rows").
+  const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer(), warehouse, pull: paneWebPull(host) }), [host, warehouse]);
   const warehouseCompute = useMemo(() => warehouseComputer(warehouse), [warehouse]);
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
@@ -119,6 +127,23 @@ export function useQueryBuilder(host: PaneHost) {
       }
       return;
     }
+    const webId = webIdOf(name);
+    if (webId) {
+      const promise = deps.pull
+        ? deps.pull({ kind: 'source', id: webId }, {})
+        : Promise.reject(new Error('This pane cannot read web sources.'));
+      promise.catch(() => undefined); // reported below and by the preview
+      data.current = { table: name, promise };
+      try {
+        const [pulled, current] = await Promise.all([promise, loadWorkbookDocument(host.run)]);
+        if (request !== sourceRequest.current) return;
+        const def = current.document.sources.find((s) => s.id === webId);
+        setSource({ status: 'ready', table: name, fields: webFieldList(pulled, def), totalRows: pulled.rows.length });
+      } catch (e) {
+        if (request === sourceRequest.current) setSource({ status: 'error', table: name, message: errorText(e) });
+      }
+      return;
+    }
     const promise = readSourceData(host.run, { kind: 'table', name });
     promise.catch(() => undefined); // reported by the preview that awaits it
     data.current = { table: name, promise };
@@ -130,11 +155,11 @@ export function useQueryBuilder(host: PaneHost) {
       if (request !== sourceRequest.current) return;
       setSource({ status: 'error', table: name, message: errorText(e) });
     }
-  }, [host]);
+  }, [host, deps]);
 
   const sourceFields = source.status === 'ready' ? source.fields.map((f) => f.name) : [];
   const spec: QuerySpec | undefined = source.status === 'ready' && draft.measures.length > 0
-    ? draftToSpec(sourceRefOfChoice(source.table), draft, sourceFields)
+    ? draftToSpec(webRefOrChoice(source.table), draft, sourceFields)
     : undefined;
 
   const defaultLabel = (s: QuerySpec) => `${s.measures.map((m) => m.label ?? m.id).slice(0, 2).join(', ')} by ${[...s.rows, ...(s.columns ?? [])].join(' × ') || 'total'}`.slice(0, 120);
@@ -236,7 +261,8 @@ export function useQueryBuilder(host: PaneHost) {
   /** Loads a saved query into the builder. */
   const edit = useCallback((saved: SavedQuery) => withBusy(saved.def.id, async () => {
     if (!saved.spec) throw new Error(saved.problem ?? 'This query cannot be edited.');
-    const choice = choiceOfSourceRef(saved.spec.source);
+    const ref = saved.spec.source;
+    const choice = ref.kind === 'source' && keptWebSources(doc?.sources).some((s) => s.id === ref.id) ? webChoice(ref.id) : choiceOfSourceRef(ref);
     if (!choice) throw new Error('Only queries on workbook tables and warehouse sources can be edited here for now.');
     const tracked = await findQueryOutput(host.run, saved.def.id).catch(() => undefined);
     await chooseTable(choice, true);
@@ -246,7 +272,7 @@ export function useQueryBuilder(host: PaneHost) {
     setLayout(tracked?.layout ?? 'grid');
     setPlacement({ kind: 'newSheet', sheet: '', cell: 'A1' });
     setRun({ kind: 'idle' });
-  }), [host, chooseTable, withBusy]);
+  }), [host, chooseTable, withBusy, doc]);
 
   const startNew = useCallback(() => {
     setEditingId(undefined);
@@ -261,6 +287,6 @@ export function useQueryBuilder(host: PaneHost) {
     doc, docMessage, readOnly: opened.current?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
     placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
     compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : deps.compute,
-    warehouses: warehouseSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
+    warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
   };
 }

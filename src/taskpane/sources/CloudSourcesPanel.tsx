@@ -3,6 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { ColumnType, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
 import { isWebSource } from '../../connectors/pull-source';
+import { keptOutOfSheet, tooBigToLand } from '../../refresh/queries/web-source-data';
 import { EmptyState, Loading } from '../StatusMessages';
 import { useCloudSourcesStyles } from './CloudSourcesPanel.styles';
 import { LoadProgress } from './LoadProgress';
@@ -34,6 +35,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
   const [draft, setDraft] = useState<SourceDraft>(emptyDraft);
   const [secrets, setSecrets] = useState<Secrets>(NO_SECRETS);
   const [preview, setPreview] = useState<PreviewState>();
+  const [keepOut, setKeepOut] = useState(false);
   const [formError, setFormError] = useState<string>();
   const busy = sources.running !== undefined;
   const readOnly = sources.readOnlyMessage !== undefined;
@@ -44,6 +46,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     setSecrets(NO_SECRETS);
     setPreview(undefined);
     setFormError(undefined);
+    setKeepOut(false);
   };
 
   const onPreview = async () => {
@@ -61,7 +64,10 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
   const onLoad = async () => {
     if (!preview) return;
     const changed = Object.fromEntries(Object.entries(draft.types).filter(([name, type]) => preview.pull.columns.find((c) => c.name === name)?.type !== type));
-    const def = draftToSource({ ...draft, id: preview.def.id, types: changed }, []);
+    const drafted = draftToSource({ ...draft, id: preview.def.id, types: changed }, []);
+    // Too many rows for a sheet: kept out whatever the choice (the table option is disabled).
+    const outside = keepOut || tooBigToLand(preview.pull.rowCount) !== undefined;
+    const def = { ...drafted, options: { ...drafted.options, keepOutOfSheet: outside } };
     // Changed types re-read the data with them; otherwise the previewed pull is landed as is.
     const outcome = await sources.land(def, Object.keys(changed).length ? undefined : preview.pull);
     if (outcome && outcome.status !== 'cancelled') reset();
@@ -72,6 +78,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     setSecrets(NO_SECRETS);
     setFormError(undefined);
     setDraft(sourceToDraft(def));
+    setKeepOut(keptOutOfSheet(def));
   };
 
   const onCredential = async (def: SourceDefinition, secret: string) => {
@@ -95,6 +102,8 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
             label={preview.def.label}
             types={draft.types}
             busy={busy || readOnly}
+            keepOut={keepOut}
+            onKeepOut={setKeepOut}
             onType={(column: string, type: ColumnType) => setDraft((d) => ({ ...d, types: { ...d.types, [column]: type } }))}
             onLoad={() => void onLoad()}
             onBack={() => setPreview(undefined)}

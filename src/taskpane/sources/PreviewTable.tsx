@@ -1,9 +1,10 @@
 import {
-  Button, Caption1, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { ColumnType, PullOk } from '../../connectors/types';
 import { displayValue } from '../../engine/format';
+import { tooBigToLand } from '../../refresh/queries/web-source-data';
 import { usePreviewStyles } from './PreviewTable.styles';
 
 const PREVIEW_ROWS = 100;
@@ -15,16 +16,24 @@ export interface PreviewTableProps {
   /** The user's choice per column (absent = detected). */
   types: Record<string, ColumnType>;
   busy: boolean;
+  /** Keep the data out of the sheet: queries pull it directly ("don't land raw rows"). */
+  keepOut: boolean;
+  onKeepOut(keepOut: boolean): void;
   onType(column: string, type: ColumnType): void;
   onLoad(): void;
   onBack(): void;
 }
 
-/** The first 100 rows with the detected column types, which the user can change, then "Load to table". */
-export function PreviewTable({ pull, label, types, busy, onType, onLoad, onBack }: PreviewTableProps): ReactElement {
+/**
+ * The first 100 rows with the detected column types, which the user can change, then "Load to
+ * table" or, kept out of the sheet, "Save for queries" (the only choice above a sheet's rows).
+ */
+export function PreviewTable({ pull, label, types, busy, keepOut, onKeepOut, onType, onLoad, onBack }: PreviewTableProps): ReactElement {
   const styles = usePreviewStyles();
   const shown = Math.min(PREVIEW_ROWS, pull.rowCount);
   const arrays = pull.columns.map((c) => pull.table.array(c.name) as ArrayLike<unknown>);
+  const tooBig = tooBigToLand(pull.rowCount);
+  const outside = keepOut || tooBig !== undefined;
   return (
     <section className={styles.root} aria-label={`Preview of ${label}`}>
       <Text weight="semibold">Preview of {label}</Text>
@@ -61,8 +70,15 @@ export function PreviewTable({ pull, label, types, busy, onType, onLoad, onBack 
           </TableBody>
         </Table>
       </div>
+      <Field label="Where the data goes" hint={outside ? 'Nothing is written to the sheet; build a query on this source in “Build a query”.' : undefined}>
+        <RadioGroup value={outside ? 'queries' : 'table'} onChange={(_, d) => onKeepOut(d.value === 'queries')}>
+          <Radio value="table" label="Into an Excel table" disabled={tooBig !== undefined} />
+          <Radio value="queries" label="Keep it out of the sheet (queries use it directly)" />
+        </RadioGroup>
+      </Field>
+      {tooBig && <MessageBar intent="info" layout="multiline"><MessageBarBody>{tooBig}</MessageBarBody></MessageBar>}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onLoad} disabled={busy}>Load to table</Button>
+        <Button appearance="primary" onClick={onLoad} disabled={busy}>{outside ? 'Save for queries' : 'Load to table'}</Button>
         <Button onClick={onBack} disabled={busy}>Back</Button>
       </div>
     </section>

@@ -5,6 +5,7 @@ import { Edit16Regular } from '@fluentui/react-icons/svg/edit';
 import { useState, type ReactElement } from 'react';
 import type { SourceDefinition } from '../../connectors/types';
 import { landingOf, sourceStatus } from '../../refresh/sources';
+import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
 import { AUTH_LABELS, KIND_LABELS, type WebKind } from './source-draft';
 import { useSourceListStyles } from './SourceList.styles';
 import { statusBadge, statusLine } from './source-words';
@@ -47,7 +48,7 @@ function SourceItem({ def, notices, busy, readOnly, onRefresh, onEdit, onRemove,
         <Badge appearance="tint" color={badge.color}>{badge.text}</Badge>
       </div>
       <Caption1 className={styles.detail}>
-        {kind}{landing ? ` → table ${landing.tableName} on ${landing.sheet}` : ''}{def.credential ? ` · ${AUTH_LABELS[def.credential.kind]}` : ''}
+        {kind}{keptOutOfSheet(def) ? ' → kept out of the sheet, for queries' : landing ? ` → table ${landing.tableName} on ${landing.sheet}` : ''}{def.credential ? ` · ${AUTH_LABELS[def.credential.kind]}` : ''}
       </Caption1>
       <Text size={200} className={styles.detail}>{statusLine(def)}</Text>
       {notice && notice.text !== def.lastRefresh?.message && (

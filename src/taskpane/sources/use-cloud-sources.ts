@@ -13,6 +13,8 @@ import type { PaneHost } from '../../excel/host-types';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
 import type { PivotDeckDocument } from '../../model';
 import { refreshSource, removeSource, type SourceDeps, type SourceOutcome, type SourceProgress } from '../../refresh/sources';
+import { refreshKeptSource, type KeptSourceOutcome } from '../../refresh/queries/kept-source';
+import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
 
 export interface PreviewState {
   def: SourceDefinition;
@@ -33,8 +35,9 @@ export interface CloudSources {
   /** The last action's result, in words, per source id. */
   notices: Record<string, { intent: 'success' | 'warning' | 'error' | 'info'; text: string }>;
   preview(def: SourceDefinition, secret: string | undefined): Promise<PreviewState>;
-  land(def: SourceDefinition, pulled: PullOk | undefined): Promise<SourceOutcome | undefined>;
-  refresh(sourceId: string): Promise<SourceOutcome | undefined>;
+  /** Lands the source, or (with `options.keepOutOfSheet`) saves it for queries without landing. */
+  land(def: SourceDefinition, pulled: PullOk | undefined): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
+  refresh(sourceId: string): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   remove(sourceId: string): Promise<void>;
   saveCredential(def: SourceDefinition, secret: string): Promise<void>;
   cancel(): void;
@@ -52,8 +55,9 @@ function credentialStore(): CredentialStore {
 }
 
 /** Words for an outcome, shown under the source. */
-export function outcomeNotice(outcome: SourceOutcome): CloudSources['notices'][string] {
+export function outcomeNotice(outcome: SourceOutcome | KeptSourceOutcome): CloudSources['notices'][string] {
   switch (outcome.status) {
+    case 'checked': return { intent: 'success', text: `Saved for queries: ${outcome.rows.toLocaleString('en-US')} rows, not written to the sheet. Build a query on it in “Build a query”.` };
     case 'notModified': return { intent: 'info', text: 'Unchanged on the server: nothing was downloaded or rewritten.' };
     case 'landed': return { intent: outcome.notes.length ? 'warning' : 'success', text: `Loaded ${outcome.rows.toLocaleString('en-US')} rows into ${outcome.land.tableName}.${outcome.notes.length ? ` ${outcome.notes.join(' ')}` : ''}` };
     case 'needsCredential': return { intent: 'warning', text: outcome.message };
@@ -98,16 +102,18 @@ export function useCloudSources(host: PaneHost): CloudSources {
 
   const current = useCallback(async (): Promise<PivotDeckDocument> => (await loadWorkbookDocument(host.run)).document, [host]);
 
-  const run = useCallback(async (def: SourceDefinition, pulled: PullOk | undefined, base: PivotDeckDocument): Promise<SourceOutcome | undefined> => {
+  const run = useCallback(async (def: SourceDefinition, pulled: PullOk | undefined, base: PivotDeckDocument): Promise<SourceOutcome | KeptSourceOutcome | undefined> => {
     const abort = new AbortController();
     controller.current = abort;
     setRunning({ sourceId: def.id, label: def.label });
     try {
-      const result = await refreshSource(deps, base, def.id, {
+      const options = {
         signal: abort.signal,
         pulled,
-        onProgress: (progress) => setRunning({ sourceId: def.id, label: def.label, progress }),
-      });
+        onProgress: (progress: SourceProgress) => setRunning({ sourceId: def.id, label: def.label, progress }),
+      };
+      // A source kept out of the sheet is only checked and recorded; queries pull it themselves.
+      const result = keptOutOfSheet(def) ? await refreshKeptSource(deps, base, def.id, options) : await refreshSource(deps, base, def.id, options);
       // A cancelled refresh changes nothing in the workbook's document.
       if (result.outcome.status !== 'cancelled') await persist(result.document);
       setNotices((n) => ({ ...n, [def.id]: outcomeNotice(result.outcome) }));

@@ -1,0 +1,61 @@
+/**
+ * Web sources kept out of the sheet as query sources in the builder ("don't land raw rows"):
+ * their dropdown choice, their field list (from the pulled rows and the column types recorded at
+ * the last check), and the pull queries use.
+ */
+import type { SourceDefinition } from '../../connectors/types';
+import type { PaneHost } from '../../excel/host-types';
+import { loadWorkbookDocument } from '../../excel/workbook-document';
+import type { PullSource, SourceData } from '../../refresh/queries';
+import { keptOutOfSheet, webPullSource } from '../../refresh/queries/web-source-data';
+import { browserSourceDeps } from '../../commands/browser-source-deps';
+import { isWebSource } from '../../connectors/pull-source';
+import { describeFields, type FieldInfo } from './field-info';
+
+const PREFIX = 'web:';
+
+/**
+ * The dropdown value of a web source (table names cannot contain ":", so it never clashes).
+ * @example webChoice('orders') // 'web:orders'
+ */
+export const webChoice = (sourceId: string): string => `${PREFIX}${sourceId}`;
+
+/**
+ * The source id of a web choice, or undefined for anything else.
+ * @example webIdOf('web:orders') // 'orders'
+ */
+export function webIdOf(choice: string | undefined): string | undefined {
+  return choice?.startsWith(PREFIX) ? choice.slice(PREFIX.length) : undefined;
+}
+
+/** The workbook's web sources kept out of the sheet (queries pull them directly). */
+export function keptWebSources(sources: readonly SourceDefinition[] | undefined): SourceDefinition[] {
+  return (sources ?? []).filter((s) => isWebSource(s.kind) && keptOutOfSheet(s));
+}
+
+/**
+ * The field list of a pulled web source: values from its first rows, date columns shown as
+ * dates (the type recorded when it was last checked, as Excel would show a landed date).
+ *
+ * @example webFieldList(data, def).find((f) => f.name === 'Day')?.type // 'date'
+ */
+export function webFieldList(data: SourceData, def: SourceDefinition | undefined): FieldInfo[] {
+  const recorded = (def?.options?.lastPull as { columns?: Array<{ name: string; type: string }> } | undefined)?.columns ?? [];
+  const formats = data.header.map((name) => (recorded.find((c) => c.name === name)?.type === 'date' ? 'yyyy-mm-dd' : 'General'));
+  const first = data.rows.slice(0, 20);
+  return describeFields(data.header.map(String), first, first.map(() => formats));
+}
+
+/**
+ * The pane's pull for web sources: the page's fetch, the user's credentials, the workbook's
+ * current definitions. Undefined where there is no fetch.
+ *
+ * @example const deps: QueryDeps = { run: host.run, pull: paneWebPull(host) };
+ */
+export function paneWebPull(host: PaneHost): PullSource | undefined {
+  const context = browserSourceDeps();
+  if (!context) return undefined;
+  // The workbench (and a pane served from localhost) may read http://localhost during development.
+  const policy = host.kind === 'workbench' ? { ...context.policy, allowHttpLocalhost: true } : context.policy;
+  return webPullSource({ ...context, policy }, async () => (await loadWorkbookDocument(host.run)).document);
+}
