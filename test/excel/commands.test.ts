@@ -9,7 +9,7 @@ import { emptyDocument, type PivotDeckDocument } from '../../src/model';
 import type { Tile } from '../../src/dashboards';
 import { createRefreshCoordinator } from '../../src/refresh/create-coordinator';
 import { createDashboard } from '../../src/refresh/dashboards';
-import { insertQuery } from '../../src/refresh/queries';
+import { insertQuery, webPullSource } from '../../src/refresh/queries';
 import { refreshSource } from '../../src/refresh/sources';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { createSimulator } from '../../src/simulator';
@@ -126,6 +126,33 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     expect(saved.sources[0].lastRefresh).toMatchObject({ ok: true, message: expect.stringMatching(/^Loaded 5 rows/) });
     expect(saved.queries[0].lastRefresh).toMatchObject({ ok: true });
     expect(saved.dashboards[0].lastRefresh).toMatchObject({ ok: true });
+  });
+
+  it('a source kept out of the sheet is not landed; the query on it pulls the new data', async () => {
+    const sim = createSimulator(workbook({ sheets: [sheet('Data', cellsAt(SALES_ROWS))], tables: [table('Sales', 'Data', 'A1:E13')] }));
+    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), policy: { allowHttpLocalhost: true, timeoutMs: 10_000 } };
+    server.setResource('kept.csv', csv([1, 2, 3]), 'text/csv');
+    const doc: PivotDeckDocument = {
+      ...emptyDocument(),
+      sources: [{ id: 'kept', label: 'Kept', kind: 'csv', url: server.url('/mutable/kept.csv'), options: { keepOutOfSheet: true } }],
+    };
+    const spec: QuerySpec = { version: 1, source: { kind: 'source', id: 'kept' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
+    const inserted = await insertQuery({ run: sim.run, pull: webPullSource(sources, async () => doc) }, doc, { label: 'Kept by region', spec, layout: 'table', target: { kind: 'newSheet', sheet: 'Kept by region' } });
+    expect(inserted.outcome.status).toBe('written');
+    await saveWorkbookDocument(sim.run, { readOnly: false }, inserted.document);
+    const amounts = [10, 20, 30, 40];
+    server.setResource('kept.csv', csv(amounts), 'text/csv');
+    let report: StepReport[] = [];
+    await refreshAllCommand(sim.run, undefined, { sources, onReport: (r) => { report = r; } })(completion().event);
+    expect(report.find((s) => s.step === 'sources')).toEqual({ step: 'sources', count: 0, failed: 0 });
+    expect(report.find((s) => s.step === 'queries')).toEqual({ step: 'queries', count: 1, failed: 0 });
+    const rows = await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Kept by region').getRange('A2:B3').load('values');
+      await ctx.sync();
+      return r.values;
+    });
+    expect(rows).toEqual(byRegion(amounts));
+    expect(sim.toModel().sheets.map((x) => x.name)).toEqual(['Data', 'Kept by region']);
   });
 
   it('a failing source keeps its table, is marked stale, and the query still refreshes on the old data', async () => {
