@@ -105,7 +105,7 @@ async function secretOf(conn: WarehouseConnection, store: CredentialStore): Prom
   if (!ref || ref.kind === 'none') return undefined;
   const secret = await store.get(ref.host, 'basic');
   if (!secret) {
-    throw new WarehouseError('auth', `This warehouse needs your user name and password for ${ref.host}. Enter them once in the warehouse source; PivotDeck keeps them on this computer and never in the workbook.`, { host: ref.host });
+    throw new WarehouseError('auth', `This warehouse needs your user name and password for ${ref.host}. In Build a query, choose "Connect to a warehouse…", enter the same address and table with your user name and password, and save: PivotDeck keeps them on this computer, never in the workbook.`, { host: ref.host });
   }
   const colon = secret.indexOf(':');
   return colon < 0 ? { user: secret, password: '' } : { user: secret.slice(0, colon), password: secret.slice(colon + 1) };
@@ -250,7 +250,7 @@ async function explainNetworkFailure(
       const anonymous = new URL(base.href);
       anonymous.search = new URLSearchParams({ query: 'SELECT 1' }).toString();
       await context.fetch(anonymous.href, { method: 'GET', credentials: 'omit', cache: 'no-store', signal });
-      return new WarehouseError('auth', `The warehouse at ${host} did not accept the user name or password. Enter them again in the warehouse source (they are kept on this computer only).`, { host }, { cause: error });
+      return new WarehouseError('auth', `The warehouse at ${host} did not accept the user name or password. In Build a query, choose "Connect to a warehouse…", enter the same address and table with the right user name and password, and save: they are kept on this computer only.`, { host }, { cause: error });
     } catch {
       // Unreadable as well: CORS is off, or anonymous access is refused too. Say both.
     }

@@ -54,7 +54,7 @@ export function explainClickHouseException(
     case 'notFound':
       return new WarehouseError(kind, `The warehouse at ${context.host} has no such database or table. ${said}. Check the database and table names in the warehouse source.`, details);
     case 'auth':
-      return new WarehouseError(kind, `The warehouse at ${context.host} did not accept the user name or password. Enter them again in the warehouse source (they are kept on this computer only).`, details);
+      return new WarehouseError(kind, `The warehouse at ${context.host} did not accept the user name or password. In Build a query, choose "Connect to a warehouse…", enter the same address and table with the right user name and password, and save: they are kept on this computer only.`, details);
     case 'permission':
       return new WarehouseError(kind, `The warehouse user is signed in but not allowed to read ${what}. ${said}. Ask whoever runs the warehouse to grant read access.`, details);
     case 'timeout':

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CredentialStore } from '../../connectors/credentials';
+import type { SourceDefinition } from '../../connectors/types';
 import { describeWarehouseTable, isWarehouseError, warehouseConnection, type WarehouseTableInfo } from '../../connectors/warehouse';
 import type { PaneHost } from '../../excel/host-types';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
@@ -24,6 +25,17 @@ function withTyped(store: CredentialStore, host: string, secret: string | undefi
     set: (h, kind, s) => store.set(h, kind, s),
     delete: (h) => store.delete(h),
   };
+}
+
+/** Same address (origin), database and table: the same warehouse source. */
+function sameTable(a: SourceDefinition, b: SourceDefinition): boolean {
+  try {
+    const x = warehouseConnection(a);
+    const y = warehouseConnection(b);
+    return new URL(x.url).origin === new URL(y.url).origin && x.database === y.database && x.table === y.table;
+  } catch {
+    return false;
+  }
 }
 
 const fingerprint = (d: WarehouseDraft) => JSON.stringify([d.url.trim(), d.database.trim(), d.table.trim(), d.signIn, d.user, d.password]);
@@ -67,13 +79,18 @@ export function useWarehouseConnect(host: PaneHost, onSaved: (sourceId: string) 
     try {
       const opened = await loadWorkbookDocument(host.run);
       if (opened.readOnly) throw new Error(opened.message);
+      // The same warehouse table again (a teammate entering their own password, or fields that
+      // changed on the server): update that source, so its saved queries keep working.
+      const probe = draftToWarehouseSource(draft, 'probe');
+      const same = opened.document.sources.find((s) => s.kind === 'warehouse' && sameTable(s, probe));
       const taken = new Set(opened.document.sources.map((s) => s.id.toLowerCase()));
-      let id = `wh_${Date.now().toString(36)}`;
-      for (let n = 1; taken.has(id.toLowerCase()); n++) id = `wh_${Date.now().toString(36)}_${n}`;
-      const def = draftToWarehouseSource(draft, id, test.info.fields, test.info.rowCount);
+      let id = same?.id ?? `wh_${Date.now().toString(36)}`;
+      for (let n = 1; !same && taken.has(id.toLowerCase()); n++) id = `wh_${Date.now().toString(36)}_${n}`;
+      const def = draftToWarehouseSource(same && !draft.label.trim() ? { ...draft, label: same.label } : draft, id, test.info.fields, test.info.rowCount);
       const secret = secretOf(draft);
       if (secret !== undefined && def.credential) await store.set(def.credential.host, 'basic', secret);
-      await saveWorkbookDocument(host.run, opened, { ...opened.document, sources: [...opened.document.sources, def] });
+      const sources = same ? opened.document.sources.map((s) => (s.id === id ? def : s)) : [...opened.document.sources, def];
+      await saveWorkbookDocument(host.run, opened, { ...opened.document, sources });
       setDraft(EMPTY_WAREHOUSE_DRAFT);
       setTest({ status: 'idle' });
       onSaved(id);
