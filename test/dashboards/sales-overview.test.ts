@@ -235,4 +235,18 @@ describe('Sales overview from the template', () => {
     expect(second.outcome.sheet).toBe('Sales overview (2)');
     expect(second.document.dashboards.map((d) => d.sheet)).toEqual(['Sales overview', 'Sales overview (2)']);
   });
+
+  it('follows its sheet when the user renames it, and records the new name', async () => {
+    const sim = salesSimulator();
+    const { document } = await built(sim);
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem(SHEET).name = 'Board'; });
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]]; });
+    const { outcome, document: after } = await refreshDashboard(deps(sim), document, 'd1');
+    expect(outcome.message).toBe('All 8 tiles refreshed.');
+    expect(after.dashboards[0].sheet).toBe('Board');
+    const rows = ROWS.map((r, i) => (i === 0 ? { ...r, revenue: 1100 } : r));
+    const trend = expectedCharts(rows).trend;
+    expect(blockValues(sim, 'Board', `Q3:R${2 + trend.length}`)).toEqual(trend);
+    expect(sim.toModel().sheets.find((s) => s.name === 'Board')!.charts).toHaveLength(3);
+  });
 });

@@ -13,6 +13,11 @@ export interface DashboardStateRequest {
 
 export interface DashboardState {
   sheetExists: boolean;
+  /**
+   * The sheet PivotDeck's names point at when it differs from the one asked for (the user
+   * renamed the dashboard sheet): the refresh follows it.
+   */
+  renamedTo?: string;
   /** Names this dashboard owns now → their sheet-local addresses ("A1:O3"). */
   names: Map<string, string>;
   /** Parameter values as the cells hold them (absent when the header is not written yet). */
@@ -51,9 +56,13 @@ export async function readDashboardState(run: ExcelRun, request: DashboardStateR
     }
     await context.sync();
     const owned = new Map<string, string>();
+    let namedSheet: string | undefined;
     for (const n of names.items) {
       if (!n.name.startsWith(request.prefix) || typeof n.value !== 'string') continue;
-      owned.set(n.name, localAddress(n.value.replace(/^=/, '')).replace(/\$/g, ''));
+      const ref = n.value.replace(/^=/, '');
+      owned.set(n.name, localAddress(ref).replace(/\$/g, ''));
+      const bang = ref.lastIndexOf('!');
+      if (bang > 0) namedSheet ??= ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
     }
     const parameterValues: Record<string, CellValue> = {};
     if (request.header && headerRange && !headerRange.isNullObject) {
@@ -67,7 +76,8 @@ export async function readDashboardState(run: ExcelRun, request: DashboardStateR
     }
     const targetValues: Record<string, CellValue | null> = {};
     for (const tileId of Object.keys(request.targets ?? {})) targetValues[tileId] = targets.get(tileId)?.values[0]?.[0] ?? null;
-    return { sheetExists: !sheet.isNullObject, names: owned, parameterValues, targets: targetValues };
+    const renamedTo = sheet.isNullObject && namedSheet && namedSheet.toLowerCase() !== request.sheet.toLowerCase() ? namedSheet : undefined;
+    return { sheetExists: !sheet.isNullObject || renamedTo !== undefined, ...(renamedTo ? { renamedTo } : {}), names: owned, parameterValues, targets: targetValues };
   });
   try {
     return { ...(await attempt(true)), syncs: 1 };

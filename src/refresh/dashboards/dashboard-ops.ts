@@ -67,7 +67,8 @@ function stamp(deps: DashboardDeps): string {
 
 function recorded(def: DashboardDef, outcome: DashboardOutcome, at: string): DashboardDef {
   if (outcome.status === 'cancelled') return def;
-  return { ...def, lastRefresh: { at, ok: outcome.status === 'written', message: outcome.message.slice(0, 2000) } };
+  const sheet = outcome.sheet && outcome.status !== 'failed' ? outcome.sheet.slice(0, 31) : def.sheet;
+  return { ...def, sheet, lastRefresh: { at, ok: outcome.status === 'written', message: outcome.message.slice(0, 2000) } };
 }
 
 function replace(doc: PivotDeckDocument, def: DashboardDef): PivotDeckDocument {

@@ -81,6 +81,9 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       outcome.message = `The sheet "${def.sheet}" of the dashboard "${def.label}" is gone. Delete the dashboard from the pane, or build it again.`;
       return outcome;
     }
+    // The user renamed the sheet: follow PivotDeck's names to it (the caller records the new name).
+    const sheetName = state.renamedTo ?? def.sheet;
+    outcome.sheet = sheetName;
     const values: ParameterValues = {};
     for (const id of Object.keys(params.cells)) values[id] = options.initial ? 'All' : normalise(state.parameterValues[id]);
     outcome.parameterValues = values;
@@ -174,7 +177,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     // 5. Plan and write.
     signal?.throwIfAborted();
     onProgress?.({ phase: 'write' });
-    const writePlan = planDashboard({ dashboardId: def.id, sheet: def.sheet, tiles, outcomes, values });
+    const writePlan = planDashboard({ dashboardId: def.id, sheet: sheetName, tiles, outcomes, values });
     const write = await writeDashboardPlan(deps.run, writePlan, { prefix, names: state.names });
     outcome.syncs.write = write.syncs;
     outcome.bytes.write = write.requestBytes;

@@ -125,6 +125,14 @@ export class WorkbookState {
     const old = sheet.name;
     sheet.name = name;
     for (const s of this.sheets) renameSheetInRefs(s.charts, old, name);
+    // Excel rewrites defined names that point at the renamed sheet (and moves sheet-scoped ones).
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    for (const n of this.names) {
+      const m = /^=('(?:[^']|'')+'|[^'!]+)!(.*)$/.exec(n.reference);
+      const target = m && (m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1]);
+      if (m && target?.toLowerCase() === old.toLowerCase()) n.reference = `=${quoted}!${m[2]}`;
+      if (n.scope === old) n.scope = name;
+    }
     for (const p of this.pivots) {
       if (p.model.sheet === old) p.model.sheet = name;
       if (p.model.source.kind === 'range' && p.model.source.sheet === old) p.model.source.sheet = name;
