@@ -20,6 +20,8 @@ export interface DashboardListProps {
   onEdit(id: string): void;
   onDelete(id: string): void;
   onCancel(): void;
+  /** The "New dashboard" form is open: the empty list says nothing then. */
+  creating?: boolean;
 }
 
 /** When a dashboard refreshes by itself, in words. */
@@ -35,6 +37,7 @@ export function DashboardList(props: DashboardListProps): ReactElement {
   // Tile names by dashboard, so stale tiles are named as the user titled them.
   const names = useMemo(() => new Map((props.doc?.dashboards ?? []).map((d) => [d.id, new Map(parseTiles(d.tiles).tiles.map((t) => [t.id, tileName(t)]))])), [props.doc]);
   if (props.summaries.length === 0) {
+    if (props.creating) return <></>;
     return <p className={styles.empty}>No dashboards yet. Press “New dashboard” to build one from a table in a few clicks.</p>;
   }
   const all = props.busy['*'];

@@ -73,6 +73,7 @@ export function DashboardsPanel({ host }: { host: PaneHost }): ReactElement {
         onEdit={(id) => void edit(id)}
         onDelete={(id) => void d.remove(id)}
         onCancel={d.cancel}
+        creating={open}
       />
     </section>
   );

@@ -5,6 +5,7 @@ import { useState, type ReactElement } from 'react';
 import type { DashboardField } from '../../dashboards';
 import { useNewDashboardWizardStyles } from './NewDashboardWizard.styles';
 import { RefreshProgress } from './RefreshProgress';
+import { galleryItems } from './template-gallery-items';
 import { TemplateGallery } from './TemplateGallery';
 import { TileEditor } from './TileEditor';
 import type { Busy } from './use-dashboards';
@@ -23,6 +24,7 @@ export interface NewDashboardWizardProps {
 export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCancelRun }: NewDashboardWizardProps): ReactElement {
   const styles = useNewDashboardWizardStyles();
   const [tileError, setTileError] = useState<string | undefined>();
+  const [showGallery, setShowGallery] = useState(false);
   const editing = w.editingId !== undefined;
   const fields: DashboardField[] = w.fields.status === 'ready' ? w.fields.fields : [];
   const every = everyMinutes(w.options);
@@ -69,7 +71,14 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
       {!editing && w.fields.status === 'ready' && (
         <div className={styles.step}>
           <h4 className={styles.subheading}>2. Start from a template</h4>
-          <TemplateGallery chosen={w.template} disabled={busy !== undefined} onChoose={w.chooseTemplate} />
+          {w.step === 'tiles' && w.template && !showGallery ? (
+            <div className={styles.chosen}>
+              <span>{`Template: ${galleryItems().find((g) => g.id === w.template)?.label ?? ''}`}</span>
+              <Button size="small" appearance="transparent" disabled={busy !== undefined} onClick={() => setShowGallery(true)}>Change template</Button>
+            </div>
+          ) : (
+            <TemplateGallery chosen={w.template} disabled={busy !== undefined} onChoose={(id, label) => { setShowGallery(false); w.chooseTemplate(id, label); }} />
+          )}
           {w.templateError && <MessageBar intent="warning"><MessageBarBody>{w.templateError}</MessageBarBody></MessageBar>}
         </div>
       )}

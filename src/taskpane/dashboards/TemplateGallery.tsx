@@ -26,7 +26,7 @@ export function TemplateGallery({ chosen, disabled, onChoose }: { chosen?: Galle
             />
             <p className={styles.description}>{item.description}</p>
             <CardFooter>
-              <Button size="small" appearance={item.id === 'salesOverview' ? 'primary' : 'secondary'} disabled={disabled} onClick={() => onChoose(item.id, item.label)} aria-label={`Use ${item.label}`}>
+              <Button size="small" appearance={item.id === 'salesOverview' ? 'primary' : 'secondary'} disabled={disabled} onClick={() => onChoose(item.id, item.label)} aria-label={`Use this: ${item.label}`}>
                 Use this
               </Button>
             </CardFooter>

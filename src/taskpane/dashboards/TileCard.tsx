@@ -52,21 +52,23 @@ export function TileCard({ tile, index, tiles, fields, onChange }: TileCardProps
     <li className={styles.card} aria-label={`${TILE_KIND_WORD[tile.kind]}: ${name}`}>
       <div className={styles.top}>
         <span className={styles.number} aria-hidden>{index + 1}</span>
-        <Badge appearance="tint" color={tile.kind === 'kpi' ? 'brand' : tile.kind === 'chart' ? 'success' : tile.kind === 'table' ? 'important' : 'informative'} size="small">
+        <Badge className={styles.badge} appearance="tint" color={tile.kind === 'kpi' ? 'brand' : tile.kind === 'chart' ? 'success' : tile.kind === 'table' ? 'important' : 'informative'} size="small">
           {TILE_KIND_WORD[tile.kind]}
         </Badge>
-        <Input
-          size="small"
-          className={styles.titleInput}
-          value={tile.title}
-          onChange={(_, d) => onChange(setTitle(tiles, tile.id, d.value))}
-          aria-label={`Title of tile ${index + 1}`}
-        />
-        <Button size="small" appearance="subtle" icon={<ArrowUp16Regular />} disabled={index === 0} onClick={() => onChange(moveBy(tiles, tile.id, -1))} aria-label={`Move ${name} up`} />
-        <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} disabled={index === tiles.length - 1} onClick={() => onChange(moveBy(tiles, tile.id, 1))} aria-label={`Move ${name} down`} />
-        <Button size="small" appearance="subtle" icon={<Delete16Regular />} onClick={() => onChange(withoutTile(tiles, tile.id))} aria-label={`Remove ${name}`} />
+        <span className={styles.summary}>{tileSummary(tile)}</span>
+        <span className={styles.tools}>
+          <Button size="small" appearance="subtle" icon={<ArrowUp16Regular />} disabled={index === 0} onClick={() => onChange(moveBy(tiles, tile.id, -1))} aria-label={`Move ${name} up`} />
+          <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} disabled={index === tiles.length - 1} onClick={() => onChange(moveBy(tiles, tile.id, 1))} aria-label={`Move ${name} down`} />
+          <Button size="small" appearance="subtle" icon={<Delete16Regular />} onClick={() => onChange(withoutTile(tiles, tile.id))} aria-label={`Remove ${name}`} />
+        </span>
       </div>
-      <span className={styles.summary}>{tileSummary(tile)}</span>
+      <Input
+        size="small"
+        value={tile.title}
+        onChange={(_, d) => onChange(setTitle(tiles, tile.id, d.value))}
+        aria-label={`Title of tile ${index + 1}`}
+        placeholder="Title shown on the sheet"
+      />
 
       {tile.kind !== 'header' && (
         <div className={styles.controls}>
@@ -135,11 +137,12 @@ export function TileCard({ tile, index, tiles, fields, onChange }: TileCardProps
       )}
 
       {tile.kind === 'header' && (
-        <fieldset className={styles.checks} aria-label="Dropdowns on the dashboard">
+        <fieldset className={styles.checks}>
+          <legend className={styles.legend}>Dropdowns on the dashboard</legend>
           {parameterCandidates(fields).map((c) => (
             <Checkbox
               key={`${c.kind}:${c.field}`}
-              label={`${c.label} dropdown`}
+              label={c.label}
               checked={tile.parameters.some((p) => p.kind === c.kind && p.field === c.field)}
               disabled={tile.parameters.length >= 6 && !tile.parameters.some((p) => p.kind === c.kind && p.field === c.field)}
               onChange={(_, d) => onChange(toggleParameter(tiles, c, Boolean(d.checked)))}

@@ -11,7 +11,7 @@ export const useTileEditorStyles = makeStyles({
   card: { ...itemCard, backgroundColor: tokens.colorNeutralBackground1 },
   top: {
     display: 'flex',
-    alignItems: 'center',
+    alignItems: 'start',
     gap: tokens.spacingHorizontalXS,
   },
   number: {
@@ -20,14 +20,28 @@ export const useTileEditorStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
-  titleInput: {
-    flexGrow: 1,
-    minWidth: 0,
+  badge: {
+    flexShrink: 0,
+    whiteSpace: 'nowrap',
   },
   summary: {
-    color: tokens.colorNeutralForeground3,
+    flexGrow: 1,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     overflowWrap: 'anywhere',
+  },
+  tools: {
+    flexShrink: 0,
+    display: 'flex',
+  },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXXS,
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
   },
   controls: {
     display: 'grid',

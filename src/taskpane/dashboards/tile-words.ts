@@ -3,7 +3,7 @@ import type { AxisField, ChartTile, Comparison, DashboardChartType, Thresholds, 
 
 /** What each kind of tile is called in the pane. */
 export const TILE_KIND_WORD: Record<TileKind, string> = {
-  header: 'Title and dropdowns',
+  header: 'Title',
   kpi: 'Key figure',
   chart: 'Chart',
   table: 'Table',
@@ -47,7 +47,7 @@ export function measureWords(m: Measure): string {
   if (m.kind === 'formula') return m.formula;
   const word = (MEASURE_KIND_WORD as Record<string, string | undefined>)[m.kind];
   if (m.kind === 'distinctCount') return `Number of different ${m.field}`;
-  if (m.kind === 'count') return `Number of ${m.field}`;
+  if (m.kind === 'count') return 'Number of rows';
   return word ? `${word} ${m.field}` : `${m.kind} of ${m.field}`;
 }
 
