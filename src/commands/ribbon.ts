@@ -7,6 +7,7 @@
 import type { ExcelRun } from '../excel/api';
 import type { CommandEvent } from '../excel/commands-host';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
+import { documentWarehouseRunner } from '../refresh/queries';
 import { browserSourceDeps } from './browser-source-deps';
 import { refreshEverything, type RefreshEverythingDeps, type StepReport } from './refresh-everything';
 
@@ -27,7 +28,10 @@ export function refreshAllCommand(
 ): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
-      const report = await refreshEverything({ run, coordinator, sources: more.sources ?? browserSourceDeps(), queries: more.queries });
+      const sources = more.sources ?? browserSourceDeps();
+      // Queries on a warehouse source run there, with the same fetch and per-user credentials.
+      const warehouse = sources && documentWarehouseRunner(run, { fetch: sources.fetch, credentials: sources.credentials, policy: { allowHttpLocalhost: sources.policy?.allowHttpLocalhost }, origin: sources.origin });
+      const report = await refreshEverything({ run, coordinator, sources, queries: more.queries ?? (warehouse && { warehouse }) });
       more.onReport?.(report);
       // A failing item is recorded in the workbook (lastRefresh), which the pane shows; a step
       // that could not run at all is only visible here.

@@ -16,4 +16,4 @@ export { savedQueries, type SavedQuery } from './saved-queries';
 export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourceOptions, type SourceData } from './source-data';
 export { keptOutOfSheet, pulledToSourceData, SHEET_ROW_LIMIT, tooBigToLand, webPullSource, type WebPullContext } from './web-source-data';
 export { refreshKeptSource, type KeptSourceOptions, type KeptSourceOutcome } from './kept-source';
-export { warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';
+export { documentWarehouseRunner, warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';
