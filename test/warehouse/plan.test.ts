@@ -2,8 +2,9 @@
  * Planner behaviour: only allow-listed functions in the SQL, the row cap, dates back as Excel
  * serials, 64-bit integers arriving quoted, and clear refusals for what cannot run on a warehouse.
  */
+import * as aq from 'arquero';
 import { describe, expect, inject, it } from 'vitest';
-import type { QuerySpec } from '../../src/engine';
+import { executeQuery, type QuerySpec } from '../../src/engine';
 import { DEFAULT_ROW_CAP, splitPlan, WarehouseCompileError, WarehouseRowCapError } from '../../src/engine/sql';
 import { generateSalesRows } from '../../src/workbench/sample/sales-rows';
 import { CASES, src } from './support/corpus';
@@ -75,5 +76,21 @@ describe('splitPlan', () => {
     const grid = plan.finish((await runPlan(url, plan)).rows).grid!;
     expect(grid.values.every((v) => v[0] === '#DIV/0!')).toBe(true);
     expect(grid.values.every((v) => typeof v[1] === 'number')).toBe(true);
+  });
+
+  it('a filter that keeps no row gives the local engine\'s empty result (#NUM!, #DIV/0!, 0)', async () => {
+    for (const rows of [['origin'], []]) {
+      const spec: QuerySpec = {
+        ...base,
+        rows,
+        filters: [{ kind: 'compare', field: 'origin', op: '=', value: 'no such airport' }],
+        measures: [{ id: 'n', kind: 'count', field: 'delay' }, { id: 'm', kind: 'median', field: 'delay' }, { id: 'a', kind: 'average', field: 'delay' }, { id: 'lo', kind: 'min', field: 'delay' }],
+      };
+      const plan = splitPlan(spec, SCHEMAS.flights);
+      const pushed = plan.finish((await runPlan(url, plan)).rows);
+      const local = executeQuery(spec, () => aq.table({ date: [36892], delay: [1], distance: [2], origin: ['ORD'], destination: ['SFO'] }));
+      expect(pushed.grid).toEqual(local.grid);
+      expect(pushed.grid!.values).toEqual([[0, '#NUM!', '#DIV/0!', 0]]);
+    }
   });
 });
