@@ -311,6 +311,8 @@ export function planDashboard(input: PlanInput): WritePlan {
     else table(p, tile, outcome, input);
   }
   const right = gridRight(input.tiles);
+  const top = input.tiles.find((t) => t.kind === 'header' && t.at.row === 0 && t.at.rows <= 4);
+  const freeze = top ? top.at.rows : 0;
   const columnWidths: WritePlan['columnWidths'] = Array.from({ length: right }, (_, col) => ({ col, width: S.columnWidth }));
   const charts = chartCount(input.tiles);
   for (let c = 0; c < charts * CHART_DATA_SLOT; c++) columnWidths.push({ col: right + 1 + c, width: S.dataColumnWidth });
@@ -329,5 +331,7 @@ export function planDashboard(input: PlanInput): WritePlan {
     owned: p.owned,
     parameterCells: p.parameterCells,
     showGridlines: false,
+    ...(freeze ? { freezeRows: freeze } : {}),
+    tabColor: S.header.fill,
   };
 }

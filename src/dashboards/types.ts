@@ -309,6 +309,10 @@ export interface WritePlan {
   parameterCells: Record<string, string>;
   /** Dashboard look: gridlines off. */
   showGridlines: boolean;
+  /** Rows kept in view while scrolling (the header tile with its dropdowns); absent: none. */
+  freezeRows?: number;
+  /** Sheet tab colour, "#RRGGBB". */
+  tabColor?: string;
 }
 
 export type { SourceRef };

@@ -116,6 +116,7 @@ describe('Sales overview from the template', () => {
 
     const model = sim.toModel().sheets.find((s) => s.name === SHEET)!;
     expect(model.showGridlines).toBe(false);
+    expect(model.freeze).toEqual({ rows: 3, columns: 0 });
     expect(model.charts?.map((c) => [c.name, c.chartType, c.title.text])).toEqual([
       ['PivotDeck_dash_d1_chart_trend', 'Line', 'Revenue by month'],
       ['PivotDeck_dash_d1_chart_category', 'ColumnClustered', 'Revenue by Category'],

@@ -118,6 +118,8 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
 
     // 2. Sheet look, values, formats, rules.
     sheet.showGridlines = plan.showGridlines;
+    if (plan.tabColor) sheet.tabColor = plan.tabColor;
+    if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
     for (const [start, count, width] of runs(plan.columnWidths.map((c) => ({ index: c.col, size: c.width })))) {
       sheet.getRangeByIndexes(0, start, 1, count).format.columnWidth = width;
     }
