@@ -137,6 +137,15 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
       PageDown: { row: active.row + page, col: active.col },
       Home: { row: event.ctrlKey ? 0 : active.row, col: 0 },
     };
+    // Alt+Down opens a validation list, as in Excel.
+    if (event.altKey && event.key === 'ArrowDown') {
+      const button = scrollRef.current?.querySelector<HTMLButtonElement>('[data-testid="cell-dropdown"]');
+      if (button) {
+        event.preventDefault();
+        button.click();
+        return;
+      }
+    }
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();

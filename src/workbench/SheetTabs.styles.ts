@@ -9,4 +9,8 @@ export const useSheetTabsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     ...shorthands.borderTop(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
   },
+  coloured: {
+    borderTopLeftRadius: tokens.borderRadiusSmall,
+    borderTopRightRadius: tokens.borderRadiusSmall,
+  },
 });

@@ -7,9 +7,11 @@ export interface SheetTabsProps {
   sheets: string[];
   active: string;
   onActivate(sheet: string): void;
+  /** Worksheet.tabColor per sheet ("#RRGGBB"); absent or "" = automatic. */
+  tabColor?(sheet: string): string;
 }
 
-export function SheetTabs({ sheets, active, onActivate }: SheetTabsProps): React.JSX.Element {
+export function SheetTabs({ sheets, active, onActivate, tabColor }: SheetTabsProps): React.JSX.Element {
   const styles = useSheetTabsStyles();
   return (
     <div className={styles.root}>
@@ -19,7 +21,15 @@ export function SheetTabs({ sheets, active, onActivate }: SheetTabsProps): React
         selectedValue={active}
         onTabSelect={(_, data) => onActivate(String(data.value))}
       >
-        {sheets.map((name) => <Tab key={name} value={name}>{name}</Tab>)}
+        {sheets.map((name) => {
+          const color = tabColor?.(name);
+          // The workbook's tab colour (data, not theme) as a strip under the name, like Excel's.
+          return (
+            <Tab key={name} value={name} className={color ? styles.coloured : undefined} style={color ? { boxShadow: `inset 0 -3px 0 ${color}` } : undefined}>
+              {name}
+            </Tab>
+          );
+        })}
       </TabList>
     </div>
   );

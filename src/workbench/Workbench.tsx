@@ -42,7 +42,7 @@ export function Workbench({ session }: WorkbenchProps): React.JSX.Element {
         <main className={styles.sheetArea} aria-label="Simulated workbook">
           <FormulaBar sim={sim} sheet={sheet} version={version} onSelect={touch} />
           <SheetGrid key={`${generation}:${sheet}`} sim={sim} sheet={sheet} version={version} onSelect={touch} />
-          <SheetTabs sheets={sim.view.sheetNames()} active={sheet} onActivate={onActivate} />
+          <SheetTabs sheets={sim.view.sheetNames()} active={sheet} onActivate={onActivate} tabColor={(name) => sim.view.sheetOptions?.(name).tabColor ?? ''} />
         </main>
         {/* A new workbook gets a fresh pane, as reopening a file in Excel reloads the add-in. */}
         <PaneColumn key={generation} host={session.paneHost} />

@@ -166,6 +166,11 @@ describe('dashboard rendering in the workbench', () => {
     await page.evaluate(() => window.__pivotdeck!.eventsDelivered());
     const events = await page.evaluate(() => (window as unknown as { __events: Array<Record<string, unknown>> }).__events);
     expect(events.map((e) => [e.address, e.source, e.triggerSource])).toEqual([['C3', 'Local', 'Unknown']]);
+    // Alt+Down opens the list from the keyboard, Escape closes it.
+    await page.getByRole('grid', { name: 'Sheet Dash' }).press('Alt+ArrowDown');
+    await expect.poll(() => list.isVisible()).toBe(true);
+    await list.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
     // A value outside the list, typed as the user, is refused with Excel's message.
     const refused = await page.evaluate(() => window.__pivotdeck!.setCellAsUser('Dash', 'C3', 'Mars'));
     expect(refused.ok).toBe(false);

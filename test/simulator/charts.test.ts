@@ -121,6 +121,12 @@ describe('charts', () => {
       chart.series.getItemAt(0).axisGroup = 'Secondary';
       await ctx.sync();
     }), 'InvalidArgument');
+    // A pie has no value axis to format.
+    await expectExcelError(sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Dash');
+      sheet.charts.add('Pie', sheet.getRange('A1:B5')).axes.valueAxis.numberFormat = '0%';
+      await ctx.sync();
+    }), 'InvalidArgument');
     await expectExcelError(sim.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem('Dash');
       sheet.charts.add('Sparkly' as 'Pie', sheet.getRange('A1:B5'));

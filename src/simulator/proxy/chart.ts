@@ -27,6 +27,8 @@ interface ChartTarget {
 
 const SERIES_BY = new Set(['Auto', 'Columns', 'Rows']);
 
+const isRound = (type: string) => /Pie|Doughnut/.test(type);
+
 function checkNumber(x: unknown, location: string): number {
   if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) return fail('InvalidArgument', location);
   return x;
@@ -371,7 +373,7 @@ export class ChartSeriesProxy extends SimObject<SeriesTarget> implements XChartS
     this.edit('axisGroup', v, (t, x) => {
       if (x !== 'Primary' && x !== 'Secondary') fail('InvalidArgument', 'ChartSeries.axisGroup');
       // Pie and doughnut charts have no axes.
-      if (x === 'Secondary' && /^(Pie|Doughnut|3DPie|PieExploded|DoughnutExploded)/.test(t.series.chartType)) fail('InvalidArgument', 'ChartSeries.axisGroup');
+      if (x === 'Secondary' && isRound(t.series.chartType)) fail('InvalidArgument', 'ChartSeries.axisGroup');
       t.series.axisGroup = x;
     });
   }
@@ -486,20 +488,29 @@ class ChartAxesProxy extends SimObject<ChartTarget> implements XChartAxes {
     return undefined;
   }
 
+  /** Pie and doughnut charts have no axes: Excel refuses to reach one. */
+  private axesOf(location: string): ChartTarget['chart']['axes'] {
+    const t = this.need(location);
+    if (t.chart.series.length > 0 && t.chart.series.every((s) => isRound(s.chartType))) {
+      fail('InvalidArgument', location, 'A pie or doughnut chart has no axes.');
+    }
+    return t.chart.axes;
+  }
+
   get categoryAxis(): XChartAxis {
-    return this.child('categoryAxis', () => new ChartAxisProxy(this.ctx, `${this.path}.categoryAxis`, () => this.resolve()?.chart.axes.category ?? null));
+    return this.child('categoryAxis', () => new ChartAxisProxy(this.ctx, `${this.path}.categoryAxis`, () => this.axesOf('ChartAxes.categoryAxis').category));
   }
 
   get valueAxis(): XChartAxis {
-    return this.child('valueAxis', () => new ChartAxisProxy(this.ctx, `${this.path}.valueAxis`, () => this.resolve()?.chart.axes.value ?? null));
+    return this.child('valueAxis', () => new ChartAxisProxy(this.ctx, `${this.path}.valueAxis`, () => this.axesOf('ChartAxes.valueAxis').value));
   }
 
   /** getItem('Value', 'Secondary') is the right-hand axis of a combo chart. */
   getItem(type: string, group: string = 'Primary'): XChartAxis {
     return new ChartAxisProxy(this.ctx, `${this.path}.getItem(${q(type)},${q(group)})`, () => {
-      const t = this.need('ChartAxes.getItem');
-      if (type === 'Category') return t.chart.axes.category;
-      if (type === 'Value') return group === 'Secondary' ? t.chart.axes.secondaryValue : t.chart.axes.value;
+      const axes = this.axesOf('ChartAxes.getItem');
+      if (type === 'Category') return axes.category;
+      if (type === 'Value') return group === 'Secondary' ? axes.secondaryValue : axes.value;
       return fail('InvalidArgument', 'ChartAxes.getItem');
     });
   }
