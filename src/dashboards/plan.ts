@@ -77,9 +77,11 @@ function header(p: Plan, tile: HeaderTile, data: HeaderData | undefined, input: 
     p.format({ address: cell(R + 1, col), horizontalAlignment: 'Right', color: S.parameterLabel.color, size: S.parameterLabel.size });
     const current = input.values[param.id];
     const address = cell(R + 1, col + 1);
-    p.value(R + 1, col + 1, current === undefined || current === '' ? 'All' : current);
+    const dated = param.kind === 'from' || param.kind === 'to';
+    p.value(R + 1, col + 1, current === undefined || current === '' ? 'All' : current, dated ? 'yyyy-mm-dd' : undefined);
     p.parameterCells[param.id] = address;
     p.format({ address, bold: true, fill: S.parameterValue.fill, color: S.parameterValue.color, horizontalAlignment: 'Left' });
+    if (dated) return;
     // Without fresh choices (the source failed) the dropdown offers what it can: All and the current value.
     const choices = data?.choices[param.id] ?? (isAll(current) ? ['All'] : ['All', current as string | number]);
     const inline = choices.map((c) => String(c).replace(/,/g, ' ')).join(',');

@@ -98,6 +98,9 @@ function addParameterFilters(parts: SpecParts, tile: ComputedTile, tiles: readon
     if (isAll(v) || !parameterApplies(p, tile, tiles)) continue;
     if (p.kind === 'list') {
       parts.filters.push({ kind: 'in', field: p.field, values: [v] });
+    } else if (p.kind === 'from' || p.kind === 'to') {
+      // A typed date is an Excel serial; anything else is no bound.
+      if (typeof v === 'number' && Number.isFinite(v)) parts.filters.push({ kind: 'compare', field: p.field, op: p.kind === 'from' ? '>=' : '<=', value: v });
     } else if (p.field !== periodField) {
       // A KPI comparing periods on this date field uses the year to pick its period instead.
       parts.filters.push({ kind: 'in', field: parts.part(p.field, 'year'), values: [Number(v)] });
@@ -190,7 +193,8 @@ export function planTileQueries(tiles: readonly Tile[], values: ParameterValues)
   const parameters = new Map<string, string>();
   for (const p of dashboardParameters(tiles)) {
     const source = parameterSource(p, tiles);
-    if (source) parameters.set(p.id, add(choicesSpec(p, source)));
+    // Date bounds are typed, not picked: no list to compute.
+    if (source && (p.kind === 'list' || p.kind === 'year')) parameters.set(p.id, add(choicesSpec(p, source)));
   }
   return { queries, tiles: tileKeys, parameters };
 }

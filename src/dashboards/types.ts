@@ -129,14 +129,15 @@ export const TableTileSchema = z.strictObject({
 });
 
 /**
- * A dashboard parameter: a cell with a dropdown whose value filters the tiles that read
- * `source` (default: every computed tile). 'list' offers "All" and the field's items;
- * 'year' offers "All" and the years of a date field.
+ * A dashboard parameter: a cell whose value filters the tiles that read `source` (default: every
+ * computed tile). 'list' offers a dropdown of "All" and the field's items; 'year' a dropdown of
+ * "All" and the years of a date field; 'from' and 'to' take a date typed in the cell (a date
+ * range is a 'from' and a 'to' on the same field; "All" or blank means open-ended).
  */
 export const ParameterSchema = z.strictObject({
   id: tileId,
   label: z.string().min(1).max(60),
-  kind: z.enum(['list', 'year']),
+  kind: z.enum(['list', 'year', 'from', 'to']),
   field: fieldName,
   source: SourceRefSchema.optional(),
 });

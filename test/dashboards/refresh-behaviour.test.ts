@@ -289,3 +289,30 @@ describe('pivot-style table tile and bad tiles', () => {
     expect(r.document.dashboards).toEqual([]);
   });
 });
+
+describe('date range parameters', () => {
+  it('filters by a From and a To date typed in the header; "All" leaves that end open', async () => {
+    const sim = twoSourceSim();
+    const tiles: Tile[] = flowLayout([
+      {
+        version: 1, kind: 'header', id: 'header', title: 'Range', at: at(3, 15), parameters: [
+          { id: 'from', label: 'From', kind: 'from', field: 'Date' }, { id: 'to', label: 'To', kind: 'to', field: 'Date' },
+        ],
+      },
+      { version: 1, kind: 'kpi', id: 'rev', title: 'Revenue', at: at(4, 3), source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' } },
+    ]);
+    const { document } = await createDashboard(deps(sim), emptyDocument(), { label: 'Range', tiles });
+    expect(cellValue(sim, 'Range', 'A6')).toBe(total());
+    expect(sim.setCellAsUser('Range', 'B2', serial(2024, 2, 1))).toEqual({ ok: true });
+    await refreshDashboard(deps(sim), document, 'd1');
+    const from = serial(2024, 2, 1);
+    const to = serial(2025, 1, 31);
+    expect(cellValue(sim, 'Range', 'A6')).toBe(total(ROWS.filter((r) => r.date >= from)));
+    expect(sim.setCellAsUser('Range', 'D2', to)).toEqual({ ok: true });
+    const { outcome } = await refreshDashboard(deps(sim), document, 'd1');
+    expect(outcome.parameterValues).toEqual({ from, to });
+    expect(cellValue(sim, 'Range', 'A6')).toBe(total(ROWS.filter((r) => r.date >= from && r.date <= to)));
+    // The typed dates stay, shown as dates.
+    expect(sim.toModel().sheets.find((s) => s.name === 'Range')!.cells['1,1']).toMatchObject({ value: from, numberFormat: 'yyyy-mm-dd' });
+  });
+});
