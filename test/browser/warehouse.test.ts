@@ -233,4 +233,39 @@ describe.skipIf(clickhouseSkipped())('warehouse source in the workbench (2-shard
     // ERR_ABORTED. Nothing else may appear.
     expect(h.errors.filter((e) => !/net::ERR_ABORTED\)$/.test(e))).toEqual([]);
   });
+
+  it('Test connection explains a refused password and a server that does not allow the page (CORS)', async () => {
+    const noCors = await startCountingProxy(ch.httpUrl, { stripCors: true });
+    const errorsBefore = h.errors.length;
+    try {
+      await pane().getByRole('button', { name: 'Connect to a warehouse…' }).click();
+      const form = pane().getByRole('form', { name: 'Connect to a warehouse' });
+      await form.getByLabel('Warehouse address').fill(proxy.url);
+      await form.getByLabel('Table or saved view').fill('flights');
+      await form.getByLabel('Sign-in').selectOption('url');
+      await form.getByLabel('User name').fill('default');
+      await form.getByLabel('Password').fill('not-the-password');
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      // ClickHouse refuses the sign-in without a CORS header, so the browser hides the 401; the pane
+      // still tells it apart from CORS (an anonymous request it may read succeeds).
+      await form.getByText(/did not accept the user name or password/).waitFor({ timeout: 30_000 });
+      expect(await form.textContent()).not.toContain('not-the-password');
+      // The password went in the address (a simple request), never in a header.
+      expect(proxy.exchanges.some((e) => e.params.user === 'default' && e.params.password === '***')).toBe(true);
+
+      await form.getByLabel('Warehouse address').fill(noCors.url);
+      await form.getByLabel('Sign-in').selectOption('none');
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      await form.getByText(/did not let PivotDeck read the answer \(CORS\)/).waitFor({ timeout: 30_000 });
+      expect(await form.textContent()).toMatch(/Access-Control-Allow-Origin: http:\/\/127\.0\.0\.1:\d+.*add_http_cors_header = 1/);
+      await screenshot(page, 'warehouse-cors');
+      expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
+      await form.getByRole('button', { name: 'Close' }).click();
+    } finally {
+      await noCors.close();
+    }
+    // What Chromium logs for those two on purpose: the blocked reads and the failed requests.
+    const logged = h.errors.slice(errorsBefore);
+    expect(logged.filter((e) => !/CORS policy|net::ERR_FAILED|status of 401|net::ERR_ABORTED/.test(e))).toEqual([]);
+  });
 });

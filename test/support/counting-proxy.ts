@@ -4,7 +4,7 @@
  * node:http on 127.0.0.1 at a random port; bodies are forwarded unchanged, headers too (so the
  * server's own CORS header reaches the browser as it would without the proxy).
  *
- *   const proxy = await startCountingProxy(ch.httpUrl);
+ *   const proxy = await startCountingProxy(ch.httpUrl);   // { stripCors: true }: no CORS header
  *   … point the client at proxy.url …
  *   proxy.exchanges   // [{ sql, status, responseBytes, params }]
  *   await proxy.close();
@@ -34,10 +34,11 @@ export interface CountingProxy {
 }
 
 /**
- * Starts a proxy to `target` (e.g. "http://127.0.0.1:8123").
+ * Starts a proxy to `target` (e.g. "http://127.0.0.1:8123"); with `stripCors` it drops the
+ * server's Access-Control-Allow-Origin header, as a server without CORS would.
  * @example const proxy = await startCountingProxy(ch.httpUrl);
  */
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+export async function startCountingProxy(target: string, options: { stripCors?: boolean } = {}): Promise<CountingProxy> {
   const upstream = new URL(target);
   const exchanges: Exchange[] = [];
   const server = createServer((req, res) => {
@@ -52,7 +53,10 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       const headers = { ...req.headers, host: upstream.host };
       const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: url.pathname + url.search, headers }, (up) => {
         exchange.status = up.statusCode ?? 0;
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        const headers = { ...up.headers };
+        // A server that does not allow other pages to read its answers (what a browser blocks).
+        if (options.stripCors) delete headers['access-control-allow-origin'];
+        res.writeHead(up.statusCode ?? 502, headers);
         up.on('data', (c: Buffer) => { exchange.responseBytes += c.length; res.write(c); });
         up.on('end', () => res.end());
         up.on('error', () => res.destroy());
