@@ -131,6 +131,8 @@ describe('DashboardCoordinator', () => {
     await sim.eventsDelivered();
     const outcome = await first;
     expect(outcome.parameterValues).toEqual({ p_region: 'West' });
+    // The returns KPI (another table) and the Region list are kept; the two Sales KPIs recompute.
+    expect(outcome.queriesComputed).toBe(2);
     expect(outcome.syncs.source).toBe(0);
     expect(outcome.sources.every((s) => s.fromMemory)).toBe(true);
     expect(cellValue(sim, 'Ops', 'A6')).toBe(total(ROWS.filter((r) => r.region === 'West')));

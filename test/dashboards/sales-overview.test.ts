@@ -150,6 +150,9 @@ describe('Sales overview from the template', () => {
     expect(outcome.status).toBe('written');
     expect(outcome.sources).toEqual([{ key: 'table:Sales', label: 'Sales', ok: true, fromMemory: true }]);
     expect(outcome.parameterValues).toEqual({ p_region: 'West', p_year: 2024 });
+    // The KPIs pick their year from the same per-year result (Year is not a filter for them) and
+    // the two dropdown lists do not change: only the 3 charts and the table recompute.
+    expect(outcome.queriesComputed).toBe(4);
     // read state 1 + check and write 2
     expect(sim.stats().syncs).toBe(3);
 

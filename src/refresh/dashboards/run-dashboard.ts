@@ -134,13 +134,19 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     const computable = new Map<string, QuerySpec>();
     for (const [key, spec] of plan.queries) {
       const broken = [...sourcesOf(spec).keys()].find((k) => failed.has(k));
+      // On a parameter change, tiles the parameter does not touch keep their computed result.
+      const kept = options.reuseSources ? options.session?.result(key) : undefined;
       if (broken) results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
+      else if (kept) results.set(key, { ok: true, result: kept });
       else computable.set(key, spec);
     }
     const sources: Record<string, SourceData> = Object.fromEntries(data);
     for (const [key, r] of await computeDashboardQueries(computable, sources, { compute: deps.compute, signal })) {
       results.set(key, r);
-      if (r.ok) outcome.queriesComputed++;
+      if (r.ok) {
+        outcome.queriesComputed++;
+        options.session?.keepResult(key, r.result);
+      }
     }
 
     // 4. Tile outcomes.

@@ -2,6 +2,7 @@ import type { PivotDeckDocument } from '../../model';
 import type { TileOutcome } from '../../dashboards';
 import type { QueryDeps } from '../queries/run-query';
 import type { SourceData } from '../queries/source-data';
+import type { QueryResult } from '../../engine';
 
 /** What dashboards need from their surroundings (the same as saved queries). */
 export type DashboardDeps = QueryDeps;
@@ -34,7 +35,7 @@ export interface DashboardOutcome {
   sheet?: string;
   tiles: Record<string, { status: TileOutcome['status']; reason?: string }>;
   sources: SourceStatus[];
-  /** Distinct queries computed (tiles sharing a query count once). */
+  /** Distinct queries computed (tiles sharing a query count once; results kept from earlier in the session do not count). */
   queriesComputed: number;
   /** Round trips: reading parameter cells and targets, reading sources, writing. */
   syncs: { read: number; source: number; write: number };
@@ -74,6 +75,17 @@ export interface CachedSource {
  */
 export class DashboardSession {
   private readonly sources = new Map<string, CachedSource>();
+  /** Query results by spec key, valid while the sources they read are unchanged in memory. */
+  private readonly results = new Map<string, QueryResult>();
+
+  /** A result computed earlier in this session from the same sources. */
+  result(specKey: string): QueryResult | undefined {
+    return this.results.get(specKey);
+  }
+
+  keepResult(specKey: string, result: QueryResult): void {
+    this.results.set(specKey, result);
+  }
 
   get(key: string, version?: string): SourceData | undefined {
     const hit = this.sources.get(key);
@@ -83,12 +95,15 @@ export class DashboardSession {
 
   set(key: string, version: string, data: SourceData): void {
     this.sources.set(key, { version, data });
+    // New data: results computed from the old data no longer hold.
+    this.results.clear();
   }
 
   /** Forgets a source (it changed) or everything. */
   forget(key?: string): void {
     if (key === undefined) this.sources.clear();
     else this.sources.delete(key);
+    this.results.clear();
   }
 
   get size(): number {
