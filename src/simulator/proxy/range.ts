@@ -341,7 +341,10 @@ export class RangeFormatProxy extends SimObject<RangeRef> implements XRangeForma
     this.setProp('rowHeight', v, (r, h) => {
       // Excel's limit is 409 points.
       if (typeof h !== 'number' || !(h >= 0) || h > 409) fail('InvalidArgument', 'RangeFormat.rowHeight');
-      for (let i = r.area.row; i < r.area.row + Math.min(r.area.rows, MAX_ROWS); i++) {
+      // Whole columns: only rows that hold something (as writeStyle does for huge areas), so a
+      // sheet-wide height does not create a million entries.
+      const rows = r.area.rows > 100_000 ? r.sheet.existingRows(r.area) : Array.from({ length: r.area.rows }, (_, i) => r.area.row + i);
+      for (const i of rows) {
         if (h === DEFAULT_ROW_HEIGHT) r.sheet.rowHeights.delete(i);
         else r.sheet.rowHeights.set(i, h);
       }
