@@ -184,7 +184,7 @@ describe('query builder in the workbench', () => {
     await pane().getByRole('region', { name: 'Preview of the result, scrollable' }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await screenshot(page, 'query-builder');
     expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
-  });
+  }, 180_000);
 
   it('edits the query: adding a measure rewrites the grid in place', async () => {
     await savedItem().getByRole('button', { name: `Edit ${SHEET}` }).click();
@@ -195,7 +195,7 @@ describe('query builder in the workbench', () => {
       .toEqual(['Region', 'Revenue', '% of row total', 'Median order value', 'P90 order value', 'Customers', 'Average order value']);
     const average = (g: Group) => g.revenue.reduce((a, b) => a + b, 0) / g.revenue.length;
     await checkGrid(table.headers, table.rows, MEASURES + 1, average);
-  });
+  }, 180_000);
 
   it('refreshes after a source cell changes', async () => {
     // The first order's revenue goes up by 1,000,000: its region's and year's cells all move.
@@ -213,7 +213,7 @@ describe('query builder in the workbench', () => {
     await expect.poll(async () => {
       try { await checkGrid(table.headers, table.rows, MEASURES + 1, average); return 'ok'; } catch (e) { return String(e); }
     }, { timeout: 60_000 }).toBe('ok');
-  });
+  }, 180_000);
 
   it('Cancel during a refresh stops the worker and leaves the sheet unchanged', async () => {
     const before = await rangeValues(SHEET, 'A1:AE10');
@@ -241,7 +241,7 @@ describe('query builder in the workbench', () => {
     for (const release of held) await release();
     expect(await rangeValues(SHEET, 'A1:AE10')).toEqual(before);
     expect(await savedItem().getByRole('button', { name: `Refresh ${SHEET}` }).isEnabled()).toBe(true);
-  });
+  }, 180_000);
 
   it('survives save and reopen: the query is listed and refreshes', async () => {
     await page.evaluate(() => { window.__pivotdeck!.saveAndReopen(); });
@@ -266,5 +266,5 @@ describe('query builder in the workbench', () => {
     // Cancel and superseded previews terminate their worker, which aborts any script it was
     // still loading (an engine chunk): Chromium reports that as ERR_ABORTED. Nothing else may appear.
     expect(h.errors.filter((e) => !/\.js \(net::ERR_ABORTED\)$/.test(e))).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -132,6 +132,26 @@ describe('computing a query in a worker', () => {
     expect(r.outcome).toEqual({ status: 'failed', code: 'excel', message: 'The PivotDeck query worker failed: out of memory.' });
   });
 
+  it('keepWarm reuses one finished worker; a cancel still terminates it and the next run starts afresh', async () => {
+    const workers: InProcessWorker[] = [];
+    const compute = queryWorkerComputer(() => { const w = new InProcessWorker(); workers.push(w); return w; }, { keepWarm: true });
+    const input = { spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' as const };
+    const first = await compute(input);
+    const second = await compute(input);
+    expect(second.flat?.rows).toEqual(first.flat?.rows);
+    expect(second.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers.map((w) => w.terminated)).toEqual([false]);
+
+    const controller = new AbortController();
+    const cancelled = compute(input, { signal: controller.signal, onStage: () => controller.abort() });
+    await expect(cancelled).rejects.toThrow();
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+    // Two at once: each has its own worker; one is kept afterwards, the other ends.
+    await Promise.all([compute(input), compute(input)]);
+    expect(workers.length).toBe(3);
+    expect(workers.slice(1).map((w) => w.terminated).sort()).toEqual([false, true]);
+  });
+
   it('answers an unknown request with a failure instead of throwing', () => {
     const replies: QueryReply[] = [];
     answerQueryRequest({ type: 'nonsense' } as unknown as QueryRequest, (r) => replies.push(r));

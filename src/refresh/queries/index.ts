@@ -10,7 +10,7 @@ export {
 export { computeQueryInThread, type QueryComputeInput, type QueryComputeOptions, type QueryComputer } from './query-computer';
 export { computeQuery, type QueryStage } from './compute-query';
 export { answerQueryRequest, QueryComputeError, type QueryFailureCode, type QueryReply, type QueryRequest } from './query-worker-protocol';
-export { queryWorkerComputer, type QueryWorkerLike } from './query-worker-computer';
+export { queryWorkerComputer, type QueryWorkerLike, type QueryWorkerOptions } from './query-worker-computer';
 export { runQuery, type QueryDeps, type QueryPhase, type QueryProgress, type QueryRun, type RunQueryOptions } from './run-query';
 export { savedQueries, type SavedQuery } from './saved-queries';
 export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourceOptions, type SourceData } from './source-data';

@@ -9,32 +9,55 @@ export interface QueryWorkerLike {
   onerror: ((event: { message?: string }) => void) | null;
 }
 
+export interface QueryWorkerOptions {
+  /**
+   * Keep one finished worker for the next run, so previews do not load the engine into a new
+   * worker on every edit. A cancelled or failed run still terminates its worker.
+   */
+  keepWarm?: boolean;
+}
+
 /**
- * A QueryComputer that runs each computation in a fresh worker, so a million source rows never
- * block the pane. Cancel = terminate: the worker dies mid-compute, the promise rejects with an
+ * A QueryComputer that runs each computation in a worker, so a million source rows never block
+ * the pane. Cancel = terminate: the worker dies mid-compute, the promise rejects with an
  * AbortError, and nothing reaches Excel (writing happens only after a result comes back). A
- * superseded live preview is cancelled the same way.
+ * superseded live preview is cancelled the same way. Runs at the same time get workers of
+ * their own; with `keepWarm`, one idle worker is kept between runs (it holds no data: each
+ * request brings its own and the reply hands the result back).
  *
  * @example
- * const compute = queryWorkerComputer(startQueryWorker);
+ * const compute = queryWorkerComputer(startQueryWorker, { keepWarm: true });
  * const result = await compute({ spec, sources, output: 'grid' }, { signal, onStage: (s) => show(s) });
  */
-export function queryWorkerComputer(start: () => QueryWorkerLike): QueryComputer {
-  return (input, options = {}) => new Promise((resolve, reject) => {
-    const { signal, onStage } = options;
+export function queryWorkerComputer(start: () => QueryWorkerLike, options: QueryWorkerOptions = {}): QueryComputer {
+  let idle: QueryWorkerLike | undefined;
+  return (input, runOptions = {}) => new Promise((resolve, reject) => {
+    const { signal, onStage } = runOptions;
     if (signal?.aborted) { reject(signal.reason ?? new DOMException('Cancelled', 'AbortError')); return; }
-    const worker = start();
-    const finish = () => { signal?.removeEventListener('abort', onAbort); worker.terminate(); };
-    const onAbort = () => { finish(); reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError')); };
+    const worker = idle ?? start();
+    idle = undefined;
+    const detach = () => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.onmessage = null;
+      worker.onerror = null;
+    };
+    const end = () => { detach(); worker.terminate(); };
+    const release = () => {
+      if (!options.keepWarm || idle) { end(); return; }
+      detach();
+      idle = worker;
+    };
+    const onAbort = () => { end(); reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError')); };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = ({ data }) => {
       if (data.type === 'stage') { onStage?.(data.stage); return; }
-      finish();
-      if (data.type === 'done') resolve(data.result);
-      else reject(new QueryComputeError(data.code, data.name, data.message));
+      if (data.type === 'done') { release(); resolve(data.result); return; }
+      // An engine refusal leaves the worker sound; it can be kept like a success.
+      release();
+      reject(new QueryComputeError(data.code, data.name, data.message));
     };
     worker.onerror = (event) => {
-      finish();
+      end();
       reject(new Error(`The PivotDeck query worker failed${event.message ? `: ${event.message}` : ''}.`));
     };
     // Only the header and rows cross: the read's syncs and bytes stay here.

@@ -1,5 +1,5 @@
 import { computeQueryInThread, type QueryComputer } from './query-computer';
-import { queryWorkerComputer, type QueryWorkerLike } from './query-worker-computer';
+import { queryWorkerComputer, type QueryWorkerLike, type QueryWorkerOptions } from './query-worker-computer';
 
 /**
  * Starts a query worker (webpack 5 bundles it as its own chunk, loaded on demand).
@@ -11,8 +11,10 @@ export function startQueryWorker(): QueryWorkerLike {
 
 /**
  * The query computer the pane uses: a Web Worker where the browser has them, else in-thread.
+ * Previews pass `keepWarm` (one edit after another reuses a worker with the engine loaded);
+ * insert and refresh start a fresh one.
  * @example const deps: QueryDeps = { run: host.run, compute: browserQueryComputer() };
  */
-export function browserQueryComputer(): QueryComputer {
-  return typeof Worker === 'undefined' ? computeQueryInThread : queryWorkerComputer(startQueryWorker);
+export function browserQueryComputer(options: QueryWorkerOptions = {}): QueryComputer {
+  return typeof Worker === 'undefined' ? computeQueryInThread : queryWorkerComputer(startQueryWorker, options);
 }

@@ -64,6 +64,8 @@ export function useQueryBuilder(host: PaneHost) {
   // Web sources kept out of the sheet are pulled straight into the query ("don't land raw rows").
   const deps = useMemo<QueryDeps>(() => ({ run: host.run, compute: browserQueryComputer(), warehouse, pull: paneWebPull(host) }), [host, warehouse]);
   const warehouseCompute = useMemo(() => warehouseComputer(warehouse), [warehouse]);
+  // Previews follow every edit: they reuse a warm worker (a superseded one is still terminated).
+  const previewCompute = useMemo(() => browserQueryComputer({ keepWarm: true }), []);
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
@@ -286,7 +288,7 @@ export function useQueryBuilder(host: PaneHost) {
   return {
     doc, docMessage, readOnly: opened.current?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
     placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
-    compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : deps.compute,
+    compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : previewCompute,
     warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
   };
 }
