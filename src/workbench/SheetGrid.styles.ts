@@ -58,6 +58,15 @@ export const useSheetGridStyles = makeStyles({
     position: 'absolute',
     left: 0,
   },
+  // Frozen rows paint over the rows and charts scrolling under them (the header stays on top).
+  frozenRow: {
+    // Above the sticky row numbers (2) of rows scrolling under it; never overlaps the header row.
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  frozenEdge: {
+    boxShadow: `0 1px 0 ${tokens.colorNeutralStroke1}`,
+  },
   rowHeader: {
     position: 'sticky',
     left: 0,

@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { columnName, formatArea } from '../simulator/address';
 import {
   cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, INDENT_WIDTH, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
@@ -73,10 +73,21 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
   }), [widths, sim, sheet, rowHeightPx]);
   const merges = React.useMemo(() => mergeLayout(mergeList, metrics), [mergeList, metrics]);
 
+  // Frozen top rows (freezePanes) are always drawn and stay under the column header.
+  const frozenRows = Math.min(options?.freeze.rows ?? 0, 50);
+  const rangeExtractor = React.useCallback((range: Parameters<typeof defaultRangeExtractor>[0]) => {
+    const visible = defaultRangeExtractor(range);
+    if (frozenRows === 0) return visible;
+    const out = new Set<number>(Array.from({ length: frozenRows }, (_, i) => i));
+    for (const i of visible) out.add(i);
+    return [...out].sort((a, b) => a - b);
+  }, [frozenRows]);
+
   const rowVirtualizer = useVirtualizer({
     count: extent.rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowHeightPx,
+    rangeExtractor,
     overscan: 8,
     // The sticky column header sits above row 1: items start below it, and scrolling to a row
     // must not leave it hidden under the header.
@@ -208,7 +219,14 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
           ))}
         </div>
         {rows.map((r) => (
-          <div key={r.key} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: r.start, height: r.size, width }}>
+          <div
+            key={r.key}
+            role="row"
+            aria-rowindex={r.index + 2}
+            className={mergeClasses(styles.row, r.index < frozenRows && styles.frozenRow, r.index === frozenRows - 1 && styles.frozenEdge)}
+            // A frozen row moves with the scroll position, so it stays where it is on screen.
+            style={{ top: r.index < frozenRows ? r.start + (rowVirtualizer.scrollOffset ?? 0) : r.start, height: r.size, width }}
+          >
             <div
               role="rowheader"
               aria-colindex={1}

@@ -28,6 +28,7 @@ beforeAll(async () => {
       const sheet = ctx.workbook.worksheets.add('Dash');
       sheet.showGridlines = false;
       sheet.tabColor = '#0F6CBD';
+      sheet.freezePanes.freezeRows(3);
       sheet.getRange('A:A').format.columnWidth = 12;
       sheet.getRange('B:M').format.columnWidth = 60;
       const title = sheet.getRange('B2:G2');
@@ -175,6 +176,17 @@ describe('dashboard rendering in the workbench', () => {
     const refused = await page.evaluate(() => window.__pivotdeck!.setCellAsUser('Dash', 'C3', 'Mars'));
     expect(refused.ok).toBe(false);
     expect(await axeViolations(page, '[data-testid="sheet-grid"]')).toEqual([]);
+  });
+
+  it('frozen rows stay in place while the sheet scrolls under them', async () => {
+    const title = page.locator('[data-testid="sheet-grid"] [data-row="1"][data-col="1"]');
+    const before = await title.boundingBox();
+    await page.getByTestId('sheet-grid').evaluate((el) => { el.scrollTop = 300; });
+    await expect.poll(async () => (await page.locator('[data-testid="sheet-grid"] [data-row="30"][data-col="1"]').boundingBox())?.y ?? 0).toBeLessThan(700);
+    const after = await title.boundingBox();
+    expect(Math.abs(after!.y - before!.y)).toBeLessThan(1);
+    await screenshot(page, 'workbench-dashboard-frozen-scrolled');
+    await page.getByTestId('sheet-grid').evaluate((el) => { el.scrollTop = 0; });
   });
 
   it('save and reopen keeps charts, conditional formats and validations', async () => {
