@@ -78,7 +78,7 @@ export function DashboardList(props: DashboardListProps): ReactElement {
             ) : (
               <div className={styles.actions}>
                 <Button size="small" appearance="primary" disabled={locked} onClick={() => props.onRefresh(s.id)} aria-label={`Refresh ${s.label}`}>Refresh</Button>
-                <Button size="small" onClick={() => props.onGoTo(s.sheet)} aria-label={`Go to the sheet of ${s.label}`}>Go to sheet</Button>
+                <Button size="small" onClick={() => props.onGoTo(s.sheet)} aria-label={`Go to sheet: ${s.label}`}>Go to sheet</Button>
                 <Button size="small" disabled={locked} onClick={() => props.onEdit(s.id)} aria-label={`Edit ${s.label}`}>Edit</Button>
                 <Button size="small" disabled={locked} onClick={() => setConfirming(s.id)} aria-label={`Delete ${s.label}`}>Delete</Button>
               </div>
