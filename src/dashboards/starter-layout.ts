@@ -67,10 +67,10 @@ export function proposeStarterLayout(source: SourceRef, fields: readonly Dashboa
   if (!fields.length) throw new Error('This table has no columns to build a dashboard from.');
   const roles = detectFieldRoles(fields);
   const amountField = fields.find((f) => f.name === roles.amount);
-  const measure = roles.amount
-    ? { id: 'total', kind: 'sum' as const, field: roles.amount, label: `Total ${roles.amount}` }
-    : { id: 'total', kind: 'count' as const, field: fields[0].name, label: 'Rows' };
   const format = roles.amount ? wholeFormat(amountField) : '#,##0';
+  const measure = roles.amount
+    ? { id: 'total', kind: 'sum' as const, field: roles.amount, label: `Total ${roles.amount}`, numberFormat: format }
+    : { id: 'total', kind: 'count' as const, field: fields[0].name, label: 'Rows', numberFormat: format };
   const comparison = roles.date ? { kind: 'previousPeriod' as const, dateField: roles.date, period: 'year' as const } : undefined;
   const category = roles.categories[0];
   const listed = roles.item ?? roles.categories[1] ?? category;

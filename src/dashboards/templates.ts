@@ -43,7 +43,7 @@ function salesOverview(source: SourceRef, fields: readonly DashboardField[]): Ti
   const amount = need(roles.amount, 'an amount column (such as Revenue)');
   const money = wholeFormat(fields.find((f) => f.name === amount));
   const byYear = { kind: 'previousPeriod' as const, dateField: date, period: 'year' as const };
-  const revenue: Measure = { id: 'revenue', kind: 'sum', field: amount, label: amount };
+  const revenue: Measure = { id: 'revenue', kind: 'sum', field: amount, label: amount, numberFormat: money };
   const region = roles.categories.find((c) => /region|country|state|territory/i.test(c)) ?? roles.categories[0];
   const category = roles.categories.find((c) => c !== region && /categor|segment|type|group|line/i.test(c)) ?? roles.categories.find((c) => c !== region) ?? region;
   const listed = roles.item ?? category;
@@ -116,7 +116,7 @@ function monitoring(source: SourceRef, fields: readonly DashboardField[]): Tile[
   }
   tiles.push(sized<ChartTile>('chart', {
     kind: 'chart', id: 'chart_trend', title: `${amount} and orders by month`, source, chartType: 'combo', category: { field: date, by: 'yearMonth' },
-    measures: [{ id: 'revenue', kind: 'sum', field: amount, label: amount }, { id: 'orders', kind: 'count', field: amount, label: 'Orders' }],
+    measures: [{ id: 'revenue', kind: 'sum', field: amount, label: amount, numberFormat: money }, { id: 'orders', kind: 'count', field: amount, label: 'Orders', numberFormat: '#,##0' }],
   }));
   return flowLayout(tiles);
 }
