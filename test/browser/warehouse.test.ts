@@ -234,6 +234,31 @@ describe.skipIf(clickhouseSkipped())('warehouse source in the workbench (2-shard
     expect(h.errors.filter((e) => !/net::ERR_ABORTED\)$/.test(e))).toEqual([]);
   });
 
+  it('Cancel during a refresh stops it, sends KILL QUERY for that query, and leaves the sheet as it was', async () => {
+    const before = await rangeValues(SHEET, 'A1:I20');
+    // Hold the grouped SELECT at the proxy: the pane sees a warehouse still computing, whatever the
+    // machine's speed (no timing involved).
+    proxy.hold((e) => / GROUP BY /.test(e.sql));
+    try {
+      await savedItem().getByRole('button', { name: `Refresh ${SHEET}` }).click();
+      const status = pane().getByRole('status').filter({ hasText: `Refreshing “${SHEET}”` });
+      await status.getByText('The warehouse is computing…').waitFor({ timeout: 30_000 });
+      await expect.poll(() => proxy.exchanges.filter((e) => e.held).length, { timeout: 30_000 }).toBe(1);
+      const held = proxy.exchanges.find((e) => e.held)!;
+      await screenshot(page, 'warehouse-cancel');
+      await status.getByRole('button', { name: 'Cancel' }).click();
+      await pane().getByText('Cancelled. Nothing was written.').waitFor({ timeout: 30_000 });
+      expect(held.params.query_id).toMatch(/^pivotdeck-/);
+      await expect.poll(() => proxy.exchanges.some((e) => e.sql === `KILL QUERY WHERE query_id = '${held.params.query_id}' ASYNC`), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => held.aborted, { timeout: 10_000 }).toBe(true);
+    } finally {
+      proxy.hold(undefined);
+      proxy.release();
+    }
+    expect(await rangeValues(SHEET, 'A1:I20')).toEqual(before);
+    expect(await savedItem().getByRole('button', { name: `Refresh ${SHEET}` }).isEnabled()).toBe(true);
+  });
+
   it('Test connection explains a refused password and a server that does not allow the page (CORS)', async () => {
     const noCors = await startCountingProxy(ch.httpUrl, { stripCors: true });
     const errorsBefore = h.errors.length;
