@@ -1,4 +1,3 @@
-import { indexedDbCredentialStore, memoryCredentialStore } from '../connectors/credentials';
 import type { SourceDeps } from '../refresh/sources';
 
 /**
@@ -6,10 +5,13 @@ import type { SourceDeps } from '../refresh/sources';
  * commands page): the page's fetch, the user's own credentials (the same per-user store the pane
  * saves them in), and http allowed only for a localhost page (development).
  *
- * @example const report = await refreshEverything({ run, sources: browserSourceDeps() });
+ * The credential store loads on first use, so the pane's first bundle does not carry it.
+ *
+ * @example const report = await refreshEverything({ run, sources: await browserSourceDeps() });
  */
-export function browserSourceDeps(): Omit<SourceDeps, 'run'> | undefined {
+export async function browserSourceDeps(): Promise<Omit<SourceDeps, 'run'> | undefined> {
   if (typeof globalThis.fetch !== 'function') return undefined;
+  const { indexedDbCredentialStore, memoryCredentialStore } = await import('../connectors/credentials');
   const here = typeof location === 'undefined' ? undefined : location;
   return {
     // Bound call: fetch must be called on the window.

@@ -5,7 +5,6 @@
  * refreshes, and saves it; a failing step is recorded and the later steps still run, as a
  * failing source or query already keeps its previous output (DESIGN.md, Refresh).
  */
-import { isWebSource } from '../connectors/pull-source';
 import type { ExcelRun } from '../excel/api';
 import { refreshAllPivots } from '../excel/refresh-pivots';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../excel/workbook-document';
@@ -59,7 +58,8 @@ export async function refreshEverything(deps: RefreshEverythingDeps): Promise<St
 
   await step('sources', () => withDocument(run, async (doc) => {
     if (!deps.sources) return skipped(doc, 'No connection to the web here.');
-    const { refreshSource } = await import('../refresh/sources');
+    // Loaded on use: the connectors (parsers for CSV, Parquet, Arrow…) stay out of the pane's first bundle.
+    const [{ refreshSource }, { isWebSource }] = await Promise.all([import('../refresh/sources'), import('../connectors/pull-source')]);
     const sourceDeps: SourceDeps = { run, ...deps.sources };
     let current = doc;
     let count = 0;

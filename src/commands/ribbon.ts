@@ -7,7 +7,6 @@
 import type { ExcelRun } from '../excel/api';
 import type { CommandEvent } from '../excel/commands-host';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
-import { documentWarehouseRunner } from '../refresh/queries';
 import { browserSourceDeps } from './browser-source-deps';
 import { refreshEverything, type RefreshEverythingDeps, type StepReport } from './refresh-everything';
 
@@ -28,8 +27,10 @@ export function refreshAllCommand(
 ): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
-      const sources = more.sources ?? browserSourceDeps();
+      const sources = more.sources ?? (await browserSourceDeps());
       // Queries on a warehouse source run there, with the same fetch and per-user credentials.
+      // Loaded on click: the query code (engine, Arquero) stays out of the pane's first bundle.
+      const { documentWarehouseRunner } = await import('../refresh/queries');
       const warehouse = sources && documentWarehouseRunner(run, { fetch: sources.fetch, credentials: sources.credentials, policy: { allowHttpLocalhost: sources.policy?.allowHttpLocalhost }, origin: sources.origin });
       const report = await refreshEverything({ run, coordinator, sources, queries: more.queries ?? (warehouse && { warehouse }) });
       more.onReport?.(report);

@@ -53,9 +53,14 @@ export function webFieldList(data: SourceData, def: SourceDefinition | undefined
  * @example const deps: QueryDeps = { run: host.run, pull: paneWebPull(host) };
  */
 export function paneWebPull(host: PaneHost): PullSource | undefined {
-  const context = browserSourceDeps();
-  if (!context) return undefined;
-  // The workbench (and a pane served from localhost) may read http://localhost during development.
-  const policy = host.kind === 'workbench' ? { ...context.policy, allowHttpLocalhost: true } : context.policy;
-  return webPullSource({ ...context, policy }, async () => (await loadWorkbookDocument(host.run)).document);
+  if (typeof globalThis.fetch !== 'function') return undefined;
+  let pull: Promise<PullSource> | undefined;
+  // The context (the user's credential store) is built on the first pull, once.
+  const ready = () => (pull ??= browserSourceDeps().then((context) => {
+    if (!context) throw new Error('This pane cannot read web sources.');
+    // The workbench (and a pane served from localhost) may read http://localhost during development.
+    const policy = host.kind === 'workbench' ? { ...context.policy, allowHttpLocalhost: true } : context.policy;
+    return webPullSource({ ...context, policy }, async () => (await loadWorkbookDocument(host.run)).document);
+  }));
+  return async (ref, options) => (await ready())(ref, options);
 }
