@@ -7,7 +7,7 @@
  */
 import { chartName, dashboardNamePrefix, tileName } from './names';
 import { rectAddress } from './layout';
-import { isAll } from './tile-queries';
+import { dashboardParameters, isAll } from './tile-queries';
 import { CHART_DATA_SLOT, DASHBOARD_STYLE as S, MAX_CHART_SERIES, MAX_INLINE_LIST } from './style';
 import type {
   ChartData, ChartTile, ExcelChartTypeName, HeaderData, HeaderTile, KpiData, KpiTile, ParameterValues, PlanBlock, PlanCell,
@@ -191,6 +191,19 @@ export function axisNumberFormat(numberFormat: string, maxAbs: number): string {
   return `${symbol}#,##0`;
 }
 
+/**
+ * Says which dropdowns a tile does not follow while they are set (e.g. the share-by-region chart
+ * keeps every region when Region = West, so it can show West's share): without it, a chart that
+ * does not change with the dropdown looks broken.
+ */
+export function ignoredChoices(tile: ChartTile, input: Pick<PlanInput, 'tiles' | 'values'>): string | undefined {
+  const ignored = dashboardParameters(input.tiles)
+    .filter((param) => tile.ignoreParameters?.includes(param.id) && !isAll(input.values[param.id]))
+    .map((param) => param.label);
+  if (ignored.length === 0) return undefined;
+  return `Not filtered by ${ignored.join(' or ')}: shows them all.`;
+}
+
 function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput, slot: number): void {
   const { row: R, col: C, rows: H, cols: W } = tile.at;
   const name = chartName(input.dashboardId, tile.id);
@@ -202,6 +215,12 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
   }
   const data = outcome.data as ChartData;
   p.area(tile.at, tileName(input.dashboardId, tile.id), `PivotDeck chart "${tile.title}". PivotDeck replaces these cells and the chart on refresh.`);
+  const unfiltered = ignoredChoices(tile, input);
+  if (unfiltered && H > 2) {
+    // The chart starts one row down, so this line sits between the tile's edge and the chart.
+    p.value(R, C, unfiltered, '@');
+    p.format({ address: rect(R, C, 1, W), italic: true, color: S.status.color, size: S.card.noteSize, merge: true });
+  }
   const series = data.series.slice(0, MAX_CHART_SERIES);
   const col0 = dataColumn(input.tiles) + slot * CHART_DATA_SLOT;
   const categories = data.categories.length ? data.categories : ['(no data)'];

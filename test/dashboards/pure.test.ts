@@ -149,6 +149,22 @@ describe('write plan', () => {
   });
 });
 
+describe('a chart that keeps every item of a dropdown', () => {
+  const share: Tile = {
+    version: 1, kind: 'chart', id: 'share', title: 'Revenue by Region', at: at(4, 0, 8, 6), source: SALES, chartType: 'doughnut',
+    category: { field: 'Region' }, measures: [{ id: 'r', kind: 'sum', field: 'Revenue' }], ignoreParameters: ['region'],
+  };
+  const tiles = [header, share];
+  const outcomes = new Map<string, TileOutcome>([['share', { status: 'fresh', data: { kind: 'chart', categories: ['West', 'East'], series: [{ name: 'Revenue', values: [3, 1] }], numberFormat: '#,##0' } }]]);
+  const noteAt = (values: Record<string, string | number>) =>
+    planDashboard({ dashboardId: 'd1', sheet: 'D', tiles, outcomes, values }).blocks.find((b) => b.address === 'A5')?.values;
+
+  it('says so above the chart while that dropdown is set, and says nothing when it shows All', () => {
+    expect(noteAt({ region: 'West', year: 'All' })).toEqual([['Not filtered by Region: shows them all.']]);
+    expect(noteAt({ region: 'All', year: 2025 })).toBeUndefined();
+  });
+});
+
 describe('foreign cells', () => {
   it('finds the first non-empty cell outside what PivotDeck wrote', () => {
     expect(firstForeignCell('B2:C3', [['', 'x'], ['', '']], [])).toBe('C2');
