@@ -142,6 +142,7 @@ describe('tile, refresh and source words', () => {
       .toBe('Total Revenue, vs previous year, amber below 1,000, red below 500');
     expect(tileSummary(chart)).toBe('Column chart: Total Revenue by Region, one series per Product');
     expect(tileSummary(table)).toBe('Top 10 Product by Total Revenue');
+    expect(tileSummary({ ...chart, chartType: 'combo', category: { field: 'Date', by: 'yearMonth' }, series: undefined } as Tile)).toBe('Combo chart: Total Revenue by month (Date)');
     expect(tileSummary(header)).toBe('Title and last refreshed time');
     expect(measureWords({ id: 'x', kind: 'distinctCount', field: 'Customer' })).toBe('Number of different Customer');
     expect(comparisonWords({ kind: 'target', cell: 'Targets!B2' })).toBe('vs target in Targets!B2');

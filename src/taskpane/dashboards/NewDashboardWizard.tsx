@@ -30,6 +30,7 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
   const every = everyMinutes(w.options);
   const workbook = (w.choices ?? []).filter((c) => c.group === 'workbook');
   const web = (w.choices ?? []).filter((c) => c.group === 'web');
+  const warehouse = (w.choices ?? []).filter((c) => c.group === 'warehouse');
   const canCreate = w.tiles.length > 0 && w.label.trim() !== '' && !every.problem && !busy && !readOnly;
 
   return (
@@ -42,7 +43,7 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
         <div className={styles.step}>
           <Field
             label="1. Data to show"
-            hint={w.choice ? w.choice.detail : 'A table in this workbook or data from the web.'}
+            hint={w.choice ? w.choice.detail : 'A table in this workbook, data from the web or a warehouse.'}
             validationMessage={w.choicesError}
           >
             <Dropdown
@@ -59,6 +60,11 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
               {web.length > 0 && (
                 <OptionGroup label="From the web">
                   {web.map((c) => <Option key={c.key} value={c.key} text={c.label} disabled={c.unavailable !== undefined}>{`${c.label} (${c.unavailable ?? c.detail})`}</Option>)}
+                </OptionGroup>
+              )}
+              {warehouse.length > 0 && (
+                <OptionGroup label="On a warehouse">
+                  {warehouse.map((c) => <Option key={c.key} value={c.key} text={c.label} disabled={c.unavailable !== undefined}>{`${c.label} (${c.unavailable ?? c.detail})`}</Option>)}
                 </OptionGroup>
               )}
             </Dropdown>

@@ -47,6 +47,8 @@ export const useTileEditorStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
     gap: tokens.spacingHorizontalS,
+    // A select sizes itself to its longest option; in a grid cell it must shrink to the cell.
+    '& > *': { minWidth: 0 },
   },
   checks: {
     border: 'none',
@@ -62,6 +64,7 @@ export const useTileEditorStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
+    '& > *': { minWidth: 0 },
   },
   problem: {
     color: tokens.colorPaletteRedForeground1,

@@ -3,6 +3,7 @@ import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import { createDashboardCoordinator, type DashboardCoordinator, type DashboardOutcome } from '../../refresh/dashboards';
 import type { DocumentStore } from '../../refresh/refresh-coordinator';
+import { paneWarehouseRunner } from '../warehouse/builder-source';
 
 /**
  * The dashboards of one open workbook as the pane holds them: one coordinator (so a refresh from
@@ -44,7 +45,8 @@ export function paneDashboards(host: PaneHost): PaneDashboards {
     },
   };
   const made: PaneDashboards = {
-    coordinator: createDashboardCoordinator(host.run, store),
+    // Tiles on a warehouse source run where the data is (one SELECT per distinct query).
+    coordinator: createDashboardCoordinator(host.run, store, { warehouse: paneWarehouseRunner(host) }),
     store,
     opened: () => opened,
     onDocument(listener) {

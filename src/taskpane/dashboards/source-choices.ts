@@ -1,6 +1,7 @@
 import type { DashboardField, SourceRef } from '../../dashboards';
 import type { TableInfo } from '../../excel/workbook-info';
 import type { PivotDeckDocument } from '../../model';
+import { savedFields, savedRowCount } from '../warehouse/warehouse-draft';
 
 /** A source the "New dashboard" picker offers. */
 export interface SourceChoice {
@@ -9,7 +10,7 @@ export interface SourceChoice {
   /** "20,000 rows on the sheet Sales" or "From the web (CSV), loaded 27 Nov". */
   detail: string;
   ref: SourceRef;
-  group: 'workbook' | 'web';
+  group: 'workbook' | 'web' | 'warehouse';
   /** Known without reading (a web source's last pull); tables are read when chosen. */
   fields?: DashboardField[];
   /** Why it cannot be used yet, in words that say what to do. */
@@ -22,7 +23,8 @@ const WEB_KIND: Record<string, string> = {
 
 /**
  * The sources a dashboard can be built on: the workbook's tables, then web sources that are read
- * straight into queries (those loaded into a table are offered as that table).
+ * straight into queries (those loaded into a table are offered as that table), then warehouse
+ * sources (computed on the warehouse).
  *
  * @example sourceChoices([{ name: 'Sales', sheet: 'Sales', rowCount: 20000, ... }], doc)[0].label // 'Sales'
  */
@@ -36,6 +38,21 @@ export function sourceChoices(tables: readonly TableInfo[], doc: PivotDeckDocume
   }));
   for (const s of doc?.sources ?? []) {
     if (s.kind === 'table' || s.kind === 'range' || s.output) continue;
+    if (s.kind === 'warehouse') {
+      // Its fields are the types saved at "Test connection": no rows are read to offer it.
+      const fields = savedFields(s);
+      const rows = savedRowCount(s);
+      out.push({
+        key: `source:${s.id}`,
+        label: s.label,
+        detail: rows !== undefined ? `${rows.toLocaleString('en-US')} rows on the warehouse, computed there` : 'On the warehouse, computed there',
+        ref: { kind: 'source', id: s.id },
+        group: 'warehouse',
+        fields: fields.map((f) => ({ name: f.name, type: f.type, ...(f.type === 'date' ? { numberFormat: 'yyyy-mm-dd' } : {}) })),
+        unavailable: fields.length > 0 ? undefined : 'Connect to the warehouse again and press “Test connection” so PivotDeck knows its fields.',
+      });
+      continue;
+    }
     const columns = s.lastPull?.columns;
     out.push({
       key: `source:${s.id}`,

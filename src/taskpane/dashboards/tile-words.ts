@@ -17,7 +17,7 @@ export const CHART_TYPE_WORD: Record<DashboardChartType, string> = {
   area: 'Area',
   pie: 'Pie',
   doughnut: 'Doughnut',
-  combo: 'Combo (second value as a line)',
+  combo: 'Combo (column + line)',
 };
 
 /** The summaries a dashboard tile offers in its measure dropdown, in the query builder's words. */
@@ -52,11 +52,11 @@ export function measureWords(m: Measure): string {
 }
 
 /**
- * A category axis: "Date by month", "Region".
- * @example axisWords({ field: 'Date', by: 'yearMonth' }) // 'Date by month'
+ * A category axis: "month (Date)", "Region".
+ * @example axisWords({ field: 'Date', by: 'yearMonth' }) // 'month (Date)'
  */
 export function axisWords(axis: AxisField): string {
-  return axis.by ? `${axis.field} by ${DATE_PART_WORD[axis.by] ?? axis.by}` : axis.field;
+  return axis.by ? `${DATE_PART_WORD[axis.by] ?? axis.by} (${axis.field})` : axis.field;
 }
 
 /**
