@@ -14,6 +14,7 @@ import { DashboardWriteError, readDashboardState, writeDashboardPlan } from '../
 import { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';
 import { readSourceData, sourceLabel, sourcesOf, type SourceData } from '../queries/source-data';
 import type { DashboardDeps, DashboardDef, DashboardOutcome, RefreshDashboardOptions } from './types';
+import { runWarehouseTiles } from './warehouse-tiles';
 
 export interface RunDashboardOptions extends RefreshDashboardOptions {
   /** Sources read in this call (shared by a "Refresh all" across dashboards), by sourceRefKey. */
@@ -93,8 +94,22 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     const refs = sourcesOfTiles(tiles, plan.queries.values());
     const data = new Map<string, SourceData>();
     const failed = new Map<string, string>();
+    // Warehouse sources are never read as rows: each distinct query runs where the data is.
+    const warehouse = deps.warehouse
+      ? await runWarehouseTiles(deps.warehouse, plan.queries, refs, {
+        signal, onProgress,
+        kept: (key) => (options.reuseSources ? options.session?.result(key) : undefined),
+        inMemory: (key) => options.reuseSources === true && options.session?.get(key) !== undefined,
+      })
+      : undefined;
+    if (warehouse) {
+      outcome.sources.push(...warehouse.sources);
+      outcome.bytes.source += warehouse.bytes;
+      outcome.queriesComputed += warehouse.computed;
+    }
     for (const [key, ref] of refs) {
       signal?.throwIfAborted();
+      if (warehouse?.keys.has(key)) continue;
       const remembered = options.reuseSources ? options.session?.get(key) : undefined;
       if (remembered) {
         data.set(key, remembered);
@@ -136,7 +151,11 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       const broken = [...sourcesOf(spec).keys()].find((k) => failed.has(k));
       // On a parameter change, tiles the parameter does not touch keep their computed result.
       const kept = options.reuseSources ? options.session?.result(key) : undefined;
-      if (broken) results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
+      const pushed = warehouse?.results.get(key);
+      // Kept after the sources were read: reading a source clears the session's results.
+      if (pushed?.ok) options.session?.keepResult(key, pushed.result);
+      if (pushed) results.set(key, pushed);
+      else if (broken) results.set(key, { ok: false, reason: `${shortLabel(refs.get(broken)!)} could not be read. ${failed.get(broken)}` });
       else if (kept) results.set(key, { ok: true, result: kept });
       else computable.set(key, spec);
     }
