@@ -81,3 +81,24 @@ describe('displayValue', () => {
     expect(displayValue('North', '@')).toBe('North');
   });
 });
+
+describe('number formats as Excel shows them (values worked out by hand from Excel)', () => {
+  it.each([
+    [0.125, '#,##0.00', '0.13'],
+    [0.5, '#.##', '.5'],
+    [0.5, '.00', '.50'],
+    [-1, '$#,##0.00', '-$1.00'],
+    [-0.001, '0.00', '0.00'],
+    [1234567, '#,##0,', '1,235'],
+    [2500000, '$#,##0.0,,"M"', '$2.5M'],
+    [12345, '#,##0,"K"', '12K'],
+    [-12345, '0.00E+00', '-1.23E+04'],
+  ])('%d with %s is %s', (value, format, expected) => {
+    expect(formatNumber(value, format)).toBe(expected);
+  });
+
+  it('writes tiny numbers in General the way Excel does, not as JavaScript does', () => {
+    expect(formatGeneral(0.0000001)).toBe('1E-07');
+    expect(formatGeneral(0.000001)).toBe('0.000001');
+  });
+});

@@ -9,7 +9,10 @@ export function formatGeneral(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1e11 || abs < 1e-9) return scientific(value, 5, true);
   const digits = Math.max(1, Math.floor(Math.log10(abs)) + 1);
-  return String(Number(value.toFixed(Math.max(0, Math.min(9, 10 - digits)))));
+  const rounded = Number(value.toFixed(Math.max(0, Math.min(9, 10 - digits))));
+  // JavaScript writes 1e-7 below 1e-6; Excel's General writes 1E-07.
+  const text = String(rounded);
+  return text.includes('e') ? scientific(rounded, 5, true) : text;
 }
 
 /**

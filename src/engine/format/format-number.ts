@@ -46,11 +46,14 @@ export function formatNumber(value: number, format: string | undefined): string 
 
 function formatDecimal(value: number, tokens: Token[]): string {
   const code = tokens.filter((t) => t.kind === 'code').map((t) => t.text).join('');
-  const firstCode = tokens.findIndex((t) => t.kind === 'code' && /[0#?]/.test(t.text));
-  const prefix = tokens.slice(0, Math.max(0, firstCode)).map((t) => t.text).join('');
-  const suffix = firstCode < 0 ? '' : tokens.slice(firstCode + 1).filter((t) => t.kind === 'literal').map((t) => t.text).join('');
+  const firstCode = tokens.findIndex((t) => t.kind === 'code' && /^[0#?.]$/.test(t.text));
   if (firstCode < 0) return tokens.map((t) => (t.kind === 'literal' ? t.text : '')).join('');
-  let n = value;
+  const prefix = tokens.slice(0, firstCode).map((t) => t.text).join('');
+  const after = tokens.slice(firstCode + 1).filter((t) => t.kind === 'literal').map((t) => t.text).join('');
+  // Commas right after the last digit placeholder scale by a thousand each ('#,##0,"K"', '0.0,,"M"').
+  const scaling = /^,+/.exec(after)?.[0].length ?? 0;
+  const suffix = after.slice(scaling);
+  let n = value / 1000 ** scaling;
   const percent = (code.match(/%/g) ?? []).length;
   n *= 100 ** percent;
   const body = code.replace(/%/g, '');
@@ -60,7 +63,7 @@ function formatDecimal(value: number, tokens: Token[]): string {
   const decimals = dot < 0 ? 0 : (mantissa.slice(dot + 1).match(/[0#?]/g) ?? []).length;
   let text: string;
   if (expo) {
-    text = scientific(n, decimals, false);
+    text = scientific(Math.abs(n), decimals, false);
   } else {
     text = Math.abs(n).toFixed(decimals);
     if (/[0#?],[0#?]/.test(mantissa)) {
@@ -70,10 +73,14 @@ function formatDecimal(value: number, tokens: Token[]): string {
     // '#' placeholders drop trailing zeros; '0' keeps them.
     const fracCode = dot < 0 ? '' : mantissa.slice(dot + 1);
     if (fracCode && !fracCode.includes('0')) text = text.replace(/\.?0+$/, '');
-    if (/^#/.test(mantissa) && text.startsWith('0.') ) text = text.slice(1);
-    if (n < 0 && Number(text.replace(/,/g, '')) !== 0) text = `-${text}`;
+    // Without a '0' in the integer part (".00", "#.##") Excel shows no leading zero: 0.5 → ".5".
+    const intCode = dot < 0 ? mantissa : mantissa.slice(0, dot);
+    if (!intCode.includes('0') && text.startsWith('0')) text = text.slice(1);
   }
-  return `${prefix}${text}${'%'.repeat(percent)}${suffix}`;
+  // One section: the minus sign goes in front of everything, currency included ("-$1.00").
+  // A value that rounds to zero shows no sign ("0.00", not "-0.00").
+  const negative = n < 0 && /[1-9]/.test(text);
+  return `${negative ? '-' : ''}${prefix}${text}${'%'.repeat(percent)}${suffix}`;
 }
 
 function pad(n: number, width: number): string {
