@@ -40,7 +40,8 @@ export function formatValue(value: CellValue, numberFormat: string | undefined):
   } else if (value === 0 && sections.length >= 3) {
     section = sections[2];
   }
-  if (/^general$/i.test(section.trim())) return formatGeneral(number);
+  // A number in a Text-formatted cell (typed before the format was set) shows as General.
+  if (/^(general|@)$/i.test(section.trim())) return formatGeneral(number);
   if (isDateFormat(section)) return formatDate(number, section);
   const text = formatNumber(number, section);
   return text;
@@ -187,7 +188,8 @@ function formatNumber(value: number, section: string): string {
 }
 
 function formatDate(serial: number, section: string): string {
-  if (serial < 0) return '#'.repeat(11);
+  // Excel fills the cell with # for negative dates and for days after 9999-12-31 (serial 2958465).
+  if (serial < 0 || serial >= 2958466) return '#'.repeat(11);
   const whole = Math.floor(serial);
   let seconds = Math.round((serial - whole) * 86400);
   let day = whole;
@@ -287,6 +289,8 @@ function isMinute(tokens: DateToken[], index: number): boolean {
 /** Serial day (1900 system) → calendar parts. Serial 60 is Excel's phantom 1900-02-29. */
 export function serialToDate(serial: number): { year: number; month: number; date: number; weekday: number } {
   if (serial === 60) return { year: 1900, month: 1, date: 29, weekday: 3 };
+  // Serial 0 is Excel's "1900-01-00", a Saturday.
+  if (serial === 0) return { year: 1900, month: 0, date: 0, weekday: 6 };
   const offset = serial < 60 ? serial : serial - 1;
   const ms = Date.UTC(1899, 11, 31) + offset * 86400000;
   const d = new Date(ms);

@@ -45,3 +45,16 @@ describe('formatValue', () => {
     expect(formatValue('#N/A', '0.00')).toBe('#N/A');
   });
 });
+
+describe('formatValue at the edges Excel documents', () => {
+  test('serial 0 is 1900-01-00, as Excel shows it', () => {
+    expect(formatValue(0, 'yyyy-mm-dd')).toBe('1900-01-00');
+  });
+  test('a number in a Text-formatted cell shows as General', () => {
+    expect(formatValue(12.5, '@')).toBe('12.5');
+  });
+  test('a date after 9999-12-31 fills the cell with #, it does not throw', () => {
+    expect(formatValue(2958465, 'yyyy-mm-dd')).toBe('9999-12-31');
+    expect(formatValue(1e12, 'mmm yyyy')).toBe('###########');
+  });
+});
