@@ -149,7 +149,12 @@ function expectShows(values: Cell[][], want: number, what: string) {
   expect(numbers.some((v) => near(v, want)), `${what}: ${want} not among ${JSON.stringify(numbers)}`).toBe(true);
 }
 
-async function checkDashboard(e: Expected, options: { region?: string } = {}) {
+/**
+ * Checks every tile against plain-loop expectations `e` (for the chosen Region, if any). `all`
+ * holds the same over every region: the split by Region either follows the dropdown (one slice)
+ * or says (title or a note in its tile) that it shows all regions, with all regions' values.
+ */
+async function checkDashboard(e: Expected, options: { region?: string; all?: Expected } = {}) {
   const d = await storedDashboard();
   const ids = new Set(d.tiles.map((t) => t.id));
   for (const id of ['kpi_revenue', 'kpi_orders', 'kpi_customers', 'kpi_average', 'chart_trend', 'table_top10']) expect(ids.has(id), id).toBe(true);
@@ -191,7 +196,21 @@ async function checkDashboard(e: Expected, options: { region?: string } = {}) {
   const rows = table.slice(first, first + 10).map((r) => [String(r[0]), r.slice(1).find((v) => typeof v === 'number') ?? ''] as const);
   expect(rows.map(([p]) => p)).toEqual(e.top10.map(([p]) => p));
   rows.forEach(([p, v], i) => expect(near(v, e.top10[i][1]), `top 10 ${p}: ${String(v)} vs ${e.top10[i][1]}`).toBe(true));
-  void options;
+  const byRegion = charts.find((c) => c.name.endsWith('_chart_region'));
+  if (byRegion && options.region && options.all) {
+    const slices = byRegion.series[0];
+    if (slices.categories.length === 1) {
+      expect(slices.categories).toEqual([options.region]);
+      expect(near(slices.values[0], options.all.byField('Region').get(options.region)!)).toBe(true);
+    } else {
+      // It must say so: in its title, or in a note over the chart inside its tile.
+      const note = (await tileBlock(d.id, 'chart_region')).values.flat().filter((v) => typeof v === 'string').join(' ');
+      expect(`${byRegion.title} ${note}`, 'a Region split that ignores the Region dropdown must say so').toMatch(/all regions|not filtered by region/i);
+      const want = options.all.byField('Region');
+      expect([...slices.categories].sort()).toEqual([...want.keys()].sort());
+      slices.categories.forEach((k, i) => expect(near(slices.values[i], want.get(k)!), `all regions: ${k}`).toBe(true));
+    }
+  }
   return d;
 }
 
@@ -294,7 +313,7 @@ describe('Sales overview dashboard in the workbench', () => {
     await pickInCell(dash.sheet, cell, region);
     const mine = expected(table.headers, table.rows, region);
     expect(mine.kpi.revenue).toBeLessThan(all.kpi.revenue);
-    await eventually(() => checkDashboard(mine));
+    await eventually(() => checkDashboard(mine, { region, all }));
     await screenshot(page, 'dashboard-region-west');
   }, STEP_TIMEOUT);
 
@@ -314,7 +333,7 @@ describe('Sales overview dashboard in the workbench', () => {
     const after = expected(table.headers, table.rows, region);
     expect(after.kpi.revenue - e.kpi.revenue).toBeCloseTo(1_000_000, 6);
     await listItem().getByRole('button', { name: `Refresh ${TITLE}` }).click();
-    await eventually(() => checkDashboard(after));
+    await eventually(() => checkDashboard(after, { region, all: expected(table.headers, table.rows) }));
     await expect.poll(async () => (await listItem().textContent()) ?? '', { timeout: 30_000 }).toContain('Up to date');
     await page.getByRole('grid', { name: `Sheet ${dash.sheet}` }).waitFor();
     await screenshot(page, 'dashboard-after-data-change');
@@ -332,11 +351,33 @@ describe('Sales overview dashboard in the workbench', () => {
     }));
     table = await salesTable();
     await listItem().getByRole('button', { name: `Refresh ${TITLE}` }).click();
-    await eventually(() => checkDashboard(expected(table.headers, table.rows, region)));
+    await eventually(() => checkDashboard(expected(table.headers, table.rows, region), { region, all: expected(table.headers, table.rows) }));
     await listItem().getByRole('button', { name: `Go to sheet: ${TITLE}` }).click();
     await page.getByRole('grid', { name: `Sheet ${dash.sheet}` }).waitFor();
     await screenshot(page, 'dashboard-reopened');
     expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
+    expect(h.errors).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  it('edits a tile (the monthly trend becomes a column chart), then deletes the dashboard and its sheet', async () => {
+    await listItem().getByRole('button', { name: `Edit ${TITLE}` }).click();
+    await pane().getByRole('heading', { name: `Edit “${TITLE}”` }).waitFor();
+    const trend = pane().getByRole('list', { name: 'Tiles of the dashboard' }).getByRole('listitem', { name: 'Chart: Revenue by month' });
+    await trend.getByLabel('Chart type').selectOption('column');
+    await trend.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'dashboard-edit');
+    expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
+    await pane().getByRole('button', { name: 'Save and update the sheet' }).click();
+    await pane().getByText(`Saved “${TITLE}”.`).waitFor({ timeout: 90_000 });
+    await expect.poll(async () => (await chartsOn(dash.sheet)).find((c) => c.name.endsWith('_chart_trend'))?.type, { timeout: 30_000 }).toBe('ColumnClustered');
+    // Values unchanged by the new look.
+    await checkDashboard(expected(table.headers, table.rows, region), { region, all: expected(table.headers, table.rows) });
+
+    await listItem().getByRole('button', { name: `Delete ${TITLE}` }).click();
+    await pane().getByRole('group', { name: `Delete ${TITLE}?` }).getByRole('button', { name: 'Delete' }).click();
+    await pane().getByText(`Deleted “${TITLE}” and its sheet.`).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => window.__pivotdeck!.sim.view.sheetNames())).not.toContain(dash.sheet);
+    expect(await page.evaluate(() => window.__pivotdeck!.sim.view.sheetNames())).toContain('Sales');
     expect(h.errors).toEqual([]);
   }, STEP_TIMEOUT);
 });
