@@ -80,14 +80,16 @@ async function rawSales(): Promise<Raw[]> {
   return chRows<Raw>(ch.httpUrl, 'SELECT toString(Date) AS Date, Region, Revenue FROM sales');
 }
 
-function expected(rows: readonly Raw[]) {
+function expected(all: readonly Raw[], region?: string) {
+  const rows = region === undefined ? all : all.filter((r) => r.Region === region);
   const latestYear = Math.max(...rows.map((r) => Number(r.Date.slice(0, 4))));
   let revenueLatest = 0;
   const byRegion = new Map<string, number>();
   for (const r of rows) {
     if (Number(r.Date.slice(0, 4)) === latestYear) revenueLatest += r.Revenue;
-    byRegion.set(r.Region, (byRegion.get(r.Region) ?? 0) + r.Revenue);
   }
+  // The chart by Region keeps every region whatever the Region dropdown says.
+  for (const r of all) byRegion.set(r.Region, (byRegion.get(r.Region) ?? 0) + r.Revenue);
   return { latestYear, revenueLatest, byRegion };
 }
 
@@ -99,7 +101,30 @@ function readsRawRows(e: Exchange): boolean {
     .some((part) => /FROM `default`\.`sales`/.test(part) && !/ GROUP BY /i.test(part) && !/\bcount\(\)/.test(part));
 }
 
+/** The Region dropdown cell: the cell right of the "Region:" label in the header block. */
+async function regionCell(d: StoredDashboard): Promise<string> {
+  const block = await tileBlock(d.id, 'header');
+  for (let r = 0; r < block.length; r++) {
+    const c = block[r].findIndex((v) => typeof v === 'string' && /^Region:?$/.test(v.trim()));
+    // The header block starts at A1 (the template's first tile).
+    if (c >= 0) return `${String.fromCharCode(66 + c)}${r + 1}`;
+  }
+  throw new Error(`no Region label in the header: ${JSON.stringify(block)}`);
+}
+
+/** Picks a value in a dropdown cell as a user would: select the cell, open its list, click the item. */
+async function pickInCell(sheet: string, address: string, value: string) {
+  const [, letters, digits] = /^([A-Z])(\d+)$/.exec(address)!;
+  await page.getByRole('grid', { name: `Sheet ${sheet}` }).waitFor();
+  await page.locator(`[data-testid="sheet-grid"] [data-row="${Number(digits) - 1}"][data-col="${letters.charCodeAt(0) - 65}"]`).click();
+  await page.getByTestId('cell-dropdown').click();
+  const list = page.getByRole('listbox', { name: 'Choices' });
+  await expect.poll(() => list.getByRole('option').allTextContents()).toContain(value);
+  await list.getByRole('option', { name: value, exact: true }).click();
+}
+
 describe.skipIf(clickhouseSkipped())('a dashboard on a warehouse source in the workbench', { timeout: STEP_TIMEOUT }, () => {
+  let raw: Raw[] = [];
   beforeAll(async () => {
     ch = await start({ rows: 1000, salesRows: SALES_ROWS, gapsRowsPerShard: 100 });
     proxy = await startCountingProxy(ch.httpUrl);
@@ -115,7 +140,7 @@ describe.skipIf(clickhouseSkipped())('a dashboard on a warehouse source in the w
   });
 
   it('connects, builds "Sales overview" on the warehouse sales table, with the values of plain loops and no raw rows', async () => {
-    const raw = await rawSales();
+    raw = await rawSales();
     expect(raw.length).toBe(SALES_ROWS);
     const e = expected(raw);
 
@@ -173,5 +198,24 @@ describe.skipIf(clickhouseSkipped())('a dashboard on a warehouse source in the w
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 30_000 }).toContain('Up to date');
     await screenshot(page, 'warehouse-dashboard');
     expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  it('recomputes on the warehouse when the Region dropdown changes', async () => {
+    const d = await storedDashboard();
+    const region = [...new Set(raw.map((r) => r.Region))].sort()[0];
+    const e = expected(raw, region);
+    const before = proxy.exchanges.length;
+    await pickInCell(d.sheet, await regionCell(d), region);
+    await expect.poll(async () => {
+      const kpi = (await tileBlock(d.id, 'kpi_revenue')).flat();
+      return kpi.some((v) => near(v, e.revenueLatest)) ? 'ok' : JSON.stringify(kpi);
+    }, { timeout: 60_000, interval: 500 }).toBe('ok');
+    const chart = await chartSeries(d.sheet, '_chart_region');
+    chart.categories.forEach((k, i) => expect(near(chart.values[i], e.byRegion.get(k)!), `${k}`).toBe(true));
+    const sent = proxy.exchanges.slice(before);
+    // The filter ran on the warehouse, not in the pane.
+    expect(sent.some((x) => x.sql.includes(`'${region.toLowerCase()}'`))).toBe(true);
+    expect(sent.filter(readsRawRows)).toEqual([]);
+    await screenshot(page, 'warehouse-dashboard-region');
   }, STEP_TIMEOUT);
 });
