@@ -11,12 +11,12 @@ import type { SourceDeps } from '../refresh/sources';
  */
 export async function browserSourceDeps(): Promise<Omit<SourceDeps, 'run'> | undefined> {
   if (typeof globalThis.fetch !== 'function') return undefined;
-  const { indexedDbCredentialStore, memoryCredentialStore } = await import('../connectors/credentials');
+  const { userCredentialStore } = await import('../excel/user-credential-store');
   const here = typeof location === 'undefined' ? undefined : location;
   return {
     // Bound call: fetch must be called on the window.
     fetch: (input, init) => globalThis.fetch(input, init),
-    credentials: typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore(),
+    credentials: userCredentialStore(),
     policy: { allowHttpLocalhost: here !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(here.hostname) },
     origin: here?.origin,
   };

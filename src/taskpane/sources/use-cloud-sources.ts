@@ -5,7 +5,9 @@
  * Office itself.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { indexedDbCredentialStore, memoryCredentialStore, type CredentialStore } from '../../connectors/credentials';
+import type { CredentialStore } from '../../connectors/credentials';
+import { userCredentialStore } from '../../excel/user-credential-store';
+import { allowsLocalHttp } from '../shared/allows-local-http';
 import { isSourceError } from '../../connectors/errors';
 import { pullSource } from '../../connectors/pull-source';
 import type { PullOk, SourceDefinition } from '../../connectors/types';
@@ -43,15 +45,8 @@ export interface CloudSources {
   cancel(): void;
 }
 
-/** http is allowed only for localhost, and only in the workbench or a pane served from localhost. */
-function allowsLocalHttp(host: PaneHost): boolean {
-  if (host.kind === 'workbench') return true;
-  const name = typeof location === 'undefined' ? '' : location.hostname;
-  return name === 'localhost' || name === '127.0.0.1';
-}
-
 function credentialStore(): CredentialStore {
-  return typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore();
+  return userCredentialStore();
 }
 
 /** Words for an outcome, shown under the source. */

@@ -1,17 +1,12 @@
-import { indexedDbCredentialStore, memoryCredentialStore, type CredentialStore } from '../../connectors/credentials';
+import type { CredentialStore } from '../../connectors/credentials';
+import { userCredentialStore } from '../../excel/user-credential-store';
+import { allowsLocalHttp } from '../shared/allows-local-http';
 import type { WarehouseContext } from '../../connectors/warehouse';
 import type { PaneHost } from '../../excel/host-types';
 
-/** http is allowed only for localhost, and only in the workbench or a pane served from localhost. */
-function allowsLocalHttp(host: PaneHost): boolean {
-  if (host.kind === 'workbench') return true;
-  const name = typeof location === 'undefined' ? '' : location.hostname;
-  return name === 'localhost' || name === '127.0.0.1';
-}
-
-/** The same per-user store the web sources use (IndexedDB; memory where there is none). */
+/** The same per-user store the web sources use (see src/excel/user-credential-store.ts). */
 export function paneCredentialStore(): CredentialStore {
-  return typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore();
+  return userCredentialStore();
 }
 
 /**

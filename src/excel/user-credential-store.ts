@@ -1,0 +1,48 @@
+/**
+ * Where the user's secrets live: OfficeRuntime.storage when the host has it (shared runtime:
+ * the pane and the ribbon's Refresh all see the same secrets, kept by Office per user and per
+ * add-in), else the pane's IndexedDB, else memory (a host with neither forgets on close).
+ * Never the workbook: see src/connectors/credentials.ts.
+ */
+import {
+  credentialStoreOver, indexedDbCredentialStore, memoryCredentialStore, type CredentialStore, type KeyValueBackend,
+} from '../connectors/credentials';
+
+/** The part of OfficeRuntime.storage we use (SharedRuntime 1.1 / the ribbon's runtime). */
+export interface OfficeRuntimeStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+  getKeys(): Promise<string[]>;
+}
+
+/**
+ * A key/value backend over OfficeRuntime.storage. Keys are URI-encoded: ours hold NUL separators,
+ * which Office does not promise to keep.
+ *
+ * @example const store = credentialStoreOver(officeRuntimeBackend(OfficeRuntime.storage));
+ */
+export function officeRuntimeBackend(storage: OfficeRuntimeStorage): KeyValueBackend {
+  return {
+    get: async (key) => (await storage.getItem(encodeURIComponent(key))) ?? undefined,
+    set: (key, value) => storage.setItem(encodeURIComponent(key), value),
+    del: (key) => storage.removeItem(encodeURIComponent(key)),
+    keys: async () => (await storage.getKeys()).map((key) => decodeURIComponent(key)),
+  };
+}
+
+/** OfficeRuntime.storage when this page has it. Read through globalThis: the pane may run without office.js (workbench). */
+function officeRuntimeStorage(): OfficeRuntimeStorage | undefined {
+  const runtime = (globalThis as { OfficeRuntime?: { storage?: OfficeRuntimeStorage } }).OfficeRuntime;
+  return runtime?.storage;
+}
+
+/**
+ * The credential store for this user on this computer.
+ * @example const credentials = userCredentialStore();
+ */
+export function userCredentialStore(): CredentialStore {
+  const storage = officeRuntimeStorage();
+  if (storage) return credentialStoreOver(officeRuntimeBackend(storage));
+  return typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore();
+}
