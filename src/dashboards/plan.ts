@@ -186,8 +186,9 @@ function chartCount(tiles: readonly Tile[]): number {
 export function axisNumberFormat(numberFormat: string, maxAbs: number): string {
   const symbol = /^\[?\$?([$€£¥])/.exec(numberFormat)?.[1] ?? '';
   if (numberFormat.includes('%')) return '0%';
-  if (maxAbs >= 1_000_000) return `${symbol}#,##0.0,,"M"`;
-  if (maxAbs >= 10_000) return `${symbol}#,##0,"K"`;
+  // A zero section, so the axis starts at "$0" rather than "$0.0M".
+  if (maxAbs >= 1_000_000) return `${symbol}#,##0.0,,"M";-${symbol}#,##0.0,,"M";${symbol}0`;
+  if (maxAbs >= 10_000) return `${symbol}#,##0,"K";-${symbol}#,##0,"K";${symbol}0`;
   return `${symbol}#,##0`;
 }
 

@@ -4,7 +4,9 @@ import {
   addTile, buildFromTemplate, detectFieldRoles, flowLayout, freshSheetName, moveTile, parseTiles, planDashboard, planTileQueries,
   proposeStarterLayout, rectAddress, reorderTiles, resizeTile, tileSpec, type KpiTile, type Tile, type TileOutcome,
 } from '../../src/dashboards';
+import { axisNumberFormat } from '../../src/dashboards/plan';
 import { firstForeignCell } from '../../src/excel/dashboard';
+import { formatValue } from '../../src/simulator/format';
 import { FIELDS } from './fixtures';
 
 const SALES = { kind: 'table' as const, name: 'Sales' };
@@ -170,5 +172,15 @@ describe('foreign cells', () => {
     expect(firstForeignCell('B2:C3', [['', 'x'], ['', '']], [])).toBe('C2');
     expect(firstForeignCell('B2:C3', [['', 'x'], ['', '']], ['C1:C2'])).toBeUndefined();
     expect(firstForeignCell('B2:C3', [[0, ''], ['', '']], ['C1:C2'])).toBe('B2');
+  });
+});
+
+describe('chart value axes', () => {
+  it('scale to K or M with the currency symbol and start at a plain zero', () => {
+    const millions = axisNumberFormat('$#,##0.00', 2_500_000);
+    expect([0, 1_000_000, 2_500_000].map((v) => formatValue(v, millions))).toEqual(['$0', '$1.0M', '$2.5M']);
+    const thousands = axisNumberFormat('#,##0', 50_000);
+    expect([0, 25_000].map((v) => formatValue(v, thousands))).toEqual(['0', '25K']);
+    expect(axisNumberFormat('0.0%', 0.4)).toBe('0%');
   });
 });
