@@ -16,4 +16,10 @@ export interface PaneHost {
   isDarkTheme(): boolean;
   /** Subscribe to Office theme changes; returns an unsubscribe function. */
   onThemeChange?(listener: () => void): () => void;
+  /**
+   * Asks Office to load PivotDeck (without showing the pane) whenever this workbook opens, or to
+   * stop doing so: what makes "refresh when the workbook opens" work with the pane closed.
+   * Resolves false where the host cannot (no shared runtime, or the workbench).
+   */
+  setLoadOnOpen?(load: boolean): Promise<boolean>;
 }

@@ -41,7 +41,24 @@ export async function officeHost(): Promise<PaneHost | null> {
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
     isDarkTheme: officeIsDark,
     onThemeChange: watchOfficeTheme,
+    setLoadOnOpen,
   };
+}
+
+/**
+ * Office.addin.setStartupBehavior (SharedRuntime 1.1): the setting is saved in the workbook, so
+ * the shared runtime (taskpane.html, hidden) loads when anyone with the add-in opens it, and the
+ * dashboards' refresh-on-open runs there. Without SharedRuntime 1.1 it stays a pane-open refresh.
+ */
+async function setLoadOnOpen(load: boolean): Promise<boolean> {
+  if (!Office.context.requirements.isSetSupported('SharedRuntime', '1.1') || !Office.addin?.setStartupBehavior) return false;
+  try {
+    await Office.addin.setStartupBehavior(load ? Office.StartupBehavior.load : Office.StartupBehavior.none);
+    return true;
+  } catch {
+    // Read-only or protected workbooks refuse; refresh on open then happens when the pane opens.
+    return false;
+  }
 }
 
 function officeIsDark(): boolean {

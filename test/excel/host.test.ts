@@ -57,4 +57,22 @@ describe('officeHost', () => {
     theme.bodyBackgroundColor = '#262626';
     expect(host!.isDarkTheme()).toBe(true);
   });
+
+  it('asks Office to load the add-in on open only where the shared runtime exists', async () => {
+    fakeOffice('Excel', '#FFFFFF', { ExcelApi: '1.12', SharedRuntime: '1.1' });
+    g.Excel = { run: () => Promise.resolve() };
+    const calls: string[] = [];
+    (g.Office as Record<string, unknown>).StartupBehavior = { load: 'Load', none: 'None' };
+    (g.Office as Record<string, unknown>).addin = { setStartupBehavior: async (b: string) => void calls.push(b) };
+    const host = await officeHost();
+    expect(await host!.setLoadOnOpen!(true)).toBe(true);
+    expect(await host!.setLoadOnOpen!(false)).toBe(true);
+    expect(calls).toEqual(['Load', 'None']);
+
+    fakeOffice('Excel', '#FFFFFF', { ExcelApi: '1.12' });
+    (g.Office as Record<string, unknown>).addin = { setStartupBehavior: async (b: string) => void calls.push(b) };
+    const older = await officeHost();
+    expect(await older!.setLoadOnOpen!(true)).toBe(false);
+    expect(calls).toEqual(['Load', 'None']);
+  });
 });

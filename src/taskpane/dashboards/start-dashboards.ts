@@ -17,6 +17,7 @@ export async function startDashboards(host: PaneHost): Promise<() => void> {
   const watches = new Map<string, Promise<() => Promise<void>>>();
   let stopSchedules: (() => void) | undefined;
   let stopped = false;
+  let loadOnOpen: boolean | undefined;
 
   const follow = (doc: PivotDeckDocument) => {
     if (stopped) return;
@@ -32,6 +33,12 @@ export async function startDashboards(host: PaneHost): Promise<() => void> {
       if (ids.has(id)) continue;
       watches.delete(id);
       void watch.then((stop) => stop()).catch(() => undefined);
+    }
+    // Office loads PivotDeck on open only while some dashboard asks for it.
+    const wanted = doc.dashboards.some((d) => d.refreshOnOpen === true);
+    if (wanted !== loadOnOpen && host.setLoadOnOpen) {
+      loadOnOpen = wanted;
+      void host.setLoadOnOpen(wanted).catch(() => false);
     }
     // Schedules are read from the document: restart them when it changes.
     stopSchedules?.();
