@@ -1,12 +1,6 @@
-import type { PivotDeckDocument } from '../model';
+import { DocumentHub, type DocumentStore } from './document-hub';
 import type { ExtendDeps } from './extend-pivot';
 import type { RefreshOptions, RefreshResult } from './refresh-extension';
-
-/** Where the coordinator reads and writes the workbook document. */
-export interface DocumentStore {
-  load(): Promise<PivotDeckDocument>;
-  save(doc: PivotDeckDocument): Promise<void>;
-}
 
 // The refresh code (and the engine and Arquero behind it) loads on first use, so building a
 // coordinator in the composition root costs the pane's initial bundle nothing.
@@ -24,34 +18,18 @@ const refreshCode = () => import('./refresh-extension');
  * const coordinator = new RefreshCoordinator(deps, store);
  * await Promise.all([coordinator.refreshAll(), coordinator.refreshAll()]); // one refresh
  */
-export class RefreshCoordinator {
+export class RefreshCoordinator extends DocumentHub {
   private all: Promise<RefreshResult> | undefined;
   private readonly single = new Map<string, Promise<RefreshResult>>();
   private controller: AbortController | undefined;
-  private readonly listeners = new Set<(doc: PivotDeckDocument) => void>();
 
-  constructor(readonly deps: ExtendDeps, private readonly store: DocumentStore) {}
+  constructor(readonly deps: ExtendDeps, store: DocumentStore) {
+    super(store);
+  }
 
   /** True while any refresh runs. */
   get busy(): boolean {
     return this.all !== undefined || this.single.size > 0;
-  }
-
-  /** The workbook's document as stored now. */
-  load(): Promise<PivotDeckDocument> {
-    return this.store.load();
-  }
-
-  /** Saves the document and tells subscribers. */
-  async save(doc: PivotDeckDocument): Promise<void> {
-    await this.store.save(doc);
-    for (const listener of this.listeners) listener(doc);
-  }
-
-  /** Calls `listener` after every save; returns the unsubscribe function. */
-  subscribe(listener: (doc: PivotDeckDocument) => void): () => void {
-    this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
   }
 
   refreshAll(options: Omit<RefreshOptions, 'signal'> = {}): Promise<RefreshResult> {

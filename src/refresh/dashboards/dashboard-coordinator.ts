@@ -4,8 +4,8 @@ import type { ExcelRun } from '../../excel/api';
 import { parseBlock } from '../../excel/a1';
 import { readDashboardState, watchSheetChanges } from '../../excel/dashboard';
 import { locateTable } from '../../excel/query-output';
-import type { OpenResult, PivotDeckDocument } from '../../model';
-import type { DocumentStore } from '../refresh-coordinator';
+import type { PivotDeckDocument } from '../../model';
+import { DocumentHub, workbookDocumentStore, type DocumentStore } from '../document-hub';
 import { refreshAllDashboards, refreshDashboard } from './dashboard-ops';
 import { dashboardSourceKeys } from './run-dashboard';
 import { DashboardSession, type DashboardDeps, type DashboardOutcome, type DashboardProgress } from './types';
@@ -43,37 +43,22 @@ function tilesOf(doc: PivotDeckDocument, id: string): { def: PivotDeckDocument['
  * const dashboards = createDashboardCoordinator(host.run);
  * await Promise.all([dashboards.refreshAll(), dashboards.refreshAll()]); // one refresh
  */
-export class DashboardCoordinator {
+export class DashboardCoordinator extends DocumentHub {
   readonly session = new DashboardSession();
   private all: Promise<Map<string, DashboardOutcome>> | undefined;
   private readonly single = new Map<string, Promise<DashboardOutcome>>();
   private readonly rerun = new Map<string, Promise<DashboardOutcome>>();
-  private readonly listeners = new Set<(doc: PivotDeckDocument) => void>();
   /** Parameter values each dashboard was last computed with (JSON), to skip no-op changes. */
   private readonly lastValues = new Map<string, string>();
   private controller = new AbortController();
 
-  constructor(readonly deps: DashboardDeps, private readonly store: DocumentStore, private readonly options: DashboardCoordinatorOptions = {}) {}
+  constructor(readonly deps: DashboardDeps, store: DocumentStore, private readonly options: DashboardCoordinatorOptions = {}) {
+    super(store);
+  }
 
   /** True while a refresh runs. */
   get busy(): boolean {
     return this.all !== undefined || this.single.size > 0;
-  }
-
-  load(): Promise<PivotDeckDocument> {
-    return this.store.load();
-  }
-
-  /** Saves the document and tells subscribers. */
-  async save(doc: PivotDeckDocument): Promise<void> {
-    await this.store.save(doc);
-    for (const listener of this.listeners) listener(doc);
-  }
-
-  /** Calls `listener` after every save; returns the unsubscribe function. */
-  subscribe(listener: (doc: PivotDeckDocument) => void): () => void {
-    this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
   }
 
   /** Saves the given dashboards' new definitions into the latest document (others' edits kept). */
@@ -232,7 +217,6 @@ export class DashboardCoordinator {
 }
 
 // Workbook-document code (and zod behind it) loads on first use, off the initial bundle.
-const documentCode = () => import('../../excel/workbook-document');
 
 /**
  * The coordinator a composition root builds: the document is read and saved in the workbook's
@@ -241,17 +225,5 @@ const documentCode = () => import('../../excel/workbook-document');
  * @example const dashboards = createDashboardCoordinator(host.run);
  */
 export function createDashboardCoordinator(run: ExcelRun, store?: DocumentStore, deps: Omit<DashboardDeps, 'run'> = {}, options: DashboardCoordinatorOptions = {}): DashboardCoordinator {
-  let opened: OpenResult | undefined;
-  const workbookStore: DocumentStore = store ?? {
-    async load() {
-      const { loadWorkbookDocument } = await documentCode();
-      opened = await loadWorkbookDocument(run);
-      return opened.document;
-    },
-    async save(doc) {
-      const { saveWorkbookDocument } = await documentCode();
-      await saveWorkbookDocument(run, opened ?? { readOnly: false }, doc);
-    },
-  };
-  return new DashboardCoordinator({ ...deps, run }, workbookStore, options);
+  return new DashboardCoordinator({ ...deps, run }, store ?? workbookDocumentStore(run), options);
 }

@@ -2,7 +2,7 @@ import type { PaneHost } from '../../excel/host-types';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import { createDashboardCoordinator, type DashboardCoordinator, type DashboardOutcome } from '../../refresh/dashboards';
-import type { DocumentStore } from '../../refresh/refresh-coordinator';
+import type { DocumentStore } from '../../refresh/document-hub';
 import { paneWarehouseRunner } from '../warehouse/builder-source';
 
 /**
