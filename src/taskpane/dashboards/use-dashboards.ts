@@ -57,6 +57,9 @@ export function useDashboards(host: PaneHost) {
     const offDoc = pane.onDocument(setDoc);
     const offOutcome = pane.onOutcome((id, outcome) => {
       setOutcomes((o) => ({ ...o, [id]: outcome }));
+      // A refresh started by a dropdown, a schedule or the workbook opening makes an earlier
+      // "Created …" or "Refreshed …" line out of date; the card shows this outcome instead.
+      setNotice(undefined);
       void reload();
     });
     return () => { offDoc(); offOutcome(); };
