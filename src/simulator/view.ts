@@ -5,34 +5,19 @@
 import type { CellValue } from '../excel/api';
 import { formatArea, parseArea } from './address';
 import { formatValue } from './format';
-import type { BorderModel, ChartAxisModel } from './model';
+import type { CellStyleModel, ChartAxisModel } from './model';
 import { seriesCategories, seriesName, seriesValues } from './state/chart';
 import { conditionalStyle, readerFor } from './state/conditional-format';
 import { listItems, validationAt } from './state/data-validation';
 import type { SheetState } from './state/sheet';
 import type { WorkbookState } from './state/workbook';
 
-export interface CellView {
+/** A cell as the grid shows it: its stored style plus the displayed text and conditional looks. */
+export interface CellView extends CellStyleModel {
   value: CellValue;
   text: string;
   numberFormat: string;
   formula?: string;
-  bold?: boolean;
-  fill?: string;
-  fontColor?: string;
-  /** Indent level (Excel's IndentLevel), e.g. a compact pivot's child row labels. */
-  indent?: number;
-  italic?: boolean;
-  /** Font size in points (absent = 11). */
-  size?: number;
-  fontName?: string;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  wrapText?: boolean;
-  borderTop?: BorderModel;
-  borderBottom?: BorderModel;
-  borderLeft?: BorderModel;
-  borderRight?: BorderModel;
   /** True when a conditional format changed how the cell looks (fill, font or number format). */
   conditional?: boolean;
 }

@@ -243,7 +243,7 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
           ? this.ctx.state.resolveAddress(other, r.sheet, 'Range.getIntersectionOrNullObject')
           : (other as RangeProxy).resolve();
         if (!o || o.sheet !== r.sheet) return null;
-        return intersection(r.area, o.area);
+        return intersectArea(r.area, o.area);
       },
       true,
     );
@@ -255,7 +255,7 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       [valuesOnly],
       (r) => {
         const used = r.sheet.usedArea(valuesOnly);
-        return used ? intersection(r.area, used) : null;
+        return used ? intersectArea(r.area, used) : null;
       },
       true,
     );
@@ -269,15 +269,6 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       state.changed();
     });
   }
-}
-
-export function intersection(a: Area, b: Area): Area | null {
-  const row = Math.max(a.row, b.row);
-  const column = Math.max(a.column, b.column);
-  const endRow = Math.min(a.row + a.rows, b.row + b.rows);
-  const endCol = Math.min(a.column + a.columns, b.column + b.columns);
-  if (endRow <= row || endCol <= column) return null;
-  return { row, column, rows: endRow - row, columns: endCol - column };
 }
 
 /**
@@ -399,7 +390,7 @@ export class RangeFormatProxy extends SimObject<RangeRef> implements XRangeForma
     this.invoke('autofitColumns', [], (r) => {
       const { sheet, area } = r;
       const used = sheet.usedArea(false);
-      const scan = used ? intersection(area, used) : null;
+      const scan = used ? intersectArea(area, used) : null;
       for (let c = area.column; c < area.column + Math.min(area.columns, 16_384); c++) {
         let longest = 0;
         if (scan && c >= scan.column && c < scan.column + scan.columns) {
