@@ -116,7 +116,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
     ...(request.refreshOnOpen ? { refreshOnOpen: true } : {}),
     ...(request.refreshEveryMinutes ? { refreshEveryMinutes: request.refreshEveryMinutes } : {}),
   };
-  const outcome = await runDashboard(deps, def, { ...options, initial: true });
+  const outcome = await runDashboard(deps, def, { ...options, initial: true, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') {
     await removeDashboardOutput(deps.run, sheet, dashboardNamePrefix(id), { deleteSheet: true }).catch(() => undefined);
     return { id, document: doc, outcome };
@@ -135,7 +135,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
 export async function refreshDashboard(deps: DashboardDeps, doc: PivotDeckDocument, id: string, options: RefreshDashboardOptions & { reads?: Map<string, Promise<SourceData>> } = {}): Promise<DashboardDocResult> {
   const def = doc.dashboards.find((d) => d.id === id);
   if (!def) throw new Error(`There is no PivotDeck dashboard "${id}" in this workbook.`);
-  const outcome = await runDashboard(deps, def, options);
+  const outcome = await runDashboard(deps, def, { ...options, sources: doc.sources });
   return { document: replace(doc, recorded(def, outcome, stamp(deps))), outcome };
 }
 
@@ -182,7 +182,7 @@ export async function updateDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
   const problem = checkTiles(change.tiles);
   if (problem) return { document: doc, outcome: failedOutcome(problem) };
   next = { ...next, tiles: change.tiles as unknown as DashboardDef['tiles'] };
-  const outcome = await runDashboard(deps, next, options);
+  const outcome = await runDashboard(deps, next, { ...options, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') return { document: doc, outcome };
   return { document: replace(doc, recorded(next, outcome, stamp(deps))), outcome };
 }

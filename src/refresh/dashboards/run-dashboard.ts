@@ -15,6 +15,7 @@ import { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queri
 import { readSourceData, sourceLabel, sourcesOf, type SourceData } from '../queries/source-data';
 import type { DashboardDeps, DashboardDef, DashboardOutcome, RefreshDashboardOptions } from './types';
 import { runWarehouseTiles } from './warehouse-tiles';
+import type { SourceDefinition } from '../../connectors/types';
 
 export interface RunDashboardOptions extends RefreshDashboardOptions {
   /** Sources read in this call (shared by a "Refresh all" across dashboards), by sourceRefKey. */
@@ -23,6 +24,8 @@ export interface RunDashboardOptions extends RefreshDashboardOptions {
   initial?: boolean;
   /** Tiles to use instead of the stored ones (an edit being applied). */
   tiles?: readonly unknown[];
+  /** The document's source definitions (warehouse queries look their source up there). */
+  sources?: readonly SourceDefinition[];
 }
 
 function shortLabel(ref: SourceRef): string {
@@ -100,6 +103,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
         signal, onProgress,
         kept: (key) => (options.reuseSources ? options.session?.result(key) : undefined),
         inMemory: (key) => options.reuseSources === true && options.session?.get(key) !== undefined,
+        sources: options.sources,
       })
       : undefined;
     if (warehouse) {

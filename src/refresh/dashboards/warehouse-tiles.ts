@@ -4,6 +4,7 @@
  * warehouse never reads raw rows. Which "source" refs are warehouses is learnt by asking the runner
  * (it answers undefined for anything else), so no extra document read is needed up front.
  */
+import type { SourceDefinition } from '../../connectors/types';
 import { sourceRefKey, type QuerySpec, type SourceRef } from '../../engine/spec';
 import type { QueryResult } from '../../engine';
 import type { WarehouseQueryRunner } from '../queries/warehouse-query';
@@ -29,6 +30,8 @@ export interface WarehouseTilesOptions {
   kept?: (specKey: string) => QueryResult | undefined;
   /** True when the session holds rows for a source key (so it is not a warehouse). */
   inMemory?: (sourceKey: string) => boolean;
+  /** The document's sources: the runner then needs no document read per query. */
+  sources?: readonly SourceDefinition[];
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -69,6 +72,7 @@ export async function runWarehouseTiles(
       try {
         const run = await runner(spec, 'grid', {
           signal,
+          sources: options.sources,
           onProgress: (p) => { if (p.phase === 'source') onProgress?.({ phase: 'source', source: table ? `the warehouse table ${table}` : 'the warehouse', rowsRead: p.rowsRead, totalRows: p.totalRows }); },
         });
         // The runner's "not a warehouse": the caller reads this source as rows, as before.

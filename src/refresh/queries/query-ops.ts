@@ -116,7 +116,7 @@ export async function insertQuery(
   options: RunQueryOptions = {},
 ): Promise<QueryDocResult & { id: string }> {
   const id = newQueryId(doc, (deps.now ?? (() => new Date()))());
-  const outcome = await computeAndWrite(deps, id, request.label, request.spec, request.layout, request.target, false, { ...options, activate: true });
+  const outcome = await computeAndWrite(deps, id, request.label, request.spec, request.layout, request.target, false, { ...options, activate: true, sources: doc.sources });
   if (outcome.status !== 'written') return { id, document: doc, outcome };
   const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
   return { id, document: { ...doc, queries: [...doc.queries, def] }, outcome };
@@ -153,7 +153,7 @@ export async function refreshQuery(
       layout = 'grid';
     }
   }
-  const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, options);
+  const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, { ...options, sources: doc.sources });
   if (outcome.status === 'cancelled' || outcome.status === 'saved') return { document: doc, outcome };
   const updated = recorded(def, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
@@ -200,7 +200,7 @@ export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: s
   let layout = change.layout;
   if (!layout) layout = (await findQueryOutput(deps.run, id).catch(() => undefined))?.layout ?? 'grid';
   const spec = change.spec ?? def.spec;
-  const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, options);
+  const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, { ...options, sources: doc.sources });
   if (outcome.status !== 'written') return { document: doc, outcome };
   const updated = recorded({ ...def, label, spec: spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };

@@ -1,3 +1,4 @@
+import type { SourceDefinition } from '../../connectors/types';
 import type { QueryResult, QuerySpec } from '../../engine';
 import type { ExcelRun } from '../../excel/api';
 import type { QueryStage } from './compute-query';
@@ -39,6 +40,8 @@ export interface RunQueryOptions {
    * "Refresh all" reads each source once however many queries use it.
    */
   cache?: Map<string, Promise<SourceData>>;
+  /** The document's sources when the caller holds the document: the warehouse runner then needs no read. */
+  sources?: readonly SourceDefinition[];
 }
 
 export interface QueryRun {
@@ -58,7 +61,7 @@ export interface QueryRun {
 export async function runQuery(deps: QueryDeps, spec: QuerySpec, output: 'grid' | 'flat', options: RunQueryOptions = {}): Promise<QueryRun> {
   const { signal, onProgress } = options;
   // A warehouse source is never read here: the planner runs the query where the data is.
-  const pushed = await deps.warehouse?.(spec, output, { signal, onProgress });
+  const pushed = await deps.warehouse?.(spec, output, { signal, onProgress, sources: options.sources });
   if (pushed) return pushed;
   const cache = options.cache ?? new Map<string, Promise<SourceData>>();
   const sources: Record<string, SourceData> = {};

@@ -32,6 +32,8 @@ export interface WarehouseRunDetails {
 export interface WarehouseQueryRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: QueryProgress) => void;
+  /** The document's sources when the caller already holds them: saves a document read per query. */
+  sources?: readonly SourceDefinition[];
 }
 
 /**
@@ -62,7 +64,7 @@ export function warehouseQueryRunner(deps: WarehouseQueryDeps): WarehouseQueryRu
   return async (spec, output, options = {}) => {
     if (spec.source.kind !== 'source') return undefined;
     const id = spec.source.id;
-    const def = (await deps.sources()).find((s) => s.id === id);
+    const def = (options.sources ?? await deps.sources()).find((s) => s.id === id);
     if (!def || !isWarehouseSource(def)) return undefined;
     if (spec.lookups?.length) throw new Error(`Lookups into other tables are not available on a warehouse source yet. Remove the lookup, or create a view on the warehouse that joins them and use that view as the source.`);
     const conn = warehouseConnection(def);
