@@ -6,6 +6,8 @@ import { runDashboard } from './run-dashboard';
 import type { DashboardDeps, DashboardDef, DashboardDocResult, DashboardOutcome, RefreshDashboardOptions } from './types';
 
 export interface NewDashboard {
+  /** The id to use (the coordinator reserves one); a fresh one when absent. */
+  id?: string;
   label: string;
   tiles: Tile[];
   /** Wanted sheet name; a fresh one is found if taken. Default: the label. */
@@ -100,7 +102,7 @@ export function listDashboards(doc: PivotDeckDocument): DashboardSummary[] {
  * @example const { document, id, outcome } = await createDashboard(deps, doc, { label: 'Sales overview', tiles });
  */
 export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocument, request: NewDashboard, options: RefreshDashboardOptions = {}): Promise<DashboardDocResult & { id: string }> {
-  const id = newDashboardId(doc.dashboards);
+  const id = request.id ?? newDashboardId(doc.dashboards);
   const label = request.label.trim().slice(0, 255) || 'Dashboard';
   const problem = checkTiles(request.tiles);
   if (problem) return { id, document: doc, outcome: failedOutcome(problem) };
