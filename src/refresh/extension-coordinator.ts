@@ -125,9 +125,12 @@ export class ExtensionCoordinator {
   }
 }
 
+/** A refresh records only what it owns: where the block is and how the refresh went. */
 function replaceExtension(doc: PivotDeckDocument, updated: PivotExtension | undefined): PivotDeckDocument | undefined {
-  // Removed meanwhile (its lock was free between our read and this update only for a removal
-  // that waited on us, so this is a defensive check): nothing to record.
+  // Gone from the document (removed from another runtime): nothing to record.
   if (!updated || !doc.extensions.some((e) => e.id === updated.id)) return undefined;
-  return { ...doc, extensions: doc.extensions.map((e) => (e.id === updated.id ? updated : e)) };
+  return {
+    ...doc,
+    extensions: doc.extensions.map((e) => (e.id !== updated.id ? e : { ...e, ...(updated.output ? { output: updated.output } : {}), ...(updated.lastRefresh ? { lastRefresh: updated.lastRefresh } : {}) })),
+  };
 }

@@ -64,10 +64,14 @@ export class DashboardCoordinator {
     return this.all !== undefined || this.single.size > 0;
   }
 
-  /** Records one dashboard's new definition into the document as stored now (others' edits kept). */
-  private record(reason: string, def: DashboardDef | undefined): Promise<PivotDeckDocument> {
+  /**
+   * Records one dashboard into the document as stored now (others' edits kept). A refresh records
+   * only what it owns (its sheet and last refresh), never the tiles it read at its start; an
+   * edit records the whole definition.
+   */
+  private record(reason: string, def: DashboardDef | undefined, part: 'refresh' | 'definition'): Promise<PivotDeckDocument> {
     return this.documents.update(reason, (latest) => (def && latest.dashboards.some((d) => d.id === def.id)
-      ? { ...latest, dashboards: latest.dashboards.map((d) => (d.id === def.id ? def : d)) }
+      ? { ...latest, dashboards: latest.dashboards.map((d) => (d.id !== def.id ? d : part === 'definition' ? def : { ...d, sheet: def.sheet, ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}) })) }
       : undefined));
   }
 
@@ -79,7 +83,7 @@ export class DashboardCoordinator {
       if (!doc.dashboards.some((d) => d.id === id)) return undefined;
       const r = await refreshDashboard(this.deps, doc, id, { ...options, session: this.session, signal: this.controller.signal });
       this.remember(id, r.outcome);
-      if (r.outcome.status !== 'cancelled') await this.record(`refresh dashboard ${id}`, r.document.dashboards.find((d) => d.id === id));
+      if (r.outcome.status !== 'cancelled') await this.record(`refresh dashboard ${id}`, r.document.dashboards.find((d) => d.id === id), 'refresh');
       return r.outcome;
     });
   }
@@ -256,7 +260,7 @@ export class DashboardCoordinator {
       const r = await updateDashboard(this.deps, doc, id, change, { ...options, session: this.session, signal: this.controller.signal });
       if (r.outcome.status === 'failed' || r.outcome.status === 'cancelled') return r.outcome;
       this.remember(id, r.outcome);
-      await this.record(`edit dashboard ${id}`, r.document.dashboards.find((d) => d.id === id));
+      await this.record(`edit dashboard ${id}`, r.document.dashboards.find((d) => d.id === id), 'definition');
       return r.outcome;
     });
   }

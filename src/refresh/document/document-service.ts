@@ -89,7 +89,15 @@ export class DocumentService {
       if (!checked.success) {
         throw new Error(`PivotDeck could not save this change (${reason}) because the result is not valid:\n${prettifyError(checked.error)}`);
       }
-      await this.storage.save(saveDocument(next));
+      const text = saveDocument(next);
+      try {
+        await this.storage.save(text);
+      } catch (error) {
+        // A save can fail after Excel stored it (the answer to the sync was lost): what is
+        // stored decides. Callers roll back sheet writes only when the change is really not there.
+        const after = await this.open().catch(() => undefined);
+        if (!after || after.readOnly || JSON.stringify(after.document) !== text) throw error;
+      }
       this.last = { status: 'ok', document: next, readOnly: false };
       const change = { reason, document: next };
       for (const listener of this.listeners) {

@@ -39,6 +39,15 @@ function replaceQuery(doc: PivotDeckDocument, def: QueryDef | undefined): PivotD
   return { ...doc, queries: doc.queries.map((q) => (q.id === def.id ? def : q)) };
 }
 
+/** A refresh records only what it owns: where the output is and how the refresh went. */
+function recordRefresh(doc: PivotDeckDocument, def: QueryDef | undefined): PivotDeckDocument | undefined {
+  if (!def || !doc.queries.some((q) => q.id === def.id)) return undefined;
+  return {
+    ...doc,
+    queries: doc.queries.map((q) => (q.id !== def.id ? q : { ...q, ...(def.output ? { output: def.output } : {}), ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}) })),
+  };
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -108,7 +117,7 @@ export class QueryCoordinator {
       if (!doc.queries.some((q) => q.id === id)) return undefined;
       const r = await refreshQuery(this.deps, doc, id, options);
       if (r.outcome.status !== 'cancelled' && r.outcome.status !== 'saved') {
-        await this.documents.update(`refresh query ${id}`, (latest) => replaceQuery(latest, r.document.queries.find((q) => q.id === id)));
+        await this.documents.update(`refresh query ${id}`, (latest) => recordRefresh(latest, r.document.queries.find((q) => q.id === id)));
       }
       return r.outcome;
     });
