@@ -4,18 +4,23 @@
  * use-case asks `ensure(origins)` before it sends anything; refresh on open and schedules ask
  * `missing(origins)` and wait instead. The pane shows `pending()` and calls `allow()` on the user's OK.
  */
+import { SourceError } from '../../connectors/errors';
 import { originOf } from './workbook-origins';
 import type { ConsentStore, WorkbookIdentity } from './consent-store';
 
-/** Thrown before any request when the user has not allowed every origin an action needs. */
-export class ConsentNeededError extends Error {
+/**
+ * Thrown before any request when the user has not allowed every origin an action needs. A
+ * SourceError (kind 'consent'), so connectors pass it on unchanged when the HTTP context's guard
+ * throws it from inside a pull.
+ */
+export class ConsentNeededError extends SourceError {
   readonly origins: string[];
   constructor(origins: readonly string[]) {
     super(
+      'consent',
       `This workbook wants PivotDeck to contact ${listWords(origins)}. Nothing was sent: PivotDeck is waiting for your permission. ` +
       'Choose Allow in the PivotDeck pane if you trust this workbook and these addresses.',
     );
-    this.name = 'ConsentNeededError';
     this.origins = [...origins];
   }
 }
@@ -51,9 +56,15 @@ export class ConsentGate {
   private waiters: Waiter[] = [];
   private readonly listeners = new Set<(request: ConsentRequest | undefined) => void>();
 
+  /**
+   * @param identity what identifies the workbook now
+   * @param assignId gives a workbook without an id one (saved in its document) so the answer can
+   *   be remembered; undefined when it cannot (a read-only document): the answer then lasts this session
+   */
   constructor(
     private readonly store: ConsentStore,
     private readonly identity: () => Promise<WorkbookIdentity> | WorkbookIdentity,
+    private readonly assignId?: () => Promise<string | undefined>,
   ) {}
 
   /** The origins of `origins` this user has not allowed for this workbook. */
@@ -94,7 +105,8 @@ export class ConsentGate {
   async allow(origins: readonly string[] = this.pending()?.origins ?? []): Promise<void> {
     const list = normalise(origins);
     if (list.length === 0) return;
-    const { id, url } = await this.identity();
+    const { id: known, url } = await this.identity();
+    const id = known ?? await this.assignId?.().catch(() => undefined);
     if (id) await this.store.allow(id, list, url);
     else for (const origin of list) this.sessionAllowed.add(origin);
     const still: Waiter[] = [];
