@@ -88,10 +88,10 @@ describe('a shared workbook asks before it reaches the network', () => {
     // Both waiting requests ran (refresh on open, then Refresh all's dashboards step): wait for the second.
     await vi_waitFor(() => !services.dashboards.busy);
     expect((await loadWorkbookDocument(sim.run)).document.dashboards[0]!.lastRefresh).toMatchObject({ message: "", ok: true });
-    const kpiCell = await sim.run(async (context) => {
-      const r = context.workbook.worksheets.getItem('Board').getRange('A2');
+    const kpiCell = await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Board').getRange('A2');
       r.load('values');
-      await context.sync();
+      await ctx.sync();
       return r.values[0]![0];
     });
     expect(kpiCell).toBe(TOTAL);
