@@ -109,6 +109,19 @@ describe('a source on origin B naming origin A\'s credential', () => {
     expect(A.requests.length).toBe(before);
   });
 
+  it('an address with user:password@ in it is refused before any request, without echoing them', async () => {
+    const before = { a: A.requests.length, b: B.requests.length };
+    for (const url of [`http://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${B.port}/data.csv`, `http://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${A.port}/ch/`]) {
+      const refused = await failure(pullSource({ id: 'u', label: 'u', kind: 'csv', url }, context()));
+      expect(refused.message).toMatch(/holds a user name and password/);
+      for (const form of travellingForms(PASSWORD, USER)) expect(refused.message).not.toContain(form);
+    }
+    const wh = await failure<WarehouseError>(runClickHouse(warehouseConnection({ id: 'w', label: 'w', kind: 'warehouse', url: `http://${USER}:x1x2x3@127.0.0.1:${A.port}/ch/`, options: { engine: 'clickhouse', database: 'default', table: 'flights' } }), { fetch, credentials, policy: { allowHttpLocalhost: true } }, 'SELECT 1'));
+    expect(wh.message).toMatch(/holds a user name and password/);
+    expect(wh.message).not.toContain('x1x2x3');
+    expect({ a: A.requests.length, b: B.requests.length }).toEqual(before);
+  });
+
   it('Google Sheets naming A\'s credential never leaves the computer', async () => {
     const calls: string[] = [];
     const def: SourceDefinition = { id: 'g', label: 'g', kind: 'googleSheets', url: 'https://docs.google.com/spreadsheets/d/abc123/edit#gid=0', credential: { origin: A.origin, kind: 'bearer' } };
