@@ -10,6 +10,7 @@
  *   GET  /json-next?next=…             {"items":[…],"next": next}
  *   GET  /link-next?next=…             a JSON array with Link: <next>; rel="next"
  *   GET  /odata?next=…                 {"value":[…],"@odata.nextLink": next}
+ *   GET  /echo-keys?…                  a JSON object whose keys are the query's values (and Authorization)
  *   GET  /huge-link                    a Link header of 12,000 characters (Node's fetch refuses over 16 KB)
  *   POST /ch/…                         a fake ClickHouse HTTP interface (JSONCompact answers)
  *   POST /ch-echo/…                    ClickHouse-style 500 whose body echoes the request URL and body
@@ -91,6 +92,8 @@ export async function startRecorder(): Promise<Recorder> {
       if (path === '/json-next') return json(res, { items: RECORDS, next });
       if (path === '/link-next') return json(res, RECORDS, { Link: `<${next}>; rel="next"` });
       if (path === '/odata') return json(res, { value: RECORDS, '@odata.nextLink': next });
+      // A server that quotes what it was sent: the query's values become the JSON's keys.
+      if (path === '/echo-keys') return json(res, Object.fromEntries([...url.searchParams.values(), req.headers.authorization ?? ''].map((v) => [v, 1])));
       if (path === '/huge-link') return json(res, RECORDS, { Link: `<${'a'.repeat(11_986)}>; rel="next"` });
       if (path.startsWith('/ch-echo')) {
         res.writeHead(500, { 'Content-Type': 'text/plain' });

@@ -144,6 +144,18 @@ describe('a source on origin B naming origin A\'s credential', () => {
   });
 });
 
+describe('a server on A that quotes what it was sent', () => {
+  it('cannot put the secret into the message that is shown and saved in the workbook', async () => {
+    for (const kind of ['apiKeyQuery', 'bearer'] as const) {
+      const def: SourceDefinition = { id: kind, label: kind, kind: 'json', url: A.url('/echo-keys'), credential: { origin: A.origin, kind }, options: { recordsPath: 'items' } };
+      const refused = await failure(pullSource(def, context()));
+      expect(refused.kind).toBe('pathNotFound');
+      expect(refused.message).toMatch(/there is no "items"/);
+      expect(leaks([{ method: '', url: '', headers: {}, body: refused.message }], SECRETS)).toEqual([]);
+    }
+  });
+});
+
 describe('redirects from A to B', () => {
   for (const status of [301, 302, 303, 307, 308]) {
     it(`${status} to B: refused before B is contacted, naming B, for every kind`, async () => {

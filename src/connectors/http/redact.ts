@@ -11,7 +11,7 @@ export const MAX_ERROR_BODY_BYTES = 16 * 1024;
 const MIN_LITERAL = 4;
 
 // A URL query up to the next space or quote: it may carry user=…&password=… or a key.
-const URL_QUERY = /\?[^\s"'<>`]+/g;
+const URL_QUERY = /\?[^\s"'<>`”’)]+/g;
 // password=…, pwd: …, api_key=…, token=…, secret=…, sig=… written anywhere in the text.
 const KEY_VALUE = /\b(password|passwd|pwd|api[_-]?key|apikey|access[_-]?token|token|secret|client[_-]?secret|sig|signature)(\s{0,3}[=:]\s{0,3})[^\s&"',;)]+/gi;
 // Authorization header values.
