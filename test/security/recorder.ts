@@ -66,12 +66,25 @@ function fakeClickHouse(sql: string, res: ServerResponse): void {
   return chAnswer(res, [['origin', 'String'], ['n', 'UInt64']], [['ORD', 2]]);
 }
 
-export async function startRecorder(): Promise<Recorder> {
+/**
+ * @param options.cors answer as a CORS-enabled API would (for the real-browser test): every
+ *   response allows the request's Origin, and OPTIONS preflights get 204 with the credential headers.
+ */
+export async function startRecorder(options: { cors?: boolean } = {}): Promise<Recorder> {
   const requests: Recorded[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: { ...req.headers }, body });
+      if (options.cors) {
+        res.setHeader('Access-Control-Allow-Origin', String(req.headers.origin ?? '*'));
+        res.setHeader('Access-Control-Expose-Headers', 'Link, ETag, Last-Modified');
+        res.setHeader('Vary', 'Origin');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, { 'Access-Control-Allow-Headers': 'Authorization, X-API-Key, If-None-Match, If-Modified-Since', 'Access-Control-Allow-Methods': 'GET, POST' });
+          return res.end();
+        }
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const to = url.searchParams.get('to') ?? '';
       const next = url.searchParams.get('next') ?? '';
