@@ -47,13 +47,13 @@ function originKey(origin: string): string {
 const keyOf = (origin: string, kind: CredentialKind) => `${PREFIX}\u0000${originKey(origin)}\u0000${kind}`;
 const originPrefix = (origin: string) => `${PREFIX}\u0000${originKey(origin)}\u0000`;
 
-/** The key an earlier version used for the same secret, when it can be moved safely (see above). */
-function legacyKeyOf(origin: string, kind: CredentialKind): string | undefined {
+/** The key prefix an earlier version used for this origin's secrets, when they can be moved safely (see above). */
+function legacyPrefix(origin: string): string | undefined {
   const canonical = canonicalOrigin(origin);
   if (!canonical) return undefined;
   const url = new URL(canonical);
   if (url.protocol !== 'https:' || LOCAL_HOSTS.has(url.hostname)) return undefined;
-  return `${PREFIX}\u0000${url.host.toLowerCase()}\u0000${kind}`;
+  return `${PREFIX}\u0000${url.host}\u0000`;
 }
 
 /**
@@ -68,8 +68,9 @@ export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
       const key = keyOf(origin, kind);
       const found = await backend.get(key);
       if (found !== undefined) return found;
-      const legacy = legacyKeyOf(origin, kind);
-      if (!legacy) return undefined;
+      const prefix = legacyPrefix(origin);
+      if (!prefix) return undefined;
+      const legacy = `${prefix}${kind}`;
       const old = await backend.get(legacy);
       if (old === undefined) return undefined;
       await backend.set(key, old);
@@ -83,7 +84,7 @@ export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
     },
     async delete(origin) {
       const prefix = originPrefix(origin);
-      const legacy = legacyKeyOf(origin, 'none')?.slice(0, -'none'.length);
+      const legacy = legacyPrefix(origin);
       for (const key of await backend.keys()) if (key.startsWith(prefix) || (legacy && key.startsWith(legacy))) await backend.del(key);
     },
   };

@@ -119,6 +119,7 @@ describe('credentials', () => {
       [legacy('api.example.com', 'bearer'), 'old-1'],
       [legacy('api.example.com:8443', 'basic'), 'ann:old-2'],
       [legacy('localhost:8080', 'bearer'), 'dev-3'],
+      [legacy('gone.example.com', 'apiKeyHeader'), 'old-4'],
     ]);
     const store = credentialStoreOver(mapBackend(map));
     // A bare host meant https on port 443 only: not http, not another port.
@@ -131,5 +132,9 @@ describe('credentials', () => {
     // localhost was usually http in development: the scheme is unknown, so the user is asked again.
     expect(await store.get('https://localhost:8080', 'bearer')).toBeUndefined();
     expect(await store.get('http://localhost:8080', 'bearer')).toBeUndefined();
+    // Forgetting an origin forgets what an earlier version kept for it too.
+    await store.delete('https://gone.example.com');
+    expect(map.has(legacy('gone.example.com', 'apiKeyHeader'))).toBe(false);
+    expect(map.has(legacy('localhost:8080', 'bearer'))).toBe(true);
   });
 });
