@@ -13,6 +13,7 @@
  *   GET  /echo-keys?…                  a JSON object whose keys are the query's values (and Authorization)
  *   GET  /huge-link                    a Link header of 12,000 characters (Node's fetch refuses over 16 KB)
  *   POST /ch/…                         a fake ClickHouse HTTP interface (JSONCompact answers)
+ *   POST /ch-slow/…                    the same, answering queries after 300 ms (progress polls meanwhile)
  *   POST /ch-echo/…                    ClickHouse-style 500 whose body echoes the request URL and body
  *   POST /ch-huge/…                    a 600 KB error body ("Code: 1, " and spaces)
  *   POST /ch-redirect/<port>/…         307 to http://127.0.0.1:<port>/ch/ (the client rewrites the query)
@@ -116,6 +117,8 @@ export async function startRecorder(options: { cors?: boolean } = {}): Promise<R
         res.writeHead(500, { 'Content-Type': 'text/plain' });
         return res.end(`Code: 1, ${' '.repeat(600_000)}x`);
       }
+      // A query that takes a while, so the client's progress polls (system.processes) arrive meanwhile.
+      if (path.startsWith('/ch-slow') && !/system\.processes/.test(body)) await new Promise((resolve) => setTimeout(resolve, 300));
       if (path.startsWith('/ch')) return fakeClickHouse(body.trim(), res);
       res.writeHead(404);
       res.end();

@@ -257,13 +257,16 @@ describe('the warehouse client', () => {
     inits.length = 0;
     const before = A.requests.length;
     const c = conn(A.url('/ch/'));
-    expect((await runClickHouse(c, wctx({ progressEveryMs: 1 }), 'SELECT origin, count() AS n FROM flights GROUP BY origin', { onProgress: () => undefined })).rows).toEqual([['ORD', 2]]);
+    const progress: unknown[] = [];
+    expect((await runClickHouse(conn(A.url('/ch-slow/')), wctx({ progressEveryMs: 20 }), 'SELECT origin, count() AS n FROM flights GROUP BY origin', { onProgress: (p) => progress.push(p) })).rows).toEqual([['ORD', 2]]);
+    expect(A.requests.slice(before).some((r) => r.body.includes('system.processes'))).toBe(true);
+    expect(progress).toContainEqual({ phase: 'server', rowsRead: 1, bytesRead: 2, totalRows: 3 });
     expect((await describeWarehouseTable(c, wctx())).fields.map((f) => f.name)).toEqual(['origin', 'delay']);
     expect(await killQuery(c, wctx(), 'pivotdeck-test-0001')).toBe(true);
     const sent = A.requests.slice(before);
-    expect(sent.length).toBeGreaterThanOrEqual(5);
+    expect(sent.length).toBeGreaterThanOrEqual(6);
     for (const r of sent) expect(new URL(r.url, A.origin).searchParams.get('password')).toBe(PASSWORD);
-    expect(inits.length).toBeGreaterThanOrEqual(5);
+    expect(inits.length).toBeGreaterThanOrEqual(6);
     for (const init of inits) expect(init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit', redirect: 'manual' });
   });
 
