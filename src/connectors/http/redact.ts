@@ -36,7 +36,10 @@ export function containsSecret(text: string, secrets: readonly string[]): boolea
   return secretForms(secrets).some((form) => text.includes(form));
 }
 
-/** A secret as it may appear in text: as is, URL-encoded (both styles), and base64 (UTF-8). */
+/**
+ * A secret as it may appear in text: as is, URL-encoded (both styles), and base64 (UTF-8).
+ * @example secretForms(['a b&c']) // ['a%20b%26c', 'YSBiJmM=', 'a+b%26c', 'a b&c']
+ */
 export function secretForms(secrets: readonly string[]): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {

@@ -78,7 +78,11 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Words for what was found, for the pane's question ("a user name and password and the parameter api_key"). */
+/**
+ * Words for what was found, for the pane's question.
+ * @example describeUrlSecrets([{ kind: 'userinfo', user: 'a', password: 'b' }, { kind: 'query', name: 'key', value: 'k' }])
+ *   // 'a user name and password and the parameter "key"'
+ */
 export function describeUrlSecrets(found: readonly UrlSecret[]): string {
   const parts = found.map((f) => (f.kind === 'userinfo' ? 'a user name and password' : `the parameter "${f.name}"`));
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

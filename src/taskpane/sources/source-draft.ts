@@ -66,7 +66,10 @@ export function emptyDraft(): SourceDraft {
   return { label: '', url: '', kind: 'csv', recordsPath: '', paging: 'none', pagingParam: '', sizeParam: '', size: '', totalPath: '', auth: 'none', keyName: '', tableName: '', sheet: '', types: {} };
 }
 
-/** Origin of the URL ("" when it does not parse): the only place its credential is sent. */
+/**
+ * Origin of the URL ("" when it does not parse): the only place its credential is sent.
+ * @example draftOrigin('https://API.example.com:443/a.csv') // 'https://api.example.com'
+ */
 export function draftOrigin(url: string): string {
   return canonicalOrigin(url) ?? '';
 }

@@ -29,7 +29,10 @@ export interface WarehouseDraft {
 
 export const EMPTY_WAREHOUSE_DRAFT: WarehouseDraft = { label: '', url: '', database: 'default', table: '', signIn: 'none', user: '', password: '' };
 
-/** The origin a credential is kept under and sent to (scheme, host, port), "" when the address does not parse. */
+/**
+ * The origin a credential is kept under and sent to (scheme, host, port), "" when the address does not parse.
+ * @example credentialOrigin('https://ch.example.com:8443/') // 'https://ch.example.com:8443'
+ */
 export function credentialOrigin(url: string): string {
   return canonicalOrigin(url) ?? '';
 }
