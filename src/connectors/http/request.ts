@@ -9,7 +9,7 @@ import type { PullContext } from '../types';
 import { applyCredential, credentialWords, refusedError, type ResolvedCredential } from './auth';
 import { classifyNetworkFailure, isOpaqueNetworkError, probeAnswers } from './cors';
 import { checkUrl, displayUrl } from './policy';
-import { sendGuarded } from './send-guarded';
+import { sendGuarded, type GuardedRequest } from './send-guarded';
 import { parseRetryAfter } from './retry-after';
 import { anySignal, cancelled, sleep as defaultSleep, timeoutSignal } from './signals';
 
@@ -53,17 +53,24 @@ export async function request(url: URL, context: PullContext, options: RequestOp
   const now = context.now ?? Date.now;
   const wait = context.sleep ?? defaultSleep;
 
-  for (let attempt = 0; ; attempt++) {
-    if (context.signal?.aborted) throw cancelled();
-    const credential = options.credential;
-    // The secret is attached per hop, by the one rule (credentialAppliesTo → secretMayGoTo).
-    const build = (target: URL, withSecret: boolean) => {
+  const credential = options.credential;
+  // The secret is attached per hop, by the one rule (credentialAppliesTo → secretMayGoTo); a hop
+  // it may not go to is refused with the origin named (sendGuarded calls `refuse` only when a
+  // credential is present).
+  const guarded: Omit<GuardedRequest, 'credentialOrigin'> = {
+    build(target, withSecret) {
       const headers = new Headers(options.headers);
       const address = withSecret ? applyCredential(target, headers, credential) : target;
       if (options.conditional?.etag) headers.set('If-None-Match', options.conditional.etag);
       if (options.conditional?.lastModified) headers.set('If-Modified-Since', options.conditional.lastModified);
       return { href: address.href, init: { method: options.method ?? 'GET', headers } };
-    };
+    },
+    checkTarget: (next) => checkUrl(next.href, policy),
+    refuse: (reason, to, from) => (credential ? refusedError(reason, to, from, credential) : new SourceError('http', `${from.origin} redirected PivotDeck elsewhere.`)),
+  };
+
+  for (let attempt = 0; ; attempt++) {
+    if (context.signal?.aborted) throw cancelled();
 
     const timeout = timeoutSignal(timeoutMs);
     const signal = anySignal([context.signal, timeout]);
@@ -89,12 +96,7 @@ export async function request(url: URL, context: PullContext, options: RequestOp
     let response: Response;
     let answered: URL;
     try {
-      ({ response, url: answered } = await sendGuarded(context.fetch, url, {
-        credentialOrigin: credential?.ref.origin,
-        build,
-        checkTarget: (next) => checkUrl(next.href, policy),
-        refuse: (reason, to, from) => refusedError(reason, to, from, credential!),
-      }, signal));
+      ({ response, url: answered } = await sendGuarded(context.fetch, url, { ...guarded, credentialOrigin: credential?.ref.origin }, signal));
     } catch (error) {
       if (context.signal?.aborted || timeout.aborted) throw failure(error);
       if (isOpaqueNetworkError(error)) {
