@@ -4,7 +4,7 @@
  */
 import { table as arqueroTable } from 'arquero';
 import { SourceError } from './errors';
-import { resolveCredential, type ResolvedCredential } from './http/auth';
+import { checkCredentialOrigin, resolveCredential, type ResolvedCredential } from './http/auth';
 import { checkUrl } from './http/policy';
 import { readBytes } from './http/read-body';
 import { request, type RequestOptions } from './http/request';
@@ -24,6 +24,8 @@ export interface Download {
 /** Address + credential of a definition, checked before any request. */
 export async function prepare(def: SourceDefinition, context: PullContext, url = def.url): Promise<{ url: URL; credential?: ResolvedCredential }> {
   const checked = checkUrl(url, context.policy);
+  // A source on another origin than its credential is refused before the secret is looked up.
+  checkCredentialOrigin(def.credential, checked);
   const credential = await resolveCredential(def.credential, context.credentials);
   return { url: checked, credential };
 }

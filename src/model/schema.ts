@@ -4,13 +4,13 @@
  * way in, because a workbook is untrusted input (it may have been edited by hand or by a newer
  * PivotDeck).
  *
- * Never put credentials here: sources keep only a `credential` reference naming the host that
+ * Never put credentials here: sources keep only a `credential` reference naming the origin that
  * needs one; the secret itself lives in per-user storage.
  */
 import { z } from 'zod';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
@@ -70,9 +70,23 @@ export const pivotExtension = z.object({
 });
 export type PivotExtension = z.infer<typeof pivotExtension>;
 
-/** A reference to a per-user secret; the workbook says who needs one, never what it is. */
+/** True for a canonical http(s) origin such as "https://api.example.com:8443" (no path, no default port). */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A reference to a per-user secret; the workbook says who needs one, never what it is. `origin`
+ * is the exact origin (scheme, host, port) the secret was entered for: it is sent to no other.
+ * Version 1 kept a bare `host`; migrations.ts turns it into https://host.
+ */
 export const credentialRef = z.object({
-  host: z.string().max(255),
+  origin: z.string().max(300).refine(isOrigin, 'a credential names an origin such as https://api.example.com'),
   kind: z.enum(['none', 'apiKeyHeader', 'apiKeyQuery', 'bearer', 'basic']),
   /** Header or query parameter name for API keys. */
   parameter: z.string().max(100).optional(),

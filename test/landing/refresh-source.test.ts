@@ -100,16 +100,16 @@ describe('refreshSource', () => {
     const credentials = memoryCredentialStore();
     const deps = depsFor(sim, credentials);
     const host = new URL(server.origin).host;
-    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { host, kind: 'bearer' }, options: { landing: { tableName: 'Secure', sheet: 'Secure' } } });
+    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { origin: server.origin, kind: 'bearer' }, options: { landing: { tableName: 'Secure', sheet: 'Secure' } } });
     server.reset();
     let result = await refreshSource(deps, doc, 'secure');
     expect(result.outcome).toMatchObject({ status: 'needsCredential', host });
     expect(server.requests).toEqual([]); // asked before any request
     expect(sourceStatus(result.document.sources[0]!)).toMatchObject({ state: 'needsCredential', host });
-    expect((sourceStatus(result.document.sources[0]!) as { reason: string }).reason).toContain(`access token for ${host}`);
+    expect((sourceStatus(result.document.sources[0]!) as { reason: string }).reason).toContain(`access token for ${server.origin}`);
     doc = result.document;
 
-    await credentials.set(host, 'bearer', TOKEN);
+    await credentials.set(server.origin, 'bearer', TOKEN);
     result = await refreshSource(deps, doc, 'secure');
     expect(result.outcome).toMatchObject({ status: 'landed', rows: 406 });
     expect(sourceStatus(result.document.sources[0]!).state).toBe('fresh');

@@ -16,7 +16,7 @@ describe('warehouse draft', () => {
     expect(JSON.stringify(def)).not.toMatch(/s3cret|ana/);
     expect(def).toMatchObject({
       id: 'wh_1', label: 'flights (warehouse)', kind: 'warehouse', url: 'https://ch.example.com:8443/',
-      credential: { host: 'ch.example.com:8443', kind: 'basic' },
+      credential: { origin: 'https://ch.example.com:8443', kind: 'basic' },
       options: { engine: 'clickhouse', database: 'default', table: 'flights', credentialIn: 'url', rowCount: 1000 },
     });
     expect(savedFields(def)).toEqual(fields);

@@ -68,7 +68,7 @@ export async function refreshKeptSource(
     const message = error instanceof Error ? error.message : String(error);
     const failed = (lastError: Record<string, string>): SourceDefinition => ({ ...def, options: { ...options0, lastError }, lastRefresh: { at, ok: false, message: message.slice(0, 2000) } });
     if (isSourceError(error) && error.kind === 'auth') {
-      const host = error.details.host ?? def.credential?.host ?? '';
+      const host = error.details.host ?? def.credential?.origin ?? '';
       return record(failed({ kind: 'auth', host }), { status: 'needsCredential', host, message });
     }
     const kind = isSourceError(error) ? error.kind : 'other';

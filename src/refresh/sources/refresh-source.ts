@@ -136,7 +136,7 @@ async function refreshNow(deps: SourceDeps, doc: PivotDeckDocument, sourceId: st
     if (isSourceError(error)) {
       if (error.kind === 'cancelled') return record(def, { status: 'cancelled', message: 'Refresh cancelled. The table is unchanged.' });
       if (error.kind === 'auth') {
-        const host = error.details.host ?? def.credential?.host ?? hostOf(def.url);
+        const host = error.details.host ?? def.credential?.origin ?? hostOf(def.url);
         return record(failed(def, at, { kind: 'auth', host }, error.message), { status: 'needsCredential', host, message: error.message });
       }
       return record(failed(def, at, { kind: error.kind }, error.message), { status: 'failed', kind: error.kind, message: error.message });

@@ -61,7 +61,7 @@ export function sourceStatus(def: SourceDefinition): SourceStatus {
   const last = def.lastRefresh;
   const error = lastError.safeParse(def.options?.lastError);
   if (last && !last.ok && error.success && error.data.kind === 'auth') {
-    return { state: 'needsCredential', at: last.at, host: error.data.host ?? def.credential?.host ?? hostOf(def.url), reason: last.message ?? 'This source needs your credential.' };
+    return { state: 'needsCredential', at: last.at, host: error.data.host ?? def.credential?.origin ?? hostOf(def.url), reason: last.message ?? 'This source needs your credential.' };
   }
   if (!last) return { state: 'new' };
   if (last.ok) return { state: 'fresh', at: last.at, message: last.message };

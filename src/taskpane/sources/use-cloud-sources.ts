@@ -123,7 +123,7 @@ export function useCloudSources(host: PaneHost): CloudSources {
   }, [deps, persist]);
 
   const preview = useCallback(async (def: SourceDefinition, secret: string | undefined): Promise<PreviewState> => {
-    if (def.credential && secret) await deps.credentials.set(def.credential.host, def.credential.kind, secret);
+    if (def.credential && secret) await deps.credentials.set(def.credential.origin, def.credential.kind, secret);
     const abort = new AbortController();
     controller.current = abort;
     setRunning({ sourceId: def.id, label: def.label });
@@ -166,7 +166,7 @@ export function useCloudSources(host: PaneHost): CloudSources {
 
   const saveCredential = useCallback(async (def: SourceDefinition, secret: string) => {
     if (!def.credential) return;
-    await deps.credentials.set(def.credential.host, def.credential.kind, secret);
+    await deps.credentials.set(def.credential.origin, def.credential.kind, secret);
   }, [deps]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -10,7 +10,8 @@ import { describeWarehouseTable, isWarehouseError, warehouseConnection, type War
 import type { PaneHost } from '../../excel/host-types';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
 import { paneCredentialStore, paneWarehouseContext } from './warehouse-context';
-import { credentialHost, draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, type WarehouseDraft } from './warehouse-draft';
+import { canonicalOrigin } from '../../connectors/http/origin';
+import { credentialOrigin, draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, type WarehouseDraft } from './warehouse-draft';
 
 export type TestState =
   | { status: 'idle' }
@@ -18,10 +19,10 @@ export type TestState =
   | { status: 'ok'; info: WarehouseTableInfo; tested: string }
   | { status: 'failed'; message: string; kind?: string };
 
-/** A store that answers with the typed secret for its host first (testing before saving). */
-function withTyped(store: CredentialStore, host: string, secret: string | undefined): CredentialStore {
+/** A store that answers with the typed secret for its origin first (testing before saving). */
+function withTyped(store: CredentialStore, origin: string, secret: string | undefined): CredentialStore {
   return {
-    get: async (h, kind) => (secret !== undefined && h.toLowerCase() === host.toLowerCase() && kind === 'basic' ? secret : store.get(h, kind)),
+    get: async (o, kind) => (secret !== undefined && origin !== '' && canonicalOrigin(o) === origin && kind === 'basic' ? secret : store.get(o, kind)),
     set: (h, kind, s) => store.set(h, kind, s),
     delete: (h) => store.delete(h),
   };
@@ -57,7 +58,7 @@ export function useWarehouseConnect(host: PaneHost, onSaved: (sourceId: string) 
     setTest({ status: 'testing' });
     try {
       const def = draftToWarehouseSource(draft, 'test');
-      const context = paneWarehouseContext(host, withTyped(store, credentialHost(draft.url), secretOf(draft)));
+      const context = paneWarehouseContext(host, withTyped(store, credentialOrigin(draft.url), secretOf(draft)));
       const info = await describeWarehouseTable(warehouseConnection(def), context, { signal: abort.signal });
       if (!abort.signal.aborted) setTest({ status: 'ok', info, tested: fingerprint(draft) });
     } catch (error) {
@@ -88,7 +89,7 @@ export function useWarehouseConnect(host: PaneHost, onSaved: (sourceId: string) 
       for (let n = 1; !same && taken.has(id.toLowerCase()); n++) id = `wh_${Date.now().toString(36)}_${n}`;
       const def = draftToWarehouseSource(same && !draft.label.trim() ? { ...draft, label: same.label } : draft, id, test.info.fields, test.info.rowCount);
       const secret = secretOf(draft);
-      if (secret !== undefined && def.credential) await store.set(def.credential.host, 'basic', secret);
+      if (secret !== undefined && def.credential) await store.set(def.credential.origin, 'basic', secret);
       const sources = same ? opened.document.sources.map((s) => (s.id === id ? def : s)) : [...opened.document.sources, def];
       await saveWorkbookDocument(host.run, opened, { ...opened.document, sources });
       setDraft(EMPTY_WAREHOUSE_DRAFT);
