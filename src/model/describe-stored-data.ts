@@ -1,8 +1,9 @@
 /**
  * "What this workbook stores", for the pane's "Your data" view and for anyone asking what
- * PivotDeck keeps in a file: every definition in plain words, the addresses the workbook names,
- * which of them need a credential (the credential itself is never in the workbook), and the size
- * of what is stored. Pure: reads a parsed document, touches nothing.
+ * PivotDeck keeps in a file: every definition in plain words, the address each source names,
+ * which need a credential (the credential itself is never in the workbook), and the size of what
+ * is stored. Pure: reads a parsed document, touches nothing. The origins a refresh contacts, for
+ * the consent prompt, are the consent module's job (originsNamedBy), not this one's.
  */
 import type { PivotDeckDocument } from './schema';
 
@@ -31,8 +32,6 @@ export interface StoredData {
   extensions: Array<{ pivot: string; measures: number }>;
   queries: string[];
   dashboards: Array<{ label: string; sheet: string }>;
-  /** Distinct web origins the workbook's sources name, sorted: what refreshing it contacts. */
-  origins: string[];
   /** UTF-8 bytes of the stored document (the workbook setting "PivotDeck.document"). */
   bytes: number;
   /** True when the workbook holds no PivotDeck definitions at all. */
@@ -58,10 +57,8 @@ function originOf(url: string | undefined): string | undefined {
  * // { label: 'Orders', kind: 'CSV file', address: 'https://data.example.com', credential: 'needs an access token for data.example.com' }
  */
 export function describeStoredData(doc: PivotDeckDocument): StoredData {
-  const origins = new Set<string>();
   const sources = doc.sources.map((s): StoredSource => {
     const origin = originOf(s.url);
-    if (origin) origins.add(origin);
     const out: StoredSource = { label: s.label, kind: KIND_WORDS[s.kind] ?? s.kind };
     if (origin ?? s.url) out.address = origin ?? s.url;
     const needs = s.credential ? CREDENTIAL_WORDS[s.credential.kind] : undefined;
@@ -73,7 +70,6 @@ export function describeStoredData(doc: PivotDeckDocument): StoredData {
     extensions: doc.extensions.map((e) => ({ pivot: e.pivotName, measures: e.measures.length })),
     queries: doc.queries.map((q) => q.label),
     dashboards: doc.dashboards.map((d) => ({ label: d.label, sheet: d.sheet })),
-    origins: [...origins].sort(),
     bytes: new TextEncoder().encode(JSON.stringify(doc)).length,
     empty: doc.sources.length + doc.extensions.length + doc.queries.length + doc.dashboards.length === 0,
   };

@@ -1,6 +1,6 @@
 /**
  * "What this workbook stores" (issue 20, part 2, the pure part): every definition in plain words,
- * the origins a refresh contacts, who needs which credential, and never a secret, because the
+ * the address each source names, who needs which credential, and never a secret, because the
  * document holds none. Expected values are written out by hand.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function doc(parts: Partial<PivotDeckDocument>): PivotDeckDocument {
 describe('describeStoredData', () => {
   it('says an empty workbook stores nothing but the empty document', () => {
     const d = describeStoredData(emptyDocument());
-    expect(d).toEqual({ sources: [], extensions: [], queries: [], dashboards: [], origins: [], bytes: JSON.stringify(emptyDocument()).length, empty: true });
+    expect(d).toEqual({ sources: [], extensions: [], queries: [], dashboards: [], bytes: JSON.stringify(emptyDocument()).length, empty: true });
   });
 
   it('lists sources with their origin and the credential each user must enter, never more', () => {
@@ -39,7 +39,6 @@ describe('describeStoredData', () => {
     ]);
     // The query string of an address is not repeated in the description (it may hold a key).
     expect(JSON.stringify(d.sources)).not.toContain('hidden');
-    expect(d.origins).toEqual(['https://api.example.com:8443', 'https://data.example.com']);
     expect(d.empty).toBe(false);
   });
 
