@@ -7,7 +7,8 @@
  * assets/sample-data/sales.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +195,34 @@ describe('PivotDeck-sample.xlsx', () => {
     expect(cells.formats[0]).toBe('yyyy-mm-dd');
     expect(cells.text[0]).toBe(DATA.rows[0][0]);
     expect(cells.values[4]).toBe(DATA.rows[0][col('Customer')]);
+  });
+
+  // A second, independent spreadsheet application where one is installed (Debian's
+  // libreoffice-calc-nogui; not on CI): it must import the PivotTable, recompute it from the
+  // Sales table, and show the plain-loop sums.
+  it.skipIf(!existsSync('/usr/bin/soffice'))('opens in LibreOffice Calc, which recomputes the pivot to the same sums', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pivotdeck-lo-'));
+    writeFileSync(join(dir, 'PivotDeck-sample.xlsx'), bytes);
+    // CSV filter options: comma, quote, UTF-8, first line 1, …, sheet 2 (Summary).
+    const r = spawnSync('/usr/bin/soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', '--outdir', join(dir, 'out'), join(dir, 'PivotDeck-sample.xlsx')],
+    { encoding: 'utf8', timeout: 120_000 });
+    const files = existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : [];
+    expect(files, r.stderr).toEqual(['PivotDeck-sample-Summary.csv']);
+    const lines = csvParseRows(readFileSync(join(dir, 'out', files[0]), 'utf8'));
+    const sums = new Map<string, number>();
+    for (const row of DATA.rows) sums.set(String(row[col('Region')]), (sums.get(String(row[col('Region')])) ?? 0) + (row[col('Revenue')] as number));
+    const regions = [...sums.keys()].sort();
+    const at = lines.findIndex((l) => l[0] === regions[0]);
+    expect(at).toBeGreaterThan(0);
+    regions.forEach((g, i) => {
+      expect(lines[at + i][0]).toBe(g);
+      expect(Number(lines[at + i][1])).toBeCloseTo(sums.get(g)!, 2);
+    });
+    expect(Number(lines[at + regions.length][1])).toBeCloseTo([...sums.values()].reduce((a, b) => a + b, 0), 2);
+    // LibreOffice's own caption, not the "Grand Total" stored in the file: it rebuilt the pivot
+    // from the table rather than echoing the stored cells.
+    expect(lines[at + regions.length][0]).toBe('Total Result');
   });
 
   it('is the same bytes on every build', () => {
