@@ -12,6 +12,7 @@ import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
 import { registerOps } from './register-ops';
+import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
 /** A measure: an id of the caller's choosing and a formula such as `MEDIAN([Revenue])`. */
 export interface MeasureSpec {
@@ -206,7 +207,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   const aliased = aq.table(base).params(params);
   const rowExprs: Record<string, string> = { ...derived };
   if (filterCode) rowExprs.f = filterCode;
-  const rowResults = Object.keys(rowExprs).length ? aliased.derive(rowExprs) : aliased;
+  const rowResults = Object.keys(rowExprs).length ? withTextBudget(MAX_BUILT_TEXT, () => aliased.derive(rowExprs)) : aliased;
   let rows: ArrayLike<number> | undefined = options.rows;
   if (filterCode) {
     const keep = columnValues(rowResults.column('f') as ColumnLike);
@@ -253,7 +254,8 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     return { groupBy: set.map((i) => groupBy[i]), rows: levelRows };
   });
 
-  const skipped: Record<string, SkippedCells> = {};
+  // Keyed by the caller's measure ids, which may be any text: no prototype to collide with.
+  const skipped: Record<string, SkippedCells> = Object.create(null);
   options.measures.forEach((m, i) => {
     const tally = noSkips();
     for (const input of measureInputs[i]) addSkips(tally, input.skipped);

@@ -1,7 +1,11 @@
 import type { CallNode, FormulaAst, FormulaNode } from './ast';
+import { formatFieldRef } from './field-ref';
 import { FormulaError, quote } from './formula-error';
 import { type FunctionDef, functionNames, lookupFunction } from './functions';
 import { suggest } from './suggest';
+
+/** Unknown fields per formula that get a "did you mean" (each one compares every field). */
+const MAX_FIELD_SUGGESTIONS = 8;
 
 /**
  * Where a formula is used:
@@ -59,20 +63,22 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
   const errors: FormulaError[] = [];
   const source = ast.source;
   const fields = options.fields;
+  let suggestionsLeft = MAX_FIELD_SUGGESTIONS;
 
   // `opaque`: inside an unknown function, which might be an aggregate, so bare fields are not flagged.
   const visit = (node: FormulaNode, aggregate: CallNode | null, opaque = false): void => {
     switch (node.kind) {
       case 'field': {
         if (fields && resolveField(node.name, fields) === undefined) {
-          const near = suggest(node.name, fields);
+          // Suggestions for the first few unknown fields only: a formula can name thousands.
+          const near = suggestionsLeft-- > 0 ? suggest(node.name, fields) : [];
           errors.push(
             new FormulaError(
               'unknown-field',
               `Unknown field [${quote(node.name)}]`,
               node.span,
               source,
-              near.length ? `did you mean ${near.map((f) => `[${f}]`).join(' or ')}?` : undefined,
+              near.length ? `did you mean ${near.map((f) => formatFieldRef(quote(f, 80))).join(' or ')}?` : undefined,
             ),
           );
         }
@@ -83,7 +89,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
               `Field [${quote(node.name)}] is used outside an aggregate`,
               node.span,
               source,
-              `a measure needs one value per group, e.g. SUM([${quote(node.name)}]) or MEDIAN([${quote(node.name)}])`,
+              `a measure needs one value per group, e.g. SUM(${formatFieldRef(quote(node.name))}) or MEDIAN(${formatFieldRef(quote(node.name))})`,
             ),
           );
         }

@@ -4,6 +4,8 @@ import { computeMeasures } from '../compile/compute-measures';
 import { deriveColumns } from '../compile/derive-fields';
 import { encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
+import { formatFieldRef } from '../formula/field-ref';
+import { quote } from '../formula/formula-error';
 import { suggest } from '../formula/suggest';
 import type { Filter } from '../spec/filters';
 import { parseQuerySpec } from '../spec/parse-spec';
@@ -67,7 +69,7 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
     const real = resolveField(name, fields);
     if (real === undefined) {
       const near = suggest(name, fields);
-      throw new QueryFieldError(`Unknown field [${name}] in ${where}${near.length ? ` — did you mean ${near.map((f) => `[${f}]`).join(' or ')}?` : ''}`);
+      throw new QueryFieldError(`Unknown field ${formatFieldRef(quote(name, 80))} in ${where}${near.length ? ` — did you mean ${near.map((f) => formatFieldRef(quote(f, 80))).join(' or ')}?` : ''}`);
     }
     return real;
   };
