@@ -8,6 +8,7 @@ import { aggregateOpName } from '../measures/catalogue';
 import type { MeasureValue } from '../measures/aggregate-def';
 import { type SkippedCells, addSkips, cleanInput, noSkips } from '../measures/skipped';
 import { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
+import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
@@ -68,7 +69,7 @@ export interface MeasuresResult {
 }
 
 /** Minimal view of an Arquero table that we read from. */
-type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number; isFiltered(): boolean; reify(): SourceTable };
+type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number; isFiltered(): boolean; indices(): ArrayLike<number> };
 
 interface AggInput {
   alias: string;
@@ -106,7 +107,7 @@ function exprKey(node: FormulaNode, fields: readonly string[]): string {
  */
 export function computeMeasures(table: SourceTable, options: ComputeMeasuresOptions): MeasuresResult {
   registerOps();
-  const source = table.isFiltered() ? table.reify() : table;
+  const source = materialize(table);
   const fields = source.columnNames();
   const n = source.numRows();
 

@@ -1,5 +1,6 @@
 export { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
 export { QueryFormulaError } from './compile-formula';
+export { columnTable, materialize, withColumns } from './column-table';
 export {
   computeMeasures,
   type ComputeMeasuresOptions,

@@ -128,10 +128,13 @@ export class TextBudgetError extends Error {
 
 /**
  * Run `work` with at most `chars` characters of text built by `&` and CONCAT across all rows;
- * over that, TextBudgetError is thrown. Evaluation is synchronous, so module variables scope it.
+ * over that, TextBudgetError is thrown. Evaluation is synchronous, so module variables scope it;
+ * a run started inside another shares the outer one's budget.
  * @example withTextBudget(1_000_000, () => table.derive({ e0: 'op.pd_cat(d.c0,d.c1)' }))
  */
 export function withTextBudget<T>(chars: number, work: () => T): T {
+  // Inside a run already (a query computing its derived fields): share that run's budget.
+  if (textBudget !== Infinity) return work();
   const saved = [textBudget, textLeft];
   textBudget = chars;
   textLeft = chars;
