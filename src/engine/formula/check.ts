@@ -18,6 +18,11 @@ export interface CheckOptions {
   role: FormulaRole;
   /** The source's field names. Omit to skip field checks (syntax and functions only). */
   fields?: readonly string[];
+  /**
+   * How many unknown fields get a "did you mean" (default 8). Each suggestion compares every
+   * field; callers checking many formulas at once pass what is left of their own allowance.
+   */
+  suggestions?: number;
 }
 
 /**
@@ -63,7 +68,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
   const errors: FormulaError[] = [];
   const source = ast.source;
   const fields = options.fields;
-  let suggestionsLeft = MAX_FIELD_SUGGESTIONS;
+  let suggestionsLeft = options.suggestions ?? MAX_FIELD_SUGGESTIONS;
 
   // `opaque`: inside an unknown function, which might be an aggregate, so bare fields are not flagged.
   const visit = (node: FormulaNode, aggregate: CallNode | null, opaque = false): void => {
@@ -78,7 +83,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
               `Unknown field [${quote(node.name)}]`,
               node.span,
               source,
-              near.length ? `did you mean ${near.map((f) => formatFieldRef(quote(f, 80))).join(' or ')}?` : undefined,
+              near.length ? `did you mean ${near.map((f) => formatFieldRef(quote(f, 256))).join(' or ')}?` : undefined,
             ),
           );
         }

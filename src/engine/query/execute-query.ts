@@ -76,7 +76,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
     const real = resolveField(name, fields);
     if (real === undefined) {
       const near = suggest(name, fields);
-      throw new QueryFieldError(`Unknown field ${formatFieldRef(quote(name, 80))} in ${where}${near.length ? ` — did you mean ${near.map((f) => formatFieldRef(quote(f, 80))).join(' or ')}?` : ''}`);
+      throw new QueryFieldError(`Unknown field ${formatFieldRef(quote(name, 256))} in ${where}${near.length ? ` — did you mean ${near.map((f) => formatFieldRef(quote(f, 256))).join(' or ')}?` : ''}`);
     }
     return real;
   };
