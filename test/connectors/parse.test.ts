@@ -6,6 +6,7 @@ import { detectDelimiter } from '../../src/connectors/parse/detect-delimiter';
 import { lineNumbers } from '../../src/connectors/parse/parse-delimited';
 import { valuesToColumn } from '../../src/connectors/parse/values-to-column';
 import { flattenRecord } from '../../src/connectors/parse/flatten-record';
+import { recordsToColumns } from '../../src/connectors/parse/records-to-columns';
 import { serialOfDay } from './context';
 
 describe('cell text', () => {
@@ -124,5 +125,49 @@ describe('typed values and records', () => {
     expect(nextLinkFromHeader('<https://a.example/x?page=3>; rel=next')).toBe('https://a.example/x?page=3');
     expect(nextLinkFromHeader('<https://a.example/x?page=1>; rel="prev"')).toBeNull();
     expect(nextLinkFromHeader(null)).toBeNull();
+  });
+});
+
+describe('column names that are JavaScript built-ins', () => {
+  const NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
+
+  it('delimited text: every such column keeps its name, its values and its number type', () => {
+    const text = `${NAMES.join(',')}\n${NAMES.map((_, j) => String(j + 1)).join(',')}\n${NAMES.map((_, j) => String(-(j + 1) / 2)).join(',')}\n`;
+    const r = parseDelimited(text);
+    expect(r.columns).toEqual(NAMES.map((name) => ({ name, type: 'number', blanks: 0 })));
+    expect(Object.keys(r.data)).toEqual(NAMES);
+    NAMES.forEach((name, j) => expect(Array.from(r.data[name]! as ArrayLike<unknown>)).toEqual([j + 1, -(j + 1) / 2]));
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("delimited text: the user's type choices are read by the record's own keys, not its prototype", () => {
+    const text = `${NAMES.join(',')}\n1,2,3,4,5,6\n`;
+    // A plain object literal inherits constructor/toString/valueOf/hasOwnProperty; only constructor is chosen.
+    const chosen = parseDelimited(text, { types: { constructor: 'text' as const } });
+    expect(chosen.columns.map((c) => c.type)).toEqual(['number', 'text', 'number', 'number', 'number', 'number']);
+    expect(chosen.data.constructor).toEqual(['2']);
+    // A choice for __proto__ from stored JSON is an own key too.
+    const proto = parseDelimited(text, { types: JSON.parse('{"__proto__": "text"}') as Record<string, 'text'> });
+    expect(proto.columns.map((c) => c.type)).toEqual(['text', 'number', 'number', 'number', 'number', 'number']);
+  });
+
+  it('JSON records: keys named like built-ins are columns, nested ones flatten, type choices are own keys', () => {
+    const records = JSON.parse(
+      '[{"__proto__": 1, "constructor": "a", "toString": true, "valueOf": 2.5, "hasOwnProperty": null, "prototype": {"__proto__": 7}},' +
+        ' {"__proto__": 2, "constructor": "b", "toString": false, "valueOf": -0, "hasOwnProperty": "x", "prototype": {"__proto__": 8}}]',
+    ) as unknown[];
+    const r = recordsToColumns(records, undefined, JSON.parse('{"valueOf": "text"}') as Record<string, 'text'>);
+    expect(r.columns).toEqual([
+      { name: '__proto__', type: 'number', blanks: 0 },
+      { name: 'constructor', type: 'text', blanks: 0 },
+      { name: 'toString', type: 'boolean', blanks: 0 },
+      { name: 'valueOf', type: 'text', blanks: 0 },
+      { name: 'hasOwnProperty', type: 'text', blanks: 1 },
+      { name: 'prototype.__proto__', type: 'number', blanks: 0 },
+    ]);
+    expect(Array.from(r.data['__proto__']! as ArrayLike<unknown>)).toEqual([1, 2]);
+    expect(r.data.valueOf).toEqual(['2.5', '0']);
+    expect(Array.from(r.data['prototype.__proto__']! as ArrayLike<unknown>)).toEqual([7, 8]);
+    expect(Object.keys(flattenRecord(JSON.parse('{"__proto__": 5, "constructor": {"name": "x"}}')))).toEqual(['__proto__', 'constructor.name']);
   });
 });
