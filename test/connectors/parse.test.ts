@@ -171,3 +171,12 @@ describe('column names that are JavaScript built-ins', () => {
     expect(Object.keys(flattenRecord(JSON.parse('{"__proto__": 5, "constructor": {"name": "x"}}')))).toEqual(['__proto__', 'constructor.name']);
   });
 });
+
+describe('header names that clash with the ones PivotDeck makes up', () => {
+  it('a real "Column 2" or "a (2)" keeps its name; the blank or repeated header takes the next free one', () => {
+    const r = parseDelimited('x,,Column 2,a,a,a (2)\n1,2,3,4,5,6\n');
+    expect(r.columns.map((c) => c.name)).toEqual(['x', 'Column 2 (2)', 'Column 2', 'a', 'a (3)', 'a (2)']);
+    expect(r.columns.map((c) => Array.from(r.data[c.name]! as ArrayLike<unknown>)[0])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['duplicateColumns']);
+  });
+});
