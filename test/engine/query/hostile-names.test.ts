@@ -173,3 +173,12 @@ describe('column names of any spelling', () => {
     expect(aq.table(plain).numRows()).not.toBe(3);
   });
 });
+
+describe('item values holding the characters our keys are built from', () => {
+  it('two groups whose labels join to the same text stay two groups', () => {
+    // "a\u0001sb" + "c" and "a" + "b\u0001sc" would both read a␁sb␁sc if joined without escapes.
+    const { table } = tableFromExcelValues(['R', 'C', 'x'], [['a\u0001sb', 'c', 1], ['a', 'b\u0001sc', 10], ['a\u0002', 'z', 100]]);
+    const r = executeQuery({ version: 1, source: { kind: 'table', name: 'T' }, rows: ['R', 'C'], measures: [{ id: 's', kind: 'sum', field: 'x' }] }, () => table, { output: 'flat' });
+    expect([...r.flat!.rows].sort((p, q) => (Number(p[2]) - Number(q[2])))).toEqual([['a\u0001sb', 'c', 1], ['a', 'b\u0001sc', 10], ['a\u0002', 'z', 100]]);
+  });
+});
