@@ -25,15 +25,57 @@ export interface CheckOptions {
   suggestions?: number;
 }
 
+/** Lists this short are scanned; longer ones get an index (built once per list). */
+const SCAN_FIELDS = 32;
+
+interface FieldIndex {
+  length: number;
+  exact: Map<string, number>;
+  lower: Map<string, number>;
+}
+
+/** Per field list: positions by name and by lower-case name (first one wins, as in a scan). */
+const indexes = new WeakMap<readonly string[], FieldIndex>();
+
+function indexOf(fields: readonly string[]): FieldIndex {
+  let index = indexes.get(fields);
+  // Lists only grow (a derived field is pushed after the ones it may use), so the length tells.
+  if (!index || index.length !== fields.length) {
+    index = { length: fields.length, exact: new Map(), lower: new Map() };
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!index.exact.has(f)) index.exact.set(f, i);
+      const l = f.toLowerCase();
+      if (!index.lower.has(l)) index.lower.set(l, i);
+    }
+    indexes.set(fields, index);
+  }
+  return index;
+}
+
 /**
  * Resolve a field reference against the source's fields: exact match first,
  * then case-insensitive (Excel table headers are unique regardless of case).
+ * Long lists are indexed once, so a formula naming hundreds of fields among
+ * thousands costs one look-up per reference, not a scan.
  * @example resolveField('revenue', ['Revenue', 'Units']) // 'Revenue'
  */
 export function resolveField(name: string, fields: readonly string[]): string | undefined {
-  if (fields.includes(name)) return name;
-  const lower = name.toLowerCase();
-  return fields.find((f) => f.toLowerCase() === lower);
+  if (fields.length <= SCAN_FIELDS) {
+    if (fields.includes(name)) return name;
+    const lower = name.toLowerCase();
+    return fields.find((f) => f.toLowerCase() === lower);
+  }
+  const index = indexOf(fields);
+  const at = index.exact.get(name) ?? index.lower.get(name.toLowerCase());
+  if (at === undefined) return undefined;
+  const found = fields[at];
+  // A list changed in place (same length) is re-indexed rather than trusted.
+  if (found !== name && found.toLowerCase() !== name.toLowerCase()) {
+    indexes.delete(fields);
+    return resolveField(name, fields);
+  }
+  return found;
 }
 
 /** Is the node a compile-time constant number (e.g. 0.9, 90%, -1)? */

@@ -14,3 +14,13 @@ export const MISSPELT = `${LONG_NAMES[1234]!.slice(0, 100)}#${LONG_NAMES[1234]!.
 /** Rows and text for the budget case: 7,000 rows joining a 16,000-character text to itself. */
 export const BUDGET_ROWS = 7000;
 export const BUDGET_TEXT_LENGTH = 16_000;
+
+/** How many references manyReferences writes: 29 CONCATs of 30 (the formula stays under 8,192 characters). */
+export const REFERENCES = 29 * 30;
+
+/** CONCAT(CONCAT(r0, …, r29), …): REFERENCES field references in one formula, two levels deep. */
+export function manyReferences(ref: (k: number) => string): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 29; g++) groups.push(`CONCAT(${Array.from({ length: 30 }, (_, i) => ref(g * 30 + i)).join(',')})`);
+  return `CONCAT(${groups.join(',')})`;
+}
