@@ -6,7 +6,9 @@ import { detectDelimiter } from '../../src/connectors/parse/detect-delimiter';
 import { lineNumbers } from '../../src/connectors/parse/parse-delimited';
 import { valuesToColumn } from '../../src/connectors/parse/values-to-column';
 import { flattenRecord } from '../../src/connectors/parse/flatten-record';
+import { recordsAtPath } from '../../src/connectors/parse/records-at-path';
 import { recordsToColumns } from '../../src/connectors/parse/records-to-columns';
+import { valueAtPath } from '../../src/connectors/parse/value-at-path';
 import { serialOfDay } from './context';
 
 describe('cell text', () => {
@@ -178,5 +180,19 @@ describe('header names that clash with the ones PivotDeck makes up', () => {
     expect(r.columns.map((c) => c.name)).toEqual(['x', 'Column 2 (2)', 'Column 2', 'a', 'a (3)', 'a (2)']);
     expect(r.columns.map((c) => Array.from(r.data[c.name]! as ArrayLike<unknown>)[0])).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.warnings.map((w) => w.code)).toEqual(['duplicateColumns']);
+  });
+});
+
+describe('paths into JSON documents read own keys only', () => {
+  it('"constructor" or "__proto__" in a path is a data key, never an inherited member', () => {
+    const document = JSON.parse('{"__proto__": {"next": "/p2"}, "constructor": [{"a": 1}], "items": [{"b": 2}]}') as unknown;
+    expect(valueAtPath(document, '__proto__.next')).toBe('/p2');
+    expect(valueAtPath(document, 'items.0.b')).toBe(2);
+    expect(valueAtPath(document, 'items.length')).toBe(1);
+    expect(valueAtPath({ items: [] }, 'constructor')).toBeUndefined();
+    expect(valueAtPath({ links: {} }, 'links.toString')).toBeUndefined();
+    expect(recordsAtPath(document, 'constructor').records).toEqual([{ a: 1 }]);
+    expect(() => recordsAtPath({ data: [] }, 'data.constructor')).toThrow(/there is no "constructor"/);
+    expect(() => recordsAtPath({ data: {} }, 'data.toString')).toThrow(/there is no "toString"/);
   });
 });
