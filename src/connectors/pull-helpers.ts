@@ -2,7 +2,7 @@
  * Steps every file-like connector shares: check the address, find the user's credential, make the
  * (conditional) request, read the body with progress, and finish with a typed Arquero table.
  */
-import { table as arqueroTable } from 'arquero';
+import { columnTable } from '../engine';
 import { SourceError } from './errors';
 import { checkCredentialOrigin, resolveCredential, type ResolvedCredential } from './http/auth';
 import { checkUrl } from './http/policy';
@@ -86,7 +86,7 @@ export function finish(
   const result: PullOk = {
     status: 'ok',
     columns: parts.columns,
-    table: arqueroTable(parts.data, names),
+    table: columnTable(parts.data, names),
     rowCount: parts.rowCount,
     warnings,
     bytes: parts.bytes,

@@ -23,13 +23,22 @@ export function itemKey(v: unknown): string {
   }
 }
 
+const SEPARATOR = '\u0001';
+const ESCAPE = '\u0002';
+
 /**
- * A key for a tuple of items (a group's labels).
+ * A key for a tuple of items (a group's labels). Items are joined with \u0001; a \u0001 or
+ * \u0002 inside an item (data can hold any character) is escaped with \u0002, so two different
+ * tuples never share a key.
  * @example tupleKey(['N', 2024]) === tupleKey(['n', 2024]) // true
+ * @example tupleKey(['a\u0001sb', 'c']) === tupleKey(['a', 'b\u0001sc']) // false
  */
 export function tupleKey(labels: readonly unknown[]): string {
   let s = '';
-  for (let i = 0; i < labels.length; i++) s += (i ? '\u0001' : '') + itemKey(labels[i]);
+  for (let i = 0; i < labels.length; i++) {
+    const key = itemKey(labels[i]);
+    s += (i ? SEPARATOR : '') + (key.includes(SEPARATOR) || key.includes(ESCAPE) ? key.replaceAll(ESCAPE, ESCAPE + ESCAPE).replaceAll(SEPARATOR, ESCAPE + SEPARATOR) : key);
+  }
   return s;
 }
 
