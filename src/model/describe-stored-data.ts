@@ -54,7 +54,7 @@ function originOf(url: string | undefined): string | undefined {
  *
  * @example
  * describeStoredData(doc).sources[0]
- * // { label: 'Orders', kind: 'CSV file', address: 'https://data.example.com', credential: 'needs an access token for data.example.com' }
+ * // { label: 'Orders', kind: 'CSV file', address: 'https://data.example.com', credential: 'needs an access token for https://data.example.com' }
  */
 export function describeStoredData(doc: PivotDeckDocument): StoredData {
   const sources = doc.sources.map((s): StoredSource => {
@@ -62,7 +62,7 @@ export function describeStoredData(doc: PivotDeckDocument): StoredData {
     const out: StoredSource = { label: s.label, kind: KIND_WORDS[s.kind] ?? s.kind };
     if (origin ?? s.url) out.address = origin ?? s.url;
     const needs = s.credential ? CREDENTIAL_WORDS[s.credential.kind] : undefined;
-    if (needs) out.credential = `needs ${needs} for ${s.credential!.host}`;
+    if (needs) out.credential = `needs ${needs} for ${s.credential!.origin}`;
     return out;
   });
   return {

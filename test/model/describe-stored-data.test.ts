@@ -22,17 +22,17 @@ describe('describeStoredData', () => {
     const d = describeStoredData(doc({
       sources: [
         { id: 's1', label: 'Orders – Zürich', kind: 'csv', url: 'HTTPS://Data.Example.COM:443/orders.csv?token=hidden#x' },
-        { id: 's2', label: 'Feed', kind: 'odata', url: 'https://api.example.com:8443/odata/Sales', credential: { host: 'api.example.com:8443', kind: 'bearer' } },
-        { id: 's3', label: 'Keyed', kind: 'rest', url: 'https://api.example.com:8443/v1', credential: { host: 'api.example.com:8443', kind: 'apiKeyHeader', parameter: 'X-Key' } },
+        { id: 's2', label: 'Feed', kind: 'odata', url: 'https://api.example.com:8443/odata/Sales', credential: { origin: 'https://api.example.com:8443', kind: 'bearer' } },
+        { id: 's3', label: 'Keyed', kind: 'rest', url: 'https://api.example.com:8443/v1', credential: { origin: 'https://api.example.com:8443', kind: 'apiKeyHeader', parameter: 'X-Key' } },
         { id: 's4', label: 'Local', kind: 'table' },
         { id: 's5', label: 'Odd', kind: 'json', url: 'not a url' },
-        { id: 's6', label: 'Public', kind: 'parquet', url: 'https://data.example.com/x.parquet', credential: { host: 'data.example.com', kind: 'none' } },
+        { id: 's6', label: 'Public', kind: 'parquet', url: 'https://data.example.com/x.parquet', credential: { origin: 'https://data.example.com', kind: 'none' } },
       ],
     }));
     expect(d.sources).toEqual([
       { label: 'Orders – Zürich', kind: 'CSV file', address: 'https://data.example.com' },
-      { label: 'Feed', kind: 'OData feed', address: 'https://api.example.com:8443', credential: 'needs an access token for api.example.com:8443' },
-      { label: 'Keyed', kind: 'web API', address: 'https://api.example.com:8443', credential: 'needs an API key for api.example.com:8443' },
+      { label: 'Feed', kind: 'OData feed', address: 'https://api.example.com:8443', credential: 'needs an access token for https://api.example.com:8443' },
+      { label: 'Keyed', kind: 'web API', address: 'https://api.example.com:8443', credential: 'needs an API key for https://api.example.com:8443' },
       { label: 'Local', kind: 'Excel table' },
       { label: 'Odd', kind: 'JSON file', address: 'not a url' },
       { label: 'Public', kind: 'Parquet file', address: 'https://data.example.com' },
