@@ -57,7 +57,8 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
     if (code === undefined) {
       code = labels.length;
       index.set(key, code);
-      labels.push(key === BLANK ? null : v);
+      // -0 and 0 are one item, labelled 0 (as the warehouse labels it).
+      labels.push(key === BLANK ? null : Object.is(v, -0) ? 0 : v);
     }
     if (typeof v === 'string' && v !== '') exact.set(v, code);
     codes[k] = code;

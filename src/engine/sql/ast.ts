@@ -8,6 +8,14 @@
 /** Row-level functions the compiler may use (neutral names; each dialect maps them or refuses). */
 export type SqlFunction =
   | 'toFloat64'
+  /** Text form of a value (Enum name, UUID text…). */
+  | 'textOf'
+  /** Text of a FixedString without the NUL bytes that pad it. */
+  | 'textOfFixed'
+  /** x + 0: turns -0 into 0 so one number is one group (IEEE: -0 + 0 = +0). */
+  | 'normZero'
+  /** x when finite, else NULL (a row value that overflowed is an error the aggregates skip). */
+  | 'finiteOrNull'
   | 'lower'
   | 'upper'
   | 'lengthText'
@@ -54,7 +62,14 @@ export type SqlAggregate =
   /** The group's non-NULL values, sorted ascending (exact medians/percentiles read order statistics). */
   | 'sortedValues'
   /** Smallest of a text column (a deterministic label for a case-insensitive group). */
-  | 'minText';
+  | 'minText'
+  /**
+   * Σ (x − m)² over the group's numbers, m = Σx / n: the first half of the corrected two-pass
+   * variance (numerically sound with a large mean and a small spread, unlike one-pass varSamp).
+   */
+  | 'centeredSquares'
+  /** Σ (x − m) with the same m: the correction term, (Σ(x − m))² / n. */
+  | 'centeredSum';
 
 export type BinaryOperator = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 

@@ -26,6 +26,10 @@ export const clickhouse: SqlDialect = {
   string: (value) => `'${clickhouseEscape(value, "'")}'`,
   functions: {
     toFloat64: ([x]) => `toFloat64(${x})`,
+    textOf: ([x]) => `toString(${x})`,
+    textOfFixed: ([x]) => `toStringCutToZero(${x})`,
+    normZero: ([x]) => `(${x} + 0)`,
+    finiteOrNull: ([x]) => `if(isFinite(${x}), ${x}, NULL)`,
     lower: ([x]) => `lowerUTF8(${x})`,
     upper: ([x]) => `upperUTF8(${x})`,
     lengthText: ([x]) => `lengthUTF8(${x})`,
@@ -39,7 +43,10 @@ export const clickhouse: SqlDialect = {
     isoWeek: ([x]) => `toISOWeek(${x})`,
     weekdayMonday: ([x]) => `toDayOfWeek(${x})`,
     serialOfDate: ([x]) => `(toFloat64(toUInt16(${x})) + 25569)`,
-    serialOfDateTime: ([x]) => `(toFloat64(toUInt32(${x})) / 86400 + 25569)`,
+    // The wall clock the server shows for the column (its own zone, else the server's), the clock
+    // toYear/toMonth/… read: whole seconds since 1970-01-01 on that clock, then days.
+    serialOfDateTime: ([x]) =>
+      `(toFloat64(toUInt64(toUInt16(toDate(${x}))) * 86400 + toUInt32(toHour(${x})) * 3600 + toUInt32(toMinute(${x})) * 60 + toUInt32(toSecond(${x}))) / 86400 + 25569)`,
     ifNull: ([x, y]) => `ifNull(${x}, ${y})`,
     startsWith: ([h, n]) => `startsWith(${h}, ${n})`,
     endsWith: ([h, n]) => `endsWith(${h}, ${n})`,
@@ -63,7 +70,13 @@ export const clickhouse: SqlDialect = {
     stddevPop: ([x]) => `stddevPop(${x})`,
     sortedValues: ([x]) => `arraySort(groupArray(${x}))`,
     minText: ([x]) => `min(${x})`,
+    // Corrected two-pass over the group's numbers; the lambda reads only its own parameters, so no
+    // column name can be captured by it. groupArray skips NULLs, as count does.
+    centeredSquares: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull((p - q) * (p - q)), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
+    centeredSum: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull(p - q), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
   },
+  // 18.16's parser refuses 1e-310 as a literal ("syntax error"); the conversion function reads it.
+  subnormal: (text) => `toFloat64('${text}')`,
   nullOf: (type) => (type === 'number' ? 'CAST(NULL AS Nullable(Float64))' : 'CAST(NULL AS Nullable(String))'),
   nullableNumber: (x) => `toNullable(toFloat64(${x}))`,
   // The subquery runs once on the initiator and its result is shipped to the shards.

@@ -8,6 +8,7 @@
  */
 import { type CallNode, type FormulaAst, type FormulaNode, lookupFunction, parseFormula } from '../formula';
 import type { MeasureValue } from '../measures/aggregate-def';
+import { varianceFromSums } from '../measures/deviation';
 import type { Measure } from '../spec/measures';
 import { measureFormula } from '../query/spec-formulas';
 import { agg, and, bin, call, caseWhen, isBlankSqlExpr, lit, not, type SqlExpr } from './sql-helpers';
@@ -35,11 +36,25 @@ export interface CompiledMeasure {
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : typeof v === 'number' ? v : Number(v));
 const count = (v: unknown): number => { const n = num(v); return Number.isFinite(n) ? n : 0; };
+/**
+ * A computed number as the engine shows it: an overflow (±inf, NaN) is #NUM!. JSON has no
+ * infinity, so the warehouse sends NULL for it; a slot that counted numbers never sends NULL else.
+ */
+const finite = (v: unknown): MeasureValue => { const x = num(v); return Number.isFinite(x) ? x : '#NUM!'; };
 
-/** Numeric input of an aggregate: numbers as is, NULL for everything Excel's numeric functions skip. */
+/** A table column read as a number (no row formula around it): it cannot overflow in a row. */
+const isPlainColumn = (e: SqlExpr): boolean =>
+  e.kind === 'call' && (e.fn === 'toFloat64' || e.fn === 'serialOfDate' || e.fn === 'serialOfDateTime') && e.args[0]?.kind === 'column';
+
+/**
+ * Numeric input of an aggregate: numbers as is, NULL for everything Excel's numeric functions skip.
+ * A row formula that overflowed is #NUM! in the engine, an error the aggregates skip: NULL here too.
+ */
 function numericInput(v: RowValue): SqlExpr {
-  return v.kind === 'number' ? v.sql : lit(null);
+  if (v.kind !== 'number') return lit(null);
+  return isPlainColumn(v.sql) || v.sql.kind === 'literal' ? v.sql : call('finiteOrNull', v.sql);
 }
+
 
 export const SLOT_FIELD = (k: number) => `__pd_slot_${k}`;
 
@@ -82,7 +97,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
   switch (def.name) {
     case 'SUM': {
       const x = numericInput(input(0));
-      return { label: label('sum'), columns: [agg('sum', x), agg('count', x)], finish: ([s, n]) => (count(n) ? num(s) : 0), rankSql: agg('sum', x), validColumn: 1 };
+      return { label: label('sum'), columns: [agg('sum', x), agg('count', x)], finish: ([s, n]) => (count(n) ? finite(s) : 0), rankSql: agg('sum', x), validColumn: 1 };
     }
     case 'COUNT': {
       const x = numericInput(input(0));
@@ -96,7 +111,8 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
     case 'COUNTDISTINCT': {
       const v = input(0);
       // Text: case-insensitive, blanks left out by a condition (cheaper than a CASE per row).
-      const x = v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('uniqExact', v.sql) : null;
+      // Numbers: -0 and 0 are one value (x + 0 is +0 for both).
+      const x = v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('uniqExact', call('normZero', numericInput(v))) : null;
       if (!x) throw new WarehouseCompileError(`${where}: COUNTDISTINCT of a logical cannot run on the warehouse yet.`);
       return { label: label('distinct count (exact)'), columns: [x], finish: ([n]) => count(n), rankSql: x };
     }
@@ -105,7 +121,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
       return {
         label: label('average'),
         columns: [agg('sum', x), agg('count', x)],
-        finish: ([s, n]) => (count(n) ? num(s) / count(n) : '#DIV/0!'),
+        finish: ([s, n]) => (count(n) ? finite(num(s) / count(n)) : '#DIV/0!'),
         rankSql: bin('/', agg('sum', x), agg('count', x)),
         validColumn: 1,
       };
@@ -137,12 +153,18 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
     case 'VAR.P': {
       const x = numericInput(input(0));
       const sample = def.name.endsWith('.S');
-      const fn = def.name.startsWith('STDEV') ? (sample ? 'stddevSamp' : 'stddevPop') : sample ? 'varSamp' : 'varPop';
+      const root = def.name.startsWith('STDEV');
+      // Not varSamp/stddevSamp: their one-pass sums lose everything with a large mean and a small
+      // spread (VAR.S of 1e9, 1e9+1, 1e9+2 came back 0, and could be negative).
       return {
-        label: label(def.name.toLowerCase()),
-        columns: [agg(fn, x), agg('count', x)],
-        finish: ([v, n]) => (count(n) > (sample ? 1 : 0) ? num(v) : '#DIV/0!'),
-        validColumn: 1,
+        label: label(`${def.name.toLowerCase()} (two-pass)`),
+        columns: [agg('centeredSquares', x), agg('centeredSum', x), agg('count', x), agg('min', x), agg('max', x)],
+        finish: ([ss, s1, n, lo, hi]) => {
+          if (count(n) > 0 && (ss === null || s1 === null)) return '#NUM!';
+          const v = varianceFromSums(num(ss), num(s1), count(n), num(lo), num(hi), sample);
+          return typeof v === 'number' && root ? Math.sqrt(v) : v;
+        },
+        validColumn: 2,
       };
     }
     case 'AVERAGEWEIGHTED': {
@@ -151,7 +173,15 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
       const both = and({ kind: 'isNull', arg: x, negate: true }, { kind: 'isNull', arg: w, negate: true });
       const wx = caseWhen([[both, bin('*', x, w)]], lit(null));
       const ww = caseWhen([[both, w]], lit(null));
-      return { label: label('weighted average'), columns: [agg('sum', wx), agg('sum', ww)], finish: ([a, b]) => (num(b) ? num(a) / num(b) : '#DIV/0!') };
+      return {
+        label: label('weighted average'),
+        columns: [agg('sum', wx), agg('sum', ww), agg('count', ww)],
+        finish: ([a, b, n]) => {
+          if (!count(n)) return '#DIV/0!';
+          if (a === null || b === null) return '#NUM!';
+          return num(b) ? finite(num(a) / num(b)) : '#DIV/0!';
+        },
+      };
     }
     default:
       throw new WarehouseCompileError(

@@ -12,11 +12,19 @@ export interface SqlDialect {
   /** A string literal. */
   string(value: string): string;
   functions: Readonly<Record<SqlFunction, (args: string[]) => string>>;
-  aggregates: Readonly<Record<SqlAggregate, (args: string[]) => string>>;
+  /** `names.lambda`: a lambda parameter name no column of the table can take (see plan.ts). */
+  aggregates: Readonly<Record<SqlAggregate, (args: string[], names: RenderNames) => string>>;
   nullOf(type: 'number' | 'text'): string;
+  /** A subnormal number (|x| < 2.2e-308, not 0), which some parsers refuse as a literal. */
+  subnormal(text: string): string;
   nullableNumber(arg: string): string;
   /** `arg IN (subquery)`; ClickHouse needs GLOBAL IN when both sides read a Distributed table. */
   inSubquery(arg: string, subquery: string): string;
+}
+
+/** Names the renderer may generate, chosen so that no column of the table can take them. */
+export interface RenderNames {
+  lambda: string;
 }
 
 /**

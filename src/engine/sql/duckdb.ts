@@ -16,6 +16,10 @@ export const duckdb: SqlDialect = {
   string: (value) => `'${noNul(value).replace(/'/g, "''")}'`,
   functions: {
     toFloat64: ([x]) => `CAST(${x} AS DOUBLE)`,
+    textOf: ([x]) => `CAST(${x} AS VARCHAR)`,
+    textOfFixed: ([x]) => `rtrim(CAST(${x} AS VARCHAR), chr(0))`,
+    normZero: ([x]) => `(${x} + 0)`,
+    finiteOrNull: ([x]) => `(CASE WHEN isfinite(${x}) THEN ${x} END)`,
     lower: ([x]) => `lower(${x})`,
     upper: ([x]) => `upper(${x})`,
     lengthText: ([x]) => `length(${x})`,
@@ -53,7 +57,11 @@ export const duckdb: SqlDialect = {
     stddevPop: ([x]) => `stddev_pop(${x})`,
     sortedValues: ([x]) => `list_sort(list(${x}) FILTER (WHERE ${x} IS NOT NULL))`,
     minText: ([x]) => `min(${x})`,
+    // Corrected two-pass, as on ClickHouse; the lambda parameter is a name no column can take.
+    centeredSquares: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> (${p} - sum(${x}) / count(${x})) * (${p} - sum(${x}) / count(${x}))))`,
+    centeredSum: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> ${p} - sum(${x}) / count(${x})))`,
   },
+  subnormal: (text) => `CAST('${text}' AS DOUBLE)`,
   nullOf: (type) => (type === 'number' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
   nullableNumber: (x) => `CAST(${x} AS DOUBLE)`,
   inSubquery: (x, q) => `(${x} IN (${q}))`,

@@ -68,8 +68,26 @@ function axisKey(name: string, v: RowValue): AxisKey {
     const text = call('ifNull', v.sql, lit(''));
     return { name, value: v, group: call('lower', text), label: agg('minText', text) };
   }
-  if (v.kind === 'number') return { name, value: v, group: v.sql, label: { kind: 'nullableNumber', arg: v.sql } };
+  if (v.kind === 'number') {
+    // -0 and 0 are one item (ClickHouse hashes them apart): group by x + 0, which is +0 for both.
+    const group = call('normZero', v.sql);
+    return { name, value: v, group, label: { kind: 'nullableNumber', arg: group } };
+  }
   throw new WarehouseCompileError(`The field [${name}] is TRUE/FALSE; grouping by logicals cannot run on the warehouse yet.`);
+}
+
+/**
+ * The prefix of every name the planner generates (aliases, lambda parameters): the shortest of
+ * `_pd_`, `__pd_`, `___pd_`… that no column name starts with, ignoring case (DuckDB's names ignore
+ * case). So a column named `k`, `k0`, `v0`, `__set` or `_pd_k0` can never be shadowed by an alias:
+ * ClickHouse resolves a name to a SELECT alias before a column, anywhere in the query.
+ * @example reservedPrefix({ table: 't', columns: [{ name: '_pd_k0', type: 'String' }] }) // '__pd_'
+ */
+export function reservedPrefix(schema: WarehouseSchema): string {
+  const names = schema.columns.map((c) => c.name.toLowerCase());
+  let prefix = '_pd_';
+  while (names.some((n) => n.startsWith(prefix))) prefix = `_${prefix}`;
+  return prefix;
 }
 
 /**
@@ -77,13 +95,14 @@ function axisKey(name: string, v: RowValue): AxisKey {
  * @example
  * const plan = splitPlan({ version: 1, source: { kind: 'source', id: 'w' }, rows: ['origin'],
  *   measures: [{ id: 'p90', kind: 'percentile', field: 'delay', p: 0.9 }] }, schema);
- * plan.sql;     // "SELECT * FROM (SELECT 0 AS `__set`, count() AS `__rows`, … GROUP BY lowerUTF8(…) UNION ALL …) LIMIT 1048576"
+ * plan.sql;     // "SELECT * FROM (SELECT 0 AS `_pd_set`, count() AS `_pd_rows`, … GROUP BY lowerUTF8(…) UNION ALL …) LIMIT 1048576"
  * plan.finish(rows).grid;
  */
 export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, options: SplitPlanOptions = {}): WarehousePlan {
   const spec = parseQuerySpec(input);
   const dialect = DIALECTS[options.dialect ?? 'clickhouse'];
   const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
+  const P = reservedPrefix(schema);
   if (spec.lookups?.length)
     throw new WarehouseCompileError('Lookups into other tables cannot run on a warehouse source yet. Create a view on the warehouse that joins them and use that view as the source.');
 
@@ -128,7 +147,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     if (!rankSql) throw new WarehouseCompileError(`filters[${i}]: top/bottom N by the measure ${f.measure} cannot run on the warehouse yet; rank by a sum, count, average, minimum or maximum.`);
     const sub: SelectQuery = {
       kind: 'select',
-      columns: [{ expr: k.group, as: 'k' }],
+      columns: [{ expr: k.group, as: `${P}key` }],
       from,
       where,
       groupBy: [k.group],
@@ -143,16 +162,16 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
   const branches: SelectQuery[] = pairList.map(([i, j], set) => {
     const present = (k: number) => (k < R ? k < i : k - R < j);
     const cols: SelectColumn[] = [
-      { expr: lit(set), as: '__set' },
-      { expr: agg('countRows'), as: '__rows' },
-      ...keys.map((k, n) => ({ expr: present(n) ? k.label : ({ kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr), as: `k${n}` })),
-      ...slotColumns.map((expr, n) => ({ expr, as: `v${n}` })),
+      { expr: lit(set), as: `${P}set` },
+      { expr: agg('countRows'), as: `${P}rows` },
+      ...keys.map((k, n) => ({ expr: present(n) ? k.label : ({ kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr), as: `${P}k${n}` })),
+      ...slotColumns.map((expr, n) => ({ expr, as: `${P}v${n}` })),
     ];
     const groupBy = keys.filter((_, n) => present(n)).map((k) => k.group);
     return { kind: 'select', columns: cols, from, where, groupBy };
   });
   const query: UnionQuery = { kind: 'union', branches, limit: rowCap + 1 };
-  const sql = renderQuery(query, dialect);
+  const sql = renderQuery(query, dialect, { lambda: `${P}p` });
   const columns = branches[0].columns.map((c) => c.as);
 
   const explain = explainPlan(spec, dialect, rowFields, colFields, pairList, measures, rowCap);
