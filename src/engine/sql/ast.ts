@@ -21,6 +21,11 @@ export type SqlFunction =
   | 'lengthText'
   | 'concat'
   | 'floor'
+  | 'sqrt'
+  /** 1 when x is a finite number, 0 for ±inf and NaN (NULL stays NULL). */
+  | 'isFinite'
+  /** A number as text that tells every number apart ('' for NULL): a blank number item can match IN. */
+  | 'numberKeyText'
   | 'abs'
   | 'year'
   | 'quarter'
@@ -106,6 +111,7 @@ export interface SelectQuery {
   from: TableRef;
   where?: SqlExpr;
   groupBy?: SqlExpr[];
+  having?: SqlExpr;
   orderBy?: Array<{ expr: SqlExpr; desc: boolean }>;
   limit?: number;
 }

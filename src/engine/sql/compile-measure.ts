@@ -21,7 +21,10 @@ export interface Slot {
   label: string;
   columns: SqlExpr[];
   finish(values: unknown[]): MeasureValue;
-  /** A single SQL expression with the same value (for ranking top/bottom N on the server), if any. */
+  /**
+   * One SQL expression with the engine's value of this slot, NULL where the engine has an error
+   * (#DIV/0!, #NUM!), for ranking top/bottom N on the server. Same float operations as `finish`.
+   */
   rankSql?: SqlExpr;
   /** Numeric-input slots: how many inputs counted, to tally skipped cells (index into columns). */
   validColumn?: number;
@@ -64,6 +67,27 @@ function constArg(node: FormulaNode | undefined, where: string): number {
   throw new WarehouseCompileError(`${where}: the second argument must be a number.`);
 }
 
+/** `value`, or `none` when the group has no number in x (SUM/MIN/MAX of nothing is 0, AVERAGE #DIV/0!). */
+const noneIs = (x: SqlExpr, none: SqlExpr, value: SqlExpr): SqlExpr => caseWhen([[bin('=', agg('count', x), lit(0)), none]], value);
+
+/** PERCENTILE.INC in SQL with percentileFinish's float steps (for ranking): NULL without numbers. */
+function percentileSql(x: SqlExpr, p: number): SqlExpr {
+  const [v0, v1, n] = orderStat(x, p);
+  const h = bin('*', bin('-', n, lit(1)), lit(p));
+  const frac = bin('-', h, call('floor', h));
+  return caseWhen([[bin('=', n, lit(0)), lit(null)], [bin('=', frac, lit(0)), v0]], bin('+', v0, bin('*', frac, bin('-', v1, v0))));
+}
+
+/** varianceFromSums in SQL (for ranking): NULL where the engine has #DIV/0!. */
+function varianceSql(x: SqlExpr, sample: boolean, root: boolean): SqlExpr {
+  const n = agg('count', x);
+  const ss = agg('centeredSquares', x);
+  const s1 = agg('centeredSum', x);
+  const m2 = bin('-', ss, bin('/', bin('*', s1, s1), n));
+  const v = bin('/', caseWhen([[bin('>', m2, lit(0)), m2]], lit(0)), sample ? bin('-', n, lit(1)) : n);
+  return caseWhen([[bin('<=', n, lit(sample ? 1 : 0)), lit(null)], [bin('=', agg('min', x), agg('max', x)), lit(0)]], root ? call('sqrt', v) : v);
+}
+
 function orderStat(x: SqlExpr, p: number): SqlExpr[] {
   const sorted = agg('sortedValues', x);
   const n = call('arrayLength', sorted);
@@ -97,7 +121,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
   switch (def.name) {
     case 'SUM': {
       const x = numericInput(input(0));
-      return { label: label('sum'), columns: [agg('sum', x), agg('count', x)], finish: ([s, n]) => (count(n) ? finite(s) : 0), rankSql: agg('sum', x), validColumn: 1 };
+      return { label: label('sum'), columns: [agg('sum', x), agg('count', x)], finish: ([s, n]) => (count(n) ? finite(s) : 0), rankSql: noneIs(x, lit(0), agg('sum', x)), validColumn: 1 };
     }
     case 'COUNT': {
       const x = numericInput(input(0));
@@ -122,7 +146,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
         label: label('average'),
         columns: [agg('sum', x), agg('count', x)],
         finish: ([s, n]) => (count(n) ? finite(num(s) / count(n)) : '#DIV/0!'),
-        rankSql: bin('/', agg('sum', x), agg('count', x)),
+        rankSql: noneIs(x, lit(null), bin('/', agg('sum', x), agg('count', x))),
         validColumn: 1,
       };
     }
@@ -130,7 +154,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
     case 'MAX': {
       const x = numericInput(input(0));
       const fn = def.name === 'MIN' ? 'min' : 'max';
-      return { label: label(fn), columns: [agg(fn, x), agg('count', x)], finish: ([v, n]) => (count(n) ? num(v) : 0), rankSql: agg(fn, x), validColumn: 1 };
+      return { label: label(fn), columns: [agg(fn, x), agg('count', x)], finish: ([v, n]) => (count(n) ? num(v) : 0), rankSql: noneIs(x, lit(0), agg(fn, x)), validColumn: 1 };
     }
     case 'MEDIAN':
     case 'PERCENTILE.INC':
@@ -140,12 +164,12 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
       if (def.name === 'PERCENTILE.INC') p = constArg(node.args[1], where);
       if (def.name === 'QUARTILE.INC') {
         const q = Math.trunc(constArg(node.args[1], where));
-        if (q < 0 || q > 4) return { label: label('quartile'), columns: [], finish: () => '#NUM!' };
+        if (q < 0 || q > 4) return { label: label('quartile'), columns: [], finish: () => '#NUM!', rankSql: lit(null) };
         p = q / 4;
       }
-      if (!(p >= 0 && p <= 1)) return { label: label('percentile'), columns: [], finish: () => '#NUM!' };
+      if (!(p >= 0 && p <= 1)) return { label: label('percentile'), columns: [], finish: () => '#NUM!', rankSql: lit(null) };
       const what = def.name === 'MEDIAN' ? 'median (exact)' : `percentile ${p} (exact, interpolated as Excel)`;
-      return { label: label(what), columns: orderStat(x, p), finish: percentileFinish(p), validColumn: 2 };
+      return { label: label(what), columns: orderStat(x, p), finish: percentileFinish(p), rankSql: percentileSql(x, p), validColumn: 2 };
     }
     case 'STDEV.S':
     case 'STDEV.P':
@@ -164,6 +188,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
           const v = varianceFromSums(num(ss), num(s1), count(n), num(lo), num(hi), sample);
           return typeof v === 'number' && root ? Math.sqrt(v) : v;
         },
+        rankSql: varianceSql(x, sample, root),
         validColumn: 2,
       };
     }
@@ -181,6 +206,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
           if (a === null || b === null) return '#NUM!';
           return num(b) ? finite(num(a) / num(b)) : '#DIV/0!';
         },
+        rankSql: caseWhen([[bin('OR', bin('=', agg('count', ww), lit(0)), bin('=', agg('sum', ww), lit(0))), lit(null)]], bin('/', agg('sum', wx), agg('sum', ww))),
       };
     }
     default:
@@ -214,4 +240,42 @@ export function compileMeasure(m: Measure, env: FieldEnv): CompiledMeasure {
   const root = rebuild(ast.root);
   if (root.kind === 'field' && slots.length === 1 && ast.root.kind === 'call') return { id: m.id, slots };
   return { id: m.id, slots, outer: { version: 1, source: ast.source, root } };
+}
+
+/**
+ * The measure's value as one SQL expression (NULL where the engine shows an error), for ranking
+ * top/bottom N on the server; undefined when its formula has a part with no such expression.
+ * Around the aggregates only + − × ÷, signs, % and numbers: SQL arithmetic carries NULL as the
+ * engine carries an error, ÷ 0 is NULL as it is #DIV/0!, and an overflow is not finite (the
+ * planner keeps only finite values, as the engine keeps only numbers).
+ * @example measureRankSql(compileMeasure({ id: 'r', kind: 'ratioOfSums', field: 'a', otherField: 'b' }, env))
+ */
+export function measureRankSql(m: CompiledMeasure): SqlExpr | undefined {
+  if (!m.outer) return m.slots[0]?.rankSql;
+  const rec = (node: FormulaNode): SqlExpr | undefined => {
+    switch (node.kind) {
+      case 'number':
+        return lit(node.value);
+      case 'field': {
+        const k = m.slots.findIndex((_, i) => SLOT_FIELD(i) === node.name);
+        return k >= 0 ? m.slots[k].rankSql : undefined;
+      }
+      case 'unary': {
+        const x = rec(node.arg);
+        if (!x) return undefined;
+        return node.op === '-' ? bin('-', lit(0), x) : node.op === '%' ? bin('/', x, lit(100)) : x;
+      }
+      case 'binary': {
+        const a = rec(node.left);
+        const b = rec(node.right);
+        if (!a || !b) return undefined;
+        if (node.op === '+' || node.op === '-' || node.op === '*') return bin(node.op, a, b);
+        if (node.op === '/') return caseWhen([[bin('=', b, lit(0)), lit(null)]], bin('/', a, b));
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+  return rec(m.outer.root);
 }

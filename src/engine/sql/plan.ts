@@ -18,10 +18,10 @@ import type { QueryResult } from '../query/result';
 import { derivedFormula } from '../query/spec-formulas';
 import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
-import { agg, and, call, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
+import { agg, and, bin, call, isNotNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
 import { clickhouse } from './clickhouse';
 import { compileFilter } from './compile-filter';
-import { type CompiledMeasure, compileMeasure, SLOT_FIELD } from './compile-measure';
+import { type CompiledMeasure, compileMeasure, measureRankSql, SLOT_FIELD } from './compile-measure';
 import { compileRowFormula, fieldEnv, type RowValue } from './compile-row';
 import type { SqlDialect } from './dialect';
 import { duckdb } from './duckdb';
@@ -141,20 +141,35 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
   const from = { kind: 'table' as const, database: schema.database, table: schema.table };
   filters.forEach((f, i) => {
     if (f.kind !== 'topN') return;
-    const k = axisKey(resolve(f.field, `filters[${i}]`), (() => { const x = env(f.field)!; return { kind: x.kind, sql: x.value }; })());
-    const m = measures[spec.measures.findIndex((x) => x.id.toLowerCase() === f.measure.toLowerCase())];
-    const rankSql = !m.outer ? m.slots[0].rankSql : undefined;
-    if (!rankSql) throw new WarehouseCompileError(`filters[${i}]: top/bottom N by the measure ${f.measure} cannot run on the warehouse yet; rank by a sum, count, average, minimum or maximum.`);
+    const name = resolve(f.field, `filters[${i}]`);
+    const x = env(name)!;
+    const k = axisKey(name, { kind: x.kind, sql: x.value });
+    const m = measures[spec.measures.findIndex((y) => y.id.toLowerCase() === f.measure.toLowerCase())];
+    const rank = measureRankSql(m);
+    if (!rank)
+      throw new WarehouseCompileError(
+        `filters[${i}]: top/bottom N by the measure ${f.measure} cannot run on the warehouse: its formula uses more than + − × ÷ around the aggregates. Rank by a simpler measure (for example the sum or the ratio alone), or put the formula in a view on the warehouse.`,
+      );
+    // The item as IN compares it: text ignoring case ('' = blank), numbers as text ('' = blank),
+    // so a blank item can be kept (NULL never matches IN).
+    const inKey = k.value.kind === 'text' ? k.group : call('numberKeyText', k.group);
     const sub: SelectQuery = {
       kind: 'select',
-      columns: [{ expr: k.group, as: `${P}key` }],
+      columns: [{ expr: inKey, as: `${P}key` }],
       from,
       where,
       groupBy: [k.group],
-      orderBy: [{ expr: rankSql, desc: (f.direction ?? 'top') === 'top' }, { expr: k.group, desc: false }],
+      // Only items whose value is a number take part (the engine drops #DIV/0!, #NUM!).
+      having: and(isNotNull(rank), call('isFinite', rank)),
+      // Ties at the cut: the pane's item order (numbers ascending, text by code point, blank last).
+      orderBy: [
+        { expr: rank, desc: (f.direction ?? 'top') === 'top' },
+        ...(k.value.kind === 'text' ? [{ expr: bin('=', k.group, lit('')), desc: false }] : []),
+        { expr: k.group, desc: false },
+      ],
       limit: f.n,
     };
-    addWhere({ kind: 'inSelect', arg: k.group, query: sub });
+    addWhere({ kind: 'inSelect', arg: inKey, query: sub });
   });
 
   // One branch per grouping set: __set, __rows, every key (absent ones as typed NULLs), every slot column.

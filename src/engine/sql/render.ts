@@ -64,6 +64,7 @@ function renderSelect(q: SelectQuery, d: SqlDialect, names: RenderNames): string
   ];
   if (q.where) parts.push(`WHERE ${r(q.where)}`);
   if (q.groupBy?.length) parts.push(`GROUP BY ${q.groupBy.map(r).join(', ')}`);
+  if (q.having) parts.push(`HAVING ${r(q.having)}`);
   if (q.orderBy?.length) parts.push(`ORDER BY ${q.orderBy.map((o) => `${r(o.expr)}${o.desc ? ' DESC' : ' ASC'}`).join(', ')}`);
   if (q.limit !== undefined) parts.push(`LIMIT ${Math.trunc(q.limit)}`);
   return parts.join(' ');
