@@ -12,6 +12,8 @@ export type SqlFunction =
   | 'textOf'
   /** Text of a FixedString without the NUL bytes that pad it. */
   | 'textOfFixed'
+  /** enumName(x, value1, name1, value2, name2, …): a Nullable Enum's name, NULL for NULL. */
+  | 'enumName'
   /** x + 0: turns -0 into 0 so one number is one group (IEEE: -0 + 0 = +0). */
   | 'normZero'
   /** x when finite, else NULL (a row value that overflowed is an error the aggregates skip). */

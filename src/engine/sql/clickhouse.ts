@@ -28,6 +28,11 @@ export const clickhouse: SqlDialect = {
     toFloat64: ([x]) => `toFloat64(${x})`,
     textOf: ([x]) => `toString(${x})`,
     textOfFixed: ([x]) => `toStringCutToZero(${x})`,
+    enumName: ([x, ...pairs]) => {
+      const values = pairs.filter((_, i) => i % 2 === 0);
+      const names = pairs.filter((_, i) => i % 2 === 1);
+      return `if(isNull(${x}), NULL, transform(assumeNotNull(CAST(${x} AS Nullable(Int16))), [${values.join(', ')}], [${names.join(', ')}], ''))`;
+    },
     normZero: ([x]) => `(${x} + 0)`,
     finiteOrNull: ([x]) => `if(isFinite(${x}), ${x}, NULL)`,
     lower: ([x]) => `lowerUTF8(${x})`,

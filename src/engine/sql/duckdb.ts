@@ -18,6 +18,7 @@ export const duckdb: SqlDialect = {
     toFloat64: ([x]) => `CAST(${x} AS DOUBLE)`,
     textOf: ([x]) => `CAST(${x} AS VARCHAR)`,
     textOfFixed: ([x]) => `rtrim(CAST(${x} AS VARCHAR), chr(0))`,
+    enumName: ([x]) => `CAST(${x} AS VARCHAR)`,
     normZero: ([x]) => `(${x} + 0)`,
     finiteOrNull: ([x]) => `(CASE WHEN isfinite(${x}) THEN ${x} END)`,
     lower: ([x]) => `lower(${x})`,

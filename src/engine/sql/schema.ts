@@ -12,7 +12,7 @@
  * - Nullable(…) and LowCardinality(…) are unwrapped (NULL is blank);
  * - arrays, tuples, maps, nested columns, aggregate states, Nothing, intervals: left out.
  */
-import { call, col, type SqlExpr } from './ast';
+import { call, col, lit, type SqlExpr } from './ast';
 
 export interface WarehouseColumn {
   name: string;
@@ -28,26 +28,58 @@ export interface WarehouseSchema {
 
 export type ColumnKind = 'number' | 'text' | 'date' | 'datetime';
 
-/** How a column's cells become text: as stored, through toString, or without FixedString's NUL padding. */
-type TextRead = 'plain' | 'toString' | 'cutZero';
+/**
+ * How a column's cells become text: as stored, through toString, without FixedString's NUL
+ * padding, or (a Nullable Enum, whose NULL rows toString refuses) through its value → name table.
+ */
+type TextRead = 'plain' | 'toString' | 'cutZero' | 'enumTable';
 
-function unwrap(type: string): string {
+function unwrap(type: string): { base: string; nullable: boolean } {
   let t = type.trim();
+  let nullable = false;
   for (;;) {
     const m = /^(Nullable|LowCardinality)\((.*)\)$/i.exec(t);
-    if (!m) return t;
+    if (!m) return { base: t, nullable };
+    if (/^nullable$/i.test(m[1])) nullable = true;
     t = m[2].trim();
   }
 }
 
-function readOf(type: string): { kind: ColumnKind; text?: TextRead } | undefined {
-  const t = unwrap(type);
+/**
+ * The value → name pairs of an Enum type, e.g. Enum8('a' = 1, 'it\'s' = 2); undefined when the
+ * text is not such a list. Names become escaped literals and values numbers: never SQL text.
+ * @example enumPairs("Enum8('a' = 1, 'B' = -2)") // [[1, 'a'], [-2, 'B']]
+ */
+export function enumPairs(type: string): Array<[number, string]> | undefined {
+  const m = /^Enum(?:8|16)?\((.*)\)$/i.exec(type.trim());
+  if (!m) return undefined;
+  const out: Array<[number, string]> = [];
+  const item = /\s*'((?:[^'\\]|\\.)*)'\s*=\s*(-?\d+)\s*(,|$)/y;
+  let at = 0;
+  while (at < m[1].length) {
+    item.lastIndex = at;
+    const x = item.exec(m[1]);
+    if (!x) return undefined;
+    out.push([Number(x[2]), x[1].replace(/\\(.)/g, '$1')]);
+    at = item.lastIndex;
+  }
+  return out.length ? out : undefined;
+}
+
+function readOf(type: string): { kind: ColumnKind; text?: TextRead; enum?: Array<[number, string]> } | undefined {
+  const { base: t, nullable } = unwrap(type);
   const u = t.toUpperCase();
   if (/^U?INT(8|16|32|64|128|256)?$/.test(u) || /^FLOAT(32|64)$/.test(u) || /^DECIMAL(32|64|128|256)?\(.*\)$/.test(u) || u === 'DECIMAL') return { kind: 'number' };
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DOUBLE|REAL|FLOAT|NUMERIC)$/.test(u)) return { kind: 'number' };
   if (/^(STRING|VARCHAR|TEXT)$/.test(u)) return { kind: 'text', text: 'plain' };
   if (/^FIXEDSTRING\(\s*\d+\s*\)$/.test(u)) return { kind: 'text', text: 'cutZero' };
-  if (/^(UUID|IPV4|IPV6)$/.test(u) || /^ENUM(8|16)?\(.*\)$/.test(u)) return { kind: 'text', text: 'toString' };
+  if (/^(UUID|IPV4|IPV6)$/.test(u)) return { kind: 'text', text: 'toString' };
+  if (/^ENUM(8|16)?\(.*\)$/.test(u)) {
+    if (!nullable) return { kind: 'text', text: 'toString' };
+    // toString of a NULL row reads the enum's default 0, which is not a value ("Unexpected value 0").
+    const pairs = enumPairs(t);
+    return pairs ? { kind: 'text', text: 'enumTable', enum: pairs } : undefined;
+  }
   if (u === 'DATE' || u === 'DATE32') return { kind: 'date' };
   if (/^DATETIME(64)?(\(.*\))?$/.test(u) || /^TIMESTAMP( WITH TIME ZONE)?$/.test(u)) return { kind: 'datetime' };
   return undefined;
@@ -86,7 +118,11 @@ export function fieldsFromSchema(schema: WarehouseSchema): TypedField[] {
     if (!read) continue;
     const ref = col(c.name);
     if (read.kind === 'text') {
-      const value = read.text === 'toString' ? call('textOf', ref) : read.text === 'cutZero' ? call('textOfFixed', ref) : ref;
+      const value =
+        read.text === 'toString' ? call('textOf', ref)
+        : read.text === 'cutZero' ? call('textOfFixed', ref)
+        : read.text === 'enumTable' ? call('enumName', ref, ...read.enum!.flatMap(([v, n]) => [lit(v), lit(n)]))
+        : ref;
       out.push({ name: c.name, kind: 'text', value });
     } else if (read.kind === 'number') out.push({ name: c.name, kind: 'number', value: call('toFloat64', ref) });
     else out.push({ name: c.name, kind: 'number', value: call(read.kind === 'date' ? 'serialOfDate' : 'serialOfDateTime', ref), date: ref });

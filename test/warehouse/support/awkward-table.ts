@@ -41,7 +41,7 @@ export async function createAwkwardTable(
     await chExec(u, `DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
     await chExec(u, `DROP TABLE IF EXISTS ${quoteIdentifier(`${name}_local`)}`);
     await chExec(u, `CREATE TABLE ${quoteIdentifier(`${name}_local`)} (${cols}) ENGINE = MergeTree() ORDER BY tuple()`, { allow_experimental_low_cardinality_type: 1 });
-    await chExec(u, `CREATE TABLE ${quoteIdentifier(name)} AS ${quoteIdentifier(`${name}_local`)} ENGINE = Distributed(${CLUSTER_NAME}, default, ${name}_local, rand())`);
+    await chExec(u, `CREATE TABLE ${quoteIdentifier(name)} AS ${quoteIdentifier(`${name}_local`)} ENGINE = Distributed(${CLUSTER_NAME}, default, ${name}_local, rand())`, { allow_experimental_low_cardinality_type: 1 });
   }
   const half = Math.ceil(rows.length / 2);
   const parts = [rows.slice(0, half), rows.slice(half)];
