@@ -59,8 +59,8 @@ const ROWS: Array<Record<string, Spec>> = [
   {
     s: text('Zürich'), fs: text('ab'), e8: text('a'), e16: text('x'), u: text('61f0c404-5cb3-11e7-907b-a6006ad3dba0'), lc: text('Big'), lcn: text(null), ns: text(null),
     d32: number('1.25', 1.25), d64: number('12345.6789', 12345.6789), d128: number('3.1234567891', 3.1234567891),
-    i8: number('-128', -128), i16: number('-32768', -32768), i32: number('-2147483648', -2147483648), i64: number('-9223372036854775808', -9223372036854775808),
-    u8: number('255', 255), u16: number('65535', 65535), u32: number('4294967295', 4294967295), u64: number('18446744073709551615', 18446744073709551615),
+    i8: number('-128', -128), i16: number('-32768', -32768), i32: number('-2147483648', -2147483648), i64: number('-9223372036854775808', -(2 ** 63)),
+    u8: number('255', 255), u16: number('65535', 65535), u32: number('4294967295', 4294967295), u64: number('18446744073709551615', 2 ** 64),
     f32: number('0.1', Math.fround(0.1)), f64: number('NULL', null as unknown as number),
     dd: { sql: "'2024-01-02'", excel: serial(2024, 1, 2) },
     dt: { sql: "'2024-01-01 20:00:00'", excel: serial(2024, 1, 1, 20) },
@@ -70,7 +70,7 @@ const ROWS: Array<Record<string, Spec>> = [
   {
     s: text('ZÜRICH'), fs: text('abcd'), e8: text('B'), e16: text('Y'), u: text('00000000-0000-0000-0000-000000000000'), lc: text('BIG'), lcn: text('k'), ns: text(''),
     d32: number('-3.5', -3.5), d64: number('0.0001', 0.0001), d128: number('NULL', null as unknown as number),
-    i8: number('127', 127), i16: number('32767', 32767), i32: number('2147483647', 2147483647), i64: number('9223372036854775807', 9223372036854775807),
+    i8: number('127', 127), i16: number('32767', 32767), i32: number('2147483647', 2147483647), i64: number('9223372036854775807', 2 ** 63),
     u8: number('0', 0), u16: number('1', 1), u32: number('2', 2), u64: number('3', 3),
     f32: number('1.5', 1.5), f64: number('-0.', -0),
     dd: { sql: "'1970-01-01'", excel: serial(1970, 1, 1) },
