@@ -58,3 +58,31 @@ export function localTable(columns: string[], rows: Array<Record<string, Cell>>)
   for (const c of columns) obj[c] = rows.map((r) => r[c] ?? null);
   return aq.table(obj);
 }
+
+const DUCK_TYPES: Record<string, string> = { String: 'VARCHAR', Float64: 'DOUBLE', Int32: 'INTEGER' };
+
+/** A DuckDB literal for a cell (numbers exactly: -0 and subnormals through a cast from text). */
+function duckLiteral(v: Cell): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'string') return sqlString(v, 'duckdb');
+  return `CAST('${Object.is(v, -0) ? '-0.0' : String(v)}' AS DOUBLE)`;
+}
+
+/**
+ * The same rows in an in-process DuckDB table (for the DuckDB dialect's run of the corpus), and a
+ * function that runs a plan's SQL there and returns plain rows (BigInt counts as numbers).
+ */
+export async function duckTable(
+  con: { run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{ getRowsJS(): unknown[][] }> },
+  name: string,
+  columns: AwkwardColumn[],
+  rows: Array<Record<string, Cell>>,
+): Promise<(sql: string) => Promise<unknown[][]>> {
+  const type = (t: string) => DUCK_TYPES[t.replace(/^Nullable\((.*)\)$/, '$1')] ?? 'VARCHAR';
+  await con.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(name, 'duckdb')} (${columns.map((c) => `${quoteIdentifier(c.name, 'duckdb')} ${type(c.type)}`).join(', ')})`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    await con.run(`INSERT INTO ${quoteIdentifier(name, 'duckdb')} VALUES ${part.map((r) => `(${columns.map((c) => duckLiteral(r[c.name] ?? null)).join(', ')})`).join(', ')}`);
+  }
+  return async (sql) => (await con.runAndReadAll(sql)).getRowsJS().map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+}
