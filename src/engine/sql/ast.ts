@@ -49,7 +49,13 @@ export type SqlFunction =
   | 'arrayElement'
   | 'arrayLength'
   /** Whole-number index from a float (floor, as an unsigned 64-bit integer). */
-  | 'toIndex';
+  | 'toIndex'
+  /** matchesClass(text, pattern): the text contains a character of the RE2 class `pattern`. */
+  | 'matchesClass'
+  /** The text has a character outside ASCII (a cheap filter before matchesClass). */
+  | 'nonAscii'
+  /** A whole number as the counts' type (UInt64 / BIGINT), so UNION ALL branches agree. */
+  | 'toCount';
 
 /** Aggregates the compiler may use. No sampled or *Stable/Kahan variants exist here on purpose. */
 export type SqlAggregate =
@@ -76,7 +82,9 @@ export type SqlAggregate =
    */
   | 'centeredSquares'
   /** Σ (x − m) with the same m: the correction term, (Σ(x − m))² / n. */
-  | 'centeredSum';
+  | 'centeredSum'
+  /** 1 if the condition held on any row, else 0 (also with no rows), as a count. */
+  | 'anyTrue';
 
 export type BinaryOperator = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
@@ -94,7 +102,9 @@ export type SqlExpr =
   | { kind: 'nullOf'; type: 'number' | 'text' }
   /** `arg` as a nullable number (so a present key and an absent key share a type). */
   | { kind: 'nullableNumber'; arg: SqlExpr }
-  | { kind: 'inSelect'; arg: SqlExpr; query: SelectQuery };
+  | { kind: 'inSelect'; arg: SqlExpr; query: SelectQuery }
+  /** A subquery with one row and one column, used as a value. */
+  | { kind: 'scalarSelect'; query: SelectQuery };
 
 export interface SelectColumn {
   expr: SqlExpr;

@@ -1,3 +1,4 @@
+import { CLICKHOUSE_FOLD } from './case-fold';
 import type { SqlDialect } from './dialect';
 
 const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
@@ -22,6 +23,7 @@ export function clickhouseEscape(text: string, quote: "'" | '`'): string {
  */
 export const clickhouse: SqlDialect = {
   name: 'clickhouse',
+  fold: CLICKHOUSE_FOLD,
   identifier: (name) => `\`${clickhouseEscape(name, '`')}\``,
   string: (value) => `'${clickhouseEscape(value, "'")}'`,
   functions: {
@@ -37,7 +39,9 @@ export const clickhouse: SqlDialect = {
     finiteOrNull: ([x]) => `if(isFinite(${x}), ${x}, NULL)`,
     lower: ([x]) => `lowerUTF8(${x})`,
     upper: ([x]) => `upperUTF8(${x})`,
-    lengthText: ([x]) => `lengthUTF8(${x})`,
+    // Excel's LEN counts UTF-16 units (an emoji is 2): code points, plus one per supplementary code point
+    // (each is 4 UTF-8 bytes).
+    lengthText: ([x]) => `(lengthUTF8(${x}) + intDiv(length(${x}) - length(replaceRegexpAll(${x}, '[\\\\x{10000}-\\\\x{10FFFF}]', '')), 4))`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
     sqrt: ([x]) => `sqrt(${x})`,
@@ -62,6 +66,9 @@ export const clickhouse: SqlDialect = {
     arrayElement: ([a, i]) => `arrayElement(${a}, ${i})`,
     arrayLength: ([a]) => `length(${a})`,
     toIndex: ([x]) => `toUInt64(floor(${x}))`,
+    matchesClass: ([x, p]) => `match(${x}, ${p})`,
+    nonAscii: ([x]) => `(lengthUTF8(${x}) != length(${x}))`,
+    toCount: ([x]) => `toUInt64(${x})`,
   },
   aggregates: {
     count: ([x]) => `count(${x})`,
@@ -81,6 +88,7 @@ export const clickhouse: SqlDialect = {
     // Corrected two-pass over the group's numbers; the lambda reads only its own parameters, so no
     // column name can be captured by it. groupArray skips NULLs, as count does.
     centeredSquares: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull((p - q) * (p - q)), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
+    anyTrue: ([c]) => `toUInt64(max(${c}))`,
     centeredSum: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull(p - q), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
   },
   // 18.16's parser refuses 1e-310 as a literal ("syntax error"); the conversion function reads it.

@@ -1,4 +1,5 @@
 import type { SqlAggregate, SqlFunction } from './ast';
+import type { FoldClasses } from './case-fold';
 
 /**
  * What differs between SQL engines: quoting, escaping, the names (and shapes) of the allowed
@@ -7,6 +8,8 @@ import type { SqlAggregate, SqlFunction } from './ast';
  */
 export interface SqlDialect {
   name: 'clickhouse' | 'duckdb';
+  /** The code points this engine's lower/upper fold differently from the pane. */
+  fold: FoldClasses;
   /** A quoted identifier. */
   identifier(name: string): string;
   /** A string literal. */

@@ -1,3 +1,4 @@
+import { DUCKDB_FOLD } from './case-fold';
 import type { SqlDialect } from './dialect';
 
 /**
@@ -12,6 +13,7 @@ const noNul = (s: string) => {
 
 export const duckdb: SqlDialect = {
   name: 'duckdb',
+  fold: DUCKDB_FOLD,
   identifier: (name) => `"${noNul(name).replace(/"/g, '""')}"`,
   string: (value) => `'${noNul(value).replace(/'/g, "''")}'`,
   functions: {
@@ -23,7 +25,8 @@ export const duckdb: SqlDialect = {
     finiteOrNull: ([x]) => `(CASE WHEN isfinite(${x}) THEN ${x} END)`,
     lower: ([x]) => `lower(${x})`,
     upper: ([x]) => `upper(${x})`,
-    lengthText: ([x]) => `length(${x})`,
+    // UTF-16 units, as Excel's LEN: code points plus the supplementary ones again.
+    lengthText: ([x]) => `(length(${x}) + length(regexp_replace(${x}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')))`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
     sqrt: ([x]) => `sqrt(${x})`,
@@ -45,6 +48,9 @@ export const duckdb: SqlDialect = {
     arrayElement: ([a, i]) => `coalesce((${a})[${i}], 0)`,
     arrayLength: ([a]) => `len(${a})`,
     toIndex: ([x]) => `CAST(floor(${x}) AS BIGINT)`,
+    matchesClass: ([x, p]) => `regexp_matches(${x}, ${p})`,
+    nonAscii: ([x]) => `(strlen(${x}) != length(${x}))`,
+    toCount: ([x]) => `CAST(${x} AS BIGINT)`,
   },
   aggregates: {
     count: ([x]) => `count(${x})`,
@@ -62,6 +68,7 @@ export const duckdb: SqlDialect = {
     sortedValues: ([x]) => `list_sort(list(${x}) FILTER (WHERE ${x} IS NOT NULL))`,
     minText: ([x]) => `min(${x})`,
     // Corrected two-pass, as on ClickHouse; the lambda parameter is a name no column can take.
+    anyTrue: ([c]) => `CAST(coalesce(bool_or(${c}), false) AS BIGINT)`,
     centeredSquares: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> (${p} - sum(${x}) / count(${x})) * (${p} - sum(${x}) / count(${x}))))`,
     centeredSum: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> ${p} - sum(${x}) / count(${x})))`,
   },

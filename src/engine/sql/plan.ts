@@ -26,7 +26,8 @@ import { compileRowFormula, fieldEnv, type RowValue } from './compile-row';
 import type { SqlDialect } from './dialect';
 import { duckdb } from './duckdb';
 import { WarehouseCompileError, WarehouseRowCapError } from './errors';
-import { renderQuery } from './render';
+import { FOLD_EXAMPLES } from './case-fold';
+import { renderExpr, renderQuery } from './render';
 import { fieldsFromSchema, type TypedField, type WarehouseSchema } from './schema';
 
 /** Rows a sheet holds below a header row. */
@@ -185,13 +186,44 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     const groupBy = keys.filter((_, n) => present(n)).map((k) => k.group);
     return { kind: 'select', columns: cols, from, where, groupBy };
   });
-  const query: UnionQuery = { kind: 'union', branches, limit: rowCap + 1 };
+  // Case-insensitive text: one more branch (no rows scanned: WHERE 0) carries a scalar check of the
+  // whole table for letters this warehouse folds differently from the pane (src/engine/sql/case-fold.ts).
+  const folds = foldChecks(branches.flatMap((b) => [b.where, ...b.columns.map((c) => c.expr), ...(b.groupBy ?? [])]), dialect, fields);
+  if (folds.length) {
+    const flags = folds.map((f, n) => bin('*', agg('anyTrue', call('matchesClass', f.expr, lit(f.upper ? dialect.fold.upper : dialect.fold.lower))), lit(2 ** n)));
+    const check: SelectQuery = {
+      kind: 'select',
+      columns: [{ expr: flags.reduce((a, b) => bin('+', a, b)), as: `${P}fold` }],
+      from,
+      where: folds.map((f) => call('nonAscii', f.expr)).reduce((a, b) => bin('OR', a, b)),
+    };
+    for (const b of branches) b.columns.push({ expr: call('toCount', lit(0)), as: `${P}fold` });
+    branches.push({
+      kind: 'select',
+      columns: [
+        { expr: lit(pairList.length), as: `${P}set` },
+        { expr: agg('countRows'), as: `${P}rows` },
+        ...keys.map((k, n) => ({ expr: { kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr, as: `${P}k${n}` })),
+        ...slotColumns.map((expr, n) => ({ expr, as: `${P}v${n}` })),
+        { expr: { kind: 'scalarSelect', query: check }, as: `${P}fold` },
+      ],
+      from,
+      where: lit(false),
+    });
+  }
+  const query: UnionQuery = { kind: 'union', branches, limit: rowCap + (folds.length ? 2 : 1) };
   const sql = renderQuery(query, dialect, { lambda: `${P}p` });
   const columns = branches[0].columns.map((c) => c.as);
 
   const explain = explainPlan(spec, dialect, rowFields, colFields, pairList, measures, rowCap);
 
-  const finish = (rows: readonly (readonly unknown[])[], output: 'grid' | 'flat' | 'both' = 'both'): QueryResult => {
+  const finish = (answer: readonly (readonly unknown[])[], output: 'grid' | 'flat' | 'both' = 'both'): QueryResult => {
+    let rows = answer;
+    if (folds.length) {
+      const flagRow = answer.find((r) => Number(r[0]) === pairList.length);
+      rows = answer.filter((r) => r !== flagRow);
+      if (rows.length <= rowCap) refuseUnsafeFolds(folds, flagRow ? Number(flagRow[flagRow.length - 1]) : 0, dialect);
+    }
     if (rows.length > rowCap) throw new WarehouseRowCapError(rowCap);
     const K = keys.length;
     const firstSlotCol = 2 + K;
@@ -257,6 +289,112 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     });
   };
   return { sql, dialect: dialect.name, rowCap, explain, columns, finish };
+}
+
+interface FoldCheck {
+  /** The text the warehouse lower- (or upper-) cases. */
+  expr: SqlExpr;
+  upper: boolean;
+  /** Fields it reads, for the message. */
+  fields: string[];
+}
+
+/**
+ * Every text the query folds (lower/upper calls), once each. A text with no column in it is a
+ * literal of the query: checked here, before any SQL is sent. At most 50 checks (a flag bit each).
+ */
+function foldChecks(exprs: Array<SqlExpr | undefined>, dialect: SqlDialect, fields: readonly TypedField[]): FoldCheck[] {
+  const out = new Map<string, FoldCheck>();
+  const columnsOf = (e: SqlExpr, acc: Set<string>, literals: string[]) => walk(e, (x) => {
+    if (x.kind === 'column') acc.add(x.name);
+    if (x.kind === 'literal' && typeof x.value === 'string') literals.push(x.value);
+  });
+  for (const root of exprs) {
+    if (!root) continue;
+    walk(root, (x) => {
+      if (x.kind !== 'call' || (x.fn !== 'lower' && x.fn !== 'upper')) return;
+      const upper = x.fn === 'upper';
+      const arg = x.args[0];
+      const cols = new Set<string>();
+      const literals: string[] = [];
+      columnsOf(arg, cols, literals);
+      if (!cols.size) {
+        const bad = literals.find((t) => (upper ? dialect.fold.upperUnsafe(t) : dialect.fold.lowerUnsafe(t)));
+        if (bad !== undefined) throw new WarehouseCompileError(unsafeFoldMessage(`The text "${bad}" in a formula or filter`, dialect));
+        return;
+      }
+      const key = `${upper}:${renderExpr(arg, dialect)}`;
+      if (!out.has(key)) {
+        const names = fields.filter((f) => [...cols].some((c) => usesColumn(f, c))).map((f) => f.name);
+        out.set(key, { expr: arg, upper, fields: names.length ? names : [...cols] });
+      }
+    });
+  }
+  const list = [...out.values()];
+  if (list.length > 50) throw new WarehouseCompileError('This query compares too many different texts ignoring case to check them on the warehouse (more than 50). Use fewer text fields or formulas.');
+  return list;
+}
+
+const usesColumn = (f: TypedField, column: string) => {
+  let hit = false;
+  walk(f.value, (x) => { if (x.kind === 'column' && x.name === column) hit = true; });
+  return hit;
+};
+
+function unsafeFoldMessage(what: string, dialect: SqlDialect): string {
+  const engine = dialect.name === 'clickhouse' ? 'ClickHouse 18.16' : 'DuckDB';
+  return (
+    `${what} holds letters whose capital and small forms ${engine} pairs differently from Excel (for example ${FOLD_EXAMPLES}). ` +
+    'Grouping, distinct counts and text filters ignore case, so the warehouse could give a different answer than Excel, and PivotDeck stopped rather than show it. ' +
+    'What works instead: load the table into the workbook and build the query there, or ask for a view on the warehouse that spells those letters another way.'
+  );
+}
+
+/** Throws when the warehouse's check found such letters in a folded text. */
+function refuseUnsafeFolds(folds: FoldCheck[], mask: number, dialect: SqlDialect): void {
+  if (!mask) return;
+  const hit = folds.filter((_, n) => Math.floor(mask / 2 ** n) % 2 === 1);
+  const names = [...new Set(hit.flatMap((f) => f.fields))].map((n) => `[${n}]`);
+  throw new WarehouseCompileError(unsafeFoldMessage(`The text in ${names.join(', ') || 'a text field'}`, dialect));
+}
+
+/** Visits every node of an expression, subqueries included. */
+function walk(e: SqlExpr, visit: (x: SqlExpr) => void): void {
+  visit(e);
+  switch (e.kind) {
+    case 'call':
+    case 'agg':
+      e.args.forEach((a) => walk(a, visit));
+      break;
+    case 'binary':
+      walk(e.left, visit);
+      walk(e.right, visit);
+      break;
+    case 'not':
+    case 'isNull':
+    case 'nullableNumber':
+      walk(e.arg, visit);
+      break;
+    case 'case':
+      e.whens.forEach(([w, t]) => { walk(w, visit); walk(t, visit); });
+      walk(e.else, visit);
+      break;
+    case 'in':
+      walk(e.arg, visit);
+      e.values.forEach((v) => walk(v, visit));
+      break;
+    case 'inSelect':
+      walk(e.arg, visit);
+      walkSelect(e.query, visit);
+      break;
+    case 'scalarSelect':
+      walkSelect(e.query, visit);
+      break;
+  }
+}
+
+function walkSelect(q: SelectQuery, visit: (x: SqlExpr) => void): void {
+  for (const x of [...q.columns.map((c) => c.expr), q.where, q.having, ...(q.groupBy ?? []), ...(q.orderBy ?? []).map((o) => o.expr)]) if (x) walk(x, visit);
 }
 
 function explainPlan(

@@ -51,6 +51,8 @@ export function renderExpr(e: SqlExpr, d: SqlDialect, names: RenderNames = DEFAU
       return d.nullableNumber(r(e.arg));
     case 'inSelect':
       return d.inSubquery(r(e.arg), renderSelect(e.query, d, names));
+    case 'scalarSelect':
+      return `(${renderSelect(e.query, d, names)})`;
   }
 }
 
