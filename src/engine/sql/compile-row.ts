@@ -60,7 +60,8 @@ export const isBlankSql = (v: RowValue): SqlExpr => {
   if (v.kind === 'blank') return lit(true);
   if (v.kind === 'text') return or(isNull(v.sql), bin('=', v.sql, lit('')));
   if (v.kind === 'bool') return lit(false);
-  return isNull(v.sql);
+  // A date's serial is NULL exactly when the column is: test the column, not the computed serial.
+  return isNull(v.date ?? v.sql);
 };
 
 const DATE_FNS: Record<string, 'year' | 'quarter' | 'month' | 'day' | 'isoWeek'> = {
