@@ -269,6 +269,37 @@ async function explainNetworkFailure(
   );
 }
 
+/** A statement that only reads, so sending it twice changes nothing. */
+const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|DESC|SHOW|EXISTS)\b/i;
+
+/** A connection the server (or a proxy) dropped: a reset, or a kept-alive socket closed while idle. */
+function connectionDropped(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
+    if (/other side closed|socket hang up|ECONNRESET/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sends the request; a read-only statement whose connection failed before any answer (a reset,
+ * a kept-alive socket the server closed after 60 s idle — the browser reports both as a bare
+ * network error) is sent once more on a fresh connection, under its own query id, after asking the
+ * server to stop the first one in case it did arrive. (Issue 19, part 6.)
+ */
+async function fetchRetryingReset(conn: WarehouseConnection, context: WarehouseContext, prepared: Prepared, sql: string, queryId: string, signal: AbortSignal): Promise<Response> {
+  try {
+    return await context.fetch(prepared.url.href, { ...prepared.init, signal });
+  } catch (error) {
+    if (signal.aborted || !READ_ONLY.test(sql) || !(connectionDropped(error) || isOpaqueNetworkError(error))) throw error;
+    void killQuery(conn, context, queryId);
+    const again = new URL(prepared.url.href);
+    again.searchParams.set('query_id', `${queryId}-r`);
+    return await context.fetch(again.href, { ...prepared.init, signal });
+  }
+}
+
 /**
  * Runs one read-only SQL statement on a ClickHouse warehouse and returns its (small) answer.
  * The SQL must not end in a FORMAT clause: the answer is always JSONCompact.
@@ -321,10 +352,13 @@ export async function runClickHouse(conn: WarehouseConnection, context: Warehous
   let response: Response;
   try {
     onProgress?.({ phase: 'server' });
-    response = await context.fetch(prepared.url.href, { ...prepared.init, signal: combined });
+    response = await fetchRetryingReset(conn, context, prepared, sql, queryId, combined);
   } catch (error) {
     if (signal?.aborted || clientTimeout.aborted) return stopped(error);
     stopPolling();
+    if (connectionDropped(error)) {
+      throw new WarehouseError('unreachable', `The warehouse at ${host} closed the connection before answering (connection reset)${READ_ONLY.test(sql) ? ', also when PivotDeck tried once more' : ''}. Try again; if it keeps happening, the server or a proxy in between is dropping connections.`, { host }, { cause: error });
+    }
     if (isOpaqueNetworkError(error)) throw await explainNetworkFailure(error, base, prepared, context, signal);
     throw new WarehouseError('unreachable', `The connection to the warehouse at ${host} failed. Try again.`, { host }, { cause: error });
   }
