@@ -63,7 +63,7 @@ describe('splitPlan', () => {
     expect(plan({ lookups: [{ source: { kind: 'table', name: 'Airports' }, key: 'origin', lookupKey: 'iata', fields: [{ field: 'city' }] }] })).toThrow(/Lookups into other tables.*view/);
     expect(plan({ filters: [{ kind: 'text', field: 'delay', match: 'contains', value: '1' }] })).toThrow(/filters\[0\]: text filters on the number field \[delay\]/);
     expect(plan({ rows: ['nope'] })).toThrow(WarehouseCompileError);
-    expect(plan({ derived: [{ kind: 'formula', name: 'x', formula: '[delay] ^ 2' }] })).toThrow(/derived\[0\] \(x\): the \^ operator cannot run on the warehouse yet/);
+    expect(plan({ derived: [{ kind: 'formula', name: 'x', formula: '[delay] ^ 2' }] })).toThrow(/derived\[0\] \(x\): the \^ operator \(ClickHouse's pow may differ from Excel in the last digit; multiply instead, e\.g\. \[x\] \* \[x\]\) cannot run on the warehouse yet/);
   });
 
   it('finishes arithmetic around aggregates in the pane with Excel errors', async () => {

@@ -21,6 +21,8 @@ export type SqlFunction =
   | 'lower'
   | 'upper'
   | 'lengthText'
+  /** Excel's TRIM: ASCII spaces collapsed to one, none at either end. */
+  | 'trimSpaces'
   | 'concat'
   | 'floor'
   | 'sqrt'

@@ -42,6 +42,7 @@ export const clickhouse: SqlDialect = {
     // Excel's LEN counts UTF-16 units (an emoji is 2): code points, plus one per supplementary code point
     // (each is 4 UTF-8 bytes).
     lengthText: ([x]) => `(lengthUTF8(${x}) + intDiv(length(${x}) - length(replaceRegexpAll(${x}, '[\\\\x{10000}-\\\\x{10FFFF}]', '')), 4))`,
+    trimSpaces: ([x]) => `replaceRegexpAll(replaceRegexpAll(${x}, ' +', ' '), '^ | $', '')`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
     sqrt: ([x]) => `sqrt(${x})`,

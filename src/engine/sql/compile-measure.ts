@@ -55,8 +55,12 @@ const isPlainColumn = (e: SqlExpr): boolean =>
  */
 function numericInput(v: RowValue): SqlExpr {
   if (v.kind !== 'number') return lit(null);
+  if (v.err) return caseWhen([[bin('=', v.err, lit(0)), v.sql]], lit(null));
   return isPlainColumn(v.sql) || v.sql.kind === 'literal' ? v.sql : call('finiteOrNull', v.sql);
 }
+
+/** Condition: the row holds an error value (COUNTA counts it; COUNTDISTINCT counts each kind once). */
+const isError = (v: RowValue): SqlExpr | undefined => (v.err ? bin('<>', v.err, lit(0)) : undefined);
 
 
 export const SLOT_FIELD = (k: number) => `__pd_slot_${k}`;
@@ -129,16 +133,21 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
     }
     case 'COUNTA': {
       const v = input(0);
-      const c = v.kind === 'text' ? agg('countIf', not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('count', v.sql) : v.kind === 'bool' ? agg('countRows') : lit(0);
+      // Not blank: text, numbers, logicals and error values all count (isBlankSql is false on errors).
+      const c = v.kind === 'text' || (v.kind === 'number' && v.err) ? agg('countIf', not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('count', v.sql) : v.kind === 'bool' ? agg('countRows') : lit(0);
       return { label: label('count'), columns: [c], finish: ([n]) => count(n), rankSql: c, validColumn: 0 };
     }
     case 'COUNTDISTINCT': {
       const v = input(0);
       // Text: case-insensitive, blanks left out by a condition (cheaper than a CASE per row).
-      // Numbers: -0 and 0 are one value (x + 0 is +0 for both).
-      const x = v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('uniqExact', call('normZero', numericInput(v))) : null;
-      if (!x) throw new WarehouseCompileError(`${where}: COUNTDISTINCT of a logical cannot run on the warehouse yet.`);
-      return { label: label('distinct count (exact)'), columns: [x], finish: ([n]) => count(n), rankSql: x };
+      // Numbers: -0 and 0 are one value (x + 0 is +0 for both). Text: ignoring case. An error value
+      // is one more value per kind (#DIV/0!, #NUM!), as the engine counts its text.
+      const err = isError(v);
+      const plain = err ? and(not(err), not(isBlankSqlExpr(v))) : not(isBlankSqlExpr(v));
+      const x = v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), plain) : v.kind === 'number' ? agg('uniqExact', call('normZero', numericInput(v))) : null;
+      if (!x) throw new WarehouseCompileError(`${where}: COUNTDISTINCT of a logical cannot run on the warehouse yet; count IF([x], "yes", "no") instead.`);
+      const total = err ? bin('+', x, agg('uniqExactIf', v.err!, err)) : x;
+      return { label: label('distinct count (exact)'), columns: [total], finish: ([n]) => count(n), rankSql: total };
     }
     case 'AVERAGE': {
       const x = numericInput(input(0));

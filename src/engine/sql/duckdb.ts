@@ -27,6 +27,7 @@ export const duckdb: SqlDialect = {
     upper: ([x]) => `upper(${x})`,
     // UTF-16 units, as Excel's LEN: code points plus the supplementary ones again.
     lengthText: ([x]) => `(length(${x}) + length(regexp_replace(${x}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')))`,
+    trimSpaces: ([x]) => `regexp_replace(regexp_replace(${x}, ' +', ' ', 'g'), '^ | $', '', 'g')`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
     sqrt: ([x]) => `sqrt(${x})`,

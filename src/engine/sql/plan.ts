@@ -18,11 +18,11 @@ import type { QueryResult } from '../query/result';
 import { derivedFormula } from '../query/spec-formulas';
 import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
-import { agg, and, bin, call, isNotNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
+import { agg, and, bin, call, caseWhen, isNotNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
 import { clickhouse } from './clickhouse';
 import { compileFilter } from './compile-filter';
 import { type CompiledMeasure, compileMeasure, measureRankSql, SLOT_FIELD } from './compile-measure';
-import { compileRowFormula, fieldEnv, type RowValue } from './compile-row';
+import { compileRowFormula, ERROR_CODES, fieldEnv, type RowValue } from './compile-row';
 import type { SqlDialect } from './dialect';
 import { duckdb } from './duckdb';
 import { WarehouseCompileError, WarehouseRowCapError } from './errors';
@@ -62,17 +62,21 @@ interface AxisKey {
   value: RowValue;
   group: SqlExpr;
   label: SqlExpr;
+  /** Number fields that can be an Excel error: the error code, grouped too (an error is an item). */
+  err?: SqlExpr;
 }
 
 function axisKey(name: string, v: RowValue): AxisKey {
   if (v.kind === 'text') {
-    const text = call('ifNull', v.sql, lit(''));
+    // An error value is the item the engine shows for it: its text ('#DIV/0!'), like any text.
+    const shown = v.err ? caseWhen(ERROR_CODES.map((e, i) => [bin('=', v.err!, lit(i + 1)), lit(e)] as [SqlExpr, SqlExpr]), v.sql) : v.sql;
+    const text = call('ifNull', shown, lit(''));
     return { name, value: v, group: call('lower', text), label: agg('minText', text) };
   }
   if (v.kind === 'number') {
     // -0 and 0 are one item (ClickHouse hashes them apart): group by x + 0, which is +0 for both.
-    const group = call('normZero', v.sql);
-    return { name, value: v, group, label: { kind: 'nullableNumber', arg: group } };
+    const group = v.err ? caseWhen([[bin('=', v.err, lit(0)), call('normZero', v.sql)]], lit(null)) : call('normZero', v.sql);
+    return { name, value: v, group, label: { kind: 'nullableNumber', arg: group }, err: v.err };
   }
   throw new WarehouseCompileError(`The field [${name}] is TRUE/FALSE; grouping by logicals cannot run on the warehouse yet.`);
 }
@@ -115,7 +119,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     if (fieldEnv(fields)(d.name)) throw new WarehouseCompileError(`${where}: a field named [${d.name}] already exists.`);
     const v = compileRowFormula(derivedFormula(d), fieldEnv(fields), where);
     if (v.kind === 'bool') throw new WarehouseCompileError(`${where}: a TRUE/FALSE derived field cannot run on the warehouse yet; use IF(test, 1, 0).`);
-    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : 'number', value: v.sql, date: v.date });
+    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : 'number', value: v.sql, date: v.date, err: v.err });
   }
   const env = fieldEnv(fields);
   const resolve = (name: string, where: string) => {
@@ -127,7 +131,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
   const colFields = (spec.columns ?? []).map((f, i) => resolve(f, `columns[${i}]`));
   const keys = [...rowFields, ...colFields].map((name) => {
     const f = env(name)!;
-    return axisKey(name, { kind: f.kind, sql: f.value, date: f.date });
+    return axisKey(name, { kind: f.kind, sql: f.value, date: f.date, err: f.err });
   });
   const R = rowFields.length;
   const C = colFields.length;
@@ -144,7 +148,9 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     if (f.kind !== 'topN') return;
     const name = resolve(f.field, `filters[${i}]`);
     const x = env(name)!;
-    const k = axisKey(name, { kind: x.kind, sql: x.value });
+    const k = axisKey(name, { kind: x.kind, sql: x.value, err: x.err });
+    if (k.err)
+      throw new WarehouseCompileError(`filters[${i}]: top/bottom N of [${name}], a formula field that can give an error value, cannot run on the warehouse yet. Wrap the formula in IFERROR(…, 0), or rank another field.`);
     const m = measures[spec.measures.findIndex((y) => y.id.toLowerCase() === f.measure.toLowerCase())];
     const rank = measureRankSql(m);
     if (!rank)
@@ -175,6 +181,8 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
 
   // One branch per grouping set: __set, __rows, every key (absent ones as typed NULLs), every slot column.
   const slotColumns = measures.flatMap((m) => m.slots.flatMap((s) => s.columns));
+  // Keys that can be an error value carry its code in a column of their own, after the slots.
+  const errKeys = keys.flatMap((k, n) => (k.err ? [n] : []));
   const branches: SelectQuery[] = pairList.map(([i, j], set) => {
     const present = (k: number) => (k < R ? k < i : k - R < j);
     const cols: SelectColumn[] = [
@@ -182,8 +190,9 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
       { expr: agg('countRows'), as: `${P}rows` },
       ...keys.map((k, n) => ({ expr: present(n) ? k.label : ({ kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr), as: `${P}k${n}` })),
       ...slotColumns.map((expr, n) => ({ expr, as: `${P}v${n}` })),
+      ...errKeys.map((n) => ({ expr: present(n) ? keys[n].err! : call('toCount', lit(0)), as: `${P}e${n}` })),
     ];
-    const groupBy = keys.filter((_, n) => present(n)).map((k) => k.group);
+    const groupBy = keys.filter((_, n) => present(n)).flatMap((k) => (k.err ? [k.group, k.err] : [k.group]));
     return { kind: 'select', columns: cols, from, where, groupBy };
   });
   // Case-insensitive text: one more branch (no rows scanned: WHERE 0) carries a scalar check of the
@@ -205,6 +214,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
         { expr: agg('countRows'), as: `${P}rows` },
         ...keys.map((k, n) => ({ expr: { kind: 'nullOf', type: k.value.kind === 'text' ? 'text' : 'number' } as SqlExpr, as: `${P}k${n}` })),
         ...slotColumns.map((expr, n) => ({ expr, as: `${P}v${n}` })),
+        ...errKeys.map((n) => ({ expr: call('toCount', lit(0)), as: `${P}e${n}` })),
         { expr: { kind: 'scalarSelect', query: check }, as: `${P}fold` },
       ],
       from,
@@ -245,7 +255,10 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
       const out = deriveColumns(aq.table(table), [{ name: '__pd_measure', formula: m.outer, where: `measure ${m.id}` }]).get('__pd_measure')!;
       return Array.from(out as ArrayLike<MeasureValue>);
     });
-    const label = (k: number, v: unknown): unknown => {
+    const errAt = new Map(errKeys.map((n, i) => [n, firstSlotCol + slotColumns.length + i]));
+    const label = (k: number, v: unknown, r: readonly unknown[]): unknown => {
+      const e = errAt.has(k) ? Number(r[errAt.get(k)!]) : 0;
+      if (e > 0) return ERROR_CODES[e - 1];
       if (v === null || v === undefined) return null;
       if (keys[k].value.kind === 'text') return v === '' ? null : String(v);
       return typeof v === 'number' ? v : Number(v);
@@ -255,7 +268,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
       const [i, j] = pairList[s];
       return {
         rows: set.map((r) => {
-          const key = [...keys.slice(0, i).map((_, k) => label(k, r[2 + k])), ...keys.slice(R, R + j).map((_, k) => label(R + k, r[2 + R + k]))];
+          const key = [...keys.slice(0, i).map((_, k) => label(k, r[2 + k], r)), ...keys.slice(R, R + j).map((_, k) => label(R + k, r[2 + R + k], r))];
           const gi = g++;
           return { key, values: measures.map((_, mi) => values[mi][gi]) };
         }),

@@ -105,6 +105,8 @@ export interface TypedField {
   value: SqlExpr;
   /** Date columns: the column itself, for YEAR/MONTH/… on the server's own calendar functions. */
   date?: SqlExpr;
+  /** Derived fields: where the value is an Excel error (see RowValue.err in compile-row.ts). */
+  err?: SqlExpr;
 }
 
 /**
