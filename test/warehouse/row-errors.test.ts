@@ -121,6 +121,19 @@ describe('row-formula errors are values', () => {
     }, duck);
   });
 
+  it('a TRUE/FALSE derived field is an item (FALSE, TRUE, then blank) and COUNTA counts it unless blank', async () => {
+    const flagged = rows.map((r) => ({ ...r, Big: (r.a as number) > 1, Maybe: (r.a as number) > 2 ? true : null }));
+    await threeWay(url, schema, local, flagged, {
+      spec: {
+        derived: [{ kind: 'formula', name: 'Big', formula: '[a] > 1' }, { kind: 'formula', name: 'Maybe', formula: 'IF([a] > 2, TRUE)' }],
+        rows: ['Big'],
+        columns: ['Maybe'],
+        measures: [{ id: 'n', kind: 'count', field: 'Maybe' }, { id: 'sum', kind: 'sum', field: 'a' }, { id: 'distinct', kind: 'distinctCount', field: 'Big' }],
+      },
+      oracle: [counta('Maybe'), (rs) => oSum(numbers(rs.map((r) => r.a))), (rs) => oDistinct(rs.map((r) => r.Big))],
+    }, duck);
+  });
+
   it('text items built from errors; filters: comparisons never keep an error, ISERROR and in-lists do', async () => {
     await threeWay(url, schema, local, rows, {
       spec: {

@@ -36,6 +36,8 @@ function typedCompare(v: RowValue, op: keyof typeof OP, value: number | string |
 export function compileFilter(f: Exclude<Filter, { kind: 'topN' }>, env: FieldEnv, where: string): SqlExpr {
   if (f.kind === 'formula') return asCondition(compileRowFormula(f.formula, env, where), where);
   const v = fieldValue(f.field, env, where);
+  if (v.kind === 'bool' && f.kind !== 'blank')
+    throw new WarehouseCompileError(`${where}: filters on the TRUE/FALSE field [${f.field}] cannot run on the warehouse yet; use a formula filter such as [${f.field}] = TRUE instead.`);
   switch (f.kind) {
     case 'compare':
       return typedCompare(v, f.op, f.value);

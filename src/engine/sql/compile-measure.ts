@@ -11,7 +11,7 @@ import type { MeasureValue } from '../measures/aggregate-def';
 import { varianceFromSums } from '../measures/deviation';
 import type { Measure } from '../spec/measures';
 import { measureFormula } from '../query/spec-formulas';
-import { agg, and, bin, call, caseWhen, isBlankSqlExpr, lit, not, type SqlExpr } from './sql-helpers';
+import { agg, and, bin, call, caseWhen, isBlankSqlExpr, isNotNull, lit, not, type SqlExpr } from './sql-helpers';
 import { compileRowNode, type FieldEnv, type RowValue } from './compile-row';
 import { WarehouseCompileError } from './errors';
 
@@ -134,7 +134,12 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
     case 'COUNTA': {
       const v = input(0);
       // Not blank: text, numbers, logicals and error values all count (isBlankSql is false on errors).
-      const c = v.kind === 'text' || (v.kind === 'number' && v.err) ? agg('countIf', not(isBlankSqlExpr(v))) : v.kind === 'number' ? agg('count', v.sql) : v.kind === 'bool' ? agg('countRows') : lit(0);
+      const c =
+        v.kind === 'text' || (v.kind === 'number' && v.err) ? agg('countIf', not(isBlankSqlExpr(v)))
+        : v.kind === 'number' ? agg('count', v.sql)
+        // A logical is counted unless blank (IF without its else); an error counts too.
+        : v.kind === 'bool' ? agg('countIf', v.err ? bin('OR', isNotNull(v.sql), bin('<>', v.err, lit(0))) : isNotNull(v.sql))
+        : lit(0);
       return { label: label('count'), columns: [c], finish: ([n]) => count(n), rankSql: c, validColumn: 0 };
     }
     case 'COUNTDISTINCT': {
@@ -144,7 +149,12 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
       // is one more value per kind (#DIV/0!, #NUM!), as the engine counts its text.
       const err = isError(v);
       const plain = err ? and(not(err), not(isBlankSqlExpr(v))) : not(isBlankSqlExpr(v));
-      const x = v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), plain) : v.kind === 'number' ? agg('uniqExact', call('normZero', numericInput(v))) : null;
+      const x =
+        v.kind === 'text' ? agg('uniqExactIf', call('lower', call('ifNull', v.sql, lit(''))), plain)
+        : v.kind === 'number' ? agg('uniqExact', call('normZero', numericInput(v)))
+        // TRUE and FALSE: at most two values (blank and errors apart).
+        : v.kind === 'bool' ? agg('uniqExactIf', caseWhen([[v.sql, lit(1)]], lit(0)), err ? and(not(err), isNotNull(v.sql)) : isNotNull(v.sql))
+        : null;
       if (!x) throw new WarehouseCompileError(`${where}: COUNTDISTINCT of a logical cannot run on the warehouse yet; count IF([x], "yes", "no") instead.`);
       const total = err ? bin('+', x, agg('uniqExactIf', v.err!, err)) : x;
       return { label: label('distinct count (exact)'), columns: [total], finish: ([n]) => count(n), rankSql: total };

@@ -84,7 +84,8 @@ const isNotNullExpr = (e: SqlExpr): SqlExpr => ({ kind: 'isNull', arg: e, negate
 export const isBlankSql = (v: RowValue): SqlExpr => {
   if (v.kind === 'blank') return lit(true);
   if (v.kind === 'text') return andOk(v, or(isNull(v.sql), bin('=', v.sql, lit(''))));
-  if (v.kind === 'bool') return lit(false);
+  // A logical is blank only where IF without an else left it so (NULL).
+  if (v.kind === 'bool') return andOk(v, isNull(v.sql));
   // A date's serial is NULL exactly when the column is: test the column, not the computed serial.
   return andOk(v, isNull(v.date ?? v.sql));
 };
@@ -197,7 +198,7 @@ function compileCall(node: CallNode, env: FieldEnv, where: string, rec: (n: Form
       if (otherwise.kind !== 'blank' && then.kind !== 'blank' && then.kind !== otherwise.kind) throw unsupported('IF whose two results have different types', where);
       const branchErr = then.err || otherwise.err ? caseWhen([[test, then.err ?? lit(0)]], otherwise.err ?? lit(0)) : undefined;
       const err = cond.err ? caseWhen([[bin('<>', cond.err, lit(0)), cond.err]], branchErr ?? lit(0)) : branchErr;
-      if (kind === 'bool') return { kind: 'bool', sql: or(and(test, then.sql), and(not(test), otherwise.sql)), err };
+      // CASE, not (test AND a) OR (NOT test AND b): a blank branch must stay NULL (blank), not FALSE.
       return { kind, sql: caseWhen([[test, then.sql]], otherwise.sql), err };
     }
     case 'IFERROR': {
@@ -207,7 +208,7 @@ function compileCall(node: CallNode, env: FieldEnv, where: string, rec: (n: Form
       if (alt.kind !== 'blank' && value.kind !== 'blank' && alt.kind !== value.kind) throw unsupported('IFERROR whose two results have different types', where);
       const failed = bin('<>', value.err, lit(0));
       const kind = value.kind === 'blank' ? alt.kind : value.kind;
-      const sql = kind === 'bool' ? or(and(failed, alt.sql), and(not(failed), value.sql)) : caseWhen([[failed, alt.sql]], value.sql);
+      const sql = caseWhen([[failed, alt.sql]], value.sql);
       return { kind, sql, err: alt.err ? caseWhen([[failed, alt.err]], lit(0)) : undefined };
     }
     case 'ISERROR':

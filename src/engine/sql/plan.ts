@@ -78,7 +78,12 @@ function axisKey(name: string, v: RowValue): AxisKey {
     const group = v.err ? caseWhen([[bin('=', v.err, lit(0)), call('normZero', v.sql)]], lit(null)) : call('normZero', v.sql);
     return { name, value: v, group, label: { kind: 'nullableNumber', arg: group }, err: v.err };
   }
-  throw new WarehouseCompileError(`The field [${name}] is TRUE/FALSE; grouping by logicals cannot run on the warehouse yet.`);
+  if (v.kind === 'bool' && !v.err) {
+    // TRUE/FALSE items: the condition as 1/0 (NULL: blank), turned back into logicals in finish.
+    const group = caseWhen([[{ kind: 'isNull', arg: v.sql, negate: false }, lit(null)], [v.sql, lit(1)]], lit(0));
+    return { name, value: v, group, label: { kind: 'nullableNumber', arg: group } };
+  }
+  throw new WarehouseCompileError(`The field [${name}] is TRUE/FALSE and can be an error value; grouping by it cannot run on the warehouse yet. Wrap it in IFERROR(…, FALSE).`);
 }
 
 /**
@@ -118,8 +123,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     const where = `derived[${i}] (${d.name})`;
     if (fieldEnv(fields)(d.name)) throw new WarehouseCompileError(`${where}: a field named [${d.name}] already exists.`);
     const v = compileRowFormula(derivedFormula(d), fieldEnv(fields), where);
-    if (v.kind === 'bool') throw new WarehouseCompileError(`${where}: a TRUE/FALSE derived field cannot run on the warehouse yet; use IF(test, 1, 0).`);
-    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : 'number', value: v.sql, date: v.date, err: v.err });
+    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : v.kind === 'bool' ? 'bool' : 'number', value: v.sql, date: v.date, err: v.err });
   }
   const env = fieldEnv(fields);
   const resolve = (name: string, where: string) => {
@@ -261,6 +265,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
       if (e > 0) return ERROR_CODES[e - 1];
       if (v === null || v === undefined) return null;
       if (keys[k].value.kind === 'text') return v === '' ? null : String(v);
+      if (keys[k].value.kind === 'bool') return Number(v) === 1;
       return typeof v === 'number' ? v : Number(v);
     };
     let g = 0;

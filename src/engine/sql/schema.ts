@@ -100,7 +100,8 @@ export function columnKind(type: string): ColumnKind | undefined {
 /** A field as the compiler uses it: an Excel-value expression and, for dates, the native column. */
 export interface TypedField {
   name: string;
-  kind: 'number' | 'text';
+  /** 'bool': a TRUE/FALSE derived field (a SQL condition; NULL is blank). */
+  kind: 'number' | 'text' | 'bool';
   /** Number (dates: Excel serial) or text; NULL (and '' for text) is blank. */
   value: SqlExpr;
   /** Date columns: the column itself, for YEAR/MONTH/… on the server's own calendar functions. */

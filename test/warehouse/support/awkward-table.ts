@@ -20,6 +20,7 @@ export interface AwkwardColumn {
 export function literal(v: Cell): string {
   if (v === null) return 'NULL';
   if (typeof v === 'string') return sqlString(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
   if (Object.is(v, -0)) return '-0.';
   if (v !== 0 && Math.abs(v) < 2.2250738585072014e-308) return `toFloat64('${String(v)}')`;
   return String(v);
@@ -65,6 +66,7 @@ const DUCK_TYPES: Record<string, string> = { String: 'VARCHAR', Float64: 'DOUBLE
 function duckLiteral(v: Cell): string {
   if (v === null) return 'NULL';
   if (typeof v === 'string') return sqlString(v, 'duckdb');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return `CAST('${Object.is(v, -0) ? '-0.0' : String(v)}' AS DOUBLE)`;
 }
 

@@ -63,7 +63,7 @@ export function toDouble(v: Q): number {
   return neg ? -out : out;
 }
 
-export type Cell = number | string | null;
+export type Cell = number | string | boolean | null;
 export const isBlank = (v: Cell): boolean => v === null || v === '';
 export const numbers = (vs: Cell[]): number[] => vs.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
@@ -135,13 +135,14 @@ export function oDistinct(vs: Cell[]): number {
   const seen = new Set<string>();
   for (const v of vs) {
     if (isBlank(v)) continue;
-    seen.add(typeof v === 'number' ? `n${v === 0 ? 0 : v}` : `s${(v as string).toLowerCase()}`);
+    seen.add(itemOf(v));
   }
   return seen.size;
 }
 
 /** The item a cell belongs to. */
-export const itemOf = (v: Cell): string => (isBlank(v) ? 'blank' : typeof v === 'number' ? `n${v === 0 ? 0 : v}` : `s${(v as string).toLowerCase()}`);
+export const itemOf = (v: Cell): string =>
+  isBlank(v) ? 'blank' : typeof v === 'number' ? `n${v === 0 ? 0 : v}` : typeof v === 'boolean' ? `b${String(v)}` : `s${(v as string).toLowerCase()}`;
 
 /** Code-point order of two strings (not UTF-16 code units: U+FF41 comes before U+1F680). */
 export function byCodePoint(a: string, b: string): number {
@@ -153,9 +154,10 @@ export function byCodePoint(a: string, b: string): number {
 
 /** The pane's item order: numbers ascending, then text ignoring case by code point, blank last. */
 export function itemOrder(a: Cell, b: Cell): number {
-  const rank = (v: Cell) => (isBlank(v) ? 2 : typeof v === 'number' ? 0 : 1);
+  const rank = (v: Cell) => (isBlank(v) ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (typeof a === 'string' && typeof b === 'string') return byCodePoint(a.toLowerCase(), b.toLowerCase());
   return 0;
 }
