@@ -4,9 +4,10 @@
  * column `k` inside the top-N subquery bound to the alias `k` and returned an empty grid; other
  * specs failed with aggregate errors. Each spec runs three ways: local engine = pushdown = oracle.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reservedPrefix, splitPlan, type WarehouseSchema } from '../../src/engine/sql';
-import { createAwkwardTable, localTable } from './support/awkward-table';
+import { createAwkwardTable, duckTable, localTable } from './support/awkward-table';
 import { numbers, oItems, oStdev, oSum, oTopN, oVariance, oDistinct, oPercentile, type Cell } from './support/oracle';
 import { type Row, threeWay } from './support/three-way';
 
@@ -47,8 +48,18 @@ const nums = (f: string) => (rs: Row[]) => numbers(rs.map((r) => r[f]));
 const sum = (f: string) => (rs: Row[]) => oSum(nums(f)(rs));
 
 describe('a table whose columns are named like the planner\'s aliases', () => {
+  let db: DuckDBInstance;
+  let con: DuckDBConnection;
+  let duck: (sql: string) => Promise<unknown[][]>;
   beforeAll(async () => {
     await createAwkwardTable(shardUrls, 'clash', COLUMNS, rows);
+    db = await DuckDBInstance.create(':memory:');
+    con = await db.connect();
+    duck = await duckTable(con, 'clash', COLUMNS, rows);
+  });
+  afterAll(() => {
+    con?.closeSync();
+    db?.closeSync();
   });
 
   it('takes a prefix that no column starts with', () => {
@@ -78,7 +89,7 @@ describe('a table whose columns are named like the planner\'s aliases', () => {
         (rs) => oPercentile(nums('p')(rs), 0.5),
         (rs) => oStdev(nums('v0')(rs), false),
       ],
-    });
+    }, duck);
   });
 
   it('a filter on column k inside the top-N subquery keeps what it should (was an empty grid)', async () => {
@@ -98,7 +109,7 @@ describe('a table whose columns are named like the planner\'s aliases', () => {
       },
       keep,
       oracle: [sum('__pd_p'), (rs) => rs.filter((r) => r.__set !== '').length],
-    });
+    }, duck);
     expect(pushed.grid!.rowItems.filter((r) => r.kind === 'item')).toHaveLength(2);
   });
 
@@ -116,6 +127,6 @@ describe('a table whose columns are named like the planner\'s aliases', () => {
       },
       keep,
       oracle: [sum('k1'), (rs) => oVariance(nums('v1')(rs), false)],
-    });
+    }, duck);
   });
 });

@@ -59,7 +59,8 @@ describe('splitPlan', () => {
 
   it('refuses what cannot run on a warehouse, naming the part and what to do', () => {
     const plan = (spec: Partial<QuerySpec>) => () => splitPlan({ ...base, rows: ['origin'], measures: [{ id: 'n', kind: 'count', field: 'delay' }], ...spec } as QuerySpec, SCHEMAS.flights);
-    expect(plan({ measures: [{ id: 'm', kind: 'mode', field: 'delay' }] })).toThrow(/measure m: MODE\.SNGL cannot run on the warehouse yet\. Use SUM/);
+    expect(plan({ measures: [{ id: 'm', kind: 'mode', field: 'delay' }] })).toThrow(/measure m: MODE\.SNGL cannot run on the warehouse: among equally frequent numbers .* Put the field in Rows with COUNT/);
+    expect(plan({ measures: [{ id: 'f', kind: 'first', field: 'delay', otherField: 'date' }] })).toThrow(/FIRST cannot run on the warehouse: it reads the table's row order.*Use MIN or MAX/);
     expect(plan({ lookups: [{ source: { kind: 'table', name: 'Airports' }, key: 'origin', lookupKey: 'iata', fields: [{ field: 'city' }] }] })).toThrow(/Lookups into other tables.*view/);
     expect(plan({ filters: [{ kind: 'text', field: 'delay', match: 'contains', value: '1' }] })).toThrow(/filters\[0\]: text filters on the number field \[delay\]/);
     expect(plan({ rows: ['nope'] })).toThrow(WarehouseCompileError);

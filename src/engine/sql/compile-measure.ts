@@ -15,6 +15,14 @@ import { agg, and, bin, call, caseWhen, isBlankSqlExpr, isNotNull, lit, not, typ
 import { compileRowNode, type FieldEnv, type RowValue } from './compile-row';
 import { WarehouseCompileError } from './errors';
 
+/** Why an aggregate has no exact SQL meaning, and what works instead. */
+const REFUSED: Record<string, string> = {
+  'MODE.SNGL': 'among equally frequent numbers Excel returns the one that comes first in the table, and a warehouse keeps no row order. Put the field in Rows with COUNT to see the most frequent values.',
+  FIRST: 'it reads the table\'s row order, which a warehouse does not keep. Use MIN or MAX (for example of a date), or a view on the warehouse that marks the row you want.',
+  LAST: 'it reads the table\'s row order, which a warehouse does not keep. Use MIN or MAX (for example of a date), or a view on the warehouse that marks the row you want.',
+  PRODUCT: 'ClickHouse 18.16 has no aggregate that multiplies numbers. Compute it in a view on the warehouse, or load the table into the workbook.',
+};
+
 /** One pushed aggregate: the SQL columns it adds and how their values become the engine's value. */
 export interface Slot {
   /** Plain words for the plan ("median of delay"). */
@@ -229,9 +237,7 @@ function aggregateSlot(node: CallNode, env: FieldEnv, where: string): Slot {
       };
     }
     default:
-      throw new WarehouseCompileError(
-        `${where}: ${def.name} cannot run on the warehouse yet. Use SUM, COUNT, COUNTA, COUNTDISTINCT, AVERAGE, MIN, MAX, MEDIAN, PERCENTILE.INC, QUARTILE.INC, STDEV, VAR or AVERAGEWEIGHTED.`,
-      );
+      throw new WarehouseCompileError(`${where}: ${def.name} cannot run on the warehouse: ${REFUSED[def.name] ?? 'it has no exact SQL meaning on this warehouse.'} The warehouse runs SUM, COUNT, COUNTA, COUNTDISTINCT, AVERAGE, MIN, MAX, MEDIAN, PERCENTILE.INC, QUARTILE.INC, STDEV, VAR and AVERAGEWEIGHTED.`);
   }
 }
 
