@@ -54,6 +54,13 @@ export function fieldEnv(fields: readonly TypedField[]): FieldEnv {
   };
 }
 
+/** Row functions with no exact SQL meaning on the warehouse: why, and what to write instead. */
+const WHY_NOT: Record<string, string> = {
+  ROUND: 'ROUND (Excel rounds the 15-digit decimal form, so 2.675 is 2.68; SQL rounds the binary value, 2.67: round after the aggregate, e.g. in the number format)',
+  LEFT: 'LEFT (Excel counts UTF-16 units, SQL counts characters: use a view on the warehouse)',
+  RIGHT: 'RIGHT (Excel counts UTF-16 units, SQL counts characters: use a view on the warehouse)',
+};
+
 const unsupported = (what: string, where: string) =>
   new WarehouseCompileError(`${where}: ${what} cannot run on the warehouse yet. Remove it, or compute it in a view on the warehouse and use that view.`);
 
@@ -68,7 +75,7 @@ const asNumber = (v: RowValue, where: string): SqlExpr => {
 const asText = (v: RowValue, where: string): SqlExpr => {
   if (v.kind === 'text') return call('ifNull', v.sql, lit(''));
   if (v.kind === 'blank') return lit('');
-  throw unsupported('joining numbers or logicals as text', where);
+  throw unsupported('joining numbers or logicals as text (Excel writes numbers in its 15-digit General format, SQL differently: compare the number instead)', where);
 };
 /** Truthiness as the engine's filters read it: TRUE or a non-zero number. */
 export const asCondition = (v: RowValue, where: string): SqlExpr => {
@@ -175,7 +182,7 @@ function compileCall(node: CallNode, env: FieldEnv, where: string, rec: (n: Form
   const name = def.name;
   if (name in DATE_FNS) {
     const d = args[0];
-    if (!d?.date) throw unsupported(`${name} of something that is not a date field`, where);
+    if (!d?.date) throw unsupported(`${name} of something that is not a date column (ClickHouse dates start in 1970, Excel's in 1900: take ${name} of the date column itself)`, where);
     return { kind: 'number', sql: call('toFloat64', call(DATE_FNS[name], d.date)) };
   }
   switch (name) {
@@ -245,7 +252,7 @@ function compileCall(node: CallNode, env: FieldEnv, where: string, rec: (n: Form
     case 'CONCAT':
       return { kind: 'text', sql: call('concat', ...args.map((a) => asText(a, where))), err: errOf(args) };
     default:
-      throw unsupported(name, where);
+      throw unsupported(WHY_NOT[name] ?? name, where);
   }
 }
 
