@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import type { WarehouseSchema } from '../../src/engine/sql';
 import { createAwkwardTable, duckTable, localTable } from './support/awkward-table';
-import { type Cell, numbers, oDistinct, oSum } from './support/oracle';
+import { type Cell, itemOf, numbers, oDistinct, oItems, oSum, oTopN } from './support/oracle';
 import { type Row, threeWay } from './support/three-way';
 
 const url = inject('warehouseUrl');
@@ -131,6 +131,23 @@ describe('row-formula errors are values', () => {
         measures: [{ id: 'n', kind: 'count', field: 'Maybe' }, { id: 'sum', kind: 'sum', field: 'a' }, { id: 'distinct', kind: 'distinctCount', field: 'Big' }],
       },
       oracle: [counta('Maybe'), (rs) => oSum(numbers(rs.map((r) => r.a))), (rs) => oDistinct(rs.map((r) => r.Big))],
+    }, duck);
+  });
+
+  it('top 4 items of a field with #DIV/0! by a count: the error item takes part, ties in the pane\'s order', async () => {
+    const byCount = (rs: Row[]) => rs.length;
+    await threeWay(url, schema, local, rows, {
+      spec: {
+        derived,
+        rows: ['R'],
+        filters: [{ kind: 'topN', field: 'R', n: 4, measure: 'n' }],
+        measures: [{ id: 'n', kind: 'count', field: 'g' }],
+      },
+      keep: (rs) => {
+        const top = oTopN(oItems(rs, (r) => r.R), byCount, 4);
+        return rs.filter((r) => top.some((t) => itemOf(t) === itemOf(r.R)));
+      },
+      oracle: [counta('g')],
     }, duck);
   });
 

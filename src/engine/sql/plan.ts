@@ -18,7 +18,7 @@ import type { QueryResult } from '../query/result';
 import { derivedFormula } from '../query/spec-formulas';
 import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
-import { agg, and, bin, call, caseWhen, isNotNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
+import { agg, and, bin, call, caseWhen, isNotNull, isNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
 import { clickhouse } from './clickhouse';
 import { compileFilter } from './compile-filter';
 import { type CompiledMeasure, compileMeasure, measureRankSql, SLOT_FIELD } from './compile-measure';
@@ -153,8 +153,7 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
     const name = resolve(f.field, `filters[${i}]`);
     const x = env(name)!;
     const k = axisKey(name, { kind: x.kind, sql: x.value, err: x.err });
-    if (k.err)
-      throw new WarehouseCompileError(`filters[${i}]: top/bottom N of [${name}], a formula field that can give an error value, cannot run on the warehouse yet. Wrap the formula in IFERROR(…, 0), or rank another field.`);
+
     const m = measures[spec.measures.findIndex((y) => y.id.toLowerCase() === f.measure.toLowerCase())];
     const rank = measureRankSql(m);
     if (!rank)
@@ -163,19 +162,24 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
       );
     // The item as IN compares it: text ignoring case ('' = blank), numbers as text ('' = blank),
     // so a blank item can be kept (NULL never matches IN).
-    const inKey = k.value.kind === 'text' ? k.group : call('numberKeyText', k.group);
+    // A number field that can be an error value: the error code is part of the item (text after
+    // the numbers, #DIV/0! before #NUM! as their texts sort), blank still last.
+    const inKey = k.value.kind === 'text' ? k.group
+      : k.err ? call('concat', call('numberKeyText', k.err), lit('|'), call('numberKeyText', k.group))
+      : call('numberKeyText', k.group);
     const sub: SelectQuery = {
       kind: 'select',
       columns: [{ expr: inKey, as: `${P}key` }],
       from,
       where,
-      groupBy: [k.group],
+      groupBy: k.err ? [k.group, k.err] : [k.group],
       // Only items whose value is a number take part (the engine drops #DIV/0!, #NUM!).
       having: and(isNotNull(rank), call('isFinite', rank)),
       // Ties at the cut: the pane's item order (numbers ascending, text by code point, blank last).
       orderBy: [
         { expr: rank, desc: (f.direction ?? 'top') === 'top' },
         ...(k.value.kind === 'text' ? [{ expr: bin('=', k.group, lit('')), desc: false }] : []),
+        ...(k.err ? [{ expr: and(isNull(k.group), bin('=', k.err, lit(0))), desc: false }, { expr: k.err, desc: false }] : []),
         { expr: k.group, desc: false },
       ],
       limit: f.n,
