@@ -354,6 +354,46 @@ async function explainNetworkFailure(
   );
 }
 
+/** A statement that only reads, so sending it twice changes nothing. */
+const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|DESC|SHOW|EXISTS)\b/i;
+
+/** A connection the server (or a proxy) dropped: a reset, or a kept-alive socket closed while idle. */
+function connectionDropped(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
+    if (/other side closed|socket hang up|ECONNRESET/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sends the request; a read-only statement whose connection failed before any answer (a reset,
+ * a kept-alive socket the server closed after 60 s idle — the browser reports both as a bare
+ * network error) is sent once more on a fresh connection, under its own query id, after asking the
+ * server to stop the first one in case it did arrive. (Issue 19, part 6.)
+ */
+async function fetchRetryingReset(
+  conn: WarehouseConnection,
+  context: WarehouseContext,
+  base: URL,
+  secret: Secret | undefined,
+  sql: string,
+  settings: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  // Every attempt goes through sendGuarded: the password follows only hops the one rule allows.
+  const send = async (s: Record<string, string>) => (await sendGuarded(context.fetch, base, guarded(conn, secret, sql, s, context), signal)).response;
+  try {
+    return await send(settings);
+  } catch (error) {
+    if (error instanceof WarehouseError || signal.aborted || !READ_ONLY.test(sql) || !(connectionDropped(error) || isOpaqueNetworkError(error))) throw error;
+    const queryId = settings.query_id ?? '';
+    void killQuery(conn, context, queryId);
+    return await send({ ...settings, query_id: `${queryId}-r` });
+  }
+}
+
 /**
  * Runs one read-only SQL statement on a ClickHouse warehouse and returns its (small) answer.
  * The SQL must not end in a FORMAT clause: the answer is always JSONCompact.
@@ -415,7 +455,7 @@ async function runWithSecret(conn: WarehouseConnection, context: WarehouseContex
   let response: Response;
   try {
     onProgress?.({ phase: 'server' });
-    ({ response } = await sendGuarded(context.fetch, base, guarded(conn, secret, sql, settings, context), combined));
+    response = await fetchRetryingReset(conn, context, base, secret, sql, settings, combined);
   } catch (error) {
     if (error instanceof WarehouseError) {
       stopPolling();
@@ -423,6 +463,9 @@ async function runWithSecret(conn: WarehouseConnection, context: WarehouseContex
     }
     if (signal?.aborted || clientTimeout.aborted) return stopped(error);
     stopPolling();
+    if (connectionDropped(error)) {
+      throw new WarehouseError('unreachable', `The warehouse at ${host} closed the connection before answering (connection reset)${READ_ONLY.test(sql) ? ', also when PivotDeck tried once more' : ''}. Try again; if it keeps happening, the server or a proxy in between is dropping connections.`, { host }, { cause: error });
+    }
     if (isOpaqueNetworkError(error)) throw await explainNetworkFailure(error, base, prepared, context, signal);
     throw new WarehouseError('unreachable', `The connection to the warehouse at ${host} failed. Try again.`, { host }, { cause: error });
   }

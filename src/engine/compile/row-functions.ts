@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../values/code-point-order';
 import { isExcelError } from '../values/errors';
 import { serialDay, serialIsoWeek, serialMonth, serialQuarter, serialWeekday, serialYear } from '../values/date-parts';
 
@@ -63,9 +64,9 @@ function compare(a: XValue, b: XValue): number | string {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (ra === 1) {
-    const x = (a as string).toLowerCase();
-    const y = (b as string).toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
+    // By code point, as the warehouse compares (shared semantic, issue 19).
+    const c = compareCodePoints((a as string).toLowerCase(), (b as string).toLowerCase());
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
   const x = Number(a);
   const y = Number(b);

@@ -15,7 +15,7 @@ import type { QuerySpec } from '../spec/query-spec';
 import { type SourceRef, sourceRefKey } from '../spec/source-ref';
 import { assembleResult, groupingPairs } from './assemble-result';
 import { filterPredicate, isTruthy } from './filter-rows';
-import { itemKey, tupleKey } from './item-key';
+import { compareItems, itemKey } from './item-key';
 import type { QueryResult } from './result';
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 import { derivedFormula, measureFormula } from './spec-formulas';
@@ -221,7 +221,8 @@ function applyTopN(
       const x = a.values[0] as number;
       const y = b.values[0] as number;
       if (x !== y) return desc ? y - x : x - y;
-      return tupleKey(a.key) < tupleKey(b.key) ? -1 : 1;
+      // Ties at the cut: the item order the pane shows (2 before 10, text by code point, blank last).
+      return compareItems(a.key[0], b.key[0]);
     })
     .slice(0, f.n);
   const chosen = new Set(groups.map((g) => itemKey(g.key[0])));

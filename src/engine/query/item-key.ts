@@ -2,6 +2,8 @@
  * Items of row/column fields follow Excel's pivot rules (as encodeGroupKey):
  * text matches ignoring case, 1 and "1" differ, every blank is one item.
  */
+import { compareCodePoints } from '../values/code-point-order';
+
 const BLANK_KEY = '\u0000b';
 
 /**
@@ -42,7 +44,10 @@ export function tupleKey(labels: readonly unknown[]): string {
   return s;
 }
 
-/** Excel's order of items: numbers, then text (ignoring case), then logicals; blank always last. */
+/**
+ * Excel's order of items: numbers, then text (ignoring case, by code point as the warehouse orders
+ * it), then logicals; blank always last.
+ */
 function typeRank(v: unknown): number {
   if (v == null || v === '') return 3;
   return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
@@ -58,10 +63,7 @@ export function compareItems(a: unknown, b: unknown, descending = false): number
   if (ra === 3 || rb === 3) return ra - rb;
   let c: number;
   if (ra !== rb) c = ra - rb;
-  else if (ra === 1) {
-    const x = (a as string).toLowerCase();
-    const y = (b as string).toLowerCase();
-    c = x < y ? -1 : x > y ? 1 : 0;
-  } else c = Number(a) - Number(b);
+  else if (ra === 1) c = compareCodePoints((a as string).toLowerCase(), (b as string).toLowerCase());
+  else c = Number(a) - Number(b);
   return descending ? -c : c;
 }
