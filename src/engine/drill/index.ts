@@ -8,3 +8,4 @@ export { DrillError, type Drill, type DrillItem, type ExcelRecompute, type RowsS
 export { DISTINCT_COUNT_NOTE, excelRecompute } from './excel-recompute';
 export { itemFilter } from './item-filter';
 export { DEFAULT_ROW_LIMIT, selectRows, type DrilledRows } from './select-rows';
+export { drillPivotCell, pivotRows, type PivotDrill } from './pivot-cell';
