@@ -82,6 +82,20 @@ describe('showRowsAtSelection', () => {
     expect(body.reduce((s, r) => s + (r[4] as number), 0)).toBe(1100);
   });
 
+  it('refuses when the source changed since the grid was written (the rows would not match the number)', async () => {
+    const sim = await withQuery();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('D2').values = [[1000]];
+      await ctx.sync();
+    });
+    sim.select('Revenue by region', 'B3');
+    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    expect(outcome.status === 'refused' && outcome.message).toMatch(/out of date.*Refresh the query/);
+    // A cell whose number did not change still drills.
+    sim.select('Revenue by region', 'C3');
+    expect((await showRowsAtSelection({ run: sim.run, canReadDataSource: true })).status).toBe('written');
+  });
+
   it('refuses a label of the grid and a cell that is nothing of ours, in plain words', async () => {
     const sim = await withQuery();
     sim.select('Revenue by region', 'A3');

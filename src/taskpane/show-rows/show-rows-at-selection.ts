@@ -4,7 +4,7 @@
  * PivotDeck wrote), drill it, read the rows behind it and write them to a new sheet.
  */
 import { drillGridCell, DrillError, drillPivotCell, gridCellAtOffset, pivotRows, selectRows, DEFAULT_ROW_LIMIT } from '../../engine/drill';
-import { tableFromExcelValues } from '../../engine/query';
+import { gridToCells, tableFromExcelValues } from '../../engine/query';
 import { sourceRefKey } from '../../engine/spec';
 import type { CellValue, ExcelRun } from '../../excel/api';
 import { explainExcelError } from '../../excel/errors';
@@ -82,6 +82,25 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
       const grid = computeQuery({ spec, sources: data, output: 'grid' }).grid!;
       const target = gridCellAtOffset(grid, cell.row - row, cell.column - column);
       if (!target) return { status: 'refused', message: `That cell is a label of "${q.def.label}". ${NOT_A_NUMBER.split('. ')[0]}.` };
+      // The grid is recomputed from the source as it is now: if the sheet shows other labels or
+      // another number at that place, the output is out of date and the rows would not match it.
+      const laid = gridToCells(grid);
+      const r0 = cell.row - row;
+      const c0 = cell.column - column;
+      const onSheet = await deps.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem(cell.sheet);
+        const labels = s.getRangeByIndexes(cell.row, column, 1, laid.headerColumns).load('values');
+        const heads = s.getRangeByIndexes(row, cell.column, laid.headerRows, 1).load('values');
+        await ctx.sync();
+        return { labels: labels.values[0] as CellValue[], heads: heads.values.map((x) => x[0] as CellValue) };
+      });
+      const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
+      const current =
+        onSheet.labels.every((v, i) => same(v, laid.values[r0][i])) &&
+        onSheet.heads.every((v, i) => same(v, laid.values[i][c0])) &&
+        same(cell.value, laid.values[r0][c0]);
+      if (!current)
+        return { status: 'refused', message: `"${q.def.label}" is out of date: its source has changed since it was written, so the rows behind this cell may differ from the number shown. Refresh the query, then choose Show rows again.` };
       const drill = drillGridCell(spec, grid, target);
       const tables = new Map(Object.entries(data).map(([key, d]) => [key, tableFromExcelValues(d.header, d.rows).table]));
       const rows = selectRows(drill.rows, (ref) => tables.get(sourceRefKey(ref))!, limit);
