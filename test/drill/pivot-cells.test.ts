@@ -9,7 +9,7 @@ import { drillPivotCell, DrillError, pivotRows } from '../../src/engine/drill';
 import type { CellValue } from '../../src/excel/api';
 import { readPivot } from '../../src/excel/pivot/read-pivot';
 import { readPivotSource } from '../../src/excel/pivot/read-pivot-source';
-import { writeShowRows } from '../../src/excel/show-rows';
+import { readPivotColumnLabels, writeShowRows } from '../../src/excel/show-rows';
 import { basePivot, handSimulator } from '../pivot-extension/sim-workbook';
 import { counta, sum } from './oracle';
 
@@ -76,7 +76,45 @@ describe('drillPivotCell', () => {
     expect(grand.words).toBe('All rows (grand total) · and the pivot\'s filters (Customer is not "Bob")');
   });
 
-  it('refuses cells outside the values and pivots with column fields, in plain words', async () => {
+  for (const l of LAYOUTS) {
+    for (const columns of [['Category'], ['Category', 'Units']]) {
+      it(`${l.layout} (${l.subtotalLocation}) with column fields ${columns.join(' > ')} and a page filter: every value cell adds up`, async () => {
+        const { sim, snapshot, source } = await load({ ...l, rows: [{ name: 'Region' }], columns: columns.map((name) => ({ name })), data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] });
+        const labels = await readPivotColumnLabels(sim.run, 'P', columns.length);
+        expect(labels).toHaveLength(columns.length);
+        const body = snapshot.dataBody;
+        const revenue = source.headers.indexOf('Revenue');
+        let checked = 0;
+        for (let r = 0; r < body.rows; r++) {
+          for (let c = 0; c < body.columns; c++) {
+            const shown = body.values[r][c];
+            if (shown === '') continue;
+            const drill = drillPivotCell(snapshot, source, { row: body.row + r, column: body.column + c }, labels);
+            const values = [...drill.sourceRows].map((i) => source.columns[revenue][i]);
+            expect(sum(values), `${drill.words}`).toBe(shown);
+            checked++;
+          }
+        }
+        expect(checked).toBeGreaterThanOrEqual(columns.length === 1 ? 10 : 16);
+      });
+    }
+  }
+
+  it('names the column items in the words, and a column total covers its item', async () => {
+    const { sim, snapshot, source } = await load({ layout: 'Tabular', subtotalLocation: 'AtBottom', rows: [{ name: 'Region' }], columns: [{ name: 'Category' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] });
+    const labels = await readPivotColumnLabels(sim.run, 'P', 1);
+    expect(labels).toEqual([['Bikes', 'Cars', 'Grand Total']]);
+    const body = snapshot.dataBody;
+    const north = drillPivotCell(snapshot, source, { row: body.row, column: body.column + 1 }, labels);
+    // North × Cars: rows 3 (Cid 300) and 4 (Ann 500).
+    expect([...north.sourceRows]).toEqual([3, 4]);
+    expect(north.words).toBe('Region = North · Category = Cars · and the pivot\'s filters (Customer is not "Bob")');
+    const total = drillPivotCell(snapshot, source, { row: body.row + body.rows - 1, column: body.column + 2 }, labels);
+    expect(total.items).toEqual([]);
+    expect([...total.sourceRows]).toEqual([0, 2, 3, 4, 6, 7, 8, 9, 10]);
+  });
+
+  it('refuses cells outside the values, and column fields without their labels, in plain words', async () => {
     const { snapshot, source } = await load({});
     expect(() => drillPivotCell(snapshot, source, { row: 0, column: 0 })).toThrow(/not one of the PivotTable "P"'s numbers/);
     const withColumns = await load({ rows: [{ name: 'Region' }], columns: [{ name: 'Category' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] });

@@ -82,6 +82,16 @@ describe('showRowsAtSelection', () => {
     expect(body.reduce((s, r) => s + (r[4] as number), 0)).toBe(1100);
   });
 
+  it('a PivotTable with a column field: the rows of the row item and the column item', async () => {
+    const sim = handSimulator([basePivot({ rows: [{ name: 'Region' }], columns: [{ name: 'Category' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] })]);
+    // A3 caption, A4 header (Bikes, Cars, Grand Total), A5 North: B5 = North × Bikes = 100 + 50 + 150.
+    sim.select('Pivot', 'B5');
+    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    expect(outcome).toMatchObject({ status: 'written', words: 'Region = North · Category = Bikes', total: 3 });
+    const body = await tableBody(sim, 'ShowRows_1');
+    expect(body.map((r) => r[4])).toEqual([100, 50, 150]);
+  });
+
   it('refuses when the source changed since the grid was written (the rows would not match the number)', async () => {
     const sim = await withQuery();
     await sim.run(async (ctx) => {

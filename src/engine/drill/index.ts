@@ -9,3 +9,4 @@ export { DISTINCT_COUNT_NOTE, excelRecompute } from './excel-recompute';
 export { itemFilter } from './item-filter';
 export { DEFAULT_ROW_LIMIT, selectRows, type DrilledRows } from './select-rows';
 export { drillPivotCell, pivotRows, type PivotDrill } from './pivot-cell';
+export { parseColumnLabels } from './pivot-columns';

@@ -1,7 +1,8 @@
 import { buildGroupTree, filterSource, itemCaption, parseRowLabels } from '../pivot-extension';
-import type { PivotDataFieldSnapshot, PivotFieldSnapshot, PivotFunction, PivotSnapshot, SourceTable } from '../pivot-extension';
+import type { GroupNode, PivotDataFieldSnapshot, PivotFieldSnapshot, PivotFunction, PivotSnapshot, SourceTable, XlValue } from '../pivot-extension';
 import { WORDS_SEPARATOR } from './describe-drill';
 import { DrillError, type ExcelRecompute } from './drill-spec';
+import { parseColumnLabels } from './pivot-columns';
 import type { DrilledRows } from './select-rows';
 
 /** The rows behind one value cell of a native PivotTable. */
@@ -37,22 +38,29 @@ const EXCEL_FUNCTION: Record<PivotFunction, string> = {
  * const d = drillPivotCell(snapshot, source, { row: 5, column: 1 });
  * d.words // 'Region = North · Category = Bikes · and the pivot\'s filters (Customer is not "Bob")'
  */
-export function drillPivotCell(snapshot: PivotSnapshot, source: SourceTable, at: { row: number; column: number }): PivotDrill {
+export function drillPivotCell(
+  snapshot: PivotSnapshot,
+  source: SourceTable,
+  at: { row: number; column: number },
+  /** The column label rows below the caption row (one per column field), when the pivot has column fields. */
+  columnLabels?: readonly (readonly XlValue[])[],
+): PivotDrill {
   const body = snapshot.dataBody;
   const r = at.row - body.row;
   const c = at.column - body.column;
   if (r < 0 || c < 0 || r >= body.rows || c >= body.columns)
     throw new DrillError(`That cell is not one of the PivotTable "${snapshot.name}"'s numbers. Select a number in its values area and try Show rows again.`);
-  if (snapshot.columns.length > 0)
-    throw new DrillError(`The PivotTable "${snapshot.name}" has fields on its columns (${snapshot.columns.map((f) => f.name).join(', ')}); Show rows reads pivots with fields on rows only for now. Move those fields to Filters or Rows, or use Excel's own Show Details (double-click the cell).`);
-  if (snapshot.valuesOnRows || body.columns !== snapshot.data.length)
+  const C = snapshot.columns.length;
+  if (C > 0 && (!columnLabels || columnLabels.length !== C || snapshot.data.length !== 1 || snapshot.columns.some((f) => f.subtotals.some((x) => x !== 'Automatic'))))
+    throw new DrillError(`The PivotTable "${snapshot.name}" has fields on its columns (${snapshot.columns.map((f) => f.name).join(', ')}) with several value fields or custom subtotals; Show rows reads column fields with one value field and automatic subtotals for now. Use Excel's own Show Details (double-click the cell).`);
+  if (snapshot.valuesOnRows || (C === 0 && body.columns !== snapshot.data.length))
     throw new DrillError(`The PivotTable "${snapshot.name}" shows its values on rows; Show rows reads pivots with their values in columns for now. Move "Σ Values" to Columns and try again.`);
   const column = (name: string) => {
     const i = source.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new DrillError(`The PivotTable uses "${name}", which is not a column of its source. Refresh the pivot (PivotTable Analyze → Refresh) and try again.`);
     return i;
   };
-  const { rows: kept } = filterSource(source, [...snapshot.rows, ...snapshot.filters]);
+  const { rows: kept } = filterSource(source, [...snapshot.rows, ...snapshot.columns, ...snapshot.filters]);
   const tree = buildGroupTree(snapshot.rows.map((f) => source.columns[column(f.name)]), kept);
   const role = parseRowLabels(snapshot, tree)[r];
   if (!role || role.kind === 'blank' || role.kind === 'header')
@@ -64,19 +72,34 @@ export function drillPivotCell(snapshot: PivotSnapshot, source: SourceTable, at:
   for (const key of role.path) node = node.children.get(key) ?? node;
   const out: number[] = [];
   const nodeIds = tree.nodeAtDepth[depth];
-  for (let i = 0; i < kept.length; i++) if (nodeIds[i] === node.id) out.push(kept[i]);
+  // Column fields: the cell's column item, from the column labels, over the same kept rows.
+  let columnPath: string[] = [];
+  let columnIds: Int32Array | undefined;
+  let columnNode: GroupNode | undefined;
+  if (C > 0) {
+    const columnTree = buildGroupTree(snapshot.columns.map((f) => source.columns[column(f.name)]), kept);
+    columnPath = parseColumnLabels(columnLabels!, columnTree, snapshot.showRowGrandTotals)[c] ?? [];
+    columnNode = columnTree.root;
+    for (const key of columnPath) columnNode = columnNode.children.get(key) ?? columnNode;
+    columnIds = columnTree.nodeAtDepth[columnPath.length];
+  }
+  for (let i = 0; i < kept.length; i++) if (nodeIds[i] === node.id && (!columnIds || columnIds[i] === columnNode!.id)) out.push(kept[i]);
 
   const items: PivotDrill['items'] = [];
   for (let n = node; n.parent; n = n.parent) items.unshift({ field: snapshot.rows[n.depth - 1].name, caption: itemCaption(n.label) });
-  const dataField = snapshot.data[c];
-  const fn = EXCEL_FUNCTION[dataField.summarizeBy];
+  const columnItems: PivotDrill['items'] = [];
+  for (let n = columnNode; n?.parent; n = n.parent) columnItems.unshift({ field: snapshot.columns[n.depth - 1].name, caption: itemCaption(n.label) });
+  items.push(...columnItems);
+  const dataField = snapshot.data[C > 0 ? 0 : c];
+  // A custom subtotal row shows its own function, not the value field's.
+  const fn = EXCEL_FUNCTION[role.kind === 'subtotal' && role.fn !== 'Automatic' ? role.fn : dataField.summarizeBy];
   const excel: ExcelRecompute = fn
     ? { kind: 'function', functionName: fn, formula: (col) => `=${fn}(${col(dataField.field)})` }
     : { kind: 'none', reason: `Excel's ${dataField.summarizeBy} has no worksheet function PivotDeck knows.` };
   return {
     sourceRows: Int32Array.from(out),
     items,
-    words: pivotWords(items, [...snapshot.rows, ...snapshot.filters]),
+    words: pivotWords(items, [...snapshot.rows, ...snapshot.columns, ...snapshot.filters]),
     dataField,
     excel,
     showAsNote: dataField.showAs && dataField.showAs !== 'None'

@@ -2,3 +2,4 @@
 export { capWords, columnReference, HEADER_ROWS, toCell, type ShowRowsContent } from './rows-layout';
 export { ShowRowsError } from './show-rows-error';
 export { writeShowRows, type ShowRowsOptions, type ShowRowsResult } from './write-show-rows';
+export { readPivotColumnLabels } from './read-pivot-column-labels';

@@ -12,7 +12,7 @@ import { readPivot } from '../../excel/pivot/read-pivot';
 import { readPivotSource } from '../../excel/pivot/read-pivot-source';
 import { findQueryOutput } from '../../excel/query-output';
 import { getSelectedPivotName } from '../../excel/selected-pivot';
-import { ShowRowsError, writeShowRows } from '../../excel/show-rows';
+import { readPivotColumnLabels, ShowRowsError, writeShowRows } from '../../excel/show-rows';
 import { loadWorkbookDocument } from '../../excel/workbook-document';
 import type { PivotDeckDocument } from '../../model';
 import { computeQuery } from '../../refresh/queries/compute-query';
@@ -57,7 +57,8 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
     if (pivotName) {
       const snapshot = await readPivot(deps.run, pivotName, { canReadDataSource: deps.canReadDataSource });
       const { source } = await readPivotSource(deps.run, snapshot);
-      const drill = drillPivotCell(snapshot, source, cell);
+      const columnLabels = await readPivotColumnLabels(deps.run, pivotName, snapshot.columns.length);
+      const drill = drillPivotCell(snapshot, source, cell, columnLabels);
       const rows = pivotRows(source, drill.sourceRows, limit);
       const out = await writeShowRows(deps.run, {
         title: `Rows behind ${drill.dataField.name}`, words: drill.words, ...rows, numberFormats: source.formats,
