@@ -7,11 +7,13 @@ import type { QuerySpec } from '../../src/engine';
 import type { CellValue } from '../../src/excel/api';
 import { saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument } from '../../src/model';
+import { extendPivot } from '../../src/refresh';
 import { insertQuery } from '../../src/refresh/queries';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { showRowsAtSelection } from '../../src/taskpane/show-rows/show-rows-at-selection';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
 import { basePivot, handSimulator } from '../pivot-extension/sim-workbook';
+import { distinctCount, median } from './oracle';
 
 // Serials: 44941 = 2023-01-15, 44960 = 2023-02-03, 45300 = 2024-01-09, 44970 = 2023-02-13, 45310 = 2024-01-19.
 const SALES: CellValue[][] = [
@@ -90,6 +92,33 @@ describe('showRowsAtSelection', () => {
     expect(outcome).toMatchObject({ status: 'written', words: 'Region = North · Category = Bikes', total: 3 });
     const body = await tableBody(sim, 'ShowRows_1');
     expect(body.map((r) => r[4])).toEqual([100, 50, 150]);
+  });
+
+  it('an extension column cell: the pivot row\'s rows, with MEDIAN over them equal to the cell', async () => {
+    const sim = handSimulator([basePivot()]);
+    const measures = [{ id: 'med', label: 'Median of Revenue', kind: 'median' as const, field: 'Revenue' }, { id: 'dc', label: 'Customers', kind: 'distinctCount' as const, field: 'Customer' }];
+    const ext = await extendPivot({ run: sim.run, canReadDataSource: true }, { extensionId: 'ext1', pivotName: 'P', placement: { kind: 'beside' }, measures });
+    expect(ext.status).toBe('written');
+    // The pane saves the definition once written (use-extend-pivot); here by hand.
+    await saveWorkbookDocument(sim.run, { readOnly: false }, { ...emptyDocument(), extensions: [{ id: 'ext1', pivotName: 'P', measures, placement: { kind: 'beside' }, output: { name: 'PivotDeck_ext1' } }] });
+    // Block D4:E15 beside the compact pivot: D5 is North's median, E15 the grand total's customers.
+    const [[shown]] = await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Pivot').getRange('D5').load('values');
+      await ctx.sync();
+      return r.values as CellValue[][];
+    });
+    expect(shown).toBe(150);
+    sim.select('Pivot', 'D5');
+    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    expect(outcome).toMatchObject({ status: 'written', words: 'Region = North', total: 5, formula: '=MEDIAN(ShowRows_1[[Revenue]])' });
+    const body = await tableBody(sim, 'ShowRows_1');
+    expect(median(body.map((r) => r[4]))).toBe(150);
+    sim.select('Pivot', 'E15');
+    const customers = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    expect(customers).toMatchObject({ status: 'written', words: 'All rows (grand total)', total: 12, formula: '=IFERROR(ROWS(UNIQUE(FILTER(ShowRows_2[[Customer]],ShowRows_2[[Customer]]<>""))),0)' });
+    expect(distinctCount((await tableBody(sim, 'ShowRows_2')).map((r) => r[2]))).toBe(5);
+    sim.select('Pivot', 'D4');
+    expect((await showRowsAtSelection({ run: sim.run, canReadDataSource: true })).status).toBe('refused');
   });
 
   it('refuses when the source changed since the grid was written (the rows would not match the number)', async () => {

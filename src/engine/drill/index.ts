@@ -10,3 +10,4 @@ export { itemFilter } from './item-filter';
 export { DEFAULT_ROW_LIMIT, selectRows, type DrilledRows } from './select-rows';
 export { drillPivotCell, pivotRows, type PivotDrill } from './pivot-cell';
 export { parseColumnLabels } from './pivot-columns';
+export { drillExtensionCell, type ExtensionDrill } from './extension-cell';

@@ -3,7 +3,7 @@
  * find what the active cell is (a value of a native PivotTable, or a value of a query grid
  * PivotDeck wrote), drill it, read the rows behind it and write them to a new sheet.
  */
-import { drillGridCell, DrillError, drillPivotCell, gridCellAtOffset, pivotRows, selectRows, DEFAULT_ROW_LIMIT } from '../../engine/drill';
+import { drillExtensionCell, drillGridCell, DrillError, drillPivotCell, gridCellAtOffset, pivotRows, selectRows, DEFAULT_ROW_LIMIT } from '../../engine/drill';
 import { gridToCells, tableFromExcelValues } from '../../engine/query';
 import { sourceRefKey } from '../../engine/spec';
 import type { CellValue, ExcelRun } from '../../excel/api';
@@ -68,6 +68,31 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
     }
 
     const doc = await (deps.loadDocument ?? (async () => (await loadWorkbookDocument(deps.run)).document))();
+
+    // Extension columns PivotDeck wrote beside (or away from) a pivot: block row k is pivot row k - 1.
+    const tracked = doc.extensions.filter((e) => e.output?.name);
+    const areas = tracked.length ? await deps.run(async (ctx) => {
+      const ranges = tracked.map((e) => ctx.workbook.names.getItemOrNullObject(e.output!.name).getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name'));
+      await ctx.sync();
+      return ranges.map((r) => (r.isNullObject ? undefined : { sheet: r.worksheet.name, row: r.rowIndex, column: r.columnIndex, rows: r.rowCount, columns: r.columnCount }));
+    }) : [];
+    for (const [i, ext] of tracked.entries()) {
+      const a = areas[i];
+      if (!a || a.sheet !== cell.sheet || cell.row < a.row || cell.row >= a.row + a.rows || cell.column < a.column || cell.column >= a.column + a.columns) continue;
+      const snapshot = await readPivot(deps.run, ext.pivotName, { canReadDataSource: deps.canReadDataSource });
+      const { source } = await readPivotSource(deps.run, snapshot);
+      const index = cell.column - a.column - (ext.placement.kind === 'sheet' ? snapshot.rowLabels.columns : 0);
+      const measure = ext.measures[index];
+      if (cell.row === a.row || !measure) return { status: 'refused', message: NOT_A_NUMBER };
+      const drill = drillExtensionCell(snapshot, source, cell.row - a.row - 1, measure);
+      const rows = pivotRows(source, drill.sourceRows, limit);
+      const out = await writeShowRows(deps.run, {
+        title: `Rows behind ${measure.label}`, words: drill.words, ...rows, numberFormats: source.formats,
+        recompute: drill.excel, shown: cell.value,
+      });
+      return { status: 'written', sheet: out.sheet, words: drill.words, total: out.total, rowsWritten: out.rowsWritten, formula: out.formula };
+    }
+
     for (const q of savedQueries(doc)) {
       if (!q.spec) continue;
       const at = await findQueryOutput(deps.run, q.def.id);
