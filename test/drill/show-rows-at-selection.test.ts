@@ -135,6 +135,18 @@ describe('showRowsAtSelection', () => {
     expect((await showRowsAtSelection({ run: sim.run, canReadDataSource: true })).status).toBe('written');
   });
 
+  it('says what happened when the query\'s source is gone', async () => {
+    const sim = await withQuery();
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Sales').delete();
+      await ctx.sync();
+    });
+    sim.select('Revenue by region', 'B3');
+    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    expect(outcome.status).toBe('refused');
+    expect(outcome.status === 'refused' && outcome.message).toMatch(/^Could not .*Sales/);
+  });
+
   it('refuses a label of the grid and a cell that is nothing of ours, in plain words', async () => {
     const sim = await withQuery();
     sim.select('Revenue by region', 'A3');

@@ -7,7 +7,7 @@ import { drillExtensionCell, drillGridCell, DrillError, drillPivotCell, gridCell
 import { gridToCells, tableFromExcelValues } from '../../engine/query';
 import { sourceRefKey } from '../../engine/spec';
 import type { CellValue, ExcelRun } from '../../excel/api';
-import { explainExcelError } from '../../excel/errors';
+import { excelErrorCode, explainExcelError } from '../../excel/errors';
 import { readPivot } from '../../excel/pivot/read-pivot';
 import { readPivotSource } from '../../excel/pivot/read-pivot-source';
 import { findQueryOutput } from '../../excel/query-output';
@@ -140,6 +140,8 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
   } catch (error) {
     if (error instanceof DrillError || error instanceof ShowRowsError) return { status: 'refused', message: error.message };
     if (error instanceof Error && error.name === 'ExtensionError') return { status: 'refused', message: error.message };
-    return { status: 'refused', message: explainExcelError(error, 'show the rows behind the selected cell') };
+    // Excel's own errors get Excel's advice; ours (a source that cannot be read, a field gone) say what to do themselves.
+    if (excelErrorCode(error) === undefined && error instanceof Error) return { status: 'refused', message: `Could not show the rows behind the selected cell: ${error.message}` };
+    return { status: 'refused', message: explainExcelError(error, 'show the rows behind the selected cell').replace(' Press Refresh to try again.', ' Choose Show rows again.') };
   }
 }
