@@ -13,6 +13,7 @@ import type { PaneHost } from '../excel/host-types';
 import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
 import { useAppStyles } from './App.styles';
 import { PivotsPanel } from './PivotsPanel';
+import { ShowRowsButton } from './show-rows/ShowRowsButton';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
@@ -72,6 +73,7 @@ export function App({ host, coordinator }: AppProps): ReactElement {
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
       </header>
+      <ShowRowsButton host={host} />
       <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
         <AccordionItem value="tables" className={styles.section}>
           <AccordionHeader as="h2" size="small" icon={<Table20Regular />} className={styles.sectionHeader}>

@@ -131,7 +131,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
 }
 
 /** LEFT JOIN on one key with unique lookup keys (see LookupSchema). */
-function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[number], resolve: ResolveSource): Table {
+export function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[number], resolve: ResolveSource): Table {
   const other = resolve(lookup.source);
   const where = `lookup ${sourceRefKey(lookup.source)}`;
   const fields = table.columnNames();
@@ -170,7 +170,7 @@ function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[num
 }
 
 /** Rows kept by every filter except top/bottom N (undefined: all rows). */
-function filterRows(table: Table, filters: readonly Filter[], field: (name: string, where: string) => string): Uint32Array | undefined {
+export function filterRows(table: Table, filters: readonly Filter[], field: (name: string, where: string) => string): Uint32Array | undefined {
   const n = table.numRows();
   let keep: Uint8Array | null = null;
   // Each formula filter is its own derived column under a name no field has (a later filter
