@@ -75,8 +75,10 @@ export function planRows(spec: RowsSpec, schema: WarehouseSchema, options: { dia
   return { sql: renderQuery(select, dialect), countSql: renderQuery(count, dialect), limit, columns, finish };
 }
 
-function cellOf(v: unknown, kind: 'number' | 'text'): unknown {
+function cellOf(v: unknown, kind: TypedField['kind']): unknown {
   if (v === null || v === undefined) return null;
   if (kind === 'text') return String(v);
+  // ClickHouse sends TRUE/FALSE as 1/0 (UInt8), DuckDB as booleans: the sheet gets TRUE/FALSE.
+  if (kind === 'bool') return v === true || v === 1 || v === '1' || v === 'true';
   return typeof v === 'number' ? v : Number(v);
 }
