@@ -49,8 +49,9 @@ function setup() {
   const source = tableFromExcelValues(HEADER, ROWS).table;
   const grid = executeQuery(SPEC, () => source).grid!;
   const M = grid.measures.length;
-  const r = grid.rowItems.findIndex((i) => i.path[0] === 'West');
-  const c = grid.columnItems.findIndex((i) => i.path[0] === 'Bikes');
+  // Items group text without case; the label is the smallest spelling by code point (docs/warehouse-sql.md).
+  const r = grid.rowItems.findIndex((i) => String(i.path[0]).toLowerCase() === 'west');
+  const c = grid.columnItems.findIndex((i) => String(i.path[0]).toLowerCase() === 'bikes');
   return { source, grid, M, r, c };
 }
 
@@ -65,7 +66,7 @@ describe('writeShowRows in the simulator', () => {
     expect(out.sheet).toBe('Rows 1');
     expect(out.table).toBe('ShowRows_1');
     const head = await read(sim, out.sheet, 'A1:A3');
-    expect(head.values.map((x) => x[0])).toEqual(['Rows behind Median of Revenue', 'Region = West · Category = Bikes', 'Showing the first 3 of 5 rows. The formula below covers the rows shown; the number above covers them all.']);
+    expect(head.values.map((x) => x[0])).toEqual(['Rows behind Median of Revenue', 'Region = WEST · Category = Bikes', 'Showing the first 3 of 5 rows. The formula below covers the rows shown; the number above covers them all.']);
 
     const table = await sim.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem(out.table).getRange().load('values, numberFormat, address');
