@@ -142,6 +142,13 @@ export interface XRange extends XLoadable<XRange> {
   select(): void;
   /** ExcelApi 1.2. `across` merges each row of the range separately. */
   merge(across?: boolean): void;
+  /**
+   * ExcelApi 1.1. Inserts cells here, moving the cells below down (or right). References follow;
+   * rows inserted inside a table make it grow.
+   */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange;
+  /** ExcelApi 1.1. Deletes the cells, moving the cells below up (or right ones left); references to them become #REF!. */
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void;
   /** ExcelApi 1.2. */
   unmerge(): void;
 }
@@ -164,6 +171,11 @@ export interface XTable extends XLoadable<XTable> {
   readonly worksheet: XWorksheet;
   readonly columns: XTableColumnCollection;
   delete(): void;
+  /**
+   * ExcelApi 1.13. Gives the table a new extent: same header row, overlapping the old one. The
+   * table object, its name, style and structured references stay; no cells move.
+   */
+  resize(newRange: XRange | string): void;
   getRange(): XRange;
   getHeaderRowRange(): XRange;
   getDataBodyRange(): XRange;

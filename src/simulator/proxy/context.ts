@@ -95,6 +95,7 @@ export class SimContext implements XRequestContext {
     const state = this.state;
     for (const action of batch) {
       try {
+        state.ensureCalculated();
         if (!action.pivotEdit) state.flushPivots();
         const r = action.run();
         if (r) results.push(r);
@@ -105,6 +106,7 @@ export class SimContext implements XRequestContext {
     }
     try {
       state.flushPivots();
+      state.ensureCalculated();
     } catch (error) {
       failure ??= error;
     }

@@ -135,6 +135,20 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
     });
   }
 
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange {
+    const down = String(shift) === 'Down';
+    if (!down && String(shift) !== 'Right') throw fail('InvalidArgument', 'Range.insert');
+    this.invoke('insert', [shift], (r) => this.ctx.state.shiftCells(r, down ? 'insertDown' : 'insertRight', 'Range.insert'));
+    // The returned range is the inserted cells: where this range was.
+    return new RangeProxy(this.ctx, `${this.path}.insert(${JSON.stringify(shift)})`, () => this.resolve());
+  }
+
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void {
+    const up = String(shift) === 'Up';
+    if (!up && String(shift) !== 'Left') throw fail('InvalidArgument', 'Range.delete');
+    this.invoke('delete', [shift], (r) => this.ctx.state.shiftCells(r, up ? 'deleteUp' : 'deleteLeft', 'Range.delete'));
+  }
+
   unmerge(): void {
     this.invoke('unmerge', [], (r) => {
       r.sheet.merges = r.sheet.merges.filter((m) => !intersectArea(parseArea(m), r.area));

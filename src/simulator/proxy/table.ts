@@ -2,7 +2,7 @@
  * Table, TableCollection, TableColumnCollection and TableColumn proxies.
  */
 import type { XClientResult, XRange, XTable, XTableCollection, XTableColumn, XTableColumnCollection, XWorksheet } from '../../excel/api';
-import { fail } from '../errors';
+import { apiNotFound, fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import type { RangeRef, TableState } from '../state/workbook';
 import { type Collectable, type Getters, q, SimCollection, SimObject } from './base';
@@ -53,6 +53,17 @@ export class TableProxy extends SimObject<TableState> implements XTable {
 
   delete(): void {
     this.invoke('delete', [], (t) => this.ctx.state.deleteTable(t));
+  }
+
+  resize(newRange: XRange | string): void {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.13')) throw apiNotFound('Table.resize', 'ExcelApi 1.13');
+    const arg = typeof newRange === 'string' ? newRange : (newRange as RangeProxy).path;
+    this.invoke('resize', [arg], (t) => {
+      const ref = typeof newRange === 'string'
+        ? this.ctx.state.resolveAddress(newRange, t.sheet, 'Table.resize')
+        : (newRange as RangeProxy).resolve() ?? fail('InvalidArgument', 'Table.resize');
+      this.ctx.state.resizeTable(t, ref);
+    });
   }
 
   private part(method: string, pick: (t: TableState) => RangeRef): XRange {

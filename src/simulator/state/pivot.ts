@@ -150,6 +150,7 @@ export class PivotState {
       const sheet = this.wb.findSheet(s.sheet) ?? fail('InvalidReference', 'PivotTable.refresh');
       return { sheet, area: parseArea(s.address) };
     }
+    if (s.kind === 'invalid') return fail('InvalidReference', 'PivotTable.refresh', "Reference isn't valid.");
     return fail('InvalidOperation', 'PivotTable.refresh');
   }
 
@@ -158,6 +159,7 @@ export class PivotState {
     const s = this.model.source;
     if (s.kind === 'table') return s.table;
     if (s.kind === 'range') return formatAbsolute(s.sheet, parseArea(s.address));
+    if (s.kind === 'invalid') return '#REF!';
     return s.description;
   }
 

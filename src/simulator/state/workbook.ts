@@ -7,6 +7,8 @@ import type { CellValue } from '../../excel/api';
 import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
 import { fail } from '../errors';
 import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
+import { adjustAddress, adjustFormula, type ReferenceChange } from '../calc/adjust-references';
+import { type CalcHost, evaluateFormula } from '../calc/evaluate';
 import { renameSheetInRefs } from './chart';
 import { coerceInput } from './coerce';
 import type { ChangeRecord, ChangeTrigger } from './events';
@@ -74,6 +76,94 @@ export class WorkbookState {
 
   changed(): void {
     this.version++;
+  }
+
+  /** The version the formula results were last calculated at. */
+  private calculatedAt = -1;
+
+  /**
+   * Recalculates every formula when something changed since the last calculation (Excel's
+   * automatic calculation: a load after a write in the same batch sees the new results).
+   * Formulas are calculated in passes until no result changes, so chains settle in any order.
+   */
+  ensureCalculated(): void {
+    if (this.calculatedAt === this.version) return;
+    this.calculatedAt = this.version;
+    const cells: Array<{ sheet: SheetState; row: number; column: number; formula: string }> = [];
+    for (const sheet of this.sheets) {
+      for (const r of sheet.fxRows) {
+        const fx = sheet.rows.get(r)?.fx;
+        if (!fx) { sheet.fxRows.delete(r); continue; }
+        for (let c = 0; c < fx.length; c++) if (fx[c] !== undefined) cells.push({ sheet, row: r, column: c, formula: fx[c]! });
+      }
+    }
+    if (cells.length === 0) return;
+    const host = this.calcHost();
+    for (let pass = 0; pass < 20; pass++) {
+      let moved = false;
+      for (const cell of cells) {
+        const v = evaluateFormula(cell.formula, cell.sheet.name, cell.row, cell.column, host);
+        if (v === undefined || v === cell.sheet.value(cell.row, cell.column)) continue;
+        cell.sheet.setValue(cell.row, cell.column, v);
+        cell.sheet.touch();
+        moved = true;
+      }
+      if (!moved) break;
+    }
+  }
+
+  private calcHost(): CalcHost {
+    const shape = (t: TableState) => ({ sheet: t.sheet.name, area: t.area, showTotals: t.showTotals, columnNames: this.tableColumnNames(t) });
+    return {
+      cell: (sheet, row, column) => this.findSheet(sheet)?.value(row, column),
+      table: (name) => {
+        const t = this.findTable(name);
+        return t && t.name.toLowerCase() === name.toLowerCase() ? shape(t) : undefined;
+      },
+      tableAt: (sheet, row, column) => {
+        const t = this.tables.find((x) => x.sheet.name === sheet && row >= x.area.row && row < x.area.row + x.area.rows && column >= x.area.column && column < x.area.column + x.area.columns);
+        return t && shape(t);
+      },
+      name: (name, sheet) => this.findName(name, sheet)?.reference,
+    };
+  }
+
+  /**
+   * Rewrites every stored reference (cell formulas, defined names, chart series, pivot sources)
+   * for a structural change, as Excel does; see calc/adjust-references.ts.
+   */
+  adjustReferences(change: ReferenceChange): void {
+    const isName = (n: string) => this.names.some((x) => x.name.toLowerCase() === n.toLowerCase());
+    for (const sheet of this.sheets) {
+      for (const r of sheet.fxRows) {
+        const fx = sheet.rows.get(r)?.fx;
+        if (!fx) continue;
+        for (let c = 0; c < fx.length; c++) {
+          const f = fx[c];
+          if (f !== undefined) fx[c] = adjustFormula(f, sheet.name, change, isName);
+        }
+      }
+      for (const chart of sheet.charts) {
+        for (const s of chart.series) {
+          if (s.nameRef) s.nameRef = adjustAddress(s.nameRef, change);
+          if (s.valuesRef) s.valuesRef = adjustAddress(s.valuesRef, change);
+          if (s.categoriesRef) s.categoriesRef = adjustAddress(s.categoriesRef, change);
+        }
+      }
+    }
+    for (const n of this.names) n.reference = adjustFormula(n.reference, n.scope ?? '', change, isName);
+    for (const p of this.pivots) {
+      const src = p.model.source;
+      if (src.kind === 'table' && change.kind === 'deleteTable' && src.table.toLowerCase() === change.table.toLowerCase()) {
+        p.model.source = { kind: 'invalid', was: src.table };
+      } else if (src.kind === 'range') {
+        const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(src.sheet) ? src.sheet : `'${src.sheet.replace(/'/g, "''")}'`;
+        const next = adjustAddress(`${q}!${src.address}`, change);
+        if (next === '#REF!' || next.includes('#REF!')) p.model.source = { kind: 'invalid', was: `${q}!${src.address}` };
+        else p.model.source = { ...src, address: next.slice(next.lastIndexOf('!') + 1).replace(/\$/g, '') };
+      }
+    }
+    this.changed();
   }
 
   /** A workbook-unique id for a chart or conditional format, e.g. "{CHART-3}". */
@@ -152,8 +242,14 @@ export class WorkbookState {
       fail('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) {
+      const t = this.tables[i];
+      if (t.sheet !== sheet) continue;
+      this.tables.splice(i, 1);
+      this.adjustReferences({ kind: 'deleteTable', table: t.name });
+    }
     for (let i = this.pivots.length - 1; i >= 0; i--) if (this.pivots[i].model.sheet === sheet.name) this.pivots.splice(i, 1);
+    this.adjustReferences({ kind: 'deleteSheet', sheet: sheet.name });
     if (this.activeSheet === sheet) this.activate(this.sheets.find((s) => s.visible) ?? this.sheets[0]);
     this.changed();
   }
@@ -234,6 +330,7 @@ export class WorkbookState {
         if (parsed.value === '' && parsed.formula === undefined) everyCellFilled = false;
         row.v[c] = parsed.value;
         if (parsed.formula !== undefined || row.fx) (row.fx ??= [])[c] = parsed.formula;
+        if (parsed.formula !== undefined) sheet.fxRows.add(area.row + i);
       }
     }
     if (everyCellFilled) sheet.grewBy(area);
@@ -343,13 +440,124 @@ export class WorkbookState {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail('InvalidArgument', 'Table.name');
     if (table.name.toLowerCase() !== name.toLowerCase() && this.isNameTaken(name)) fail('InvalidArgument', 'Table.name', 'A table or defined name with this name already exists.');
     for (const p of this.pivots) if (p.model.source.kind === 'table' && p.model.source.table === table.name) p.model.source.table = name;
+    const from = table.name;
     table.name = name;
+    if (from !== name) this.adjustReferences({ kind: 'renameTable', from, to: name });
     this.changed();
   }
 
+  /**
+   * Table.delete: the table and its cells go, and every structured reference to it becomes #REF!
+   * for good (Excel rewrites the formulas; a new table with the same name does not heal them).
+   */
   deleteTable(table: TableState): void {
     this.tables.splice(this.tables.indexOf(table), 1);
     table.sheet.clear(table.area, 'All');
+    this.adjustReferences({ kind: 'deleteTable', table: table.name });
+    this.changed();
+  }
+
+  /**
+   * Table.resize (ExcelApi 1.13), with Excel's documented rules: the new range must keep the
+   * header row in the same row and overlap the old range, must not overlap another table, a
+   * PivotTable or merged cells, and keeps at least one body row. Structured references follow
+   * (they name the table), A1 references do not move (no cells move). A calculated column (every
+   * body cell holds the same formula) is filled into rows the table gains, as Excel fills it.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resizeTable(table: TableState, ref: RangeRef, location = 'Table.resize'): void {
+    const next = ref.area;
+    const old = table.area;
+    if (ref.sheet !== table.sheet || next.row !== old.row || !intersects(next, old) || next.rows < 2 || next.rows >= MAX_ROWS) {
+      fail('InvalidArgument', location, 'The new table range must keep the header row where it is and overlap the current table.');
+    }
+    for (const t of this.tables) if (t !== table && t.sheet === table.sheet && intersects(t.area, next)) fail('InvalidOperation', location, "A table can't overlap another table.");
+    for (const p of this.pivots) {
+      if (p.model.sheet === table.sheet.name && p.occupiedAreas().some((a) => intersects(a, next))) fail('InvalidOperation', location, "A table can't overlap a range that contains a PivotTable report.");
+    }
+    if (table.sheet.merges.some((m) => intersects(parseArea(m), next))) fail('InvalidOperation', location, "A table can't overlap merged cells.");
+    const calculated = this.calculatedColumns(table);
+    const header = table.sheet.readValues({ ...next, rows: 1 })[0];
+    header.forEach((v, j) => {
+      if (v === '') table.sheet.setCell(next.row, next.column + j, `Column${j + 1}`);
+    });
+    const oldEnd = old.row + old.rows;
+    table.area = { ...next };
+    for (const { column, formula } of calculated) {
+      if (column >= next.column + next.columns) continue;
+      for (let r = oldEnd; r < next.row + next.rows; r++) table.sheet.setCell(r, column, '', undefined, formula);
+    }
+    table.sheet.touch();
+    this.changed();
+  }
+
+  /** Columns whose body cells all hold the same formula (Excel's calculated columns). */
+  calculatedColumns(table: TableState): Array<{ column: number; formula: string }> {
+    const { body } = this.tableParts(table);
+    const out: Array<{ column: number; formula: string }> = [];
+    for (let c = body.column; c < body.column + body.columns; c++) {
+      const first = table.sheet.formula(body.row, c);
+      if (first === undefined) continue;
+      let all = true;
+      for (let r = body.row + 1; r < body.row + body.rows && all; r++) all = table.sheet.formula(r, c) === first;
+      if (all) out.push({ column: c, formula: first });
+    }
+    return out;
+  }
+
+  /**
+   * Range.insert / Range.delete: cells move down/right (insert) or up/left (delete); references
+   * follow as Excel rewrites them, tables crossed by the band grow or shrink with it, and an
+   * inserted row inside a table continues its calculated columns.
+   */
+  shiftCells(ref: RangeRef, mode: 'insertDown' | 'insertRight' | 'deleteUp' | 'deleteLeft', location: string): void {
+    const { sheet, area } = ref;
+    const rows = mode === 'insertDown' || mode === 'deleteUp';
+    const count = rows ? area.rows : area.columns;
+    const signed = mode.startsWith('insert') ? count : -count;
+    const at = rows ? area.row : area.column;
+    const span: [number, number] = rows ? [area.column, area.column + area.columns - 1] : [area.row, area.row + area.rows - 1];
+    for (const p of this.pivots) {
+      if (p.model.sheet === sheet.name && p.occupiedAreas().some((a) => (rows ? a.row + a.rows > at : a.column + a.columns > at) && intersects(a, rows ? { row: 0, column: span[0], rows: MAX_ROWS, columns: span[1] - span[0] + 1 } : { row: span[0], column: 0, rows: span[1] - span[0] + 1, columns: MAX_COLUMNS }))) {
+        fail('PivotTableRangeConflict', location, 'The attempted operation causes a conflict with a PivotTable range.');
+      }
+    }
+    const calculated = new Map<TableState, Array<{ column: number; formula: string }>>();
+    for (const t of this.tables) if (t.sheet === sheet && signed > 0) calculated.set(t, this.calculatedColumns(t));
+    if (rows) sheet.shiftRows(at, signed, span[0], span[1]);
+    else sheet.shiftColumns(at, signed, span[0], span[1]);
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const [o1, o2] = rows ? [t.area.column, t.area.column + t.area.columns - 1] : [t.area.row, t.area.row + t.area.rows - 1];
+      if (o1 < span[0] || o2 > span[1]) continue;
+      const start = rows ? t.area.row : t.area.column;
+      const size = rows ? t.area.rows : t.area.columns;
+      let nStart = start, nSize = size;
+      if (signed > 0) {
+        if (start >= at) nStart += signed;
+        else if (start + size > at) nSize += signed;
+      } else {
+        const end = at - signed;
+        const lo = start < at ? start : start >= end ? start + signed : at;
+        const hiOld = start + size - 1;
+        const hi = hiOld < at ? hiOld : hiOld >= end ? hiOld + signed : at - 1;
+        nStart = lo; nSize = hi - lo + 1;
+        if (rows && start >= at && start < end) nSize = 0; // the header row was deleted
+      }
+      if (nSize < (rows ? 2 : 1)) {
+        this.tables.splice(this.tables.indexOf(t), 1);
+        this.adjustReferences({ kind: 'deleteTable', table: t.name });
+        continue;
+      }
+      t.area = rows ? { ...t.area, row: nStart, rows: nSize } : { ...t.area, column: nStart, columns: nSize };
+      const calc = calculated.get(t);
+      if (rows && calc && signed > 0 && at > start && at < start + size) {
+        for (const { column, formula } of calc) for (let r = at; r < at + signed; r++) sheet.setCell(r, column, '', undefined, formula);
+      }
+    }
+    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: rows ? 'rows' : 'columns', at, count: signed, span: rows && span[0] === 0 && span[1] >= MAX_COLUMNS - 1 ? [0, MAX_COLUMNS - 1] : span });
+    sheet.touch();
+    this.recordChange(ref);
     this.changed();
   }
 
@@ -413,6 +621,11 @@ export class WorkbookState {
   /** The range a name refers to, or undefined for constants and broken references. */
   nameRange(n: NameState): RangeRef | undefined {
     const text = n.reference.slice(1);
+    const structured = /^([A-Za-z_\\][A-Za-z0-9_.\\]*)\[#All\]$/i.exec(text);
+    if (structured) {
+      const t = this.findTable(structured[1]!);
+      return t && t.name.toLowerCase() === structured[1]!.toLowerCase() ? { sheet: t.sheet, area: t.area } : undefined;
+    }
     const { sheet, local } = splitSheet(text);
     if (sheet === undefined) return undefined;
     const s = this.findSheet(sheet);
