@@ -25,6 +25,9 @@ export interface CalcHost {
 }
 
 const { FormulaError } = FormulaParser;
+
+/** The parser context fast-formula-parser passes to the functions on its context list. */
+interface ParserContext { utils: { extractRefValue(x: unknown): { val: unknown } } }
 const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/;
 
 let host: CalcHost | undefined;
@@ -56,6 +59,24 @@ const parser = new FormulaParser({
     MAXIFS: fromFormulajs(fj.MAXIFS!),
     MINIFS: fromFormulajs(fj.MINIFS!),
     MATCH: fromFormulajs(fj.MATCH!),
+    // fast-formula-parser's INDEX returns a reference without its sheet (read on the formula's
+    // own sheet); formulajs's returns the value, which is what INDEX/MATCH lookups need.
+    // fast-formula-parser's INDEX returns a reference without its sheet (so it is read on the
+    // formula's own sheet); formulajs's INDEX returns the value, which INDEX/MATCH lookups need.
+    // The parser hands INDEX its context and unread references (it is on its no-retrieve list).
+    INDEX: ((context: ParserContext, array: unknown, rowNum: unknown, colNum?: unknown) => {
+      const arg = (x: unknown): FunctionArg => ({ value: context.utils.extractRefValue(x).val, isArray: false });
+      const rows = arg(array).value;
+      const grid = Array.isArray(rows) ? (rows as unknown[][]) : [[rows]];
+      const one: FunctionArg = { value: 1, isArray: false };
+      // Excel: without a column number, a single row is indexed along its columns.
+      if (colNum === undefined || colNum === null) {
+        return grid.length === 1 && grid[0]!.length > 1
+          ? fromFormulajs(fj.INDEX!)({ value: grid, isArray: true }, one, arg(rowNum))
+          : fromFormulajs(fj.INDEX!)({ value: grid, isArray: true }, arg(rowNum), one);
+      }
+      return fromFormulajs(fj.INDEX!)({ value: grid, isArray: true }, arg(rowNum), arg(colNum));
+    }) as unknown as (...args: FunctionArg[]) => unknown,
     XLOOKUP: (lookup: FunctionArg, lookupArray: FunctionArg, returnArray: FunctionArg, ifNotFound?: FunctionArg, matchMode?: FunctionArg) => {
       if (matchMode && !matchMode.omitted && matchMode.value !== 0) return FormulaError.VALUE;
       const at = fj.MATCH!(lookup.value, lookupArray.value, 0);
@@ -117,6 +138,10 @@ export function resolveReferences(parts: FormulaPart[], calc: CalcHost, sheet: s
  */
 export function evaluateFormula(formula: string, sheet: string, row: number, column: number, calc: CalcHost): CellValue | undefined {
   const text = resolveReferences(tokenizeFormula(formula), calc, sheet, row, column);
+  // A #REF! reference makes the formula #REF! (Excel passes the error through every function but
+  // the error-testing ones); fast-formula-parser's lookups would answer #N/A instead.
+  const code = text.replace(/"(?:[^"]|"")*"/g, '""');
+  if (code.includes('#REF!') && !/\b(IFERROR|IFNA|ISERROR|ISERR|ISREF|ERROR\.TYPE)\s*\(/i.test(code)) return '#REF!';
   host = calc;
   try {
     return toCell(parser.parse(text, { row: row + 1, col: column + 1, sheet }));
