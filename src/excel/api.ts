@@ -184,11 +184,22 @@ export interface XTable extends XLoadable<XTable> {
 
 export interface XTableColumnCollection extends XLoadable<XTableColumnCollection> {
   readonly items: XTableColumn[];
+  /**
+   * ExcelApi 1.1 (`name` 1.4). Adds a column at `index` (null/undefined: at the right end); the
+   * cells to its right in the table's rows move right. `values` (header and body) is optional.
+   */
+  add(index?: number | null, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): XTableColumn;
+  getItem(key: number | string): XTableColumn;
+  getItemOrNullObject(key: number | string): XTableColumn;
 }
 export interface XTableColumn extends XLoadable<XTableColumn> {
   readonly id: number;
   name: string;
   readonly index: number;
+  readonly isNullObject: boolean;
+  /** ExcelApi 1.1. Removes the column; structured references to it become #REF!. */
+  delete(): void;
+  getDataBodyRange(): XRange;
 }
 
 export interface XPivotTableCollection extends XLoadable<XPivotTableCollection> {
@@ -314,6 +325,8 @@ export interface XNamedItemCollection extends XLoadable<XNamedItemCollection> {
 }
 export interface XNamedItem extends XLoadable<XNamedItem> {
   readonly name: string;
+  /** ExcelApi 1.7. The reference as a formula, e.g. "=Data!$A$1:$C$9" or "=Orders[#All]". */
+  readonly formula: Excel.NamedItem['formula'];
   readonly type: Excel.NamedItem['type'];
   readonly value: unknown;
   readonly isNullObject: boolean;

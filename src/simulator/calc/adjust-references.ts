@@ -18,9 +18,12 @@
  * calculates to the same #REF! error.
  */
 import { type A1Ref, type FormulaPart, joinFormula, tokenizeFormula } from './formula-tokens';
+import { parseStructuredSpec } from './structured-ref';
 
 export type ReferenceChange =
   | { kind: 'deleteTable'; table: string }
+  /** A table column was deleted: structured references naming it become #REF!. */
+  | { kind: 'deleteTableColumn'; table: string; column: string }
   | { kind: 'renameTable'; from: string; to: string }
   | { kind: 'deleteSheet'; sheet: string }
   /**
@@ -60,6 +63,11 @@ function adjustPart(p: FormulaPart, hostSheet: string, change: ReferenceChange, 
       if (p.t === 'struct' && same(p.table, change.table)) return REF;
       if (p.t === 'name' && same(p.name, change.table) && !isDefinedName(p.name)) return REF;
       return p;
+    case 'deleteTableColumn': {
+      if (p.t !== 'struct' || !same(p.table, change.table)) return p;
+      const spec = parseStructuredSpec(p.spec);
+      return spec?.columns.some((c) => same(c, change.column)) ? REF : p;
+    }
     case 'renameTable':
       if (p.t === 'struct' && same(p.table, change.from)) return { ...p, table: change.to };
       if (p.t === 'name' && same(p.name, change.from) && !isDefinedName(p.name)) return { ...p, name: change.to };

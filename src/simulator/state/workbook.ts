@@ -491,6 +491,51 @@ export class WorkbookState {
     this.changed();
   }
 
+  /**
+   * TableColumnCollection.add: a column at `index` (undefined = right end); cells to its right in
+   * the table's rows move right (Excel inserts table columns). The header gets `name` or
+   * "ColumnN", made unique in the table as Excel does.
+   */
+  addTableColumn(table: TableState, index: number | undefined, name: string | undefined, values: unknown[][] | undefined, location: string): number {
+    const at = index ?? table.area.columns;
+    if (!Number.isInteger(at) || at < 0 || at > table.area.columns) fail('InvalidArgument', location);
+    if (values && (values.length !== table.area.rows || values.some((r) => !Array.isArray(r) || r.length !== 1))) fail('InvalidArgument', location);
+    const { sheet, area } = table;
+    const column = area.column + at;
+    for (const t of this.tables) if (t !== table && t.sheet === sheet && intersects(t.area, { ...area, column, columns: 1 }) ) fail('InvalidOperation', location);
+    sheet.shiftColumns(column, 1, area.row, area.row + area.rows - 1);
+    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: 'columns', at: column, count: 1, span: [area.row, area.row + area.rows - 1] });
+    table.area = { ...area, columns: area.columns + 1 };
+    const taken = new Set(this.tableColumnNames(table).filter((_, j) => j !== at).map((n) => n.toLowerCase()));
+    let header = name ?? (values ? String(values[0]![0]) : '');
+    if (header === '') { let n = at + 1; while (taken.has(`column${n}`)) n++; header = `Column${n}`; }
+    const base = header;
+    for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${base}${n}`;
+    sheet.setCell(area.row, column, header);
+    if (values) for (let i = 1; i < values.length; i++) {
+      const parsed = coerceInput(values[i]![0], sheet.numberFormat(area.row + i, column), location);
+      if (parsed) sheet.setCell(area.row + i, column, parsed.value, undefined, parsed.formula);
+    }
+    sheet.touch();
+    this.changed();
+    return at;
+  }
+
+  /** TableColumn.delete: the column's cells go (cells to its right in the table's rows move left). */
+  deleteTableColumn(table: TableState, index: number, location: string): void {
+    if (table.area.columns <= 1) fail('InvalidOperation', location, 'A table must keep at least one column.');
+    const { sheet, area } = table;
+    const name = this.tableColumnNames(table)[index]!;
+    const column = area.column + index;
+    sheet.clear({ row: area.row, column, rows: area.rows, columns: 1 }, 'All');
+    sheet.shiftColumns(column, -1, area.row, area.row + area.rows - 1);
+    table.area = { ...area, columns: area.columns - 1 };
+    this.adjustReferences({ kind: 'deleteTableColumn', table: table.name, column: name });
+    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: 'columns', at: column, count: -1, span: [area.row, area.row + area.rows - 1] });
+    sheet.touch();
+    this.changed();
+  }
+
   /** Columns whose body cells all hold the same formula (Excel's calculated columns). */
   calculatedColumns(table: TableState): Array<{ column: number; formula: string }> {
     const { body } = this.tableParts(table);
