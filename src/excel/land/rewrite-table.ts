@@ -195,7 +195,6 @@ export async function restoreTableInPlace(ctx: XRequestContext, old: ExistingTab
       part.numberFormat = runRows(formats, run, old.columns);
       part.values = runRows(values, run, old.columns);
     }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk keeps each request under 5 MB
     await ctx.sync();
     syncs++;
   }

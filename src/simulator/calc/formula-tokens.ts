@@ -38,6 +38,19 @@ const ROW = /^(\$?)(\d{1,7})(?![0-9.A-Za-z(])/;
  *   // [text 'SUM(', struct Orders/Amount, text ')+', ref Sheet2!A1]
  */
 export function tokenizeFormula(formula: string): FormulaPart[] {
+  const hit = cache.get(formula);
+  if (hit) return hit;
+  const parts = tokenize(formula);
+  // A calculated column repeats one formula down thousands of rows: read it once.
+  if (cache.size > 5_000) cache.clear();
+  cache.set(formula, parts);
+  return parts;
+}
+
+/** Parts are never mutated by callers (they map to new arrays), so sharing them is safe. */
+const cache = new Map<string, FormulaPart[]>();
+
+function tokenize(formula: string): FormulaPart[] {
   const src = formula.startsWith('=') ? formula.slice(1) : formula;
   const out: FormulaPart[] = [];
   let text = '';

@@ -95,7 +95,6 @@ export class SimContext implements XRequestContext {
     const state = this.state;
     for (const action of batch) {
       try {
-        state.ensureCalculated();
         if (!action.pivotEdit) state.flushPivots();
         const r = action.run();
         if (r) results.push(r);

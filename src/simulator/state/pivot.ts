@@ -129,6 +129,7 @@ export class PivotState {
 
   /** The pivot's source as the renderer wants it: header, rows, per-column number formats. */
   readSource(): PivotSource {
+    this.wb.ensureCalculated();
     const ref = this.sourceRef();
     const { sheet, area } = ref;
     const header = sheet.readValues({ ...area, rows: 1 })[0].map((v) => String(v));

@@ -321,6 +321,30 @@ export class SheetState {
   }
 
   /**
+   * The smallest area inside `area` holding every non-empty cell of it (Range.getUsedRange: "the
+   * used range of the given range object"), or null when none is.
+   */
+  usedAreaWithin(area: Area, valuesOnly: boolean): Area | null {
+    const whole = this.usedArea(valuesOnly);
+    if (!whole) return null;
+    let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
+    const end = area.column + area.columns;
+    for (const r of this.existingRows(area)) {
+      const row = this.rows.get(r)!;
+      for (let c = area.column; c < end; c++) {
+        const used = (row.v[c] !== undefined && row.v[c] !== '') || row.fx?.[c] !== undefined
+          || (!valuesOnly && (row.nf?.[c] !== undefined || row.st?.[c] !== undefined));
+        if (!used) continue;
+        if (r < minR) minR = r;
+        if (r > maxR) maxR = r;
+        if (c < minC) minC = c;
+        if (c > maxC) maxC = c;
+      }
+    }
+    return maxR < 0 ? null : { row: minR, column: minC, rows: maxR - minR + 1, columns: maxC - minC + 1 };
+  }
+
+  /**
    * The smallest area holding every non-empty cell (values, formulas, and unless `valuesOnly`
    * also formats), or null for an empty sheet. Cached until the next mutation.
    */
