@@ -325,8 +325,11 @@ export interface XNamedItemCollection extends XLoadable<XNamedItemCollection> {
 }
 export interface XNamedItem extends XLoadable<XNamedItem> {
   readonly name: string;
-  /** ExcelApi 1.7. The reference as a formula, e.g. "=Data!$A$1:$C$9" or "=Orders[#All]". */
-  readonly formula: Excel.NamedItem['formula'];
+  /**
+   * ExcelApi 1.7. The reference as a formula, e.g. "=Data!$A$1:$C$9" or "=Orders[#All]".
+   * Setting it moves the name without deleting it (formulas using the name keep working).
+   */
+  formula: Excel.NamedItem['formula'];
   readonly type: Excel.NamedItem['type'];
   readonly value: unknown;
   readonly isNullObject: boolean;

@@ -2,6 +2,7 @@ import type { WritePlan } from '../../dashboards/types';
 import type { ExcelRun, XRange, XWorksheet } from '../api';
 import { explainExcelError } from '../errors';
 import { estimateJsonBytes } from '../payload';
+import { needsTextFormat } from '../text-cells';
 import { DashboardWriteError } from './dashboard-write-error';
 import { firstForeignCell } from './foreign-cells';
 
@@ -70,6 +71,11 @@ function applyRules(sheet: XWorksheet, plan: WritePlan): void {
     }
   }
   for (const v of plan.validations) {
+    // A list source starting with "=" is a reference Excel evaluates: only PivotDeck's own range
+    // address may be one; a list built from data never is (it would be a formula from data).
+    if (v.source.startsWith('=') && !/^=\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(v.source)) {
+      throw new DashboardWriteError('foreign', `The dropdown at ${plan.sheet}!${v.address} would get a list that Excel reads as a formula. Nothing was changed.`);
+    }
     const range = sheet.getRange(v.address);
     range.dataValidation.clear();
     range.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
@@ -129,7 +135,9 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     let requestBytes = 0;
     for (const b of plan.blocks) {
       const r = sheet.getRange(b.address);
-      if (b.numberFormat) r.numberFormat = b.numberFormat;
+      // Data never becomes a formula: text Excel would parse gets "@" before the value is written.
+      const formats = textSafeFormats(b.values, b.numberFormat);
+      if (formats) r.numberFormat = formats;
       r.values = b.values;
       requestBytes += estimateJsonBytes(b.values);
     }
@@ -168,6 +176,17 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     await context.sync();
     return { syncs: 2, requestBytes };
   });
+}
+
+/**
+ * The number formats to write before `values`: the block's own, with "@" on every cell whose text
+ * Excel would not keep as written; undefined when the block sets none and needs none.
+ */
+function textSafeFormats(values: ReadonlyArray<ReadonlyArray<unknown>>, formats: string[][] | undefined): string[][] | undefined {
+  let risky = false;
+  for (const row of values) for (const v of row) if (typeof v === 'string' && needsTextFormat(v)) risky = true;
+  if (!risky) return formats;
+  return values.map((row, i) => row.map((v, j) => (typeof v === 'string' && needsTextFormat(v) ? '@' : formats?.[i]?.[j] ?? 'General')));
 }
 
 function parseDataWidth(address: string): number {

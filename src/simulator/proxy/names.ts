@@ -36,6 +36,13 @@ export class NamedItemProxy extends SimObject<NameState> implements XNamedItem {
   get name(): string { return this.prop('name'); }
   get type(): Excel.NamedItem['type'] { return this.prop('type'); }
   get formula(): Excel.NamedItem['formula'] { return this.prop('formula'); }
+  set formula(v: Excel.NamedItem['formula']) {
+    this.setProp('formula', v, (n, x) => {
+      if (typeof x !== 'string' || x.trim() === '') fail('InvalidArgument', 'NamedItem.formula');
+      n.reference = x.startsWith('=') ? x : `=${x}`;
+      this.ctx.state.changed();
+    });
+  }
   get value(): unknown { return this.prop('value'); }
 
   delete(): void {
