@@ -230,6 +230,33 @@ describe('Table.resize (ExcelApi 1.13)', () => {
   });
 });
 
+describe('charts over tables', () => {
+  test('a chart made from a table follows Table.resize: its series cover the new rows', async () => {
+    // Excel keeps a chart built on a table in step with the table as rows are added or removed
+    // ("Create a chart from start to finish": format the data as a table so the chart updates).
+    const sim = await setup((ctx) => {
+      ctx.workbook.worksheets.getItem('Report').charts.add('ColumnClustered', ctx.workbook.tables.getItem('Orders').getRange(), 'Columns');
+    });
+    const dims = () => sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Report').charts.getItemAt(0).series.getItemAt(0).getDimensionValues('Values');
+      await ctx.sync();
+      return s.value;
+    });
+    expect(await dims()).toEqual(['5', '0', '5', '12.5']);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('A6:C6').values = [['West', 7, 1]];
+      ctx.workbook.tables.getItem('Orders').resize('Data!A1:C6');
+      await ctx.sync();
+    });
+    expect(await dims()).toEqual(['5', '0', '5', '12.5', '7']);
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Orders').resize('Data!A1:C2');
+      await ctx.sync();
+    });
+    expect(await dims()).toEqual(['5']);
+  });
+});
+
 describe('PivotTables and charts over deleted sources', () => {
   test("a PivotTable whose source table was deleted fails to refresh with Excel's error, also after a table of the same name comes back", async () => {
     const sim = await setup();

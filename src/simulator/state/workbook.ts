@@ -482,7 +482,9 @@ export class WorkbookState {
       if (v === '') table.sheet.setCell(next.row, next.column + j, `Column${j + 1}`);
     });
     const oldEnd = old.row + old.rows;
+    const oldBody = this.tableParts(table).body;
     table.area = { ...next };
+    this.followTableInCharts(table, oldBody);
     for (const { column, formula } of calculated) {
       if (column >= next.column + next.columns) continue;
       for (let r = oldEnd; r < next.row + next.rows; r++) table.sheet.setCell(r, column, '', undefined, formula);
@@ -534,6 +536,33 @@ export class WorkbookState {
     this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: 'columns', at: column, count: -1, span: [area.row, area.row + area.rows - 1] });
     sheet.touch();
     this.changed();
+  }
+
+  /**
+   * A chart made from a table grows and shrinks with it: series whose values or categories are
+   * exactly a table column's data rows follow the table's new data rows (Excel keeps charts built
+   * on tables in step with the table, "Create a chart from start to finish", "use a table").
+   */
+  private followTableInCharts(table: TableState, oldBody: Area): void {
+    const body = this.tableParts(table).body;
+    const follow = (ref: string | undefined): string | undefined => {
+      if (!ref) return ref;
+      const { sheet, local } = splitSheet(ref);
+      if (sheet === undefined || sheet.toLowerCase() !== table.sheet.name.toLowerCase()) return ref;
+      let a: Area;
+      try { a = parseArea(local); } catch { return ref; }
+      const inside = a.column >= table.area.column && a.column + a.columns <= table.area.column + table.area.columns;
+      if (!inside || a.row !== oldBody.row || a.rows !== oldBody.rows) return ref;
+      return formatAbsolute(table.sheet.name, { ...a, rows: body.rows });
+    };
+    for (const s of this.sheets) {
+      for (const chart of s.charts) {
+        for (const series of chart.series) {
+          series.valuesRef = follow(series.valuesRef);
+          series.categoriesRef = follow(series.categoriesRef);
+        }
+      }
+    }
   }
 
   /** Columns whose body cells all hold the same formula (Excel's calculated columns). */
