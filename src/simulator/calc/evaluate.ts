@@ -59,6 +59,16 @@ const parser = new FormulaParser({
     MAXIFS: fromFormulajs(fj.MAXIFS!),
     MINIFS: fromFormulajs(fj.MINIFS!),
     MATCH: fromFormulajs(fj.MATCH!),
+    // Excel's AVERAGE ignores text, booleans and blanks inside ranges and is #DIV/0! with no
+    // number at all; fast-formula-parser answers #VALUE! for an all-blank range.
+    AVERAGE: (...args: FunctionArg[]) => {
+      const numbers: unknown[] = [];
+      for (const a of args) {
+        if (Array.isArray(a.value)) for (const row of a.value as unknown[][]) for (const v of row) { if (typeof v === 'number') numbers.push(v); else if (v instanceof FormulaError) return v; }
+        else if (!a.omitted) numbers.push(a.value);
+      }
+      return fromFormulajs(fj.AVERAGE!)(...numbers.map((value) => ({ value, isArray: false })));
+    },
     // fast-formula-parser's INDEX returns a reference without its sheet (read on the formula's
     // own sheet); formulajs's returns the value, which is what INDEX/MATCH lookups need.
     // fast-formula-parser's INDEX returns a reference without its sheet (so it is read on the

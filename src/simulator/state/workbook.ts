@@ -543,8 +543,21 @@ export class WorkbookState {
    * exactly a table column's data rows follow the table's new data rows (Excel keeps charts built
    * on tables in step with the table, "Create a chart from start to finish", "use a table").
    */
-  private followTableInCharts(table: TableState, oldBody: Area): void {
+  private followTableInCharts(table: TableState, oldBody: Area, shifted?: ReferenceChange): void {
     const body = this.tableParts(table).body;
+    if (shifted) {
+      // References were already adjusted by the shift: look for what the old data rows became.
+      const now = new Map<string, string>();
+      for (let c = table.area.column; c < table.area.column + table.area.columns; c++) {
+        const was = formatAbsolute(table.sheet.name, { ...oldBody, column: c, columns: 1 });
+        now.set(adjustAddress(was, shifted).toLowerCase(), formatAbsolute(table.sheet.name, { ...body, column: c, columns: 1 }));
+      }
+      for (const s of this.sheets) for (const chart of s.charts) for (const series of chart.series) {
+        if (series.valuesRef) series.valuesRef = now.get(series.valuesRef.toLowerCase()) ?? series.valuesRef;
+        if (series.categoriesRef) series.categoriesRef = now.get(series.categoriesRef.toLowerCase()) ?? series.categoriesRef;
+      }
+      return;
+    }
     const follow = (ref: string | undefined): string | undefined => {
       if (!ref) return ref;
       const { sheet, local } = splitSheet(ref);
@@ -598,6 +611,7 @@ export class WorkbookState {
     }
     const calculated = new Map<TableState, Array<{ column: number; formula: string }>>();
     for (const t of this.tables) if (t.sheet === sheet && signed > 0) calculated.set(t, this.calculatedColumns(t));
+    const bodies = new Map(this.tables.filter((t) => t.sheet === sheet).map((t) => [t, { ...this.tableParts(t).body }]));
     if (rows) sheet.shiftRows(at, signed, span[0], span[1]);
     else sheet.shiftColumns(at, signed, span[0], span[1]);
     for (const t of this.tables) {
@@ -629,7 +643,11 @@ export class WorkbookState {
         for (const { column, formula } of calc) for (let r = at; r < at + signed; r++) sheet.setCell(r, column, '', undefined, formula);
       }
     }
-    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: rows ? 'rows' : 'columns', at, count: signed, span: rows && span[0] === 0 && span[1] >= MAX_COLUMNS - 1 ? [0, MAX_COLUMNS - 1] : span });
+    const change: ReferenceChange = { kind: 'shift', sheet: sheet.name, axis: rows ? 'rows' : 'columns', at, count: signed, span: rows && span[0] === 0 && span[1] >= MAX_COLUMNS - 1 ? [0, MAX_COLUMNS - 1] : span };
+    this.adjustReferences(change);
+    // Charts made from a table follow its rows however they change (an insert at a one-row
+    // table's only row would otherwise move the series instead of growing it).
+    if (rows) for (const [t, oldBody] of bodies) if (this.tables.includes(t)) this.followTableInCharts(t, oldBody, change);
     sheet.touch();
     this.recordChange(ref);
     this.changed();
