@@ -1,4 +1,5 @@
 import type { WritePlan } from '../../dashboards/types';
+import { parseBlock } from '../a1';
 import type { ExcelRun, XRange, XWorksheet } from '../api';
 import { explainExcelError } from '../errors';
 import { estimateJsonBytes } from '../payload';
@@ -97,7 +98,8 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     const wb = context.workbook;
     const sheet = wb.worksheets.getItem(plan.sheet);
     const owned = plan.owned.map((address) => ({ address, range: sheet.getRange(address).load('values') }));
-    const charts = sheet.charts.load('items/name');
+    // Series counts too: a chart whose series still fit is resized in place, never re-made.
+    const charts = sheet.charts.load('items/name, items/series/items/name');
     try {
       await context.sync();
     } catch (error) {
@@ -110,6 +112,7 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       }
     }
     const existingCharts = new Set(charts.items.map((c) => c.name));
+    const seriesBefore = new Map(charts.items.map((c) => [c.name, c.series.items.length]));
 
     // 1. Wipe what this dashboard wrote before, except stale tiles (they keep their values).
     for (const [name, address] of options.names) {
@@ -151,7 +154,21 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       if (existingCharts.has(c.name)) {
         chart = sheet.charts.getItem(c.name);
         chart.chartType = c.type;
-        chart.setData(data, 'Columns');
+        const block = parseBlock(c.dataAddress);
+        const n = block ? block.columns - 1 : 0;
+        if (block && n >= 1 && seriesBefore.get(c.name) === n) {
+          // The same series, pointed at the new rows (ExcelApi 1.7): the user's series formatting
+          // and anything else they set on the chart stay. No data rows: the (empty) row below.
+          const rows = Math.max(1, block.rows - 1);
+          const categories = sheet.getRangeByIndexes(block.row + 1, block.column, rows, 1);
+          for (let i = 0; i < n; i++) {
+            const s = chart.series.getItemAt(i);
+            s.setValues(sheet.getRangeByIndexes(block.row + 1, block.column + 1 + i, rows, 1));
+            s.setXAxisValues(categories);
+          }
+        } else {
+          chart.setData(data, 'Columns');
+        }
       } else {
         chart = sheet.charts.add(c.type, data, 'Columns');
         chart.name = c.name;
