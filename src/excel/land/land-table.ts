@@ -35,6 +35,7 @@ import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
 import { LandingError, isLandingError } from './land-error';
 import type { LandingBlock } from './landing-block';
+import { formulasUsingColumns, type ColumnUse, type FormulaCell } from './column-uses';
 import { planChunks } from './plan-chunks';
 import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type ResizeMode } from './rewrite-table';
 import { planTableLayout, type TableLayout, type UserColumn } from './table-layout';
@@ -65,6 +66,21 @@ export interface LandOptions {
   budgetBytes?: number;
   /** How a refreshed table changes its row count; default: Table.resize where the host has ExcelApi 1.13. */
   resizeMode?: ResizeMode;
+  /**
+   * Asked before a refresh deletes table columns the new data no longer has (their references
+   * become #REF! for good), with the user's formulas found using them (every sheet's used range
+   * is read, up to 100,000 cells; `complete` is false beyond). Return false to cancel: nothing is
+   * changed. Without it, the columns are deleted and `schemaChange.missing` names them.
+   */
+  confirmColumnRemoval?: (check: ColumnRemovalCheck) => boolean | Promise<boolean>;
+}
+
+export interface ColumnRemovalCheck {
+  table: string;
+  columns: string[];
+  uses: ColumnUse[];
+  /** False when the workbook had more cells than were read: other formulas may use them too. */
+  complete: boolean;
 }
 
 export interface LandResult {
@@ -145,6 +161,22 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
   const budget = Math.max(1, (options.budgetBytes ?? PAYLOAD_BUDGET_BYTES) - headerBytes);
   const chunks = planChunks(block.rows, budget);
   const totalBytes = headerBytes + chunks.reduce((sum, c) => sum + c.bytes, 0);
+
+  if (plan.layout?.removed.length && plan.old?.table && options.confirmColumnRemoval) {
+    const { old, layout } = plan;
+    const read = await readFormulas(run, FORMULA_SCAN_CELLS);
+    syncs += read.syncs;
+    const place = { name: old.table!.name, sheet: old.sheet, ...old.area, header: old.header };
+    const userColumns = new Set(old.userColumns.map((u) => old.area.column + u.index));
+    // Cells of the table itself count only in the user's own (calculated) columns.
+    const cells = read.cells.filter((c) => c.sheet !== old.sheet || !inArea(c, old.area) || userColumns.has(columnOf(c.address)));
+    const uses = formulasUsingColumns(cells, place, layout.removed);
+    const go = await options.confirmColumnRemoval({ table: place.name, columns: layout.removed, uses, complete: read.complete });
+    if (!go) {
+      throw new LandingError('cancelled', `Nothing was changed. The new data no longer has ${layout.removed.map((c) => `"${c}"`).join(', ')}; refreshing would remove ${layout.removed.length === 1 ? 'that column' : 'those columns'} from the table "${place.name}"${uses.length ? ` and break ${uses.length} formula${uses.length === 1 ? '' : 's'} (${uses.slice(0, 3).map((u) => u.where).join(', ')}${uses.length > 3 ? ', …' : ''})` : ''}.`);
+    }
+  }
+  throwIfCancelled(signal);
 
   let backup: Backup | undefined;
   if (plan.old) {
@@ -359,6 +391,52 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
       legacyName: !/\[#All\]$/i.test(String(tracked.formula)),
     },
   };
+}
+
+/** Cells of formulas read when a refresh would delete columns (kept small: one response). */
+const FORMULA_SCAN_CELLS = 100_000;
+
+/**
+ * The formulas of every sheet's used range, in two syncs, up to `cap` cells (sheets beyond it are
+ * skipped and `complete` is false).
+ */
+async function readFormulas(run: ExcelRun, cap: number): Promise<{ cells: FormulaCell[]; complete: boolean; syncs: number }> {
+  return run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load('items/name');
+    await ctx.sync();
+    const used = sheets.items.map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount') }));
+    await ctx.sync();
+    let budget = cap;
+    let complete = true;
+    const reads: Array<{ name: string; row: number; column: number; range: XRange }> = [];
+    for (const u of used) {
+      if (u.range.isNullObject) continue;
+      const cells = u.range.rowCount * u.range.columnCount;
+      if (cells > budget) { complete = false; continue; }
+      budget -= cells;
+      reads.push({ name: u.name, row: u.range.rowIndex, column: u.range.columnIndex, range: u.range.load('formulas') });
+    }
+    if (reads.length) await ctx.sync();
+    const out: FormulaCell[] = [];
+    for (const r of reads) {
+      (r.range.formulas as unknown[][]).forEach((line, i) => line.forEach((f, j) => {
+        if (typeof f === 'string' && f.startsWith('=')) out.push({ sheet: r.name, address: `${columnName(r.column + j)}${r.row + i + 1}`, formula: f });
+      }));
+    }
+    return { cells: out, complete, syncs: reads.length ? 3 : 2 };
+  });
+}
+
+function columnOf(address: string): number {
+  let n = 0;
+  for (const ch of /^[A-Z]+/.exec(address)?.[0] ?? 'A') n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function inArea(cell: FormulaCell, a: Area): boolean {
+  const row = Number(/\d+$/.exec(cell.address)?.[0] ?? 0) - 1;
+  const column = columnOf(cell.address);
+  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
 }
 
 /** The used (non-empty) part of an area, loaded at the next sync. */
