@@ -175,6 +175,49 @@ describe('references into deleted things become #REF! for good', () => {
   });
 });
 
+describe('table columns', () => {
+  test('TableColumn.delete turns references to that column into #REF! for good; TableColumnCollection.add inserts a column and moves cells right', async () => {
+    // "Using structured references with Excel tables": a reference names the column; deleting the
+    // column leaves #REF! in the formula text, so re-adding a column of that name does not heal it.
+    const sim = await setup();
+    await formulasOn(sim, 'Report', { A1: '=SUM(Orders[Units])', A2: '=SUM(Orders[Amount])', A3: '=Data!C3', A4: '=Data!D2' });
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('D2').values = [['beside']];
+      const t = ctx.workbook.tables.getItem('Orders');
+      t.columns.add(1, undefined, 'Note');
+      await ctx.sync();
+    });
+    // The new column B pushed Amount and Units right, and the cell beside the table too.
+    expect(await formulas(sim, 'Report', 'A3:A4')).toEqual([['=Data!D3'], ['=Data!E2']]);
+    expect(await values(sim, 'Data', 'A1:E1')).toEqual([['Region', 'Note', 'Amount', 'Units', '']]);
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Orders').columns.getItem('Units').delete();
+      await ctx.sync();
+    });
+    expect(await formulas(sim, 'Report', 'A1:A3')).toEqual([['=SUM(#REF!)'], ['=SUM(Orders[Amount])'], ['=#REF!']]);
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Orders').columns.add(null, undefined, 'Units');
+      await ctx.sync();
+    });
+    expect(await values(sim, 'Report', 'A1:A2')).toEqual([['#REF!'], [22.5]]);
+  });
+
+  test('NamedItem.formula (ExcelApi 1.7) moves a name without deleting it; a name can be a structured reference that follows its table', async () => {
+    const sim = await setup((ctx) => {
+      ctx.workbook.names.add('Box', '=Data!$A$1:$A$2');
+      ctx.workbook.names.add('All', '=Orders[#All]');
+    });
+    await formulasOn(sim, 'Report', { A1: '=ROWS(Box)', A2: '=ROWS(All)' });
+    await sim.run(async (ctx) => {
+      ctx.workbook.names.getItem('Box').formula = '=Data!$A$1:$A$5';
+      ctx.workbook.worksheets.getItem('Data').getRange('A6:C6').values = [['West', 1, 1]];
+      ctx.workbook.tables.getItem('Orders').resize('Data!A1:C6');
+      await ctx.sync();
+    });
+    expect(await values(sim, 'Report', 'A1:A2')).toEqual([[5], [6]]);
+  });
+});
+
 describe('Table.resize (ExcelApi 1.13)', () => {
   test('structured references stay valid and cover the new size; name, style and calculated columns stay', async () => {
     // Excel.Table.resize: "The new range must overlap with the original table range and the

@@ -117,7 +117,7 @@ function areaText(sheet: string, a: Area): string {
 }
 
 /** The formula with every reference resolved to A1 text, as fast-formula-parser reads it. */
-export function resolveReferences(parts: FormulaPart[], calc: CalcHost, sheet: string, row: number, column: number): string {
+export function resolveReferences(parts: FormulaPart[], calc: CalcHost, sheet: string, row: number, column: number, depth = 0): string {
   return parts.map((p) => {
     if (p.t === 'text') return p.text;
     if (p.t === 'ref') return formatA1({ ...p.ref, sheet: p.ref.sheet ?? sheet });
@@ -129,7 +129,9 @@ export function resolveReferences(parts: FormulaPart[], calc: CalcHost, sheet: s
       return typeof area === 'string' ? area : areaText(table.sheet, area);
     }
     const named = calc.name(p.name, sheet);
-    if (named !== undefined) return `(${named.replace(/^=/, '')})`;
+    // A name's own reference may hold structured references or other names (depth-limited: a
+    // name that refers to itself is #REF!).
+    if (named !== undefined) return depth > 8 ? '#REF!' : `(${resolveReferences(tokenizeFormula(named), calc, sheet, row, column, depth + 1)})`;
     const table = calc.table(p.name);
     if (table) {
       const area = resolveStructured({ rows: 'data', columns: [] }, table, row);
