@@ -86,3 +86,27 @@ describe('a refresh that would delete columns asks first', () => {
     expect(v).toEqual(['#REF!', '#REF!', 12.5]);
   });
 });
+
+describe('a table tracked by an older PivotDeck (the name is an address)', () => {
+  it('is found even after the user grew it, rewritten in place, and its name now follows the table', async () => {
+    const sim = emptySim();
+    const a = pulled({ id: { type: 'number', values: [1, 2] } });
+    await landTable(sim.run, landingBlock(a.table, a.columns), { sourceId: 'old', tableName: 'Old', sheet: 'Old' });
+    await sim.run(async (ctx) => {
+      // What older versions stored, and a calculated column the user added since.
+      ctx.workbook.names.getItem('PivotDeck_old').formula = '=Old!$A$1:$A$3';
+      const t = ctx.workbook.tables.getItem('Old');
+      t.columns.add(null, undefined, 'Twice');
+      t.columns.getItem('Twice').getDataBodyRange().formulas = [['=[@id]*2']];
+      ctx.workbook.worksheets.getItem('Old').getRange('D1').formulas = [['=SUM(Old[Twice])']];
+      await ctx.sync();
+    });
+    const b = pulled({ id: { type: 'number', values: [5, 6, 7] } });
+    const result = await landTable(sim.run, landingBlock(b.table, b.columns), { sourceId: 'old', tableName: 'Old', sheet: 'Old' });
+    expect(result.tableName).toBe('Old');
+    const model = sim.toModel();
+    expect(model.tables).toEqual([expect.objectContaining({ name: 'Old', address: 'A1:B4' })]);
+    expect(model.names).toEqual([expect.objectContaining({ name: 'PivotDeck_old', reference: '=Old[#All]' })]);
+    expect(model.sheets.find((s) => s.name === 'Old')!.cells['0,3']!.value).toBe(36); // (5 + 6 + 7) × 2
+  });
+});

@@ -214,10 +214,9 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
           },
           writing: () => { writing = true; },
         }, () => {
-          if (plan.old?.legacyName || plan.danglingName) {
-            wb.names.getItem(plan.trackingName).delete();
-            wb.names.add(plan.trackingName, trackingReference(inPlace.name), trackingComment(target.sourceId));
-          }
+          // An address-style name from an older version points at the table itself from now on
+          // (moved, never deleted: the name is the user's to use too).
+          if (plan.old?.legacyName || plan.danglingName) wb.names.getItem(plan.trackingName).formula = trackingReference(inPlace.name);
         });
         return;
       }
