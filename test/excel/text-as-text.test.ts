@@ -13,7 +13,9 @@ import { flatBlock, gridBlock, writeQueryOutput } from '../../src/excel/query-ou
 import { needsTextFormat, textColumns, textFormatAreas } from '../../src/excel/text-cells';
 import { emptyDocument } from '../../src/model';
 import { createDashboard } from '../../src/refresh/dashboards';
+import { extendPivot } from '../../src/refresh';
 import { createSimulator, modelFromRows, type Simulator } from '../../src/simulator';
+import { basePivot, handSimulator } from '../pivot-extension/sim-workbook';
 
 // What attackers and ordinary data send: formulas (DDE-style too), signs, @-mentions, tab/CR,
 // text that Excel would read as a number, a date or a boolean.
@@ -81,5 +83,19 @@ describe('writers keep text as text', () => {
     const dv = sim.toModel().sheets.find((s) => s.name === 'Dash')!.dataValidations!;
     // The list source is PivotDeck's own range, never text built from the data.
     expect(dv.map((d) => d.list?.source)).toEqual([expect.stringMatching(/^=\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/)]);
+  });
+
+  it('pivot extension: a caption and row labels written as text, on its own sheet and beside the pivot', async () => {
+    const sim = handSimulator([basePivot({ rows: [{ name: 'Region' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] })]);
+    for (const placement of [{ kind: 'beside' as const }, { kind: 'sheet' as const, sheet: 'Ext' }]) {
+      const outcome = await extendPivot({ run: sim.run, canReadDataSource: true }, {
+        extensionId: placement.kind, pivotName: 'P', placement,
+        measures: [{ id: 'm', label: '=HYPERLINK("http://127.0.0.1/x")', kind: 'median', field: 'Revenue' }],
+      });
+      expect(outcome.status).toBe('written');
+    }
+    expect(formulaCells(sim)).toEqual([]);
+    expect(values(sim, 'Pivot')).toContain('=HYPERLINK("http://127.0.0.1/x")');
+    expect(values(sim, 'Ext')).toContain('=HYPERLINK("http://127.0.0.1/x")');
   });
 });
