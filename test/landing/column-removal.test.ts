@@ -110,3 +110,24 @@ describe('a table tracked by an older PivotDeck (the name is an address)', () =>
     expect(model.sheets.find((s) => s.name === 'Old')!.cells['0,3']!.value).toBe(36); // (5 + 6 + 7) × 2
   });
 });
+
+describe('a landed table whose totals row the user turned on', () => {
+  it.each(['resize', 'rows'] as const)('grows and shrinks below its totals row, which comes back after the data (%s)', async (resizeMode) => {
+    const sim = emptySim();
+    const rows = (n: number) => pulled({ id: { type: 'number', values: Array.from({ length: n }, (_, i) => i + 1) } });
+    const target = { sourceId: 't', tableName: 'T', sheet: 'T' };
+    await landTable(sim.run, landingBlock(rows(2).table, rows(2).columns), target, { resizeMode });
+    await sim.run(async (ctx) => { ctx.workbook.tables.getItem('T').showTotals = true; await ctx.sync(); });
+    for (const n of [5, 1]) {
+      await landTable(sim.run, landingBlock(rows(n).table, rows(n).columns), target, { resizeMode });
+      const t = await sim.run(async (ctx) => {
+        const table = ctx.workbook.tables.getItem('T').load('showTotals');
+        const body = table.getDataBodyRange().load('values');
+        const total = table.getTotalRowRange().load('values, rowIndex');
+        await ctx.sync();
+        return { show: table.showTotals, body: body.values.map((r) => r[0]), totalRow: total.rowIndex, total: total.values[0]![0] };
+      });
+      expect(t).toEqual({ show: true, body: Array.from({ length: n }, (_, i) => i + 1), totalRow: n + 1, total: 'Total' });
+    }
+  });
+});

@@ -106,7 +106,7 @@ interface OldLanding {
   sheet: string;
   area: Area;
   /** The Excel table at the tracked area, when the user has not deleted or converted it. */
-  table?: { name: string; style: string };
+  table?: { name: string; style: string; showTotals: boolean };
   header: string[];
   /** Columns the user added inside the table with a formula (kept on refresh). */
   userColumns: UserColumn[];
@@ -302,7 +302,7 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
   const wb = ctx.workbook;
   const trackingName = landingName(target.sourceId);
   const { tracked, range: trackedRange } = trackedLanding(wb, trackingName);
-  const tables = wb.tables.load('items/name, items/style');
+  const tables = wb.tables.load('items/name, items/style, items/showTotals');
   const targetSheet = wb.worksheets.getItemOrNullObject(target.sheet).load('name');
   await ctx.sync();
   let syncs = 1;
@@ -310,7 +310,7 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
   const trackedArea: (Area & { sheet: string }) | undefined = trackedRange.isNullObject ? undefined : {
     sheet: trackedRange.worksheet.name, row: trackedRange.rowIndex, column: trackedRange.columnIndex, rows: trackedRange.rowCount, columns: trackedRange.columnCount,
   };
-  const tableRanges = tables.items.map((t) => ({ name: t.name, style: t.style, range: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+  const tableRanges = tables.items.map((t) => ({ name: t.name, style: t.style, showTotals: t.showTotals, range: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
   const look = (a: Area & { sheet: string }) => ({
     header: wb.worksheets.getItem(a.sheet).getRangeByIndexes(a.row, a.column, 1, a.columns).load('values'),
     body: wb.worksheets.getItem(a.sheet).getRangeByIndexes(a.row + 1, a.column, 1, a.columns).load('formulas, numberFormat'),
@@ -339,6 +339,9 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
     await ctx.sync();
     syncs++;
   }
+  // The whole table, totals row included (its cells are the table's, not foreign content).
+  const wholeOld = oldArea;
+  if (oldArea && oldTable?.showTotals) oldArea = { ...oldArea, rows: oldArea.rows - 1 };
   const tableName = oldTable?.name ?? wantedName;
   const clash = tableRanges.find((t) => t.name.toLowerCase() === tableName.toLowerCase() && t !== oldTable);
   if (clash) {
@@ -362,7 +365,7 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
   const reach: Area = { ...area, columns: layout?.writeWidth ?? area.columns };
   const sheet = oldArea?.sheet ?? sheet0;
   let busy = firstStrips.find((s) => !s.isNullObject);
-  const strips = oldArea ? outside(reach, oldArea).map((a) => used(wb, sheet, a)) : [];
+  const strips = wholeOld ? outside(reach, wholeOld).map((a) => used(wb, sheet, a)) : [];
   if (strips.length > 0) {
     await ctx.sync();
     syncs++;
@@ -384,7 +387,7 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
     old: oldArea && {
       sheet: oldArea.sheet,
       area: { row: oldArea.row, column: oldArea.column, rows: oldArea.rows, columns: oldArea.columns },
-      table: oldTable && { name: oldTable.name, style: oldTable.style },
+      table: oldTable && { name: oldTable.name, style: oldTable.style, showTotals: oldTable.showTotals },
       header,
       userColumns,
       legacyName: !/\[#All\]$/i.test(String(tracked.formula)),
@@ -445,7 +448,7 @@ function used(wb: XWorkbook, sheet: string, a: Area): XRange {
 
 /** The old landing as the in-place rewrite needs it. */
 function existingOf(old: OldLanding, table: string): ExistingTable {
-  return { name: table, sheet: old.sheet, ...old.area, header: old.header, userColumns: old.userColumns };
+  return { name: table, sheet: old.sheet, ...old.area, header: old.header, userColumns: old.userColumns, showTotals: old.table?.showTotals };
 }
 
 /** The tracking name's reference: the whole table, so it follows the table wherever it goes. */

@@ -49,6 +49,12 @@ export interface ExistingTable {
   columns: number;
   header: string[];
   userColumns: UserColumn[];
+  /**
+   * The user turned on the table's totals row (not counted in `rows`): it is turned off while the
+   * rows change and on again after, so data never lands in it. Excel then shows its default
+   * totals row again ("Total" and a SUBTOTAL of the last column).
+   */
+  showTotals?: boolean;
 }
 
 export interface RewriteData {
@@ -92,6 +98,7 @@ export async function rewriteTableInPlace(
   const oldBody = old.rows - 1;
   const newBody = bodyRowsOf(data);
   const W = layout.writeWidth;
+  if (old.showTotals) table.showTotals = false;
   for (const j of layout.added) table.columns.add(null, undefined, data.header[j]);
   if (mode === 'resize') {
     if (newBody !== oldBody) table.resize(sheet.getRangeByIndexes(row, column, 1 + newBody, W));
@@ -131,12 +138,16 @@ export async function rewriteTableInPlace(
     // The user's calculated column: its formula fills every body row, new ones included.
     if (c.kind === 'user') sheet.getRangeByIndexes(row + 1, column + p, newBody, 1).formulas = [[c.column.formula]];
   });
-  if (!layout.removed.length) finish?.(table, sheet);
+  if (!layout.removed.length) {
+    if (old.showTotals) table.showTotals = true;
+    finish?.(table, sheet);
+  }
   hooks.writing();
   await ctx.sync();
   syncs++;
   if (layout.removed.length) {
     for (const name of layout.removed) table.columns.getItem(name).delete();
+    if (old.showTotals) table.showTotals = true;
     finish?.(table, sheet);
     await ctx.sync();
     syncs++;
@@ -164,6 +175,7 @@ export async function restoreTableInPlace(ctx: XRequestContext, old: ExistingTab
   syncs++;
   if (probe.isNullObject) return undefined;
   const table = wb.tables.getItem(old.name);
+  if (old.showTotals) table.showTotals = false;
   const columns = table.columns.load('items/name');
   const extent = table.getRange().load('rowCount, columnCount');
   await ctx.sync();
@@ -199,6 +211,7 @@ export async function restoreTableInPlace(ctx: XRequestContext, old: ExistingTab
     syncs++;
   }
   for (const u of old.userColumns) sheet.getRangeByIndexes(row + 1, column + u.index, oldBody, 1).formulas = [[u.formula]];
+  if (old.showTotals) table.showTotals = true;
   await ctx.sync();
   syncs++;
   return syncs;

@@ -86,7 +86,7 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
     const sheets = context.workbook.worksheets.load('items/name');
     const oldName = context.workbook.names.getItemOrNullObject(name).load('name');
     const oldNameRange = oldName.getRangeOrNullObject().load(`${AREA_PROPS}, worksheet/name`);
-    const oldTable = context.workbook.tables.getItemOrNullObject(name).load('name, worksheet/name');
+    const oldTable = context.workbook.tables.getItemOrNullObject(name).load('name, showTotals, worksheet/name');
     await sync();
     const sheetNames = sheets.items.map((s) => s.name);
     const findSheet = (s: string) => sheetNames.find((n) => n.toLowerCase() === s.toLowerCase());
@@ -137,7 +137,8 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
 
     // 3a. A table PivotDeck wrote here before is rewritten in place, never deleted.
     if (block.layout === 'table' && oldTableArea && tableLook && oldTableArea.sheet === sheet && oldTableArea.row === anchor.row && oldTableArea.column === anchor.column) {
-      const written = await rewriteQueryTable(run, context, block, options, { ...oldTableArea, name }, tableLook, () => syncs++);
+      const body = oldTable.showTotals ? { ...oldTableArea, rows: oldTableArea.rows - 1 } : oldTableArea;
+      const written = await rewriteQueryTable(run, context, block, options, { ...body, name, showTotals: oldTable.showTotals }, tableLook, () => syncs++);
       return { layout: block.layout, area: { ...area, columns: written.columns }, address: areaAddress({ ...area, columns: written.columns }), sheetCreated: false, syncs, requestBytes: written.bytes };
     }
 
@@ -324,7 +325,7 @@ function absolute(a: { row: number; column: number; rows: number; columns: numbe
  */
 async function rewriteQueryTable(
   run: ExcelRun, context: XRequestContext, block: OutputBlock, options: WriteQueryOutputOptions,
-  old: SheetArea & { name: string }, look: { header: XRange; body: XRange }, counted: () => void,
+  old: SheetArea & { name: string; showTotals: boolean }, look: { header: XRange; body: XRange }, counted: () => void,
 ): Promise<{ columns: number; bytes: number }> {
   const header = (look.header.values[0] as CellValue[]).map(String);
   const formulas = look.body.formulas[0] as unknown[];
@@ -343,7 +344,7 @@ async function rewriteQueryTable(
     rows,
   };
   const layout = planTableLayout(header, userColumns, data.header);
-  const existing: ExistingTable = { name: old.name, sheet: old.sheet, row: old.row, column: old.column, rows: old.rows, columns: old.columns, header, userColumns };
+  const existing: ExistingTable = { name: old.name, sheet: old.sheet, row: old.row, column: old.column, rows: old.rows, columns: old.columns, header, userColumns, showTotals: old.showTotals };
   // Cells the table grows into, beyond its old extent and the new block (checked already), must be free.
   const reach = { row: old.row, column: old.column, rows: 1 + Math.max(1, rows.length), columns: layout.writeWidth };
   if (reach.columns > Math.max(old.columns, block.columns)) {
