@@ -321,4 +321,26 @@ describe('PivotTables and charts over deleted sources', () => {
     }), 'InvalidReference');
     expect(error.message).toBe("Reference isn't valid.");
   });
+
+  test('a PivotTable over a range on a deleted sheet, or over deleted rows, fails to refresh the same way', async () => {
+    for (const remove of ['sheet', 'rows'] as const) {
+      const sim = await setup();
+      await sim.run(async (ctx) => {
+        const p = ctx.workbook.worksheets.getItem('Report').pivotTables.add('R', ctx.workbook.worksheets.getItem('Data').getRange('A1:C3'), 'Report!D3');
+        p.rowHierarchies.add(p.hierarchies.getItem('Region'));
+        p.dataHierarchies.add(p.hierarchies.getItem('Amount'));
+        await ctx.sync();
+      });
+      await sim.run(async (ctx) => {
+        if (remove === 'sheet') ctx.workbook.worksheets.getItem('Data').delete();
+        else ctx.workbook.worksheets.getItem('Data').getRange('1:3').delete('Up');
+        await ctx.sync();
+      });
+      const error = await expectExcelError(sim.run(async (ctx) => {
+        ctx.workbook.pivotTables.getItem('R').refresh();
+        await ctx.sync();
+      }), 'InvalidReference');
+      expect(error.message, remove).toBe("Reference isn't valid.");
+    }
+  });
 });
