@@ -69,6 +69,14 @@ describe('worksheet formulas are calculated (Excel automatic calculation)', () =
     expect(await values(sim, 'Report', 'A1:A10')).toEqual([[22.5], [10], [2], [2.5], [12.5], [2], [4], [5], ['none'], [22.5]]);
   });
 
+  test('a function neither library implements keeps the result the file cached (no invented #NAME?)', async () => {
+    const model = workbook({ Data: orders });
+    model.sheets[0]!.cells['0,5'] = { value: 'Nord, Süd', formula: '=TEXTJOIN(", ",TRUE,A2:A3)' };
+    const sim = createSimulator(model);
+    await formulasOn(sim, 'Data', { G1: '=SUM(B2:B5)' });
+    expect(await values(sim, 'Data', 'F1:G1')).toEqual([['Nord, Süd', 22.5]]);
+  });
+
   test('a string written through Range.values that starts with "=" becomes a formula; a cell formatted as Text ("@") keeps it as text', async () => {
     // Excel parses values as typed input (Range.values: "If the value starts with '=', it is
     // interpreted as a formula"); the Text format stops that (Format cells > Text).

@@ -159,6 +159,9 @@ export function evaluateFormula(formula: string, sheet: string, row: number, col
     return toCell(parser.parse(text, { row: row + 1, col: column + 1, sheet }));
   } catch (error) {
     if (error instanceof FormulaError) {
+      // A function Excel has and the libraries lack: keep the value the cell had (a loaded
+      // file's cached result) rather than invent an error Excel would not show.
+      if (/is not implemented/.test((error as Error).message)) return undefined;
       const code = (error as InstanceType<typeof FormulaError>).error;
       return ERROR_TEXT.test(code) ? code : /#REF!/.test(text) ? '#REF!' : undefined;
     }

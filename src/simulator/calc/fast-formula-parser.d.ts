@@ -7,7 +7,7 @@ declare module 'fast-formula-parser' {
   export interface RangeRef { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }
   /** What a function receives per argument once references are read. */
   export interface FunctionArg { value: unknown; isArray: boolean; isRangeRef?: boolean; isCellRef?: boolean; omitted?: boolean }
-  export class FormulaError {
+  export class FormulaError extends Error {
     constructor(error: string, msg?: string, details?: unknown);
     readonly error: string;
     static readonly NA: FormulaError;
