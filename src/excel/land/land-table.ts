@@ -293,10 +293,11 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
 }
 
 /**
- * Two read-only syncs (a third when the table grows into cells that must be checked, a fourth
- * for a table an older PivotDeck tracked by address that the user has since resized): where the
- * old landing is, its header and the user's calculated columns, whether the new cells are free,
- * the name.
+ * Two read-only syncs (a third when the table grows wider than both its old and its new width,
+ * i.e. columns are added while others go, or the user added columns of their own; another for a
+ * table an older PivotDeck tracked by address that the user has since resized): where the old
+ * landing is, its header and the user's calculated columns, whether the cells it grows into are
+ * free, the name.
  */
 async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTarget, wantedName: string): Promise<Plan> {
   const wb = ctx.workbook;
@@ -320,6 +321,10 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
   const sheetExists = trackedArea !== undefined || !targetSheet.isNullObject;
   const firstArea: Area = { row: 0, column: 0, rows: 1 + Math.max(1, block.rows.length), columns: block.header.length };
   const firstStrips = !trackedArea && sheetExists ? [firstArea].map((a) => used(wb, sheet0, a)) : [];
+  // A refresh usually keeps its columns: check the cells it grows into now (rows below, and
+  // columns right up to the new width), so only an unusual layout needs one more look.
+  const guess = trackedArea && { ...trackedArea, rows: 1 + Math.max(1, block.rows.length), columns: Math.max(trackedArea.columns, block.header.length) };
+  const early = guess && trackedArea ? outside(guess, trackedArea).map((a) => used(wb, trackedArea.sheet, a)) : [];
   if (tableRanges.length > 0 || seen || firstStrips.length > 0) {
     await ctx.sync();
     syncs++;
@@ -365,7 +370,9 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
   const reach: Area = { ...area, columns: layout?.writeWidth ?? area.columns };
   const sheet = oldArea?.sheet ?? sheet0;
   let busy = firstStrips.find((s) => !s.isNullObject);
-  const strips = wholeOld ? outside(reach, wholeOld).map((a) => used(wb, sheet, a)) : [];
+  const checked = wholeOld === trackedArea && guess !== undefined && reach.rows === guess.rows && reach.columns === guess.columns;
+  if (checked) busy = early.find((s) => !s.isNullObject);
+  const strips = wholeOld && !checked ? outside(reach, wholeOld).map((a) => used(wb, sheet, a)) : [];
   if (strips.length > 0) {
     await ctx.sync();
     syncs++;
