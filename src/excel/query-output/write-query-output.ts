@@ -197,19 +197,35 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
       }
     } });
 
+    // The old grid's cells are read first, so a failure halfway can put them back.
+    let backup: { values: CellValue[][]; formats: string[][] } | undefined;
+    if (oldGrid) {
+      const read = await readRangeValues(run, oldGrid.sheet, localA1(oldGrid), { numberFormat: true });
+      for (let i = 0; i < read.syncs; i++) syncs++;
+      backup = { values: read.values, formats: read.numberFormat ?? [] };
+    }
     let requestBytes = 0;
     let pending = 0;
-    for (const op of ops) {
-      if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
-        // One sync per ~4.9 MB of writes is the point of chunking.
-        await sync();
-        pending = 0;
+    let started = false;
+    try {
+      for (const op of ops) {
+        if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
+          // One sync per ~4.9 MB of writes is the point of chunking.
+          await sync();
+          pending = 0;
+        }
+        op.apply();
+        started = true;
+        pending += op.bytes;
+        requestBytes += op.bytes;
       }
-      op.apply();
-      pending += op.bytes;
-      requestBytes += op.bytes;
+      await sync();
+    } catch (error) {
+      if (!started) throw error;
+      await run((ctx) => restoreGrid(ctx, { name, sheet, area, create, oldGrid, backup, layout: block.layout, hadName: !oldName.isNullObject }));
+      throw new QueryOutputError('write-failed',
+        `Excel failed while writing the query's new result (${error instanceof Error ? error.message : String(error)}). ${oldGrid ? "The previous grid's values were put back (its shading comes back with the next refresh)" : 'The partly written cells were removed'}. Try Refresh again.`);
     }
-    await sync();
     return { layout: block.layout, area, address: areaAddress(area), sheetCreated: create, syncs, requestBytes };
   });
 }
@@ -374,4 +390,44 @@ async function rewriteQueryTable(
     throw new QueryOutputError('write-failed', `Excel failed while writing the query's new result (${error instanceof Error ? error.message : String(error)}). The previous table was put back. Try Refresh again.`);
   }
   return { columns: layout.finalWidth, bytes: estimateJsonBytes(block.values) };
+}
+
+function localA1(a: SheetArea): string {
+  return `${columnLetters(a.column)}${a.row + 1}:${columnLetters(a.column + a.columns - 1)}${a.row + a.rows}`;
+}
+
+/**
+ * Puts a grid write that failed halfway back, in a fresh batch: the new cells (or the sheet made
+ * for them) go, the old grid's values and number formats come back under its name.
+ */
+async function restoreGrid(ctx: XRequestContext, w: {
+  name: string; sheet: string; area: SheetArea; create: boolean; oldGrid?: SheetArea; layout: OutputBlock['layout'];
+  backup?: { values: CellValue[][]; formats: string[][] }; hadName: boolean;
+}): Promise<void> {
+  const wb = ctx.workbook;
+  const sheet = wb.worksheets.getItemOrNullObject(w.sheet).load('name');
+  const table = wb.tables.getItemOrNullObject(w.name).load('name');
+  const named = wb.names.getItemOrNullObject(w.name).load('name');
+  await ctx.sync();
+  // A table this write added (a grid became a table): nothing can refer to it yet.
+  if (w.layout === 'table' && !table.isNullObject) table.delete();
+  if (w.create) {
+    if (!sheet.isNullObject) sheet.delete();
+  } else if (!sheet.isNullObject) {
+    wb.worksheets.getItem(w.sheet).getRangeByIndexes(w.area.row, w.area.column, w.area.rows, w.area.columns).clear('All');
+  }
+  const old = w.oldGrid;
+  if (old && w.backup) {
+    const target = wb.worksheets.getItem(old.sheet);
+    for (const chunk of rowChunks(w.backup.values)) {
+      const part = target.getRangeByIndexes(old.row + chunk.start, old.column, chunk.rows.length, old.columns);
+      part.numberFormat = w.backup.formats.slice(chunk.start, chunk.start + chunk.rows.length);
+      part.values = chunk.rows;
+      await ctx.sync();
+    }
+    const reference = `=${quoteSheetName(old.sheet)}!${absolute(old)}`;
+    if (!named.isNullObject) wb.names.getItem(w.name).formula = reference;
+    else if (w.hadName) wb.names.add(w.name, reference, 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
+  }
+  await ctx.sync();
 }
