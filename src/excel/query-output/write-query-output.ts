@@ -49,6 +49,8 @@ export interface QueryOutputWrite {
 const AREA_PROPS = 'rowIndex, columnIndex, rowCount, columnCount';
 /** Bytes one queued operation costs besides its data (object path, verb, JSON punctuation). */
 const OP_BYTES = 300;
+/** Old grids up to this many cells are backed up within the check's round trip (well under 5 MB). */
+const BACKUP_IN_CHECK_CELLS = 50_000;
 /** Cells of possibly foreign content read per sync when the used range needs a closer look. */
 const CHECK_CELLS_PER_SYNC = 50_000;
 
@@ -114,7 +116,12 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
       tableLook = { header: oldTable.getHeaderRowRange().load('values'), body: oldTable.getDataBodyRange().getRow(0).load('formulas, numberFormat') };
     }
     let used = create ? undefined : usedIn(context, sheet, anchor, block);
-    if (tableRange || used) await sync();
+    // A grid of ordinary size is backed up in this same round trip (larger ones are read in
+    // chunks just before writing), so a failure halfway can put it back.
+    const gridCopy = oldGrid && oldGrid.rows * oldGrid.columns <= BACKUP_IN_CHECK_CELLS
+      ? context.workbook.worksheets.getItem(oldGrid.sheet).getRangeByIndexes(oldGrid.row, oldGrid.column, oldGrid.rows, oldGrid.columns).load('values, numberFormat')
+      : undefined;
+    if (tableRange || used || gridCopy) await sync();
     const oldTableArea = tableRange ? { ...areaOfRange(tableRange, oldTable.worksheet.name) } : undefined;
     if (follow && !oldGrid && oldTableArea && (oldTableArea.sheet !== sheet || oldTableArea.row !== anchor.row || oldTableArea.column !== anchor.column)) {
       // The user moved PivotDeck's table: follow it, and check its surroundings instead.
@@ -198,8 +205,8 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
     } });
 
     // The old grid's cells are read first, so a failure halfway can put them back.
-    let backup: { values: CellValue[][]; formats: string[][] } | undefined;
-    if (oldGrid) {
+    let backup: { values: CellValue[][]; formats: string[][] } | undefined = gridCopy && { values: gridCopy.values, formats: gridCopy.numberFormat as string[][] };
+    if (oldGrid && !backup) {
       const read = await readRangeValues(run, oldGrid.sheet, localA1(oldGrid), { numberFormat: true });
       for (let i = 0; i < read.syncs; i++) syncs++;
       backup = { values: read.values, formats: read.numberFormat ?? [] };
