@@ -7,9 +7,11 @@ import type { CellValue } from '../../excel/api';
 import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
 import { fail } from '../errors';
 import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
-import { adjustAddress, adjustFormula, type ReferenceChange } from '../calc/adjust-references';
-import { type CalcHost, evaluateFormula } from '../calc/evaluate';
+import type { ReferenceChange } from '../calc/adjust-references';
+import { evaluateFormula } from '../calc/evaluate';
 import { renameSheetInRefs } from './chart';
+import * as references from './references';
+import * as structure from './table-structure';
 import { coerceInput } from './coerce';
 import type { ChangeRecord, ChangeTrigger } from './events';
 import { PivotState } from './pivot';
@@ -98,7 +100,7 @@ export class WorkbookState {
       }
     }
     if (cells.length === 0) return;
-    const host = this.calcHost();
+    const host = references.calcHost(this);
     for (let pass = 0; pass < 20; pass++) {
       let moved = false;
       for (const cell of cells) {
@@ -112,58 +114,13 @@ export class WorkbookState {
     }
   }
 
-  private calcHost(): CalcHost {
-    const shape = (t: TableState) => ({ sheet: t.sheet.name, area: t.area, showTotals: t.showTotals, columnNames: this.tableColumnNames(t) });
-    return {
-      cell: (sheet, row, column) => this.findSheet(sheet)?.value(row, column),
-      table: (name) => {
-        const t = this.findTable(name);
-        return t && t.name.toLowerCase() === name.toLowerCase() ? shape(t) : undefined;
-      },
-      tableAt: (sheet, row, column) => {
-        const t = this.tables.find((x) => x.sheet.name === sheet && row >= x.area.row && row < x.area.row + x.area.rows && column >= x.area.column && column < x.area.column + x.area.columns);
-        return t && shape(t);
-      },
-      name: (name, sheet) => this.findName(name, sheet)?.reference,
-    };
-  }
 
   /**
    * Rewrites every stored reference (cell formulas, defined names, chart series, pivot sources)
    * for a structural change, as Excel does; see calc/adjust-references.ts.
    */
   adjustReferences(change: ReferenceChange): void {
-    const isName = (n: string) => this.names.some((x) => x.name.toLowerCase() === n.toLowerCase());
-    for (const sheet of this.sheets) {
-      for (const r of sheet.fxRows) {
-        const fx = sheet.rows.get(r)?.fx;
-        if (!fx) continue;
-        for (let c = 0; c < fx.length; c++) {
-          const f = fx[c];
-          if (f !== undefined) fx[c] = adjustFormula(f, sheet.name, change, isName);
-        }
-      }
-      for (const chart of sheet.charts) {
-        for (const s of chart.series) {
-          if (s.nameRef) s.nameRef = adjustAddress(s.nameRef, change);
-          if (s.valuesRef) s.valuesRef = adjustAddress(s.valuesRef, change);
-          if (s.categoriesRef) s.categoriesRef = adjustAddress(s.categoriesRef, change);
-        }
-      }
-    }
-    for (const n of this.names) n.reference = adjustFormula(n.reference, n.scope ?? '', change, isName);
-    for (const p of this.pivots) {
-      const src = p.model.source;
-      if (src.kind === 'table' && change.kind === 'deleteTable' && src.table.toLowerCase() === change.table.toLowerCase()) {
-        p.model.source = { kind: 'invalid', was: src.table };
-      } else if (src.kind === 'range') {
-        const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(src.sheet) ? src.sheet : `'${src.sheet.replace(/'/g, "''")}'`;
-        const next = adjustAddress(`${q}!${src.address}`, change);
-        if (next === '#REF!' || next.includes('#REF!')) p.model.source = { kind: 'invalid', was: `${q}!${src.address}` };
-        else p.model.source = { ...src, address: next.slice(next.lastIndexOf('!') + 1).replace(/\$/g, '') };
-      }
-    }
-    this.changed();
+    references.adjustReferences(this, change);
   }
 
   /** A workbook-unique id for a chart or conditional format, e.g. "{CHART-3}". */
@@ -466,31 +423,7 @@ export class WorkbookState {
    * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
    */
   resizeTable(table: TableState, ref: RangeRef, location = 'Table.resize'): void {
-    const next = ref.area;
-    const old = table.area;
-    if (ref.sheet !== table.sheet || next.row !== old.row || !intersects(next, old) || next.rows < 2 || next.rows >= MAX_ROWS) {
-      fail('InvalidArgument', location, 'The new table range must keep the header row where it is and overlap the current table.');
-    }
-    for (const t of this.tables) if (t !== table && t.sheet === table.sheet && intersects(t.area, next)) fail('InvalidOperation', location, "A table can't overlap another table.");
-    for (const p of this.pivots) {
-      if (p.model.sheet === table.sheet.name && p.occupiedAreas().some((a) => intersects(a, next))) fail('InvalidOperation', location, "A table can't overlap a range that contains a PivotTable report.");
-    }
-    if (table.sheet.merges.some((m) => intersects(parseArea(m), next))) fail('InvalidOperation', location, "A table can't overlap merged cells.");
-    const calculated = this.calculatedColumns(table);
-    const header = table.sheet.readValues({ ...next, rows: 1 })[0];
-    header.forEach((v, j) => {
-      if (v === '') table.sheet.setCell(next.row, next.column + j, `Column${j + 1}`);
-    });
-    const oldEnd = old.row + old.rows;
-    const oldBody = this.tableParts(table).body;
-    table.area = { ...next };
-    this.followTableInCharts(table, oldBody);
-    for (const { column, formula } of calculated) {
-      if (column >= next.column + next.columns) continue;
-      for (let r = oldEnd; r < next.row + next.rows; r++) table.sheet.setCell(r, column, '', undefined, formula);
-    }
-    table.sheet.touch();
-    this.changed();
+    structure.resizeTable(this, table, ref, location);
   }
 
   /**
@@ -499,97 +432,18 @@ export class WorkbookState {
    * "ColumnN", made unique in the table as Excel does.
    */
   addTableColumn(table: TableState, index: number | undefined, name: string | undefined, values: unknown[][] | undefined, location: string): number {
-    const at = index ?? table.area.columns;
-    if (!Number.isInteger(at) || at < 0 || at > table.area.columns) fail('InvalidArgument', location);
-    if (values && (values.length !== table.area.rows || values.some((r) => !Array.isArray(r) || r.length !== 1))) fail('InvalidArgument', location);
-    const { sheet, area } = table;
-    const column = area.column + at;
-    for (const t of this.tables) if (t !== table && t.sheet === sheet && intersects(t.area, { ...area, column, columns: 1 }) ) fail('InvalidOperation', location);
-    sheet.shiftColumns(column, 1, area.row, area.row + area.rows - 1);
-    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: 'columns', at: column, count: 1, span: [area.row, area.row + area.rows - 1] });
-    table.area = { ...area, columns: area.columns + 1 };
-    const taken = new Set(this.tableColumnNames(table).filter((_, j) => j !== at).map((n) => n.toLowerCase()));
-    let header = name ?? (values ? String(values[0]![0]) : '');
-    if (header === '') { let n = at + 1; while (taken.has(`column${n}`)) n++; header = `Column${n}`; }
-    const base = header;
-    for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${base}${n}`;
-    sheet.setCell(area.row, column, header);
-    if (values) for (let i = 1; i < values.length; i++) {
-      const parsed = coerceInput(values[i]![0], sheet.numberFormat(area.row + i, column), location);
-      if (parsed) sheet.setCell(area.row + i, column, parsed.value, undefined, parsed.formula);
-    }
-    sheet.touch();
-    this.changed();
-    return at;
+    return structure.addTableColumn(this, table, index, name, values, location);
   }
 
   /** TableColumn.delete: the column's cells go (cells to its right in the table's rows move left). */
   deleteTableColumn(table: TableState, index: number, location: string): void {
-    if (table.area.columns <= 1) fail('InvalidOperation', location, 'A table must keep at least one column.');
-    const { sheet, area } = table;
-    const name = this.tableColumnNames(table)[index]!;
-    const column = area.column + index;
-    sheet.clear({ row: area.row, column, rows: area.rows, columns: 1 }, 'All');
-    sheet.shiftColumns(column, -1, area.row, area.row + area.rows - 1);
-    table.area = { ...area, columns: area.columns - 1 };
-    this.adjustReferences({ kind: 'deleteTableColumn', table: table.name, column: name });
-    this.adjustReferences({ kind: 'shift', sheet: sheet.name, axis: 'columns', at: column, count: -1, span: [area.row, area.row + area.rows - 1] });
-    sheet.touch();
-    this.changed();
+    structure.deleteTableColumn(this, table, index, location);
   }
 
-  /**
-   * A chart made from a table grows and shrinks with it: series whose values or categories are
-   * exactly a table column's data rows follow the table's new data rows (Excel keeps charts built
-   * on tables in step with the table, "Create a chart from start to finish", "use a table").
-   */
-  private followTableInCharts(table: TableState, oldBody: Area, shifted?: ReferenceChange): void {
-    const body = this.tableParts(table).body;
-    if (shifted) {
-      // References were already adjusted by the shift: look for what the old data rows became.
-      const now = new Map<string, string>();
-      for (let c = table.area.column; c < table.area.column + table.area.columns; c++) {
-        const was = formatAbsolute(table.sheet.name, { ...oldBody, column: c, columns: 1 });
-        now.set(adjustAddress(was, shifted).toLowerCase(), formatAbsolute(table.sheet.name, { ...body, column: c, columns: 1 }));
-      }
-      for (const s of this.sheets) for (const chart of s.charts) for (const series of chart.series) {
-        if (series.valuesRef) series.valuesRef = now.get(series.valuesRef.toLowerCase()) ?? series.valuesRef;
-        if (series.categoriesRef) series.categoriesRef = now.get(series.categoriesRef.toLowerCase()) ?? series.categoriesRef;
-      }
-      return;
-    }
-    const follow = (ref: string | undefined): string | undefined => {
-      if (!ref) return ref;
-      const { sheet, local } = splitSheet(ref);
-      if (sheet === undefined || sheet.toLowerCase() !== table.sheet.name.toLowerCase()) return ref;
-      let a: Area;
-      try { a = parseArea(local); } catch { return ref; }
-      const inside = a.column >= table.area.column && a.column + a.columns <= table.area.column + table.area.columns;
-      if (!inside || a.row !== oldBody.row || a.rows !== oldBody.rows) return ref;
-      return formatAbsolute(table.sheet.name, { ...a, rows: body.rows });
-    };
-    for (const s of this.sheets) {
-      for (const chart of s.charts) {
-        for (const series of chart.series) {
-          series.valuesRef = follow(series.valuesRef);
-          series.categoriesRef = follow(series.categoriesRef);
-        }
-      }
-    }
-  }
 
   /** Columns whose body cells all hold the same formula (Excel's calculated columns). */
   calculatedColumns(table: TableState): Array<{ column: number; formula: string }> {
-    const { body } = this.tableParts(table);
-    const out: Array<{ column: number; formula: string }> = [];
-    for (let c = body.column; c < body.column + body.columns; c++) {
-      const first = table.sheet.formula(body.row, c);
-      if (first === undefined) continue;
-      let all = true;
-      for (let r = body.row + 1; r < body.row + body.rows && all; r++) all = table.sheet.formula(r, c) === first;
-      if (all) out.push({ column: c, formula: first });
-    }
-    return out;
+    return structure.calculatedColumns(this, table);
   }
 
   /**
@@ -598,59 +452,7 @@ export class WorkbookState {
    * inserted row inside a table continues its calculated columns.
    */
   shiftCells(ref: RangeRef, mode: 'insertDown' | 'insertRight' | 'deleteUp' | 'deleteLeft', location: string): void {
-    const { sheet, area } = ref;
-    const rows = mode === 'insertDown' || mode === 'deleteUp';
-    const count = rows ? area.rows : area.columns;
-    const signed = mode.startsWith('insert') ? count : -count;
-    const at = rows ? area.row : area.column;
-    const span: [number, number] = rows ? [area.column, area.column + area.columns - 1] : [area.row, area.row + area.rows - 1];
-    for (const p of this.pivots) {
-      if (p.model.sheet === sheet.name && p.occupiedAreas().some((a) => (rows ? a.row + a.rows > at : a.column + a.columns > at) && intersects(a, rows ? { row: 0, column: span[0], rows: MAX_ROWS, columns: span[1] - span[0] + 1 } : { row: span[0], column: 0, rows: span[1] - span[0] + 1, columns: MAX_COLUMNS }))) {
-        fail('PivotTableRangeConflict', location, 'The attempted operation causes a conflict with a PivotTable range.');
-      }
-    }
-    const calculated = new Map<TableState, Array<{ column: number; formula: string }>>();
-    for (const t of this.tables) if (t.sheet === sheet && signed > 0) calculated.set(t, this.calculatedColumns(t));
-    const bodies = new Map(this.tables.filter((t) => t.sheet === sheet).map((t) => [t, { ...this.tableParts(t).body }]));
-    if (rows) sheet.shiftRows(at, signed, span[0], span[1]);
-    else sheet.shiftColumns(at, signed, span[0], span[1]);
-    for (const t of this.tables) {
-      if (t.sheet !== sheet) continue;
-      const [o1, o2] = rows ? [t.area.column, t.area.column + t.area.columns - 1] : [t.area.row, t.area.row + t.area.rows - 1];
-      if (o1 < span[0] || o2 > span[1]) continue;
-      const start = rows ? t.area.row : t.area.column;
-      const size = rows ? t.area.rows : t.area.columns;
-      let nStart = start, nSize = size;
-      if (signed > 0) {
-        if (start >= at) nStart += signed;
-        else if (start + size > at) nSize += signed;
-      } else {
-        const end = at - signed;
-        const lo = start < at ? start : start >= end ? start + signed : at;
-        const hiOld = start + size - 1;
-        const hi = hiOld < at ? hiOld : hiOld >= end ? hiOld + signed : at - 1;
-        nStart = lo; nSize = hi - lo + 1;
-        if (rows && start >= at && start < end) nSize = 0; // the header row was deleted
-      }
-      if (nSize < (rows ? 2 : 1)) {
-        this.tables.splice(this.tables.indexOf(t), 1);
-        this.adjustReferences({ kind: 'deleteTable', table: t.name });
-        continue;
-      }
-      t.area = rows ? { ...t.area, row: nStart, rows: nSize } : { ...t.area, column: nStart, columns: nSize };
-      const calc = calculated.get(t);
-      if (rows && calc && signed > 0 && at > start && at < start + size) {
-        for (const { column, formula } of calc) for (let r = at; r < at + signed; r++) sheet.setCell(r, column, '', undefined, formula);
-      }
-    }
-    const change: ReferenceChange = { kind: 'shift', sheet: sheet.name, axis: rows ? 'rows' : 'columns', at, count: signed, span: rows && span[0] === 0 && span[1] >= MAX_COLUMNS - 1 ? [0, MAX_COLUMNS - 1] : span };
-    this.adjustReferences(change);
-    // Charts made from a table follow its rows however they change (an insert at a one-row
-    // table's only row would otherwise move the series instead of growing it).
-    if (rows) for (const [t, oldBody] of bodies) if (this.tables.includes(t)) this.followTableInCharts(t, oldBody, change);
-    sheet.touch();
-    this.recordChange(ref);
-    this.changed();
+    structure.shiftCells(this, ref, mode, location);
   }
 
   /** Header row, data body and totals row areas of a table. */
