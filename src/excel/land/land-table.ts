@@ -35,7 +35,8 @@ import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
 import { LandingError, isLandingError } from './land-error';
 import type { LandingBlock } from './landing-block';
-import { formulasUsingColumns, type ColumnUse, type FormulaCell } from './column-uses';
+import { formulasUsingColumns, type ColumnUse } from './column-uses';
+import { FORMULA_SCAN_CELLS, columnOf, inArea, readFormulas } from './read-formulas';
 import { planChunks } from './plan-chunks';
 import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type ResizeMode } from './rewrite-table';
 import { planTableLayout, type TableLayout, type UserColumn } from './table-layout';
@@ -400,52 +401,6 @@ async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTa
       legacyName: !/\[#All\]$/i.test(String(tracked.formula)),
     },
   };
-}
-
-/** Cells of formulas read when a refresh would delete columns (kept small: one response). */
-const FORMULA_SCAN_CELLS = 100_000;
-
-/**
- * The formulas of every sheet's used range, in two syncs, up to `cap` cells (sheets beyond it are
- * skipped and `complete` is false).
- */
-async function readFormulas(run: ExcelRun, cap: number): Promise<{ cells: FormulaCell[]; complete: boolean; syncs: number }> {
-  return run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets.load('items/name');
-    await ctx.sync();
-    const used = sheets.items.map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount') }));
-    await ctx.sync();
-    let budget = cap;
-    let complete = true;
-    const reads: Array<{ name: string; row: number; column: number; range: XRange }> = [];
-    for (const u of used) {
-      if (u.range.isNullObject) continue;
-      const cells = u.range.rowCount * u.range.columnCount;
-      if (cells > budget) { complete = false; continue; }
-      budget -= cells;
-      reads.push({ name: u.name, row: u.range.rowIndex, column: u.range.columnIndex, range: u.range.load('formulas') });
-    }
-    if (reads.length) await ctx.sync();
-    const out: FormulaCell[] = [];
-    for (const r of reads) {
-      (r.range.formulas as unknown[][]).forEach((line, i) => line.forEach((f, j) => {
-        if (typeof f === 'string' && f.startsWith('=')) out.push({ sheet: r.name, address: `${columnName(r.column + j)}${r.row + i + 1}`, formula: f });
-      }));
-    }
-    return { cells: out, complete, syncs: reads.length ? 3 : 2 };
-  });
-}
-
-function columnOf(address: string): number {
-  let n = 0;
-  for (const ch of /^[A-Z]+/.exec(address)?.[0] ?? 'A') n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function inArea(cell: FormulaCell, a: Area): boolean {
-  const row = Number(/\d+$/.exec(cell.address)?.[0] ?? 0) - 1;
-  const column = columnOf(cell.address);
-  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
 }
 
 /** The used (non-empty) part of an area, loaded at the next sync. */

@@ -74,8 +74,8 @@ export interface RewriteHooks {
 }
 
 /**
- * The table positions where each kind of cell lives once `layout` is applied, relative to the
- * table's top-left cell. Body rows = max(1, data rows) (an Excel table always has a body row).
+ * Body rows the rewritten table has: max(1, data rows) (an Excel table always has a body row).
+ * @example bodyRowsOf({ header: ['a'], formats: ['General'], rows: [] }) // 1
  */
 export function bodyRowsOf(data: RewriteData): number {
   return Math.max(1, data.rows.length);
@@ -85,6 +85,10 @@ export function bodyRowsOf(data: RewriteData): number {
  * Queues and syncs the in-place rewrite. Returns the syncs it made. `chunks` split the rows
  * under the request budget (one sync each, the last one also carries the header, formats and
  * user formulas).
+ *
+ * @example
+ *   const layout = planTableLayout(old.header, old.userColumns, data.header);
+ *   await run((ctx) => rewriteTableInPlace(ctx, old, layout, data, planChunks(data.rows, budget), defaultResizeMode(), { writing: () => {} }));
  */
 export async function rewriteTableInPlace(
   ctx: XRequestContext, old: ExistingTable, layout: TableLayout, data: RewriteData, chunks: RowChunk[], mode: ResizeMode, hooks: RewriteHooks,
@@ -166,6 +170,8 @@ export interface TableBackup {
  * place, the row count is restored, then the cells are written back (the user's calculated
  * columns get their formula again). Returns the syncs, or undefined when the table itself is gone
  * (the caller then rebuilds it).
+ *
+ * @example await run((ctx) => restoreTableInPlace(ctx, old, { values, formats }, 'resize'));
  */
 export async function restoreTableInPlace(ctx: XRequestContext, old: ExistingTable, backup: TableBackup, mode: ResizeMode): Promise<number | undefined> {
   let syncs = 0;
