@@ -16,6 +16,11 @@ const NUMBER_LIKE = /^\s*[-+]?[$€£¥]?\s*(\d[\d,]*(\.\d*)?|\.\d+)([eE][-+]?\d
 const DATE_LIKE = /^\s*\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]m)?)?\s*$/i;
 const TIME_LIKE = /^\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([ap]m)?\s*$/i;
 const WORDS = /^\s*(true|false|#n\/a|#ref!|#value!|#div\/0!|#name\?|#num!|#null!)\s*$/i;
+/** "(123)" is -123 to Excel (accounting negatives). */
+const PARENTHESISED = /^\s*\(\s*[$€£¥]?\s*(\d[\d,]*(\.\d*)?|\.\d+)\s*\)\s*$/;
+/** "Jan 5", "5-Jan", "March 2024": dates to Excel (English month names). */
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH_DATE = new RegExp(`^\\s*(\\d{1,2}[-\\s/]+${MONTH}([-\\s/,]+\\d{2,4})?|${MONTH}[-\\s/]+\\d{1,4}([-\\s/,]+\\d{2,4})?)\\s*$`, 'i');
 
 /**
  * @example needsTextFormat('=1+1')   // true
@@ -25,7 +30,8 @@ const WORDS = /^\s*(true|false|#n\/a|#ref!|#value!|#div\/0!|#name\?|#num!|#null!
  */
 export function needsTextFormat(value: CellValue | null | undefined): boolean {
   if (typeof value !== 'string' || value === '') return false;
-  return RISKY_START.test(value) || NUMBER_LIKE.test(value) || DATE_LIKE.test(value) || TIME_LIKE.test(value) || WORDS.test(value);
+  return RISKY_START.test(value) || NUMBER_LIKE.test(value) || DATE_LIKE.test(value) || TIME_LIKE.test(value) || WORDS.test(value)
+    || PARENTHESISED.test(value) || MONTH_DATE.test(value);
 }
 
 /** A block of cells, zero-based within the values given. */

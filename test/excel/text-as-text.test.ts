@@ -32,7 +32,8 @@ function values(sim: Simulator, sheet: string): CellValue[] {
 describe('needsTextFormat', () => {
   it('flags every string Excel would not keep as written, and nothing else', () => {
     for (const p of PAYLOADS) expect(needsTextFormat(p), p).toBe(true);
-    for (const ok of ['Nord', 'Süd', 'a=b', 'x+1', 'e-mail', '', 'Total 2024']) expect(needsTextFormat(ok), ok).toBe(false);
+    for (const more of ['(123)', 'Jan 5', '5-Jan', 'March 2024', '12:30', '2024-01-05', '5%', '$1,000', '#N/A']) expect(needsTextFormat(more), more).toBe(true);
+    for (const ok of ['Nord', 'Süd', 'a=b', 'x+1', 'e-mail', '', 'Total 2024', 'Janet', 'May Ltd', '(note)']) expect(needsTextFormat(ok), ok).toBe(false);
     expect(needsTextFormat(-0)).toBe(false);
     expect(textFormatAreas([['=a', 1, '=b'], ['=c', 2, '=d'], ['x', 3, 'y']])).toEqual([
       { row: 0, column: 0, rows: 2, columns: 1 }, { row: 0, column: 2, rows: 2, columns: 1 },
