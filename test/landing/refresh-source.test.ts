@@ -38,7 +38,8 @@ const paged = (url: string) => ({
   label: 'API cars',
   kind: 'rest' as const,
   url: server.url(url),
-  options: { recordsPath: 'data.items', totalPath: 'meta.total', paging: { kind: 'page', param: 'page', sizeParam: 'pageSize', size: 50 }, landing: { tableName: 'ApiCars', sheet: 'API' } },
+  options: { recordsPath: 'data.items', totalPath: 'meta.total', paging: { kind: 'page', param: 'page', sizeParam: 'pageSize', size: 50 } },
+  landing: { tableName: 'ApiCars', sheet: 'API' },
 });
 
 describe('refreshSource', () => {
@@ -46,7 +47,7 @@ describe('refreshSource', () => {
     server.setResource('prices.csv', 'name,price,when,active\nA,1.5,2024-01-02,true\nB,2,2024-02-03,false\n', 'text/csv');
     const sim = emptySim();
     const deps = depsFor(sim);
-    let doc = docWith({ id: 'prices', label: 'Prices', kind: 'csv', url: server.url('/mutable/prices.csv'), options: { landing: { tableName: 'Prices', sheet: 'Prices' } } });
+    let doc = docWith({ id: 'prices', label: 'Prices', kind: 'csv', url: server.url('/mutable/prices.csv'), landing: { tableName: 'Prices', sheet: 'Prices' } });
 
     let result = await refreshSource(deps, doc, 'prices');
     expect(result.outcome.status).toBe('landed');
@@ -54,7 +55,7 @@ describe('refreshSource', () => {
     const t = await tableValues(sim, 'Prices');
     expect(t.values).toEqual([['name', 'price', 'when', 'active'], ['A', 1.5, serial(2024, 1, 2), true], ['B', 2, serial(2024, 2, 3), false]]);
     expect(t.formats[1]).toEqual(['@', 'General', 'yyyy-mm-dd', 'General']);
-    expect(doc.sources[0]!.options?.lastPull).toMatchObject({ etag: expect.stringMatching(/^".+"$/), rows: 2 });
+    expect(doc.sources[0]!.lastPull).toMatchObject({ etag: expect.stringMatching(/^".+"$/), rows: 2 });
     expect(sourceStatus(doc.sources[0]!)).toMatchObject({ state: 'fresh', at: '2025-03-04T05:06:07.000Z' });
 
     // Unchanged: the server answers 304; one read-only sync checks the table is still there.
@@ -63,7 +64,7 @@ describe('refreshSource', () => {
     sim.resetStats();
     result = await refreshSource(deps, doc, 'prices');
     expect(result.outcome.status).toBe('notModified');
-    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([(doc.sources[0]!.options!.lastPull as { etag: string }).etag]);
+    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([doc.sources[0]!.lastPull!.etag]);
     expect(sim.stats().syncs).toBe(1);
     expect(sim.stats().responseBytes).toBeLessThan(200);
     expect(snapshot(sim)).toBe(before);
@@ -100,7 +101,7 @@ describe('refreshSource', () => {
     const credentials = memoryCredentialStore();
     const deps = depsFor(sim, credentials);
     const host = new URL(server.origin).host;
-    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { host, kind: 'bearer' }, options: { landing: { tableName: 'Secure', sheet: 'Secure' } } });
+    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { host, kind: 'bearer' }, landing: { tableName: 'Secure', sheet: 'Secure' } });
     server.reset();
     let result = await refreshSource(deps, doc, 'secure');
     expect(result.outcome).toMatchObject({ status: 'needsCredential', host });

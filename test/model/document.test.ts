@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KEY, emptyDocument, openDocument, saveDocument, SCHEMA_VERSION, type PivotDeckDocument } from '../../src/model';
 
 const sample: PivotDeckDocument = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   extensions: [{
     id: 'ext1',
     pivotName: 'SalesPivot',

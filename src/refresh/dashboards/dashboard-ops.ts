@@ -114,7 +114,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
     return { id, document: doc, outcome: failedOutcome(`PivotDeck could not add a sheet for the dashboard: ${error instanceof Error ? error.message : String(error)}`) };
   }
   let def: DashboardDef = {
-    id, label, sheet, tiles: request.tiles as unknown as DashboardDef['tiles'],
+    id, label, sheet, tiles: request.tiles,
     ...(request.refreshOnOpen ? { refreshOnOpen: true } : {}),
     ...(request.refreshEveryMinutes ? { refreshEveryMinutes: request.refreshEveryMinutes } : {}),
   };
@@ -183,7 +183,7 @@ export async function updateDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
   }
   const problem = checkTiles(change.tiles);
   if (problem) return { document: doc, outcome: failedOutcome(problem) };
-  next = { ...next, tiles: change.tiles as unknown as DashboardDef['tiles'] };
+  next = { ...next, tiles: change.tiles };
   const outcome = await runDashboard(deps, next, { ...options, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') return { document: doc, outcome };
   return { document: replace(doc, recorded(next, outcome, stamp(deps))), outcome };

@@ -26,6 +26,24 @@ const keptCode = () => import('../queries/kept-source');
 const landCode = () => import('../../excel/land');
 const pullCode = () => import('../../connectors/pull-source');
 
+/**
+ * Records what a refresh owns into the source as stored now: its landing, last pull, last error,
+ * output and last refresh. The definition itself (address, options, credential) is left as the
+ * user last saved it, even if it changed while the refresh ran.
+ */
+function recordRefresh(doc: PivotDeckDocument, next: SourceDefinition): PivotDeckDocument | undefined {
+  if (!doc.sources.some((s) => s.id === next.id)) return undefined;
+  const { landing, lastPull, lastError, output, lastRefresh, keepOutOfSheet } = next;
+  return {
+    ...doc,
+    sources: doc.sources.map((s) => {
+      if (s.id !== next.id) return s;
+      const { lastError: _old, ...kept } = s;
+      return { ...kept, ...(landing ? { landing } : {}), ...(lastPull ? { lastPull } : {}), ...(lastError ? { lastError } : {}), ...(output ? { output } : {}), ...(lastRefresh ? { lastRefresh } : {}), ...(keepOutOfSheet !== undefined ? { keepOutOfSheet } : {}) };
+    }),
+  };
+}
+
 /** Replaces (or adds) one source in a document, keeping everything else as stored. */
 function upsert(doc: PivotDeckDocument, def: SourceDefinition): PivotDeckDocument {
   const exists = doc.sources.some((s) => s.id === def.id);
@@ -58,7 +76,7 @@ export class SourceCoordinator {
     const promise = this.documents.exclusive(lockKey.source(sourceId), async () => {
       const doc = await this.documents.read();
       if (!doc.sources.some((s) => s.id === sourceId)) return undefined;
-      return this.runAndRecord(doc, sourceId, undefined, options, false);
+      return this.runAndRecord(doc, sourceId, undefined, options, 'refresh');
     }).finally(() => { this.running.delete(sourceId); });
     this.running.set(sourceId, promise);
     return promise;
@@ -74,11 +92,12 @@ export class SourceCoordinator {
       const doc = await this.documents.read();
       const stored = doc.sources.find((s) => s.id === def.id);
       const merged: SourceDefinition = stored ? { ...stored, ...def, options: { ...stored.options, ...def.options } } : def;
-      return this.runAndRecord(upsert(doc, merged), def.id, pulled, options, !stored);
+      return this.runAndRecord(upsert(doc, merged), def.id, pulled, options, stored ? 'changed' : 'new');
     });
   }
 
-  private async runAndRecord(base: PivotDeckDocument, sourceId: string, pulled: PullOk | undefined, options: SourceRunOptions, isNew: boolean): Promise<AnySourceOutcome> {
+  /** `refresh` records only the refresh's own part; `new` and `changed` save the whole definition. */
+  private async runAndRecord(base: PivotDeckDocument, sourceId: string, pulled: PullOk | undefined, options: SourceRunOptions, what: 'refresh' | 'new' | 'changed'): Promise<AnySourceOutcome> {
     const def = base.sources.find((s) => s.id === sourceId)!;
     const run = { ...options, pulled };
     // A source kept out of the sheet is only checked and recorded; queries pull it themselves.
@@ -89,11 +108,11 @@ export class SourceCoordinator {
     if (result.outcome.status === 'cancelled') return result.outcome;
     const next = result.document.sources.find((s) => s.id === sourceId)!;
     try {
-      await this.documents.update(`refresh source ${sourceId}`, (latest) => upsert(latest, next));
+      await this.documents.update(`${what === 'refresh' ? 'refresh' : 'load'} source ${sourceId}`, (latest) => (what === 'refresh' ? recordRefresh(latest, next) : upsert(latest, next)));
     } catch (error) {
       // A new source's table without its definition would be a table nobody can refresh or
       // remove from PivotDeck: take it away again and say why.
-      if (isNew && result.outcome.status === 'landed') await (await landCode()).removeLandedTable(this.deps.run, sourceId).catch(() => undefined);
+      if (what === 'new' && result.outcome.status === 'landed') await (await landCode()).removeLandedTable(this.deps.run, sourceId).catch(() => undefined);
       throw error;
     }
     return result.outcome;

@@ -34,7 +34,7 @@ export interface CloudSources {
   /** The last action's result, in words, per source id. */
   notices: Record<string, { intent: 'success' | 'warning' | 'error' | 'info'; text: string }>;
   preview(def: SourceDefinition, secret: string | undefined): Promise<PreviewState>;
-  /** Lands the source, or (with `options.keepOutOfSheet`) saves it for queries without landing. */
+  /** Lands the source, or (with `keepOutOfSheet`) saves it for queries without landing. */
   land(def: SourceDefinition, pulled: PullOk | undefined): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   refresh(sourceId: string): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   remove(sourceId: string): Promise<void>;
