@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryCredentialStore } from '../../src/connectors';
 import { emptyDocument, saveDocument, type PivotDeckDocument } from '../../src/model';
-import { refreshSource, removeSource, sourceStatus, type SourceDeps } from '../../src/refresh/sources';
+import { DocumentService, memoryDocumentStorage } from '../../src/refresh/document';
+import { refreshSource, removeSource, SourceCoordinator, sourceStatus, type SourceDeps } from '../../src/refresh/sources';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { emptySim, snapshot, tableValues, type Sim } from './helpers';
 
@@ -127,11 +128,14 @@ describe('refreshSource', () => {
     const doc = docWith({ id: 'co', label: 'Co', kind: 'csv', url: server.url('/mutable/co.csv') });
     server.reset();
     sim.resetStats();
-    const first = refreshSource(deps, doc, 'co');
-    const second = refreshSource(deps, doc, 'co');
+    // Two callers (say the pane and the ribbon) through the workbook's one source coordinator.
+    const documents = new DocumentService(memoryDocumentStorage(doc));
+    const sources = new SourceCoordinator(deps, documents);
+    const first = sources.refresh('co');
+    const second = sources.refresh('co');
     expect(second).toBe(first);
-    const result = await first;
-    expect(result.outcome.status).toBe('landed');
+    expect((await first)?.status).toBe('landed');
+    const result = { document: await documents.read() };
     expect(server.requests.length).toBe(1);
     // Default landing: a sheet and a table named after the source.
     expect(sim.toModel().tables).toEqual([expect.objectContaining({ name: 'Co', sheet: 'Co', address: 'A1:B2' })]);

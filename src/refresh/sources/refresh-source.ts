@@ -49,12 +49,10 @@ export interface SourceRefreshResult {
   outcome: SourceOutcome;
 }
 
-const inflight = new WeakMap<SourceDeps, Map<string, Promise<SourceRefreshResult>>>();
-
 /**
- * Refreshes one source and returns the updated document (the caller saves it). Concurrent calls
- * for the same source with the same deps coalesce: the second gets the first's promise (and its
- * document), so two clicks never pull twice or write twice.
+ * Refreshes one source and returns the updated document. SourceCoordinator runs it (one refresh
+ * of a source at a time, whoever asks, coalesced by source id) and records the result through the
+ * document service.
  *
  * - Conditional: sends the stored ETag / Last-Modified (the source's `lastPull`; not secrets)
  *   while its table is still in the workbook; a 304 downloads and writes nothing.
@@ -64,20 +62,8 @@ const inflight = new WeakMap<SourceDeps, Map<string, Promise<SourceRefreshResult
  *
  * @example
  *   const { document, outcome } = await refreshSource(deps, doc, 'cars', { onProgress: show });
- *   await saveWorkbookDocument(deps.run, opened, document);
  */
-export function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions = {}): Promise<SourceRefreshResult> {
-  let running = inflight.get(deps);
-  if (!running) inflight.set(deps, (running = new Map()));
-  const existing = running.get(sourceId);
-  if (existing) return existing;
-  const map = running;
-  const promise = refreshNow(deps, doc, sourceId, options).finally(() => map.delete(sourceId));
-  map.set(sourceId, promise);
-  return promise;
-}
-
-async function refreshNow(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions): Promise<SourceRefreshResult> {
+export async function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions = {}): Promise<SourceRefreshResult> {
   const def = doc.sources.find((s) => s.id === sourceId);
   if (!def) throw new Error(`There is no source "${sourceId}" in this workbook's PivotDeck data.`);
   const at = (deps.now ?? (() => new Date()))().toISOString();
