@@ -2,10 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildFromTemplate, parseTiles, proposeStarterLayout, type DashboardField, type Tile } from '../../dashboards';
 import type { PaneHost } from '../../excel/host-types';
 import { listTables } from '../../excel/list-tables';
-import { readTablePreview } from '../../excel/read-table-preview';
 import type { PivotDeckDocument } from '../../model';
-import { describeFields } from '../query/field-info';
-import { sourceChoices, type SourceChoice } from './source-choices';
+import { fieldsOfChoice, sourceChoices, type SourceChoice } from './source-choices';
 import type { GalleryId } from './template-gallery-items';
 
 export type Step = 'source' | 'template' | 'tiles';
@@ -58,13 +56,11 @@ export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefin
     setTemplate(undefined);
     setTemplateError(undefined);
     if (!next) { setFields({ status: 'idle' }); return; }
-    if (next.fields) { setFields({ status: 'ready', fields: next.fields }); return; }
-    if (next.ref.kind !== 'table') { setFields({ status: 'error', message: next.unavailable ?? 'PivotDeck cannot read this source’s columns.' }); return; }
-    setFields({ status: 'loading' });
+    if (next.ref.kind === 'table' && !next.fields) setFields({ status: 'loading' });
     try {
-      const preview = await readTablePreview(host.run, next.ref.name, 20);
+      const fields = await fieldsOfChoice(host.run, next);
       if (mine !== request.current) return;
-      setFields({ status: 'ready', fields: describeFields(preview.headers, preview.rows, preview.numberFormats) });
+      setFields({ status: 'ready', fields });
     } catch (e) {
       if (mine === request.current) setFields({ status: 'error', message: errorText(e) });
     }
