@@ -5,7 +5,7 @@
  * Each refresh holds the source's lock while it lands the table and records the outcome through
  * the document service, so the landed table and the source's definition always agree.
  */
-import type { PullOk, SourceDefinition } from '../../connectors/types';
+import type { PullOk, PullProgress, SourceDefinition } from '../../connectors/types';
 import type { PivotDeckDocument } from '../../model';
 import type { DocumentService } from '../document';
 import { lockKey } from '../document/object-locks';
@@ -116,6 +116,27 @@ export class SourceCoordinator {
       throw error;
     }
     return result.outcome;
+  }
+
+  /**
+   * Pulls a source as the form describes it, for the preview: nothing is written to Excel or the
+   * document. A secret typed with it is saved first in the user's credential store (never in the
+   * workbook), so the pull can use it.
+   */
+  async preview(def: SourceDefinition, secret: string | undefined, options: { signal?: AbortSignal; onProgress?: (p: PullProgress) => void } = {}): Promise<PullOk> {
+    await this.saveCredential(def, secret);
+    const { pullSource } = await pullCode();
+    const pull = await pullSource(def, {
+      fetch: this.deps.fetch, credentials: this.deps.credentials, policy: this.deps.policy, origin: this.deps.origin,
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}), ...options,
+    });
+    if (pull.status !== 'ok') throw new Error('The server said nothing changed; press Preview again.');
+    return pull;
+  }
+
+  /** Saves the user's secret for a source's credential in their store (never in the workbook). */
+  async saveCredential(def: SourceDefinition, secret: string | undefined): Promise<void> {
+    if (def.credential && secret) await this.deps.credentials.set(def.credential.host, def.credential.kind, secret);
   }
 
   /**
