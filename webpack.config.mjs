@@ -7,7 +7,10 @@
 //
 // --env flags: ADDIN_URL (production base URL), ALLOW_SAME_VERSION=1 (rebuild a released
 // Version), CONNECT_SRC="'self' https://api.example.com" (replace the CSP's connect-src),
-// OUTPUT_DIR (default dist), MODULES_FILE (write the bundled source files as JSON), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000).
+// OUTPUT_DIR (default dist), MODULES_FILE (write the bundled source files as JSON), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000),
+// PUBLISHER (a JSON file or the JSON itself: who publishes the add-in, for support.html,
+// privacy.html and terms.html; required for production, development uses publisher.example.json),
+// DISPLAY_NAME and PROVIDER_NAME (the manifest's names; default "PivotDeck").
 // Each may also come from the environment variable of the same name.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -19,6 +22,10 @@ import {
   manifestVersion, rewriteManifest, validateAddinUrl,
 } from './scripts/build-checks.mjs';
 import { certificatePaths } from './scripts/dev-certs.mjs';
+import {
+  DEFAULT_DISPLAY_NAME, DEFAULT_PROVIDER_NAME, PAGES, brandManifest, loadPublisher, manifestName, pageValues, renderPage,
+} from './scripts/publisher.mjs';
+import { samplePatterns } from './scripts/samples.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -97,6 +104,29 @@ export default (env = {}, argv = {}) => {
       refuse(e.message);
     }
   }
+  // Publisher pages and manifest names: checked before compiling, so a wrong value costs seconds.
+  let pages;
+  let names;
+  try {
+    names = {
+      displayName: manifestName(opt('DISPLAY_NAME'), 'DISPLAY_NAME', DEFAULT_DISPLAY_NAME),
+      providerName: manifestName(opt('PROVIDER_NAME'), 'PROVIDER_NAME', DEFAULT_PROVIDER_NAME),
+    };
+    let publisher = loadPublisher(opt('PUBLISHER'), root);
+    if (!publisher && prod) {
+      throw new Error('publisher details are required for the support, privacy and terms pages: write publisher.json ' +
+        '(copy publisher.example.json and fill in your name, contact and jurisdiction) or pass --env PUBLISHER=path/to/publisher.json');
+    }
+    publisher ??= loadPublisher('publisher.example.json', root);
+    const values = pageValues(publisher, {
+      addinUrl, displayName: names.displayName, version: manifestVersion(devManifest), today: new Date().toISOString().slice(0, 10),
+    });
+    pages = PAGES.map((name) => ({ name, values }));
+    for (const p of pages) renderPage(readFileSync(join(root, 'assets', 'pages', p.name), 'utf8'), values, `assets/pages/${p.name}`);
+  } catch (e) {
+    refuse(e.message);
+  }
+
   const csp = contentSecurityPolicy({ dev: !prod, connectSrc: opt('CONNECT_SRC') });
   // Each template writes `csp` into a meta tag placed before office.js (a meta CSP covers only
   // what follows it).
@@ -155,11 +185,21 @@ export default (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
-          { from: 'assets/support.html', to: 'support.html' },
+          // support, privacy and terms pages, filled with the publisher's details (see scripts/publisher.mjs).
+          ...pages.map((p) => ({
+            from: `assets/pages/${p.name}`,
+            to: p.name,
+            transform: (content) => renderPage(content.toString(), p.values, `assets/pages/${p.name}`),
+          })),
+          // Public test files for reviewers and first runs, made from assets/sample-data (scripts/samples.mjs).
+          ...samplePatterns(root),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (prod ? rewriteManifest(content.toString(), addinUrl) : content),
+            transform: (content) => {
+              const branded = brandManifest(content.toString(), names);
+              return prod ? rewriteManifest(branded, addinUrl) : branded;
+            },
           },
         ],
       }),

@@ -23,8 +23,15 @@ export const OFFICEAPP_ORDER = [
 ];
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Office requires n.n.n.n with each part 0..65535 (the schema allows 1 to 4 parts). */
-const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
+/**
+ * n.n.n.n with each part 0..9999: Office itself accepts parts up to 65535, but AppSource (the
+ * Microsoft Marketplace) accepts only 0..9999, and its submission form must match the manifest.
+ * The schema allows 1 to 4 parts. Production also wants the first part at least 1 (the store's
+ * "a.b.c.d where a is 1-9999").
+ */
+const VERSION = /^\d{1,4}(\.\d{1,4}){0,3}$/;
+/** ShortString in the manifest schema: ProviderName and DisplayName hold 1..125 characters. */
+const SHORT_STRING_MAX = 125;
 
 /** Reads width and height from a PNG's IHDR chunk; null when the bytes are not a PNG. */
 export function pngSize(buf) {
@@ -107,9 +114,15 @@ export function checkManifest(xml, { rootDir, production = false } = {}) {
   const id = kid(root, 'Id')?.text ?? '';
   if (!GUID.test(id)) errors.push(`Id "${id}" is not a GUID`);
   const version = kid(root, 'Version')?.text ?? '';
-  if (!VERSION.test(version) || version.split('.').some((p) => Number(p) > 65535)) {
-    errors.push(`Version "${version}" is not n.n.n.n with parts 0..65535`);
+  if (!VERSION.test(version)) {
+    errors.push(`Version "${version}" is not n.n.n.n with parts 0..9999 (the Microsoft Marketplace accepts no larger part)`);
+  } else if (production && Number(version.split('.')[0]) < 1) {
+    errors.push(`Version "${version}" starts with 0; the Microsoft Marketplace wants the first part between 1 and 9999`);
   }
+  const provider = kid(root, 'ProviderName')?.text ?? '';
+  if (provider.trim().length === 0 || provider.length > SHORT_STRING_MAX) errors.push(`ProviderName must have 1 to ${SHORT_STRING_MAX} characters (has ${provider.length})`);
+  const displayName = kid(root, 'DisplayName')?.attrs.DefaultValue ?? '';
+  if (displayName.trim().length === 0 || displayName.length > SHORT_STRING_MAX) errors.push(`DisplayName must have 1 to ${SHORT_STRING_MAX} characters (has ${displayName.length})`);
   const hostNames = kids(kid(root, 'Hosts'), 'Host').map((h) => h.attrs.Name);
   if (hostNames.join() !== 'Workbook') errors.push(`Hosts must be exactly Workbook, got ${hostNames.join() || 'none'}`);
   const excelSet = kids(kid(kid(root, 'Requirements'), 'Sets'), 'Set').find((s) => s.attrs.Name === 'ExcelApi');

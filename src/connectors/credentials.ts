@@ -1,19 +1,32 @@
 /**
- * Per-user secrets. The workbook keeps only a credential *reference* (host + kind); the secret
+ * Per-user secrets. The workbook keeps only a credential *reference* (origin + kind); the secret
  * lives here, on this computer, so a teammate who opens the workbook is asked for their own.
  *
+ * Secrets are keyed by the exact origin they were entered for (scheme, host, port; see
+ * http/origin.ts), never by a bare host: a secret saved for https://api.example.com is not one for
+ * https://api.example.com:8443 or http://api.example.com.
+ *
  * Secret formats: bearer → the token; API key → the key; basic → "user:password".
+ *
+ * Secrets saved by earlier versions were keyed by `URL.host` ("api.example.com",
+ * "api.example.com:8443"). They are moved to the https origin the first time they are read,
+ * because outside development PivotDeck only ever sent requests over https (http only to
+ * localhost), so such a key can only have been entered for https://<that host>. Keys for
+ * localhost, 127.0.0.1 and [::1] are NOT moved: those were usually http in development and the
+ * scheme cannot be known, so the user is asked again.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { canonicalOrigin } from './http/origin';
 import type { CredentialRef } from './types';
 
 export type CredentialKind = CredentialRef['kind'];
 
 export interface CredentialStore {
-  get(host: string, kind: CredentialKind): Promise<string | undefined>;
-  set(host: string, kind: CredentialKind, secret: string): Promise<void>;
-  /** Forget every secret kept for `host`. */
-  delete(host: string): Promise<void>;
+  /** The secret for `origin` ("https://api.example.com"; a full address is reduced to its origin). */
+  get(origin: string, kind: CredentialKind): Promise<string | undefined>;
+  set(origin: string, kind: CredentialKind, secret: string): Promise<void>;
+  /** Forget every secret kept for `origin`. */
+  delete(origin: string): Promise<void>;
 }
 
 /** The minimal async key/value surface the stores need (idb-keyval's shape). */
@@ -25,22 +38,54 @@ export interface KeyValueBackend {
 }
 
 const PREFIX = 'pivotdeck.credential';
-const keyOf = (host: string, kind: CredentialKind) => `${PREFIX}\u0000${host.toLowerCase()}\u0000${kind}`;
-const hostPrefix = (host: string) => `${PREFIX}\u0000${host.toLowerCase()}\u0000`;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The origin a key is filed under; an unusable origin files under a key nothing can match. */
+function originKey(origin: string): string {
+  return canonicalOrigin(origin) ?? `invalid:${origin}`;
+}
+const keyOf = (origin: string, kind: CredentialKind) => `${PREFIX}\u0000${originKey(origin)}\u0000${kind}`;
+const originPrefix = (origin: string) => `${PREFIX}\u0000${originKey(origin)}\u0000`;
+
+/** The key prefix an earlier version used for this origin's secrets, when they can be moved safely (see above). */
+function legacyPrefix(origin: string): string | undefined {
+  const canonical = canonicalOrigin(origin);
+  if (!canonical) return undefined;
+  const url = new URL(canonical);
+  if (url.protocol !== 'https:' || LOCAL_HOSTS.has(url.hostname)) return undefined;
+  return `${PREFIX}\u0000${url.host}\u0000`;
+}
 
 /**
  * A credential store over any key/value backend.
  * @example
  *   const store = credentialStoreOver(mapBackend());
- *   await store.set('api.example.com', 'bearer', 'tok');
+ *   await store.set('https://api.example.com', 'bearer', 'tok');
  */
 export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
   return {
-    get: (host, kind) => backend.get(keyOf(host, kind)),
-    set: (host, kind, secret) => backend.set(keyOf(host, kind), secret),
-    async delete(host) {
-      const prefix = hostPrefix(host);
-      for (const key of await backend.keys()) if (key.startsWith(prefix)) await backend.del(key);
+    async get(origin, kind) {
+      const key = keyOf(origin, kind);
+      const found = await backend.get(key);
+      if (found !== undefined) return found;
+      const prefix = legacyPrefix(origin);
+      if (!prefix) return undefined;
+      const legacy = `${prefix}${kind}`;
+      const old = await backend.get(legacy);
+      if (old === undefined) return undefined;
+      await backend.set(key, old);
+      await backend.del(legacy);
+      return old;
+    },
+    async set(origin, kind, secret) {
+      // A secret filed under anything but an origin could never be matched safely: a caller's bug.
+      if (canonicalOrigin(origin) === undefined) throw new Error(`A credential is kept for an origin such as https://api.example.com, not "${origin}".`);
+      await backend.set(keyOf(origin, kind), secret);
+    },
+    async delete(origin) {
+      const prefix = originPrefix(origin);
+      const legacy = legacyPrefix(origin);
+      for (const key of await backend.keys()) if (key.startsWith(prefix) || (legacy && key.startsWith(legacy))) await backend.del(key);
     },
   };
 }
@@ -56,13 +101,13 @@ export function mapBackend(map = new Map<string, string>()): KeyValueBackend {
 }
 
 /**
- * In-memory credentials, forgotten when the pane closes.
- * @example const store = memoryCredentialStore({ 'api.example.com': { bearer: 'tok' } });
+ * In-memory credentials, forgotten when the pane closes. Keys of `initial` are origins.
+ * @example const store = memoryCredentialStore({ 'https://api.example.com': { bearer: 'tok' } });
  */
 export function memoryCredentialStore(initial: Record<string, Partial<Record<CredentialKind, string>>> = {}): CredentialStore {
   const map = new Map<string, string>();
-  for (const [host, secrets] of Object.entries(initial)) {
-    for (const [kind, secret] of Object.entries(secrets)) if (secret !== undefined) map.set(keyOf(host, kind as CredentialKind), secret);
+  for (const [origin, secrets] of Object.entries(initial)) {
+    for (const [kind, secret] of Object.entries(secrets)) if (secret !== undefined) map.set(keyOf(origin, kind as CredentialKind), secret);
   }
   return credentialStoreOver(mapBackend(map));
 }

@@ -15,6 +15,8 @@ export { pullGoogleSheets, googleSheetsCsvUrl } from './google-sheets';
 export { pullParquet } from './parquet';
 export { pullArrow } from './arrow';
 export { checkUrl, displayUrl } from './http/policy';
+export { canonicalOrigin, secretMayGoTo } from './http/origin';
+export { findSecretsInUrl, isSecretParameter, describeUrlSecrets, type UrlSecret, type UrlSecrets } from './http/secrets-in-url';
 export { classifyNetworkFailure, isOpaqueNetworkError, probeAnswers, type ProbeOutcome } from './http/cors';
 export { parseRetryAfter } from './http/retry-after';
 export { nextLinkFromHeader } from './http/link-header';

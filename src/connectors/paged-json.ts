@@ -4,7 +4,7 @@
  * pull (nothing partial is returned, so the previously landed table stays as it was).
  */
 import { SourceError } from './errors';
-import type { ResolvedCredential } from './http/auth';
+import { credentialAppliesTo, refusedError, type ResolvedCredential } from './http/auth';
 import { displayUrl } from './http/policy';
 import { decodeText, readBytes } from './http/read-body';
 import { request } from './http/request';
@@ -68,10 +68,13 @@ export async function pullPagedJson(plan: PagedJsonPlan, context: PullContext): 
     if (guessed && pages === 1) warnings.push({ code: 'recordsPathGuessed', message: `PivotDeck read the records from "${guessed}", the only list in the response. Set the records path to choose another.` });
     for (const record of pageRecords) records.push(record);
     checkRowLimit(records.length, context);
-    const next = plan.next({ document, response: answer.response, url, count: pageRecords.length, total: records.length, page: pages });
+    const next = plan.next({ document, response: answer.response, url: answer.url, count: pageRecords.length, total: records.length, page: pages });
     if (next && visited.has(next.href)) {
       throw new SourceError('malformed', `${url.host} sent the same next-page address twice (${displayUrl(next)}), so paging would never end. Check the paging settings of this source.`, { host: url.host });
     }
+    // A next page on another origin would get the secret (or, without it, data from a site the
+    // user never chose): stop and say so. The same rule as every other hop (secretMayGoTo).
+    if (next && plan.credential && !credentialAppliesTo(plan.credential, next)) throw refusedError('nextPage', next.origin, url, plan.credential);
     url = next;
   }
   const typed = recordsToColumns(records, context.signal, plan.types);

@@ -3,6 +3,7 @@ import { gunzipSync } from 'fflate';
 import { SourceError } from './errors';
 import { displayUrl } from './http/policy';
 import { valuesToColumn } from './parse/values-to-column';
+import { emptyRecord } from './parse/own-keys';
 import type { ColumnData } from './parse/parse-delimited';
 import { checkRowLimit, download, finish } from './pull-helpers';
 import { columnarOptions, readOptions } from './source-options';
@@ -60,7 +61,7 @@ export const pullParquet: Connector = async (def, context) => {
   }
 
   const columns: ColumnSpec[] = [];
-  const data: Record<string, ColumnData> = {};
+  const data = emptyRecord<ColumnData>();
   let inexact = 0;
   for (const [name, column] of values) {
     const typed = valuesToColumn(column);

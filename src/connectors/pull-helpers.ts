@@ -2,9 +2,9 @@
  * Steps every file-like connector shares: check the address, find the user's credential, make the
  * (conditional) request, read the body with progress, and finish with a typed Arquero table.
  */
-import { table as arqueroTable } from 'arquero';
+import { columnTable } from '../engine';
 import { SourceError } from './errors';
-import { resolveCredential, type ResolvedCredential } from './http/auth';
+import { checkCredentialOrigin, resolveCredential, type ResolvedCredential } from './http/auth';
 import { checkUrl } from './http/policy';
 import { readBytes } from './http/read-body';
 import { request, type RequestOptions } from './http/request';
@@ -24,6 +24,8 @@ export interface Download {
 /** Address + credential of a definition, checked before any request. */
 export async function prepare(def: SourceDefinition, context: PullContext, url = def.url): Promise<{ url: URL; credential?: ResolvedCredential }> {
   const checked = checkUrl(url, context.policy);
+  // A source on another origin than its credential is refused before the secret is looked up.
+  checkCredentialOrigin(def.credential, checked);
   const credential = await resolveCredential(def.credential, context.credentials);
   return { url: checked, credential };
 }
@@ -84,7 +86,7 @@ export function finish(
   const result: PullOk = {
     status: 'ok',
     columns: parts.columns,
-    table: arqueroTable(parts.data, names),
+    table: columnTable(parts.data, names),
     rowCount: parts.rowCount,
     warnings,
     bytes: parts.bytes,

@@ -1,6 +1,7 @@
 /**
  * The template gallery: ready-made dashboards fitted to a table's fields.
  */
+import { formatFieldRef } from '../engine/formula';
 import type { Measure, SourceRef } from '../engine/spec';
 import { flowLayout } from './layout';
 import { plural } from './plural';
@@ -110,7 +111,7 @@ function monitoring(source: SourceRef, fields: readonly DashboardField[]): Tile[
   if (cost) {
     tiles.push(sized<KpiTile>('kpi', {
       kind: 'kpi', id: 'kpi_margin', title: 'Margin', source,
-      measure: { id: 'margin', kind: 'formula', formula: `(SUM([${amount}]) - SUM([${cost}])) / SUM([${amount}])` },
+      measure: { id: 'margin', kind: 'formula', formula: `(SUM(${formatFieldRef(amount)}) - SUM(${formatFieldRef(cost)})) / SUM(${formatFieldRef(amount)})` },
       comparison: vsLastMonth, thresholds: { direction: 'higherIsBetter', amber: 0.35, red: 0.25 }, numberFormat: '0.0%',
     }));
   }

@@ -142,6 +142,13 @@ export interface XRange extends XLoadable<XRange> {
   select(): void;
   /** ExcelApi 1.2. `across` merges each row of the range separately. */
   merge(across?: boolean): void;
+  /**
+   * ExcelApi 1.1. Inserts cells here, moving the cells below down (or right). References follow;
+   * rows inserted inside a table make it grow.
+   */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange;
+  /** ExcelApi 1.1. Deletes the cells, moving the cells below up (or right ones left); references to them become #REF!. */
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void;
   /** ExcelApi 1.2. */
   unmerge(): void;
 }
@@ -164,6 +171,11 @@ export interface XTable extends XLoadable<XTable> {
   readonly worksheet: XWorksheet;
   readonly columns: XTableColumnCollection;
   delete(): void;
+  /**
+   * ExcelApi 1.13. Gives the table a new extent: same header row, overlapping the old one. The
+   * table object, its name, style and structured references stay; no cells move.
+   */
+  resize(newRange: XRange | string): void;
   getRange(): XRange;
   getHeaderRowRange(): XRange;
   getDataBodyRange(): XRange;
@@ -172,11 +184,22 @@ export interface XTable extends XLoadable<XTable> {
 
 export interface XTableColumnCollection extends XLoadable<XTableColumnCollection> {
   readonly items: XTableColumn[];
+  /**
+   * ExcelApi 1.1 (`name` 1.4). Adds a column at `index` (null/undefined: at the right end); the
+   * cells to its right in the table's rows move right. `values` (header and body) is optional.
+   */
+  add(index?: number | null, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): XTableColumn;
+  getItem(key: number | string): XTableColumn;
+  getItemOrNullObject(key: number | string): XTableColumn;
 }
 export interface XTableColumn extends XLoadable<XTableColumn> {
   readonly id: number;
   name: string;
   readonly index: number;
+  readonly isNullObject: boolean;
+  /** ExcelApi 1.1. Removes the column; structured references to it become #REF!. */
+  delete(): void;
+  getDataBodyRange(): XRange;
 }
 
 export interface XPivotTableCollection extends XLoadable<XPivotTableCollection> {
@@ -302,6 +325,11 @@ export interface XNamedItemCollection extends XLoadable<XNamedItemCollection> {
 }
 export interface XNamedItem extends XLoadable<XNamedItem> {
   readonly name: string;
+  /**
+   * ExcelApi 1.7. The reference as a formula, e.g. "=Data!$A$1:$C$9" or "=Orders[#All]".
+   * Setting it moves the name without deleting it (formulas using the name keep working).
+   */
+  formula: Excel.NamedItem['formula'];
   readonly type: Excel.NamedItem['type'];
   readonly value: unknown;
   readonly isNullObject: boolean;

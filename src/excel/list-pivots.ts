@@ -11,7 +11,7 @@ export interface ListPivotsOptions {
 }
 
 /** Shown instead of a pivot's source on hosts older than ExcelApi 1.15. */
-export const SOURCE_NEEDS_1_15 = 'needs Excel 2021/365 (ExcelApi 1.15)';
+export const SOURCE_NEEDS_1_15 = 'needs Microsoft 365, Excel 2024 or Excel on the web (ExcelApi 1.15)';
 
 const PIVOT_LOAD = [
   'items/name',

@@ -46,7 +46,7 @@ export type OpenResult =
  * Parses stored text (or nothing) into a document.
  * @example
  *   openDocument(undefined).status === 'empty'
- *   openDocument('{"schemaVersion":1,"extensions":[],"sources":[],"queries":[],"dashboards":[]}').status === 'ok'
+ *   openDocument('{"schemaVersion":2,"extensions":[],"sources":[],"queries":[],"dashboards":[]}').status === 'ok'
  */
 export function openDocument(stored: string | undefined | null): OpenResult {
   if (stored === undefined || stored === null || stored === '') {
@@ -88,7 +88,7 @@ export function openDocument(stored: string | undefined | null): OpenResult {
 
 /**
  * Serialises a document for storage, validating it first so we never persist a bad one.
- * @example saveDocument(emptyDocument()) // '{"schemaVersion":1,...}'
+ * @example saveDocument(emptyDocument()) // '{"schemaVersion":2,...}'
  */
 export function saveDocument(document: PivotDeckDocument): string {
   const checked = pivotDeckDocument.parse(document);

@@ -4,13 +4,13 @@
  * way in, because a workbook is untrusted input (it may have been edited by hand or by a newer
  * PivotDeck).
  *
- * Never put credentials here: sources keep only a `credential` reference naming the host that
+ * Never put credentials here: sources keep only a `credential` reference naming the origin that
  * needs one; the secret itself lives in per-user storage.
  */
 import { z } from 'zod';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
@@ -70,30 +70,79 @@ export const pivotExtension = z.object({
 });
 export type PivotExtension = z.infer<typeof pivotExtension>;
 
-/** A reference to a per-user secret; the workbook says who needs one, never what it is. */
+/** True for a canonical http(s) origin such as "https://api.example.com:8443" (no path, no default port). */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A reference to a per-user secret; the workbook says who needs one, never what it is. `origin`
+ * is the exact origin (scheme, host, port) the secret was entered for: it is sent to no other.
+ * Version 1 kept a bare `host`; migrations.ts turns it into https://host.
+ */
 export const credentialRef = z.object({
-  host: z.string().max(255),
+  origin: z.string().max(300).refine(isOrigin, 'a credential names an origin such as https://api.example.com'),
   kind: z.enum(['none', 'apiKeyHeader', 'apiKeyQuery', 'bearer', 'basic']),
   /** Header or query parameter name for API keys. */
   parameter: z.string().max(100).optional(),
 });
+
+/** Where a web source lands: its Excel table and the sheet it goes on. */
+export const landingPlace = z.object({
+  tableName: z.string().min(1).max(255),
+  sheet: z.string().min(1).max(31),
+});
+export type LandingPlace = z.infer<typeof landingPlace>;
+
+/**
+ * What the last successful pull (or warehouse "Test connection") saw: validators for the next
+ * conditional request, the columns (to report schema changes and to offer the fields without
+ * pulling), rows and bytes. None of it is secret.
+ */
+export const lastPull = z.object({
+  etag: z.string().max(1000).optional(),
+  lastModified: z.string().max(100).optional(),
+  columns: z.array(z.object({ name: z.string().max(500), type: z.enum(['text', 'number', 'date', 'boolean']) })).max(16_384).optional(),
+  rows: z.number().int().min(0).optional(),
+  bytes: z.number().min(0).optional(),
+});
+export type LastPull = z.infer<typeof lastPull>;
+
+/** The kind of a source's last failure, so the pane can ask for a credential. */
+export const lastError = z.object({
+  /** SourceError / LandingError kind, e.g. 'auth', 'http', 'cors', 'writeFailed'. */
+  kind: z.string().max(40),
+  /** The host a credential is needed for, when kind is 'auth'. */
+  host: z.string().max(255).optional(),
+});
+export type LastError = z.infer<typeof lastError>;
 
 export const sourceDef = z.object({
   id,
   label,
   kind: z.enum(['csv', 'json', 'rest', 'odata', 'googleSheets', 'parquet', 'arrow', 'table', 'range', 'warehouse']),
   url: z.string().max(4000).optional(),
-  /** Kind-specific options (delimiter, JSON path, paging ...), validated by the connector. */
+  /**
+   * The connector's own settings for this kind (delimiter, JSON path, paging, OData query, the
+   * warehouse's database and table ...), validated by the connector before every use
+   * (src/connectors/source-options.ts, warehouse-connection.ts). PivotDeck's own state about the
+   * source is never kept here: it has the typed fields below.
+   */
   options: z.record(z.string(), z.unknown()).optional(),
   credential: credentialRef.optional(),
+  /** Queries pull it from the web; it is never landed in the sheet. */
+  keepOutOfSheet: z.boolean().optional(),
+  /** Where it lands (absent: a sheet and table named after it, on first load). */
+  landing: landingPlace.optional(),
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
-  /** Validators for the next conditional request and the columns seen, to report schema changes. */
-  lastPull: z.object({
-    etag: z.string().max(1000).optional(),
-    lastModified: z.string().max(100).optional(),
-    columns: z.array(z.object({ name: z.string().max(255), type: z.enum(['text', 'number', 'date', 'boolean']) })).max(16_384).optional(),
-  }).optional(),
+  lastPull: lastPull.optional(),
+  lastError: lastError.optional(),
 });
 
 export const queryDef = z.object({

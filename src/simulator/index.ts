@@ -235,6 +235,7 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       state.changeTrigger = 'Unknown';
       try {
         state.writeInput(ref, [[value]], true, 'Simulator.setCellAsUser');
+        state.ensureCalculated();
       } finally {
         state.changeTrigger = 'ThisLocalAddin';
       }

@@ -184,7 +184,12 @@ export type PivotSourceModel =
   /** A range on a sheet, address without sheet, e.g. "A1:D13". */
   | { kind: 'range'; sheet: string; address: string }
   /** Data Model / OLAP / external: the simulator exposes it but PivotDeck must refuse it. */
-  | { kind: 'external'; description: string };
+  | { kind: 'external'; description: string }
+  /**
+   * The source table, sheet or cells were deleted: Excel keeps the pivot (and its cache) but its
+   * source reference is #REF! and a refresh fails with "Reference isn't valid." for good.
+   */
+  | { kind: 'invalid'; was: string };
 
 export interface PivotFieldModel {
   /** Source column name (the hierarchy name). */

@@ -16,6 +16,7 @@ import { ConsentPrompt } from './shared/ConsentPrompt';
 import { useConsent } from './shared/use-consent';
 import { PivotsPanel } from './PivotsPanel';
 import { ErrorMessage } from './StatusMessages';
+import { ShowRowsButton } from './show-rows/ShowRowsButton';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
@@ -82,6 +83,7 @@ export function App({ host }: AppProps): ReactElement {
         <ConsentPrompt request={consent.request} busy={consent.busy} onAllow={consent.allow} onNotNow={consent.notNow} />
       )}
       {consent.error && <ErrorMessage title="PivotDeck could not remember your answer" message={consent.error} />}
+      <ShowRowsButton host={host} />
       <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
         <AccordionItem value="tables" className={styles.section}>
           <AccordionHeader as="h2" size="small" icon={<Table20Regular />} className={styles.sectionHeader}>

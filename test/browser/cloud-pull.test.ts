@@ -319,8 +319,8 @@ describe('cloud pulls in the workbench', () => {
     }, '406 rows, 9 columns; showing the first 100.');
     await waitForBadge('Secure cars', 'Up to date');
     expect(await workbookContains(TOKEN)).toBe(false);
-    // The workbook keeps only who needs what: the host and the kind of credential.
-    expect((await storedDocument()).sources.find((x) => x.label === 'Secure cars')?.credential).toEqual({ host: new URL(proxy.url).host, kind: 'bearer' });
+    // The workbook keeps only who needs what: the origin and the kind of credential.
+    expect((await storedDocument()).sources.find((x) => x.label === 'Secure cars')?.credential).toEqual({ origin: new URL(proxy.url).origin, kind: 'bearer' });
 
     // A teammate: same workbook, no token on their computer.
     await page.evaluate(() => new Promise<void>((resolve, reject) => {
@@ -336,8 +336,8 @@ describe('cloud pulls in the workbench', () => {
     await pane().getByRole('button', { name: 'Data from the web' }).click();
     await sourceItem('Secure cars').getByRole('button', { name: 'Refresh Secure cars' }).click();
     await waitForBadge('Secure cars', 'Needs your credential');
-    const host = new URL(proxy.url).host;
-    await expect.poll(() => sourceItem('Secure cars').textContent()).toContain(`access token for ${host}`);
+    const origin = new URL(proxy.url).origin;
+    await expect.poll(() => sourceItem('Secure cars').textContent()).toContain(`access token for ${origin}`);
     await sourceItem('Secure cars').getByLabel(/Your access token/).fill(TOKEN);
     await sourceItem('Secure cars').getByRole('button', { name: 'Save and refresh' }).click();
     await waitForBadge('Secure cars', 'Up to date');

@@ -3,17 +3,22 @@
  * under the production rules, the bundle budget output, and the served dist in headless Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { checkManifest, parseXml } from '../../scripts/check-manifest.mjs';
+import { SAMPLE_CONTENT_TYPES, samplePatterns } from '../../scripts/samples.mjs';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import { runWebpack } from '../../scripts/build-for-tests.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ADDIN_URL = 'https://addins.example.org/pivotdeck';
+/** The publisher's details, awkward on purpose: markup characters and non-ASCII. */
+const PUBLISHER = { name: 'Ærø & Søn <Data> ApS', email: 'support@aeroe.example', jurisdiction: 'Denmark', website: 'https://aeroe.example', updated: '2026-11-30' };
+const DISPLAY_NAME = 'PivotDeck – medians & cloud data for PivotTables';
+const PROVIDER_NAME = 'Ærø & Søn <Data> ApS';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
@@ -26,6 +31,12 @@ let dist: string;
 let buildLog: string;
 let bundled: string[];
 
+function publisherFile(): string {
+  const file = join(work, 'publisher.json');
+  writeFileSync(file, JSON.stringify(PUBLISHER));
+  return file;
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pivotdeck-dist-'));
   dist = join(work, 'dist');
@@ -34,6 +45,7 @@ beforeAll(async () => {
   buildLog = await runWebpack([
     '--mode', 'production', '--env', `ADDIN_URL=${ADDIN_URL}`, '--env', `OUTPUT_DIR=${dist}`,
     '--env', 'ALLOW_SAME_VERSION=1', '--env', `MODULES_FILE=${join(work, 'modules.json')}`,
+    '--env', `PUBLISHER=${publisherFile()}`, '--env', `DISPLAY_NAME=${DISPLAY_NAME}`, '--env', `PROVIDER_NAME=${PROVIDER_NAME}`,
   ]);
   bundled = JSON.parse(readFileSync(join(work, 'modules.json'), 'utf8'));
 });
@@ -43,9 +55,9 @@ afterAll(() => {
 });
 
 describe('production dist/', () => {
-  it('holds the pane, the commands page, support page, icons and manifest, and no workbench', () => {
+  it('holds the pane, the commands page, support, privacy and terms pages, samples, icons and manifest, and no workbench', () => {
     const files = readdirSync(dist);
-    expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'commands.html', 'support.html', 'manifest.xml', 'assets']));
+    expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'commands.html', 'support.html', 'privacy.html', 'terms.html', 'samples', 'manifest.xml', 'assets']));
     expect(files.some((f) => /workbench/i.test(f))).toBe(false);
     expect(readdirSync(join(dist, 'assets')).sort()).toEqual(expect.arrayContaining(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']));
   });
@@ -135,3 +147,61 @@ describe('production dist/ served by a plain static server', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('publisher pages and names in dist/', () => {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  // The production build minifies HTML (entities decoded where HTML allows), so the pages are
+  // read the way a reviewer reads them: rendered by Chromium from a plain static server.
+  it('show the publisher\'s name, contact and jurisdiction on support, privacy and terms, with nothing unfilled, and link only to files that exist', async () => {
+    server = await serveStatic(dist);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const texts: Record<string, string> = {};
+    for (const name of ['support.html', 'privacy.html', 'terms.html']) {
+      const response = await page.goto(`${server.url}/${name}`);
+      expect(response?.status(), name).toBe(200);
+      const text = await page.evaluate(() => document.body.innerText);
+      const html = await page.content();
+      texts[name] = text;
+      expect(html, name).not.toMatch(/\{\{|\}\}/);
+      expect(text, name).toContain('Ærø & Søn <Data> ApS');
+      expect(await page.locator('Data').count(), `${name}: the publisher name must stay text`).toBe(0);
+      expect(text, name).toContain(DISPLAY_NAME);
+      expect(text, name).not.toMatch(/Contoso|localhost|127\.0\.0\.1/);
+      const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!));
+      const local = hrefs.filter((h) => !/^(https?:|mailto:)/.test(h));
+      expect(local.length, name).toBeGreaterThan(0);
+      for (const href of local) expect(existsSync(join(dist, href)), `${name} → ${href}`).toBe(true);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `dist-${name.replace('.html', '')}.png`), fullPage: true });
+    }
+    expect(texts['support.html']).toContain('E-mail: support@aeroe.example');
+    expect(texts['terms.html']).toContain('governed by the laws of Denmark');
+    expect(texts['privacy.html']).toContain('Last updated November 30, 2026.');
+    expect(texts['privacy.html']).toContain('https://addins.example.org');
+  });
+
+  it('point the manifest\'s SupportUrl at support.html and carry DISPLAY_NAME and PROVIDER_NAME', () => {
+    const root = parseXml(readFileSync(join(dist, 'manifest.xml'), 'utf8'));
+    const el = (n: string) => root.children.find((c) => c.name === n);
+    expect(el('SupportUrl')?.attrs.DefaultValue).toBe(`${ADDIN_URL}/support.html`);
+    expect(el('DisplayName')?.attrs.DefaultValue).toBe(DISPLAY_NAME);
+    expect(el('ProviderName')?.text).toBe(PROVIDER_NAME);
+  });
+
+  it('write every sample file, byte for byte what scripts/samples.mjs makes', () => {
+    const patterns = samplePatterns(ROOT);
+    expect(patterns.map((p) => p.to.replace(/^samples\//, '')).sort()).toEqual(Object.keys(SAMPLE_CONTENT_TYPES).sort());
+    for (const p of patterns) {
+      const expected = p.transform ? Buffer.from(p.transform()) : readFileSync(join(ROOT, p.from));
+      expect(readFileSync(join(dist, p.to)).equals(expected), p.to).toBe(true);
+    }
+  });
+});
+

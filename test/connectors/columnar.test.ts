@@ -2,8 +2,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toArrowIPC } from 'arquero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullArrow, pullParquet, type PullOk, type SourceDefinition } from '../../src/connectors';
+import { columnTable } from '../../src/engine';
 import { DATA_DIR, startTestServer, type TestServer } from '../support/http-server';
 import { rejection, testContext } from './context';
 
@@ -97,5 +99,48 @@ describe('Arrow IPC by URL', () => {
   it('refuses bytes that are not Arrow', async () => {
     const error = await rejection(pullArrow(def('arrow', '/data/cars.json'), testContext()));
     expect(error.kind).toBe('malformed');
+  });
+});
+
+describe('Arrow and Parquet with columns named like JavaScript built-ins', () => {
+  /** Names Arquero's plain-object column store and plain `{}` records cannot hold as columns. */
+  const NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'Unit [EUR]'];
+  /** Column j: numbers (with -0) in odd columns, non-ASCII text with a null in even ones. */
+  const valuesOf = (j: number): Array<number | string | null> => (j % 2 ? [1.5 * j, -0, 3] : [`a${j}`, 'Ünïcödé', null]);
+
+  it('Arrow: every column and every row arrives under its own name, numbers as numbers', async () => {
+    const bytes = toArrowIPC(columnTable(new Map(NAMES.map((name, j) => [name, valuesOf(j)]))), { types: Object.create(null) as Record<string, never> });
+    server.setResource('built-ins.arrow', bytes, 'application/vnd.apache.arrow.file');
+    const result = (await pullArrow(def('arrow', '/mutable/built-ins.arrow'), testContext())) as PullOk;
+    expect(result.rowCount).toBe(3);
+    expect(result.columns).toEqual(NAMES.map((name, j) => ({ name, type: j % 2 ? 'number' : 'text', blanks: j % 2 ? 0 : 1 })));
+    expect(result.table.numRows()).toBe(3);
+    NAMES.forEach((name, j) => expect(Array.from(result.table.array(name) as ArrayLike<unknown>)).toEqual(valuesOf(j)));
+  });
+
+  it('Arrow: chosen columns come in the order asked; a column the file lacks is named in the error', async () => {
+    const bytes = toArrowIPC(columnTable(new Map(NAMES.map((name, j) => [name, valuesOf(j)]))), { types: Object.create(null) as Record<string, never> });
+    server.setResource('built-ins-2.arrow', bytes, 'application/vnd.apache.arrow.file');
+    const result = (await pullArrow(def('arrow', '/mutable/built-ins-2.arrow', { columns: ['valueOf', '__proto__'] }), testContext())) as PullOk;
+    expect(result.columns.map((c) => c.name)).toEqual(['valueOf', '__proto__']);
+    expect(Array.from(result.table.array('__proto__') as ArrayLike<unknown>)).toEqual(valuesOf(0));
+    expect(Array.from(result.table.array('valueOf') as ArrayLike<unknown>)).toEqual(valuesOf(3));
+    const error = await rejection(pullArrow(def('arrow', '/mutable/built-ins-2.arrow', { columns: ['__proto__', 'Missing'] }), testContext()));
+    expect(error.kind).toBe('badDefinition');
+    expect(error.message).toContain('The Arrow file has no column Missing.');
+  });
+
+  it('Parquet written by DuckDB: every column and row arrives under its own name', async () => {
+    const file = join(dir, 'built-ins.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const quoted = NAMES.map((n) => `"${n.replace(/"/g, '""')}"`).join(', ');
+    await c.run(`COPY (SELECT * FROM (VALUES ('a0', 1.5::DOUBLE, 'a2', 4.5::DOUBLE, 'a4', 7.5::DOUBLE, 'a6'), ('Ünïcödé', CAST('-0' AS DOUBLE), 'Ünïcödé', CAST('-0' AS DOUBLE), 'Ünïcödé', CAST('-0' AS DOUBLE), 'Ünïcödé'), (NULL, 3::DOUBLE, NULL, 3::DOUBLE, NULL, 3::DOUBLE, NULL)) AS t(${quoted})) TO '${file}' (FORMAT parquet)`);
+    c.closeSync();
+    server.setResource('built-ins.parquet', readFileSync(file), 'application/octet-stream');
+    const result = (await pullParquet(def('parquet', '/mutable/built-ins.parquet'), testContext())) as PullOk;
+    expect(result.columns.map((col) => [col.name, col.type])).toEqual(NAMES.map((name, j) => [name, j % 2 ? 'number' : 'text']));
+    expect(result.table.numRows()).toBe(3);
+    NAMES.forEach((name, j) => expect(Array.from(result.table.array(name) as ArrayLike<unknown>)).toEqual(valuesOf(j)));
   });
 });

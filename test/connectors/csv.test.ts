@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullCsv, type PullOk, type SourceDefinition } from '../../src/connectors';
+import { landingBlock } from '../../src/excel/land/landing-block';
 import { DATA_DIR, startTestServer, type TestServer } from '../support/http-server';
 import { rejection, serialOfDay, testContext } from './context';
 
@@ -127,5 +128,42 @@ describe('CSV by URL', () => {
     await pullCsv(def('/data/seattle-weather.csv'), testContext({ onProgress: (p) => seen.push(p.phase) }));
     expect(seen).toContain('download');
     expect(seen.at(-1)).toBe('parse');
+  });
+});
+
+describe('CSV with columns named like JavaScript built-ins', () => {
+  const NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'Unit [EUR]'];
+  const TEXT = `${NAMES.join(',')}\n1,2,3,4,5,6,7.5\n-1,,0.5,x,true,2024-01-01,8\n`;
+
+  it('keeps every name and value, types each column by its values, and lands in sheet cells', async () => {
+    server.setResource('built-ins.csv', TEXT, 'text/csv; charset=utf-8');
+    const result = (await pullCsv(def('/mutable/built-ins.csv'), testContext())) as PullOk;
+    // By hand from TEXT: valueOf holds "x" and hasOwnProperty "true" beside numbers, so both are text;
+    // prototype mixes a number and a date, so it is text too.
+    expect(result.columns).toEqual([
+      { name: '__proto__', type: 'number', blanks: 0 },
+      { name: 'constructor', type: 'number', blanks: 1 },
+      { name: 'toString', type: 'number', blanks: 0 },
+      { name: 'valueOf', type: 'text', blanks: 0 },
+      { name: 'hasOwnProperty', type: 'text', blanks: 0 },
+      { name: 'prototype', type: 'text', blanks: 0 },
+      { name: 'Unit [EUR]', type: 'number', blanks: 0 },
+    ]);
+    expect(result.table.numRows()).toBe(2);
+    expect(Array.from(result.table.array('__proto__') as ArrayLike<unknown>)).toEqual([1, -1]);
+    expect(Array.from(result.table.array('constructor') as ArrayLike<unknown>)).toEqual([2, null]);
+    const block = landingBlock(result.table, result.columns);
+    expect(block.header).toEqual(NAMES);
+    expect(block.rows).toEqual([
+      [1, 2, 3, '4', '5', '6', 7.5],
+      [-1, '', 0.5, 'x', 'true', '2024-01-01', 8],
+    ]);
+  });
+
+  it("a type chosen for one of them applies to it alone (an object's inherited members are not choices)", async () => {
+    server.setResource('built-ins-typed.csv', TEXT, 'text/csv; charset=utf-8');
+    const result = (await pullCsv(def('/mutable/built-ins-typed.csv', { types: { toString: 'text' } }), testContext())) as PullOk;
+    expect(result.columns.map((c) => c.type)).toEqual(['number', 'number', 'text', 'text', 'text', 'text', 'number']);
+    expect(Array.from(result.table.array('toString') as ArrayLike<unknown>)).toEqual(['3', '0.5']);
   });
 });

@@ -6,6 +6,9 @@ import { detectDelimiter } from '../../src/connectors/parse/detect-delimiter';
 import { lineNumbers } from '../../src/connectors/parse/parse-delimited';
 import { valuesToColumn } from '../../src/connectors/parse/values-to-column';
 import { flattenRecord } from '../../src/connectors/parse/flatten-record';
+import { recordsAtPath } from '../../src/connectors/parse/records-at-path';
+import { recordsToColumns } from '../../src/connectors/parse/records-to-columns';
+import { valueAtPath } from '../../src/connectors/parse/value-at-path';
 import { serialOfDay } from './context';
 
 describe('cell text', () => {
@@ -124,5 +127,72 @@ describe('typed values and records', () => {
     expect(nextLinkFromHeader('<https://a.example/x?page=3>; rel=next')).toBe('https://a.example/x?page=3');
     expect(nextLinkFromHeader('<https://a.example/x?page=1>; rel="prev"')).toBeNull();
     expect(nextLinkFromHeader(null)).toBeNull();
+  });
+});
+
+describe('column names that are JavaScript built-ins', () => {
+  const NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
+
+  it('delimited text: every such column keeps its name, its values and its number type', () => {
+    const text = `${NAMES.join(',')}\n${NAMES.map((_, j) => String(j + 1)).join(',')}\n${NAMES.map((_, j) => String(-(j + 1) / 2)).join(',')}\n`;
+    const r = parseDelimited(text);
+    expect(r.columns).toEqual(NAMES.map((name) => ({ name, type: 'number', blanks: 0 })));
+    expect(Object.keys(r.data)).toEqual(NAMES);
+    NAMES.forEach((name, j) => expect(Array.from(r.data[name]! as ArrayLike<unknown>)).toEqual([j + 1, -(j + 1) / 2]));
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("delimited text: the user's type choices are read by the record's own keys, not its prototype", () => {
+    const text = `${NAMES.join(',')}\n1,2,3,4,5,6\n`;
+    // A plain object literal inherits constructor/toString/valueOf/hasOwnProperty; only constructor is chosen.
+    const chosen = parseDelimited(text, { types: { constructor: 'text' as const } });
+    expect(chosen.columns.map((c) => c.type)).toEqual(['number', 'text', 'number', 'number', 'number', 'number']);
+    expect(chosen.data.constructor).toEqual(['2']);
+    // A choice for __proto__ from stored JSON is an own key too.
+    const proto = parseDelimited(text, { types: JSON.parse('{"__proto__": "text"}') as Record<string, 'text'> });
+    expect(proto.columns.map((c) => c.type)).toEqual(['text', 'number', 'number', 'number', 'number', 'number']);
+  });
+
+  it('JSON records: keys named like built-ins are columns, nested ones flatten, type choices are own keys', () => {
+    const records = JSON.parse(
+      '[{"__proto__": 1, "constructor": "a", "toString": true, "valueOf": 2.5, "hasOwnProperty": null, "prototype": {"__proto__": 7}},' +
+        ' {"__proto__": 2, "constructor": "b", "toString": false, "valueOf": -0, "hasOwnProperty": "x", "prototype": {"__proto__": 8}}]',
+    ) as unknown[];
+    const r = recordsToColumns(records, undefined, JSON.parse('{"valueOf": "text"}') as Record<string, 'text'>);
+    expect(r.columns).toEqual([
+      { name: '__proto__', type: 'number', blanks: 0 },
+      { name: 'constructor', type: 'text', blanks: 0 },
+      { name: 'toString', type: 'boolean', blanks: 0 },
+      { name: 'valueOf', type: 'text', blanks: 0 },
+      { name: 'hasOwnProperty', type: 'text', blanks: 1 },
+      { name: 'prototype.__proto__', type: 'number', blanks: 0 },
+    ]);
+    expect(Array.from(r.data['__proto__']! as ArrayLike<unknown>)).toEqual([1, 2]);
+    expect(r.data.valueOf).toEqual(['2.5', '0']);
+    expect(Array.from(r.data['prototype.__proto__']! as ArrayLike<unknown>)).toEqual([7, 8]);
+    expect(Object.keys(flattenRecord(JSON.parse('{"__proto__": 5, "constructor": {"name": "x"}}')))).toEqual(['__proto__', 'constructor.name']);
+  });
+});
+
+describe('header names that clash with the ones PivotDeck makes up', () => {
+  it('a real "Column 2" or "a (2)" keeps its name; the blank or repeated header takes the next free one', () => {
+    const r = parseDelimited('x,,Column 2,a,a,a (2)\n1,2,3,4,5,6\n');
+    expect(r.columns.map((c) => c.name)).toEqual(['x', 'Column 2 (2)', 'Column 2', 'a', 'a (3)', 'a (2)']);
+    expect(r.columns.map((c) => Array.from(r.data[c.name]! as ArrayLike<unknown>)[0])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['duplicateColumns']);
+  });
+});
+
+describe('paths into JSON documents read own keys only', () => {
+  it('"constructor" or "__proto__" in a path is a data key, never an inherited member', () => {
+    const document = JSON.parse('{"__proto__": {"next": "/p2"}, "constructor": [{"a": 1}], "items": [{"b": 2}]}') as unknown;
+    expect(valueAtPath(document, '__proto__.next')).toBe('/p2');
+    expect(valueAtPath(document, 'items.0.b')).toBe(2);
+    expect(valueAtPath(document, 'items.length')).toBe(1);
+    expect(valueAtPath({ items: [] }, 'constructor')).toBeUndefined();
+    expect(valueAtPath({ links: {} }, 'links.toString')).toBeUndefined();
+    expect(recordsAtPath(document, 'constructor').records).toEqual([{ a: 1 }]);
+    expect(() => recordsAtPath({ data: [] }, 'data.constructor')).toThrow(/there is no "constructor"/);
+    expect(() => recordsAtPath({ data: {} }, 'data.toString')).toThrow(/there is no "toString"/);
   });
 });

@@ -84,7 +84,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     // The source is landed and a query built on its table, as a user would in the pane.
     let doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), options: { landing: { tableName: 'Orders', sheet: 'Orders' } } }],
+      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), landing: { tableName: 'Orders', sheet: 'Orders' } }],
     };
     doc = (await refreshSource({ run: sim.run, ...sources }, doc, 'orders')).document;
     const spec: QuerySpec = { version: 1, source: { kind: 'table', name: 'Orders' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
@@ -140,7 +140,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     server.setResource('kept.csv', csv([1, 2, 3]), 'text/csv');
     const doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'kept', label: 'Kept', kind: 'csv', url: server.url('/mutable/kept.csv'), options: { keepOutOfSheet: true } }],
+      sources: [{ id: 'kept', label: 'Kept', kind: 'csv', url: server.url('/mutable/kept.csv'), keepOutOfSheet: true }],
     };
     const spec: QuerySpec = { version: 1, source: { kind: 'source', id: 'kept' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
     const inserted = await insertQuery({ run: sim.run, pull: webPullSource(sources, async () => doc) }, doc, { label: 'Kept by region', spec, layout: 'table', target: { kind: 'newSheet', sheet: 'Kept by region' } });
@@ -168,7 +168,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     server.setResource('flaky.csv', csv(amounts), 'text/csv');
     let doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'f', label: 'Flaky', kind: 'csv', url: server.url('/mutable/flaky.csv'), options: { landing: { tableName: 'Flaky', sheet: 'Flaky' } } }],
+      sources: [{ id: 'f', label: 'Flaky', kind: 'csv', url: server.url('/mutable/flaky.csv'), landing: { tableName: 'Flaky', sheet: 'Flaky' } }],
     };
     doc = (await refreshSource({ run: sim.run, ...sources }, doc, 'f')).document;
     const spec: QuerySpec = { version: 1, source: { kind: 'table', name: 'Flaky' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };

@@ -75,7 +75,11 @@ describe('each check can fail', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['GUID', '<Id>a08f0c53-134f-4b04-b18e-b71d7789cc69</Id>', '<Id>not-a-guid</Id>', /not a GUID/],
     ['version format', '<Version>1.0.0.0</Version>', '<Version>1.0.0.0.1</Version>', /Version "1.0.0.0.1"/],
-    ['version part range', '<Version>1.0.0.0</Version>', '<Version>1.0.70000.0</Version>', /0\.\.65535/],
+    ['version part range', '<Version>1.0.0.0</Version>', '<Version>1.0.70000.0</Version>', /0\.\.9999/],
+    // Office takes parts up to 65535; the Microsoft Marketplace only 0..9999 (issue 20).
+    ['version part 10000, which Office accepts and the store refuses', '<Version>1.0.0.0</Version>', '<Version>1.10000.0.0</Version>', /Version "1\.10000\.0\.0" is not n\.n\.n\.n with parts 0\.\.9999/],
+    ['empty ProviderName', '<ProviderName>PivotDeck</ProviderName>', '<ProviderName> </ProviderName>', /ProviderName must have 1 to 125 characters/],
+    ['DisplayName over 125 characters', '<DisplayName DefaultValue="PivotDeck"/>', `<DisplayName DefaultValue="${'P'.repeat(126)}"/>`, /DisplayName must have 1 to 125 characters \(has 126\)/],
     ['missing SupportUrl', '<SupportUrl DefaultValue="https://localhost:3000/support.html"/>', '', /missing required <SupportUrl>/],
     ['element order', '<ProviderName>PivotDeck</ProviderName>\n  <DefaultLocale>en-US</DefaultLocale>', '<DefaultLocale>en-US</DefaultLocale>\n  <ProviderName>PivotDeck</ProviderName>', /out of order/],
     ['dangling resid', '<Label resid="RefreshAll.Label"/>', '<Label resid="RefreshAll.Missing"/>', /"RefreshAll.Missing" .* not defined/],
@@ -131,5 +135,16 @@ describe('compareVersions', () => {
     expect(compareVersions('1.0.10.0', '1.0.9.0')).toBe(1);
     expect(compareVersions('1.0', '1.0.0.0')).toBe(0);
     expect(compareVersions('1.2.0.0', '1.10.0.0')).toBe(-1);
+  });
+});
+
+describe('version parts at the store limit', () => {
+  it('accepts 9999 in every part and 0 as a later part, and wants the first part at least 1 in production only', () => {
+    const withVersion = (v: string) => edit(MANIFEST, '<Version>1.0.0.0</Version>', `<Version>${v}</Version>`);
+    expect(check(withVersion('9999.9999.9999.9999'))).toEqual([]);
+    expect(check(withVersion('1.0.0.0'))).toEqual([]);
+    expect(check(withVersion('0.1.0.0'))).toEqual([]);
+    expect(check(withVersion('0.1.0.0'), true).some((e) => /starts with 0; the Microsoft Marketplace wants the first part between 1 and 9999/.test(e))).toBe(true);
+    expect(check(withVersion('1.0.0.0'), true).some((e) => /starts with 0/.test(e))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KEY, emptyDocument, openDocument, saveDocument, SCHEMA_VERSION, type PivotDeckDocument } from '../../src/model';
 
 const sample: PivotDeckDocument = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   extensions: [{
     id: 'ext1',
     pivotName: 'SalesPivot',
@@ -16,7 +16,7 @@ const sample: PivotDeckDocument = {
   }],
   sources: [{
     id: 'src1', label: 'Orders API', kind: 'rest', url: 'https://api.example.com/orders',
-    credential: { host: 'api.example.com', kind: 'bearer' },
+    credential: { origin: 'https://api.example.com', kind: 'bearer' },
   }],
   queries: [],
   dashboards: [],
@@ -65,7 +65,7 @@ describe('PivotDeck document', () => {
     expect(() => saveDocument(evil2)).toThrow();
   });
 
-  it('has no field that could carry a secret: the credential reference names only the host and kind', () => {
+  it('has no field that could carry a secret: the credential reference names only the origin and kind', () => {
     const withSecret = structuredClone(sample) as unknown as { sources: Array<{ credential: Record<string, unknown> }> };
     withSecret.sources[0]!.credential.token = 'sk-live-123';
     // zod strips unknown keys, so even a careless caller cannot persist a token.

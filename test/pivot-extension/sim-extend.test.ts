@@ -150,6 +150,6 @@ describe('extending a pivot in the simulator', () => {
     expect(outcome.status).toBe('refused');
     if (outcome.status === 'refused') expect(outcome.message).toMatch(/not from a table or range/);
     const old = await extendPivot({ run: sim.run, canReadDataSource: false }, { extensionId: 'o', pivotName: 'P', measures: [MEDIAN], placement: { kind: 'beside' } });
-    expect(old.status === 'refused' && old.message).toMatch(/Excel for Microsoft 365 or Excel 2021/);
+    expect(old.status === 'refused' && old.message).toMatch(/Excel for Microsoft 365, Excel 2024 or Excel on the web \(ExcelApi 1\.15\)/);
   });
 });

@@ -95,7 +95,7 @@ describe('a ribbon Refresh all with a slow web source, racing a query inserted f
     server.open();
     const doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url(path), options: { landing: { tableName: 'Orders', sheet: 'Orders' } } }],
+      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url(path), landing: { tableName: 'Orders', sheet: 'Orders' } }],
     };
     await saveWorkbookDocument(sim.run, { readOnly: false }, doc);
     // The source is landed once and a query on Sales exists before the race.
@@ -162,7 +162,7 @@ describe('a dashboard edit racing its scheduled refresh', () => {
     server.open();
     await saveWorkbookDocument(sim.run, { readOnly: false }, {
       ...emptyDocument(),
-      sources: [{ id: 'feed', label: 'Feed', kind: 'csv', url: server.url(path), options: { keepOutOfSheet: true } }],
+      sources: [{ id: 'feed', label: 'Feed', kind: 'csv', url: server.url(path), keepOutOfSheet: true }],
     });
     const services = createServices(host(sim));
     const made = await services.dashboards.create({ label: 'Feed board', tiles: [kpi('amount', 'Amount')] });

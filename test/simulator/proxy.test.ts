@@ -143,7 +143,8 @@ describe('load / sync proxy semantics', () => {
       await ctx.sync();
       return { values: back.values, formulas: back.formulas };
     });
-    expect(values.values).toEqual([[123, '007', true, '#N/A', '', '']]);
+    // "=A1*2" became a formula and is calculated at once (Excel's automatic calculation): 123 × 2.
+    expect(values.values).toEqual([[123, '007', true, '#N/A', 246, '']]);
     expect(values.formulas).toEqual([[123, '007', true, '#N/A', '=A1*2', '']]);
     expect(sim.view.cell('Other', 0, 4).formula).toBe('=A1*2');
   });

@@ -145,7 +145,8 @@ describe('settings and save/reopen', () => {
     });
     const again = reopen(sim.toModel());
     expect(again.view.cell('Data', 0, 4)).toEqual({ value: 45306, text: '2024-01-15', numberFormat: 'yyyy-mm-dd' });
-    expect(again.view.cell('Data', 1, 4)).toEqual({ value: '', text: '', numberFormat: 'General', formula: '=SUM(C2:C4)' });
+    // The formula is calculated (3 + 5 + 2) and its result saved with it, as Excel caches it.
+    expect(again.view.cell('Data', 1, 4)).toEqual({ value: 10, text: '10', numberFormat: 'General', formula: '=SUM(C2:C4)' });
     expect(again.view.cell('Data', 0, 0)).toMatchObject({ bold: true, fill: '#FFFF00' });
     expect(again.view.columnWidth('Data', 1)).toBe(80);
     expect(again.view.tables()).toEqual([{ name: 'Sales', sheet: 'Data', address: 'A1:C4' }]);

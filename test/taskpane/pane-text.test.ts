@@ -17,8 +17,8 @@ describe('pane wording', () => {
 
   it('shows a pivot source or why it is missing', () => {
     expect(pivotSourceText({ source: { kind: 'known', text: 'Sales' } })).toBe('Sales');
-    expect(pivotSourceText({ source: { kind: 'unavailable', reason: 'needs Excel 2021/365 (ExcelApi 1.15)' } }))
-      .toBe('needs Excel 2021/365 (ExcelApi 1.15)');
+    expect(pivotSourceText({ source: { kind: 'unavailable', reason: 'needs Microsoft 365, Excel 2024 or Excel on the web (ExcelApi 1.15)' } }))
+      .toBe('needs Microsoft 365, Excel 2024 or Excel on the web (ExcelApi 1.15)');
   });
 
   it('lists fields and captions previews', () => {

@@ -16,8 +16,9 @@ describe('warehouse draft', () => {
     expect(JSON.stringify(def)).not.toMatch(/s3cret|ana/);
     expect(def).toMatchObject({
       id: 'wh_1', label: 'flights (warehouse)', kind: 'warehouse', url: 'https://ch.example.com:8443/',
-      credential: { host: 'ch.example.com:8443', kind: 'basic' },
-      options: { engine: 'clickhouse', database: 'default', table: 'flights', credentialIn: 'url', rowCount: 1000 },
+      credential: { origin: 'https://ch.example.com:8443', kind: 'basic' },
+      options: { engine: 'clickhouse', database: 'default', table: 'flights', credentialIn: 'url' },
+      lastPull: { rows: 1000 },
     });
     expect(savedFields(def)).toEqual(fields);
     expect(warehouseSourceToDraft(def)).toEqual({ ...draft, label: 'flights (warehouse)', user: '', password: '' });

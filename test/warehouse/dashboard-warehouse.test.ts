@@ -161,7 +161,7 @@ describe('a dashboard on a warehouse source', () => {
     const kpi = cellValue(sim, 'Sales', 'A6');
 
     // The source now needs a sign-in this computer does not have.
-    current = { ...built.document, sources: [source({ credential: { host: new URL(proxy.url).host, kind: 'basic' } })] };
+    current = { ...built.document, sources: [source({ credential: { origin: new URL(proxy.url).origin, kind: 'basic' } })] };
     await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Targets').getRange('A2').values = [[2000]]; });
     const r = await refreshDashboard(deps, current, built.id);
     expect(r.outcome.status, r.outcome.message).toBe('partial');

@@ -85,11 +85,11 @@ describe('runClickHouse', () => {
   });
 
   it('refuses a wrong password, and asks for one when none is stored', async () => {
-    const ref = { host: new URL(proxy.url).host, kind: 'basic' as const };
+    const ref = { origin: new URL(proxy.url).origin, kind: 'basic' as const };
     const asks = await failure(runClickHouse(conn({ credential: ref }), ctx(), 'SELECT 1'));
     expect(asks.kind).toBe('auth');
     expect(asks.message).toMatch(/needs your user name and password/);
-    const wrong = await failure(runClickHouse(conn({ credential: ref }), ctx({ credentials: memoryCredentialStore({ [ref.host]: { basic: 'default:not-the-password' } }) }), 'SELECT 1'));
+    const wrong = await failure(runClickHouse(conn({ credential: ref }), ctx({ credentials: memoryCredentialStore({ [ref.origin]: { basic: 'default:not-the-password' } }) }), 'SELECT 1'));
     expect(wrong.kind).toBe('auth');
     expect(wrong.message).not.toMatch(/not-the-password/);
     // The password travelled as a URL parameter (CORS-simple), never in a header.

@@ -144,9 +144,9 @@ describe('saved queries on a warehouse source', () => {
     const written = values(sim, 'Sales by region', 8, 6);
 
     // Now the source needs a password and this user's is wrong.
-    const host = new URL(proxy.url).host;
-    doc = { ...doc, sources: [source({ credential: { host, kind: 'basic' } })] };
-    const refused = await refreshQuery(depsFor(sim, () => doc, { credentials: memoryCredentialStore({ [host]: { basic: 'default:wrong' } }) }), doc, inserted.id);
+    const origin = new URL(proxy.url).origin;
+    doc = { ...doc, sources: [source({ credential: { origin, kind: 'basic' } })] };
+    const refused = await refreshQuery(depsFor(sim, () => doc, { credentials: memoryCredentialStore({ [origin]: { basic: 'default:wrong' } }) }), doc, inserted.id);
     expect(refused.outcome).toMatchObject({ status: 'failed', code: 'warehouse-auth' });
     expect(refused.outcome.status === 'failed' && refused.outcome.message).toMatch(/did not accept the user name or password/);
     expect(values(sim, 'Sales by region', 8, 6)).toEqual(written);

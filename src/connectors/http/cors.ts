@@ -25,7 +25,7 @@ export function isOpaqueNetworkError(error: unknown): boolean {
 /** Ask whether the server answers at all, with a request CORS cannot block. */
 export async function probeAnswers(fetchFn: typeof fetch, url: URL, signal?: AbortSignal): Promise<ProbeOutcome> {
   try {
-    await fetchFn(`${url.origin}${url.pathname}`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
+    await fetchFn(`${url.origin}${url.pathname}`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal });
     return 'answered';
   } catch {
     return 'unreachable';

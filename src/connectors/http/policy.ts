@@ -15,6 +15,15 @@ export function checkUrl(raw: string | undefined, options: { allowHttpLocalhost?
   } catch {
     throw new SourceError('badDefinition', 'This is not a web address PivotDeck can read. Enter a full address that starts with https://.');
   }
+  if (url.username !== '' || url.password !== '') {
+    // A user name and password inside the address would travel with the workbook (and fetch
+    // refuses such addresses anyway): they belong in the source's sign-in.
+    throw new SourceError(
+      'badDefinition',
+      `The address for ${url.host} holds a user name and password. Remove them from the address and enter them under Sign-in ("User name and password"), where PivotDeck keeps them on this computer only.`,
+      { host: url.host },
+    );
+  }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) {
     if (options.allowHttpLocalhost) return url;

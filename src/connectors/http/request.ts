@@ -1,13 +1,15 @@
 /**
  * One HTTP GET (or HEAD) under PivotDeck's policy: https only, timeout per attempt combined with
  * the caller's signal, retries with backoff for 429/502/503/504 honouring Retry-After, conditional
- * requests, credentials in headers, and every failure mapped to a SourceError that says what to do.
+ * requests, credentials in headers attached only on their own origin (redirects followed by
+ * PivotDeck itself, see send-guarded.ts), and every failure mapped to a SourceError that says what to do.
  */
 import { SourceError } from '../errors';
 import type { PullContext } from '../types';
-import { applyCredential, credentialWords, type ResolvedCredential } from './auth';
+import { applyCredential, credentialWords, refusedError, type ResolvedCredential } from './auth';
 import { classifyNetworkFailure, isOpaqueNetworkError, probeAnswers } from './cors';
-import { displayUrl } from './policy';
+import { checkUrl, displayUrl } from './policy';
+import { sendGuarded, type GuardedRequest } from './send-guarded';
 import { parseRetryAfter } from './retry-after';
 import { anySignal, cancelled, sleep as defaultSleep, timeoutSignal } from './signals';
 
@@ -51,12 +53,24 @@ export async function request(url: URL, context: PullContext, options: RequestOp
   const now = context.now ?? Date.now;
   const wait = context.sleep ?? defaultSleep;
 
+  const credential = options.credential;
+  // The secret is attached per hop, by the one rule (credentialAppliesTo → secretMayGoTo); a hop
+  // it may not go to is refused with the origin named (sendGuarded calls `refuse` only when a
+  // credential is present).
+  const guarded: Omit<GuardedRequest, 'credentialOrigin'> = {
+    build(target, withSecret) {
+      const headers = new Headers(options.headers);
+      const address = withSecret ? applyCredential(target, headers, credential) : target;
+      if (options.conditional?.etag) headers.set('If-None-Match', options.conditional.etag);
+      if (options.conditional?.lastModified) headers.set('If-Modified-Since', options.conditional.lastModified);
+      return { href: address.href, init: { method: options.method ?? 'GET', headers } };
+    },
+    checkTarget: (next) => checkUrl(next.href, policy),
+    refuse: (reason, to, from) => (credential ? refusedError(reason, to, from, credential) : new SourceError('http', `${from.origin} redirected PivotDeck elsewhere.`)),
+  };
+
   for (let attempt = 0; ; attempt++) {
     if (context.signal?.aborted) throw cancelled();
-    const headers = new Headers(options.headers);
-    const target = applyCredential(url, headers, options.credential);
-    if (options.conditional?.etag) headers.set('If-None-Match', options.conditional.etag);
-    if (options.conditional?.lastModified) headers.set('If-Modified-Since', options.conditional.lastModified);
 
     const timeout = timeoutSignal(timeoutMs);
     const signal = anySignal([context.signal, timeout]);
@@ -80,8 +94,9 @@ export async function request(url: URL, context: PullContext, options: RequestOp
     };
 
     let response: Response;
+    let answered: URL;
     try {
-      response = await context.fetch(target.href, { method: options.method ?? 'GET', headers, signal, redirect: 'follow' });
+      ({ response, url: answered } = await sendGuarded(context.fetch, url, { ...guarded, credentialOrigin: credential?.ref.origin }, signal));
     } catch (error) {
       if (context.signal?.aborted || timeout.aborted) throw failure(error);
       if (isOpaqueNetworkError(error)) {
@@ -95,7 +110,7 @@ export async function request(url: URL, context: PullContext, options: RequestOp
       await discard(response);
       return { status: 'notModified' };
     }
-    if (response.ok) return { status: 'ok', response, url, signal, failure };
+    if (response.ok) return { status: 'ok', response, url: answered, signal, failure };
 
     await discard(response);
     if (RETRY_STATUSES.has(response.status)) {
@@ -115,11 +130,11 @@ export async function request(url: URL, context: PullContext, options: RequestOp
       }
       throw new SourceError(
         'http',
-        `${url.host} was still busy (${response.status} ${response.statusText}) after ${maxRetries + 1} tries. Refresh again in a few minutes.`,
+        `${url.host} was still busy (${response.status} ${response.statusText.slice(0, 100)}) after ${maxRetries + 1} tries. Refresh again in a few minutes.`,
         { host: url.host, status: response.status },
       );
     }
-    throw statusError(response, url, options.credential);
+    throw statusError(response, answered, options.credential);
   }
 }
 
@@ -129,8 +144,8 @@ function statusError(response: Response, url: URL, credential: ResolvedCredentia
   if (status === 401 || status === 403) {
     const what = credential ? credentialWords(credential.ref.kind) : 'credential';
     const message = credential
-      ? `${url.host} refused your ${what} (${status}). Re-enter your ${what} for ${url.host}; it may have expired or lack access to this data.`
-      : `${url.host} needs a credential to read ${displayUrl(url)} (${status}). Add one for ${url.host} in the source settings.`;
+      ? `${url.host} refused your ${what} (${status}). Re-enter your ${what} for ${credential.ref.origin}; it may have expired or lack access to this data.`
+      : `${url.host} needs a credential to read ${displayUrl(url)} (${status}). Add one for ${url.origin} in the source settings.`;
     return new SourceError('auth', message, details);
   }
   if (status === 404 || status === 410) {
@@ -138,7 +153,7 @@ function statusError(response: Response, url: URL, credential: ResolvedCredentia
   }
   return new SourceError(
     'http',
-    `${url.host} answered ${status}${response.statusText ? ` ${response.statusText}` : ''} for ${displayUrl(url)}. ${status >= 500 ? 'The server had a problem; refresh again later.' : 'Check the address and options of this source.'}`,
+    `${url.host} answered ${status}${response.statusText ? ` ${response.statusText.slice(0, 100)}` : ''} for ${displayUrl(url)}. ${status >= 500 ? 'The server had a problem; refresh again later.' : 'Check the address and options of this source.'}`,
     details,
   );
 }

@@ -1,3 +1,5 @@
+import { emptyRecord } from './own-keys';
+
 /**
  * A nested JSON object as one flat row: `{ a: { b: 1 } }` → `{ 'a.b': 1 }`. Arrays are kept as
  * JSON text (one cell), because spreading them would multiply rows; `arrays` counts the keys
@@ -6,7 +8,7 @@
  *   // { id: 1, 'owner.name': 'Ann', 'owner.address.city': 'Oslo' }
  */
 export function flattenRecord(record: unknown, arrays?: Set<string>, maxDepth = 16): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = emptyRecord<unknown>();
   const walk = (value: unknown, prefix: string, depth: number) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < maxDepth) {
       const entries = Object.entries(value as Record<string, unknown>);

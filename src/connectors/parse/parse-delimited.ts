@@ -13,6 +13,7 @@ import { parseBooleanText, parseIsoDate, parseNumberText, parseSlashDate, type D
 import { columnNames } from './column-names';
 import { detectDelimiter } from './detect-delimiter';
 import { inferTextPlan, type TextPlan } from './infer-text-type';
+import { emptyRecord, ownValue } from './own-keys';
 
 export interface DelimitedOptions {
   /** Force a delimiter; otherwise detected (with `delimiterHint` from the URL or content type). */
@@ -144,7 +145,7 @@ function runPass(text: string, format: DSV, options: DelimitedOptions, asText: S
     kinds = new Int8Array(width);
     userTyped = new Array(width).fill(false);
     for (let j = 0; j < width; j++) {
-      const chosen = options.types?.[names[j]!];
+      const chosen = ownValue(options.types, names[j]!);
       if (chosen) {
         userTyped[j] = true;
         kinds[j] = chosen === 'date' ? (plans[j]!.date === 'dmy' ? K_DMY : plans[j]!.date === 'mdy' ? K_MDY : K_ISO) : kindOf({ type: chosen });
@@ -268,7 +269,7 @@ function runPass(text: string, format: DSV, options: DelimitedOptions, asText: S
     }
   });
 
-  const data: Record<string, ColumnData> = {};
+  const data = emptyRecord<ColumnData>();
   const columns: ColumnSpec[] = [];
   for (let j = 0; j < width; j++) {
     const kind = kinds[j]!;

@@ -1,4 +1,5 @@
 import { SourceError } from '../errors';
+import { ownValue } from './own-keys';
 
 /**
  * The list of records inside a JSON document: the document itself when it is an array, or the
@@ -29,7 +30,8 @@ export function recordsAtPath(document: unknown, path?: string): { records: unkn
     if (current === null || typeof current !== 'object') {
       throw new SourceError('pathNotFound', `Path "${path}" not found: ${reached || 'the document'} is a single value, so it has no "${segment}".`, { path, availableKeys: [] });
     }
-    const next = Array.isArray(current) && /^\d+$/.test(segment) ? current[Number(segment)] : (current as Record<string, unknown>)[segment];
+    // Own keys only: a path such as "constructor" must not find Object's constructor.
+    const next = Array.isArray(current) && /^\d+$/.test(segment) ? current[Number(segment)] : ownValue(current as Record<string, unknown>, segment);
     if (next === undefined || (Array.isArray(current) && !/^\d+$/.test(segment))) {
       const keys = Array.isArray(current) ? [] : Object.keys(current as object);
       const where = reached ? `"${reached}"` : 'the top of the document';

@@ -1,6 +1,7 @@
 import { throwIfCancelled } from '../http/signals';
 import type { ColumnSpec, ColumnType, PullWarning } from '../types';
 import { flattenRecord } from './flatten-record';
+import { emptyRecord, ownValue } from './own-keys';
 import type { ColumnData } from './parse-delimited';
 import { valuesToColumn } from './values-to-column';
 
@@ -26,11 +27,11 @@ export function recordsToColumns(records: readonly unknown[], signal?: AbortSign
     }
   }
   const columns: ColumnSpec[] = [];
-  const data: Record<string, ColumnData> = {};
+  const data = emptyRecord<ColumnData>();
   const warnings: PullWarning[] = [];
   let inexact = 0;
   for (const [name, column] of values) {
-    const typed = valuesToColumn(column, { forceType: types[name] });
+    const typed = valuesToColumn(column, { forceType: ownValue(types, name) });
     inexact += typed.inexact;
     columns.push({ name, type: typed.type, blanks: typed.blanks });
     data[name] = typed.data;

@@ -13,11 +13,19 @@
  * - Cancel: aborts the fetch AND sends `KILL QUERY WHERE query_id = …`, because ClickHouse keeps
  *   computing a query whose HTTP client went away.
  * - https only, except http to localhost when the policy allows it (development), as for cloud pulls.
+ * - The password goes only to the origin it was entered for (`secretMayGoTo`, checked before it is
+ *   looked up and again at every hop; redirects are followed by PivotDeck, see http/send-guarded.ts).
+ *   Where it must ride in the URL (ClickHouse 18.16 answers no preflight), nothing else carries it:
+ *   `referrerPolicy: 'no-referrer'`, error bodies read only up to 16 KB, and every message, thrown
+ *   or saved, has the password, URL queries and password=… removed (http/redact.ts).
  */
 import type { CredentialStore } from '../credentials';
 import { SourceError } from '../errors';
 import { isOpaqueNetworkError, probeAnswers } from '../http/cors';
+import { secretMayGoTo } from '../http/origin';
 import { checkUrl } from '../http/policy';
+import { MAX_ERROR_BODY_BYTES, containsSecret, readCappedText, redactSecrets } from '../http/redact';
+import { sendGuarded, type GuardedRequest, type RefusalReason } from '../http/send-guarded';
 import { anySignal, timeoutSignal } from '../http/signals';
 import { explainClickHouseException, parseClickHouseException } from './clickhouse-error-text';
 import type { WarehouseConnection } from './warehouse-connection';
@@ -99,16 +107,75 @@ function randomQueryId(): string {
   return `pivotdeck-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The user's secret for a connection ("user:password"), or undefined when it signs in as nobody. */
-async function secretOf(conn: WarehouseConnection, store: CredentialStore): Promise<{ user: string; password: string } | undefined> {
+/** A user name and password, and the origin they were entered for (the only one they go to). */
+interface Secret {
+  user: string;
+  password: string;
+  origin: string;
+}
+
+/**
+ * The user's secret for a connection ("user:password"), or undefined when it signs in as nobody.
+ * A connection whose address is on another origin than its credential is refused before the
+ * secret is even read: the workbook chooses both, and may have been crafted to send the password
+ * saved for one warehouse to another address.
+ */
+async function secretOf(conn: WarehouseConnection, base: URL, store: CredentialStore): Promise<Secret | undefined> {
   const ref = conn.credential;
   if (!ref || ref.kind === 'none') return undefined;
-  const secret = await store.get(ref.host, 'basic');
+  if (!secretMayGoTo(ref.origin, base)) {
+    throw new WarehouseError(
+      'badDefinition',
+      `This warehouse source points at ${base.origin}, but its sign-in was entered for ${ref.origin}. PivotDeck sends a password only to the address it was entered for, so it contacted neither. If the address is right, choose "Connect to a warehouse…" and enter the sign-in for ${base.origin}.`,
+      { host: base.host },
+    );
+  }
+  const secret = await store.get(ref.origin, 'basic');
   if (!secret) {
-    throw new WarehouseError('auth', `This warehouse needs your user name and password for ${ref.host}. In Build a query, choose "Connect to a warehouse…", enter the same address and table with your user name and password, and save: PivotDeck keeps them on this computer, never in the workbook.`, { host: ref.host });
+    throw new WarehouseError('auth', `This warehouse needs your user name and password for ${ref.origin}. In Build a query, choose "Connect to a warehouse…", enter the same address and table with your user name and password, and save: PivotDeck keeps them on this computer, never in the workbook.`, { host: base.host });
   }
   const colon = secret.indexOf(':');
-  return colon < 0 ? { user: secret, password: '' } : { user: secret.slice(0, colon), password: secret.slice(colon + 1) };
+  const [user, password] = colon < 0 ? [secret, ''] : [secret.slice(0, colon), secret.slice(colon + 1)];
+  return { user, password, origin: ref.origin };
+}
+
+/** What may never appear in a message: the password, and the user:password pair. */
+function secretTexts(secret: Secret | undefined): string[] {
+  return secret ? [secret.password, `${secret.user}:${secret.password}`] : [];
+}
+
+/**
+ * The error as the user may see it: the password, URL queries and password=… removed from its
+ * message and server text (the server may echo our request, and `cause` may hold the URL).
+ */
+function scrubbed(error: unknown, secret: Secret | undefined): WarehouseError {
+  const secrets = secretTexts(secret);
+  if (error instanceof WarehouseError) {
+    const { serverText, ...details } = error.details;
+    const cause = error.cause instanceof Error && containsSecret(`${error.cause.message} ${String(error.cause.cause ?? '')}`, secrets) ? undefined : error.cause;
+    return new WarehouseError(
+      error.kind,
+      redactSecrets(error.message, secrets),
+      serverText === undefined ? details : { ...details, serverText: redactSecrets(serverText, secrets) },
+      cause === undefined ? undefined : { cause },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new WarehouseError('server', `The warehouse request failed: ${redactSecrets(message, secrets).slice(0, 300)}`);
+}
+
+/** The error for a hop PivotDeck would not send the password on. */
+function warehouseRefusal(reason: RefusalReason, to: string | undefined, from: URL, secret: Secret): WarehouseError {
+  const details = { host: from.host };
+  switch (reason) {
+    case 'address':
+    case 'redirect':
+      return new WarehouseError('badDefinition', `The warehouse at ${secret.origin} sent PivotDeck on to ${to ?? 'another address'}. PivotDeck did not follow: your password was entered for ${secret.origin} only and is never sent to another address. Use the warehouse's own address (not a redirect) in the source.`, details);
+    case 'hiddenRedirect':
+      return new WarehouseError('badDefinition', `The warehouse at ${from.origin} redirected PivotDeck to an address the browser does not show, so PivotDeck did not send your password on. Use the warehouse's own address (not a redirect) in the source.`, details);
+    default:
+      return new WarehouseError('badDefinition', `The warehouse at ${from.origin} redirected PivotDeck more than 5 times. Use the warehouse's own address in the source.`, details);
+  }
 }
 
 function endpoint(conn: WarehouseConnection, context: WarehouseContext): URL {
@@ -130,7 +197,7 @@ interface Prepared {
 function prepare(
   base: URL,
   conn: WarehouseConnection,
-  secret: { user: string; password: string } | undefined,
+  secret: Secret | undefined,
   sql: string,
   settings: Record<string, string>,
 ): Prepared {
@@ -148,7 +215,25 @@ function prepare(
   }
   url.search = params.toString();
   // A string body makes fetch send "Content-Type: text/plain;charset=UTF-8": a simple request.
-  return { url, init: { method: 'POST', body: sql, headers, credentials: 'omit', cache: 'no-store', redirect: 'follow' }, usesCredential: secret !== undefined };
+  // Redirect mode, referrer policy and credentials mode are set per hop by sendGuarded.
+  return { url, init: { method: 'POST', body: sql, headers, cache: 'no-store' }, usesCredential: secret !== undefined };
+}
+
+/**
+ * The statement as a guarded request: the password is attached (by `prepare`) only on hops the
+ * one rule allows; an opaque redirect is probed with a bare GET of the path (no SQL, no password).
+ */
+function guarded(conn: WarehouseConnection, secret: Secret | undefined, sql: string, settings: Record<string, string>, context: WarehouseContext): GuardedRequest {
+  return {
+    credentialOrigin: secret?.origin,
+    build: (url, withSecret) => {
+      const p = prepare(url, conn, withSecret ? secret : undefined, sql, settings);
+      return { href: p.url.href, init: p.init };
+    },
+    probe: (url) => ({ href: `${url.origin}${url.pathname}`, init: { method: 'GET', cache: 'no-store' } }),
+    checkTarget: (url) => endpoint({ ...conn, url: url.href }, context),
+    refuse: (reason, to, from) => (secret ? warehouseRefusal(reason, to, from, secret) : new WarehouseError('badDefinition', 'The warehouse redirected PivotDeck elsewhere.')),
+  };
 }
 
 /** Reads a body chunk by chunk, counting bytes, refusing more than `maxBytes`. */
@@ -184,10 +269,10 @@ export async function killQuery(conn: WarehouseConnection, context: WarehouseCon
   if (!QUERY_ID.test(queryId)) return false;
   try {
     const base = endpoint(conn, context);
-    const secret = await secretOf(conn, context.credentials);
-    const p = prepare(base, conn, secret, `KILL QUERY WHERE query_id = '${queryId}' ASYNC`, { default_format: 'JSONCompact' });
-    const response = await context.fetch(p.url.href, { ...p.init, signal: timeoutSignal(3000) });
-    await response.text();
+    const secret = await secretOf(conn, base, context.credentials);
+    const sent = await sendGuarded(context.fetch, base, guarded(conn, secret, `KILL QUERY WHERE query_id = '${queryId}' ASYNC`, { default_format: 'JSONCompact' }, context), timeoutSignal(3000));
+    const response = sent.response;
+    await readCappedText(response);
     return response.ok;
   } catch {
     return false;
@@ -198,7 +283,7 @@ export async function killQuery(conn: WarehouseConnection, context: WarehouseCon
 function pollProgress(
   base: URL,
   conn: WarehouseConnection,
-  secret: { user: string; password: string } | undefined,
+  secret: Secret | undefined,
   context: WarehouseContext,
   queryId: string,
   onProgress: (p: WarehouseProgress) => void,
@@ -211,9 +296,9 @@ function pollProgress(
     if (stopped) return;
     try {
       const sql = `SELECT read_rows, read_bytes, total_rows_approx FROM system.processes WHERE query_id = '${queryId}'`;
-      const p = prepare(base, conn, secret, sql, { default_format: 'JSONCompact', output_format_json_quote_64bit_integers: '0' });
-      const response = await context.fetch(p.url.href, { ...p.init, signal: timeoutSignal(Math.max(every * 4, 2000)) });
-      const body = await response.text();
+      const request = guarded(conn, secret, sql, { default_format: 'JSONCompact', output_format_json_quote_64bit_integers: '0' }, context);
+      const { response } = await sendGuarded(context.fetch, base, request, timeoutSignal(Math.max(every * 4, 2000)));
+      const body = await readCappedText(response, 64 * 1024);
       if (!stopped && response.ok) {
         const row = (JSON.parse(body) as { data: number[][] }).data[0];
         if (row) onProgress({ phase: 'server', rowsRead: row[0], bytesRead: row[1], totalRows: row[2] || undefined });
@@ -249,7 +334,7 @@ async function explainNetworkFailure(
     try {
       const anonymous = new URL(base.href);
       anonymous.search = new URLSearchParams({ query: 'SELECT 1' }).toString();
-      await context.fetch(anonymous.href, { method: 'GET', credentials: 'omit', cache: 'no-store', signal });
+      await context.fetch(anonymous.href, { method: 'GET', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'error', signal });
       return new WarehouseError('auth', `The warehouse at ${host} did not accept the user name or password. In Build a query, choose "Connect to a warehouse…", enter the same address and table with the right user name and password, and save: they are kept on this computer only.`, { host }, { cause: error });
     } catch {
       // Unreadable as well: CORS is off, or anonymous access is refused too. Say both.
@@ -269,6 +354,46 @@ async function explainNetworkFailure(
   );
 }
 
+/** A statement that only reads, so sending it twice changes nothing. */
+const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|DESC|SHOW|EXISTS)\b/i;
+
+/** A connection the server (or a proxy) dropped: a reset, or a kept-alive socket closed while idle. */
+function connectionDropped(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return true;
+    if (/other side closed|socket hang up|ECONNRESET/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sends the request; a read-only statement whose connection failed before any answer (a reset,
+ * a kept-alive socket the server closed after 60 s idle — the browser reports both as a bare
+ * network error) is sent once more on a fresh connection, under its own query id, after asking the
+ * server to stop the first one in case it did arrive. (Issue 19, part 6.)
+ */
+async function fetchRetryingReset(
+  conn: WarehouseConnection,
+  context: WarehouseContext,
+  base: URL,
+  secret: Secret | undefined,
+  sql: string,
+  settings: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  // Every attempt goes through sendGuarded: the password follows only hops the one rule allows.
+  const send = async (s: Record<string, string>) => (await sendGuarded(context.fetch, base, guarded(conn, secret, sql, s, context), signal)).response;
+  try {
+    return await send(settings);
+  } catch (error) {
+    if (error instanceof WarehouseError || signal.aborted || !READ_ONLY.test(sql) || !(connectionDropped(error) || isOpaqueNetworkError(error))) throw error;
+    const queryId = settings.query_id ?? '';
+    void killQuery(conn, context, queryId);
+    return await send({ ...settings, query_id: `${queryId}-r` });
+  }
+}
+
 /**
  * Runs one read-only SQL statement on a ClickHouse warehouse and returns its (small) answer.
  * The SQL must not end in a FORMAT clause: the answer is always JSONCompact.
@@ -278,11 +403,20 @@ async function explainNetworkFailure(
  * answer.rows // [['ORD', 11015], …]
  */
 export async function runClickHouse(conn: WarehouseConnection, context: WarehouseContext, sql: string, options: WarehouseRunOptions = {}): Promise<WarehouseAnswer> {
-  const { signal, onProgress } = options;
-  if (signal?.aborted) throw warehouseCancelled();
+  if (options.signal?.aborted) throw warehouseCancelled();
   const base = endpoint(conn, context);
+  const secret = await secretOf(conn, base, context.credentials);
+  try {
+    return await runWithSecret(conn, context, sql, options, base, secret);
+  } catch (error) {
+    // The one exit for errors: whatever went wrong, the password does not leave in the message.
+    throw scrubbed(error, secret);
+  }
+}
+
+async function runWithSecret(conn: WarehouseConnection, context: WarehouseContext, sql: string, options: WarehouseRunOptions, base: URL, secret: Secret | undefined): Promise<WarehouseAnswer> {
+  const { signal, onProgress } = options;
   const host = base.host;
-  const secret = await secretOf(conn, context.credentials);
   const queryId = (context.newQueryId ?? randomQueryId)();
   if (!QUERY_ID.test(queryId)) throw new WarehouseError('badDefinition', 'A query id must be 8-64 letters, digits or dashes.');
   const timeoutMs = context.policy?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -321,14 +455,37 @@ export async function runClickHouse(conn: WarehouseConnection, context: Warehous
   let response: Response;
   try {
     onProgress?.({ phase: 'server' });
-    response = await context.fetch(prepared.url.href, { ...prepared.init, signal: combined });
+    response = await fetchRetryingReset(conn, context, base, secret, sql, settings, combined);
   } catch (error) {
+    if (error instanceof WarehouseError) {
+      stopPolling();
+      throw error;
+    }
     if (signal?.aborted || clientTimeout.aborted) return stopped(error);
     stopPolling();
+    if (connectionDropped(error)) {
+      throw new WarehouseError('unreachable', `The warehouse at ${host} closed the connection before answering (connection reset)${READ_ONLY.test(sql) ? ', also when PivotDeck tried once more' : ''}. Try again; if it keeps happening, the server or a proxy in between is dropping connections.`, { host }, { cause: error });
+    }
     if (isOpaqueNetworkError(error)) throw await explainNetworkFailure(error, base, prepared, context, signal);
     throw new WarehouseError('unreachable', `The connection to the warehouse at ${host} failed. Try again.`, { host }, { cause: error });
   }
   stopPolling();
+
+  if (!response.ok) {
+    // An error body is read only up to a small cap: it is for a message, and it may be hostile.
+    let text: string;
+    try {
+      text = await readCappedText(response, MAX_ERROR_BODY_BYTES);
+    } catch (error) {
+      if (signal?.aborted || clientTimeout.aborted) return stopped(error);
+      text = '';
+    }
+    const ex = parseClickHouseException(text);
+    if (ex) throw explain(ex, response.status);
+    const kind = response.status === 401 ? 'auth' : response.status === 403 ? 'permission' : response.status === 404 ? 'notFound' : 'server';
+    const said = redactSecrets(text.trim().slice(0, 200), secretTexts(secret));
+    throw new WarehouseError(kind, `The warehouse at ${host} answered ${response.status} ${response.statusText.slice(0, 100)}. ${said}`.trim(), { host, status: response.status });
+  }
 
   let body: { text: string; bytes: number };
   try {
@@ -341,13 +498,6 @@ export async function runClickHouse(conn: WarehouseConnection, context: Warehous
     }
     if (signal?.aborted || clientTimeout.aborted) return stopped(error);
     throw new WarehouseError('unreachable', `The connection to the warehouse at ${host} broke while the answer was arriving. Try again.`, { host }, { cause: error });
-  }
-
-  if (!response.ok) {
-    const ex = parseClickHouseException(body.text);
-    if (ex) throw explain(ex, response.status);
-    const kind = response.status === 401 ? 'auth' : response.status === 403 ? 'permission' : response.status === 404 ? 'notFound' : 'server';
-    throw new WarehouseError(kind, `The warehouse at ${host} answered ${response.status} ${response.statusText}. ${body.text.trim().slice(0, 200)}`.trim(), { host, status: response.status });
   }
 
   let parsed: { meta?: WarehouseColumn[]; data?: unknown[][]; statistics?: { rows_read?: number; bytes_read?: number; elapsed?: number } };

@@ -9,19 +9,32 @@ export interface ClickHouseException {
 
 // 18.16: "Code: 62, e.displayText() = DB::Exception: Syntax error: …, e.what() = DB::Exception"
 // 19+:   "Code: 62. DB::Exception: Syntax error: … (SYNTAX_ERROR) (version 21.8.1)"
-const EXCEPTION = /Code:\s*(\d+)\s*[.,]\s*(?:e\.displayText\(\)\s*=\s*)?(?:DB::Exception:\s*)?([\s\S]*?)(?:,\s*e\.what\(\)\s*=\s*\S+)?(?:\s*\(version [^)]*\))?\s*$/;
+// The head is matched by an anchored regex without nested or lazy quantifiers; the tail is cut
+// with string searches. The body comes from the server and may be hostile: an earlier single
+// regex with a lazy `[\s\S]*?` before optional groups and `$` took 36 s on a 600 KB body.
+const HEAD = /^Code:\s{0,8}(\d{1,6})\s{0,8}[.,]\s{0,8}(?:e\.displayText\(\)\s{0,8}=\s{0,8})?(?:DB::Exception:\s{0,8})?/;
+
+/** Most characters of an exception PivotDeck looks at; the rest is cut off before any parsing. */
+export const MAX_EXCEPTION_TEXT = 8192;
 
 /**
  * Finds a ClickHouse exception in a body (or its tail, for an error appended after rows).
+ * Linear in the body's length; looks at most MAX_EXCEPTION_TEXT characters after the last "Code: ".
  * @example parseClickHouseException('Code: 60, e.displayText() = DB::Exception: Table default.x doesn\'t exist., e.what() = DB::Exception')
  *   // { code: 60, text: "Table default.x doesn't exist." }
  */
 export function parseClickHouseException(body: string): ClickHouseException | undefined {
   const at = body.lastIndexOf('Code: ');
   if (at < 0) return undefined;
-  const m = EXCEPTION.exec(body.slice(at));
-  if (!m) return undefined;
-  return { code: Number(m[1]), text: m[2].trim() };
+  const tail = body.slice(at, at + MAX_EXCEPTION_TEXT);
+  const head = HEAD.exec(tail);
+  if (!head) return undefined;
+  let text = tail.slice(head[0].length).trimEnd();
+  const what = text.lastIndexOf(', e.what() = ');
+  if (what >= 0 && !/\s/.test(text.slice(what + ', e.what() = '.length))) text = text.slice(0, what);
+  const version = text.lastIndexOf('(version ');
+  if (version >= 0 && text.endsWith(')') && text.indexOf(')', version) === text.length - 1) text = text.slice(0, version);
+  return { code: Number(head[1]), text: text.trim() };
 }
 
 const KIND_BY_CODE: Record<number, WarehouseErrorKind> = {

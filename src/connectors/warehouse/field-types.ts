@@ -14,9 +14,16 @@ export interface WarehouseField {
   nullable: boolean;
 }
 
-/** Strips Nullable(…) and LowCardinality(…), in any nesting. */
+/**
+ * Longest type name PivotDeck reads. Type names come from the server, which may be hostile;
+ * real ones are short, and each unwrapping step below costs the name's length.
+ */
+export const MAX_TYPE_NAME = 1000;
+
+/** Strips Nullable(…) and LowCardinality(…), in any nesting (names over MAX_TYPE_NAME are left as they are). */
 export function baseType(serverType: string): { base: string; nullable: boolean } {
   let t = serverType.trim();
+  if (t.length > MAX_TYPE_NAME) return { base: t, nullable: false };
   let nullable = false;
   for (;;) {
     const m = /^(Nullable|LowCardinality)\((.*)\)$/.exec(t);
@@ -35,6 +42,7 @@ export function baseType(serverType: string): { base: string; nullable: boolean 
  * @example fieldTypeOf('Array(String)') // undefined
  */
 export function fieldTypeOf(serverType: string): WarehouseFieldType | undefined {
+  if (serverType.length > MAX_TYPE_NAME) return undefined;
   const { base } = baseType(serverType);
   if (/^(U?Int(8|16|32|64|128|256)|Float(32|64)|Decimal(32|64|128)?\(.*\))$/.test(base)) return 'number';
   if (/^(Date|Date32|DateTime(64)?(\(.*\))?)$/.test(base)) return 'date';

@@ -43,7 +43,8 @@ export function prepareFormula(
     }
     throw e;
   }
-  const errors = checkFormula(ast, { role, fields });
+  // Suggestions only while few problems are known: a spec can hold hundreds of formulas.
+  const errors = checkFormula(ast, { role, fields, suggestions: Math.max(0, 8 - problems.length) });
   for (const error of errors) problems.push({ where, error });
   return errors.length ? null : ast;
 }

@@ -8,10 +8,12 @@ import { aggregateOpName } from '../measures/catalogue';
 import type { MeasureValue } from '../measures/aggregate-def';
 import { type SkippedCells, addSkips, cleanInput, noSkips } from '../measures/skipped';
 import { assertGeneratedCode, generateCode, type CodegenContext } from './codegen';
+import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
 import { registerOps } from './register-ops';
+import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
 /** A measure: an id of the caller's choosing and a formula such as `MEDIAN([Revenue])`. */
 export interface MeasureSpec {
@@ -67,7 +69,7 @@ export interface MeasuresResult {
 }
 
 /** Minimal view of an Arquero table that we read from. */
-type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number; isFiltered(): boolean; reify(): SourceTable };
+type SourceTable = { columnNames(): string[]; column(name: string): unknown; numRows(): number; isFiltered(): boolean; indices(): ArrayLike<number> };
 
 interface AggInput {
   alias: string;
@@ -105,7 +107,7 @@ function exprKey(node: FormulaNode, fields: readonly string[]): string {
  */
 export function computeMeasures(table: SourceTable, options: ComputeMeasuresOptions): MeasuresResult {
   registerOps();
-  const source = table.isFiltered() ? table.reify() : table;
+  const source = materialize(table);
   const fields = source.columnNames();
   const n = source.numRows();
 
@@ -206,7 +208,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   const aliased = aq.table(base).params(params);
   const rowExprs: Record<string, string> = { ...derived };
   if (filterCode) rowExprs.f = filterCode;
-  const rowResults = Object.keys(rowExprs).length ? aliased.derive(rowExprs) : aliased;
+  const rowResults = Object.keys(rowExprs).length ? withTextBudget(MAX_BUILT_TEXT, () => aliased.derive(rowExprs)) : aliased;
   let rows: ArrayLike<number> | undefined = options.rows;
   if (filterCode) {
     const keep = columnValues(rowResults.column('f') as ColumnLike);
@@ -253,7 +255,8 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     return { groupBy: set.map((i) => groupBy[i]), rows: levelRows };
   });
 
-  const skipped: Record<string, SkippedCells> = {};
+  // Keyed by the caller's measure ids, which may be any text: no prototype to collide with.
+  const skipped: Record<string, SkippedCells> = Object.create(null);
   options.measures.forEach((m, i) => {
     const tally = noSkips();
     for (const input of measureInputs[i]) addSkips(tally, input.skipped);

@@ -6,6 +6,7 @@ import { assertGeneratedCode, generateCode } from './codegen';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { registerOps } from './register-ops';
+import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
 /** A derived field: its new name and a row formula. */
 export interface DerivedSpec {
@@ -27,6 +28,10 @@ type SourceTable = { columnNames(): string[]; column(name: string): unknown; num
  */
 export function deriveColumns(table: SourceTable, derived: readonly DerivedSpec[]): Map<string, ArrayLike<unknown>> {
   registerOps();
+  return withTextBudget(MAX_BUILT_TEXT, () => derive(table, derived));
+}
+
+function derive(table: SourceTable, derived: readonly DerivedSpec[]): Map<string, ArrayLike<unknown>> {
   const out = new Map<string, ArrayLike<unknown>>();
   const fields = table.columnNames().slice();
   for (const spec of derived) {

@@ -1,9 +1,11 @@
+import { compareCodePoints } from '../values/code-point-order';
+
 /**
  * Dictionary-encode group-by columns so grouping works on small integers
  * instead of per-row string keys.
  *
  * Items follow Excel's PivotTable rules: text items match regardless of case
- * (the first spelling seen is the label), the number 1 and the text "1" are
+ * (the smallest spelling by code point is the label, as on a warehouse), the number 1 and the text "1" are
  * different items, and every blank ("" or empty) is the one "(blank)" item,
  * labelled null.
  */
@@ -57,7 +59,12 @@ export function encodeGroupKey(values: ArrayLike<unknown>, rows?: ArrayLike<numb
     if (code === undefined) {
       code = labels.length;
       index.set(key, code);
-      labels.push(key === BLANK ? null : v);
+      // -0 and 0 are one item, labelled 0 (as the warehouse labels it).
+      labels.push(key === BLANK ? null : Object.is(v, -0) ? 0 : v);
+    } else if (typeof v === 'string' && typeof labels[code] === 'string' && compareCodePoints(v, labels[code] as string) < 0) {
+      // A case-insensitive item is labelled with its smallest spelling (the warehouse's min()), not
+      // the first seen: a warehouse has no row order. Reached once per new spelling.
+      labels[code] = v;
     }
     if (typeof v === 'string' && v !== '') exact.set(v, code);
     codes[k] = code;

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../values/code-point-order';
 import { isExcelError } from '../values/errors';
 import { serialDay, serialIsoWeek, serialMonth, serialQuarter, serialWeekday, serialYear } from '../values/date-parts';
 
@@ -63,9 +64,9 @@ function compare(a: XValue, b: XValue): number | string {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (ra === 1) {
-    const x = (a as string).toLowerCase();
-    const y = (b as string).toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
+    // By code point, as the warehouse compares (shared semantic, issue 19).
+    const c = compareCodePoints((a as string).toLowerCase(), (b as string).toLowerCase());
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
   const x = Number(a);
   const y = Number(b);
@@ -93,6 +94,65 @@ function round(x: number, digits: number): number {
   return sign * r;
 }
 
+/**
+ * Excel's cell limit: text longer than 32,767 characters is #VALUE!, as Excel's CONCAT and `&`
+ * give (support.microsoft.com, CONCAT function: "If the resulting string exceeds 32767 characters
+ * (cell limit), CONCAT returns the #VALUE! error"). It also bounds what one value can hold, so a
+ * chain of derived fields that each double a text stops growing instead of exhausting memory.
+ */
+export const MAX_TEXT_LENGTH = 32_767;
+
+/**
+ * Characters of text `&` and CONCAT may build in one run (all derived fields of a query, or all
+ * row expressions of one measure computation): about 200 MB, far above what real data needs
+ * (a million rows joining two 30-character names is 60 million) and well below what crashes a tab.
+ */
+export const MAX_BUILT_TEXT = 100_000_000;
+
+/** The current run's budget (see withTextBudget) and what is left of it. */
+let textBudget = Infinity;
+let textLeft = Infinity;
+
+/** The text built by `&` and CONCAT in one run went over its budget; nothing was produced. */
+export class TextBudgetError extends Error {
+  readonly budget: number;
+
+  constructor(budget: number) {
+    super(
+      `The formulas build more than ${budget.toLocaleString('en-US')} characters of text in all, more than PivotDeck can hold. ` +
+        'Shorten the text they join (for example with LEFT), join fewer fields, or filter the source to fewer rows.',
+    );
+    this.name = 'TextBudgetError';
+    this.budget = budget;
+  }
+}
+
+/**
+ * Run `work` with at most `chars` characters of text built by `&` and CONCAT across all rows;
+ * over that, TextBudgetError is thrown. Evaluation is synchronous, so module variables scope it;
+ * a run started inside another shares the outer one's budget.
+ * @example withTextBudget(1_000_000, () => table.derive({ e0: 'op.pd_cat(d.c0,d.c1)' }))
+ */
+export function withTextBudget<T>(chars: number, work: () => T): T {
+  // Inside a run already (a query computing its derived fields): share that run's budget.
+  if (textBudget !== Infinity) return work();
+  const saved = [textBudget, textLeft];
+  textBudget = chars;
+  textLeft = chars;
+  try {
+    return work();
+  } finally {
+    [textBudget, textLeft] = saved;
+  }
+}
+
+/** Joined text, counted against the run's budget. */
+function joined(s: string): string {
+  textLeft -= s.length;
+  if (textLeft < 0) throw new TextBudgetError(textBudget);
+  return s;
+}
+
 function textFn(v: XValue, f: (s: string) => XValue): XValue {
   return isErr(v) ? v : f(text(v));
 }
@@ -116,7 +176,13 @@ export const ROW_FUNCTIONS = {
     const x = num(a);
     return typeof x === 'string' ? x : x / 100;
   },
-  pd_cat: (a: XValue, b: XValue) => (isErr(a) ? a : isErr(b) ? b : text(a) + text(b)),
+  pd_cat: (a: XValue, b: XValue) => {
+    if (isErr(a)) return a;
+    if (isErr(b)) return b;
+    const x = text(a);
+    const y = text(b);
+    return x.length + y.length > MAX_TEXT_LENGTH ? '#VALUE!' : joined(x + y);
+  },
   pd_eq: cmp((c) => c === 0),
   pd_ne: cmp((c) => c !== 0),
   pd_lt: cmp((c) => c < 0),
@@ -195,12 +261,15 @@ export const ROW_FUNCTIONS = {
   /** Excel's TRIM removes ASCII spaces at both ends and collapses inner runs to one. */
   pd_trim: (a: XValue) => textFn(a, (s) => s.replace(/ +/g, ' ').replace(/^ | $/g, '')),
   pd_concat: (...args: XValue[]) => {
-    let s = '';
+    let length = 0;
     for (const a of args) {
       if (isErr(a)) return a;
-      s += text(a);
+      length += text(a).length;
     }
-    return s;
+    if (length > MAX_TEXT_LENGTH) return '#VALUE!';
+    let s = '';
+    for (const a of args) s += text(a);
+    return joined(s);
   },
   /** A filter keeps a row only when its test is TRUE (a non-zero number counts); errors drop the row. */
   pd_truthy: (a: XValue) => bool(a) === true,

@@ -1,7 +1,11 @@
 import type { CallNode, FormulaAst, FormulaNode } from './ast';
+import { formatFieldRef } from './field-ref';
 import { FormulaError, quote } from './formula-error';
 import { type FunctionDef, functionNames, lookupFunction } from './functions';
 import { suggest } from './suggest';
+
+/** Unknown fields per formula that get a "did you mean" (each one compares every field). */
+const MAX_FIELD_SUGGESTIONS = 8;
 
 /**
  * Where a formula is used:
@@ -14,17 +18,64 @@ export interface CheckOptions {
   role: FormulaRole;
   /** The source's field names. Omit to skip field checks (syntax and functions only). */
   fields?: readonly string[];
+  /**
+   * How many unknown fields get a "did you mean" (default 8). Each suggestion compares every
+   * field; callers checking many formulas at once pass what is left of their own allowance.
+   */
+  suggestions?: number;
+}
+
+/** Lists this short are scanned; longer ones get an index (built once per list). */
+const SCAN_FIELDS = 32;
+
+interface FieldIndex {
+  length: number;
+  exact: Map<string, number>;
+  lower: Map<string, number>;
+}
+
+/** Per field list: positions by name and by lower-case name (first one wins, as in a scan). */
+const indexes = new WeakMap<readonly string[], FieldIndex>();
+
+function indexOf(fields: readonly string[]): FieldIndex {
+  let index = indexes.get(fields);
+  // Lists only grow (a derived field is pushed after the ones it may use), so the length tells.
+  if (!index || index.length !== fields.length) {
+    index = { length: fields.length, exact: new Map(), lower: new Map() };
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!index.exact.has(f)) index.exact.set(f, i);
+      const l = f.toLowerCase();
+      if (!index.lower.has(l)) index.lower.set(l, i);
+    }
+    indexes.set(fields, index);
+  }
+  return index;
 }
 
 /**
  * Resolve a field reference against the source's fields: exact match first,
  * then case-insensitive (Excel table headers are unique regardless of case).
+ * Long lists are indexed once, so a formula naming hundreds of fields among
+ * thousands costs one look-up per reference, not a scan.
  * @example resolveField('revenue', ['Revenue', 'Units']) // 'Revenue'
  */
 export function resolveField(name: string, fields: readonly string[]): string | undefined {
-  if (fields.includes(name)) return name;
-  const lower = name.toLowerCase();
-  return fields.find((f) => f.toLowerCase() === lower);
+  if (fields.length <= SCAN_FIELDS) {
+    if (fields.includes(name)) return name;
+    const lower = name.toLowerCase();
+    return fields.find((f) => f.toLowerCase() === lower);
+  }
+  const index = indexOf(fields);
+  const at = index.exact.get(name) ?? index.lower.get(name.toLowerCase());
+  if (at === undefined) return undefined;
+  const found = fields[at];
+  // A list changed in place (same length) is re-indexed rather than trusted.
+  if (found !== name && found.toLowerCase() !== name.toLowerCase()) {
+    indexes.delete(fields);
+    return resolveField(name, fields);
+  }
+  return found;
 }
 
 /** Is the node a compile-time constant number (e.g. 0.9, 90%, -1)? */
@@ -59,20 +110,22 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
   const errors: FormulaError[] = [];
   const source = ast.source;
   const fields = options.fields;
+  let suggestionsLeft = options.suggestions ?? MAX_FIELD_SUGGESTIONS;
 
   // `opaque`: inside an unknown function, which might be an aggregate, so bare fields are not flagged.
   const visit = (node: FormulaNode, aggregate: CallNode | null, opaque = false): void => {
     switch (node.kind) {
       case 'field': {
         if (fields && resolveField(node.name, fields) === undefined) {
-          const near = suggest(node.name, fields);
+          // Suggestions for the first few unknown fields only: a formula can name thousands.
+          const near = suggestionsLeft-- > 0 ? suggest(node.name, fields) : [];
           errors.push(
             new FormulaError(
               'unknown-field',
               `Unknown field [${quote(node.name)}]`,
               node.span,
               source,
-              near.length ? `did you mean ${near.map((f) => `[${f}]`).join(' or ')}?` : undefined,
+              near.length ? `did you mean ${near.map((f) => formatFieldRef(quote(f, 256))).join(' or ')}?` : undefined,
             ),
           );
         }
@@ -83,7 +136,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
               `Field [${quote(node.name)}] is used outside an aggregate`,
               node.span,
               source,
-              `a measure needs one value per group, e.g. SUM([${quote(node.name)}]) or MEDIAN([${quote(node.name)}])`,
+              `a measure needs one value per group, e.g. SUM(${formatFieldRef(quote(node.name))}) or MEDIAN(${formatFieldRef(quote(node.name))})`,
             ),
           );
         }

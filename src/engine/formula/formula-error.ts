@@ -57,8 +57,10 @@ export function lineColumn(source: string, offset: number): { line: number; colu
 
 /** Show a piece of user text in a message without flooding it. */
 export function quote(text: string, max = 40): string {
+  // Only the part shown is cleaned, so a name millions of characters long costs nothing extra.
+  const shown = text.length > max ? text.slice(0, max) : text;
   // Control characters would garble the message (and could fake line breaks); show them as spaces.
   let clean = '';
-  for (const ch of text) clean += ch.charCodeAt(0) < 32 ? ' ' : ch;
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+  for (const ch of shown) clean += ch.charCodeAt(0) < 32 ? ' ' : ch;
+  return text.length > max ? `${clean}…` : clean;
 }

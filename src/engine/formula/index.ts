@@ -13,6 +13,7 @@ export type {
 } from './ast';
 export { childrenOf, walkFormula } from './ast';
 export { FormulaError, lineColumn, type FormulaErrorCode } from './formula-error';
+export { formatFieldRef } from './field-ref';
 export { MAX_FORMULA_LENGTH, tokenize, type Token, type TokenType } from './lexer';
 export { MAX_FORMULA_DEPTH, parseFormula } from './parse';
 export { FUNCTIONS, functionNames, lookupFunction, type AggregateInput, type FunctionDef, type FunctionKind } from './functions';

@@ -23,8 +23,8 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 
 /**
  * Split formula text into tokens. A leading "=" (as typed in a cell) is allowed.
- * Strings use Excel's "" escape, field names Excel's structured-reference `]]`
- * escape for a literal `]`.
+ * Strings use Excel's "" escape; field names use Excel's structured-reference
+ * escapes (see readField).
  * @example tokenize('SUM([Revenue]) / 2').map(t => t.type) // ['name','(','field',')','op','number','eof']
  */
 export function tokenize(source: string): Token[] {
@@ -75,29 +75,9 @@ export function tokenize(source: string): Token[] {
       }
       tokens.push({ type: 'string', text, span: { start, end: i } });
     } else if (c === 91) {
-      let name = '';
-      i++;
-      for (;;) {
-        if (i >= n) {
-          throw new FormulaError('unterminated-field', 'Unterminated field reference', { start, end: n }, source, 'add a closing ]');
-        }
-        const d = source.charCodeAt(i);
-        if (d === 93) {
-          if (source.charCodeAt(i + 1) === 93) {
-            name += ']';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (d === 91) {
-          throw new FormulaError('syntax', 'Unexpected "[" inside a field reference', { start: i, end: i + 1 }, source, 'write [ as is only outside brackets');
-        }
-        name += source[i++];
-      }
-      if (name.trim() === '') throw new FormulaError('empty-field', 'Empty field reference', { start, end: i }, source);
-      tokens.push({ type: 'field', text: name, span: { start, end: i } });
+      const field = readField(source, i);
+      i = field.end;
+      tokens.push({ type: 'field', text: field.name, span: { start, end: i } });
     } else if (isNameStart(c)) {
       while (i < n && isNamePart(source.charCodeAt(i))) i++;
       tokens.push({ type: 'name', text: source.slice(start, i).toUpperCase(), span: { start, end: i } });
@@ -118,4 +98,59 @@ export function tokenize(source: string): Token[] {
   }
   tokens.push({ type: 'eof', text: '', span: { start: n, end: n } });
   return tokens;
+}
+
+const APOSTROPHE = 39;
+const OPEN = 91;
+const CLOSE = 93;
+const POUND = 35;
+
+/**
+ * Read a field reference starting at the `[` at `start`. Inside the brackets an apostrophe
+ * escapes the next `[`, `]`, `#` or `'`, as in Excel's structured references (`[Unit '[EUR']]`
+ * is the field "Unit [EUR]", `[O''Brien]` is "O'Brien"). For formulas written before that rule:
+ * `]]` still reads as one `]`, and an apostrophe before any other character is itself.
+ */
+function readField(source: string, start: number): { name: string; end: number } {
+  const n = source.length;
+  let name = '';
+  let i = start + 1;
+  let piece = i;
+  for (;;) {
+    if (i >= n) {
+      const hint = source.includes("']", start)
+        ? "add a closing ] (an apostrophe before ] makes the ] part of the name; write '' for an apostrophe)"
+        : 'add a closing ]';
+      throw new FormulaError('unterminated-field', 'Unterminated field reference', { start, end: n }, source, hint);
+    }
+    const d = source.charCodeAt(i);
+    if (d === APOSTROPHE) {
+      const e = source.charCodeAt(i + 1);
+      if (e === OPEN || e === CLOSE || e === POUND || e === APOSTROPHE) {
+        name += source.slice(piece, i) + source[i + 1];
+        i += 2;
+        piece = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (d === CLOSE) {
+      name += source.slice(piece, i);
+      if (source.charCodeAt(i + 1) === CLOSE) {
+        name += ']';
+        i += 2;
+        piece = i;
+        continue;
+      }
+      i++;
+      break;
+    }
+    if (d === OPEN) {
+      throw new FormulaError('syntax', 'Unexpected "[" inside a field reference', { start: i, end: i + 1 }, source, "write '[ for a [ that is part of the field name");
+    }
+    i++;
+  }
+  if (name.trim() === '') throw new FormulaError('empty-field', 'Empty field reference', { start, end: i }, source);
+  return { name, end: i };
 }

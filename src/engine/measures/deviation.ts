@@ -1,34 +1,65 @@
-import { type AggDef, makeOp } from './aggregate-def';
+import { type AggDef, type AggState, makeOp } from './aggregate-def';
 
 /**
- * Shared running moments (Welford's update: stable without a second pass).
- * VAR.S/STDEV.S need two numbers and VAR.P/STDEV.P one, else #DIV/0! as in Excel.
+ * Variance from the corrected two-pass sums over n numbers: ss = Σ(x − m)², s1 = Σ(x − m) with
+ * m = Σx / n, and their min and max. The correction s1²/n removes the error of m, so the result
+ * matches an exact computation to ~1e-15 relative even with a large mean and a small spread
+ * (VAR.S of 1e9, 1e9+1, 1e9+2 is exactly 1), is never negative, and is 0 when all numbers are
+ * equal. Shared by the local engine and the SQL back end (which gets ss, s1, n, min, max from the
+ * warehouse), so both follow one arithmetic. VAR.S needs two numbers and VAR.P one, else #DIV/0!.
+ * @example varianceFromSums(2, 0, 3, 1e9, 1e9 + 2, true) // 1
+ */
+export function varianceFromSums(ss: number, s1: number, n: number, min: number, max: number, sample: boolean): number | '#DIV/0!' | '#NUM!' {
+  if (n <= (sample ? 1 : 0)) return '#DIV/0!';
+  if (min === max) return 0;
+  const m2 = ss - (s1 * s1) / n;
+  const v = (m2 > 0 ? m2 : 0) / (sample ? n - 1 : n);
+  return Number.isFinite(v) ? v : '#NUM!';
+}
+
+/** The group's numbers (collected by pd_values, sorted or not) → variance, two passes. */
+function groupVariance(s: AggState, sample: boolean): number | '#DIV/0!' | '#NUM!' {
+  const n = s.pd_len!;
+  const vals = s.pd_vals!;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = vals[i];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const m = sum / n;
+  let ss = 0;
+  let s1 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = vals[i] - m;
+    ss += d * d;
+    s1 += d;
+  }
+  return varianceFromSums(ss, s1, n, min, max, sample);
+}
+
+/**
+ * The group's numbers, shared with MEDIAN & co. (pd_values): a variance needs two passes over
+ * them to be sound (a one-pass update such as Welford's loses ~1e-8 relative with a mean of 1e9
+ * and a spread of 1).
  */
 export const pd_moments: AggDef = {
-  create: () =>
-    makeOp({
-      init: (s) => {
-        s.pd_mean = 0;
-        s.pd_m2 = 0;
-      },
-      add: (s, v) => {
-        // `valid` already counts this value when add runs.
-        const d = (v as number) - s.pd_mean!;
-        s.pd_mean! += d / s.valid;
-        s.pd_m2! += d * ((v as number) - s.pd_mean!);
-      },
-      value: (s) => s.pd_m2!,
-    }),
+  create: () => makeOp({ value: (s) => s.pd_len! }),
   param: [1, 0],
+  req: ['pd_values'],
 };
 
-const moment = (value: (m2: number, n: number) => number | string): AggDef => ({
-  create: () => makeOp({ value: (s) => value(s.pd_m2!, s.valid) }),
+const moment = (value: (s: AggState) => number | string): AggDef => ({
+  create: () => makeOp({ value }),
   param: [1, 0],
-  req: ['pd_moments'],
+  req: ['pd_values'],
 });
 
-export const pd_var_s = moment((m2, n) => (n > 1 ? m2 / (n - 1) : '#DIV/0!'));
-export const pd_var_p = moment((m2, n) => (n > 0 ? m2 / n : '#DIV/0!'));
-export const pd_stdev_s = moment((m2, n) => (n > 1 ? Math.sqrt(m2 / (n - 1)) : '#DIV/0!'));
-export const pd_stdev_p = moment((m2, n) => (n > 0 ? Math.sqrt(m2 / n) : '#DIV/0!'));
+const root = (v: number | string) => (typeof v === 'number' ? Math.sqrt(v) : v);
+export const pd_var_s = moment((s) => groupVariance(s, true));
+export const pd_var_p = moment((s) => groupVariance(s, false));
+export const pd_stdev_s = moment((s) => root(groupVariance(s, true)));
+export const pd_stdev_p = moment((s) => root(groupVariance(s, false)));

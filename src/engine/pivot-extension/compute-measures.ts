@@ -1,6 +1,7 @@
 import { noSkips, toNumericInput } from '../measures/skipped';
 import type { FormulaNode } from '../formula/ast';
 import { computeGroups, engineTable, type GroupSpec, type NodeValues } from './engine-groups';
+import { formatFieldRef as ref } from '../formula/field-ref';
 import { binaryOf, callOf, fieldRef, formulaOf, numberLit } from './formula-nodes';
 import type { GroupTree } from './group-tree';
 import { NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
@@ -128,14 +129,14 @@ export function computeNodeMeasures(
     if (SHOW_AS_KINDS.has(m.kind)) {
       if (m.of && measures.some((x) => x.id === m.of)) continue;
       const f = col(m, m.field, 'a field');
-      const id = spec(`sum:${f.toLowerCase()}`, m.label, callOf('SUM', fieldRef(f)), `SUM([${f}])`);
+      const id = spec(`sum:${f.toLowerCase()}`, m.label, callOf('SUM', fieldRef(f)), `SUM(${ref(f)})`);
       put(baseKey(m), withErrors([f], id));
       continue;
     }
     const fn = MENU_FUNCTION[m.kind];
     if (fn) {
       const f = col(m, m.field, 'a field');
-      const id = spec(key, m.label, callOf(fn, fieldRef(f)), `${fn}([${f}])`);
+      const id = spec(key, m.label, callOf(fn, fieldRef(f)), `${fn}(${ref(f)})`);
       put(m.id, NUMERIC_KINDS.has(m.kind) ? withErrors([f], id) : (get) => get(id));
       continue;
     }
@@ -144,7 +145,7 @@ export function computeNodeMeasures(
         const f = col(m, m.field, 'a field');
         if (m.p === undefined || !(m.p >= 0 && m.p <= 1)) throw new ExtensionError('measure', `"${m.label}" needs a percentile between 0 and 1.`);
         // Quartiles are stored as 0.25/0.5/0.75, so both are PERCENTILE.INC.
-        const id = spec(key, m.label, callOf('PERCENTILE.INC', fieldRef(f), numberLit(m.p)), `PERCENTILE.INC([${f}], ${m.p})`);
+        const id = spec(key, m.label, callOf('PERCENTILE.INC', fieldRef(f), numberLit(m.p)), `PERCENTILE.INC(${ref(f)}, ${m.p})`);
         put(m.id, withErrors([f], id));
         break;
       }
@@ -156,7 +157,7 @@ export function computeNodeMeasures(
         const picked = order
           ? callOf(fnName, rowRef(), fieldRef(order))
           : callOf(fnName, callOf('IF', callOf('NOT', callOf('ISBLANK', fieldRef(f))), rowRef()), rowRef());
-        const id = spec(key, m.label, picked, `${fnName}(row of [${f}]${order ? ` by [${order}]` : ''})`);
+        const id = spec(key, m.label, picked, `${fnName}(row of ${ref(f)}${order ? ` by ${ref(order)}` : ''})`);
         const values = source.columns[lookup(f)!];
         put(m.id, (get) => get(id).map((r) => (typeof r === 'number' ? values[r] : '')));
         break;
@@ -164,14 +165,14 @@ export function computeNodeMeasures(
       case 'weightedAverage': {
         const f = col(m, m.field, 'a field');
         const w = col(m, m.otherField, 'a weight field');
-        const id = spec(key, m.label, callOf('AVERAGEWEIGHTED', fieldRef(f), fieldRef(w)), `AVERAGEWEIGHTED([${f}], [${w}])`);
+        const id = spec(key, m.label, callOf('AVERAGEWEIGHTED', fieldRef(f), fieldRef(w)), `AVERAGEWEIGHTED(${ref(f)}, ${ref(w)})`);
         put(m.id, withErrors([f, w], id));
         break;
       }
       case 'ratioOfSums': {
         const f = col(m, m.field, 'a numerator field');
         const d = col(m, m.otherField, 'a denominator field');
-        const id = spec(key, m.label, binaryOf('/', callOf('SUM', fieldRef(f)), callOf('SUM', fieldRef(d))), `SUM([${f}]) / SUM([${d}])`);
+        const id = spec(key, m.label, binaryOf('/', callOf('SUM', fieldRef(f)), callOf('SUM', fieldRef(d))), `SUM(${ref(f)}) / SUM(${ref(d)})`);
         put(m.id, withErrors([f, d], id, true));
         break;
       }
@@ -192,15 +193,15 @@ export function computeNodeMeasures(
     const i = lookup(field);
     if (i === undefined) continue;
     const f = String(source.headers[i]);
-    const id = spec(`pivot:${fn}:${f.toLowerCase()}`, field, callOf(PIVOT_FUNCTION[fn], fieldRef(f)), `${PIVOT_FUNCTION[fn]}([${f}])`);
-    const counta = spec(`counta:${f.toLowerCase()}`, field, callOf('COUNTA', fieldRef(f)), `COUNTA([${f}])`);
+    const id = spec(`pivot:${fn}:${f.toLowerCase()}`, field, callOf(PIVOT_FUNCTION[fn], fieldRef(f)), `${PIVOT_FUNCTION[fn]}(${ref(f)})`);
+    const counta = spec(`counta:${f.toLowerCase()}`, field, callOf('COUNTA', fieldRef(f)), `COUNTA(${ref(f)})`);
     const shown = fn === 'Count' || fn === 'CountNumbers' ? (get: (id: string) => NodeValues) => get(id) : withErrors([f], id);
     summaryIds.set(`${fn}|${f.toLowerCase()}`, { id, counta, shown });
   }
   // Error look-ups last: the code above decided which fields need them.
   for (const f of errorFields) {
     const test = callOf('IF', callOf('ISERROR', fieldRef(f)), rowRef());
-    spec(`err:${f.toLowerCase()}`, f, callOf('FIRST', test, rowRef()), `FIRST(row of the first error in [${f}])`);
+    spec(`err:${f.toLowerCase()}`, f, callOf('FIRST', test, rowRef()), `FIRST(row of the first error in ${ref(f)})`);
   }
 
 

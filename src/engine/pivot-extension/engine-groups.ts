@@ -1,4 +1,5 @@
-import * as aq from 'arquero';
+import type * as aq from 'arquero';
+import { columnTable } from '../compile/column-table';
 import { QueryFormulaError } from '../compile/compile-formula';
 import { computeMeasures, type MeasureSpec } from '../compile/compute-measures';
 import type { FormulaAst } from '../formula/ast';
@@ -31,13 +32,14 @@ export interface HelperNames {
  * @example const { table, names } = engineTable(source, tree);
  */
 export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.ColumnTable; names: HelperNames } {
-  const columns: Record<string, unknown> = {};
+  // A Map, not an object: a header such as `__proto__` or `constructor` is an ordinary name here.
+  const columns = new Map<string, unknown>();
   const taken = new Set<string>();
   source.headers.forEach((h, c) => {
     const name = String(h);
     if (taken.has(name.toLowerCase())) return;
     taken.add(name.toLowerCase());
-    columns[name] = source.columns[c];
+    columns.set(name, source.columns[c]);
   });
   const fresh = (base: string) => {
     let name = base;
@@ -49,7 +51,7 @@ export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.C
   const names: HelperNames = { level: [], row: fresh('pivotdeck·row') };
   const row = new Float64Array(n);
   for (let i = 0; i < n; i++) row[i] = i;
-  columns[names.row] = row;
+  columns.set(names.row, row);
   for (let d = 1; d <= tree.levels; d++) {
     const name = fresh(`pivotdeck·level${d}`);
     names.level.push(name);
@@ -57,9 +59,9 @@ export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.C
     const ids = new Float64Array(n);
     const at = tree.nodeAtDepth[d];
     for (let i = 0; i < tree.rows.length; i++) ids[tree.rows[i]] = at[i];
-    columns[name] = ids;
+    columns.set(name, ids);
   }
-  return { table: aq.table(columns), names };
+  return { table: columnTable(columns), names };
 }
 
 /**

@@ -1,9 +1,13 @@
-import * as aq from 'arquero';
+import type * as aq from 'arquero';
+import { materialize, withColumns } from '../compile/column-table';
 import { type ColumnLike, columnValues } from '../compile/column-values';
 import { computeMeasures } from '../compile/compute-measures';
 import { deriveColumns } from '../compile/derive-fields';
+import { MAX_BUILT_TEXT, withTextBudget } from '../compile/row-functions';
 import { encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
+import { formatFieldRef } from '../formula/field-ref';
+import { quote } from '../formula/formula-error';
 import { suggest } from '../formula/suggest';
 import type { Filter } from '../spec/filters';
 import { parseQuerySpec } from '../spec/parse-spec';
@@ -11,7 +15,7 @@ import type { QuerySpec } from '../spec/query-spec';
 import { type SourceRef, sourceRefKey } from '../spec/source-ref';
 import { assembleResult, groupingPairs } from './assemble-result';
 import { filterPredicate, isTruthy } from './filter-rows';
-import { itemKey, tupleKey } from './item-key';
+import { compareItems, itemKey } from './item-key';
 import type { QueryResult } from './result';
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 import { derivedFormula, measureFormula } from './spec-formulas';
@@ -47,10 +51,15 @@ export class QueryFieldError extends Error {
  *   () => sales).grid
  */
 export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource, options: ExecuteOptions = {}): QueryResult {
+  // Derived fields, filters and measures share one budget for the text they build.
+  return withTextBudget(MAX_BUILT_TEXT, () => execute(input, resolve, options));
+}
+
+function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: ExecuteOptions): QueryResult {
   const spec = parseQuerySpec(input);
   const output = options.output ?? 'both';
   let table = resolve(spec.source);
-  if (table.isFiltered()) table = table.reify();
+  table = materialize(table);
   const n = table.numRows();
 
   // 1. Lookups and derived fields extend the working table.
@@ -60,14 +69,14 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
       table,
       spec.derived.map((d, i) => ({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` })),
     );
-    table = table.assign(aq.table(nullProtoObject(cols)));
+    table = withColumns(table, cols);
   }
   const fields = table.columnNames();
   const field = (name: string, where: string) => {
     const real = resolveField(name, fields);
     if (real === undefined) {
       const near = suggest(name, fields);
-      throw new QueryFieldError(`Unknown field [${name}] in ${where}${near.length ? ` — did you mean ${near.map((f) => `[${f}]`).join(' or ')}?` : ''}`);
+      throw new QueryFieldError(`Unknown field ${formatFieldRef(quote(name, 256))} in ${where}${near.length ? ` — did you mean ${near.map((f) => formatFieldRef(quote(f, 256))).join(' or ')}?` : ''}`);
     }
     return real;
   };
@@ -121,14 +130,8 @@ export function executeQuery(input: QuerySpec | unknown, resolve: ResolveSource,
   });
 }
 
-function nullProtoObject(cols: Map<string, ArrayLike<unknown>>): Record<string, ArrayLike<unknown>> {
-  const obj: Record<string, ArrayLike<unknown>> = Object.create(null);
-  for (const [k, v] of cols) obj[k] = v;
-  return obj;
-}
-
 /** LEFT JOIN on one key with unique lookup keys (see LookupSchema). */
-function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[number], resolve: ResolveSource): Table {
+export function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[number], resolve: ResolveSource): Table {
   const other = resolve(lookup.source);
   const where = `lookup ${sourceRefKey(lookup.source)}`;
   const fields = table.columnNames();
@@ -163,21 +166,27 @@ function applyLookup(table: Table, lookup: NonNullable<QuerySpec['lookups']>[num
     for (let i = 0; i < match.length; i++) out[i] = match[i] < 0 ? '' : values[match[i]];
     added.set(name, out);
   }
-  return table.assign(aq.table(nullProtoObject(added)));
+  return withColumns(table, added);
 }
 
 /** Rows kept by every filter except top/bottom N (undefined: all rows). */
-function filterRows(table: Table, filters: readonly Filter[], field: (name: string, where: string) => string): Uint32Array | undefined {
+export function filterRows(table: Table, filters: readonly Filter[], field: (name: string, where: string) => string): Uint32Array | undefined {
   const n = table.numRows();
   let keep: Uint8Array | null = null;
-  const formulaFilters = filters.flatMap((f, i) => (f.kind === 'formula' ? [{ name: `\u0000filter${i}`, formula: f.formula, where: `filters[${i}]` }] : []));
-  const formulaCols = formulaFilters.length ? deriveColumns(table, formulaFilters) : null;
+  // Each formula filter is its own derived column under a name no field has (a later filter
+  // must not see an earlier one's column, and a source may hold any header at all).
+  const fields = table.columnNames();
+  let helper = 'filter';
+  while (resolveField(helper, fields) !== undefined) helper += '_';
+  const formulaFilters = filters.flatMap((f, i) => (f.kind === 'formula' ? [{ name: helper, formula: f.formula, where: `filters[${i}]` }] : []));
+  const formulaCols = formulaFilters.length ? formulaFilters.map((spec) => deriveColumns(table, [spec]).get(helper)!) : [];
+  let nextFormula = 0;
   filters.forEach((f, i) => {
     if (f.kind === 'topN') return;
     let values: ArrayLike<unknown>;
     let test: (v: unknown) => boolean;
     if (f.kind === 'formula') {
-      values = formulaCols!.get(`\u0000filter${i}`)!;
+      values = formulaCols[nextFormula++];
       test = isTruthy;
     } else {
       values = columnValues(table.column(field(f.field, `filters[${i}]`)) as ColumnLike);
@@ -212,7 +221,8 @@ function applyTopN(
       const x = a.values[0] as number;
       const y = b.values[0] as number;
       if (x !== y) return desc ? y - x : x - y;
-      return tupleKey(a.key) < tupleKey(b.key) ? -1 : 1;
+      // Ties at the cut: the item order the pane shows (2 before 10, text by code point, blank last).
+      return compareItems(a.key[0], b.key[0]);
     })
     .slice(0, f.n);
   const chosen = new Set(groups.map((g) => itemKey(g.key[0])));

@@ -1,4 +1,5 @@
 import type { Filter } from '../spec/filters';
+import { compareCodePoints } from '../values/code-point-order';
 import { isExcelError } from '../values/errors';
 import { itemKey } from './item-key';
 import { relativeDateRange } from './relative-date';
@@ -24,9 +25,9 @@ function compareSameType(cell: unknown, lit: Scalar): number | null {
   const t = typeOf(cell);
   if (t === null || t !== typeOf(lit)) return null;
   if (t === 's') {
-    const a = (cell as string).toLowerCase();
-    const b = (lit as string).toLowerCase();
-    return a < b ? -1 : a > b ? 1 : 0;
+    // By code point, as a warehouse compares text (UTF-16 units would put an emoji before U+FF41).
+    const c = compareCodePoints((cell as string).toLowerCase(), (lit as string).toLowerCase());
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
   const a = Number(cell);
   const b = Number(lit);

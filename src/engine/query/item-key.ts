@@ -2,6 +2,8 @@
  * Items of row/column fields follow Excel's pivot rules (as encodeGroupKey):
  * text matches ignoring case, 1 and "1" differ, every blank is one item.
  */
+import { compareCodePoints } from '../values/code-point-order';
+
 const BLANK_KEY = '\u0000b';
 
 /**
@@ -23,17 +25,29 @@ export function itemKey(v: unknown): string {
   }
 }
 
+const SEPARATOR = '\u0001';
+const ESCAPE = '\u0002';
+
 /**
- * A key for a tuple of items (a group's labels).
+ * A key for a tuple of items (a group's labels). Items are joined with \u0001; a \u0001 or
+ * \u0002 inside an item (data can hold any character) is escaped with \u0002, so two different
+ * tuples never share a key.
  * @example tupleKey(['N', 2024]) === tupleKey(['n', 2024]) // true
+ * @example tupleKey(['a\u0001sb', 'c']) === tupleKey(['a', 'b\u0001sc']) // false
  */
 export function tupleKey(labels: readonly unknown[]): string {
   let s = '';
-  for (let i = 0; i < labels.length; i++) s += (i ? '\u0001' : '') + itemKey(labels[i]);
+  for (let i = 0; i < labels.length; i++) {
+    const key = itemKey(labels[i]);
+    s += (i ? SEPARATOR : '') + (key.includes(SEPARATOR) || key.includes(ESCAPE) ? key.replaceAll(ESCAPE, ESCAPE + ESCAPE).replaceAll(SEPARATOR, ESCAPE + SEPARATOR) : key);
+  }
   return s;
 }
 
-/** Excel's order of items: numbers, then text (ignoring case), then logicals; blank always last. */
+/**
+ * Excel's order of items: numbers, then text (ignoring case, by code point as the warehouse orders
+ * it), then logicals; blank always last.
+ */
 function typeRank(v: unknown): number {
   if (v == null || v === '') return 3;
   return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
@@ -49,10 +63,7 @@ export function compareItems(a: unknown, b: unknown, descending = false): number
   if (ra === 3 || rb === 3) return ra - rb;
   let c: number;
   if (ra !== rb) c = ra - rb;
-  else if (ra === 1) {
-    const x = (a as string).toLowerCase();
-    const y = (b as string).toLowerCase();
-    c = x < y ? -1 : x > y ? 1 : 0;
-  } else c = Number(a) - Number(b);
+  else if (ra === 1) c = compareCodePoints((a as string).toLowerCase(), (b as string).toLowerCase());
+  else c = Number(a) - Number(b);
   return descending ? -c : c;
 }

@@ -1,3 +1,4 @@
+import { formatFieldRef } from '../formula/field-ref';
 import type { DerivedField } from '../spec/derived';
 import type { Measure } from '../spec/measures';
 
@@ -8,11 +9,11 @@ import type { Measure } from '../spec/measures';
  */
 
 /**
- * A field reference in formula syntax (`]` doubled).
- * @example fieldRef('Unit [EUR]') // '[Unit [EUR]]]'
+ * A field reference in formula syntax, with Excel's apostrophe escapes (see formatFieldRef).
+ * @example fieldRef('Unit [EUR]') // "[Unit '[EUR']]"
  */
 export function fieldRef(name: string): string {
-  return `[${name.replace(/]/g, ']]')}]`;
+  return formatFieldRef(name);
 }
 
 const SINGLE: Record<string, string> = {

@@ -1,6 +1,6 @@
-import * as aq from 'arquero';
+import type * as aq from 'arquero';
+import { columnTable } from '../compile/column-table';
 import type { CellValue } from '../values/classify';
-import { isReservedName } from '../spec/names';
 
 /** One column of a table built from Excel values: its safe name and the header it came from. */
 export interface ColumnOrigin {
@@ -23,8 +23,8 @@ export interface ExcelTable {
  * Build an Arquero table from a header row and data rows as `Range.values`
  * returns them, making every column name safe and unique:
  * - an empty header becomes `Column<n>` (n = its 1-based position), as Excel names table columns;
- * - a name Arquero or plain objects cannot hold (`__proto__`, `constructor`,
- *   `toString`, ... every Object.prototype member) gets a number: `__proto__2`;
+ * - any other name is kept as written, `__proto__`, `constructor` or `toString` included (the
+ *   table is built without plain-object column stores, see columnTable);
  * - a repeated name (ignoring case, as formulas match fields) gets the next free
  *   number: `Revenue`, `Revenue2`, like Excel does for table headers.
  * Renaming is deterministic (left to right), and `columns` maps each name back
@@ -35,24 +35,29 @@ export function tableFromExcelValues(header: readonly CellValue[], rows: readonl
   const width = header.length;
   const taken = new Set<string>();
   const columns: ColumnOrigin[] = [];
-  // Claim the names that need no change first, so `a, a2, a` gives `a, a2, a3`, not `a, a2, a2`.
+  // Claim the names that need no change first, so `a, a2, a` gives `a, a2, a3`, not `a, a2, a2`;
+  // headers the user wrote before the names we make up for blanks, so a real "Column4" keeps its name.
   const wanted = header.map((h, i) => {
     const original = h == null ? '' : String(h);
-    const base = original.trim() === '' ? `Column${i + 1}` : original;
-    return { original, base };
+    const blank = original.trim() === '';
+    return { original, base: blank ? `Column${i + 1}` : original, blank };
   });
-  const claimed = wanted.map(({ base }) => {
-    const key = base.toLowerCase();
-    if (isReservedName(base) || taken.has(key)) return false;
-    taken.add(key);
-    return true;
-  });
+  const claimed: boolean[] = new Array(width).fill(false);
+  for (const pass of [false, true]) {
+    wanted.forEach(({ base, blank }, i) => {
+      if (blank !== pass) return;
+      const key = base.toLowerCase();
+      if (taken.has(key)) return;
+      taken.add(key);
+      claimed[i] = true;
+    });
+  }
   wanted.forEach(({ original, base }, i) => {
     let name = base;
     if (!claimed[i]) {
       for (let k = 2; ; k++) {
         const candidate = `${base}${k}`;
-        if (!isReservedName(candidate) && !taken.has(candidate.toLowerCase())) {
+        if (!taken.has(candidate.toLowerCase())) {
           name = candidate;
           break;
         }
@@ -68,8 +73,7 @@ export function tableFromExcelValues(header: readonly CellValue[], rows: readonl
     if (row.length > width) throw new Error(`Row ${r + 1} has ${row.length} cells but the header has ${width}`);
     for (let c = 0; c < width; c++) data[c][r] = c < row.length ? (row[c] ?? '') : '';
   }
-  // Names are safe now, but build the object without a prototype anyway (defence in depth).
-  const obj: Record<string, unknown[]> = Object.create(null);
-  columns.forEach((col, c) => (obj[col.name] = data[c]));
-  return { table: aq.table(obj, columns.map((c) => c.name)), columns };
+  const byName = new Map<string, unknown[]>();
+  columns.forEach((col, c) => byName.set(col.name, data[c]));
+  return { table: columnTable(byName), columns };
 }

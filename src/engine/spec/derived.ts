@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { FieldRefSchema, FormulaTextSchema, NewNameSchema } from './common';
 
+/**
+ * Most derived fields one query may have. Each is a full column of the working table, and a
+ * chain of them can grow text step by step, so the count is capped (a formula can do the work
+ * of several fields: `IF([a] > 0, [b] * 2, [c])`).
+ */
+export const MAX_DERIVED_FIELDS = 64;
+
 /** Date parts of Excel serial dates (Excel's YEAR, QUARTER, MONTH, ISOWEEKNUM, WEEKDAY(d, 2) Monday=1, DAY). */
 export const DATE_PARTS = ['year', 'quarter', 'month', 'isoWeek', 'weekday', 'day'] as const;
 export type DatePart = (typeof DATE_PARTS)[number];

@@ -1,5 +1,5 @@
 export { FieldRefSchema, ItemSchema, LiteralSchema } from './common';
-export { DATE_PARTS, DerivedFieldSchema, type DatePart, type DerivedField } from './derived';
+export { DATE_PARTS, DerivedFieldSchema, MAX_DERIVED_FIELDS, type DatePart, type DerivedField } from './derived';
 export { FilterSchema, type Filter, type RelativeDateFilter, type TopNFilter } from './filters';
 export { LookupSchema, type Lookup } from './lookup';
 export {

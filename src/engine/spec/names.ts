@@ -1,9 +1,10 @@
 /**
- * Names that must never become column or output names: every own property of
- * Object.prototype (`__proto__`, `constructor`, `toString`, ...). Arquero 8
- * cannot hold a `__proto__` column, and a missing `constructor` column looks
- * like a function on a plain object, so such names are refused in specs and
- * renamed when tables are built from Excel headers.
+ * Names a query may not give to what it creates (derived fields, lookup columns,
+ * measure ids): every own property of Object.prototype (`__proto__`,
+ * `constructor`, `toString`, ...). Columns that already carry such names (from a
+ * sheet or a source) work everywhere: the engine keeps them in Maps and
+ * null-prototype stores (see compile/column-table); ids and new names stay clear
+ * of them because code outside the engine may still key plain objects by them.
  */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 

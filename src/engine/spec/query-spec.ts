@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FieldRefSchema } from './common';
-import { DerivedFieldSchema } from './derived';
+import { DerivedFieldSchema, MAX_DERIVED_FIELDS } from './derived';
 import { FilterSchema } from './filters';
 import { LookupSchema } from './lookup';
 import { MeasureSchema } from './measures';
@@ -41,7 +41,10 @@ export const QuerySpecSchema = z
     version: z.literal(QUERY_SPEC_VERSION, { error: `version must be ${QUERY_SPEC_VERSION}` }),
     source: SourceRefSchema,
     lookups: z.array(LookupSchema).max(16).optional(),
-    derived: z.array(DerivedFieldSchema).max(256).optional(),
+    derived: z
+      .array(DerivedFieldSchema)
+      .max(MAX_DERIVED_FIELDS, `a query has at most ${MAX_DERIVED_FIELDS} derived fields; combine some into one formula or drop the ones no measure, filter or axis uses`)
+      .optional(),
     filters: z.array(FilterSchema).max(256).optional(),
     rows: z.array(FieldRefSchema).max(16),
     columns: z.array(FieldRefSchema).max(16).optional(),

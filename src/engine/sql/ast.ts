@@ -8,11 +8,28 @@
 /** Row-level functions the compiler may use (neutral names; each dialect maps them or refuses). */
 export type SqlFunction =
   | 'toFloat64'
+  /** Text form of a value (Enum name, UUID text…). */
+  | 'textOf'
+  /** Text of a FixedString without the NUL bytes that pad it. */
+  | 'textOfFixed'
+  /** enumName(x, value1, name1, value2, name2, …): a Nullable Enum's name, NULL for NULL. */
+  | 'enumName'
+  /** x + 0: turns -0 into 0 so one number is one group (IEEE: -0 + 0 = +0). */
+  | 'normZero'
+  /** x when finite, else NULL (a row value that overflowed is an error the aggregates skip). */
+  | 'finiteOrNull'
   | 'lower'
   | 'upper'
   | 'lengthText'
+  /** Excel's TRIM: ASCII spaces collapsed to one, none at either end. */
+  | 'trimSpaces'
   | 'concat'
   | 'floor'
+  | 'sqrt'
+  /** 1 when x is a finite number, 0 for ±inf and NaN (NULL stays NULL). */
+  | 'isFinite'
+  /** A number as text that tells every number apart ('' for NULL): a blank number item can match IN. */
+  | 'numberKeyText'
   | 'abs'
   | 'year'
   | 'quarter'
@@ -34,7 +51,13 @@ export type SqlFunction =
   | 'arrayElement'
   | 'arrayLength'
   /** Whole-number index from a float (floor, as an unsigned 64-bit integer). */
-  | 'toIndex';
+  | 'toIndex'
+  /** matchesClass(text, pattern): the text contains a character of the RE2 class `pattern`. */
+  | 'matchesClass'
+  /** The text has a character outside ASCII (a cheap filter before matchesClass). */
+  | 'nonAscii'
+  /** A whole number as the counts' type (UInt64 / BIGINT), so UNION ALL branches agree. */
+  | 'toCount';
 
 /** Aggregates the compiler may use. No sampled or *Stable/Kahan variants exist here on purpose. */
 export type SqlAggregate =
@@ -54,7 +77,16 @@ export type SqlAggregate =
   /** The group's non-NULL values, sorted ascending (exact medians/percentiles read order statistics). */
   | 'sortedValues'
   /** Smallest of a text column (a deterministic label for a case-insensitive group). */
-  | 'minText';
+  | 'minText'
+  /**
+   * Σ (x − m)² over the group's numbers, m = Σx / n: the first half of the corrected two-pass
+   * variance (numerically sound with a large mean and a small spread, unlike one-pass varSamp).
+   */
+  | 'centeredSquares'
+  /** Σ (x − m) with the same m: the correction term, (Σ(x − m))² / n. */
+  | 'centeredSum'
+  /** 1 if the condition held on any row, else 0 (also with no rows), as a count. */
+  | 'anyTrue';
 
 export type BinaryOperator = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
@@ -72,7 +104,9 @@ export type SqlExpr =
   | { kind: 'nullOf'; type: 'number' | 'text' }
   /** `arg` as a nullable number (so a present key and an absent key share a type). */
   | { kind: 'nullableNumber'; arg: SqlExpr }
-  | { kind: 'inSelect'; arg: SqlExpr; query: SelectQuery };
+  | { kind: 'inSelect'; arg: SqlExpr; query: SelectQuery }
+  /** A subquery with one row and one column, used as a value. */
+  | { kind: 'scalarSelect'; query: SelectQuery };
 
 export interface SelectColumn {
   expr: SqlExpr;
@@ -91,6 +125,7 @@ export interface SelectQuery {
   from: TableRef;
   where?: SqlExpr;
   groupBy?: SqlExpr[];
+  having?: SqlExpr;
   orderBy?: Array<{ expr: SqlExpr; desc: boolean }>;
   limit?: number;
 }

@@ -1,3 +1,4 @@
+import { CLICKHOUSE_FOLD } from './case-fold';
 import type { SqlDialect } from './dialect';
 
 const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
@@ -22,15 +23,31 @@ export function clickhouseEscape(text: string, quote: "'" | '`'): string {
  */
 export const clickhouse: SqlDialect = {
   name: 'clickhouse',
+  fold: CLICKHOUSE_FOLD,
   identifier: (name) => `\`${clickhouseEscape(name, '`')}\``,
   string: (value) => `'${clickhouseEscape(value, "'")}'`,
   functions: {
     toFloat64: ([x]) => `toFloat64(${x})`,
+    textOf: ([x]) => `toString(${x})`,
+    textOfFixed: ([x]) => `toStringCutToZero(${x})`,
+    enumName: ([x, ...pairs]) => {
+      const values = pairs.filter((_, i) => i % 2 === 0);
+      const names = pairs.filter((_, i) => i % 2 === 1);
+      return `if(isNull(${x}), NULL, transform(assumeNotNull(CAST(${x} AS Nullable(Int16))), [${values.join(', ')}], [${names.join(', ')}], ''))`;
+    },
+    normZero: ([x]) => `(${x} + 0)`,
+    finiteOrNull: ([x]) => `if(isFinite(${x}), ${x}, NULL)`,
     lower: ([x]) => `lowerUTF8(${x})`,
     upper: ([x]) => `upperUTF8(${x})`,
-    lengthText: ([x]) => `lengthUTF8(${x})`,
+    // Excel's LEN counts UTF-16 units (an emoji is 2): code points, plus one per supplementary code point
+    // (each is 4 UTF-8 bytes).
+    lengthText: ([x]) => `(lengthUTF8(${x}) + intDiv(length(${x}) - length(replaceRegexpAll(${x}, '[\\\\x{10000}-\\\\x{10FFFF}]', '')), 4))`,
+    trimSpaces: ([x]) => `replaceRegexpAll(replaceRegexpAll(${x}, ' +', ' '), '^ | $', '')`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
+    sqrt: ([x]) => `sqrt(${x})`,
+    isFinite: ([x]) => `isFinite(${x})`,
+    numberKeyText: ([x]) => `ifNull(toString(${x}), '')`,
     abs: ([x]) => `abs(${x})`,
     year: ([x]) => `toYear(${x})`,
     quarter: ([x]) => `toQuarter(${x})`,
@@ -39,7 +56,10 @@ export const clickhouse: SqlDialect = {
     isoWeek: ([x]) => `toISOWeek(${x})`,
     weekdayMonday: ([x]) => `toDayOfWeek(${x})`,
     serialOfDate: ([x]) => `(toFloat64(toUInt16(${x})) + 25569)`,
-    serialOfDateTime: ([x]) => `(toFloat64(toUInt32(${x})) / 86400 + 25569)`,
+    // The wall clock the server shows for the column (its own zone, else the server's), the clock
+    // toYear/toMonth/… read: whole seconds since 1970-01-01 on that clock, then days.
+    serialOfDateTime: ([x]) =>
+      `(toFloat64(toUInt64(toUInt16(toDate(${x}))) * 86400 + toUInt32(toHour(${x})) * 3600 + toUInt32(toMinute(${x})) * 60 + toUInt32(toSecond(${x}))) / 86400 + 25569)`,
     ifNull: ([x, y]) => `ifNull(${x}, ${y})`,
     startsWith: ([h, n]) => `startsWith(${h}, ${n})`,
     endsWith: ([h, n]) => `endsWith(${h}, ${n})`,
@@ -47,6 +67,9 @@ export const clickhouse: SqlDialect = {
     arrayElement: ([a, i]) => `arrayElement(${a}, ${i})`,
     arrayLength: ([a]) => `length(${a})`,
     toIndex: ([x]) => `toUInt64(floor(${x}))`,
+    matchesClass: ([x, p]) => `match(${x}, ${p})`,
+    nonAscii: ([x]) => `(lengthUTF8(${x}) != length(${x}))`,
+    toCount: ([x]) => `toUInt64(${x})`,
   },
   aggregates: {
     count: ([x]) => `count(${x})`,
@@ -63,7 +86,14 @@ export const clickhouse: SqlDialect = {
     stddevPop: ([x]) => `stddevPop(${x})`,
     sortedValues: ([x]) => `arraySort(groupArray(${x}))`,
     minText: ([x]) => `min(${x})`,
+    // Corrected two-pass over the group's numbers; the lambda reads only its own parameters, so no
+    // column name can be captured by it. groupArray skips NULLs, as count does.
+    centeredSquares: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull((p - q) * (p - q)), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
+    anyTrue: ([c]) => `toUInt64(max(${c}))`,
+    centeredSum: ([x]) => `arraySum(arrayMap((p, q) -> assumeNotNull(p - q), groupArray(${x}), arrayResize(emptyArrayFloat64(), count(${x}), assumeNotNull(sum(${x}) / count(${x})))))`,
   },
+  // 18.16's parser refuses 1e-310 as a literal ("syntax error"); the conversion function reads it.
+  subnormal: (text) => `toFloat64('${text}')`,
   nullOf: (type) => (type === 'number' ? 'CAST(NULL AS Nullable(Float64))' : 'CAST(NULL AS Nullable(String))'),
   nullableNumber: (x) => `toNullable(toFloat64(${x}))`,
   // The subquery runs once on the initiator and its result is shipped to the shards.

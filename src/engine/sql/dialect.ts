@@ -1,4 +1,5 @@
 import type { SqlAggregate, SqlFunction } from './ast';
+import type { FoldClasses } from './case-fold';
 
 /**
  * What differs between SQL engines: quoting, escaping, the names (and shapes) of the allowed
@@ -7,16 +8,26 @@ import type { SqlAggregate, SqlFunction } from './ast';
  */
 export interface SqlDialect {
   name: 'clickhouse' | 'duckdb';
+  /** The code points this engine's lower/upper fold differently from the pane. */
+  fold: FoldClasses;
   /** A quoted identifier. */
   identifier(name: string): string;
   /** A string literal. */
   string(value: string): string;
   functions: Readonly<Record<SqlFunction, (args: string[]) => string>>;
-  aggregates: Readonly<Record<SqlAggregate, (args: string[]) => string>>;
+  /** `names.lambda`: a lambda parameter name no column of the table can take (see plan.ts). */
+  aggregates: Readonly<Record<SqlAggregate, (args: string[], names: RenderNames) => string>>;
   nullOf(type: 'number' | 'text'): string;
+  /** A subnormal number (|x| < 2.2e-308, not 0), which some parsers refuse as a literal. */
+  subnormal(text: string): string;
   nullableNumber(arg: string): string;
   /** `arg IN (subquery)`; ClickHouse needs GLOBAL IN when both sides read a Distributed table. */
   inSubquery(arg: string, subquery: string): string;
+}
+
+/** Names the renderer may generate, chosen so that no column of the table can take them. */
+export interface RenderNames {
+  lambda: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DUCKDB_FOLD } from './case-fold';
 import type { SqlDialect } from './dialect';
 
 /**
@@ -12,15 +13,26 @@ const noNul = (s: string) => {
 
 export const duckdb: SqlDialect = {
   name: 'duckdb',
+  fold: DUCKDB_FOLD,
   identifier: (name) => `"${noNul(name).replace(/"/g, '""')}"`,
   string: (value) => `'${noNul(value).replace(/'/g, "''")}'`,
   functions: {
     toFloat64: ([x]) => `CAST(${x} AS DOUBLE)`,
+    textOf: ([x]) => `CAST(${x} AS VARCHAR)`,
+    textOfFixed: ([x]) => `rtrim(CAST(${x} AS VARCHAR), chr(0))`,
+    enumName: ([x]) => `CAST(${x} AS VARCHAR)`,
+    normZero: ([x]) => `(${x} + 0)`,
+    finiteOrNull: ([x]) => `(CASE WHEN isfinite(${x}) THEN ${x} END)`,
     lower: ([x]) => `lower(${x})`,
     upper: ([x]) => `upper(${x})`,
-    lengthText: ([x]) => `length(${x})`,
+    // UTF-16 units, as Excel's LEN: code points plus the supplementary ones again.
+    lengthText: ([x]) => `(length(${x}) + length(regexp_replace(${x}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')))`,
+    trimSpaces: ([x]) => `regexp_replace(regexp_replace(${x}, ' +', ' ', 'g'), '^ | $', '', 'g')`,
     concat: (xs) => `concat(${xs.join(', ')})`,
     floor: ([x]) => `floor(${x})`,
+    sqrt: ([x]) => `sqrt(${x})`,
+    isFinite: ([x]) => `isfinite(${x})`,
+    numberKeyText: ([x]) => `coalesce(CAST(${x} AS VARCHAR), '')`,
     abs: ([x]) => `abs(${x})`,
     year: ([x]) => `year(${x})`,
     quarter: ([x]) => `quarter(${x})`,
@@ -37,6 +49,9 @@ export const duckdb: SqlDialect = {
     arrayElement: ([a, i]) => `coalesce((${a})[${i}], 0)`,
     arrayLength: ([a]) => `len(${a})`,
     toIndex: ([x]) => `CAST(floor(${x}) AS BIGINT)`,
+    matchesClass: ([x, p]) => `regexp_matches(${x}, ${p})`,
+    nonAscii: ([x]) => `(strlen(${x}) != length(${x}))`,
+    toCount: ([x]) => `CAST(${x} AS BIGINT)`,
   },
   aggregates: {
     count: ([x]) => `count(${x})`,
@@ -53,7 +68,12 @@ export const duckdb: SqlDialect = {
     stddevPop: ([x]) => `stddev_pop(${x})`,
     sortedValues: ([x]) => `list_sort(list(${x}) FILTER (WHERE ${x} IS NOT NULL))`,
     minText: ([x]) => `min(${x})`,
+    // Corrected two-pass, as on ClickHouse; the lambda parameter is a name no column can take.
+    anyTrue: ([c]) => `CAST(coalesce(bool_or(${c}), false) AS BIGINT)`,
+    centeredSquares: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> (${p} - sum(${x}) / count(${x})) * (${p} - sum(${x}) / count(${x}))))`,
+    centeredSum: ([x], { lambda: p }) => `list_sum(list_transform(list(${x}) FILTER (WHERE ${x} IS NOT NULL), ${p} -> ${p} - sum(${x}) / count(${x})))`,
   },
+  subnormal: (text) => `CAST('${text}' AS DOUBLE)`,
   nullOf: (type) => (type === 'number' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
   nullableNumber: (x) => `CAST(${x} AS DOUBLE)`,
   inSubquery: (x, q) => `(${x} IN (${q}))`,

@@ -9,7 +9,7 @@ export { numberLiteral, type SqlDialect } from './dialect';
 export { WarehouseCompileError, WarehouseRowCapError } from './errors';
 export { renderExpr, renderQuery } from './render';
 export { columnKind, fieldsFromSchema, type ColumnKind, type TypedField, type WarehouseColumn, type WarehouseSchema } from './schema';
-export { DEFAULT_ROW_CAP, splitPlan, type SplitPlanOptions, type WarehousePlan } from './plan';
+export { DEFAULT_ROW_CAP, reservedPrefix, splitPlan, type SplitPlanOptions, type WarehousePlan } from './plan';
 
 import { clickhouse } from './clickhouse';
 import { duckdb } from './duckdb';

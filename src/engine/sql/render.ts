@@ -3,21 +3,26 @@
  * value through a literal renderer, every function through the dialect's allow-list table.
  */
 import type { SelectQuery, SqlExpr, SqlQuery } from './ast';
-import { numberLiteral, type SqlDialect } from './dialect';
+import { numberLiteral, type RenderNames, type SqlDialect } from './dialect';
 import { WarehouseCompileError } from './errors';
 
 /**
  * SQL text of an expression.
  * @example renderExpr(bin('=', col('a`b'), lit("x'")), clickhouse) // "(`a\\`b` = 'x\\'')"
  */
-export function renderExpr(e: SqlExpr, d: SqlDialect): string {
-  const r = (x: SqlExpr) => renderExpr(x, d);
+export function renderExpr(e: SqlExpr, d: SqlDialect, names: RenderNames = DEFAULT_NAMES): string {
+  const r = (x: SqlExpr) => renderExpr(x, d, names);
   switch (e.kind) {
     case 'column':
       return d.identifier(e.name);
     case 'literal':
       if (e.value === null) return 'NULL';
-      if (typeof e.value === 'number') return numberLiteral(e.value);
+      if (typeof e.value === 'number') {
+        const a = Math.abs(e.value);
+        // String(x) of a number is digits, '.', 'e', '-' and '+' only: safe inside quotes.
+        if (a > 0 && a < 2.2250738585072014e-308) return e.value < 0 ? `(-${d.subnormal(String(a))})` : d.subnormal(String(a));
+        return numberLiteral(e.value);
+      }
       if (typeof e.value === 'boolean') return e.value ? '1' : '0';
       return d.string(e.value);
     case 'call': {
@@ -28,7 +33,7 @@ export function renderExpr(e: SqlExpr, d: SqlDialect): string {
     case 'agg': {
       const f = Object.hasOwn(d.aggregates, e.fn) ? d.aggregates[e.fn] : undefined;
       if (!f) throw new WarehouseCompileError(`The aggregate ${e.fn} is not available on ${d.name}.`);
-      return f(e.args.map(r));
+      return f(e.args.map(r), names);
     }
     case 'binary':
       return `(${r(e.left)} ${e.op} ${r(e.right)})`;
@@ -45,18 +50,24 @@ export function renderExpr(e: SqlExpr, d: SqlDialect): string {
     case 'nullableNumber':
       return d.nullableNumber(r(e.arg));
     case 'inSelect':
-      return d.inSubquery(r(e.arg), renderSelect(e.query, d));
+      return d.inSubquery(r(e.arg), renderSelect(e.query, d, names));
+    case 'scalarSelect':
+      return `(${renderSelect(e.query, d, names)})`;
   }
 }
 
-function renderSelect(q: SelectQuery, d: SqlDialect): string {
+const DEFAULT_NAMES: RenderNames = { lambda: '__pd_p' };
+
+function renderSelect(q: SelectQuery, d: SqlDialect, names: RenderNames): string {
+  const r = (x: SqlExpr) => renderExpr(x, d, names);
   const parts = [
-    `SELECT ${q.columns.map((c) => `${renderExpr(c.expr, d)} AS ${d.identifier(c.as)}`).join(', ')}`,
+    `SELECT ${q.columns.map((c) => `${r(c.expr)} AS ${d.identifier(c.as)}`).join(', ')}`,
     `FROM ${q.from.database ? `${d.identifier(q.from.database)}.` : ''}${d.identifier(q.from.table)}`,
   ];
-  if (q.where) parts.push(`WHERE ${renderExpr(q.where, d)}`);
-  if (q.groupBy?.length) parts.push(`GROUP BY ${q.groupBy.map((g) => renderExpr(g, d)).join(', ')}`);
-  if (q.orderBy?.length) parts.push(`ORDER BY ${q.orderBy.map((o) => `${renderExpr(o.expr, d)}${o.desc ? ' DESC' : ' ASC'}`).join(', ')}`);
+  if (q.where) parts.push(`WHERE ${r(q.where)}`);
+  if (q.groupBy?.length) parts.push(`GROUP BY ${q.groupBy.map(r).join(', ')}`);
+  if (q.having) parts.push(`HAVING ${r(q.having)}`);
+  if (q.orderBy?.length) parts.push(`ORDER BY ${q.orderBy.map((o) => `${r(o.expr)}${o.desc ? ' DESC' : ' ASC'}`).join(', ')}`);
   if (q.limit !== undefined) parts.push(`LIMIT ${Math.trunc(q.limit)}`);
   return parts.join(' ');
 }
@@ -66,9 +77,9 @@ function renderSelect(q: SelectQuery, d: SqlDialect): string {
  * @example renderQuery({ kind: 'select', columns: [{ expr: agg('countRows'), as: 'n' }], from: { kind: 'table', table: 't' } }, duckdb)
  *   // 'SELECT count(*) AS "n" FROM "t"'
  */
-export function renderQuery(q: SqlQuery, d: SqlDialect): string {
-  if (q.kind === 'select') return renderSelect(q, d);
-  const body = q.branches.map((b) => renderSelect(b, d)).join(' UNION ALL ');
+export function renderQuery(q: SqlQuery, d: SqlDialect, names: RenderNames = DEFAULT_NAMES): string {
+  if (q.kind === 'select') return renderSelect(q, d, names);
+  const body = q.branches.map((b) => renderSelect(b, d, names)).join(' UNION ALL ');
   const limit = q.limit !== undefined ? ` LIMIT ${Math.trunc(q.limit)}` : '';
   return q.branches.length === 1 && !limit ? body : `SELECT * FROM (${body})${limit}`;
 }

@@ -11,3 +11,4 @@ export {
 } from './serial-date';
 export { serialDay, serialIsoWeek, serialMonth, serialQuarter, serialWeekday, serialYear } from './date-parts';
 export { isDateFormat, numberFormatKind, type NumberFormatKind } from './number-format';
+export { compareCodePoints } from './code-point-order';

@@ -1,7 +1,9 @@
 import type { WritePlan } from '../../dashboards/types';
+import { parseBlock } from '../a1';
 import type { ExcelRun, XRange, XWorksheet } from '../api';
 import { explainExcelError } from '../errors';
 import { estimateJsonBytes } from '../payload';
+import { needsTextFormat } from '../text-cells';
 import { DashboardWriteError } from './dashboard-write-error';
 import { firstForeignCell } from './foreign-cells';
 
@@ -70,6 +72,11 @@ function applyRules(sheet: XWorksheet, plan: WritePlan): void {
     }
   }
   for (const v of plan.validations) {
+    // A list source starting with "=" is a reference Excel evaluates: only PivotDeck's own range
+    // address may be one; a list built from data never is (it would be a formula from data).
+    if (v.source.startsWith('=') && !/^=\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(v.source)) {
+      throw new DashboardWriteError('foreign', `The dropdown at ${plan.sheet}!${v.address} would get a list that Excel reads as a formula. Nothing was changed.`);
+    }
     const range = sheet.getRange(v.address);
     range.dataValidation.clear();
     range.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
@@ -91,7 +98,8 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     const wb = context.workbook;
     const sheet = wb.worksheets.getItem(plan.sheet);
     const owned = plan.owned.map((address) => ({ address, range: sheet.getRange(address).load('values') }));
-    const charts = sheet.charts.load('items/name');
+    // Series counts too: a chart whose series still fit is resized in place, never re-made.
+    const charts = sheet.charts.load('items/name, items/series/items/name');
     try {
       await context.sync();
     } catch (error) {
@@ -104,6 +112,7 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       }
     }
     const existingCharts = new Set(charts.items.map((c) => c.name));
+    const seriesBefore = new Map(charts.items.map((c) => [c.name, c.series.items.length]));
 
     // 1. Wipe what this dashboard wrote before, except stale tiles (they keep their values).
     for (const [name, address] of options.names) {
@@ -129,7 +138,9 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     let requestBytes = 0;
     for (const b of plan.blocks) {
       const r = sheet.getRange(b.address);
-      if (b.numberFormat) r.numberFormat = b.numberFormat;
+      // Data never becomes a formula: text Excel would parse gets "@" before the value is written.
+      const formats = textSafeFormats(b.values, b.numberFormat);
+      if (formats) r.numberFormat = formats;
       r.values = b.values;
       requestBytes += estimateJsonBytes(b.values);
     }
@@ -143,7 +154,21 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       if (existingCharts.has(c.name)) {
         chart = sheet.charts.getItem(c.name);
         chart.chartType = c.type;
-        chart.setData(data, 'Columns');
+        const block = parseBlock(c.dataAddress);
+        const n = block ? block.columns - 1 : 0;
+        if (block && n >= 1 && seriesBefore.get(c.name) === n) {
+          // The same series, pointed at the new rows (ExcelApi 1.7): the user's series formatting
+          // and anything else they set on the chart stay. No data rows: the (empty) row below.
+          const rows = Math.max(1, block.rows - 1);
+          const categories = sheet.getRangeByIndexes(block.row + 1, block.column, rows, 1);
+          for (let i = 0; i < n; i++) {
+            const s = chart.series.getItemAt(i);
+            s.setValues(sheet.getRangeByIndexes(block.row + 1, block.column + 1 + i, rows, 1));
+            s.setXAxisValues(categories);
+          }
+        } else {
+          chart.setData(data, 'Columns');
+        }
       } else {
         chart = sheet.charts.add(c.type, data, 'Columns');
         chart.name = c.name;
@@ -168,6 +193,17 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     await context.sync();
     return { syncs: 2, requestBytes };
   });
+}
+
+/**
+ * The number formats to write before `values`: the block's own, with "@" on every cell whose text
+ * Excel would not keep as written; undefined when the block sets none and needs none.
+ */
+function textSafeFormats(values: ReadonlyArray<ReadonlyArray<unknown>>, formats: string[][] | undefined): string[][] | undefined {
+  let risky = false;
+  for (const row of values) for (const v of row) if (typeof v === 'string' && needsTextFormat(v)) risky = true;
+  if (!risky) return formats;
+  return values.map((row, i) => row.map((v, j) => (typeof v === 'string' && needsTextFormat(v) ? '@' : formats?.[i]?.[j] ?? 'General')));
 }
 
 function parseDataWidth(address: string): number {

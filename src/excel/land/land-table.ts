@@ -1,33 +1,33 @@
 /**
- * Landing a pulled table into a named Excel table, and replacing it on refresh so that, from the
- * user's point of view, the replace is all-or-nothing.
+ * Landing a pulled table into a named Excel table, and refreshing it in place so that, from the
+ * user's point of view, the refresh is all-or-nothing and nothing built on the table breaks.
  *
- * How "all-or-nothing" is achieved (and why this way):
+ * How (and why this way):
  *
  * 1. Everything that can fail without Excel fails first: the pull, typing the cells
  *    (`landingBlock`: too many rows, too many columns), the table name, cancel. Excel has not
  *    been touched, so the old table is trivially intact.
- * 2. Two read-only syncs find the old table (through the tracking name `PivotDeck_<id>`, so a
- *    user's rename of the Excel table does not lose it), check that the cells the new table
- *    needs beyond the old one are empty (never overwrite the user's cells) and that the name is
- *    free. Still nothing written.
- * 3. Back-up: when a table is being replaced, its cells (values + number formats) are read into
- *    memory before the first write, in chunks under the 5 MB response limit.
- * 4. Write: old table out, new cells in (chunks under the 5 MB request limit, one sync each),
- *    table and tracking name created in the last sync. Cancel is honoured between chunks.
- * 5. Any failure or cancel once writing began: a fresh batch removes what was written and writes
- *    the back-up back (same place, same table name and style, same tracking name), then the
- *    error is reported with "the previous table was put back".
+ * 2. Read-only syncs find the old table (through the tracking name `PivotDeck_<id>`, a defined
+ *    name `=Table[#All]` that follows the table when the user renames or resizes it), its header
+ *    and the user's calculated columns, check that the cells the table grows into are empty
+ *    (never overwrite the user's cells) and that the name is free. Still nothing written.
+ * 3. Back-up: the old table's cells (values + number formats) are read into memory before the
+ *    first write, in chunks under the 5 MB response limit.
+ * 4. Write IN PLACE (rewrite-table.ts): the table object stays, with its name, style, position,
+ *    and the user's calculated columns; columns keep their place; rows change by Table.resize
+ *    (ExcelApi 1.13) or, on older hosts, by inserting/deleting table rows. Cells go in chunks
+ *    under the 5 MB request limit, one sync each; cancel is honoured between chunks. A first
+ *    landing (no table yet) adds the table.
+ * 5. Any failure or cancel once writing began: a fresh batch puts the old table back in place
+ *    (columns, rows, cells), then the error is reported with "the previous table was put back".
  *
- * Why back-up/restore rather than a hidden staging sheet and a swap: the API subset PivotDeck
- * targets (src/excel/api.ts, and the simulator behind it) has no `Range.copyFrom`, `Table.resize`
- * or sheet visibility, so a staged copy could only reach the target by sending every byte through
- * the 5 MB requests a second time; that "swap" would itself be a multi-sync write that can fail
- * halfway, i.e. no safer than writing in place. Swapping whole sheets would turn every formula
- * and PivotTable that points at the table into #REF!. Back-up costs one chunked read of the old
- * table per changed refresh (a 304 refresh costs nothing at all) and restores exactly.
- * Even a write that fits one sync is backed up: Excel does not roll back a failed batch, so a
- * single sync can also fail halfway.
+ * Why never delete and re-add the table: Excel turns every formula, PivotTable source and chart
+ * series that refers to a deleted table into #REF! for good; a user who built a PivotTable and a
+ * `=SUM(Orders[Amount])` on the landed table would lose them on the first refresh.
+ * Why back-up/restore rather than a hidden staging sheet and a swap: a staged copy could only
+ * reach the target by sending every byte through the 5 MB requests a second time, and swapping
+ * sheets would break every reference too. Back-up costs one chunked read of the old table per
+ * changed refresh (a 304 refresh costs nothing at all) and restores exactly.
  */
 import type { CellValue, ExcelRun, XNamedItem, XRange, XRequestContext, XWorkbook } from '../api';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
@@ -35,7 +35,11 @@ import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
 import { LandingError, isLandingError } from './land-error';
 import type { LandingBlock } from './landing-block';
+import { formulasUsingColumns, type ColumnUse } from './column-uses';
+import { FORMULA_SCAN_CELLS, columnOf, inArea, readFormulas } from './read-formulas';
 import { planChunks } from './plan-chunks';
+import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type ResizeMode } from './rewrite-table';
+import { planTableLayout, type TableLayout, type UserColumn } from './table-layout';
 import { checkTableName, landingName } from './table-name';
 
 export interface LandTarget {
@@ -61,6 +65,23 @@ export interface LandOptions {
   onProgress?: (progress: LandProgress) => void;
   /** Request bytes one write sync may carry. Default PAYLOAD_BUDGET_BYTES (under 5 MB). */
   budgetBytes?: number;
+  /** How a refreshed table changes its row count; default: Table.resize where the host has ExcelApi 1.13. */
+  resizeMode?: ResizeMode;
+  /**
+   * Asked before a refresh deletes table columns the new data no longer has (their references
+   * become #REF! for good), with the user's formulas found using them (every sheet's used range
+   * is read, up to 100,000 cells; `complete` is false beyond). Return false to cancel: nothing is
+   * changed. Without it, the columns are deleted and `schemaChange.missing` names them.
+   */
+  confirmColumnRemoval?: (check: ColumnRemovalCheck) => boolean | Promise<boolean>;
+}
+
+export interface ColumnRemovalCheck {
+  table: string;
+  columns: string[];
+  uses: ColumnUse[];
+  /** False when the workbook had more cells than were read: other formulas may use them too. */
+  complete: boolean;
 }
 
 export interface LandResult {
@@ -86,8 +107,12 @@ interface OldLanding {
   sheet: string;
   area: Area;
   /** The Excel table at the tracked area, when the user has not deleted or converted it. */
-  table?: { name: string; style: string };
+  table?: { name: string; style: string; showTotals: boolean };
   header: string[];
+  /** Columns the user added inside the table with a formula (kept on refresh). */
+  userColumns: UserColumn[];
+  /** The tracking name is an A1 address (older versions): it becomes `=Table[#All]`. */
+  legacyName: boolean;
 }
 
 interface Plan {
@@ -101,6 +126,8 @@ interface Plan {
   old?: OldLanding;
   /** The tracking name exists but no longer points at cells (deleted by hand). */
   danglingName: boolean;
+  /** Where columns go when the old table is rewritten in place. */
+  layout?: TableLayout;
 }
 
 interface Backup { values: CellValue[][]; formats: string[][] }
@@ -136,6 +163,22 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
   const chunks = planChunks(block.rows, budget);
   const totalBytes = headerBytes + chunks.reduce((sum, c) => sum + c.bytes, 0);
 
+  if (plan.layout?.removed.length && plan.old?.table && options.confirmColumnRemoval) {
+    const { old, layout } = plan;
+    const read = await readFormulas(run, FORMULA_SCAN_CELLS);
+    syncs += read.syncs;
+    const place = { name: old.table!.name, sheet: old.sheet, ...old.area, header: old.header };
+    const userColumns = new Set(old.userColumns.map((u) => old.area.column + u.index));
+    // Cells of the table itself count only in the user's own (calculated) columns.
+    const cells = read.cells.filter((c) => c.sheet !== old.sheet || !inArea(c, old.area) || userColumns.has(columnOf(c.address)));
+    const uses = formulasUsingColumns(cells, place, layout.removed);
+    const go = await options.confirmColumnRemoval({ table: place.name, columns: layout.removed, uses, complete: read.complete });
+    if (!go) {
+      throw new LandingError('cancelled', `Nothing was changed. The new data no longer has ${layout.removed.map((c) => `"${c}"`).join(', ')}; refreshing would remove ${layout.removed.length === 1 ? 'that column' : 'those columns'} from the table "${place.name}"${uses.length ? ` and break ${uses.length} formula${uses.length === 1 ? '' : 's'} (${uses.slice(0, 3).map((u) => u.where).join(', ')}${uses.length > 3 ? ', …' : ''})` : ''}.`);
+    }
+  }
+  throwIfCancelled(signal);
+
   let backup: Backup | undefined;
   if (plan.old) {
     const { old } = plan;
@@ -157,12 +200,31 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
   let writing = false;
   let rowsSent = 0;
   let bytesSent = headerBytes;
+  const mode = options.resizeMode ?? defaultResizeMode();
+  const inPlace = plan.old?.table && plan.layout ? existingOf(plan.old, plan.old.table.name) : undefined;
   try {
     await run(async (ctx) => {
       const wb = ctx.workbook;
+      if (inPlace && plan.layout) {
+        syncs += await rewriteTableInPlace(ctx, inPlace, plan.layout, block, chunks, mode, {
+          beforeChunk: () => throwIfCancelled(signal),
+          afterChunk: (rows, bytes) => {
+            rowsSent += rows;
+            bytesSent += bytes;
+            onProgress?.({ phase: 'write', rows: rowsSent, totalRows, bytes: bytesSent, totalBytes });
+          },
+          writing: () => { writing = true; },
+        }, () => {
+          // An address-style name from an older version points at the table itself from now on
+          // (moved, never deleted: the name is the user's to use too).
+          if (plan.old?.legacyName || plan.danglingName) wb.names.getItem(plan.trackingName).formula = trackingReference(inPlace.name);
+        });
+        return;
+      }
       const sheet = plan.sheetExists ? wb.worksheets.getItem(plan.sheet) : wb.worksheets.add(plan.sheet);
       if (plan.old) {
-        if (plan.old.table) wb.tables.getItem(plan.old.table.name).delete();
+        // PivotDeck's old cells without a table (the user converted it to a range): nothing can
+        // refer to a table here, so the block is cleared and a table added over the new one.
         wb.worksheets.getItem(plan.old.sheet).getRangeByIndexes(plan.old.area.row, plan.old.area.column, plan.old.area.rows, plan.old.area.columns).clear('All');
       }
       if (plan.old || plan.danglingName) wb.names.getItem(plan.trackingName).delete();
@@ -190,8 +252,8 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
       }
       const table = wb.tables.add(sheet.getRangeByIndexes(row, column, 1 + bodyRows, columns), true);
       table.name = plan.tableName;
-      table.style = plan.old?.table?.style ?? DEFAULT_STYLE;
-      wb.names.add(plan.trackingName, table.getRange(), `PivotDeck landed table of source "${target.sourceId}". PivotDeck replaces it on refresh.`);
+      table.style = DEFAULT_STYLE;
+      wb.names.add(plan.trackingName, trackingReference(plan.tableName), trackingComment(target.sourceId));
       // A first landing shows the user the new table; a refresh leaves their view alone.
       if (!plan.old) sheet.activate();
       writing = true;
@@ -202,7 +264,8 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
     if (!writing) throw error;
     onProgress?.({ phase: 'restore', rows: 0, totalRows, bytes: 0, totalBytes: 0 });
     try {
-      syncs += await restore(run, plan, backup);
+      const restored = inPlace && backup ? await run((ctx) => restoreTableInPlace(ctx, inPlace, backup, mode)) : undefined;
+      syncs += restored ?? (await restore(run, plan, backup));
     } catch (restoreError) {
       throw new LandingError('restoreFailed',
         `Excel failed while loading the new data (${describe(error)}) and again while putting the previous table back (${describe(restoreError)}). Refresh the source once Excel responds; the tracking name ${plan.trackingName} shows where the table belongs.`,
@@ -215,70 +278,148 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
   onProgress?.({ phase: 'write', rows: totalRows, totalRows, bytes: totalBytes, totalBytes });
 
   const { area } = plan;
-  const finalArea = { ...area, rows: 1 + Math.max(1, totalRows) };
+  const finalArea = { ...area, rows: 1 + Math.max(1, totalRows), columns: plan.layout?.finalWidth ?? area.columns };
   return {
     tableName: plan.tableName,
     trackingName: plan.trackingName,
     sheet: plan.sheet,
     address: `${quoteSheet(plan.sheet)}!${rangeText(finalArea)}`,
     rows: totalRows,
-    columns,
+    columns: finalArea.columns,
     syncs,
     bytes: totalBytes,
     chunks: chunks.length,
-    schemaChange: plan.old ? headerChange(plan.old.header, block.header) : undefined,
+    schemaChange: plan.old ? headerChange(plan.old.header.filter((_, i) => !plan.old!.userColumns.some((u) => u.index === i)), block.header) : undefined,
   };
 }
 
-/** One or two read-only syncs: where the old landing is, whether the new cells are free, the name. */
+/**
+ * Two read-only syncs (a third when the table grows wider than both its old and its new width,
+ * i.e. columns are added while others go, or the user added columns of their own; another for a
+ * table an older PivotDeck tracked by address that the user has since resized): where the old
+ * landing is, its header and the user's calculated columns, whether the cells it grows into are
+ * free, the name.
+ */
 async function inspect(ctx: XRequestContext, block: LandingBlock, target: LandTarget, wantedName: string): Promise<Plan> {
   const wb = ctx.workbook;
   const trackingName = landingName(target.sourceId);
   const { tracked, range: trackedRange } = trackedLanding(wb, trackingName);
-  const tables = wb.tables.load('items/name, items/style');
+  const tables = wb.tables.load('items/name, items/style, items/showTotals');
   const targetSheet = wb.worksheets.getItemOrNullObject(target.sheet).load('name');
   await ctx.sync();
+  let syncs = 1;
 
-  const oldArea: (Area & { sheet: string }) | undefined = trackedRange.isNullObject ? undefined : {
+  const trackedArea: (Area & { sheet: string }) | undefined = trackedRange.isNullObject ? undefined : {
     sheet: trackedRange.worksheet.name, row: trackedRange.rowIndex, column: trackedRange.columnIndex, rows: trackedRange.rowCount, columns: trackedRange.columnCount,
   };
-  const sheet = oldArea?.sheet ?? (targetSheet.isNullObject ? target.sheet : targetSheet.name);
-  const sheetExists = oldArea !== undefined || !targetSheet.isNullObject;
-  const area: Area = { row: oldArea?.row ?? 0, column: oldArea?.column ?? 0, rows: 1 + Math.max(1, block.rows.length), columns: block.header.length };
+  const tableRanges = tables.items.map((t) => ({ name: t.name, style: t.style, showTotals: t.showTotals, range: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+  const look = (a: Area & { sheet: string }) => ({
+    header: wb.worksheets.getItem(a.sheet).getRangeByIndexes(a.row, a.column, 1, a.columns).load('values'),
+    body: wb.worksheets.getItem(a.sheet).getRangeByIndexes(a.row + 1, a.column, 1, a.columns).load('formulas, numberFormat'),
+  });
+  let seen = trackedArea && trackedArea.rows > 1 ? look(trackedArea) : trackedArea ? { header: look(trackedArea).header, body: undefined } : undefined;
+  const sheet0 = trackedArea?.sheet ?? (targetSheet.isNullObject ? target.sheet : targetSheet.name);
+  const sheetExists = trackedArea !== undefined || !targetSheet.isNullObject;
+  const firstArea: Area = { row: 0, column: 0, rows: 1 + Math.max(1, block.rows.length), columns: block.header.length };
+  const firstStrips = !trackedArea && sheetExists ? [firstArea].map((a) => used(wb, sheet0, a)) : [];
+  // A refresh usually keeps its columns: check the cells it grows into now (rows below, and
+  // columns right up to the new width), so only an unusual layout needs one more look.
+  const guess = trackedArea && { ...trackedArea, rows: 1 + Math.max(1, block.rows.length), columns: Math.max(trackedArea.columns, block.header.length) };
+  const early = guess && trackedArea ? outside(guess, trackedArea).map((a) => used(wb, trackedArea.sheet, a)) : [];
+  if (tableRanges.length > 0 || seen || firstStrips.length > 0) {
+    await ctx.sync();
+    syncs++;
+  }
 
-  const tableRanges = tables.items.map((t) => ({ name: t.name, style: t.style, range: t.getRange().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
-  const header = oldArea ? wb.worksheets.getItem(oldArea.sheet).getRangeByIndexes(oldArea.row, oldArea.column, 1, oldArea.columns).load('values') : undefined;
-  const strips = sheetExists ? outside(area, oldArea).map((a) => ({ area: a, used: wb.worksheets.getItem(sheet).getRangeByIndexes(a.row, a.column, a.rows, a.columns).getUsedRangeOrNullObject(true).load('address') })) : [];
-  const asked = tableRanges.length > 0 || header !== undefined || strips.length > 0;
-  if (asked) await ctx.sync();
-
-  const same = (r: XRange, a: Area & { sheet: string }) => r.worksheet.name === a.sheet && r.rowIndex === a.row && r.columnIndex === a.column && r.rowCount === a.rows && r.columnCount === a.columns;
-  const oldTable = oldArea ? tableRanges.find((t) => same(t.range, oldArea)) : undefined;
+  // The table the tracking name covers: the same cells, or (a name from an older version, the
+  // table since grown by the user) the table whose top-left cell it is.
+  const at = (r: XRange, a: Area & { sheet: string }) => r.worksheet.name === a.sheet && r.rowIndex === a.row && r.columnIndex === a.column;
+  const oldTable = trackedArea
+    ? tableRanges.find((t) => at(t.range, trackedArea) && t.range.rowCount === trackedArea.rows && t.range.columnCount === trackedArea.columns)
+      ?? tableRanges.find((t) => at(t.range, trackedArea))
+    : undefined;
+  let oldArea = trackedArea;
+  if (trackedArea && oldTable && (oldTable.range.rowCount !== trackedArea.rows || oldTable.range.columnCount !== trackedArea.columns)) {
+    oldArea = { ...trackedArea, rows: oldTable.range.rowCount, columns: oldTable.range.columnCount };
+    seen = look(oldArea);
+    await ctx.sync();
+    syncs++;
+  }
+  // The whole table, totals row included (its cells are the table's, not foreign content).
+  const wholeOld = oldArea;
+  if (oldArea && oldTable?.showTotals) oldArea = { ...oldArea, rows: oldArea.rows - 1 };
   const tableName = oldTable?.name ?? wantedName;
   const clash = tableRanges.find((t) => t.name.toLowerCase() === tableName.toLowerCase() && t !== oldTable);
   if (clash) {
     throw new LandingError('tableNameTaken', `The workbook already has a table named "${clash.name}" on "${clash.range.worksheet.name}" that PivotDeck did not load for this source. Nothing was changed. Choose another table name.`);
   }
-  const busy = strips.find((s) => !s.used.isNullObject);
+  const header = ((seen?.header.values[0] ?? []) as CellValue[]).map(String);
+  const userColumns: UserColumn[] = [];
+  if (oldTable && seen?.body) {
+    const formulas = seen.body.formulas[0] as unknown[];
+    const formats = seen.body.numberFormat[0] as unknown[];
+    formulas.forEach((f, i) => {
+      // A formula, not text that looks like one: PivotDeck's text cells are formatted "@".
+      if (typeof f === 'string' && f.startsWith('=') && formats[i] !== '@') userColumns.push({ index: i, name: header[i]!, formula: f });
+    });
+  }
+  const layout = oldTable ? planTableLayout(header, userColumns, block.header) : undefined;
+  const area: Area = oldArea
+    ? { row: oldArea.row, column: oldArea.column, rows: 1 + Math.max(1, block.rows.length), columns: layout?.finalWidth ?? block.header.length }
+    : firstArea;
+  // While writing, the table may be wider (columns are added before old ones are deleted).
+  const reach: Area = { ...area, columns: layout?.writeWidth ?? area.columns };
+  const sheet = oldArea?.sheet ?? sheet0;
+  let busy = firstStrips.find((s) => !s.isNullObject);
+  const checked = wholeOld === trackedArea && guess !== undefined && reach.rows === guess.rows && reach.columns === guess.columns;
+  if (checked) busy = early.find((s) => !s.isNullObject);
+  const strips = wholeOld && !checked ? outside(reach, wholeOld).map((a) => used(wb, sheet, a)) : [];
+  if (strips.length > 0) {
+    await ctx.sync();
+    syncs++;
+    busy = strips.find((s) => !s.isNullObject);
+  }
   if (busy) {
-    const where = busy.used.address.replace(/^.*!/, '');
+    const where = busy.address.replace(/^.*!/, '');
     throw new LandingError('foreignContent', `The table needs ${rangeText(area)} on "${sheet}", but ${where} already holds other data. Nothing was changed. Move that data, or load the table onto an empty sheet.`);
   }
   return {
-    syncs: asked ? 2 : 1,
+    syncs,
     trackingName,
     tableName,
     sheet,
     sheetExists,
     area,
-    danglingName: !tracked.isNullObject && !oldArea,
+    danglingName: !tracked.isNullObject && !trackedArea,
+    layout,
     old: oldArea && {
       sheet: oldArea.sheet,
       area: { row: oldArea.row, column: oldArea.column, rows: oldArea.rows, columns: oldArea.columns },
-      table: oldTable && { name: oldTable.name, style: oldTable.style },
-      header: ((header?.values[0] ?? []) as CellValue[]).map(String),
+      table: oldTable && { name: oldTable.name, style: oldTable.style, showTotals: oldTable.showTotals },
+      header,
+      userColumns,
+      legacyName: !/\[#All\]$/i.test(String(tracked.formula)),
     },
   };
+}
+
+/** The used (non-empty) part of an area, loaded at the next sync. */
+function used(wb: XWorkbook, sheet: string, a: Area): XRange {
+  return wb.worksheets.getItem(sheet).getRangeByIndexes(a.row, a.column, a.rows, a.columns).getUsedRangeOrNullObject(true).load('address');
+}
+
+/** The old landing as the in-place rewrite needs it. */
+function existingOf(old: OldLanding, table: string): ExistingTable {
+  return { name: table, sheet: old.sheet, ...old.area, header: old.header, userColumns: old.userColumns, showTotals: old.table?.showTotals };
+}
+
+/** The tracking name's reference: the whole table, so it follows the table wherever it goes. */
+function trackingReference(table: string): string {
+  return `=${table}[#All]`;
+}
+
+function trackingComment(sourceId: string): string {
+  return `PivotDeck landed table${sourceId ? ` of source "${sourceId}"` : ''}. PivotDeck rewrites it in place on refresh.`;
 }
 
 /** The parts of `area` outside `old` (same top-left when both exist): a right and a bottom strip. */
@@ -327,9 +468,9 @@ async function restore(run: ExcelRun, plan: Plan, backup: Backup | undefined): P
         const again = wb.tables.add(whole, true);
         again.name = old.table.name;
         again.style = old.table.style;
-        wb.names.add(plan.trackingName, again.getRange(), `PivotDeck landed table. PivotDeck replaces it on refresh.`);
+        wb.names.add(plan.trackingName, trackingReference(old.table.name), trackingComment(''));
       } else {
-        wb.names.add(plan.trackingName, whole, `PivotDeck landed table. PivotDeck replaces it on refresh.`);
+        wb.names.add(plan.trackingName, whole, trackingComment(''));
       }
     }
     await ctx.sync();
@@ -367,7 +508,7 @@ export async function removeLandedTable(run: ExcelRun, sourceId: string): Promis
 /** The tracking name and the cells it covers, both loaded at the next sync (null objects when absent). */
 function trackedLanding(wb: XWorkbook, name: string): { tracked: XNamedItem; range: XRange } {
   const tracked = wb.names.getItemOrNullObject(name);
-  tracked.load('name');
+  tracked.load('name, formula');
   return { tracked, range: tracked.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') };
 }
 

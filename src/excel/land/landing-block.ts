@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { ColumnSpec, ColumnType } from '../../connectors/types';
 import type { CellValue } from '../api';
+import { needsTextFormat } from '../text-cells';
 import { LandingError } from './land-error';
 
 /** Rows an Excel sheet holds, header included. */
@@ -56,6 +57,14 @@ export function landingBlock(table: ColumnTable, columns: readonly ColumnSpec[])
     const row: CellValue[] = new Array(columns.length);
     for (let c = 0; c < columns.length; c++) row[c] = cellOf(arrays[c]![r], types[c]!);
     rows[r] = row;
+  }
+  // A stray string in a number or date column ("=1+1", "+44 20 7946") would be parsed by Excel:
+  // such a column is written under the text format too (numbers there stay numbers).
+  for (let c = 0; c < columns.length; c++) {
+    if (formats[c] === LANDING_FORMATS.text) continue;
+    for (let r = 0; r < rowCount; r++) {
+      if (needsTextFormat(rows[r]![c])) { formats[c] = LANDING_FORMATS.text; break; }
+    }
   }
   return { header, types, formats, rows };
 }

@@ -14,7 +14,7 @@ export interface ReadPivotOptions {
 
 /** Said when the host lacks ExcelApi 1.15. */
 export const NEEDS_EXCEL_365 =
-  'PivotDeck needs Excel for Microsoft 365 or Excel 2021 (ExcelApi 1.15) to find a PivotTable\'s source data. Update Excel, or use Excel on the web.';
+  'PivotDeck needs Excel for Microsoft 365, Excel 2024 or Excel on the web (ExcelApi 1.15) to find a PivotTable\'s source data; volume-licensed Excel 2021 stops at ExcelApi 1.14. Update Excel, or open this workbook in Excel on the web.';
 
 const FIELD_PROPS = ['name', 'fields/items/name', 'fields/items/subtotals', 'fields/items/items/items/name', 'fields/items/items/items/visible'];
 const RANGE_PROPS = 'address, rowIndex, columnIndex, rowCount, columnCount';

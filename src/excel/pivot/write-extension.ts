@@ -1,6 +1,7 @@
 import { ExtensionError, type ExtensionPlan, type PivotSnapshot, type XlValue } from '../../engine/pivot-extension';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from '../api';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
+import { needsTextFormat } from '../text-cells';
 import { columnName } from './read-pivot';
 
 /** A rectangle on a sheet, zero-based. */
@@ -46,9 +47,12 @@ export function plannedArea(snapshot: PivotSnapshot, plan: ExtensionPlan, placem
  *
  * Two syncs: the first reads the previous block's place and the target cells' formulas; any
  * non-empty cell outside the previous block stops the write with a message (never overwrite a
- * user's cells). The second clears the previous block, writes values, number formats, bold
- * header and total rows, and re-creates the name. Blocks over ~4.5 MB are written in row chunks,
- * one sync each.
+ * user's cells). The second empties the previous block in place (contents, number format, bold:
+ * never a "clear all", which would also take the conditional formatting a user put on the
+ * columns), writes number formats then values (text Excel would parse is written under "@", so a
+ * caption or label never becomes a formula), bold header and total rows, and moves the name
+ * (never deleted: a formula may use it). Blocks over ~4.5 MB are written in row chunks, one sync
+ * each.
  *
  * @example await writeExtension(host.run, snapshot, plan, { extensionId: 'ext1', placement: { kind: 'beside' } });
  */
@@ -88,10 +92,14 @@ export async function writeExtension(
     if (oldArea) {
       const stale = context.workbook.worksheets.getItem(oldArea.sheet);
       for (const part of clearableParts(oldArea, oldArea.sheet === snapshot.sheet ? pivotRange : undefined)) {
-        stale.getRangeByIndexes(part.row, part.column, part.rows, part.columns).clear('All');
+        const cells = stale.getRangeByIndexes(part.row, part.column, part.rows, part.columns);
+        cells.clear('Contents');
+        cells.numberFormat = [['General']];
+        cells.format.font.bold = false;
       }
+    } else if (!old.name.isNullObject) {
+      old.name.delete(); // a name whose cells were deleted by hand: nothing can use it
     }
-    if (!old.name.isNullObject) old.name.delete();
 
     const bytes = estimateJsonBytes(values) + estimateJsonBytes(formats);
     const chunks = Math.max(1, Math.ceil(bytes / PAYLOAD_BUDGET_BYTES));
@@ -99,8 +107,9 @@ export async function writeExtension(
     for (let start = 0; start < area.rows; start += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, area.rows - start);
       const part = targetSheet.getRangeByIndexes(area.row + start, area.column, rows, area.columns);
-      part.values = values.slice(start, start + rows);
+      // Formats first: a "@" cell keeps text that Excel would otherwise parse.
       part.numberFormat = formats.slice(start, start + rows);
+      part.values = values.slice(start, start + rows);
       if (start + rows < area.rows) {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
         await context.sync();
@@ -111,7 +120,8 @@ export async function writeExtension(
     block.getRow(0).format.font.bold = true;
     for (const r of plan.totalRows) block.getRow(r + 1).format.font.bold = true;
     block.format.autofitColumns();
-    context.workbook.names.add(name, block, `PivotDeck extension of "${snapshot.name}". PivotDeck replaces these cells on refresh.`);
+    if (oldArea) old.name.formula = `=${quote(area.sheet)}!$${columnName(area.column)}$${area.row + 1}:$${columnName(area.column + area.columns - 1)}$${area.row + area.rows}`;
+    else context.workbook.names.add(name, block, `PivotDeck extension of "${snapshot.name}". PivotDeck rewrites these cells on refresh.`);
     await context.sync();
     syncs++;
     return { address: `${quote(area.sheet)}!${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`, area, syncs, bytes };
@@ -188,6 +198,8 @@ function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Pla
     values.push([...labels, ...plan.columns.map((c) => c.values[r] ?? '')]);
     formats.push([...labels.map(() => 'General'), ...plan.columns.map((c) => c.numberFormat)]);
   }
+  // Data never becomes a formula: text Excel would parse is written under the text format.
+  values.forEach((row, r) => row.forEach((v, c) => { if (typeof v === 'string' && needsTextFormat(v)) formats[r]![c] = '@'; }));
   return { values, formats };
 }
 

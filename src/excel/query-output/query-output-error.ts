@@ -1,5 +1,8 @@
-/** Why PivotDeck did not write a query's output. Nothing was changed in the workbook. */
-export type QueryOutputErrorCode = 'foreign-content' | 'too-large' | 'bad-target';
+/**
+ * Why PivotDeck did not write a query's output. Nothing was changed in the workbook ('write-failed':
+ * Excel failed halfway and the previous output was put back).
+ */
+export type QueryOutputErrorCode = 'foreign-content' | 'too-large' | 'bad-target' | 'write-failed';
 
 /** A refusal to write, with a message a user can act on. */
 export class QueryOutputError extends Error {

@@ -1,5 +1,10 @@
-import type { CellValue, ExcelRun, XRange, XRequestContext, XWorksheet } from '../api';
+import type { CellValue, ExcelRun, XRange, XRequestContext, XTable, XWorksheet } from '../api';
+import { planChunks } from '../land/plan-chunks';
+import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type RewriteData } from '../land/rewrite-table';
+import { planTableLayout, type UserColumn } from '../land/table-layout';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
+import { readRangeValues } from '../read-range-values';
+import { textColumns, textFormatAreas } from '../text-cells';
 import {
   MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, areaAddress, columnLetters, contains, holds, parseCell, uniqueSheetName, type SheetArea,
 } from './block-address';
@@ -26,6 +31,8 @@ export interface WriteQueryOutputOptions {
   activate?: boolean;
   /** Shown in Name Manager beside the tracking name. */
   comment?: string;
+  /** How a refreshed table changes its row count; default: Table.resize where the host has ExcelApi 1.13. */
+  resizeMode?: 'resize' | 'rows';
 }
 
 export interface QueryOutputWrite {
@@ -42,14 +49,20 @@ export interface QueryOutputWrite {
 const AREA_PROPS = 'rowIndex, columnIndex, rowCount, columnCount';
 /** Bytes one queued operation costs besides its data (object path, verb, JSON punctuation). */
 const OP_BYTES = 300;
+/** Old grids up to this many cells are backed up within the check's round trip (well under 5 MB). */
+const BACKUP_IN_CHECK_CELLS = 50_000;
 /** Cells of possibly foreign content read per sync when the used range needs a closer look. */
 const CHECK_CELLS_PER_SYNC = 50_000;
 
 /**
  * Writes a query result (grid or flat table) into Excel and tracks it by the name
  * `PivotDeck_<queryId>` (a defined name over the grid, or the Excel table's own name), so a
- * refresh replaces exactly what PivotDeck wrote: the old block is cleared (and its table deleted)
- * and the new one written, growing or shrinking with the result.
+ * refresh replaces exactly what PivotDeck wrote, in place, growing or shrinking with the result:
+ * a grid's old cells are cleared (references into them keep working) and the new ones written,
+ * its name moved (never deleted); a table is rewritten in place (rewrite-table.ts: the table
+ * object, its name, style, the user's calculated columns and everything built on it stay; its old
+ * cells are backed up first and put back if Excel fails halfway). Text that Excel would read as
+ * a formula, number or date is written under the text format, so it shows exactly as received.
  *
  * Nothing is written when the result does not fit on the sheet from its top-left cell, or when a
  * cell of the target area that PivotDeck did not write holds something (a QueryOutputError says
@@ -75,7 +88,7 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
     const sheets = context.workbook.worksheets.load('items/name');
     const oldName = context.workbook.names.getItemOrNullObject(name).load('name');
     const oldNameRange = oldName.getRangeOrNullObject().load(`${AREA_PROPS}, worksheet/name`);
-    const oldTable = context.workbook.tables.getItemOrNullObject(name).load('name, worksheet/name');
+    const oldTable = context.workbook.tables.getItemOrNullObject(name).load('name, showTotals, worksheet/name');
     await sync();
     const sheetNames = sheets.items.map((s) => s.name);
     const findSheet = (s: string) => sheetNames.find((n) => n.toLowerCase() === s.toLowerCase());
@@ -96,9 +109,19 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
       create = true;
     }
     let tableRange: XRange | undefined;
-    if (!oldTable.isNullObject) tableRange = oldTable.getRange().load(AREA_PROPS);
+    let tableLook: { header: XRange; body: XRange } | undefined;
+    if (!oldTable.isNullObject) {
+      tableRange = oldTable.getRange().load(AREA_PROPS);
+      // The header and first body row: which columns are the user's calculated columns.
+      tableLook = { header: oldTable.getHeaderRowRange().load('values'), body: oldTable.getDataBodyRange().getRow(0).load('formulas, numberFormat') };
+    }
     let used = create ? undefined : usedIn(context, sheet, anchor, block);
-    if (tableRange || used) await sync();
+    // A grid of ordinary size is backed up in this same round trip (larger ones are read in
+    // chunks just before writing), so a failure halfway can put it back.
+    const gridCopy = oldGrid && oldGrid.rows * oldGrid.columns <= BACKUP_IN_CHECK_CELLS
+      ? context.workbook.worksheets.getItem(oldGrid.sheet).getRangeByIndexes(oldGrid.row, oldGrid.column, oldGrid.rows, oldGrid.columns).load('values, numberFormat')
+      : undefined;
+    if (tableRange || used || gridCopy) await sync();
     const oldTableArea = tableRange ? { ...areaOfRange(tableRange, oldTable.worksheet.name) } : undefined;
     if (follow && !oldGrid && oldTableArea && (oldTableArea.sheet !== sheet || oldTableArea.row !== anchor.row || oldTableArea.column !== anchor.column)) {
       // The user moved PivotDeck's table: follow it, and check its surroundings instead.
@@ -119,17 +142,27 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
       }
     }
 
+    // 3a. A table PivotDeck wrote here before is rewritten in place, never deleted.
+    if (block.layout === 'table' && oldTableArea && tableLook && oldTableArea.sheet === sheet && oldTableArea.row === anchor.row && oldTableArea.column === anchor.column) {
+      const body = oldTable.showTotals ? { ...oldTableArea, rows: oldTableArea.rows - 1 } : oldTableArea;
+      const written = await rewriteQueryTable(run, context, block, options, { ...body, name, showTotals: oldTable.showTotals }, tableLook, () => syncs++);
+      return { layout: block.layout, area: { ...area, columns: written.columns }, address: areaAddress({ ...area, columns: written.columns }), sheetCreated: false, syncs, requestBytes: written.bytes };
+    }
+
     // 3. Replace: clear the old block, write the new one, track it; packed into ≤ 4.9 MB syncs.
     const ops: Op[] = [];
     let target: XWorksheet | undefined;
     const targetSheet = () => (target ??= create ? context.workbook.worksheets.add(sheet) : context.workbook.worksheets.getItem(sheet));
     if (create) ops.push({ bytes: OP_BYTES, apply: () => void targetSheet() });
+    // The grid's name is moved at the end, never deleted: a formula may use it. It goes only when
+    // the output becomes a table (the table's own name then tracks it).
+    const keepName = block.layout === 'grid' && !oldName.isNullObject;
     if (oldGrid) {
       ops.push({ bytes: OP_BYTES * 2, apply: () => {
         context.workbook.worksheets.getItem(oldGrid.sheet).getRangeByIndexes(oldGrid.row, oldGrid.column, oldGrid.rows, oldGrid.columns).clear('All');
-        oldName.delete();
+        if (!keepName) oldName.delete();
       } });
-    } else if (!oldName.isNullObject) {
+    } else if (!oldName.isNullObject && !keepName) {
       ops.push({ bytes: OP_BYTES, apply: () => oldName.delete() }); // a name whose cells were deleted
     }
     if (!oldTable.isNullObject) {
@@ -137,13 +170,18 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
     }
     const rangeAt = (r: number, c: number, rows: number, columns: number) =>
       targetSheet().getRangeByIndexes(area.row + r, area.column + c, rows, columns);
+    // Data never becomes a formula: cells whose text Excel would parse get "@" before their value.
+    for (const t of textFormatAreas(block.values)) {
+      ops.push({ bytes: OP_BYTES, apply: () => { rangeAt(t.row, t.column, t.rows, t.columns).numberFormat = [['@']]; } });
+    }
     for (const chunk of rowChunks(block.values)) {
       ops.push({ bytes: chunk.bytes + OP_BYTES, apply: () => { rangeAt(chunk.start, 0, chunk.rows.length, block.columns).values = chunk.rows; } });
     }
     const dataRows = block.rows - block.headerRows;
     if (dataRows > 0) {
+      const text = textColumns(block.values.slice(block.headerRows), block.columns);
       block.columnFormats.forEach((format, c) => {
-        if (format === 'General') return;
+        if (format === 'General' || text[c]) return;
         ops.push({ bytes: OP_BYTES + format.length, apply: () => { rangeAt(block.headerRows, c, dataRows, 1).numberFormat = [[format]]; } });
       });
     }
@@ -154,6 +192,8 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
         const table = context.workbook.tables.add(whole, true);
         table.name = name;
         table.style = TABLE_STYLE;
+      } else if (keepName) {
+        oldName.formula = `=${quoteSheetName(sheet)}!${absolute(area)}`;
       } else {
         context.workbook.names.add(name, whole, options.comment ?? 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
       }
@@ -164,19 +204,35 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
       }
     } });
 
+    // The old grid's cells are read first, so a failure halfway can put them back.
+    let backup: { values: CellValue[][]; formats: string[][] } | undefined = gridCopy && { values: gridCopy.values, formats: gridCopy.numberFormat as string[][] };
+    if (oldGrid && !backup) {
+      const read = await readRangeValues(run, oldGrid.sheet, localA1(oldGrid), { numberFormat: true });
+      for (let i = 0; i < read.syncs; i++) syncs++;
+      backup = { values: read.values, formats: read.numberFormat ?? [] };
+    }
     let requestBytes = 0;
     let pending = 0;
-    for (const op of ops) {
-      if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
-        // One sync per ~4.9 MB of writes is the point of chunking.
-        await sync();
-        pending = 0;
+    let started = false;
+    try {
+      for (const op of ops) {
+        if (pending > 0 && pending + op.bytes > PAYLOAD_BUDGET_BYTES) {
+          // One sync per ~4.9 MB of writes is the point of chunking.
+          await sync();
+          pending = 0;
+        }
+        op.apply();
+        started = true;
+        pending += op.bytes;
+        requestBytes += op.bytes;
       }
-      op.apply();
-      pending += op.bytes;
-      requestBytes += op.bytes;
+      await sync();
+    } catch (error) {
+      if (!started) throw error;
+      await run((ctx) => restoreGrid(ctx, { name, sheet, area, create, oldGrid, backup, layout: block.layout, hadName: !oldName.isNullObject }));
+      throw new QueryOutputError('write-failed',
+        `Excel failed while writing the query's new result (${error instanceof Error ? error.message : String(error)}). ${oldGrid ? "The previous grid's values were put back (its shading comes back with the next refresh)" : 'The partly written cells were removed'}. Try Refresh again.`);
     }
-    await sync();
     return { layout: block.layout, area, address: areaAddress(area), sheetCreated: create, syncs, requestBytes };
   });
 }
@@ -276,4 +332,109 @@ function formattingOps(block: OutputBlock, rangeAt: (r: number, c: number, rows:
     }));
   }
   return ops;
+}
+
+function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function absolute(a: { row: number; column: number; rows: number; columns: number }): string {
+  return `$${columnLetters(a.column)}$${a.row + 1}:$${columnLetters(a.column + a.columns - 1)}$${a.row + a.rows}`;
+}
+
+/**
+ * The flat result rewritten into PivotDeck's existing table (rewrite-table.ts), with a back-up of
+ * the old cells read first and put back in place if Excel fails halfway.
+ */
+async function rewriteQueryTable(
+  run: ExcelRun, context: XRequestContext, block: OutputBlock, options: WriteQueryOutputOptions,
+  old: SheetArea & { name: string; showTotals: boolean }, look: { header: XRange; body: XRange }, counted: () => void,
+): Promise<{ columns: number; bytes: number }> {
+  const header = (look.header.values[0] as CellValue[]).map(String);
+  const formulas = look.body.formulas[0] as unknown[];
+  const formats = look.body.numberFormat[0] as unknown[];
+  const userColumns: UserColumn[] = [];
+  formulas.forEach((f, i) => {
+    if (typeof f === 'string' && f.startsWith('=') && formats[i] !== '@') userColumns.push({ index: i, name: header[i]!, formula: f });
+  });
+  const body = block.values.slice(1);
+  // flatBlock keeps one blank body row for an empty result; the rewrite adds it itself.
+  const rows = body.length === 1 && body[0]!.every((v) => v === '') ? [] : body;
+  const text = textColumns(rows, block.columns);
+  const data: RewriteData = {
+    header: (block.values[0] ?? []).map(String),
+    formats: block.columnFormats.map((f, c) => (text[c] ? '@' : f)),
+    rows,
+  };
+  const layout = planTableLayout(header, userColumns, data.header);
+  const existing: ExistingTable = { name: old.name, sheet: old.sheet, row: old.row, column: old.column, rows: old.rows, columns: old.columns, header, userColumns, showTotals: old.showTotals };
+  // Cells the table grows into, beyond its old extent and the new block (checked already), must be free.
+  const reach = { row: old.row, column: old.column, rows: 1 + Math.max(1, rows.length), columns: layout.writeWidth };
+  if (reach.columns > Math.max(old.columns, block.columns)) {
+    const start = Math.max(old.columns, block.columns);
+    const strip = context.workbook.worksheets.getItem(old.sheet).getRangeByIndexes(reach.row, reach.column + start, reach.rows, reach.columns - start).getUsedRangeOrNullObject(true).load('address');
+    counted();
+    await context.sync();
+    if (!strip.isNullObject) throw foreignContent({ ...old, ...reach }, [strip.address.replace(/^.*!/, '')]);
+  }
+  const backup = await readRangeValues(run, old.sheet, `${columnLetters(old.column)}${old.row + 1}:${columnLetters(old.column + old.columns - 1)}${old.row + old.rows}`, { numberFormat: true });
+  for (let i = 0; i < backup.syncs; i++) counted();
+  const mode = options.resizeMode ?? defaultResizeMode();
+  const chunks = planChunks(rows, PAYLOAD_BUDGET_BYTES - 4 * OP_BYTES - estimateJsonBytes([data.header]));
+  let writing = false;
+  try {
+    const syncs = await rewriteTableInPlace(context, existing, layout, data, chunks, mode, { writing: () => { writing = true; } }, (table: XTable, sheet: XWorksheet) => {
+      table.getRange().format.autofitColumns();
+      if (options.activate) {
+        sheet.activate();
+        sheet.getRangeByIndexes(old.row, old.column, 1, 1).select();
+      }
+    });
+    for (let i = 0; i < syncs; i++) counted();
+  } catch (error) {
+    if (!writing) throw error;
+    await run((ctx) => restoreTableInPlace(ctx, existing, { values: backup.values, formats: backup.numberFormat ?? [] }, mode));
+    throw new QueryOutputError('write-failed', `Excel failed while writing the query's new result (${error instanceof Error ? error.message : String(error)}). The previous table was put back. Try Refresh again.`);
+  }
+  return { columns: layout.finalWidth, bytes: estimateJsonBytes(block.values) };
+}
+
+function localA1(a: SheetArea): string {
+  return `${columnLetters(a.column)}${a.row + 1}:${columnLetters(a.column + a.columns - 1)}${a.row + a.rows}`;
+}
+
+/**
+ * Puts a grid write that failed halfway back, in a fresh batch: the new cells (or the sheet made
+ * for them) go, the old grid's values and number formats come back under its name.
+ */
+async function restoreGrid(ctx: XRequestContext, w: {
+  name: string; sheet: string; area: SheetArea; create: boolean; oldGrid?: SheetArea; layout: OutputBlock['layout'];
+  backup?: { values: CellValue[][]; formats: string[][] }; hadName: boolean;
+}): Promise<void> {
+  const wb = ctx.workbook;
+  const sheet = wb.worksheets.getItemOrNullObject(w.sheet).load('name');
+  const table = wb.tables.getItemOrNullObject(w.name).load('name');
+  const named = wb.names.getItemOrNullObject(w.name).load('name');
+  await ctx.sync();
+  // A table this write added (a grid became a table): nothing can refer to it yet.
+  if (w.layout === 'table' && !table.isNullObject) table.delete();
+  if (w.create) {
+    if (!sheet.isNullObject) sheet.delete();
+  } else if (!sheet.isNullObject) {
+    wb.worksheets.getItem(w.sheet).getRangeByIndexes(w.area.row, w.area.column, w.area.rows, w.area.columns).clear('All');
+  }
+  const old = w.oldGrid;
+  if (old && w.backup) {
+    const target = wb.worksheets.getItem(old.sheet);
+    for (const chunk of rowChunks(w.backup.values)) {
+      const part = target.getRangeByIndexes(old.row + chunk.start, old.column, chunk.rows.length, old.columns);
+      part.numberFormat = w.backup.formats.slice(chunk.start, chunk.start + chunk.rows.length);
+      part.values = chunk.rows;
+      await ctx.sync();
+    }
+    const reference = `=${quoteSheetName(old.sheet)}!${absolute(old)}`;
+    if (!named.isNullObject) wb.names.getItem(w.name).formula = reference;
+    else if (w.hadName) wb.names.add(w.name, reference, 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
+  }
+  await ctx.sync();
 }

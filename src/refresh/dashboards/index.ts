@@ -8,7 +8,7 @@
  */
 export * from './types';
 export {
-  createDashboard, deleteDashboard, listDashboards, refreshAllDashboards, refreshDashboard, updateDashboard,
+  createDashboard, deleteDashboard, listDashboards, refreshDashboard, updateDashboard,
   type DashboardChange, type DashboardSummary, type NewDashboard,
 } from './dashboard-ops';
 export { DashboardCoordinator, type DashboardCoordinatorOptions } from './dashboard-coordinator';

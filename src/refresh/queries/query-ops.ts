@@ -118,7 +118,7 @@ export async function insertQuery(
   const id = request.id ?? newQueryId(doc, (deps.now ?? (() => new Date()))());
   const outcome = await computeAndWrite(deps, id, request.label, request.spec, request.layout, request.target, false, { ...options, activate: true, sources: doc.sources });
   if (outcome.status !== 'written') return { id, document: doc, outcome };
-  const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec }, outcome, stamp(deps));
   return { id, document: { ...doc, queries: [...doc.queries, def] }, outcome };
 }
 
@@ -202,7 +202,7 @@ export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: s
   const spec = change.spec ?? def.spec;
   const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, { ...options, sources: doc.sources });
   if (outcome.status !== 'written') return { document: doc, outcome };
-  const updated = recorded({ ...def, label, spec: spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  const updated = recorded({ ...def, label, spec }, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
 }
 

@@ -133,7 +133,8 @@ export function createServices(host: ServiceHost): Services {
     extensions: new ExtensionCoordinator({ run, canReadDataSource: host.canReadDataSource, compute: host.workers?.extension() ?? computeInThread }, documents),
     sources: new SourceCoordinator(sourceDeps, documents, consent),
     queries: new QueryCoordinator(queryDeps, documents),
-    // Dashboards compute in the same query worker as saved queries.
-    dashboards: new DashboardCoordinator(queryDeps, documents, { ...host.dashboardOptions, consent }),
+    // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
+    // queries one after the other and each would otherwise load the engine into a new worker.
+    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent }),
   };
 }

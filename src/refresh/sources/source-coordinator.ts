@@ -7,7 +7,7 @@
  */
 import type { ConsentGate } from '../consent/consent-gate';
 import { originsOfSources } from '../consent/workbook-origins';
-import type { PullOk, SourceDefinition } from '../../connectors/types';
+import type { PullOk, PullProgress, SourceDefinition } from '../../connectors/types';
 import type { PivotDeckDocument } from '../../model';
 import type { DocumentService } from '../document';
 import { lockKey } from '../document/object-locks';
@@ -27,6 +27,24 @@ const refreshCode = () => import('./refresh-source');
 const keptCode = () => import('../queries/kept-source');
 const landCode = () => import('../../excel/land');
 const pullCode = () => import('../../connectors/pull-source');
+
+/**
+ * Records what a refresh owns into the source as stored now: its landing, last pull, last error,
+ * output and last refresh. The definition itself (address, options, credential) is left as the
+ * user last saved it, even if it changed while the refresh ran.
+ */
+function recordRefresh(doc: PivotDeckDocument, next: SourceDefinition): PivotDeckDocument | undefined {
+  if (!doc.sources.some((s) => s.id === next.id)) return undefined;
+  const { landing, lastPull, lastError, output, lastRefresh, keepOutOfSheet } = next;
+  return {
+    ...doc,
+    sources: doc.sources.map((s) => {
+      if (s.id !== next.id) return s;
+      const { lastError: _old, ...kept } = s;
+      return { ...kept, ...(landing ? { landing } : {}), ...(lastPull ? { lastPull } : {}), ...(lastError ? { lastError } : {}), ...(output ? { output } : {}), ...(lastRefresh ? { lastRefresh } : {}), ...(keepOutOfSheet !== undefined ? { keepOutOfSheet } : {}) };
+    }),
+  };
+}
 
 /** Replaces (or adds) one source in a document, keeping everything else as stored. */
 function upsert(doc: PivotDeckDocument, def: SourceDefinition): PivotDeckDocument {
@@ -64,7 +82,7 @@ export class SourceCoordinator {
     const promise = this.documents.exclusive(lockKey.source(sourceId), async () => {
       const doc = await this.documents.read();
       if (!doc.sources.some((s) => s.id === sourceId)) return undefined;
-      return this.runAndRecord(doc, sourceId, undefined, options, false);
+      return this.runAndRecord(doc, sourceId, undefined, options, 'refresh');
     }).finally(() => { this.running.delete(sourceId); });
     this.running.set(sourceId, promise);
     return promise;
@@ -81,11 +99,12 @@ export class SourceCoordinator {
       const doc = await this.documents.read();
       const stored = doc.sources.find((s) => s.id === def.id);
       const merged: SourceDefinition = stored ? { ...stored, ...def, options: { ...stored.options, ...def.options } } : def;
-      return this.runAndRecord(upsert(doc, merged), def.id, pulled, options, !stored);
+      return this.runAndRecord(upsert(doc, merged), def.id, pulled, options, stored ? 'changed' : 'new');
     });
   }
 
-  private async runAndRecord(base: PivotDeckDocument, sourceId: string, pulled: PullOk | undefined, options: SourceRunOptions, isNew: boolean): Promise<AnySourceOutcome> {
+  /** `refresh` records only the refresh's own part; `new` and `changed` save the whole definition. */
+  private async runAndRecord(base: PivotDeckDocument, sourceId: string, pulled: PullOk | undefined, options: SourceRunOptions, what: 'refresh' | 'new' | 'changed'): Promise<AnySourceOutcome> {
     const def = base.sources.find((s) => s.id === sourceId)!;
     const run = { ...options, pulled };
     // A source kept out of the sheet is only checked and recorded; queries pull it themselves.
@@ -96,14 +115,35 @@ export class SourceCoordinator {
     if (result.outcome.status === 'cancelled') return result.outcome;
     const next = result.document.sources.find((s) => s.id === sourceId)!;
     try {
-      await this.documents.update(`refresh source ${sourceId}`, (latest) => upsert(latest, next));
+      await this.documents.update(`${what === 'refresh' ? 'refresh' : 'load'} source ${sourceId}`, (latest) => (what === 'refresh' ? recordRefresh(latest, next) : upsert(latest, next)));
     } catch (error) {
       // A new source's table without its definition would be a table nobody can refresh or
       // remove from PivotDeck: take it away again and say why.
-      if (isNew && result.outcome.status === 'landed') await (await landCode()).removeLandedTable(this.deps.run, sourceId).catch(() => undefined);
+      if (what === 'new' && result.outcome.status === 'landed') await (await landCode()).removeLandedTable(this.deps.run, sourceId).catch(() => undefined);
       throw error;
     }
     return result.outcome;
+  }
+
+  /**
+   * Pulls a source as the form describes it, for the preview: nothing is written to Excel or the
+   * document. A secret typed with it is saved first in the user's credential store (never in the
+   * workbook), so the pull can use it.
+   */
+  async preview(def: SourceDefinition, secret: string | undefined, options: { signal?: AbortSignal; onProgress?: (p: PullProgress) => void } = {}): Promise<PullOk> {
+    await this.saveCredential(def, secret);
+    const { pullSource } = await pullCode();
+    const pull = await pullSource(def, {
+      fetch: this.deps.fetch, credentials: this.deps.credentials, policy: this.deps.policy, origin: this.deps.origin,
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}), ...options,
+    });
+    if (pull.status !== 'ok') throw new Error('The server said nothing changed; press Preview again.');
+    return pull;
+  }
+
+  /** Saves the user's secret for a source's credential in their store (never in the workbook). */
+  async saveCredential(def: SourceDefinition, secret: string | undefined): Promise<void> {
+    if (def.credential && secret) await this.deps.credentials.set(def.credential.origin, def.credential.kind, secret);
   }
 
   /**

@@ -410,6 +410,7 @@ export class ChartSeriesProxy extends SimObject<SeriesTarget> implements XChartS
 
   getDimensionValues(dimension: string): XClientResult<string[]> {
     return this.result('getDimensionValues', [dimension], (t) => {
+      this.ctx.state.ensureCalculated();
       if (dimension === 'Categories' || dimension === 'XValues') return seriesCategories(t.series, this.find);
       if (dimension === 'Values' || dimension === 'YValues') return readRef(t.series.valuesRef, this.find).map((c) => (c.value === '' ? '' : String(c.value)));
       return fail('InvalidArgument', 'ChartSeries.getDimensionValues');

@@ -105,6 +105,7 @@ export class SimContext implements XRequestContext {
     }
     try {
       state.flushPivots();
+      state.ensureCalculated();
     } catch (error) {
       failure ??= error;
     }

@@ -20,6 +20,7 @@ export class NamedItemProxy extends SimObject<NameState> implements XNamedItem {
   protected scalars(): Getters<NameState> {
     return {
       name: (n) => n.name,
+      formula: (n) => n.reference,
       type: (n) => nameType(n, this.ctx),
       value: (n) => {
         const ref = this.ctx.state.nameRange(n);
@@ -34,6 +35,14 @@ export class NamedItemProxy extends SimObject<NameState> implements XNamedItem {
 
   get name(): string { return this.prop('name'); }
   get type(): Excel.NamedItem['type'] { return this.prop('type'); }
+  get formula(): Excel.NamedItem['formula'] { return this.prop('formula'); }
+  set formula(v: Excel.NamedItem['formula']) {
+    this.setProp('formula', v, (n, x) => {
+      if (typeof x !== 'string' || x.trim() === '') fail('InvalidArgument', 'NamedItem.formula');
+      n.reference = x.startsWith('=') ? x : `=${x}`;
+      this.ctx.state.changed();
+    });
+  }
   get value(): unknown { return this.prop('value'); }
 
   delete(): void {

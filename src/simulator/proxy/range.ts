@@ -72,6 +72,8 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       columnIndex: (r) => r.area.column,
       values: (r) => {
         checkReadable(r.area, 'Range.values');
+        // Excel calculates automatically: a read after a write in the same batch sees new results.
+        this.ctx.state.ensureCalculated();
         return r.sheet.readValues(r.area);
       },
       numberFormat: (r) => {
@@ -84,6 +86,7 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       },
       text: (r) => {
         checkReadable(r.area, 'Range.text');
+        this.ctx.state.ensureCalculated();
         const values = r.sheet.readValues(r.area);
         return values.map((line, i) => line.map((v, j) => formatValue(v, r.sheet.numberFormat(r.area.row + i, r.area.column + j))));
       },
@@ -133,6 +136,20 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       sheet.touch();
       this.ctx.state.changed();
     });
+  }
+
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange {
+    const down = String(shift) === 'Down';
+    if (!down && String(shift) !== 'Right') throw fail('InvalidArgument', 'Range.insert');
+    this.invoke('insert', [shift], (r) => this.ctx.state.shiftCells(r, down ? 'insertDown' : 'insertRight', 'Range.insert'));
+    // The returned range is the inserted cells: where this range was.
+    return new RangeProxy(this.ctx, `${this.path}.insert(${JSON.stringify(shift)})`, () => this.resolve());
+  }
+
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void {
+    const up = String(shift) === 'Up';
+    if (!up && String(shift) !== 'Left') throw fail('InvalidArgument', 'Range.delete');
+    this.invoke('delete', [shift], (r) => this.ctx.state.shiftCells(r, up ? 'deleteUp' : 'deleteLeft', 'Range.delete'));
   }
 
   unmerge(): void {
@@ -255,7 +272,9 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
       [valuesOnly],
       (r) => {
         const used = r.sheet.usedArea(valuesOnly);
-        return used ? intersectArea(r.area, used) : null;
+        const box = used ? intersectArea(r.area, used) : null;
+        // Only rows that exist are scanned, so whole-column ranges stay cheap.
+        return box && box.columns <= MAX_COLUMNS ? r.sheet.usedAreaWithin(box, valuesOnly) : box;
       },
       true,
     );

@@ -2,7 +2,7 @@
  * Table, TableCollection, TableColumnCollection and TableColumn proxies.
  */
 import type { XClientResult, XRange, XTable, XTableCollection, XTableColumn, XTableColumnCollection, XWorksheet } from '../../excel/api';
-import { fail } from '../errors';
+import { apiNotFound, fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import type { RangeRef, TableState } from '../state/workbook';
 import { type Collectable, type Getters, q, SimCollection, SimObject } from './base';
@@ -53,6 +53,17 @@ export class TableProxy extends SimObject<TableState> implements XTable {
 
   delete(): void {
     this.invoke('delete', [], (t) => this.ctx.state.deleteTable(t));
+  }
+
+  resize(newRange: XRange | string): void {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.13')) throw apiNotFound('Table.resize', 'ExcelApi 1.13');
+    const arg = typeof newRange === 'string' ? newRange : (newRange as RangeProxy).path;
+    this.invoke('resize', [arg], (t) => {
+      const ref = typeof newRange === 'string'
+        ? this.ctx.state.resolveAddress(newRange, t.sheet, 'Table.resize')
+        : (newRange as RangeProxy).resolve() ?? fail('InvalidArgument', 'Table.resize');
+      this.ctx.state.resizeTable(t, ref);
+    });
   }
 
   private part(method: string, pick: (t: TableState) => RangeRef): XRange {
@@ -137,6 +148,22 @@ interface ColumnTarget {
 export class TableColumnProxy extends SimObject<ColumnTarget> implements XTableColumn {
   readonly entity = 'TableColumn';
 
+  constructor(ctx: SimContext, path: string, resolver: () => ColumnTarget | null, orNull = false) {
+    super(ctx, path, resolver, orNull);
+  }
+
+  delete(): void {
+    this.invoke('delete', [], (c) => this.ctx.state.deleteTableColumn(c.table, c.index, 'TableColumn.delete'));
+  }
+
+  getDataBodyRange(): XRange {
+    return new RangeProxy(this.ctx, `${this.path}.getDataBodyRange()`, () => {
+      const c = this.need('TableColumn.getDataBodyRange');
+      const { body } = this.ctx.state.tableParts(c.table);
+      return { sheet: c.table.sheet, area: { ...body, column: body.column + c.index, columns: 1 } };
+    });
+  }
+
   protected scalars(): Getters<ColumnTarget> {
     return {
       id: (c) => c.index + 1,
@@ -159,11 +186,42 @@ export class TableColumnProxy extends SimObject<ColumnTarget> implements XTableC
 export class TableColumnCollectionProxy extends SimCollection<ColumnTarget, TableColumnProxy> implements XTableColumnCollection {
   readonly entity = 'TableColumnCollection';
 
-  constructor(ctx: SimContext, path: string, table: () => TableState | null) {
+  constructor(ctx: SimContext, path: string, private readonly table: () => TableState | null) {
     super(ctx, path, () => {
       const t = table();
       return t ? Array.from({ length: t.area.columns }, (_, index) => ({ table: t, index })) : [];
     });
+  }
+
+  add(index?: number | null, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): XTableColumn {
+    let created: ColumnTarget | undefined;
+    this.ctx.enqueue({
+      wire: [this.path, 'add', index ?? null, values ?? null, name ?? null],
+      run: () => {
+        const t = this.table() ?? fail('ItemNotFound', 'TableColumnCollection.add');
+        const rows = values === undefined ? undefined : Array.isArray(values) ? (values as unknown[][]) : Array.from({ length: t.area.rows }, () => [values]);
+        const at = this.ctx.state.addTableColumn(t, index ?? undefined, name, rows, 'TableColumnCollection.add');
+        created = { table: t, index: at };
+      },
+    });
+    return new TableColumnProxy(this.ctx, `${this.path}.add(${index ?? null})`, () => created ?? fail('ItemNotFound', 'TableColumnCollection.add'));
+  }
+
+  private find(key: number | string): ColumnTarget | undefined {
+    const t = this.table();
+    if (!t) return undefined;
+    const names = this.ctx.state.tableColumnNames(t);
+    // A number is the column's id (1-based here), a string its name, as Office.js accepts.
+    const index = typeof key === 'number' ? key - 1 : names.findIndex((n) => n.toLowerCase() === String(key).toLowerCase());
+    return index >= 0 && index < names.length ? { table: t, index } : undefined;
+  }
+
+  getItem(key: number | string): XTableColumn {
+    return new TableColumnProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(key)})`, () => this.find(key) ?? fail('ItemNotFound', 'TableColumnCollection.getItem'));
+  }
+
+  getItemOrNullObject(key: number | string): XTableColumn {
+    return new TableColumnProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, () => this.find(key) ?? null, true);
   }
 
   protected makeItem(target: ColumnTarget, index: number): TableColumnProxy {

@@ -129,6 +129,7 @@ export class PivotState {
 
   /** The pivot's source as the renderer wants it: header, rows, per-column number formats. */
   readSource(): PivotSource {
+    this.wb.ensureCalculated();
     const ref = this.sourceRef();
     const { sheet, area } = ref;
     const header = sheet.readValues({ ...area, rows: 1 })[0].map((v) => String(v));
@@ -150,6 +151,7 @@ export class PivotState {
       const sheet = this.wb.findSheet(s.sheet) ?? fail('InvalidReference', 'PivotTable.refresh');
       return { sheet, area: parseArea(s.address) };
     }
+    if (s.kind === 'invalid') return fail('InvalidReference', 'PivotTable.refresh', "Reference isn't valid.");
     return fail('InvalidOperation', 'PivotTable.refresh');
   }
 
@@ -158,6 +160,7 @@ export class PivotState {
     const s = this.model.source;
     if (s.kind === 'table') return s.table;
     if (s.kind === 'range') return formatAbsolute(s.sheet, parseArea(s.address));
+    if (s.kind === 'invalid') return '#REF!';
     return s.description;
   }
 

@@ -49,6 +49,8 @@ export class SheetState {
   showGridlines = true;
   tabColor = '';
   freeze = { rows: 0, columns: 0 };
+  /** Rows that hold (or held) a formula: what recalculation visits; stale entries are skipped. */
+  readonly fxRows = new Set<number>();
   /** Cached used areas; undefined = stale. `null` = the sheet is empty. */
   private usedAll: Area | null | undefined;
   private usedValues: Area | null | undefined;
@@ -136,6 +138,7 @@ export class SheetState {
     row.v[c] = value;
     if (numberFormat !== undefined) this.setFormat(r, c, numberFormat, row);
     if (formula !== undefined || row.fx) (row.fx ??= [])[c] = formula;
+    if (formula !== undefined) this.fxRows.add(r);
     this.touch();
   }
 
@@ -147,6 +150,7 @@ export class SheetState {
     const row = this.row(r);
     if (formula === undefined && !row.fx) return;
     (row.fx ??= [])[c] = formula;
+    if (formula !== undefined) this.fxRows.add(r);
   }
 
   setFormat(r: number, c: number, format: string, row: Row = this.row(r)): void {
@@ -244,6 +248,100 @@ export class SheetState {
       for (let c = area.column; c < end; c++) this.columnWidths.delete(c);
     }
     this.touch();
+  }
+
+  /**
+   * Moves cells along rows (Range.insert 'Down' / Range.delete 'Up'): from row `at`, cells in
+   * columns c1..c2 move by `count` rows (negative deletes rows at..at-count-1). Whole-row moves
+   * re-key rows; a column band moves cell by cell.
+   */
+  shiftRows(at: number, count: number, c1: number, c2: number): void {
+    const whole = c1 === 0 && c2 >= MAX_COLUMNS - 1;
+    const keys = [...this.rows.keys()].filter((r) => r >= at).sort((a, b) => (count > 0 ? b - a : a - b));
+    if (whole) {
+      for (const r of keys) {
+        const row = this.rows.get(r)!;
+        this.rows.delete(r);
+        if (count < 0 && r < at - count) continue;
+        this.rows.set(r + count, row);
+      }
+      const heights = [...this.rowHeights].filter(([r]) => r >= at);
+      for (const [r] of heights) this.rowHeights.delete(r);
+      for (const [r, h] of heights) if (!(count < 0 && r < at - count)) this.rowHeights.set(r + count, h);
+    } else {
+      if (count < 0) this.clearCells(at, at - count - 1, c1, c2);
+      for (const r of keys) {
+        if (count < 0 && r < at - count) continue;
+        this.moveCells(r, r + count, c1, c2);
+      }
+    }
+    this.fxRows.clear();
+    for (const [r, row] of this.rows) if (row.fx) this.fxRows.add(r);
+    this.touch();
+  }
+
+  /** Moves cells along columns (Range.insert 'Right' / Range.delete 'Left') in rows r1..r2. */
+  shiftColumns(at: number, count: number, r1: number, r2: number): void {
+    for (const [r, row] of this.rows) {
+      if (r < r1 || r > r2) continue;
+      for (const key of ['v', 'nf', 'fx', 'st'] as const) {
+        const arr = row[key] as unknown[] | undefined;
+        if (!arr || arr.length <= at) continue;
+        if (count > 0) arr.splice(at, 0, ...new Array<undefined>(count));
+        else arr.splice(at, -count);
+      }
+    }
+    const widths = [...this.columnWidths].filter(([c]) => c >= at);
+    if (r1 === 0 && r2 >= 1_048_575) {
+      for (const [c] of widths) this.columnWidths.delete(c);
+      for (const [c, w] of widths) if (!(count < 0 && c < at - count)) this.columnWidths.set(c + count, w);
+    }
+    this.touch();
+  }
+
+  private clearCells(r1: number, r2: number, c1: number, c2: number): void {
+    this.clear({ row: r1, column: c1, rows: r2 - r1 + 1, columns: c2 - c1 + 1 }, 'All');
+  }
+
+  private moveCells(from: number, to: number, c1: number, c2: number): void {
+    const src = this.rows.get(from);
+    if (!src) return;
+    const dst = this.row(to);
+    for (let c = c1; c <= Math.min(c2, Math.max(src.v.length, src.nf?.length ?? 0, src.fx?.length ?? 0, src.st?.length ?? 0) - 1); c++) {
+      dst.v[c] = src.v[c] ?? '';
+      if (src.nf?.[c] !== undefined || dst.nf) (dst.nf ??= [])[c] = src.nf?.[c];
+      if (src.fx?.[c] !== undefined || dst.fx) (dst.fx ??= [])[c] = src.fx?.[c];
+      if (src.st?.[c] !== undefined || dst.st) (dst.st ??= [])[c] = src.st?.[c];
+      src.v[c] = '';
+      if (src.nf) src.nf[c] = undefined;
+      if (src.fx) src.fx[c] = undefined;
+      if (src.st) src.st[c] = undefined;
+    }
+    if (isRowEmpty(src)) this.rows.delete(from);
+  }
+
+  /**
+   * The smallest area inside `area` holding every non-empty cell of it (Range.getUsedRange: "the
+   * used range of the given range object"), or null when none is.
+   */
+  usedAreaWithin(area: Area, valuesOnly: boolean): Area | null {
+    const whole = this.usedArea(valuesOnly);
+    if (!whole) return null;
+    let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
+    const end = area.column + area.columns;
+    for (const r of this.existingRows(area)) {
+      const row = this.rows.get(r)!;
+      for (let c = area.column; c < end; c++) {
+        const used = (row.v[c] !== undefined && row.v[c] !== '') || row.fx?.[c] !== undefined
+          || (!valuesOnly && (row.nf?.[c] !== undefined || row.st?.[c] !== undefined));
+        if (!used) continue;
+        if (r < minR) minR = r;
+        if (r > maxR) maxR = r;
+        if (c < minC) minC = c;
+        if (c > maxC) maxC = c;
+      }
+    }
+    return maxR < 0 ? null : { row: minR, column: minC, rows: maxR - minR + 1, columns: maxC - minC + 1 };
   }
 
   /**

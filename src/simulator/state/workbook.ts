@@ -7,7 +7,11 @@ import type { CellValue } from '../../excel/api';
 import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
 import { fail } from '../errors';
 import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
+import type { ReferenceChange } from '../calc/adjust-references';
+import { evaluateFormula } from '../calc/evaluate';
 import { renameSheetInRefs } from './chart';
+import * as references from './references';
+import * as structure from './table-structure';
 import { coerceInput } from './coerce';
 import type { ChangeRecord, ChangeTrigger } from './events';
 import { PivotState } from './pivot';
@@ -74,6 +78,49 @@ export class WorkbookState {
 
   changed(): void {
     this.version++;
+  }
+
+  /** The version the formula results were last calculated at. */
+  private calculatedAt = -1;
+
+  /**
+   * Recalculates every formula when something changed since the last calculation (Excel's
+   * automatic calculation: a load after a write in the same batch sees the new results).
+   * Formulas are calculated in passes until no result changes, so chains settle in any order.
+   */
+  ensureCalculated(): void {
+    if (this.calculatedAt === this.version) return;
+    this.calculatedAt = this.version;
+    const cells: Array<{ sheet: SheetState; row: number; column: number; formula: string }> = [];
+    for (const sheet of this.sheets) {
+      for (const r of sheet.fxRows) {
+        const fx = sheet.rows.get(r)?.fx;
+        if (!fx) { sheet.fxRows.delete(r); continue; }
+        for (let c = 0; c < fx.length; c++) if (fx[c] !== undefined) cells.push({ sheet, row: r, column: c, formula: fx[c]! });
+      }
+    }
+    if (cells.length === 0) return;
+    const host = references.calcHost(this);
+    for (let pass = 0; pass < 20; pass++) {
+      let moved = false;
+      for (const cell of cells) {
+        const v = evaluateFormula(cell.formula, cell.sheet.name, cell.row, cell.column, host);
+        if (v === undefined || v === cell.sheet.value(cell.row, cell.column)) continue;
+        cell.sheet.setValue(cell.row, cell.column, v);
+        cell.sheet.touch();
+        moved = true;
+      }
+      if (!moved) break;
+    }
+  }
+
+
+  /**
+   * Rewrites every stored reference (cell formulas, defined names, chart series, pivot sources)
+   * for a structural change, as Excel does; see calc/adjust-references.ts.
+   */
+  adjustReferences(change: ReferenceChange): void {
+    references.adjustReferences(this, change);
   }
 
   /** A workbook-unique id for a chart or conditional format, e.g. "{CHART-3}". */
@@ -152,8 +199,14 @@ export class WorkbookState {
       fail('InvalidOperation', 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) {
+      const t = this.tables[i];
+      if (t.sheet !== sheet) continue;
+      this.tables.splice(i, 1);
+      this.adjustReferences({ kind: 'deleteTable', table: t.name });
+    }
     for (let i = this.pivots.length - 1; i >= 0; i--) if (this.pivots[i].model.sheet === sheet.name) this.pivots.splice(i, 1);
+    this.adjustReferences({ kind: 'deleteSheet', sheet: sheet.name });
     if (this.activeSheet === sheet) this.activate(this.sheets.find((s) => s.visible) ?? this.sheets[0]);
     this.changed();
   }
@@ -234,6 +287,7 @@ export class WorkbookState {
         if (parsed.value === '' && parsed.formula === undefined) everyCellFilled = false;
         row.v[c] = parsed.value;
         if (parsed.formula !== undefined || row.fx) (row.fx ??= [])[c] = parsed.formula;
+        if (parsed.formula !== undefined) sheet.fxRows.add(area.row + i);
       }
     }
     if (everyCellFilled) sheet.grewBy(area);
@@ -343,14 +397,62 @@ export class WorkbookState {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail('InvalidArgument', 'Table.name');
     if (table.name.toLowerCase() !== name.toLowerCase() && this.isNameTaken(name)) fail('InvalidArgument', 'Table.name', 'A table or defined name with this name already exists.');
     for (const p of this.pivots) if (p.model.source.kind === 'table' && p.model.source.table === table.name) p.model.source.table = name;
+    const from = table.name;
     table.name = name;
+    if (from !== name) this.adjustReferences({ kind: 'renameTable', from, to: name });
     this.changed();
   }
 
+  /**
+   * Table.delete: the table and its cells go, and every structured reference to it becomes #REF!
+   * for good (Excel rewrites the formulas; a new table with the same name does not heal them).
+   */
   deleteTable(table: TableState): void {
     this.tables.splice(this.tables.indexOf(table), 1);
     table.sheet.clear(table.area, 'All');
+    this.adjustReferences({ kind: 'deleteTable', table: table.name });
     this.changed();
+  }
+
+  /**
+   * Table.resize (ExcelApi 1.13), with Excel's documented rules: the new range must keep the
+   * header row in the same row and overlap the old range, must not overlap another table, a
+   * PivotTable or merged cells, and keeps at least one body row. Structured references follow
+   * (they name the table), A1 references do not move (no cells move). A calculated column (every
+   * body cell holds the same formula) is filled into rows the table gains, as Excel fills it.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resizeTable(table: TableState, ref: RangeRef, location = 'Table.resize'): void {
+    structure.resizeTable(this, table, ref, location);
+  }
+
+  /**
+   * TableColumnCollection.add: a column at `index` (undefined = right end); cells to its right in
+   * the table's rows move right (Excel inserts table columns). The header gets `name` or
+   * "ColumnN", made unique in the table as Excel does.
+   */
+  addTableColumn(table: TableState, index: number | undefined, name: string | undefined, values: unknown[][] | undefined, location: string): number {
+    return structure.addTableColumn(this, table, index, name, values, location);
+  }
+
+  /** TableColumn.delete: the column's cells go (cells to its right in the table's rows move left). */
+  deleteTableColumn(table: TableState, index: number, location: string): void {
+    structure.deleteTableColumn(this, table, index, location);
+  }
+
+
+  /** Columns whose body cells all hold the same formula (Excel's calculated columns). */
+  calculatedColumns(table: TableState): Array<{ column: number; formula: string }> {
+    return structure.calculatedColumns(this, table);
+  }
+
+  /**
+   * Range.insert / Range.delete: cells move down/right (insert) or up/left (delete); references
+   * follow as Excel rewrites them, tables crossed by the band grow or shrink with it, and an
+   * inserted row inside a table continues its calculated columns.
+   */
+  shiftCells(ref: RangeRef, mode: 'insertDown' | 'insertRight' | 'deleteUp' | 'deleteLeft', location: string): void {
+    structure.shiftCells(this, ref, mode, location);
   }
 
   /** Header row, data body and totals row areas of a table. */
@@ -413,6 +515,11 @@ export class WorkbookState {
   /** The range a name refers to, or undefined for constants and broken references. */
   nameRange(n: NameState): RangeRef | undefined {
     const text = n.reference.slice(1);
+    const structured = /^([A-Za-z_\\][A-Za-z0-9_.\\]*)\[#All\]$/i.exec(text);
+    if (structured) {
+      const t = this.findTable(structured[1]!);
+      return t && t.name.toLowerCase() === structured[1]!.toLowerCase() ? { sheet: t.sheet, area: t.area } : undefined;
+    }
     const { sheet, local } = splitSheet(text);
     if (sheet === undefined) return undefined;
     const s = this.findSheet(sheet);

@@ -44,7 +44,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
     // The pane's accordion header ("Extend a PivotTable", an h2) titles this panel.
     <div className={styles.root}>
       {!state.canReadDataSource && (
-        <MessageBar intent="warning"><MessageBarBody>PivotDeck needs Excel for Microsoft 365 or Excel 2021 (ExcelApi 1.15) to read a PivotTable's source data.</MessageBarBody></MessageBar>
+        <MessageBar intent="warning"><MessageBarBody>PivotDeck needs Excel for Microsoft 365, Excel 2024 or Excel on the web (ExcelApi 1.15) to read a PivotTable's source data; volume-licensed Excel 2021 stops at ExcelApi 1.14. Open this workbook in Excel on the web to extend its PivotTables.</MessageBarBody></MessageBar>
       )}
       {state.docMessage && <MessageBar intent="warning"><MessageBarBody>{state.docMessage}</MessageBarBody></MessageBar>}
       <div className={styles.row}>

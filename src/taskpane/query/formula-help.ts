@@ -1,4 +1,4 @@
-import { checkFormula, FormulaError, FUNCTIONS, parseFormula, type FormulaRole } from '../../engine/formula';
+import { checkFormula, FormulaError, formatFieldRef, FUNCTIONS, parseFormula, type FormulaRole } from '../../engine/formula';
 
 /** One completion the formula editor offers. */
 export interface Completion {
@@ -35,7 +35,7 @@ export function formulaCompletions(text: string, fields: readonly string[]): Com
   if (field) {
     const typed = field[1].toLowerCase();
     const head = text.slice(0, field.index);
-    return rank(fields, typed).map((f) => ({ label: `[${f}]`, text: `${head}[${f}]`, detail: 'field' }));
+    return rank(fields, typed).map((f) => ({ label: `[${f}]`, text: `${head}${formatFieldRef(f)}`, detail: 'field' }));
   }
   const word = /([A-Za-z][A-Za-z.]*)$/.exec(text);
   if (!word) return [];

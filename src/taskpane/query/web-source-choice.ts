@@ -37,7 +37,7 @@ export function keptWebSources(sources: readonly SourceDefinition[] | undefined)
  * @example webFieldList(data, def).find((f) => f.name === 'Day')?.type // 'date'
  */
 export function webFieldList(data: SourceData, def: SourceDefinition | undefined): FieldInfo[] {
-  const recorded = (def?.options?.lastPull as { columns?: Array<{ name: string; type: string }> } | undefined)?.columns ?? [];
+  const recorded = def?.lastPull?.columns ?? [];
   const formats = data.header.map((name) => (recorded.find((c) => c.name === name)?.type === 'date' ? 'yyyy-mm-dd' : 'General'));
   const first = data.rows.slice(0, 20);
   return describeFields(data.header.map(String), first, first.map(() => formats));

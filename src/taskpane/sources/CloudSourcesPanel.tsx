@@ -1,4 +1,4 @@
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { ColumnType, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
@@ -8,7 +8,7 @@ import { EmptyState, Loading } from '../StatusMessages';
 import { useCloudSourcesStyles } from './CloudSourcesPanel.styles';
 import { LoadProgress } from './LoadProgress';
 import { PreviewTable } from './PreviewTable';
-import { draftToSource, emptyDraft, sourceToDraft, type SourceDraft } from './source-draft';
+import { draftToSource, emptyDraft, moveUrlSecrets, sourceToDraft, type SourceDraft } from './source-draft';
 import { SourceForm, type Secrets } from './SourceForm';
 import { SourceList } from './SourceList';
 import { useCloudSources, type PreviewState } from './use-cloud-sources';
@@ -37,6 +37,8 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
   const [preview, setPreview] = useState<PreviewState>();
   const [keepOut, setKeepOut] = useState(false);
   const [formError, setFormError] = useState<string>();
+  // A secret typed into the address, waiting for the user's OK to move it to their sign-in.
+  const [urlSecret, setUrlSecret] = useState<ReturnType<typeof moveUrlSecrets>>();
   const busy = sources.running !== undefined;
   const readOnly = sources.readOnlyMessage !== undefined;
   const webSources = sources.doc?.sources.filter((s) => isWebSource(s.kind)) ?? [];
@@ -47,18 +49,34 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     setPreview(undefined);
     setFormError(undefined);
     setKeepOut(false);
+    setUrlSecret(undefined);
   };
 
-  const onPreview = async () => {
-    setFormError(undefined);
-    const def = draftToSource({ ...draft, types: {} }, sources.doc?.sources.map((s) => s.id) ?? []);
+  const runPreview = async (typed: SourceDraft, typedSecrets: Secrets) => {
     try {
-      setPreview(await sources.preview(def, secretOf(draft, secrets)));
+      const def = draftToSource({ ...typed, types: {} }, sources.doc?.sources.map((s) => s.id) ?? []);
+      setPreview(await sources.preview(def, secretOf(typed, typedSecrets)));
       setSecrets(NO_SECRETS);
       setDraft((d) => ({ ...d, id: def.id, types: {} }));
     } catch (error) {
       setFormError(error instanceof Error ? error.message : String(error));
     }
+  };
+
+  const onPreview = () => {
+    setFormError(undefined);
+    const inUrl = moveUrlSecrets(draft, secrets);
+    if (inUrl) setUrlSecret(inUrl);
+    else void runPreview(draft, secrets);
+  };
+
+  const onMoveUrlSecret = () => {
+    const moved = urlSecret?.moved;
+    setUrlSecret(undefined);
+    if (!moved) return;
+    setDraft(moved.draft);
+    setSecrets(moved.secrets);
+    void runPreview(moved.draft, moved.secrets);
   };
 
   const onLoad = async () => {
@@ -67,7 +85,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     const drafted = draftToSource({ ...draft, id: preview.def.id, types: changed }, []);
     // Too many rows for a sheet: kept out whatever the choice (the table option is disabled).
     const outside = keepOut || tooBigToLand(preview.pull.rowCount) !== undefined;
-    const def = { ...drafted, options: { ...drafted.options, keepOutOfSheet: outside } };
+    const def = { ...drafted, keepOutOfSheet: outside };
     // Changed types re-read the data with them; otherwise the previewed pull is landed as is.
     const outcome = await sources.land(def, Object.keys(changed).length ? undefined : preview.pull);
     if (outcome && outcome.status !== 'cancelled') reset();
@@ -116,9 +134,22 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
             busy={busy}
             onChange={setDraft}
             onSecrets={setSecrets}
-            onPreview={() => void onPreview()}
+            onPreview={onPreview}
             onCancelEdit={reset}
           />
+        )}
+        {urlSecret && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>The address holds a secret</MessageBarTitle>
+              {urlSecret.problem ??
+                `The address holds ${urlSecret.words}. Anything in the address is saved in the workbook, where everyone who gets the file can read it. PivotDeck can move it to your sign-in instead: kept on this computer for you only, sent only to this address's site.`}
+            </MessageBarBody>
+            <MessageBarActions>
+              {urlSecret.moved && <Button appearance="primary" onClick={onMoveUrlSecret}>Move it and preview</Button>}
+              <Button onClick={() => setUrlSecret(undefined)}>Edit the address</Button>
+            </MessageBarActions>
+          </MessageBar>
         )}
         {formError && (
           <MessageBar intent="error" layout="multiline">

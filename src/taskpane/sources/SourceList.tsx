@@ -56,7 +56,7 @@ function SourceItem({ def, notices, busy, readOnly, onRefresh, onEdit, onRemove,
       )}
       {status.state === 'needsCredential' && def.credential && (
         <form className={styles.credential} onSubmit={(e) => { e.preventDefault(); if (secret) { onCredential(def, secret); setSecret(''); } }}>
-          <Field className={styles.grow} label={`Your ${AUTH_LABELS[def.credential.kind].toLowerCase()} for ${def.credential.host}`} hint="Kept on this computer for you only, never in the workbook.">
+          <Field className={styles.grow} label={`Your ${AUTH_LABELS[def.credential.kind].toLowerCase()} for ${def.credential.origin}`} hint="Kept on this computer for you only, never in the workbook.">
             <Input type="password" autoComplete="off" value={secret} onChange={(_, d) => setSecret(d.value)} />
           </Field>
           <Button type="submit" appearance="primary" disabled={busy || !secret}>Save and refresh</Button>

@@ -4,6 +4,8 @@
  * credential store; the definition keeps only which host needs which kind of credential.
  */
 import type { ColumnType, CredentialRef, SourceDefinition } from '../../connectors/types';
+import { canonicalOrigin } from '../../connectors/http/origin';
+import { describeUrlSecrets, findSecretsInUrl } from '../../connectors/http/secrets-in-url';
 import { defaultLanding, landingOf } from '../../refresh/sources';
 
 export type WebKind = 'csv' | 'json' | 'rest' | 'odata' | 'googleSheets' | 'parquet' | 'arrow';
@@ -64,13 +66,44 @@ export function emptyDraft(): SourceDraft {
   return { label: '', url: '', kind: 'csv', recordsPath: '', paging: 'none', pagingParam: '', sizeParam: '', size: '', totalPath: '', auth: 'none', keyName: '', tableName: '', sheet: '', types: {} };
 }
 
-/** Host of the URL ("" when it does not parse), where a credential applies. */
-export function draftHost(url: string): string {
-  try {
-    return new URL(url.trim()).host;
-  } catch {
-    return '';
+/**
+ * Origin of the URL ("" when it does not parse): the only place its credential is sent.
+ * @example draftOrigin('https://API.example.com:443/a.csv') // 'https://api.example.com'
+ */
+export function draftOrigin(url: string): string {
+  return canonicalOrigin(url) ?? '';
+}
+
+/** The secret fields of the form (same shape as SourceForm's `Secrets`). */
+export interface DraftSecrets {
+  secret: string;
+  user: string;
+  password: string;
+}
+
+/**
+ * Secrets typed into the address, moved into the form's sign-in fields (which go to the per-user
+ * credential store, never the workbook). `moved` is undefined when the address holds none;
+ * `problem` says why they cannot be moved (more than one, or a different sign-in already chosen).
+ * @example moveUrlSecrets({ ...emptyDraft(), url: 'https://x.test/a.csv?api_key=k' }, { secret: '', user: '', password: '' })
+ *   // { words: 'the parameter "api_key"', moved: { draft: { …, url: 'https://x.test/a.csv', auth: 'apiKeyQuery', keyName: 'api_key' }, secrets: { secret: 'k', … } } }
+ */
+export function moveUrlSecrets(draft: SourceDraft, secrets: DraftSecrets): { words: string; moved?: { draft: SourceDraft; secrets: DraftSecrets }; problem?: string } | undefined {
+  const found = findSecretsInUrl(draft.url);
+  if (!found) return undefined;
+  const words = describeUrlSecrets(found.found);
+  if (found.found.length > 1) {
+    return { words, problem: `The address holds ${words}. A source keeps one sign-in: remove the others from the address (they would be saved in the workbook), then try again.` };
   }
+  const [only] = found.found;
+  const wanted: AuthKind = only!.kind === 'userinfo' ? 'basic' : 'apiKeyQuery';
+  if (draft.auth !== 'none' && draft.auth !== wanted) {
+    return { words, problem: `The address holds ${words}, and this source already signs in with "${AUTH_LABELS[draft.auth]}". Remove it from the address (it would be saved in the workbook), then try again.` };
+  }
+  const moved = only!.kind === 'userinfo'
+    ? { draft: { ...draft, url: found.clean, auth: wanted }, secrets: { ...secrets, user: only!.user, password: only!.password } }
+    : { draft: { ...draft, url: found.clean, auth: wanted, keyName: only!.name }, secrets: { ...secrets, secret: only!.value } };
+  return { words, moved };
 }
 
 /** A readable name from the address when the user typed none: "cars.csv" → "cars". */
@@ -97,6 +130,9 @@ export function newSourceId(label: string, taken: readonly string[]): string {
  * @example draftToSource({ ...emptyDraft(), url: 'https://x.test/a.csv' }, []).kind // 'csv'
  */
 export function draftToSource(draft: SourceDraft, takenIds: readonly string[]): SourceDefinition {
+  // The last guard: a secret in the address is never put into a definition that may be saved.
+  const inUrl = findSecretsInUrl(draft.url);
+  if (inUrl) throw new Error(`The address holds ${describeUrlSecrets(inUrl.found)}, which would be saved in the workbook. Press Preview to move it to your sign-in (kept on this computer only), or remove it from the address.`);
   const label = draft.label.trim() || labelFromUrl(draft.url);
   const id = draft.id ?? newSourceId(label, takenIds);
   const options: Record<string, unknown> = {};
@@ -106,11 +142,11 @@ export function draftToSource(draft: SourceDraft, takenIds: readonly string[]): 
     if (draft.totalPath.trim()) options.totalPath = draft.totalPath.trim();
   }
   if (Object.keys(draft.types).length > 0 && draft.kind !== 'parquet' && draft.kind !== 'arrow') options.types = { ...draft.types };
-  const landing = defaultLanding({ id, label });
-  options.landing = { tableName: draft.tableName.trim() || landing.tableName, sheet: draft.sheet.trim() || landing.sheet };
-  const def: SourceDefinition = { id, label, kind: draft.kind, url: draft.url.trim(), options };
+  const place = defaultLanding({ id, label });
+  const landing = { tableName: draft.tableName.trim() || place.tableName, sheet: draft.sheet.trim() || place.sheet };
+  const def: SourceDefinition = { id, label, kind: draft.kind, url: draft.url.trim(), options, landing };
   if (draft.auth !== 'none') {
-    def.credential = { host: draftHost(draft.url), kind: draft.auth, ...(draft.keyName.trim() && (draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') ? { parameter: draft.keyName.trim() } : {}) };
+    def.credential = { origin: draftOrigin(draft.url), kind: draft.auth, ...(draft.keyName.trim() && (draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') ? { parameter: draft.keyName.trim() } : {}) };
   }
   return def;
 }
@@ -126,10 +162,15 @@ function pagingOption(draft: SourceDraft): Record<string, unknown> {
   }
 }
 
+const COLUMN_TYPES: readonly ColumnType[] = ['text', 'number', 'date', 'boolean'];
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** The form filled in from a stored source, for Edit (secrets are never read back). */
 export function sourceToDraft(def: SourceDefinition): SourceDraft {
   const o = def.options ?? {};
-  const paging = (o.paging ?? { kind: 'none' }) as Record<string, unknown>;
+  // The connector's options are untyped in the document (the connector validates them): read
+  // only what has the expected shape.
+  const paging: Record<string, unknown> = isRecord(o.paging) ? o.paging : { kind: 'none' };
   const landing = landingOf(def);
   const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   return {
@@ -147,6 +188,6 @@ export function sourceToDraft(def: SourceDefinition): SourceDraft {
     keyName: def.credential?.parameter ?? '',
     tableName: landing?.tableName ?? '',
     sheet: landing?.sheet ?? '',
-    types: { ...((o.types as Record<string, ColumnType> | undefined) ?? {}) },
+    types: Object.fromEntries(Object.entries(isRecord(o.types) ? o.types : {}).filter((e): e is [string, ColumnType] => COLUMN_TYPES.includes(e[1] as ColumnType))),
   };
 }

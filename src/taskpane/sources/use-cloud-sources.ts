@@ -6,8 +6,6 @@
  * never calls Office itself.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isSourceError } from '../../connectors/errors';
-import { pullSource } from '../../connectors/pull-source';
 import type { PullOk, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
 import type { PivotDeckDocument } from '../../model';
@@ -34,7 +32,7 @@ export interface CloudSources {
   /** The last action's result, in words, per source id. */
   notices: Record<string, { intent: 'success' | 'warning' | 'error' | 'info'; text: string }>;
   preview(def: SourceDefinition, secret: string | undefined): Promise<PreviewState>;
-  /** Lands the source, or (with `options.keepOutOfSheet`) saves it for queries without landing. */
+  /** Lands the source, or (with `keepOutOfSheet`) saves it for queries without landing. */
   land(def: SourceDefinition, pulled: PullOk | undefined): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   refresh(sourceId: string): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   remove(sourceId: string): Promise<void>;
@@ -55,8 +53,7 @@ export function outcomeNotice(outcome: SourceOutcome | KeptSourceOutcome): Cloud
 }
 
 export function useCloudSources(_host: PaneHost): CloudSources {
-  const services = useServices();
-  const { sources, documents } = services;
+  const { sources, documents } = useServices();
   const [doc, setDoc] = useState<PivotDeckDocument>();
   const [readOnlyMessage, setReadOnly] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
@@ -94,27 +91,20 @@ export function useCloudSources(_host: PaneHost): CloudSources {
   }, []);
 
   const preview = useCallback(async (def: SourceDefinition, secret: string | undefined): Promise<PreviewState> => {
-    const http = services.http;
-    if (!http) throw new Error('This pane cannot reach the web.');
-    if (def.credential && secret) await http.credentials.set(def.credential.host, def.credential.kind, secret);
     const abort = new AbortController();
     controller.current = abort;
     setRunning({ sourceId: def.id, label: def.label });
     try {
-      const pull = await pullSource(def, {
-        ...http, signal: abort.signal,
+      const pull = await sources.preview(def, secret, {
+        signal: abort.signal,
         onProgress: (progress) => setRunning({ sourceId: def.id, label: def.label, progress }),
       });
-      if (pull.status !== 'ok') throw new Error('The server said nothing changed; press Preview again.');
       return { def, pull };
-    } catch (error) {
-      if (isSourceError(error)) throw error;
-      throw error instanceof Error ? error : new Error(String(error));
     } finally {
       controller.current = undefined;
       setRunning(undefined);
     }
-  }, [services]);
+  }, [sources]);
 
   const land = useCallback((def: SourceDefinition, pulled: PullOk | undefined) => run(def, (options) => sources.land(def, pulled, options)), [run, sources]);
 
@@ -129,10 +119,7 @@ export function useCloudSources(_host: PaneHost): CloudSources {
     setNotices(({ [sourceId]: _gone, ...rest }) => rest);
   }, [sources]);
 
-  const saveCredential = useCallback(async (def: SourceDefinition, secret: string) => {
-    if (!def.credential) return;
-    await services.credentials.set(def.credential.host, def.credential.kind, secret);
-  }, [services]);
+  const saveCredential = useCallback((def: SourceDefinition, secret: string) => sources.saveCredential(def, secret), [sources]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 

@@ -1,10 +1,10 @@
-import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons/svg/lock-closed';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
 import { useWarehouseConnect } from './use-warehouse-connect';
 import { useWarehouseConnectFormStyles } from './WarehouseConnectForm.styles';
-import { SIGN_IN_LABELS, type WarehouseDraft, type WarehouseSignIn } from './warehouse-draft';
+import { moveWarehouseUrlSecrets, SIGN_IN_LABELS, type WarehouseDraft, type WarehouseSignIn } from './warehouse-draft';
 
 const TYPE_WORDS = { number: 'Number', date: 'Date', text: 'Text', logical: 'TRUE/FALSE' } as const;
 
@@ -25,9 +25,20 @@ export function WarehouseConnectForm({ host, onSaved, onClose }: WarehouseConnec
   const w = useWarehouseConnect(host, onSaved);
   const { draft } = w;
   const set = <K extends keyof WarehouseDraft>(key: K, value: WarehouseDraft[K]) => w.setDraft({ ...draft, [key]: value });
+  // A user name or password typed into the address, waiting for the user's OK to move it.
+  const [urlSecret, setUrlSecret] = useState<ReturnType<typeof moveWarehouseUrlSecrets>>();
   const canTest = draft.url.trim() !== '' && draft.table.trim() !== '' && (draft.signIn === 'none' || draft.user.trim() !== '');
+  const onTest = () => {
+    const inUrl = moveWarehouseUrlSecrets(draft);
+    setUrlSecret(inUrl);
+    if (!inUrl) void w.runTest();
+  };
+  const onMove = () => {
+    if (urlSecret?.moved) w.setDraft(urlSecret.moved);
+    setUrlSecret(undefined);
+  };
   return (
-    <form className={styles.form} aria-label="Connect to a warehouse" onSubmit={(e) => { e.preventDefault(); void w.runTest(); }}>
+    <form className={styles.form} aria-label="Connect to a warehouse" onSubmit={(e) => { e.preventDefault(); onTest(); }}>
       <h4 className={styles.heading}>Connect to a warehouse</h4>
       <Caption1 className={styles.note}>
         PivotDeck sends each query to the warehouse and brings back only the summary, never the raw rows. Works with ClickHouse&apos;s HTTP interface.
@@ -72,6 +83,19 @@ export function WarehouseConnectForm({ host, onSaved, onClose }: WarehouseConnec
         <Button appearance="subtle" onClick={() => { w.cancelTest(); onClose(); }}>Close</Button>
         {w.test.status === 'testing' && <Spinner size="tiny" label="Connecting…" labelPosition="after" />}
       </div>
+      {urlSecret && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The address holds a password</MessageBarTitle>
+            {urlSecret.problem ??
+              `The warehouse address holds ${urlSecret.words}. Anything in the address is saved in the workbook, where everyone who gets the file can read it. Move it to the sign-in fields (kept on this computer for you only), then press Test connection.`}
+          </MessageBarBody>
+          <MessageBarActions>
+            {urlSecret.moved && <Button appearance="primary" onClick={onMove}>Move it to the sign-in</Button>}
+            <Button onClick={() => setUrlSecret(undefined)}>Edit the address</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {w.test.status === 'ok' && (
         <MessageBar intent={w.testedNow ? 'success' : 'info'} layout="multiline">
           <MessageBarBody>

@@ -6,11 +6,12 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { CredentialStore } from '../../connectors/credentials';
-import type { SourceDefinition } from '../../connectors/types';
 import { describeWarehouseTable, isWarehouseError, warehouseConnection, type WarehouseTableInfo } from '../../connectors/warehouse';
 import type { PaneHost } from '../../excel/host-types';
+import { canonicalOrigin } from '../../connectors/http/origin';
 import { useServices } from '../services-context';
-import { credentialHost, draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, type WarehouseDraft } from './warehouse-draft';
+import { saveWarehouseConnection, warehouseSecretOf } from './save-warehouse';
+import { credentialOrigin, draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, type WarehouseDraft } from './warehouse-draft';
 
 export type TestState =
   | { status: 'idle' }
@@ -18,24 +19,13 @@ export type TestState =
   | { status: 'ok'; info: WarehouseTableInfo; tested: string }
   | { status: 'failed'; message: string; kind?: string };
 
-/** A store that answers with the typed secret for its host first (testing before saving). */
-function withTyped(store: CredentialStore, host: string, secret: string | undefined): CredentialStore {
+/** A store that answers with the typed secret for its origin first (testing before saving). */
+function withTyped(store: CredentialStore, origin: string, secret: string | undefined): CredentialStore {
   return {
-    get: async (h, kind) => (secret !== undefined && h.toLowerCase() === host.toLowerCase() && kind === 'basic' ? secret : store.get(h, kind)),
+    get: async (o, kind) => (secret !== undefined && origin !== '' && canonicalOrigin(o) === origin && kind === 'basic' ? secret : store.get(o, kind)),
     set: (h, kind, s) => store.set(h, kind, s),
     delete: (h) => store.delete(h),
   };
-}
-
-/** Same address (origin), database and table: the same warehouse source. */
-function sameTable(a: SourceDefinition, b: SourceDefinition): boolean {
-  try {
-    const x = warehouseConnection(a);
-    const y = warehouseConnection(b);
-    return new URL(x.url).origin === new URL(y.url).origin && x.database === y.database && x.table === y.table;
-  } catch {
-    return false;
-  }
 }
 
 const fingerprint = (d: WarehouseDraft) => JSON.stringify([d.url.trim(), d.database.trim(), d.table.trim(), d.signIn, d.user, d.password]);
@@ -49,7 +39,6 @@ export function useWarehouseConnect(_host: PaneHost, onSaved: (sourceId: string)
   const [saveError, setSaveError] = useState<string>();
   const controller = useRef<AbortController | undefined>(undefined);
 
-  const secretOf = (d: WarehouseDraft) => (d.signIn === 'none' ? undefined : `${d.user}:${d.password}`);
 
   const runTest = useCallback(async () => {
     controller.current?.abort();
@@ -59,7 +48,7 @@ export function useWarehouseConnect(_host: PaneHost, onSaved: (sourceId: string)
     try {
       const def = draftToWarehouseSource(draft, 'test');
       if (!services.warehouseContext) throw new Error('This pane cannot reach the web, so it cannot test a warehouse connection.');
-      const context = { ...services.warehouseContext, credentials: withTyped(store, credentialHost(draft.url), secretOf(draft)) };
+      const context = { ...services.warehouseContext, credentials: withTyped(store, credentialOrigin(draft.url), warehouseSecretOf(draft)) };
       const info = await describeWarehouseTable(warehouseConnection(def), context, { signal: abort.signal });
       if (!abort.signal.aborted) setTest({ status: 'ok', info, tested: fingerprint(draft) });
     } catch (error) {
@@ -79,19 +68,7 @@ export function useWarehouseConnect(_host: PaneHost, onSaved: (sourceId: string)
     setSaving(true);
     setSaveError(undefined);
     try {
-      const opened = await services.documents.open();
-      if (opened.readOnly) throw new Error(opened.message);
-      // The same warehouse table again (a teammate entering their own password, or fields that
-      // changed on the server): update that source, so its saved queries keep working.
-      const probe = draftToWarehouseSource(draft, 'probe');
-      const same = opened.document.sources.find((s) => s.kind === 'warehouse' && sameTable(s, probe));
-      const taken = new Set(opened.document.sources.map((s) => s.id.toLowerCase()));
-      let id = same?.id ?? `wh_${Date.now().toString(36)}`;
-      for (let n = 1; !same && taken.has(id.toLowerCase()); n++) id = `wh_${Date.now().toString(36)}_${n}`;
-      const def = draftToWarehouseSource(same && !draft.label.trim() ? { ...draft, label: same.label } : draft, id, test.info.fields, test.info.rowCount);
-      const secret = secretOf(draft);
-      if (secret !== undefined && def.credential) await store.set(def.credential.host, 'basic', secret);
-      await services.sources.save(def);
+      const id = await saveWarehouseConnection(services, draft, test.info);
       setDraft(EMPTY_WAREHOUSE_DRAFT);
       setTest({ status: 'idle' });
       onSaved(id);
@@ -100,7 +77,7 @@ export function useWarehouseConnect(_host: PaneHost, onSaved: (sourceId: string)
     } finally {
       setSaving(false);
     }
-  }, [draft, services, onSaved, store, test]);
+  }, [draft, services, onSaved, test]);
 
   const testedNow = test.status === 'ok' && test.tested === fingerprint(draft);
   return { draft, setDraft, test, testedNow, runTest, cancelTest, save, saving, saveError };

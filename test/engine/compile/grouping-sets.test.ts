@@ -95,7 +95,7 @@ describe('encodeGroupKey fast paths', () => {
   it('small whole numbers, large and fractional numbers, strings and blanks share one dictionary', async () => {
     const { encodeGroupKey, combineKeys } = await import('../../../src/engine/compile');
     const k = encodeGroupKey([3, 'x', 3, 5000, 3.5, 0, -0, 'X', '', null, '3', 4095, 4096]);
-    expect(k.labels).toEqual([3, 'x', 5000, 3.5, 0, null, '3', 4095, 4096]);
+    expect(k.labels).toEqual([3, 'X', 5000, 3.5, 0, null, '3', 4095, 4096]);
     expect(Array.from(k.codes)).toEqual([0, 1, 0, 2, 3, 4, 4, 1, 5, 5, 6, 7, 8]);
     const j = encodeGroupKey(['a', 'b', 'a', 'b', 'c', 'c', 'a', 'b', 'c', 'a', 'b', 'c', 'a']);
     // Two keys combine as a * |b| + b (one pass) and three in a loop: same scheme.
