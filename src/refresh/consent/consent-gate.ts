@@ -60,12 +60,20 @@ export class ConsentGate {
    * @param identity what identifies the workbook now
    * @param assignId gives a workbook without an id one (saved in its document) so the answer can
    *   be remembered; undefined when it cannot (a read-only document): the answer then lasts this session
+   * @param trusted origins allowed for every workbook without asking: a deployment's own services
+   *   (ServiceHost.trustedOrigins), and the tests' local servers
    */
   constructor(
     private readonly store: ConsentStore,
     private readonly identity: () => Promise<WorkbookIdentity> | WorkbookIdentity,
     private readonly assignId?: () => Promise<string | undefined>,
-  ) {}
+    trusted: readonly string[] = [],
+  ) {
+    this.trusted = new Set(normalise(trusted));
+  }
+
+  /** Origins trusted without asking (set by whoever deploys PivotDeck, never by a workbook). */
+  private readonly trusted: ReadonlySet<string>;
 
   /** The origins of `origins` this user has not allowed for this workbook. */
   async missing(origins: readonly string[]): Promise<string[]> {
@@ -73,7 +81,7 @@ export class ConsentGate {
     if (wanted.length === 0) return [];
     const { id } = await this.identity();
     const record = id ? await this.store.read(id) : undefined;
-    const allowed = new Set([...(record?.origins ?? []), ...this.sessionAllowed]);
+    const allowed = new Set([...(record?.origins ?? []), ...this.sessionAllowed, ...this.trusted]);
     return wanted.filter((origin) => !allowed.has(origin));
   }
 

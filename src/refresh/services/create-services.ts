@@ -49,6 +49,11 @@ export interface ServiceHost {
   };
   /** The user's consent answers; this computer's per-user storage when absent. */
   consent?: ConsentStore;
+  /**
+   * Origins every workbook may contact without asking the user: a deployment's own services. Set
+   * by the code that builds the services (never read from a workbook); tests pass their local servers.
+   */
+  trustedOrigins?: readonly string[];
   /** The file's URL where Office gives one (shown with remembered answers). */
   documentUrl?: string;
   /** Where the document lives: the workbook's settings unless a test gives memory. */
@@ -99,6 +104,7 @@ export function createServices(host: ServiceHost): Services {
     host.consent ?? consentStoreOver(userKeyValueBackend('pivotdeck-consent')),
     async () => ({ id: (await current()).workbookId, url: host.documentUrl }),
     async () => (await documents.update('give the workbook an id for consent', (doc) => (doc.workbookId ? undefined : { ...doc, workbookId: newWorkbookId() }))).workbookId,
+    host.trustedOrigins,
   );
   const credentials = host.credentials ?? userCredentialStore();
   const policy: HttpPolicy = { ...host.policy, allowHttpLocalhost: host.allowHttpLocalhost === true };
