@@ -3,7 +3,7 @@
  * this entry also runs inside taskpane.html, where the pane's composition root registers the
  * ribbon with its own services (see ribbon.ts); here it registers only when alone.
  */
-import { associateCommand, commandsReady, excelApiSupported } from '../excel/commands-host';
+import { associateCommand, commandsReady, excelApiSupported, showTaskpane } from '../excel/commands-host';
 import type { Services } from '../refresh/services';
 import { refreshAllCommand, ribbonClaimedByPane } from './ribbon';
 
@@ -16,5 +16,5 @@ void commandsReady().then((run) => {
   // connectors on demand). No pane, no worker: the commands runtime computes in-thread.
   const built = () => (services ??= import('../refresh/services').then((m) =>
     m.createServices(m.browserServiceHost(run, { canReadDataSource: excelApiSupported('1.15') }))));
-  associateCommand('refreshAll', refreshAllCommand(built));
+  associateCommand('refreshAll', refreshAllCommand(built, { showPane: showTaskpane }));
 });

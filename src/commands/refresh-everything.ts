@@ -8,6 +8,8 @@
  * (DESIGN.md, Refresh).
  */
 import { refreshAllPivots } from '../excel/refresh-pivots';
+import { ConsentNeededError } from '../refresh/consent/consent-gate';
+import { originsNamedBy } from '../refresh/consent/workbook-origins';
 import type { Services } from '../refresh/services';
 
 export type RefreshStep = 'pivots' | 'sources' | 'extensions' | 'queries' | 'dashboards';
@@ -31,6 +33,10 @@ export interface StepReport {
  */
 export async function refreshEverything(services: Services): Promise<StepReport[]> {
   const report: StepReport[] = [];
+  // A workbook is untrusted input: its sources, queries and dashboards reach the network only
+  // after the user allowed the origins it names. Until then those steps wait (the pane shows the
+  // prompt, and allowing runs Refresh all again); pivots and extensions read only the workbook.
+  const waiting = await waitingForConsent(services);
   const step = async (name: RefreshStep, work: () => Promise<Omit<StepReport, 'step'>>) => {
     try {
       report.push({ step: name, ...(await work()) });
@@ -48,7 +54,7 @@ export async function refreshEverything(services: Services): Promise<StepReport[
   };
 
   await step('sources', async () => {
-    const problem = await readOnly();
+    const problem = waiting ?? await readOnly();
     if (problem) return { count: 0, failed: 0, problem };
     if (!services.http) return { count: 0, failed: 0, problem: 'No connection to the web here.' };
     return services.sources.refreshAll();
@@ -63,7 +69,7 @@ export async function refreshEverything(services: Services): Promise<StepReport[
   });
 
   await step('queries', async () => {
-    const problem = await readOnly();
+    const problem = waiting ?? await readOnly();
     if (problem) return { count: 0, failed: 0, problem };
     const r = await services.queries.refreshAll();
     const outcomes = [...r.outcomes.values()];
@@ -71,11 +77,27 @@ export async function refreshEverything(services: Services): Promise<StepReport[
   });
 
   await step('dashboards', async () => {
-    const problem = await readOnly();
+    const problem = waiting ?? await readOnly();
     if (problem) return { count: 0, failed: 0, problem };
     const r = await services.dashboards.refreshAll();
     return { count: r.size, failed: [...r.values()].filter((o) => o.status !== 'written').length };
   });
 
   return report;
+}
+
+/**
+ * Undefined when every origin the workbook names is allowed; otherwise the words for the skipped
+ * steps. The request is left with the consent gate, so the pane's prompt lists it and allowing
+ * runs Refresh all again.
+ */
+async function waitingForConsent(services: Services): Promise<string | undefined> {
+  const origins = originsNamedBy(await services.documents.read());
+  try {
+    await services.consent.ensure(origins, 'Refresh all', () => { void refreshEverything(services); });
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConsentNeededError) return error.message;
+    throw error;
+  }
 }

@@ -18,12 +18,15 @@ import { refreshEverything, type StepReport } from './refresh-everything';
  */
 export function refreshAllCommand(
   services: () => Services | Promise<Services>,
-  more: { onReport?: (report: StepReport[]) => void } = {},
+  more: { onReport?: (report: StepReport[]) => void; showPane?: () => Promise<unknown> } = {},
 ): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
-      const report = await refreshEverything(await services());
+      const built = await services();
+      const report = await refreshEverything(built);
       more.onReport?.(report);
+      // The workbook's sources wait for the user's permission: open the pane, where the prompt is.
+      if (built.consent.pending()) await more.showPane?.();
       // A failing item is recorded in the workbook (lastRefresh), which the pane shows; a step
       // that could not run at all is only visible here.
       // eslint-disable-next-line no-console -- no UI in a function command: devtools is the only outlet

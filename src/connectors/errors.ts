@@ -16,7 +16,9 @@ export type SourceErrorKind =
   | 'insecureUrl'
   | 'tooManyPages'
   /** The source definition itself is unusable (bad URL, bad options); not a server fault. */
-  | 'badDefinition';
+  | 'badDefinition'
+  /** The user has not allowed this workbook to contact the origin yet; nothing was sent. */
+  | 'consent';
 
 export interface SourceErrorDetails {
   /** HTTP status when the server answered. */

@@ -49,6 +49,17 @@ class Plan {
     this.formats.push(f);
   }
 
+  /**
+   * A stale tile keeps what it showed and gets a note inside its rectangle. The rectangle stays
+   * tracked by its name (added when the tile was never written, as when the first refresh
+   * already failed), so the next refresh knows the note is PivotDeck's own.
+   */
+  stale(r: TileRect, name: string): void {
+    this.keep.push(name);
+    this.owned.push(rectAddress(r));
+    this.names.push({ name, address: rectAddress(r), comment: 'PivotDeck dashboard tile (not refreshed: it keeps its last values).' });
+  }
+
   /** A fresh tile's whole rectangle: owned, cleared, blank-filled (cells written later win). */
   area(r: TileRect, name: string, comment: string): void {
     const address = rectAddress(r);
@@ -112,7 +123,7 @@ function kpi(p: Plan, tile: KpiTile, outcome: TileOutcome, input: PlanInput): vo
   const { row: R, col: C, rows: H, cols: W } = tile.at;
   const noteRow = R + Math.min(3, H - 1);
   if (outcome.status === 'stale') {
-    p.keep.push(tileName(input.dashboardId, tile.id));
+    p.stale(tile.at, tileName(input.dashboardId, tile.id));
     p.value(noteRow, C, staleText(outcome.reason));
     p.format({ address: cell(noteRow, C), italic: true, color: S.stale.color, size: S.stale.size });
     return;
@@ -209,7 +220,8 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
   const { row: R, col: C, rows: H, cols: W } = tile.at;
   const name = chartName(input.dashboardId, tile.id);
   if (outcome.status === 'stale') {
-    p.keep.push(tileName(input.dashboardId, tile.id), `${name}_data`);
+    p.stale(tile.at, tileName(input.dashboardId, tile.id));
+    p.keep.push(`${name}_data`);
     p.value(R, C, staleText(outcome.reason));
     p.format({ address: cell(R, C), italic: true, color: S.stale.color, size: S.stale.size });
     return;
@@ -256,7 +268,7 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
 function table(p: Plan, tile: TableTile, outcome: TileOutcome, input: PlanInput): void {
   const { row: R, col: C, rows: H, cols: W } = tile.at;
   if (outcome.status === 'stale') {
-    p.keep.push(tileName(input.dashboardId, tile.id));
+    p.stale(tile.at, tileName(input.dashboardId, tile.id));
     p.value(R, C, `${tile.title} · ${staleText(outcome.reason)}`);
     p.format({ address: cell(R, C), italic: true, color: S.stale.color, size: S.stale.size });
     return;

@@ -41,3 +41,21 @@ export function associateCommand(name: string, handler: (event: CommandEvent) =>
 export function excelApiSupported(version: string): boolean {
   return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', version));
 }
+
+/**
+ * Opens PivotDeck's task pane (SharedRuntime 1.1: Office.addin.showAsTaskpane), e.g. when the
+ * ribbon's Refresh all needs the user's permission first. False where the host cannot.
+ *
+ * @example if (gate.pending()) await showTaskpane();
+ */
+export async function showTaskpane(): Promise<boolean> {
+  const addin = typeof Office === 'undefined' ? undefined : (Office as { addin?: { showAsTaskpane?: () => Promise<void> } }).addin;
+  if (typeof addin?.showAsTaskpane !== 'function') return false;
+  try {
+    await addin.showAsTaskpane();
+    return true;
+  } catch {
+    // Hosts without the shared runtime refuse; the pane asks the next time it opens.
+    return false;
+  }
+}

@@ -4,8 +4,9 @@
  * add-in), else the pane's IndexedDB, else memory (a host with neither forgets on close).
  * Never the workbook: see src/connectors/credentials.ts.
  */
+import { createStore, del, get, keys, set } from 'idb-keyval';
 import {
-  credentialStoreOver, indexedDbCredentialStore, memoryCredentialStore, type CredentialStore, type KeyValueBackend,
+  credentialStoreOver, indexedDbCredentialStore, mapBackend, memoryCredentialStore, type CredentialStore, type KeyValueBackend,
 } from '../connectors/credentials';
 
 /** The part of OfficeRuntime.storage we use (SharedRuntime 1.1 / the ribbon's runtime). */
@@ -45,4 +46,24 @@ export function userCredentialStore(): CredentialStore {
   const storage = officeRuntimeStorage();
   if (storage) return credentialStoreOver(officeRuntimeBackend(storage));
   return typeof indexedDB === 'undefined' ? memoryCredentialStore() : indexedDbCredentialStore();
+}
+
+/**
+ * The same per-user storage for other things PivotDeck remembers outside the workbook (the
+ * user's consent answers): OfficeRuntime.storage where the host has it, else an IndexedDB
+ * database of its own, else memory.
+ *
+ * @example const consent = consentStoreOver(userKeyValueBackend('pivotdeck-consent'));
+ */
+export function userKeyValueBackend(database: string): KeyValueBackend {
+  const storage = officeRuntimeStorage();
+  if (storage) return officeRuntimeBackend(storage);
+  if (typeof indexedDB === 'undefined') return mapBackend();
+  const store = createStore(database, 'values');
+  return {
+    get: (key) => get<string>(key, store),
+    set: (key, value) => set(key, value, store),
+    del: (key) => del(key, store),
+    keys: async () => (await keys(store)).map(String),
+  };
 }

@@ -167,6 +167,13 @@ export const dashboardDef = z.object({
 
 export const pivotDeckDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /**
+   * A random id PivotDeck writes the first time it saves, so the user's answers to "Allow this
+   * workbook to contact …?" (kept per user, outside the workbook) find this workbook again.
+   * Optional: older documents gain one on their next save. Copying it into another workbook only
+   * lets that workbook contact origins the user already allowed for the first.
+   */
+  workbookId: id.optional(),
   extensions: z.array(pivotExtension).max(200),
   sources: z.array(sourceDef).max(200),
   queries: z.array(queryDef).max(200),

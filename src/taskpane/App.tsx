@@ -12,7 +12,10 @@ import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
 import { useAppStyles } from './App.styles';
 import { useServicesIfReady } from './services-context';
+import { ConsentPrompt } from './shared/ConsentPrompt';
+import { useConsent } from './shared/use-consent';
 import { PivotsPanel } from './PivotsPanel';
+import { ErrorMessage } from './StatusMessages';
 import { ShowRowsButton } from './show-rows/ShowRowsButton';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
@@ -40,6 +43,7 @@ export function App({ host }: AppProps): ReactElement {
   // Built by the composition root (services-context.tsx) and shared with the ribbon's "Refresh all".
   const services = useServicesIfReady();
   const loading = <Spinner size="tiny" label="Loading…" />;
+  const consent = useConsent(services?.consent);
   const [open, setOpen] = useState<Section[]>(['tables', 'pivots']);
   const { lists, refreshing, generation, refresh } = useWorkbookLists(host);
   const tableCount = lists?.tables.ok ? ` (${lists.tables.data.length})` : '';
@@ -75,6 +79,10 @@ export function App({ host }: AppProps): ReactElement {
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
       </header>
+      {consent.request && (
+        <ConsentPrompt request={consent.request} busy={consent.busy} onAllow={consent.allow} onNotNow={consent.notNow} />
+      )}
+      {consent.error && <ErrorMessage title="PivotDeck could not remember your answer" message={consent.error} />}
       <ShowRowsButton host={host} />
       <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
         <AccordionItem value="tables" className={styles.section}>

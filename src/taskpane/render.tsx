@@ -6,7 +6,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-com
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { refreshAllCommand } from '../commands/ribbon';
-import { associateCommand } from '../excel/commands-host';
+import { associateCommand, showTaskpane } from '../excel/commands-host';
 import type { PaneHost } from '../excel/host-types';
 import { isLocalHostname } from '../refresh/services/local-hosts';
 import { App } from './App';
@@ -31,7 +31,7 @@ const ribbons = new WeakSet<PaneHost>();
 function bindRibbon(host: PaneHost): void {
   if (host.kind !== 'excel' || ribbons.has(host)) return;
   ribbons.add(host);
-  associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host)));
+  associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host), { showPane: showTaskpane }));
 }
 
 /**

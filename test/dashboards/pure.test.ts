@@ -133,8 +133,11 @@ describe('write plan', () => {
     const outcomes = new Map<string, TileOutcome>([['plain', fresh], ['p2', { status: 'stale', reason: 'Sales could not be read.' }]]);
     const plan = planDashboard({ dashboardId: 'd1', sheet: 'D', tiles, outcomes, values: {} });
     expect(plan.keepNames).toEqual(['PivotDeck_dash_d1_p2']);
-    expect(plan.names.map((n) => n.name)).toEqual(['PivotDeck_dash_d1_header', 'PivotDeck_dash_d1_plain']);
-    expect(plan.owned).toEqual(['A1:O3', 'A5:C8']);
+    // The stale tile stays tracked by its name (the writer adds it only when it was never written,
+    // as when the first refresh already failed), so its note is PivotDeck's own next time.
+    expect(plan.names.map((n) => n.name)).toEqual(['PivotDeck_dash_d1_header', 'PivotDeck_dash_d1_plain', 'PivotDeck_dash_d1_p2']);
+    expect(plan.names[2]!.address).toBe('E5:G8');
+    expect(plan.owned).toEqual(['A1:O3', 'A5:C8', 'E5:G8']);
     const stale = plan.blocks.filter((b) => b.address.startsWith('E'));
     expect(stale).toEqual([{ address: 'E8', values: [['⚠ Not refreshed: Sales could not be read.']] }]);
   });

@@ -16,9 +16,10 @@ import { createSimulator } from '../../src/simulator';
 import { SALES_ROWS, cellsAt, sheet, table, workbook } from './workbooks';
 
 /** The ribbon's services over a simulator; web sources only where `sources` is given. */
-function ribbon(run: ExcelRun, sources?: { fetch: typeof fetch; credentials: ReturnType<typeof memoryCredentialStore>; policy: { allowHttpLocalhost: boolean; timeoutMs: number; maxRetries?: number } }) {
+function ribbon(run: ExcelRun, sources?: { fetch: typeof fetch; credentials: ReturnType<typeof memoryCredentialStore>; policy: { allowHttpLocalhost: boolean; timeoutMs: number; maxRetries?: number }; trusted?: string[] }) {
   const { allowHttpLocalhost, ...policy } = sources?.policy ?? { allowHttpLocalhost: false };
-  return () => createServices({ run, canReadDataSource: true, ...(sources ? { fetch: sources.fetch, credentials: sources.credentials, allowHttpLocalhost, policy } : {}) });
+  // The test's server is trusted as a deployment's own service would be: consent is tested in test/security/consent.test.ts.
+  return () => createServices({ run, canReadDataSource: true, ...(sources ? { fetch: sources.fetch, credentials: sources.credentials, allowHttpLocalhost, policy, trustedOrigins: sources.trusted } : {}) });
 }
 
 function completion(): { event: { completed(): void }; count: () => number } {
@@ -78,7 +79,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
         layout: 'Compact', subtotalLocation: 'AtTop', showRowGrandTotals: true, showColumnGrandTotals: true,
       }],
     }));
-    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), policy: { allowHttpLocalhost: true, timeoutMs: 10_000 } };
+    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), trusted: [server.origin], policy: { allowHttpLocalhost: true, timeoutMs: 10_000 } };
     const first = [10, 20, 30, 40];
     server.setResource('orders.csv', csv(first), 'text/csv');
     // The source is landed and a query built on its table, as a user would in the pane.
@@ -136,7 +137,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
 
   it('a source kept out of the sheet is not landed; the query on it pulls the new data', async () => {
     const sim = createSimulator(workbook({ sheets: [sheet('Data', cellsAt(SALES_ROWS))], tables: [table('Sales', 'Data', 'A1:E13')] }));
-    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), policy: { allowHttpLocalhost: true, timeoutMs: 10_000 } };
+    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), trusted: [server.origin], policy: { allowHttpLocalhost: true, timeoutMs: 10_000 } };
     server.setResource('kept.csv', csv([1, 2, 3]), 'text/csv');
     const doc: PivotDeckDocument = {
       ...emptyDocument(),
@@ -163,7 +164,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
 
   it('a failing source keeps its table, is marked stale, and the query still refreshes on the old data', async () => {
     const sim = createSimulator(workbook({ sheets: [sheet('Data', cellsAt(SALES_ROWS))], tables: [table('Sales', 'Data', 'A1:E13')] }));
-    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), policy: { allowHttpLocalhost: true, timeoutMs: 10_000, maxRetries: 0 } };
+    const sources = { fetch: globalThis.fetch, credentials: memoryCredentialStore(), trusted: [server.origin], policy: { allowHttpLocalhost: true, timeoutMs: 10_000, maxRetries: 0 } };
     const amounts = [5, 6, 7];
     server.setResource('flaky.csv', csv(amounts), 'text/csv');
     let doc: PivotDeckDocument = {

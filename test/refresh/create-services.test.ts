@@ -36,7 +36,7 @@ describe('createServices', () => {
     let computed = 0;
     const counting: QueryComputer = (input, options) => { computed++; return computeQueryInThread(input, options); };
     const host: ServiceHost = {
-      run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(), allowHttpLocalhost: true,
+      run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(), allowHttpLocalhost: true, trustedOrigins: [server.origin],
       policy: { timeoutMs: 10_000 },
       workers: { extension: () => computeInThread, query: () => counting },
       storage: memoryDocumentStorage({ ...emptyDocument(), sources: [{ id: 'kpi', label: 'KPI feed', kind: 'csv', url: server.url('/kpi.csv'), keepOutOfSheet: true }] }),
@@ -62,7 +62,7 @@ describe('createServices', () => {
     server.close();
     const sim = createSimulator(modelFromRows('S', [['']]));
     const s = createServices({
-      run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(), allowHttpLocalhost: true,
+      run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(), allowHttpLocalhost: true, trustedOrigins: [server.origin],
       policy: { timeoutMs: 10_000 }, storage: memoryDocumentStorage({ ...emptyDocument(), sources: [{ id: 'once', label: 'Once', kind: 'csv', url: server.url('/once.csv') }] }),
     });
     const before = server.requests().length;

@@ -32,7 +32,7 @@ function salesSim(): Simulator {
 function host(sim: Simulator, more: Partial<ServiceHost> = {}): ServiceHost {
   return {
     run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(),
-    allowHttpLocalhost: true, policy: { timeoutMs: 20_000, maxRetries: 0 }, ...more,
+    allowHttpLocalhost: true, trustedOrigins: [server.origin], policy: { timeoutMs: 20_000, maxRetries: 0 }, ...more,
   };
 }
 

@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface GatedServer {
+  /** "http://127.0.0.1:<port>". */
+  origin: string;
   url(path: string): string;
   /** Sets what a path answers (text/csv). */
   set(path: string, body: string): void;
@@ -40,6 +42,7 @@ export async function startGatedServer(): Promise<GatedServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    origin,
     url: (path) => `${origin}${path}`,
     set: (path, body) => { bodies.set(path, body); },
     arrived: (n = 1) => (seen.length >= n ? Promise.resolve() : new Promise((resolve) => { waiters.push({ n, resolve }); })),

@@ -32,7 +32,7 @@ describe('the New-dashboard picker offers web sources kept out of the sheet', ()
     });
     const services = createServices({
       run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: memoryCredentialStore(),
-      allowHttpLocalhost: true, policy: { timeoutMs: 10_000 }, storage,
+      allowHttpLocalhost: true, trustedOrigins: [server.origin], policy: { timeoutMs: 10_000 }, storage,
     });
     expect(await services.sources.refresh('feed')).toMatchObject({ status: 'checked', rows: 2 });
     const doc = await new DocumentService(storage).read();

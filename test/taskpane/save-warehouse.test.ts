@@ -30,7 +30,7 @@ describe('saveWarehouseConnection', () => {
     const id = await saveWarehouseConnection(s, draft, { fields, rowCount: 12 }, now);
     expect(id).toBe(`wh_${Date.UTC(2026, 0, 1).toString(36)}`);
     expect(s.storage.text()).not.toMatch(/pä\$\$|ana/);
-    expect(await s.credentials.get('ch.example.com:8443', 'basic')).toBe('ana:pä$$ wörd');
+    expect(await s.credentials.get('https://ch.example.com:8443', 'basic')).toBe('ana:pä$$ wörd');
     const again = await saveWarehouseConnection(s, { ...draft, url: 'https://ch.example.com:8443/', user: 'ben', password: 'x' }, { fields, rowCount: 13 }, () => new Date(Date.UTC(2027, 0, 1)));
     expect(again).toBe(id);
     const doc = await s.documents.read();
@@ -40,7 +40,7 @@ describe('saveWarehouseConnection', () => {
   it('refuses to change a document from a newer PivotDeck, and stores no credential', async () => {
     const s = services(JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1 }));
     await expect(saveWarehouseConnection(s, draft, { fields }, now)).rejects.toThrow(/newer PivotDeck/);
-    expect(await s.credentials.get('ch.example.com:8443', 'basic')).toBeUndefined();
+    expect(await s.credentials.get('https://ch.example.com:8443', 'basic')).toBeUndefined();
     expect(s.storage.saves()).toBe(0);
   });
 });

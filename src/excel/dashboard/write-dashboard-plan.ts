@@ -189,7 +189,8 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     }
 
     // 4. Tracking names over every block written.
-    for (const n of plan.names) wb.names.add(n.name, sheet.getRange(n.address), n.comment);
+    // A kept (stale) tile's name is still there: it is added only when the tile was never written.
+    for (const n of plan.names) if (!(keep.has(n.name) && options.names.has(n.name))) wb.names.add(n.name, sheet.getRange(n.address), n.comment);
     await context.sync();
     return { syncs: 2, requestBytes };
   });

@@ -4,18 +4,23 @@
  * use-case asks `ensure(origins)` before it sends anything; refresh on open and schedules ask
  * `missing(origins)` and wait instead. The pane shows `pending()` and calls `allow()` on the user's OK.
  */
+import { SourceError } from '../../connectors/errors';
 import { originOf } from './workbook-origins';
 import type { ConsentStore, WorkbookIdentity } from './consent-store';
 
-/** Thrown before any request when the user has not allowed every origin an action needs. */
-export class ConsentNeededError extends Error {
+/**
+ * Thrown before any request when the user has not allowed every origin an action needs. A
+ * SourceError (kind 'consent'), so connectors pass it on unchanged when the HTTP context's guard
+ * throws it from inside a pull.
+ */
+export class ConsentNeededError extends SourceError {
   readonly origins: string[];
   constructor(origins: readonly string[]) {
     super(
+      'consent',
       `This workbook wants PivotDeck to contact ${listWords(origins)}. Nothing was sent: PivotDeck is waiting for your permission. ` +
       'Choose Allow in the PivotDeck pane if you trust this workbook and these addresses.',
     );
-    this.name = 'ConsentNeededError';
     this.origins = [...origins];
   }
 }
@@ -51,10 +56,24 @@ export class ConsentGate {
   private waiters: Waiter[] = [];
   private readonly listeners = new Set<(request: ConsentRequest | undefined) => void>();
 
+  /**
+   * @param identity what identifies the workbook now
+   * @param assignId gives a workbook without an id one (saved in its document) so the answer can
+   *   be remembered; undefined when it cannot (a read-only document): the answer then lasts this session
+   * @param trusted origins allowed for every workbook without asking: a deployment's own services
+   *   (ServiceHost.trustedOrigins), and the tests' local servers
+   */
   constructor(
     private readonly store: ConsentStore,
     private readonly identity: () => Promise<WorkbookIdentity> | WorkbookIdentity,
-  ) {}
+    private readonly assignId?: () => Promise<string | undefined>,
+    trusted: readonly string[] = [],
+  ) {
+    this.trusted = new Set(normalise(trusted));
+  }
+
+  /** Origins trusted without asking (set by whoever deploys PivotDeck, never by a workbook). */
+  private readonly trusted: ReadonlySet<string>;
 
   /** The origins of `origins` this user has not allowed for this workbook. */
   async missing(origins: readonly string[]): Promise<string[]> {
@@ -62,7 +81,7 @@ export class ConsentGate {
     if (wanted.length === 0) return [];
     const { id } = await this.identity();
     const record = id ? await this.store.read(id) : undefined;
-    const allowed = new Set([...(record?.origins ?? []), ...this.sessionAllowed]);
+    const allowed = new Set([...(record?.origins ?? []), ...this.sessionAllowed, ...this.trusted]);
     return wanted.filter((origin) => !allowed.has(origin));
   }
 
@@ -94,7 +113,8 @@ export class ConsentGate {
   async allow(origins: readonly string[] = this.pending()?.origins ?? []): Promise<void> {
     const list = normalise(origins);
     if (list.length === 0) return;
-    const { id, url } = await this.identity();
+    const { id: known, url } = await this.identity();
+    const id = known ?? await this.assignId?.().catch(() => undefined);
     if (id) await this.store.allow(id, list, url);
     else for (const origin of list) this.sessionAllowed.add(origin);
     const still: Waiter[] = [];

@@ -4,6 +4,8 @@ import { parseBlock } from '../../excel/a1';
 import { readDashboardState, removeDashboardOutput, watchSheetChanges } from '../../excel/dashboard';
 import { locateTable } from '../../excel/query-output';
 import type { PivotDeckDocument } from '../../model';
+import { ConsentNeededError, type ConsentGate } from '../consent/consent-gate';
+import { originsNamedBy } from '../consent/workbook-origins';
 import type { DocumentService } from '../document';
 import { lockKey } from '../document/object-locks';
 import type { SourceData } from '../queries/source-data';
@@ -12,6 +14,8 @@ import { dashboardSourceKeys } from './run-dashboard';
 import { DashboardSession, type DashboardDeps, type DashboardDef, type DashboardOutcome, type DashboardProgress } from './types';
 
 export interface DashboardCoordinatorOptions {
+  /** Asked before refresh on open and schedules reach the network (absent: tests without consent). */
+  consent?: ConsentGate;
   /** Quiet time after the last parameter-cell change before recomputing (default 300 ms). */
   parameterDebounceMs?: number;
   /** Quiet time after the last change to a source table before refreshing (default 2 s). */
@@ -141,11 +145,31 @@ export class DashboardCoordinator {
     return this.all;
   }
 
+  /**
+   * True when the user allowed every origin the workbook names (or no consent gate is wired);
+   * otherwise the request waits with the gate (the pane shows it) and this says false.
+   */
+  private async permitted(doc: PivotDeckDocument, what: string, retry?: () => void): Promise<boolean> {
+    const gate = this.options.consent;
+    if (!gate) return true;
+    try {
+      await gate.ensure(originsNamedBy(doc), what, retry);
+      return true;
+    } catch (error) {
+      if (error instanceof ConsentNeededError) return false;
+      throw error;
+    }
+  }
+
   /** Refreshes the dashboards marked "refresh when the workbook opens". */
   async refreshOnOpen(): Promise<Map<string, DashboardOutcome>> {
     const doc = await this.documents.read();
-    const ids = new Set(doc.dashboards.filter((d) => d.refreshOnOpen).map((d) => d.id));
-    if (!ids.size) return new Map();
+    const opening = doc.dashboards.filter((d) => d.refreshOnOpen);
+    if (!opening.length) return new Map();
+    // Not before the user allowed what the workbook contacts; allowing runs it then.
+    const what = `Refresh on open of ${opening.map((d) => `"${d.label}"`).join(', ')}`;
+    if (!(await this.permitted(doc, what, () => { void this.refreshOnOpen().catch(() => undefined); }))) return new Map();
+    const ids = new Set(opening.map((d) => d.id));
     return this.refreshAll({ only: (id) => ids.has(id) });
   }
 
@@ -157,7 +181,13 @@ export class DashboardCoordinator {
     const doc = await this.documents.read();
     const timers = doc.dashboards
       .filter((d) => d.refreshEveryMinutes)
-      .map((d) => setInterval(() => { void this.refresh(d.id).catch(() => undefined); }, d.refreshEveryMinutes! * 60_000));
+      .map((d) => setInterval(() => {
+        // A schedule waits for the user's permission like refresh on open; the next tick tries again.
+        void this.documents.read()
+          .then((latest) => this.permitted(latest, `Scheduled refresh of "${d.label}"`))
+          .then((ok) => (ok ? this.refresh(d.id) : undefined))
+          .catch(() => undefined);
+      }, d.refreshEveryMinutes! * 60_000));
     return () => timers.forEach((t) => clearInterval(t));
   }
 

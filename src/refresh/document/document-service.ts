@@ -81,10 +81,12 @@ export class DocumentService {
     const job = this.queue.then(async () => {
       const opened = await this.open();
       if (opened.readOnly) throw new ReadOnlyDocumentError(opened.message);
-      const next = mutator(opened.document) ?? opened.document;
+      const changed = mutator(opened.document) ?? opened.document;
       // An older document is saved in the current shape by the first update after opening it.
       const migrating = opened.status === 'ok' && opened.migratedFrom !== undefined;
-      if (next === opened.document && !migrating) return opened.document;
+      if (changed === opened.document && !migrating) return opened.document;
+      // The first save gives the workbook its id: per-user consent answers are keyed by it.
+      const next = changed.workbookId ? changed : { ...changed, workbookId: newWorkbookId() };
       const checked = pivotDeckDocument.safeParse(next);
       if (!checked.success) {
         throw new Error(`PivotDeck could not save this change (${reason}) because the result is not valid:\n${prettifyError(checked.error)}`);
@@ -121,6 +123,15 @@ export class DocumentService {
   exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.locks.exclusive(key, work);
   }
+}
+
+/** A random workbook id ("wb" and 32 base-36 digits from 128 random bits), never derived from content. */
+export function newWorkbookId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = 'wb';
+  for (const byte of bytes) id += byte.toString(36).padStart(2, '0');
+  return id.slice(0, 34);
 }
 
 /**

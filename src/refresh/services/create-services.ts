@@ -8,9 +8,13 @@ import type { CredentialStore } from '../../connectors/credentials';
 import type { HttpPolicy, PullContext } from '../../connectors/types';
 import type { WarehouseContext } from '../../connectors/warehouse';
 import type { ExcelRun } from '../../excel/api';
-import { userCredentialStore } from '../../excel/user-credential-store';
+import { userCredentialStore, userKeyValueBackend } from '../../excel/user-credential-store';
 import { DashboardCoordinator, type DashboardCoordinatorOptions } from '../dashboards/dashboard-coordinator';
-import { DocumentService, type DocumentStorage } from '../document/document-service';
+import { ConsentGate } from '../consent/consent-gate';
+import { consentFetch } from '../consent/consent-fetch';
+import { consentStoreOver, type ConsentStore } from '../consent/consent-store';
+import { originsNamedBy } from '../consent/workbook-origins';
+import { DocumentService, newWorkbookId, type DocumentStorage } from '../document/document-service';
 import { workbookDocumentStorage } from '../document/workbook-document-storage';
 import { computeInThread, type ExtensionComputer } from '../extension-computer';
 import { ExtensionCoordinator } from '../extension-coordinator';
@@ -43,6 +47,15 @@ export interface ServiceHost {
     extension: () => ExtensionComputer;
     query: (options?: { keepWarm?: boolean }) => QueryComputer;
   };
+  /** The user's consent answers; this computer's per-user storage when absent. */
+  consent?: ConsentStore;
+  /**
+   * Origins every workbook may contact without asking the user: a deployment's own services. Set
+   * by the code that builds the services (never read from a workbook); tests pass their local servers.
+   */
+  trustedOrigins?: readonly string[];
+  /** The file's URL where Office gives one (shown with remembered answers). */
+  documentUrl?: string;
   /** Where the document lives: the workbook's settings unless a test gives memory. */
   storage?: DocumentStorage;
   dashboardOptions?: DashboardCoordinatorOptions;
@@ -54,6 +67,8 @@ export interface Services {
   run: ExcelRun;
   /** The workbook document's one owner. */
   documents: DocumentService;
+  /** Asks the user before the workbook's own definitions reach the network (docs/security.md). */
+  consent: ConsentGate;
   credentials: CredentialStore;
   /** The one HTTP context (fetch, credentials, policy, origin) of web sources and warehouses; absent without fetch. */
   http: WebPullContext | undefined;
@@ -84,10 +99,19 @@ const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of Piv
 export function createServices(host: ServiceHost): Services {
   const { run } = host;
   const documents = new DocumentService(host.storage ?? workbookDocumentStorage(run));
+  const current = async () => documents.lastOpened()?.document ?? await documents.read();
+  const consent = new ConsentGate(
+    host.consent ?? consentStoreOver(userKeyValueBackend('pivotdeck-consent')),
+    async () => ({ id: (await current()).workbookId, url: host.documentUrl }),
+    async () => (await documents.update('give the workbook an id for consent', (doc) => (doc.workbookId ? undefined : { ...doc, workbookId: newWorkbookId() }))).workbookId,
+    host.trustedOrigins,
+  );
   const credentials = host.credentials ?? userCredentialStore();
   const policy: HttpPolicy = { ...host.policy, allowHttpLocalhost: host.allowHttpLocalhost === true };
-  const http: WebPullContext | undefined = host.fetch
-    ? { fetch: host.fetch, credentials, policy, origin: host.origin, ...(host.sleep ? { sleep: host.sleep } : {}) }
+  // Every request of web sources and warehouses goes through this one guarded fetch.
+  const guarded = host.fetch && consentFetch(host.fetch, consent, async () => originsNamedBy(await current()));
+  const http: WebPullContext | undefined = guarded
+    ? { fetch: guarded, credentials, policy, origin: host.origin, ...(host.sleep ? { sleep: host.sleep } : {}) }
     : undefined;
   const warehouseContext: WarehouseContext | undefined = http && {
     fetch: http.fetch, credentials, policy: { allowHttpLocalhost: policy.allowHttpLocalhost }, origin: host.origin,
@@ -104,6 +128,7 @@ export function createServices(host: ServiceHost): Services {
   return {
     run,
     documents,
+    consent,
     credentials,
     http,
     pull,
@@ -112,10 +137,10 @@ export function createServices(host: ServiceHost): Services {
     previewCompute: host.workers?.query({ keepWarm: true }) ?? computeQueryInThread,
     queryDeps,
     extensions: new ExtensionCoordinator({ run, canReadDataSource: host.canReadDataSource, compute: host.workers?.extension() ?? computeInThread }, documents),
-    sources: new SourceCoordinator(sourceDeps, documents),
+    sources: new SourceCoordinator(sourceDeps, documents, consent),
     queries: new QueryCoordinator(queryDeps, documents),
     // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
     // queries one after the other and each would otherwise load the engine into a new worker.
-    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, host.dashboardOptions),
+    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent }),
   };
 }

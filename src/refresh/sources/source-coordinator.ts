@@ -5,6 +5,8 @@
  * Each refresh holds the source's lock while it lands the table and records the outcome through
  * the document service, so the landed table and the source's definition always agree.
  */
+import type { ConsentGate } from '../consent/consent-gate';
+import { originsOfSources } from '../consent/workbook-origins';
 import type { PullOk, PullProgress, SourceDefinition } from '../../connectors/types';
 import type { PivotDeckDocument } from '../../model';
 import type { DocumentService } from '../document';
@@ -58,7 +60,11 @@ function upsert(doc: PivotDeckDocument, def: SourceDefinition): PivotDeckDocumen
 export class SourceCoordinator {
   private readonly running = new Map<string, Promise<AnySourceOutcome | undefined>>();
 
-  constructor(readonly deps: SourceDeps, readonly documents: DocumentService) {}
+  /**
+   * @param consent where the pane's own source forms count as the user allowing the source's
+   *   origin (save and land are called only from the pane's forms)
+   */
+  constructor(readonly deps: SourceDeps, readonly documents: DocumentService, private readonly consent?: ConsentGate) {}
 
   /** True while a refresh of `sourceId` (or, without it, of any source) runs. */
   busy(sourceId?: string): boolean {
@@ -89,6 +95,7 @@ export class SourceCoordinator {
    */
   land(def: SourceDefinition, pulled: PullOk | undefined, options: SourceRunOptions = {}): Promise<AnySourceOutcome> {
     return this.documents.exclusive(lockKey.source(def.id), async () => {
+      await this.consent?.allow(originsOfSources([def]));
       const doc = await this.documents.read();
       const stored = doc.sources.find((s) => s.id === def.id);
       const merged: SourceDefinition = stored ? { ...stored, ...def, options: { ...stored.options, ...def.options } } : def;
@@ -144,7 +151,10 @@ export class SourceCoordinator {
    * connection", an edited address): replaces the stored one with the same id or adds it.
    */
   save(def: SourceDefinition): Promise<PivotDeckDocument> {
-    return this.documents.exclusive(lockKey.source(def.id), () => this.documents.update(`save source ${def.id}`, (latest) => upsert(latest, def)));
+    return this.documents.exclusive(lockKey.source(def.id), async () => {
+      await this.consent?.allow(originsOfSources([def]));
+      return this.documents.update(`save source ${def.id}`, (latest) => upsert(latest, def));
+    });
   }
 
   /**
