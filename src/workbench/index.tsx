@@ -1,7 +1,8 @@
 /**
  * Entry point of workbench.html: builds the sample workbook once, opens it in the Excel
  * simulator and shows it beside the real task pane. Dev/test infrastructure only; never part of
- * the production add-in bundle.
+ * the production add-in bundle. `workbench.html?salesRows=1000000` seeds a larger Sales table
+ * (the pane bench, `npm run bench -- pane`, uses a million rows).
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,11 +10,13 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createSimulator } from '../simulator';
 import { buildSampleWorkbook } from './sample';
 import { createWorkbenchSession } from './session';
+import { sampleRowsFromUrl } from './sample-size';
 import { installTestApi } from './test-api';
 import { Workbench } from './Workbench';
 
 const started = performance.now();
-const session = createWorkbenchSession(() => buildSampleWorkbook(), createSimulator);
+const salesRows = sampleRowsFromUrl(window.location.search);
+const session = createWorkbenchSession(() => buildSampleWorkbook({ rows: salesRows }), createSimulator);
 installTestApi(session, performance.now() - started);
 
 const container = document.getElementById('root');
