@@ -8,21 +8,32 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createSimulator } from '../simulator';
-import { buildSampleWorkbook } from './sample';
+import { buildSampleWorkbook, fillSalesRows, generateSalesRows, sampleWithEmptySales } from './sample';
 import { createWorkbenchSession } from './session';
-import { sampleRowsFromUrl } from './sample-size';
+import { MODEL_ROWS, sampleRowsFromUrl } from './sample-size';
 import { installTestApi } from './test-api';
 import { Workbench } from './Workbench';
 
 const started = performance.now();
 const salesRows = sampleRowsFromUrl(window.location.search);
-const session = createWorkbenchSession(() => buildSampleWorkbook({ rows: salesRows }), createSimulator);
-installTestApi(session, performance.now() - started);
-
-const container = document.getElementById('root');
-if (!container) throw new Error('workbench.html has no #root element');
-createRoot(container).render(
-  <FluentProvider theme={webLightTheme}>
-    <Workbench session={session} />
-  </FluentProvider>,
+// Past MODEL_ROWS the rows cannot sit in a workbook model (see sampleWithEmptySales): the table
+// starts empty and is filled through the Excel API before the page shows.
+const large = salesRows > MODEL_ROWS;
+const session = createWorkbenchSession(
+  () => (large ? sampleWithEmptySales(salesRows) : buildSampleWorkbook({ rows: salesRows })),
+  createSimulator,
 );
+
+function show(): void {
+  installTestApi(session, performance.now() - started);
+  const container = document.getElementById('root');
+  if (!container) throw new Error('workbench.html has no #root element');
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Workbench session={session} />
+    </FluentProvider>,
+  );
+}
+
+if (large) void fillSalesRows(session.simulator().run, generateSalesRows({ rows: salesRows })).then(show);
+else show();

@@ -7,6 +7,13 @@
 /** The default sample size, and the largest one the page accepts (a browser tab's memory). */
 export const DEFAULT_SALES_ROWS = 20_000;
 export const MAX_SALES_ROWS = 3_000_000;
+/**
+ * Samples up to this size are built as a workbook model; larger ones are written into the table
+ * through the Excel API once the simulator is open (the model's one-object-per-sheet cells stop
+ * being enumerable in the browser past about 8 million cells). "Reset sample" on a larger sample
+ * reopens its table empty.
+ */
+export const MODEL_ROWS = 200_000;
 
 /**
  * @example
