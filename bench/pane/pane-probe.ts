@@ -10,8 +10,10 @@
  * worker, would change how the workbench works; the measure needs no change to it.)
  *
  * Which code owns the main thread's time comes from the DevTools CPU profiler: every sample
- * is charged to the innermost frame of our own source (src/<layer>/<file>) or else the
- * innermost package (node_modules/<name>), or to the VM's (garbage collector) / (program).
+ * is charged to the innermost frame of our own source ("src/<layer>/<file> <function>") or else
+ * the innermost package (node_modules/<name>), or to the VM's (garbage collector) / (program)
+ * (program = the browser's native work: style, layout, paint, parsing). Native work a function
+ * causes (postMessage's structured clone, JSON.stringify) is charged to that function.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -177,7 +179,7 @@ export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; 
     while (at !== undefined) {
       const frame = byId.get(at)!.callFrame;
       const place = placeOf(frame.url);
-      if (place.own) { found = place.own; break; }
+      if (place.own) { found = `${place.own} ${frame.functionName || '(anonymous)'}`; break; }
       if (!pkg && place.pkg) pkg = place.pkg;
       if (!vm && !frame.url && /^\(.*\)$/.test(frame.functionName)) vm = frame.functionName;
       at = parent.get(at);
@@ -198,7 +200,7 @@ export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; 
   }
   const layerMs = new Map<string, number>();
   for (const [owner, t] of ms) {
-    const layer = owner.startsWith('src/') ? owner.split('/').slice(0, 2).join('/') : owner;
+    const layer = owner.startsWith('src/') ? owner.split(' ')[0]!.split('/').slice(0, 2).join('/') : owner;
     layerMs.set(layer, (layerMs.get(layer) ?? 0) + t);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
