@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every bench/**/*.bench.ts in its own process (tsx), one after another,
 // so each prints ratios measured within one run and none disturbs another's memory figures.
-// `npm run bench -- engine` runs only the files whose path contains "engine".
+// `npm run bench -- engine` runs only the files whose path contains "engine"; `-- pane` drives the
+// task pane in Chromium over a 1M-row workbench (bench/pane), `-- start` measures how fast the
+// production pane opens and its initial JavaScript (bench/start).
 // Benches print figures; they never assert wall-clock times. A bench exits non-zero only when
 // its results disagree with its reference computation.
 import { spawnSync } from 'node:child_process';

@@ -9,8 +9,13 @@ import { compareVersions } from './check-manifest.mjs';
 /** The origin every URL in the development manifest.xml starts with. */
 export const DEV_ORIGIN = 'https://localhost:3000';
 
-/** Gzipped initial JavaScript of the task pane page may not exceed this (issue 7). */
-export const TASKPANE_BUDGET_BYTES = 300 * 1024;
+/**
+ * Gzipped initial JavaScript of the task pane page may not exceed this (issue 7; lowered in
+ * issue 18 from 300 KB once modules whose exports the first view never uses stopped loading
+ * (package.json "sideEffects": false lets webpack skip them, e.g. the engine behind a worker):
+ * 175 KB measured, the rest is room for work in flight; the issue's target is 200 KB).
+ */
+export const TASKPANE_BUDGET_BYTES = 185 * 1024;
 
 /**
  * Validates the production base URL and returns it without a trailing slash.

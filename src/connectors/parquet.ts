@@ -1,4 +1,4 @@
-import { parquetMetadata, parquetRead, type Compressors } from 'hyparquet';
+import { parquetMetadata, parquetRead, type CompressionCodec, type Compressors, type FileMetaData } from 'hyparquet';
 import { gunzipSync } from 'fflate';
 import { SourceError } from './errors';
 import { displayUrl } from './http/policy';
@@ -9,10 +9,26 @@ import { checkRowLimit, download, finish } from './pull-helpers';
 import { columnarOptions, readOptions } from './source-options';
 import type { ColumnSpec, Connector, PullWarning } from './types';
 
-/** Codecs beyond hyparquet's built-in Snappy. ZSTD, Brotli and LZ4 need hyparquet-compressors. */
+/** Codecs beyond hyparquet's built-in Snappy that need no extra download: Gzip through fflate. */
 const COMPRESSORS: Compressors = {
   GZIP: (input) => gunzipSync(input),
 };
+
+/** Codecs read without hyparquet-compressors (hyparquet does Snappy itself, fflate Gzip). */
+const BUILT_IN = new Set<CompressionCodec>(['UNCOMPRESSED', 'SNAPPY', 'GZIP']);
+
+/**
+ * The decompressors a file needs. ZSTD, Brotli and LZ4 (most files written by DuckDB, Spark or
+ * Polars use ZSTD) come from hyparquet-compressors, loaded only when a file uses one of them so
+ * the pane's first bundle does not carry the decoders.
+ * @example const compressors = await compressorsFor(parquetMetadata(file)); // {GZIP} for a Snappy file
+ */
+export async function compressorsFor(metadata: FileMetaData): Promise<Compressors> {
+  const needsMore = metadata.row_groups.some((g) => g.columns.some((c) => c.meta_data && !BUILT_IN.has(c.meta_data.codec)));
+  if (!needsMore) return COMPRESSORS;
+  const { compressors } = await import(/* webpackChunkName: "parquet-codecs" */ 'hyparquet-compressors');
+  return { ...compressors, ...COMPRESSORS };
+}
 
 /**
  * A Parquet file by URL (columnar and typed): numbers, booleans, text; dates and timestamps become
@@ -26,10 +42,11 @@ export const pullParquet: Connector = async (def, context) => {
   if (got.status === 'notModified') return got;
   const file = got.bytes.buffer.slice(got.bytes.byteOffset, got.bytes.byteOffset + got.bytes.byteLength) as ArrayBuffer;
 
+  let metadata: FileMetaData;
   let rowCount: number;
   let names: string[];
   try {
-    const metadata = parquetMetadata(file);
+    metadata = parquetMetadata(file);
     rowCount = Number(metadata.num_rows);
     names = metadata.schema.slice(1).filter((e) => !e.num_children).map((e) => e.name);
   } catch (error) {
@@ -44,8 +61,9 @@ export const pullParquet: Connector = async (def, context) => {
   try {
     await parquetRead({
       file,
+      metadata,
       columns: wanted,
-      compressors: COMPRESSORS,
+      compressors: await compressorsFor(metadata),
       onChunk({ columnName, columnData, rowStart }) {
         const target = values.get(columnName);
         if (!target) return;
@@ -55,7 +73,7 @@ export const pullParquet: Connector = async (def, context) => {
   } catch (error) {
     const codec = /unsupported compression codec: (\w+)/.exec(short(error))?.[1];
     if (codec) {
-      throw new SourceError('malformed', `This Parquet file is compressed with ${codec}, which PivotDeck cannot read yet. Save it with Snappy or Gzip compression (or uncompressed) and try again.`, {}, { cause: error });
+      throw new SourceError('malformed', `This Parquet file is compressed with ${codec}, which PivotDeck cannot read yet. Save it with Snappy, Gzip or ZSTD compression (or uncompressed) and try again.`, {}, { cause: error });
     }
     throw new SourceError('malformed', `The Parquet file could not be read (${short(error)}). It may be damaged or cut short; refresh again.`, {}, { cause: error });
   }

@@ -21,11 +21,25 @@ export const PIVOT_REVENUE_FORMAT = '$#,##0';
  */
 export function buildSampleWorkbook(options: SalesOptions = {}): WorkbookModel {
   const rows = generateSalesRows(options);
-  const salesSheet = buildSalesSheet(rows);
+  return sampleWorkbookOf(buildSalesSheet(rows), rows.length);
+}
+
+/**
+ * The sample workbook with the Sales table sized for `rowCount` orders but only its header
+ * written: a workbook model keeps a sheet's cells in one object, and past about 700,000 rows
+ * (8 million cells) the browser cannot enumerate it. The rows then go in through the Excel API
+ * (see fill-sales-rows.ts), as a user's paste would.
+ * @example sampleWithEmptySales(1_000_000).tables[0].address; // "A1:K1000001"
+ */
+export function sampleWithEmptySales(rowCount: number): WorkbookModel {
+  return sampleWorkbookOf(buildSalesSheet([]), rowCount);
+}
+
+function sampleWorkbookOf(salesSheet: SheetModel, rowCount: number): WorkbookModel {
   const table: TableModel = {
     name: 'Sales',
     sheet: 'Sales',
-    address: `A1:${columnName(SALES_COLUMNS.length - 1)}${rows.length + 1}`,
+    address: `A1:${columnName(SALES_COLUMNS.length - 1)}${rowCount + 1}`,
     showHeaders: true,
     showTotals: false,
     // Excel's default style for Insert > Table.

@@ -1,0 +1,211 @@
+/**
+ * What the pane bench records in the page, and how it turns that into figures.
+ *
+ * Long tasks come from Chrome's own PerformanceObserver('longtask') (tasks over 50 ms on the
+ * page's main thread, which is the pane's thread). The simulator stands in for Excel, which runs
+ * out of process in real life, so its work must not count against the pane: every
+ * `RequestContext.sync()` of the simulator runs its queued operations synchronously, and the
+ * probe wraps that call in a `performance.measure('simulator')`. A long task's pane time is its
+ * duration minus its overlap with those measures. (The other way, running the simulator in a
+ * worker, would change how the workbench works; the measure needs no change to it.)
+ *
+ * Which code owns the main thread's time comes from the DevTools CPU profiler: every sample
+ * is charged to the innermost frame of our own source ("src/<layer>/<file> <function>") or else
+ * the innermost package (node_modules/<name>), or to the VM's (garbage collector) / (program)
+ * (program = the browser's native work: style, layout, paint, parsing). Native work a function
+ * causes (postMessage's structured clone, JSON.stringify) is charged to that function.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+/** A span on the page's performance.now() clock, in ms. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Installed before any page script runs: collects long tasks from the page's start. */
+export const LONG_TASK_OBSERVER = `
+  window.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/**
+ * Wraps the open simulator's `run` so each `ctx.sync()` (the simulator executing the queued
+ * Excel operations, synchronously) is recorded as a performance.measure named 'simulator'.
+ * Must run again after the workbench swaps its simulator (reset or reopen).
+ */
+export async function markSimulatorWork(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Ctx = { sync: () => Promise<void> };
+    const sim = window.__pivotdeck!.sim as unknown as { run: (batch: (ctx: Ctx) => Promise<unknown>) => Promise<unknown>; __benchWrapped?: boolean };
+    if (sim.__benchWrapped) return;
+    const run = sim.run.bind(sim);
+    sim.run = (batch) => run((ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      ctx.sync = () => {
+        const start = performance.now();
+        const done = sync();
+        performance.measure('simulator', { start, end: performance.now() });
+        return done;
+      };
+      return batch(ctx);
+    });
+    sim.__benchWrapped = true;
+  });
+}
+
+export interface ScenarioFigures {
+  name: string;
+  wallMs: number;
+  /** Long tasks as Chrome reports them (simulator work included). */
+  rawLongest: number;
+  rawTbt: number;
+  /** The same tasks with the simulator's sync work taken out. */
+  paneLongest: number;
+  paneTbt: number;
+  paneTasksOver50: number;
+  paneTasksOver200: number;
+  simulatorMs: number;
+  owners: Array<{ owner: string; ms: number }>;
+  layers: Array<{ layer: string; ms: number }>;
+  note?: string;
+}
+
+/** Total length of the parts of `span` that `others` cover (others may overlap each other). */
+export function overlap(span: Span, others: Span[]): number {
+  const cut = others
+    .map((o) => ({ start: Math.max(span.start, o.start), end: Math.min(span.end, o.end) }))
+    .filter((o) => o.end > o.start)
+    .sort((a, b) => a.start - b.start);
+  let total = 0;
+  let reach = -Infinity;
+  for (const c of cut) {
+    const from = Math.max(c.start, reach);
+    if (c.end > from) total += c.end - from;
+    reach = Math.max(reach, c.end);
+  }
+  return total;
+}
+
+/** Longest task and total blocking time (sum of each task's time beyond 50 ms). */
+export function blocking(durations: number[]): { longest: number; tbt: number; over50: number; over200: number } {
+  return {
+    longest: durations.reduce((m, d) => Math.max(m, d), 0),
+    tbt: durations.reduce((s, d) => s + Math.max(0, d - 50), 0),
+    over50: durations.filter((d) => d > 50).length,
+    over200: durations.filter((d) => d > 200).length,
+  };
+}
+
+/** A recording in progress: the page clock at its start and the CPU profiler running. */
+export interface Recording {
+  start: number;
+  finish(name: string, note?: string): Promise<ScenarioFigures>;
+}
+
+/** Starts recording a scenario: page-clock start, and the CPU profiler for ownership. */
+export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  const start = await page.evaluate(() => performance.now());
+  return {
+    start,
+    async finish(name, note) {
+      // Let a task that is still running end, so the observer has reported it.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+      const end = await page.evaluate(() => performance.now());
+      const { profile } = await cdp.send('Profiler.stop');
+      const seen = await page.evaluate(([from, to]) => ({
+        tasks: ((window as unknown as { __benchLongTasks: Span[] }).__benchLongTasks).filter((t) => t.end > from && t.start < to),
+        sims: performance.getEntriesByName('simulator').map((e) => ({ start: e.startTime, end: e.startTime + e.duration })).filter((s) => s.end > from && s.start < to),
+      }), [start, end] as const);
+      const raw = blocking(seen.tasks.map((t) => t.end - t.start));
+      const pane = blocking(seen.tasks.map((t) => t.end - t.start - overlap(t, seen.sims)));
+      const { owners, layers } = owningCode(profile);
+      return {
+        name,
+        wallMs: end - start - 200,
+        rawLongest: raw.longest,
+        rawTbt: raw.tbt,
+        paneLongest: pane.longest,
+        paneTbt: pane.tbt,
+        paneTasksOver50: pane.over50,
+        paneTasksOver200: pane.over200,
+        simulatorMs: seen.sims.reduce((s, x) => s + x.end - x.start, 0),
+        owners,
+        layers,
+        note,
+      };
+    },
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+/** Where a frame's code lives: "src/engine/compile.ts", "node_modules/arquero", or undefined. */
+function placeOf(url: string): { own?: string; pkg?: string } {
+  const own = /\/(src\/[^?#]+?\.(?:tsx?|mjs|js))/.exec(url);
+  if (own && !url.includes('node_modules')) return { own: own[1] };
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  return pkg ? { pkg: `node_modules/${pkg[1]}` } : {};
+}
+
+/**
+ * Charges each CPU sample to the innermost frame of our own source, else the innermost package,
+ * else the VM's own bucket; returns ms per owner and per layer (src/<dir>), biggest first.
+ */
+export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): Pick<ScenarioFigures, 'owners' | 'layers'> {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const ownerCache = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const cached = ownerCache.get(id);
+    if (cached) return cached;
+    let pkg: string | undefined;
+    let vm: string | undefined;
+    let at: number | undefined = id;
+    let found: string | undefined;
+    while (at !== undefined) {
+      const frame = byId.get(at)!.callFrame;
+      const place = placeOf(frame.url);
+      if (place.own) { found = `${place.own} ${frame.functionName || '(anonymous)'}`; break; }
+      if (!pkg && place.pkg) pkg = place.pkg;
+      if (!vm && !frame.url && /^\(.*\)$/.test(frame.functionName)) vm = frame.functionName;
+      at = parent.get(at);
+    }
+    const owner = found ?? pkg ?? vm ?? '(other native)';
+    ownerCache.set(id, owner);
+    return owner;
+  };
+  const ms = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    // timeDeltas[i] is the time before sample i; charge the interval to the sample after it.
+    const dt = (deltas[i + 1] ?? 0) / 1000;
+    const owner = ownerOf(samples[i]!);
+    if (owner === '(idle)') continue;
+    ms.set(owner, (ms.get(owner) ?? 0) + dt);
+  }
+  const layerMs = new Map<string, number>();
+  for (const [owner, t] of ms) {
+    const layer = owner.startsWith('src/') ? owner.split(' ')[0]!.split('/').slice(0, 2).join('/') : owner;
+    layerMs.set(layer, (layerMs.get(layer) ?? 0) + t);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return {
+    owners: sorted(ms).map(([owner, t]) => ({ owner, ms: t })),
+    layers: sorted(layerMs).map(([layer, t]) => ({ layer, ms: t })),
+  };
+}
