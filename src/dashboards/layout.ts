@@ -4,6 +4,7 @@
  * one-column gap between tiles), which is what a new dashboard and "reorder" use.
  */
 import type { Tile, TileKind, TileRect } from './types';
+import { columnName } from '../engine/address';
 
 /** Grid width in columns: 4 KPI cards (3 + gap), or 2 charts (7 + gap + 7). */
 export const GRID_COLUMNS = 15;
@@ -17,11 +18,7 @@ export const DEFAULT_TILE_SIZE: Record<TileKind, { rows: number; cols: number }>
 };
 
 /** A1 letters of a 0-based column. */
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const columnLetters = columnName;
 
 /**
  * The A1 address of a rectangle (or one cell of it: `dr`, `dc` offsets with 1×1 size).

@@ -4,7 +4,7 @@
  * decoration here: the simulator writes their style (bold headers and totals, header fill,
  * compact indents) into the cells, as Excel's pivot style shows through `range.format`.
  */
-import { parseArea, type Area } from '../simulator/address';
+import { parseArea, type Area } from '../engine/address/a1';
 import type { WorkbenchView } from './workbench-simulator';
 
 export type Decoration = 'tableHeader' | 'tableBand' | undefined;

@@ -3,7 +3,7 @@
  * are anchored in cells with offsets in points (as Excel stores them); the grid's columns may be
  * wider than their stored width (fitted to text), so an offset scales with its own column.
  */
-import { parseArea, type Area } from '../simulator/address';
+import { parseArea, type Area } from '../engine/address/a1';
 import type { ChartAnchor } from '../simulator/view';
 import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './grid-geometry';
 

@@ -1,4 +1,4 @@
-import { dashboardParameters, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
+import { dashboardParameters, normaliseParameter, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
 import { dashboardNamePrefix } from '../../dashboards/names';
 import type { ExcelRun } from '../../excel/api';
 import { parseBlock } from '../../excel/a1';
@@ -162,8 +162,7 @@ export class DashboardCoordinator extends DocumentHub {
       const state = await readDashboardState(this.deps.run, { sheet: def.sheet, prefix: dashboardNamePrefix(def.id), header });
       const values: Record<string, string | number> = {};
       for (const p of dashboardParameters(tiles)) {
-        const v = state.parameterValues[p.id];
-        values[p.id] = typeof v === 'number' ? v : typeof v === 'string' && v.trim() && v.trim().toLowerCase() !== 'all' ? v.trim() : 'All';
+        values[p.id] = normaliseParameter(state.parameterValues[p.id]);
       }
       if (this.lastValues.get(id) === JSON.stringify(values)) return;
       const outcome = await this.refresh(id, { reuseSources: true });

@@ -2,7 +2,7 @@
  * Rectangle arithmetic for things that cover parts of a sheet (conditional formats, validations):
  * clearing them from a range keeps what lies outside it, as Excel does.
  */
-import { type Area, formatArea, parseArea } from '../address';
+import { type Area, formatArea, parseArea } from '../../engine/address/a1';
 
 export function intersectArea(a: Area, b: Area): Area | null {
   const row = Math.max(a.row, b.row);

@@ -11,7 +11,7 @@
  *                     two cells (caption, value) per page column with a blank column between
  */
 import type { CellValue } from '../../excel/api';
-import { formatArea, parseArea, type Area } from '../address';
+import { formatArea, parseArea, type Area } from '../../engine/address/a1';
 import type { CellModel, PivotRenderModel } from '../model';
 import { pivotStyles } from '../pivot/styles';
 import type { PivotLines, PivotLocation } from './pivotTable';

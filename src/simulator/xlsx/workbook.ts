@@ -3,7 +3,7 @@
  * shared strings, styles, each worksheet with its tables and pivot tables, and the list of parts
  * left out.
  */
-import { parseArea, splitSheet } from '../address';
+import { parseArea, splitSheet } from '../../engine/address/a1';
 import type { NameModel, PivotModel, PivotSourceModel, SheetModel, TableModel, WorkbookModel } from '../model';
 import { XlsxLoadError } from './errors';
 import { collectIgnoredParts, type PivotChartLink } from './ignoredParts';

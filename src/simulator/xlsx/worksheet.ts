@@ -3,7 +3,7 @@
  * Values are the cached `<v>` Excel stored; formulas are kept as text with a leading "=".
  */
 import type { CellValue } from '../../excel/api';
-import { formatArea, parseArea, columnIndex } from '../address';
+import { formatArea, parseArea, columnIndex } from '../../engine/address/a1';
 import type { CellModel } from '../model';
 import { isoToSerial } from './dates';
 import { XlsxLoadError } from './errors';
