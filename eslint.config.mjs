@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import officeGlobals from './scripts/eslint/office-globals.mjs';
 import layers from './scripts/eslint/layers.mjs';
 import noExcelRunText from './scripts/eslint/no-excel-run-text.mjs';
+import documentAccess from './scripts/eslint/document-access.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const pivotdeck = { meta: { name: 'pivotdeck' }, rules: { 'office-globals': officeGlobals, layers, 'no-excel-run-text': noExcelRunText } };
+const pivotdeck = { meta: { name: 'pivotdeck' }, rules: { 'office-globals': officeGlobals, layers, 'no-excel-run-text': noExcelRunText, 'document-access': documentAccess } };
 
 /** Entry points may log (they are the outermost catch); library code may not. */
 const ENTRY_POINTS = ['src/taskpane/index.tsx', 'src/commands/commands.ts', 'src/workbench/**'];
@@ -46,6 +47,7 @@ export default tseslint.config(
       'pivotdeck/layers': ['error', { root }],
       'pivotdeck/office-globals': 'error',
       'pivotdeck/no-excel-run-text': 'error',
+      'pivotdeck/document-access': ['error', { root }],
     },
   },
   {

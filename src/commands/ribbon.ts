@@ -1,38 +1,28 @@
 /**
- * The ribbon's "Refresh all": every PivotTable, web source, PivotDeck extension (through the
- * shared RefreshCoordinator, so a click while the pane refreshes coalesces with it), saved query
- * and dashboard, in that order (refresh-everything.ts). Kept free of Office globals: the run and
- * the coordinator are passed in.
+ * The ribbon's "Refresh all": every PivotTable, web source, PivotDeck extension, saved query and
+ * dashboard, in that order (refresh-everything.ts), through the workbook runtime's services (the
+ * pane's, in the shared runtime, so a click while the pane refreshes coalesces with it). Kept
+ * free of Office globals: the services are passed in.
  */
-import type { ExcelRun } from '../excel/api';
 import type { CommandEvent } from '../excel/commands-host';
-import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
-import { browserSourceDeps } from './browser-source-deps';
-import { refreshEverything, type RefreshEverythingDeps, type StepReport } from './refresh-everything';
+import type { Services } from '../refresh/services';
+import { refreshEverything, type StepReport } from './refresh-everything';
 
 /**
- * Handler for the manifest's `<FunctionName>refreshAll</FunctionName>`. Pivots first: an
- * extension reconciles against the numbers its pivot shows, so the pivot must be current; web
- * sources before queries and dashboards, which read their tables. Web sources use the page's
- * fetch and the user's stored credentials unless `more.sources` says otherwise.
- * Always calls `event.completed()`, even on failure: Office shows a spinner on the button until
- * it is called and blocks further clicks. `onReport` receives what each step did (tests).
+ * Handler for the manifest's `<FunctionName>refreshAll</FunctionName>`. `services` is the
+ * composition root's (built on first click where it loads lazily). Always calls
+ * `event.completed()`, even on failure: Office shows a spinner on the button until it is called
+ * and blocks further clicks. `onReport` receives what each step did (tests).
  *
- * @example associateCommand('refreshAll', refreshAllCommand(run, coordinator));
+ * @example associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host)));
  */
 export function refreshAllCommand(
-  run: ExcelRun,
-  coordinator?: RefreshCoordinator,
-  more: Pick<RefreshEverythingDeps, 'sources' | 'queries'> & { onReport?: (report: StepReport[]) => void } = {},
+  services: () => Services | Promise<Services>,
+  more: { onReport?: (report: StepReport[]) => void } = {},
 ): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
-      const sources = more.sources ?? (await browserSourceDeps());
-      // Queries on a warehouse source run there, with the same fetch and per-user credentials.
-      // Loaded on click: the query code (engine, Arquero) stays out of the pane's first bundle.
-      const { documentWarehouseRunner } = await import('../refresh/queries');
-      const warehouse = sources && documentWarehouseRunner(run, { fetch: sources.fetch, credentials: sources.credentials, policy: { allowHttpLocalhost: sources.policy?.allowHttpLocalhost }, origin: sources.origin });
-      const report = await refreshEverything({ run, coordinator, sources, queries: more.queries ?? (warehouse && { warehouse }) });
+      const report = await refreshEverything(await services());
       more.onReport?.(report);
       // A failing item is recorded in the workbook (lastRefresh), which the pane shows; a step
       // that could not run at all is only visible here.
@@ -40,7 +30,7 @@ export function refreshAllCommand(
       for (const s of report) if (s.problem) console.warn(`PivotDeck: Refresh all skipped ${s.step}: ${s.problem}`);
     } catch (error) {
       // A function command has no UI to show this in; the message stays visible in the
-      // commands runtime's developer tools, and the pane shows each extension's last refresh.
+      // commands runtime's developer tools, and the pane shows each item's last refresh.
       // eslint-disable-next-line no-console -- no UI in a function command: devtools is the only outlet
       console.error('PivotDeck: Refresh all failed', error);
     } finally {
@@ -52,7 +42,7 @@ export function refreshAllCommand(
 /**
  * In the shared runtime, taskpane.html runs the pane's entry and this one in one page. The pane's
  * composition root claims the ribbon (synchronously, when its entry module runs) so the ribbon
- * uses the pane's coordinator; commands.html alone builds its own.
+ * uses the pane's services; commands.html alone builds its own.
  */
 const CLAIM = 'pivotdeckRibbon';
 

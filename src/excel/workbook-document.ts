@@ -1,4 +1,4 @@
-import { DOCUMENT_KEY, openDocument, saveDocument, type OpenResult, type PivotDeckDocument } from '../model';
+import { DOCUMENT_KEY, emptyDocument, openDocument, ReadOnlyDocumentError, saveDocument, type OpenResult, type PivotDeckDocument } from '../model';
 import type { ExcelRun } from './api';
 
 /**
@@ -16,15 +16,30 @@ export async function loadWorkbookDocument(run: ExcelRun): Promise<OpenResult> {
     await context.sync();
     return setting.isNullObject ? undefined : setting.value;
   });
-  return openDocument(typeof stored === 'string' ? stored : stored === undefined || stored === null ? undefined : JSON.stringify(stored));
+  if (typeof stored === 'string' || stored === undefined || stored === null) return openDocument(stored);
+  // Office hands back a setting saved as an object (not by PivotDeck) as that object.
+  let text: string;
+  try {
+    text = JSON.stringify(stored);
+  } catch {
+    return { status: 'invalid', document: emptyDocument(), readOnly: true, message: 'The PivotDeck data in this workbook cannot be read (it is nested too deeply or damaged). Nothing was changed; PivotDeck opened it read-only.' };
+  }
+  return openDocument(text);
 }
 
-/** Thrown when asked to save a document that was opened read-only. */
-export class ReadOnlyDocumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReadOnlyDocumentError';
-  }
+export { ReadOnlyDocumentError };
+
+/**
+ * Writes already validated document text into the workbook's settings (one sync). Only the
+ * document service calls this (it validates, checks read-only and serializes updates first).
+ *
+ * @example await writeWorkbookDocumentText(host.run, saveDocument(doc));
+ */
+export async function writeWorkbookDocumentText(run: ExcelRun, text: string): Promise<void> {
+  await run(async (context) => {
+    context.workbook.settings.add(DOCUMENT_KEY, text);
+    await context.sync();
+  });
 }
 
 /**
@@ -38,9 +53,5 @@ export async function saveWorkbookDocument(run: ExcelRun, opened: Pick<OpenResul
   if (opened.readOnly) {
     throw new ReadOnlyDocumentError(opened.message ?? 'The PivotDeck data in this workbook is read-only; nothing was saved.');
   }
-  const text = saveDocument(document);
-  await run(async (context) => {
-    context.workbook.settings.add(DOCUMENT_KEY, text);
-    await context.sync();
-  });
+  await writeWorkbookDocumentText(run, saveDocument(document));
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { MeasureKind } from '../engine/measures/vocabulary';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
@@ -99,22 +99,57 @@ export const credentialRef = z.object({
   parameter: z.string().max(100).optional(),
 });
 
+/** Where a web source lands: its Excel table and the sheet it goes on. */
+export const landingPlace = z.object({
+  tableName: z.string().min(1).max(255),
+  sheet: z.string().min(1).max(31),
+});
+export type LandingPlace = z.infer<typeof landingPlace>;
+
+/**
+ * What the last successful pull (or warehouse "Test connection") saw: validators for the next
+ * conditional request, the columns (to report schema changes and to offer the fields without
+ * pulling), rows and bytes. None of it is secret.
+ */
+export const lastPull = z.object({
+  etag: z.string().max(1000).optional(),
+  lastModified: z.string().max(100).optional(),
+  columns: z.array(z.object({ name: z.string().max(500), type: z.enum(['text', 'number', 'date', 'boolean']) })).max(16_384).optional(),
+  rows: z.number().int().min(0).optional(),
+  bytes: z.number().min(0).optional(),
+});
+export type LastPull = z.infer<typeof lastPull>;
+
+/** The kind of a source's last failure, so the pane can ask for a credential. */
+export const lastError = z.object({
+  /** SourceError / LandingError kind, e.g. 'auth', 'http', 'cors', 'writeFailed'. */
+  kind: z.string().max(40),
+  /** The host a credential is needed for, when kind is 'auth'. */
+  host: z.string().max(255).optional(),
+});
+export type LastError = z.infer<typeof lastError>;
+
 export const sourceDef = z.object({
   id,
   label,
   kind: z.enum(['csv', 'json', 'rest', 'odata', 'googleSheets', 'parquet', 'arrow', 'table', 'range', 'warehouse']),
   url: z.string().max(4000).optional(),
-  /** Kind-specific options (delimiter, JSON path, paging ...), validated by the connector. */
+  /**
+   * The connector's own settings for this kind (delimiter, JSON path, paging, OData query, the
+   * warehouse's database and table ...), validated by the connector before every use
+   * (src/connectors/source-options.ts, warehouse-connection.ts). PivotDeck's own state about the
+   * source is never kept here: it has the typed fields below.
+   */
   options: z.record(z.string(), z.unknown()).optional(),
   credential: credentialRef.optional(),
+  /** Queries pull it from the web; it is never landed in the sheet. */
+  keepOutOfSheet: z.boolean().optional(),
+  /** Where it lands (absent: a sheet and table named after it, on first load). */
+  landing: landingPlace.optional(),
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
-  /** Validators for the next conditional request and the columns seen, to report schema changes. */
-  lastPull: z.object({
-    etag: z.string().max(1000).optional(),
-    lastModified: z.string().max(100).optional(),
-    columns: z.array(z.object({ name: z.string().max(255), type: z.enum(['text', 'number', 'date', 'boolean']) })).max(16_384).optional(),
-  }).optional(),
+  lastPull: lastPull.optional(),
+  lastError: lastError.optional(),
 });
 
 export const queryDef = z.object({

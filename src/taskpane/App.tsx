@@ -10,8 +10,8 @@ import { CloudArrowDown20Regular } from '@fluentui/react-icons/svg/cloud-arrow-d
 import { Board20Regular } from '@fluentui/react-icons/svg/board';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
-import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
 import { useAppStyles } from './App.styles';
+import { useServicesIfReady } from './services-context';
 import { PivotsPanel } from './PivotsPanel';
 import { ShowRowsButton } from './show-rows/ShowRowsButton';
 import { TablesPanel } from './TablesPanel';
@@ -28,8 +28,6 @@ const DashboardsPanel = lazy(() => import('./dashboards').then((m) => ({ default
 
 export interface AppProps {
   host: PaneHost;
-  /** Built in the composition root (render.tsx) and shared with the ribbon's "Refresh all". */
-  coordinator: RefreshCoordinator;
 }
 
 /**
@@ -37,8 +35,11 @@ export interface AppProps {
  * PivotTable" as accordion sections (the lists open at first; the extend panel loads on opening). Accordion rather than TabList: both lists stay visible when the
  * pane is tall, and its headers are plain buttons in the tab order.
  */
-export function App({ host, coordinator }: AppProps): ReactElement {
+export function App({ host }: AppProps): ReactElement {
   const styles = useAppStyles();
+  // Built by the composition root (services-context.tsx) and shared with the ribbon's "Refresh all".
+  const services = useServicesIfReady();
+  const loading = <Spinner size="tiny" label="Loading…" />;
   const [open, setOpen] = useState<Section[]>(['tables', 'pivots']);
   const { lists, refreshing, generation, refresh } = useWorkbookLists(host);
   const tableCount = lists?.tables.ok ? ` (${lists.tables.data.length})` : '';
@@ -49,11 +50,12 @@ export function App({ host, coordinator }: AppProps): ReactElement {
   // Dashboards refresh on open, on their schedules and when a dropdown cell changes, whether or
   // not their section is open; the code loads after the first render.
   useEffect(() => {
+    if (!services) return undefined;
     let stop: (() => void) | undefined;
     let live = true;
-    void import('./dashboards/start-dashboards').then((m) => m.startDashboards(host)).then((s) => { if (live) stop = s; else s(); }, () => undefined);
+    void import('./dashboards/start-dashboards').then((m) => m.startDashboards(host, services)).then((s) => { if (live) stop = s; else s(); }, () => undefined);
     return () => { live = false; stop?.(); };
-  }, [host]);
+  }, [host, services]);
 
   return (
     <Root className={styles.root} aria-label="PivotDeck">
@@ -97,8 +99,8 @@ export function App({ host, coordinator }: AppProps): ReactElement {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             {open.includes('extend') && (
-              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                <ExtendPivotPanel host={host} coordinator={coordinator} />
+              <Suspense fallback={loading}>
+                {services ? <ExtendPivotPanel host={host} /> : loading}
               </Suspense>
             )}
           </AccordionPanel>
@@ -109,8 +111,8 @@ export function App({ host, coordinator }: AppProps): ReactElement {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             {open.includes('web') && (
-              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                <CloudSourcesPanel host={host} />
+              <Suspense fallback={loading}>
+                {services ? <CloudSourcesPanel host={host} /> : loading}
               </Suspense>
             )}
           </AccordionPanel>
@@ -121,8 +123,8 @@ export function App({ host, coordinator }: AppProps): ReactElement {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             {open.includes('query') && (
-              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                <QueryBuilderPanel host={host} />
+              <Suspense fallback={loading}>
+                {services ? <QueryBuilderPanel host={host} /> : loading}
               </Suspense>
             )}
           </AccordionPanel>
@@ -133,8 +135,8 @@ export function App({ host, coordinator }: AppProps): ReactElement {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             {open.includes('dashboards') && (
-              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                <DashboardsPanel host={host} />
+              <Suspense fallback={loading}>
+                {services ? <DashboardsPanel host={host} /> : loading}
               </Suspense>
             )}
           </AccordionPanel>

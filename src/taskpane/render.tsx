@@ -8,12 +8,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { refreshAllCommand } from '../commands/ribbon';
 import { associateCommand } from '../excel/commands-host';
 import type { PaneHost } from '../excel/host-types';
-import { createRefreshCoordinator } from '../refresh/create-coordinator';
-import type { RefreshCoordinator } from '../refresh/refresh-coordinator';
-import { browserComputer } from '../refresh/start-extension-worker';
+import { isLocalHostname } from '../refresh/services/local-hosts';
 import { App } from './App';
 import { OpenInExcel } from './OpenInExcel';
 import { useRenderStyles } from './render.styles';
+import { ServicesProvider, servicesFor } from './services-context';
 
 export interface RenderPaneOptions {
   /** office.js did not load at all; the "Open this in Excel" page says so. */
@@ -22,24 +21,17 @@ export interface RenderPaneOptions {
 
 /** One React root per element, so rendering again (e.g. the workbench reloading) updates in place. */
 const roots = new WeakMap<HTMLElement, Root>();
-/** One refresh coordinator per host (workbook), however often the pane re-renders. */
-const coordinators = new WeakMap<PaneHost, RefreshCoordinator>();
+/** Hosts whose ribbon "Refresh all" is bound to the pane's services. */
+const ribbons = new WeakSet<PaneHost>();
 
 /**
- * The composition root's RefreshCoordinator for a host: extensions computed in a Web Worker, the
- * document kept in the workbook. Inside Excel the ribbon's "Refresh all" is bound to the same
- * coordinator, so a ribbon click and a pane refresh coalesce.
- *
- * @example const coordinator = coordinatorFor(host);
+ * Inside Excel the ribbon's "Refresh all" is bound to the pane's services (servicesFor), so a
+ * ribbon click and a pane refresh share one document service and one set of coordinators.
  */
-export function coordinatorFor(host: PaneHost): RefreshCoordinator {
-  let coordinator = coordinators.get(host);
-  if (!coordinator) {
-    coordinator = createRefreshCoordinator(host.run, host.isSetSupported('ExcelApi', '1.15'), browserComputer());
-    coordinators.set(host, coordinator);
-    if (host.kind === 'excel') associateCommand('refreshAll', refreshAllCommand(host.run, coordinator));
-  }
-  return coordinator;
+function bindRibbon(host: PaneHost): void {
+  if (host.kind !== 'excel' || ribbons.has(host)) return;
+  ribbons.add(host);
+  associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host)));
 }
 
 /**
@@ -70,10 +62,13 @@ export function unmountPane(root: HTMLElement): void {
 function HostedPane({ host }: { host: PaneHost }): ReactElement {
   const styles = useRenderStyles();
   const dark = useHostTheme(host);
+  bindRibbon(host);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <div className={styles.fill}>
-        <App host={host} coordinator={coordinatorFor(host)} />
+        <ServicesProvider host={host}>
+          <App host={host} />
+        </ServicesProvider>
       </div>
     </FluentProvider>
   );
@@ -126,5 +121,5 @@ function isDevelopmentServer(): boolean {
   // localhost must not link to it. webpack replaces NODE_ENV at build time.
   if (process.env.NODE_ENV === 'production') return false;
   if (typeof location === 'undefined') return false;
-  return ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
+  return isLocalHostname(location.hostname);
 }

@@ -9,6 +9,7 @@ import { buildFromTemplate, flowLayout, type Tile } from '../../src/dashboards';
 import type { CellValue } from '../../src/excel/api';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
 import { createDashboard, DashboardCoordinator, refreshDashboard, type DashboardDeps, type DashboardOutcome } from '../../src/refresh/dashboards';
+import { DocumentService, memoryDocumentStorage } from '../../src/refresh/document';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
 import { cellValue, FIELDS, monthOf, ROWS, salesValues, serial, yearOf } from './fixtures';
@@ -104,8 +105,7 @@ describe('refresh with a failing source', () => {
 
 describe('DashboardCoordinator', () => {
   function memoryStore(initial: PivotDeckDocument) {
-    let doc = initial;
-    return { load: async () => doc, save: async (d: PivotDeckDocument) => { doc = d; } };
+    return new DocumentService(memoryDocumentStorage(initial));
   }
 
   it('coalesces concurrent Refresh all requests into one refresh', async () => {
@@ -206,8 +206,7 @@ function salesSimulatorWithTargets(): Simulator {
 
 describe('DashboardCoordinator opt-ins', () => {
   function memoryStore(initial: PivotDeckDocument) {
-    let doc = initial;
-    return { load: async () => doc, save: async (d: PivotDeckDocument) => { doc = d; } };
+    return new DocumentService(memoryDocumentStorage(initial));
   }
   const oneKpi: Tile[] = [{ version: 1, kind: 'kpi', id: 'rev', title: 'Revenue', at: at(4, 3), source: SALES, measure: { id: 'r', kind: 'sum', field: 'Revenue' } }];
 
@@ -236,7 +235,7 @@ describe('DashboardCoordinator opt-ins', () => {
       const stop = await coordinator.startSchedules();
       await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]]; });
       vi.advanceTimersByTime(5 * 60_000);
-      await vi.waitFor(async () => expect((await store.load()).dashboards[0].lastRefresh?.at).toBeDefined());
+      await vi.waitFor(async () => expect((await store.read()).dashboards[0].lastRefresh?.at).toBeDefined());
       await vi.waitFor(() => expect(cellValue(sim, 'On open', 'A2')).toBe(total() + 1000));
       expect(cellValue(sim, 'Manual', 'A2')).toBe(total());
       stop();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuerySpec } from '../../src/engine';
 import type { CellValue } from '../../src/excel/api';
-import { saveWorkbookDocument } from '../../src/excel/workbook-document';
+import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument } from '../../src/model';
 import { extendPivot } from '../../src/refresh';
 import { insertQuery } from '../../src/refresh/queries';
@@ -14,6 +14,9 @@ import { showRowsAtSelection } from '../../src/taskpane/show-rows/show-rows-at-s
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
 import { basePivot, handSimulator } from '../pivot-extension/sim-workbook';
 import { distinctCount, median } from './oracle';
+
+/** What the pane passes: the workbook and its document (the document service's read() there). */
+const depsOf = (sim: Simulator) => ({ run: sim.run, canReadDataSource: true, loadDocument: async () => (await loadWorkbookDocument(sim.run)).document });
 
 // Serials: 44941 = 2023-01-15, 44960 = 2023-02-03, 45300 = 2024-01-09, 44970 = 2023-02-13, 45310 = 2024-01-19.
 const SALES: CellValue[][] = [
@@ -58,7 +61,7 @@ describe('showRowsAtSelection', () => {
     expect(grid.cells['0,1']?.value).toBe(2023);
     expect(grid.cells['2,1']?.value).toBe(400);
     sim.select('Revenue by region', 'B3');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome).toMatchObject({ status: 'written', sheet: 'Rows 1', words: 'Region = North · Year = 2023', total: 2, rowsWritten: 2, formula: '=SUM(ShowRows_1[[Revenue]])' });
     const body = await tableBody(sim, 'ShowRows_1');
     expect(body).toEqual([[44941, 'North', '=A1', 100, 2023], [44960, 'north', 'B', 300, 2023]]);
@@ -70,7 +73,7 @@ describe('showRowsAtSelection', () => {
   it('a grand total of the grid drills to every row', async () => {
     const sim = await withQuery();
     sim.select('Revenue by region', 'D5');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome).toMatchObject({ status: 'written', words: 'All rows (grand total)', total: 5 });
   });
 
@@ -78,7 +81,7 @@ describe('showRowsAtSelection', () => {
     const sim = handSimulator([basePivot()]);
     // Compact pivot at A3: A4 header row, A5 "North" (subtotal at top) = 1100 with Bob's 50.
     sim.select('Pivot', 'B5');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome).toMatchObject({ status: 'written', words: 'Region = North', total: 5, formula: '=SUM(ShowRows_1[[Revenue]])' });
     const body = await tableBody(sim, 'ShowRows_1');
     expect(body.reduce((s, r) => s + (r[4] as number), 0)).toBe(1100);
@@ -88,7 +91,7 @@ describe('showRowsAtSelection', () => {
     const sim = handSimulator([basePivot({ rows: [{ name: 'Region' }], columns: [{ name: 'Category' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }] })]);
     // A3 caption, A4 header (Bikes, Cars, Grand Total), A5 North: B5 = North × Bikes = 100 + 50 + 150.
     sim.select('Pivot', 'B5');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome).toMatchObject({ status: 'written', words: 'Region = North · Category = Bikes', total: 3 });
     const body = await tableBody(sim, 'ShowRows_1');
     expect(body.map((r) => r[4])).toEqual([100, 50, 150]);
@@ -109,16 +112,16 @@ describe('showRowsAtSelection', () => {
     });
     expect(shown).toBe(150);
     sim.select('Pivot', 'D5');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome).toMatchObject({ status: 'written', words: 'Region = North', total: 5, formula: '=MEDIAN(ShowRows_1[[Revenue]])' });
     const body = await tableBody(sim, 'ShowRows_1');
     expect(median(body.map((r) => r[4]))).toBe(150);
     sim.select('Pivot', 'E15');
-    const customers = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const customers = await showRowsAtSelection(depsOf(sim));
     expect(customers).toMatchObject({ status: 'written', words: 'All rows (grand total)', total: 12, formula: '=IFERROR(ROWS(UNIQUE(FILTER(ShowRows_2[[Customer]],ShowRows_2[[Customer]]<>""))),0)' });
     expect(distinctCount((await tableBody(sim, 'ShowRows_2')).map((r) => r[2]))).toBe(5);
     sim.select('Pivot', 'D4');
-    expect((await showRowsAtSelection({ run: sim.run, canReadDataSource: true })).status).toBe('refused');
+    expect((await showRowsAtSelection(depsOf(sim))).status).toBe('refused');
   });
 
   it('refuses when the source changed since the grid was written (the rows would not match the number)', async () => {
@@ -128,11 +131,11 @@ describe('showRowsAtSelection', () => {
       await ctx.sync();
     });
     sim.select('Revenue by region', 'B3');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome.status === 'refused' && outcome.message).toMatch(/out of date.*Refresh the query/);
     // A cell whose number did not change still drills.
     sim.select('Revenue by region', 'C3');
-    expect((await showRowsAtSelection({ run: sim.run, canReadDataSource: true })).status).toBe('written');
+    expect((await showRowsAtSelection(depsOf(sim))).status).toBe('written');
   });
 
   it('says what happened when the query\'s source is gone', async () => {
@@ -142,7 +145,7 @@ describe('showRowsAtSelection', () => {
       await ctx.sync();
     });
     sim.select('Revenue by region', 'B3');
-    const outcome = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const outcome = await showRowsAtSelection(depsOf(sim));
     expect(outcome.status).toBe('refused');
     expect(outcome.status === 'refused' && outcome.message).toMatch(/^Could not .*Sales/);
   });
@@ -150,11 +153,11 @@ describe('showRowsAtSelection', () => {
   it('refuses a label of the grid and a cell that is nothing of ours, in plain words', async () => {
     const sim = await withQuery();
     sim.select('Revenue by region', 'A3');
-    const label = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const label = await showRowsAtSelection(depsOf(sim));
     expect(label).toMatchObject({ status: 'refused' });
     expect(label.status === 'refused' && label.message).toMatch(/label of "Revenue by region"/);
     sim.select('Data', 'H20');
-    const none = await showRowsAtSelection({ run: sim.run, canReadDataSource: true });
+    const none = await showRowsAtSelection(depsOf(sim));
     expect(none).toEqual({ status: 'refused', message: expect.stringMatching(/^Select a number in a PivotTable, or in a query grid PivotDeck wrote/) });
   });
 });

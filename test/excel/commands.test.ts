@@ -7,13 +7,19 @@ import type { ExcelRun } from '../../src/excel/api';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
 import type { Tile } from '../../src/dashboards';
-import { createRefreshCoordinator } from '../../src/refresh/create-coordinator';
+import { createServices } from '../../src/refresh/services';
 import { createDashboard } from '../../src/refresh/dashboards';
 import { insertQuery, webPullSource } from '../../src/refresh/queries';
 import { refreshSource } from '../../src/refresh/sources';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { createSimulator } from '../../src/simulator';
 import { SALES_ROWS, cellsAt, sheet, table, workbook } from './workbooks';
+
+/** The ribbon's services over a simulator; web sources only where `sources` is given. */
+function ribbon(run: ExcelRun, sources?: { fetch: typeof fetch; credentials: ReturnType<typeof memoryCredentialStore>; policy: { allowHttpLocalhost: boolean; timeoutMs: number; maxRetries?: number } }) {
+  const { allowHttpLocalhost, ...policy } = sources?.policy ?? { allowHttpLocalhost: false };
+  return () => createServices({ run, canReadDataSource: true, ...(sources ? { fetch: sources.fetch, credentials: sources.credentials, allowHttpLocalhost, policy } : {}) });
+}
 
 function completion(): { event: { completed(): void }; count: () => number } {
   let n = 0;
@@ -33,7 +39,7 @@ describe('ribbon Refresh all', () => {
       }],
     }));
     const { event, count } = completion();
-    await refreshAllCommand(sim.run)(event);
+    await refreshAllCommand(ribbon(sim.run))(event);
     expect(count()).toBe(1);
     expect(sim.lastRunStats().syncs).toBe(1);
   });
@@ -44,7 +50,7 @@ describe('ribbon Refresh all', () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      await refreshAllCommand(failing)(event);
+      await refreshAllCommand(ribbon(failing))(event);
     } finally {
       console.error = quiet;
     }
@@ -78,7 +84,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     // The source is landed and a query built on its table, as a user would in the pane.
     let doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), options: { landing: { tableName: 'Orders', sheet: 'Orders' } } }],
+      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), landing: { tableName: 'Orders', sheet: 'Orders' } }],
     };
     doc = (await refreshSource({ run: sim.run, ...sources }, doc, 'orders')).document;
     const spec: QuerySpec = { version: 1, source: { kind: 'table', name: 'Orders' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
@@ -110,7 +116,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     server.setResource('orders.csv', csv(second), 'text/csv');
     let report: StepReport[] = [];
     const { event, count } = completion();
-    await refreshAllCommand(sim.run, createRefreshCoordinator(sim.run, true), { sources, onReport: (r) => { report = r; } })(event);
+    await refreshAllCommand(ribbon(sim.run, sources), { onReport: (r) => { report = r; } })(event);
     expect(count()).toBe(1);
     expect(report.map((s) => s.step)).toEqual(['pivots', 'sources', 'extensions', 'queries', 'dashboards']);
     expect(report).toEqual([
@@ -134,7 +140,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     server.setResource('kept.csv', csv([1, 2, 3]), 'text/csv');
     const doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'kept', label: 'Kept', kind: 'csv', url: server.url('/mutable/kept.csv'), options: { keepOutOfSheet: true } }],
+      sources: [{ id: 'kept', label: 'Kept', kind: 'csv', url: server.url('/mutable/kept.csv'), keepOutOfSheet: true }],
     };
     const spec: QuerySpec = { version: 1, source: { kind: 'source', id: 'kept' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
     const inserted = await insertQuery({ run: sim.run, pull: webPullSource(sources, async () => doc) }, doc, { label: 'Kept by region', spec, layout: 'table', target: { kind: 'newSheet', sheet: 'Kept by region' } });
@@ -143,7 +149,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     const amounts = [10, 20, 30, 40];
     server.setResource('kept.csv', csv(amounts), 'text/csv');
     let report: StepReport[] = [];
-    await refreshAllCommand(sim.run, undefined, { sources, onReport: (r) => { report = r; } })(completion().event);
+    await refreshAllCommand(ribbon(sim.run, sources), { onReport: (r) => { report = r; } })(completion().event);
     expect(report.find((s) => s.step === 'sources')).toEqual({ step: 'sources', count: 0, failed: 0 });
     expect(report.find((s) => s.step === 'queries')).toEqual({ step: 'queries', count: 1, failed: 0 });
     const rows = await sim.run(async (ctx) => {
@@ -162,7 +168,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     server.setResource('flaky.csv', csv(amounts), 'text/csv');
     let doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'f', label: 'Flaky', kind: 'csv', url: server.url('/mutable/flaky.csv'), options: { landing: { tableName: 'Flaky', sheet: 'Flaky' } } }],
+      sources: [{ id: 'f', label: 'Flaky', kind: 'csv', url: server.url('/mutable/flaky.csv'), landing: { tableName: 'Flaky', sheet: 'Flaky' } }],
     };
     doc = (await refreshSource({ run: sim.run, ...sources }, doc, 'f')).document;
     const spec: QuerySpec = { version: 1, source: { kind: 'table', name: 'Flaky' }, rows: ['Region'], measures: [{ id: 'amount', label: 'Amount', kind: 'sum', field: 'Amount' }] };
@@ -171,7 +177,7 @@ describe('ribbon Refresh all: pivots, web sources, extensions, queries, dashboar
     doc = { ...doc, sources: doc.sources.map((s) => ({ ...s, url: server.url('/status/500/flaky.csv') })) };
     await saveWorkbookDocument(sim.run, { readOnly: false }, doc);
     let report: StepReport[] = [];
-    await refreshAllCommand(sim.run, undefined, { sources, onReport: (r) => { report = r; } })(completion().event);
+    await refreshAllCommand(ribbon(sim.run, sources), { onReport: (r) => { report = r; } })(completion().event);
     expect(report.find((s) => s.step === 'sources')).toEqual({ step: 'sources', count: 1, failed: 1 });
     expect(report.find((s) => s.step === 'queries')).toEqual({ step: 'queries', count: 1, failed: 0 });
     const saved = (await loadWorkbookDocument(sim.run)).document;

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryCredentialStore } from '../../src/connectors';
 import { emptyDocument, saveDocument, type PivotDeckDocument } from '../../src/model';
-import { refreshSource, removeSource, sourceStatus, type SourceDeps } from '../../src/refresh/sources';
+import { DocumentService, memoryDocumentStorage } from '../../src/refresh/document';
+import { refreshSource, removeSource, SourceCoordinator, sourceStatus, type SourceDeps } from '../../src/refresh/sources';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { emptySim, snapshot, tableValues, type Sim } from './helpers';
 
@@ -38,7 +39,8 @@ const paged = (url: string) => ({
   label: 'API cars',
   kind: 'rest' as const,
   url: server.url(url),
-  options: { recordsPath: 'data.items', totalPath: 'meta.total', paging: { kind: 'page', param: 'page', sizeParam: 'pageSize', size: 50 }, landing: { tableName: 'ApiCars', sheet: 'API' } },
+  options: { recordsPath: 'data.items', totalPath: 'meta.total', paging: { kind: 'page', param: 'page', sizeParam: 'pageSize', size: 50 } },
+  landing: { tableName: 'ApiCars', sheet: 'API' },
 });
 
 describe('refreshSource', () => {
@@ -46,7 +48,7 @@ describe('refreshSource', () => {
     server.setResource('prices.csv', 'name,price,when,active\nA,1.5,2024-01-02,true\nB,2,2024-02-03,false\n', 'text/csv');
     const sim = emptySim();
     const deps = depsFor(sim);
-    let doc = docWith({ id: 'prices', label: 'Prices', kind: 'csv', url: server.url('/mutable/prices.csv'), options: { landing: { tableName: 'Prices', sheet: 'Prices' } } });
+    let doc = docWith({ id: 'prices', label: 'Prices', kind: 'csv', url: server.url('/mutable/prices.csv'), landing: { tableName: 'Prices', sheet: 'Prices' } });
 
     let result = await refreshSource(deps, doc, 'prices');
     expect(result.outcome.status).toBe('landed');
@@ -54,7 +56,7 @@ describe('refreshSource', () => {
     const t = await tableValues(sim, 'Prices');
     expect(t.values).toEqual([['name', 'price', 'when', 'active'], ['A', 1.5, serial(2024, 1, 2), true], ['B', 2, serial(2024, 2, 3), false]]);
     expect(t.formats[1]).toEqual(['@', 'General', 'yyyy-mm-dd', 'General']);
-    expect(doc.sources[0]!.options?.lastPull).toMatchObject({ etag: expect.stringMatching(/^".+"$/), rows: 2 });
+    expect(doc.sources[0]!.lastPull).toMatchObject({ etag: expect.stringMatching(/^".+"$/), rows: 2 });
     expect(sourceStatus(doc.sources[0]!)).toMatchObject({ state: 'fresh', at: '2025-03-04T05:06:07.000Z' });
 
     // Unchanged: the server answers 304; one read-only sync checks the table is still there.
@@ -63,7 +65,7 @@ describe('refreshSource', () => {
     sim.resetStats();
     result = await refreshSource(deps, doc, 'prices');
     expect(result.outcome.status).toBe('notModified');
-    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([(doc.sources[0]!.options!.lastPull as { etag: string }).etag]);
+    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([doc.sources[0]!.lastPull!.etag]);
     expect(sim.stats().syncs).toBe(1);
     expect(sim.stats().responseBytes).toBeLessThan(200);
     expect(snapshot(sim)).toBe(before);
@@ -100,7 +102,7 @@ describe('refreshSource', () => {
     const credentials = memoryCredentialStore();
     const deps = depsFor(sim, credentials);
     const host = new URL(server.origin).host;
-    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { origin: server.origin, kind: 'bearer' }, options: { landing: { tableName: 'Secure', sheet: 'Secure' } } });
+    let doc = docWith({ id: 'secure', label: 'Secure cars', kind: 'json', url: server.url('/auth/bearer/data/cars.json'), credential: { origin: server.origin, kind: 'bearer' }, landing: { tableName: 'Secure', sheet: 'Secure' } });
     server.reset();
     let result = await refreshSource(deps, doc, 'secure');
     expect(result.outcome).toMatchObject({ status: 'needsCredential', host });
@@ -126,11 +128,14 @@ describe('refreshSource', () => {
     const doc = docWith({ id: 'co', label: 'Co', kind: 'csv', url: server.url('/mutable/co.csv') });
     server.reset();
     sim.resetStats();
-    const first = refreshSource(deps, doc, 'co');
-    const second = refreshSource(deps, doc, 'co');
+    // Two callers (say the pane and the ribbon) through the workbook's one source coordinator.
+    const documents = new DocumentService(memoryDocumentStorage(doc));
+    const sources = new SourceCoordinator(deps, documents);
+    const first = sources.refresh('co');
+    const second = sources.refresh('co');
     expect(second).toBe(first);
-    const result = await first;
-    expect(result.outcome.status).toBe('landed');
+    expect((await first)?.status).toBe('landed');
+    const result = { document: await documents.read() };
     expect(server.requests.length).toBe(1);
     // Default landing: a sheet and a table named after the source.
     expect(sim.toModel().tables).toEqual([expect.objectContaining({ name: 'Co', sheet: 'Co', address: 'A1:B2' })]);

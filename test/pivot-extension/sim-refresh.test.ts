@@ -6,7 +6,7 @@ import type { ExtensionMeasure } from '../../src/engine/pivot-extension';
 import type { CellValue } from '../../src/excel/api';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
-import { extendPivot, refreshAllExtensions, refreshExtension, removeExtension, RefreshCoordinator, type ExtendDeps } from '../../src/refresh';
+import { extendPivot, refreshAllExtensions, refreshExtension, removeExtension, ExtensionCoordinator, DocumentService, memoryDocumentStorage, type ExtendDeps } from '../../src/refresh';
 import { createSimulator } from '../../src/simulator';
 import { basePivot, handSimulator } from './sim-workbook';
 
@@ -120,16 +120,16 @@ describe('refreshing extensions', () => {
 
   it('concurrent refresh-all requests coalesce into one run', async () => {
     const sim = handSimulator([single({ rows: [{ name: 'Region' }] })]);
-    let stored = docWith('e1');
-    let saves = 0;
-    const coordinator = new RefreshCoordinator(deps(sim), { load: async () => stored, save: async (d) => { stored = d; saves++; } });
+    const storage = memoryDocumentStorage(docWith('e1'));
+    const documents = new DocumentService(storage);
+    const coordinator = new ExtensionCoordinator(deps(sim), documents);
     const [a, b] = [coordinator.refreshAll(), coordinator.refreshAll()];
     expect(a).toBe(b);
     expect(coordinator.busy).toBe(true);
     await a;
-    expect(saves).toBe(1);
+    expect(storage.saves()).toBe(1);
     expect(coordinator.busy).toBe(false);
-    expect(stored.extensions[0].lastRefresh?.ok).toBe(true);
+    expect((await documents.read()).extensions[0].lastRefresh?.ok).toBe(true);
   });
 
   it('costs a fixed number of syncs and bytes (deterministic figures)', async () => {

@@ -8,7 +8,8 @@ import { keptWebSources, webChoice, webFieldList, webIdOf } from '../../src/task
 
 const kept: SourceDefinition = {
   id: 'orders', label: 'Orders', kind: 'csv', url: 'https://example.com/o.csv',
-  options: { keepOutOfSheet: true, lastPull: { columns: [{ name: 'Region', type: 'text' }, { name: 'Day', type: 'date' }, { name: 'Amount', type: 'number' }] } },
+  keepOutOfSheet: true,
+  lastPull: { columns: [{ name: 'Region', type: 'text' }, { name: 'Day', type: 'date' }, { name: 'Amount', type: 'number' }] },
 };
 
 describe('web sources in the query builder', () => {
@@ -20,8 +21,8 @@ describe('web sources in the query builder', () => {
   });
 
   it('offers only web sources kept out of the sheet', () => {
-    const landed: SourceDefinition = { id: 'l', label: 'Landed', kind: 'csv', url: 'https://example.com/l.csv', options: { landing: { tableName: 'L', sheet: 'L' } } };
-    const warehouse = { id: 'w', label: 'W', kind: 'warehouse', options: { keepOutOfSheet: true } } as SourceDefinition;
+    const landed: SourceDefinition = { id: 'l', label: 'Landed', kind: 'csv', url: 'https://example.com/l.csv', landing: { tableName: 'L', sheet: 'L' } };
+    const warehouse: SourceDefinition = { id: 'w', label: 'W', kind: 'warehouse', keepOutOfSheet: true };
     expect(keptWebSources([landed, kept, warehouse]).map((s) => s.id)).toEqual(['orders']);
     expect(keptWebSources(undefined)).toEqual([]);
   });

@@ -51,14 +51,14 @@ describe('queries on a web source kept out of the sheet', () => {
     const ctx = context();
     let doc: PivotDeckDocument = {
       ...emptyDocument(),
-      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), options: { keepOutOfSheet: true } }],
+      sources: [{ id: 'orders', label: 'Orders', kind: 'csv', url: server.url('/mutable/orders.csv'), keepOutOfSheet: true }],
     };
     // Checking the source records its status and validators; Excel is not involved at all.
     const checked = await refreshKeptSource(ctx, doc, 'orders', { now: () => new Date('2025-05-01T00:00:00Z') });
     expect(checked.outcome).toMatchObject({ status: 'checked', rows: 500 });
     doc = checked.document;
     expect(doc.sources[0]!.lastRefresh).toEqual({ at: '2025-05-01T00:00:00.000Z', ok: true, message: '500 rows, kept out of the sheet; queries read them from the web.' });
-    expect(doc.sources[0]!.options).toMatchObject({ keepOutOfSheet: true, lastPull: { etag: expect.stringMatching(/^".+"$/), rows: 500 } });
+    expect(doc.sources[0]!).toMatchObject({ keepOutOfSheet: true, lastPull: { etag: expect.stringMatching(/^".+"$/), rows: 500 } });
     expect((await refreshKeptSource(ctx, doc, 'orders')).outcome).toEqual({ status: 'notModified' });
 
     const sim = createSimulator(modelFromRows('Sheet1', [['']]));
@@ -97,7 +97,7 @@ describe('queries on a web source kept out of the sheet', () => {
   });
 
   it('a 404 while checking marks the source stale with the reason', async () => {
-    const doc: PivotDeckDocument = { ...emptyDocument(), sources: [{ id: 'gone', label: 'Gone', kind: 'csv', url: server.url('/status/404/x.csv'), options: { keepOutOfSheet: true } }] };
+    const doc: PivotDeckDocument = { ...emptyDocument(), sources: [{ id: 'gone', label: 'Gone', kind: 'csv', url: server.url('/status/404/x.csv'), keepOutOfSheet: true }] };
     const r = await refreshKeptSource(context(), doc, 'gone');
     expect(r.outcome.status).toBe('failed');
     expect(r.document.sources[0]!.lastRefresh).toMatchObject({ ok: false, message: expect.stringMatching(/404/) });

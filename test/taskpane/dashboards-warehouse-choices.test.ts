@@ -20,8 +20,8 @@ const doc = (withFields: boolean): PivotDeckDocument => ({
           { name: 'Revenue', type: 'number' as const, serverType: 'Float64', nullable: false },
         ] } : {}),
       }),
-      rowCount: 20000,
     },
+    lastPull: { rows: 20000 },
   }],
 });
 

@@ -17,7 +17,8 @@ describe('warehouse draft', () => {
     expect(def).toMatchObject({
       id: 'wh_1', label: 'flights (warehouse)', kind: 'warehouse', url: 'https://ch.example.com:8443/',
       credential: { origin: 'https://ch.example.com:8443', kind: 'basic' },
-      options: { engine: 'clickhouse', database: 'default', table: 'flights', credentialIn: 'url', rowCount: 1000 },
+      options: { engine: 'clickhouse', database: 'default', table: 'flights', credentialIn: 'url' },
+      lastPull: { rows: 1000 },
     });
     expect(savedFields(def)).toEqual(fields);
     expect(warehouseSourceToDraft(def)).toEqual({ ...draft, label: 'flights (warehouse)', user: '', password: '' });

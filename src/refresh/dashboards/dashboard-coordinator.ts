@@ -1,14 +1,15 @@
-import { dashboardParameters, normaliseParameter, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
+import { dashboardParameters, newDashboardId, normaliseParameter, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
 import { dashboardNamePrefix } from '../../dashboards/names';
-import type { ExcelRun } from '../../excel/api';
 import { parseBlock } from '../../excel/a1';
-import { readDashboardState, watchSheetChanges } from '../../excel/dashboard';
+import { readDashboardState, removeDashboardOutput, watchSheetChanges } from '../../excel/dashboard';
 import { locateTable } from '../../excel/query-output';
 import type { PivotDeckDocument } from '../../model';
-import { DocumentHub, workbookDocumentStore, type DocumentStore } from '../document-hub';
-import { refreshAllDashboards, refreshDashboard } from './dashboard-ops';
+import type { DocumentService } from '../document';
+import { lockKey } from '../document/object-locks';
+import type { SourceData } from '../queries/source-data';
+import { createDashboard, refreshDashboard, updateDashboard, type DashboardChange, type NewDashboard } from './dashboard-ops';
 import { dashboardSourceKeys } from './run-dashboard';
-import { DashboardSession, type DashboardDeps, type DashboardOutcome, type DashboardProgress } from './types';
+import { DashboardSession, type DashboardDeps, type DashboardDef, type DashboardOutcome, type DashboardProgress } from './types';
 
 export interface DashboardCoordinatorOptions {
   /** Quiet time after the last parameter-cell change before recomputing (default 300 ms). */
@@ -37,13 +38,15 @@ function tilesOf(doc: PivotDeckDocument, id: string): { def: PivotDeckDocument['
  * all" joins the running one; parameter changes during a refresh queue exactly one more), keeps
  * the session's source data so a parameter change recomputes without reading sources again,
  * watches parameter cells (debounced, ignoring PivotDeck's own writes), runs refresh-on-open and
- * every-N-minutes schedules, saves the document and tells subscribers.
+ * every-N-minutes schedules. Every write of a dashboard's sheet (create, edit, refresh, delete)
+ * holds that dashboard's lock together with the document update that records it, so an edit and
+ * a scheduled refresh of the same dashboard never interleave.
  *
  * @example
- * const dashboards = createDashboardCoordinator(host.run);
+ * const dashboards = new DashboardCoordinator(deps, documents);
  * await Promise.all([dashboards.refreshAll(), dashboards.refreshAll()]); // one refresh
  */
-export class DashboardCoordinator extends DocumentHub {
+export class DashboardCoordinator {
   readonly session = new DashboardSession();
   private all: Promise<Map<string, DashboardOutcome>> | undefined;
   private readonly single = new Map<string, Promise<DashboardOutcome>>();
@@ -51,22 +54,38 @@ export class DashboardCoordinator extends DocumentHub {
   /** Parameter values each dashboard was last computed with (JSON), to skip no-op changes. */
   private readonly lastValues = new Map<string, string>();
   private controller = new AbortController();
+  /** Ids handed to dashboards being created, so two creations never take the same one. */
+  private readonly reserved: Array<{ id: string }> = [];
 
-  constructor(readonly deps: DashboardDeps, store: DocumentStore, private readonly options: DashboardCoordinatorOptions = {}) {
-    super(store);
-  }
+  constructor(readonly deps: DashboardDeps, readonly documents: DocumentService, private readonly options: DashboardCoordinatorOptions = {}) {}
 
   /** True while a refresh runs. */
   get busy(): boolean {
     return this.all !== undefined || this.single.size > 0;
   }
 
-  /** Saves the given dashboards' new definitions into the latest document (others' edits kept). */
-  private async merge(updated: PivotDeckDocument, ids: Iterable<string>): Promise<void> {
-    const latest = await this.store.load();
-    const byId = new Map(updated.dashboards.map((d) => [d.id, d]));
-    const wanted = new Set(ids);
-    await this.save({ ...latest, dashboards: latest.dashboards.map((d) => (wanted.has(d.id) && byId.has(d.id) ? byId.get(d.id)! : d)) });
+  /**
+   * Records one dashboard into the document as stored now (others' edits kept). A refresh records
+   * only what it owns (its sheet and last refresh), never the tiles it read at its start; an
+   * edit records the whole definition.
+   */
+  private record(reason: string, def: DashboardDef | undefined, part: 'refresh' | 'definition'): Promise<PivotDeckDocument> {
+    return this.documents.update(reason, (latest) => (def && latest.dashboards.some((d) => d.id === def.id)
+      ? { ...latest, dashboards: latest.dashboards.map((d) => (d.id !== def.id ? d : part === 'definition' ? def : { ...d, sheet: def.sheet, ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}) })) }
+      : undefined));
+  }
+
+  /** Refreshes one dashboard holding its lock and records the outcome. */
+  private refreshLocked(id: string, options: { onProgress?: (p: DashboardProgress) => void; reuseSources?: boolean; reads?: Map<string, Promise<SourceData>> }): Promise<DashboardOutcome | undefined> {
+    return this.documents.exclusive(lockKey.dashboard(id), async () => {
+      const doc = await this.documents.read();
+      // Deleted while this refresh waited for the lock: nothing to refresh.
+      if (!doc.dashboards.some((d) => d.id === id)) return undefined;
+      const r = await refreshDashboard(this.deps, doc, id, { ...options, session: this.session, signal: this.controller.signal });
+      this.remember(id, r.outcome);
+      if (r.outcome.status !== 'cancelled') await this.record(`refresh dashboard ${id}`, r.document.dashboards.find((d) => d.id === id), 'refresh');
+      return r.outcome;
+    });
   }
 
   private remember(id: string, outcome: DashboardOutcome): void {
@@ -95,13 +114,10 @@ export class DashboardCoordinator extends DocumentHub {
   }
 
   private start(id: string, options: { onProgress?: (p: DashboardProgress) => void; reuseSources?: boolean }): Promise<DashboardOutcome> {
-    const promise = (async () => {
-      const doc = await this.store.load();
-      const r = await refreshDashboard(this.deps, doc, id, { ...options, session: this.session, signal: this.controller.signal });
-      this.remember(id, r.outcome);
-      if (r.outcome.status !== 'cancelled') await this.merge(r.document, [id]);
-      return r.outcome;
-    })().finally(() => { this.single.delete(id); });
+    const promise = this.refreshLocked(id, options).then((outcome) => {
+      if (!outcome) throw new Error(`There is no PivotDeck dashboard "${id}" in this workbook.`);
+      return outcome;
+    }).finally(() => { this.single.delete(id); });
     this.single.set(id, promise);
     return promise;
   }
@@ -110,25 +126,24 @@ export class DashboardCoordinator extends DocumentHub {
   refreshAll(options: { onProgress?: (id: string, p: DashboardProgress) => void; only?: (id: string) => boolean } = {}): Promise<Map<string, DashboardOutcome>> {
     if (this.all) return this.all;
     this.all = (async () => {
-      // Let single refreshes that already run finish first: they would write the same sheets.
-      await Promise.allSettled([...this.single.values()]);
-      const doc = await this.store.load();
-      if (!doc.dashboards.length) return new Map<string, DashboardOutcome>();
-      const only = options.only;
-      const r = await refreshAllDashboards(this.deps, doc, {
-        session: this.session, signal: this.controller.signal, onProgress: options.onProgress,
-        ...(only ? { only: (d) => only(d.id) } : {}),
-      });
-      for (const [id, o] of r.outcomes) this.remember(id, o);
-      if (r.outcomes.size) await this.merge(r.document, r.outcomes.keys());
-      return r.outcomes;
+      const doc = await this.documents.read();
+      const outcomes = new Map<string, DashboardOutcome>();
+      // Each source is read once across the dashboards; each dashboard is written under its lock.
+      const reads = new Map<string, Promise<SourceData>>();
+      for (const d of doc.dashboards) {
+        if (this.controller.signal.aborted) break;
+        if (options.only && !options.only(d.id)) continue;
+        const outcome = await this.refreshLocked(d.id, { reads, onProgress: (p) => options.onProgress?.(d.id, p) });
+        if (outcome) outcomes.set(d.id, outcome);
+      }
+      return outcomes;
     })().finally(() => { this.all = undefined; });
     return this.all;
   }
 
   /** Refreshes the dashboards marked "refresh when the workbook opens". */
   async refreshOnOpen(): Promise<Map<string, DashboardOutcome>> {
-    const doc = await this.store.load();
+    const doc = await this.documents.read();
     const ids = new Set(doc.dashboards.filter((d) => d.refreshOnOpen).map((d) => d.id));
     if (!ids.size) return new Map();
     return this.refreshAll({ only: (id) => ids.has(id) });
@@ -139,7 +154,7 @@ export class DashboardCoordinator extends DocumentHub {
    * returns stop. Call again after the user changes a schedule.
    */
   async startSchedules(): Promise<() => void> {
-    const doc = await this.store.load();
+    const doc = await this.documents.read();
     const timers = doc.dashboards
       .filter((d) => d.refreshEveryMinutes)
       .map((d) => setInterval(() => { void this.refresh(d.id).catch(() => undefined); }, d.refreshEveryMinutes! * 60_000));
@@ -152,7 +167,7 @@ export class DashboardCoordinator extends DocumentHub {
    * new reads). Returns stop.
    */
   async watchParameters(id: string, options: { onRefreshed?: (o: DashboardOutcome) => void } = {}): Promise<() => Promise<void>> {
-    const { def, tiles } = tilesOf(await this.store.load(), id);
+    const { def, tiles } = tilesOf(await this.documents.read(), id);
     const cells = parameterCells(tiles);
     const addresses = Object.values(cells.cells);
     if (!addresses.length || !cells.header) return async () => undefined;
@@ -184,7 +199,7 @@ export class DashboardCoordinator extends DocumentHub {
    * that table, then the dashboard refreshes. Returns stop.
    */
   async watchSources(id: string, options: { onRefreshed?: (o: DashboardOutcome) => void } = {}): Promise<() => Promise<void>> {
-    const { def, tiles } = tilesOf(await this.store.load(), id);
+    const { def, tiles } = tilesOf(await this.documents.read(), id);
     const stops: Array<() => Promise<void>> = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     for (const key of dashboardSourceKeys(tiles)) {
@@ -208,21 +223,60 @@ export class DashboardCoordinator extends DocumentHub {
     };
   }
 
+  /**
+   * Builds a new dashboard on a fresh sheet and records it. If nothing could be written the new
+   * sheet is removed; if its definition cannot be saved, the sheet PivotDeck just wrote is removed
+   * too, so no dashboard sheet exists without its definition.
+   */
+  async create(request: NewDashboard, options: { onProgress?: (p: DashboardProgress) => void } = {}): Promise<{ id: string; outcome: DashboardOutcome }> {
+    const doc = await this.documents.read();
+    const id = newDashboardId([...doc.dashboards, ...this.reserved]);
+    const mark = { id };
+    this.reserved.push(mark);
+    try {
+      return await this.documents.exclusive(lockKey.dashboard(id), async () => {
+        const made = await createDashboard(this.deps, doc, { ...request, id }, { ...options, session: this.session, signal: this.controller.signal });
+        if (made.outcome.status === 'failed' || made.outcome.status === 'cancelled') return { id, outcome: made.outcome };
+        const def = made.document.dashboards.find((d) => d.id === id)!;
+        this.remember(id, made.outcome);
+        try {
+          await this.documents.update(`create dashboard ${id}`, (latest) => ({ ...latest, dashboards: [...latest.dashboards, def] }));
+        } catch (error) {
+          await removeDashboardOutput(this.deps.run, def.sheet, dashboardNamePrefix(id), { deleteSheet: true }).catch(() => undefined);
+          return { id, outcome: { ...made.outcome, status: 'failed', message: `Nothing was created: PivotDeck could not save the dashboard in the workbook, so it removed its sheet again. ${error instanceof Error ? error.message : String(error)}` } };
+        }
+        return { id, outcome: made.outcome };
+      });
+    } finally {
+      this.reserved.splice(this.reserved.indexOf(mark), 1);
+    }
+  }
+
+  /** Applies an edit from the pane (tiles rewritten at once; label and schedule saved), holding the dashboard's lock. */
+  edit(id: string, change: DashboardChange, options: { onProgress?: (p: DashboardProgress) => void } = {}): Promise<DashboardOutcome> {
+    return this.documents.exclusive(lockKey.dashboard(id), async () => {
+      const doc = await this.documents.read();
+      const r = await updateDashboard(this.deps, doc, id, change, { ...options, session: this.session, signal: this.controller.signal });
+      if (r.outcome.status === 'failed' || r.outcome.status === 'cancelled') return r.outcome;
+      this.remember(id, r.outcome);
+      await this.record(`edit dashboard ${id}`, r.document.dashboards.find((d) => d.id === id), 'definition');
+      return r.outcome;
+    });
+  }
+
+  /** Deletes a dashboard and exactly what PivotDeck wrote for it (with `deleteSheet`, its sheet when nothing else is on it). */
+  remove(id: string, options: { deleteSheet?: boolean } = {}): Promise<PivotDeckDocument> {
+    return this.documents.exclusive(lockKey.dashboard(id), async () => {
+      const def = (await this.documents.read()).dashboards.find((d) => d.id === id);
+      if (def) await removeDashboardOutput(this.deps.run, def.sheet, dashboardNamePrefix(id), options);
+      this.lastValues.delete(id);
+      return this.documents.update(`delete dashboard ${id}`, (latest) => ({ ...latest, dashboards: latest.dashboards.filter((d) => d.id !== id) }));
+    });
+  }
+
   /** Cancels running refreshes between syncs; later requests run normally. */
   cancel(): void {
     this.controller.abort(new DOMException('Refresh cancelled', 'AbortError'));
     this.controller = new AbortController();
   }
-}
-
-// Workbook-document code (and zod behind it) loads on first use, off the initial bundle.
-
-/**
- * The coordinator a composition root builds: the document is read and saved in the workbook's
- * settings (a newer or damaged document is never rewritten), or in `store` when given.
- *
- * @example const dashboards = createDashboardCoordinator(host.run);
- */
-export function createDashboardCoordinator(run: ExcelRun, store?: DocumentStore, deps: Omit<DashboardDeps, 'run'> = {}, options: DashboardCoordinatorOptions = {}): DashboardCoordinator {
-  return new DashboardCoordinator({ ...deps, run }, store ?? workbookDocumentStore(run), options);
 }

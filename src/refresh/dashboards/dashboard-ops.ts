@@ -6,6 +6,8 @@ import { runDashboard } from './run-dashboard';
 import type { DashboardDeps, DashboardDef, DashboardDocResult, DashboardOutcome, RefreshDashboardOptions } from './types';
 
 export interface NewDashboard {
+  /** The id to use (the coordinator reserves one); a fresh one when absent. */
+  id?: string;
   label: string;
   tiles: Tile[];
   /** Wanted sheet name; a fresh one is found if taken. Default: the label. */
@@ -100,7 +102,7 @@ export function listDashboards(doc: PivotDeckDocument): DashboardSummary[] {
  * @example const { document, id, outcome } = await createDashboard(deps, doc, { label: 'Sales overview', tiles });
  */
 export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocument, request: NewDashboard, options: RefreshDashboardOptions = {}): Promise<DashboardDocResult & { id: string }> {
-  const id = newDashboardId(doc.dashboards);
+  const id = request.id ?? newDashboardId(doc.dashboards);
   const label = request.label.trim().slice(0, 255) || 'Dashboard';
   const problem = checkTiles(request.tiles);
   if (problem) return { id, document: doc, outcome: failedOutcome(problem) };
@@ -112,7 +114,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
     return { id, document: doc, outcome: failedOutcome(`PivotDeck could not add a sheet for the dashboard: ${error instanceof Error ? error.message : String(error)}`) };
   }
   let def: DashboardDef = {
-    id, label, sheet, tiles: request.tiles as unknown as DashboardDef['tiles'],
+    id, label, sheet, tiles: request.tiles,
     ...(request.refreshOnOpen ? { refreshOnOpen: true } : {}),
     ...(request.refreshEveryMinutes ? { refreshEveryMinutes: request.refreshEveryMinutes } : {}),
   };
@@ -140,28 +142,6 @@ export async function refreshDashboard(deps: DashboardDeps, doc: PivotDeckDocume
 }
 
 /**
- * Refreshes every dashboard, one after the other, reading each source once across all of them.
- * @example const { document, outcomes } = await refreshAllDashboards(deps, doc);
- */
-export async function refreshAllDashboards(
-  deps: DashboardDeps,
-  doc: PivotDeckDocument,
-  options: Omit<RefreshDashboardOptions, 'onProgress'> & { onProgress?: (id: string, p: Parameters<NonNullable<RefreshDashboardOptions['onProgress']>>[0]) => void; only?: (def: DashboardDef) => boolean } = {},
-): Promise<{ document: PivotDeckDocument; outcomes: Map<string, DashboardOutcome> }> {
-  const reads = new Map<string, Promise<SourceData>>();
-  const outcomes = new Map<string, DashboardOutcome>();
-  let current = doc;
-  for (const d of doc.dashboards) {
-    if (options.signal?.aborted) break;
-    if (options.only && !options.only(d)) continue;
-    const r = await refreshDashboard(deps, current, d.id, { ...options, reads, onProgress: (p) => options.onProgress?.(d.id, p) });
-    current = r.document;
-    outcomes.set(d.id, r.outcome);
-  }
-  return { document: current, outcomes };
-}
-
-/**
  * Applies an edit from the pane: new tiles (added, removed, moved, changed) are written at once;
  * label and schedule changes only change the document. If the new tiles cannot be written, the
  * document keeps the previous definition.
@@ -181,7 +161,7 @@ export async function updateDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
   }
   const problem = checkTiles(change.tiles);
   if (problem) return { document: doc, outcome: failedOutcome(problem) };
-  next = { ...next, tiles: change.tiles as unknown as DashboardDef['tiles'] };
+  next = { ...next, tiles: change.tiles };
   const outcome = await runDashboard(deps, next, { ...options, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') return { document: doc, outcome };
   return { document: replace(doc, recorded(next, outcome, stamp(deps))), outcome };

@@ -1,7 +1,7 @@
 /**
  * Saved queries: insert, edit, refresh (one or all, each source read once), rename, duplicate,
- * delete. Functions take and return the workbook document; the caller saves it
- * (saveWorkbookDocument), so the pane and the ribbon decide when to persist.
+ * delete. Functions take and return the workbook document; QueryCoordinator runs them for the
+ * pane and the ribbon and records the results through the document service.
  */
 export {
   deleteQuery, duplicateQuery, insertQuery, newQueryId, refreshAllQueries, refreshQuery, renameQuery, updateQuery,
@@ -16,4 +16,5 @@ export { savedQueries, type SavedQuery } from './saved-queries';
 export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourceOptions, type SourceData } from './source-data';
 export { keptOutOfSheet, pulledToSourceData, SHEET_ROW_LIMIT, tooBigToLand, webPullSource, type WebPullContext } from './web-source-data';
 export { refreshKeptSource, type KeptSourceOptions, type KeptSourceOutcome } from './kept-source';
-export { documentWarehouseRunner, warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';
+export { QueryCoordinator, type NewQuery, type QueryRunOptions } from './query-coordinator';
+export { warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';

@@ -40,33 +40,35 @@ export async function refreshKeptSource(
     document: { ...doc, sources: doc.sources.map((s) => (s.id === sourceId ? next : s)) },
     outcome,
   });
-  const { lastError: _e, ...options0 } = def.options ?? {};
+  const { lastError: _e, ...cleared } = def;
   try {
     let pull = options.pulled;
     if (!pull) {
-      const last = def.options?.lastPull as { etag?: string; lastModified?: string } | undefined;
+      const last = def.lastPull;
       const result = await pullSource(def, {
         ...context, signal: options.signal, onProgress: options.onProgress,
         previous: last && (last.etag || last.lastModified) ? { etag: last.etag, lastModified: last.lastModified } : undefined,
       });
       if (result.status === 'notModified') {
-        return record({ ...def, options: options0, lastRefresh: { at, ok: true, message: 'Unchanged on the server; queries on it use the same data.' } }, { status: 'notModified' });
+        return record({ ...cleared, lastRefresh: { at, ok: true, message: 'Unchanged on the server; queries on it use the same data.' } }, { status: 'notModified' });
       }
       pull = result;
     }
-    const lastPull = Object.fromEntries(Object.entries({
-      etag: pull.etag, lastModified: pull.lastModified, columns: pull.columns.map((c) => ({ name: c.name, type: c.type })), rows: pull.rowCount, bytes: pull.bytes,
-    }).filter(([, v]) => v !== undefined));
+    const lastPull: NonNullable<SourceDefinition['lastPull']> = {
+      ...(pull.etag !== undefined ? { etag: pull.etag } : {}),
+      ...(pull.lastModified !== undefined ? { lastModified: pull.lastModified } : {}),
+      columns: pull.columns.map((c) => ({ name: c.name, type: c.type })), rows: pull.rowCount, bytes: pull.bytes,
+    };
     const message = `${pull.rowCount.toLocaleString('en-US')} rows, kept out of the sheet; queries read them from the web.`;
     return record(
-      { ...def, options: { ...options0, keepOutOfSheet: true, lastPull }, lastRefresh: { at, ok: true, message } },
+      { ...cleared, keepOutOfSheet: true, lastPull, lastRefresh: { at, ok: true, message } },
       { status: 'checked', rows: pull.rowCount, bytes: pull.bytes },
     );
   } catch (error) {
     if (isSourceError(error) && error.kind === 'cancelled') return record(def, { status: 'cancelled', message: 'Refresh cancelled. Nothing changed.' });
     if (options.signal?.aborted) return record(def, { status: 'cancelled', message: 'Refresh cancelled. Nothing changed.' });
     const message = error instanceof Error ? error.message : String(error);
-    const failed = (lastError: Record<string, string>): SourceDefinition => ({ ...def, options: { ...options0, lastError }, lastRefresh: { at, ok: false, message: message.slice(0, 2000) } });
+    const failed = (lastError: NonNullable<SourceDefinition['lastError']>): SourceDefinition => ({ ...cleared, lastError, lastRefresh: { at, ok: false, message: message.slice(0, 2000) } });
     if (isSourceError(error) && error.kind === 'auth') {
       const host = error.details.host ?? def.credential?.origin ?? '';
       return record(failed({ kind: 'auth', host }), { status: 'needsCredential', host, message });

@@ -93,8 +93,8 @@ function recorded(def: QueryDef, outcome: QueryOutcome, at: string): QueryDef {
 }
 
 /** A new query id: letters, digits and "_" (safe in Excel names), unique in the document. */
-export function newQueryId(doc: PivotDeckDocument, now: Date = new Date()): string {
-  const taken = new Set(doc.queries.map((q) => q.id.toLowerCase()));
+export function newQueryId(doc: PivotDeckDocument, now: Date = new Date(), alsoTaken: Iterable<string> = []): string {
+  const taken = new Set([...doc.queries.map((q) => q.id), ...alsoTaken].map((id) => id.toLowerCase()));
   for (let n = 0; ; n++) {
     const id = `q_${now.getTime().toString(36)}${n ? `_${n}` : ''}`;
     if (!taken.has(id.toLowerCase())) return id;
@@ -112,13 +112,13 @@ export function newQueryId(doc: PivotDeckDocument, now: Date = new Date()): stri
 export async function insertQuery(
   deps: QueryDeps,
   doc: PivotDeckDocument,
-  request: { label: string; spec: QuerySpec; layout: OutputLayout; target: OutputTarget },
+  request: { label: string; spec: QuerySpec; layout: OutputLayout; target: OutputTarget; id?: string },
   options: RunQueryOptions = {},
 ): Promise<QueryDocResult & { id: string }> {
-  const id = newQueryId(doc, (deps.now ?? (() => new Date()))());
+  const id = request.id ?? newQueryId(doc, (deps.now ?? (() => new Date()))());
   const outcome = await computeAndWrite(deps, id, request.label, request.spec, request.layout, request.target, false, { ...options, activate: true, sources: doc.sources });
   if (outcome.status !== 'written') return { id, document: doc, outcome };
-  const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  const def = recorded({ id, label: request.label.slice(0, 255), spec: request.spec }, outcome, stamp(deps));
   return { id, document: { ...doc, queries: [...doc.queries, def] }, outcome };
 }
 
@@ -202,7 +202,7 @@ export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: s
   const spec = change.spec ?? def.spec;
   const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, { ...options, sources: doc.sources });
   if (outcome.status !== 'written') return { document: doc, outcome };
-  const updated = recorded({ ...def, label, spec: spec as unknown as Record<string, unknown> }, outcome, stamp(deps));
+  const updated = recorded({ ...def, label, spec }, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
 }
 
@@ -221,10 +221,10 @@ export function renameQuery(doc: PivotDeckDocument, id: string, label: string): 
  * writes it to a new sheet.
  * @example const { document, id } = duplicateQuery(doc, 'q_1');
  */
-export function duplicateQuery(doc: PivotDeckDocument, id: string, now: Date = new Date()): { document: PivotDeckDocument; id: string } {
+export function duplicateQuery(doc: PivotDeckDocument, id: string, now: Date = new Date(), alsoTaken: Iterable<string> = []): { document: PivotDeckDocument; id: string } {
   const def = doc.queries.find((q) => q.id === id);
   if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
-  const copy: QueryDef = { id: newQueryId(doc, now), label: `${def.label} (copy)`.slice(0, 255), spec: structuredClone(def.spec) };
+  const copy: QueryDef = { id: newQueryId(doc, now, alsoTaken), label: `${def.label} (copy)`.slice(0, 255), spec: structuredClone(def.spec) };
   return { document: { ...doc, queries: [...doc.queries, copy] }, id: copy.id };
 }
 

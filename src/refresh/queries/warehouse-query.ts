@@ -10,8 +10,6 @@ import {
   type WarehouseAnswer, type WarehouseConnection, type WarehouseContext,
 } from '../../connectors/warehouse';
 import type { SourceDefinition } from '../../connectors/types';
-import type { ExcelRun } from '../../excel/api';
-import { loadWorkbookDocument } from '../../excel/workbook-document';
 import type { QueryProgress, QueryRun } from './run-query';
 
 /** What ran where, for the query's details in the pane. */
@@ -99,15 +97,6 @@ export function warehouseQueryRunner(deps: WarehouseQueryDeps): WarehouseQueryRu
       },
     };
   };
-}
-
-/**
- * A runner over the workbook's own document (read through `run` when a query runs): what the
- * ribbon's Refresh all and other surfaces without the pane's state use.
- * @example refreshEverything({ run, queries: { warehouse: documentWarehouseRunner(run, context) } });
- */
-export function documentWarehouseRunner(run: ExcelRun, context: WarehouseContext): WarehouseQueryRunner {
-  return warehouseQueryRunner({ context, sources: async () => (await loadWorkbookDocument(run)).document.sources });
 }
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -11,10 +11,10 @@ export const SHEET_ROW_LIMIT = 1_048_576;
  * Sources whose data stays out of the sheet: queries pull them directly ("don't land raw
  * rows"), which is the only way to use data with more rows than a sheet holds.
  *
- * @example keptOutOfSheet({ id: 'big', label: 'Big', kind: 'csv', options: { keepOutOfSheet: true } }) // true
+ * @example keptOutOfSheet({ id: 'big', label: 'Big', kind: 'csv', keepOutOfSheet: true }) // true
  */
-export function keptOutOfSheet(def: Pick<SourceDefinition, 'options'>): boolean {
-  return def.options?.keepOutOfSheet === true;
+export function keptOutOfSheet(def: Pick<SourceDefinition, 'keepOutOfSheet'>): boolean {
+  return def.keepOutOfSheet === true;
 }
 
 /**
@@ -64,9 +64,8 @@ export function webPullSource(context: WebPullContext, document: () => Promise<P
     const def = (await document()).sources.find((s) => s.id === ref.id);
     if (!def) throw new Error(`The source "${ref.id}" is no longer in this workbook. Choose another source for this query.`);
     const same = kept.get(def.id);
-    // What was pulled depends on the address and the connector's options, not on the status kept beside them.
-    const { lastPull: _p, lastError: _e, landing: _l, ...pullOptions } = def.options ?? {};
-    const fingerprint = JSON.stringify([def.kind, def.url, pullOptions]);
+    // What was pulled depends on the address and the connector's options, not on the state kept beside them.
+    const fingerprint = JSON.stringify([def.kind, def.url, def.options ?? {}]);
     const previous = same && same.def === fingerprint ? same.pull : undefined;
     const result = await pullSource(def, {
       ...context,

@@ -4,4 +4,5 @@
  */
 export { refreshSource, defaultLanding, type SourceDeps, type SourceOutcome, type SourceProgress, type SourceRefreshOptions, type SourceRefreshResult } from './refresh-source';
 export { removeSource } from './remove-source';
+export { SourceCoordinator, type AnySourceOutcome, type SourceRunOptions } from './source-coordinator';
 export { sourceStatus, landingOf, lastPullOf, hostOf, type SourceStatus, type LandingOptions, type LastPull } from './source-state';

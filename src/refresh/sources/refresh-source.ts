@@ -49,35 +49,21 @@ export interface SourceRefreshResult {
   outcome: SourceOutcome;
 }
 
-const inflight = new WeakMap<SourceDeps, Map<string, Promise<SourceRefreshResult>>>();
-
 /**
- * Refreshes one source and returns the updated document (the caller saves it). Concurrent calls
- * for the same source with the same deps coalesce: the second gets the first's promise (and its
- * document), so two clicks never pull twice or write twice.
+ * Refreshes one source and returns the updated document. SourceCoordinator runs it (one refresh
+ * of a source at a time, whoever asks, coalesced by source id) and records the result through the
+ * document service.
  *
- * - Conditional: sends the stored ETag / Last-Modified (kept in the source's options; not
- *   secrets) while its table is still in the workbook; a 304 downloads and writes nothing.
+ * - Conditional: sends the stored ETag / Last-Modified (the source's `lastPull`; not secrets)
+ *   while its table is still in the workbook; a 304 downloads and writes nothing.
  * - Credentials come from the per-user store; a user without one gets `needsCredential` for
  *   the host, which the pane turns into a prompt.
  * - Failures mark the source stale with the time and the plain-words reason; the table stays.
  *
  * @example
  *   const { document, outcome } = await refreshSource(deps, doc, 'cars', { onProgress: show });
- *   await saveWorkbookDocument(deps.run, opened, document);
  */
-export function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions = {}): Promise<SourceRefreshResult> {
-  let running = inflight.get(deps);
-  if (!running) inflight.set(deps, (running = new Map()));
-  const existing = running.get(sourceId);
-  if (existing) return existing;
-  const map = running;
-  const promise = refreshNow(deps, doc, sourceId, options).finally(() => map.delete(sourceId));
-  map.set(sourceId, promise);
-  return promise;
-}
-
-async function refreshNow(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions): Promise<SourceRefreshResult> {
+export async function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, sourceId: string, options: SourceRefreshOptions = {}): Promise<SourceRefreshResult> {
   const def = doc.sources.find((s) => s.id === sourceId);
   if (!def) throw new Error(`There is no source "${sourceId}" in this workbook's PivotDeck data.`);
   const at = (deps.now ?? (() => new Date()))().toISOString();
@@ -106,7 +92,7 @@ async function refreshNow(deps: SourceDeps, doc: PivotDeckDocument, sourceId: st
         sleep: deps.sleep,
       });
       if (result.status === 'notModified') {
-        const next: SourceDefinition = { ...def, options: withoutError(def.options), lastRefresh: { at, ok: true, message: 'Unchanged since the last refresh (the server said so); nothing was downloaded or rewritten.' } };
+        const next: SourceDefinition = { ...withoutError(def), lastRefresh: { at, ok: true, message: 'Unchanged since the last refresh (the server said so); nothing was downloaded or rewritten.' } };
         return record(next, { status: 'notModified' });
       }
       pulled = result;
@@ -126,8 +112,9 @@ async function refreshNow(deps: SourceDeps, doc: PivotDeckDocument, sourceId: st
       bytes: pulled.bytes,
     };
     const next: SourceDefinition = {
-      ...def,
-      options: { ...withoutError(def.options), landing: { tableName: land.tableName, sheet: land.sheet }, lastPull: stripUndefined(pull) },
+      ...withoutError(def),
+      landing: { tableName: land.tableName, sheet: land.sheet },
+      lastPull: stripUndefined(pull),
       output: { name: landingName(def.id), sheet: land.sheet, address: land.address.slice(0, 64) },
       lastRefresh: { at, ok: true, message: summary.slice(0, 2000) },
     };
@@ -159,12 +146,12 @@ export function defaultLanding(def: Pick<SourceDefinition, 'label' | 'id'>): Lan
 }
 
 function failed(def: SourceDefinition, at: string, error: LastError, message: string): SourceDefinition {
-  return { ...def, options: { ...(def.options ?? {}), lastError: stripUndefined(error) }, lastRefresh: { at, ok: false, message: message.slice(0, 2000) } };
+  return { ...def, lastError: stripUndefined(error), lastRefresh: { at, ok: false, message: message.slice(0, 2000) } };
 }
 
-function withoutError(options: SourceDefinition['options']): Record<string, unknown> {
-  const { lastError: _dropped, ...rest } = options ?? {};
-  void _dropped;
+/** The source without its last failure (a refresh that went well clears it). */
+function withoutError(def: SourceDefinition): SourceDefinition {
+  const { lastError: _dropped, ...rest } = def;
   return rest;
 }
 

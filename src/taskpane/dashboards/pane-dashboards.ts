@@ -1,58 +1,33 @@
-import type { PaneHost } from '../../excel/host-types';
-import { loadWorkbookDocument, saveWorkbookDocument } from '../../excel/workbook-document';
-import type { OpenResult, PivotDeckDocument } from '../../model';
-import { createDashboardCoordinator, type DashboardCoordinator, type DashboardOutcome } from '../../refresh/dashboards';
-import type { DocumentStore } from '../../refresh/document-hub';
-import { paneWarehouseRunner } from '../warehouse/builder-source';
+import type { DashboardCoordinator, DashboardOutcome } from '../../refresh/dashboards';
+import type { DocumentService } from '../../refresh/document';
+import type { Services } from '../../refresh/services';
 
 /**
- * The dashboards of one open workbook as the pane holds them: one coordinator (so a refresh from
- * the list, a parameter change and a schedule coalesce), the document store it saves through,
- * and listeners told after every save and every refresh outcome.
+ * The dashboards of one open workbook as the pane holds them: the composition root's coordinator
+ * (so a refresh from the list, a parameter change and a schedule coalesce) and document service,
+ * and listeners told when a refresh started outside the list ends.
  */
 export interface PaneDashboards {
   coordinator: DashboardCoordinator;
-  store: DocumentStore;
-  /** The last open result (read-only documents are never rewritten). */
-  opened(): OpenResult | undefined;
-  /** Told after every save; returns unsubscribe. */
-  onDocument(listener: (doc: PivotDeckDocument) => void): () => void;
+  documents: DocumentService;
   /** Told when a refresh started outside the list (parameter change, schedule, on open) ends. */
   onOutcome(listener: (id: string, outcome: DashboardOutcome) => void): () => void;
   reportOutcome(id: string, outcome: DashboardOutcome): void;
 }
 
-const byHost = new WeakMap<PaneHost, PaneDashboards>();
+const byServices = new WeakMap<Services, PaneDashboards>();
 
 /**
- * The pane's dashboards for a host, built once per host (workbook).
- * @example const { coordinator, store } = paneDashboards(host);
+ * The pane's dashboards for a workbook's services, built once.
+ * @example const { coordinator, documents } = paneDashboards(services);
  */
-export function paneDashboards(host: PaneHost): PaneDashboards {
-  const known = byHost.get(host);
+export function paneDashboards(services: Services): PaneDashboards {
+  const known = byServices.get(services);
   if (known) return known;
-  let opened: OpenResult | undefined;
-  const docListeners = new Set<(doc: PivotDeckDocument) => void>();
   const outcomeListeners = new Set<(id: string, outcome: DashboardOutcome) => void>();
-  const store: DocumentStore = {
-    async load() {
-      opened = await loadWorkbookDocument(host.run);
-      return opened.document;
-    },
-    async save(doc) {
-      await saveWorkbookDocument(host.run, opened ?? { readOnly: false }, doc);
-      for (const listener of docListeners) listener(doc);
-    },
-  };
   const made: PaneDashboards = {
-    // Tiles on a warehouse source run where the data is (one SELECT per distinct query).
-    coordinator: createDashboardCoordinator(host.run, store, { warehouse: paneWarehouseRunner(host) }),
-    store,
-    opened: () => opened,
-    onDocument(listener) {
-      docListeners.add(listener);
-      return () => { docListeners.delete(listener); };
-    },
+    coordinator: services.dashboards,
+    documents: services.documents,
     onOutcome(listener) {
       outcomeListeners.add(listener);
       return () => { outcomeListeners.delete(listener); };
@@ -61,6 +36,6 @@ export function paneDashboards(host: PaneHost): PaneDashboards {
       for (const listener of outcomeListeners) listener(id, outcome);
     },
   };
-  byHost.set(host, made);
+  byServices.set(services, made);
   return made;
 }

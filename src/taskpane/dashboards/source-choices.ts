@@ -1,6 +1,9 @@
 import type { DashboardField, SourceRef } from '../../dashboards';
+import type { ExcelRun } from '../../excel/api';
+import { readTablePreview } from '../../excel/read-table-preview';
 import type { TableInfo } from '../../excel/workbook-info';
 import type { PivotDeckDocument } from '../../model';
+import { describeFields } from '../query/field-info';
 import { savedFields, savedRowCount } from '../warehouse/warehouse-draft';
 
 /** A source the "New dashboard" picker offers. */
@@ -65,4 +68,18 @@ export function sourceChoices(tables: readonly TableInfo[], doc: PivotDeckDocume
     });
   }
   return out;
+}
+
+/**
+ * The fields a chosen source offers to the dashboard's tiles: known without reading for web and
+ * warehouse sources (their last check), read from the first 20 rows for a workbook table. Rejects
+ * with a message saying what to do when they cannot be known.
+ *
+ * @example const fields = await fieldsOfChoice(host.run, choice);
+ */
+export async function fieldsOfChoice(run: ExcelRun, choice: SourceChoice): Promise<DashboardField[]> {
+  if (choice.fields) return choice.fields;
+  if (choice.ref.kind !== 'table') throw new Error(choice.unavailable ?? 'PivotDeck cannot read this source’s columns.');
+  const preview = await readTablePreview(run, choice.ref.name, 20);
+  return describeFields(preview.headers, preview.rows, preview.numberFormats);
 }

@@ -1,5 +1,6 @@
 import type { PaneHost } from '../../excel/host-types';
 import type { PivotDeckDocument } from '../../model';
+import type { Services } from '../../refresh/services';
 import { paneDashboards } from './pane-dashboards';
 
 /**
@@ -9,10 +10,10 @@ import { paneDashboards } from './pane-dashboards';
  * created later is watched too, a deleted one no longer. App.tsx imports this lazily after
  * the first render, so a workbook without dashboards costs one settings read.
  *
- * @example const stop = await startDashboards(host); ... stop();
+ * @example const stop = await startDashboards(host, services); ... stop();
  */
-export async function startDashboards(host: PaneHost): Promise<() => void> {
-  const pane = paneDashboards(host);
+export async function startDashboards(host: PaneHost, services: Services): Promise<() => void> {
+  const pane = paneDashboards(services);
   const { coordinator } = pane;
   const watches = new Map<string, Promise<() => Promise<void>>>();
   let stopSchedules: (() => void) | undefined;
@@ -45,9 +46,10 @@ export async function startDashboards(host: PaneHost): Promise<() => void> {
     void Promise.resolve().then(() => coordinator.startSchedules()).then((stop) => { if (stopped) stop(); else stopSchedules = stop; }, () => undefined);
   };
 
-  const unsubscribe = pane.onDocument(follow);
-  const doc = await pane.store.load();
-  if (doc.dashboards.length > 0 && !pane.opened()?.readOnly) {
+  const unsubscribe = pane.documents.subscribe((change) => follow(change.document));
+  const opened = await pane.documents.open();
+  const doc = opened.document;
+  if (doc.dashboards.length > 0 && !opened.readOnly) {
     follow(doc);
     void Promise.resolve().then(() => coordinator.refreshOnOpen()).then((outcomes) => {
       for (const [id, outcome] of outcomes) pane.reportOutcome(id, outcome);

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { activateSheet } from '../../excel/activate-sheet';
 import type { PaneHost } from '../../excel/host-types';
-import type { PivotDeckDocument } from '../../model';
+import type { OpenResult, PivotDeckDocument } from '../../model';
 import {
-  createDashboard, deleteDashboard, listDashboards, updateDashboard,
+  listDashboards,
   type DashboardChange, type DashboardOutcome, type DashboardProgress, type DashboardSummary, type NewDashboard,
 } from '../../refresh/dashboards';
+import { useServices } from '../services-context';
 import { paneDashboards } from './pane-dashboards';
 
 /** A refresh, build or save under way on one dashboard ('new' while creating one). */
@@ -32,11 +33,14 @@ function noticeOf(label: string, outcome: DashboardOutcome, done: string): Notic
 
 /**
  * State and actions of the Dashboards section. Excel is reached only through src/refresh and
- * src/excel with `host.run`; every change is saved into the workbook's document.
+ * src/excel with `host.run`; every change goes through the dashboard coordinator, which records
+ * it through the document service.
  */
 export function useDashboards(host: PaneHost) {
-  const pane = useMemo(() => paneDashboards(host), [host]);
-  const { coordinator, store } = pane;
+  const services = useServices();
+  const pane = useMemo(() => paneDashboards(services), [services]);
+  const { coordinator, documents } = pane;
+  const [opened, setOpened] = useState<OpenResult | undefined>();
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [busy, setBusy] = useState<Record<string, Busy>>({});
@@ -45,16 +49,18 @@ export function useDashboards(host: PaneHost) {
 
   const reload = useCallback(async () => {
     try {
-      setDoc(await store.load());
+      const result = await documents.open();
+      setOpened(result);
+      setDoc(result.document);
       setLoadError(undefined);
     } catch (e) {
       setLoadError(errorText(e));
     }
-  }, [store]);
+  }, [documents]);
 
   useEffect(() => {
     void reload();
-    const offDoc = pane.onDocument(setDoc);
+    const offDoc = documents.subscribe((change) => setDoc(change.document));
     const offOutcome = pane.onOutcome((id, outcome) => {
       setOutcomes((o) => ({ ...o, [id]: outcome }));
       // A refresh started by a dropdown, a schedule or the workbook opening makes an earlier
@@ -63,14 +69,11 @@ export function useDashboards(host: PaneHost) {
       void reload();
     });
     return () => { offDoc(); offOutcome(); };
-  }, [pane, reload]);
+  }, [pane, documents, reload]);
 
   const summaries: DashboardSummary[] = useMemo(() => (doc ? listDashboards(doc) : []), [doc]);
-  const readOnly = pane.opened()?.readOnly === true;
-  const readOnlyMessage = (() => {
-    const o = pane.opened();
-    return o && 'message' in o ? o.message : undefined;
-  })();
+  const readOnly = opened?.readOnly === true;
+  const readOnlyMessage = opened && 'message' in opened ? opened.message : undefined;
 
   /** Runs work on one dashboard with progress shown on its card. */
   const track = useCallback(async <T,>(id: string, what: string, work: (onProgress: (p: DashboardProgress) => void) => Promise<T>): Promise<T> => {
@@ -126,53 +129,42 @@ export function useDashboards(host: PaneHost) {
     const label = summaries.find((s) => s.id === id)?.label ?? id;
     setNotice(undefined);
     try {
-      await track(id, 'Deleting', async () => {
-        const next = await deleteDashboard(coordinator.deps, await store.load(), id, { deleteSheet: true });
-        await store.save(next);
-      });
+      await track(id, 'Deleting', () => coordinator.remove(id, { deleteSheet: true }));
       setNotice({ intent: 'success', text: `Deleted “${label}” and its sheet.` });
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
     }
-  }, [coordinator, store, summaries, track]);
+  }, [coordinator, summaries, track]);
 
   /** Builds a new dashboard on its own sheet; resolves with its id and sheet when something was written. */
   const create = useCallback(async (request: NewDashboard): Promise<{ id: string; sheet?: string } | undefined> => {
     setNotice(undefined);
     try {
-      const result = await track('new', `Creating “${request.label}”`, async (onProgress) => {
-        const made = await createDashboard(coordinator.deps, await store.load(), request, { onProgress, session: coordinator.session });
-        if (made.outcome.status !== 'failed' && made.outcome.status !== 'cancelled') await store.save(made.document);
-        return made;
-      });
+      const result = await track('new', `Creating “${request.label}”`, (onProgress) => coordinator.create(request, { onProgress }));
       setOutcomes((o) => ({ ...o, [result.id]: result.outcome }));
       setNotice(noticeOf(request.label, result.outcome, 'Created'));
       if (result.outcome.status === 'failed' || result.outcome.status === 'cancelled') return undefined;
-      return { id: result.id, sheet: result.outcome.sheet ?? result.document.dashboards.find((x) => x.id === result.id)?.sheet };
+      return { id: result.id, sheet: result.outcome.sheet };
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
       return undefined;
     }
-  }, [coordinator, store, track]);
+  }, [coordinator, track]);
 
   /** Saves edits (tiles, name, refresh options) and rewrites the dashboard when tiles changed. */
   const update = useCallback(async (id: string, change: DashboardChange): Promise<boolean> => {
     const label = change.label ?? summaries.find((s) => s.id === id)?.label ?? id;
     setNotice(undefined);
     try {
-      const result = await track(id, 'Saving', async (onProgress) => {
-        const saved = await updateDashboard(coordinator.deps, await store.load(), id, change, { onProgress, session: coordinator.session });
-        if (saved.outcome.status !== 'failed' && saved.outcome.status !== 'cancelled') await store.save(saved.document);
-        return saved;
-      });
-      setOutcomes((o) => ({ ...o, [id]: result.outcome }));
-      setNotice(noticeOf(label, result.outcome, 'Saved'));
-      return result.outcome.status !== 'failed' && result.outcome.status !== 'cancelled';
+      const outcome = await track(id, 'Saving', (onProgress) => coordinator.edit(id, change, { onProgress }));
+      setOutcomes((o) => ({ ...o, [id]: outcome }));
+      setNotice(noticeOf(label, outcome, 'Saved'));
+      return outcome.status !== 'failed' && outcome.status !== 'cancelled';
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
       return false;
     }
-  }, [coordinator, store, summaries, track]);
+  }, [coordinator, summaries, track]);
 
   const cancel = useCallback(() => coordinator.cancel(), [coordinator]);
 

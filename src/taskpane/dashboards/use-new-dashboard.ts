@@ -1,102 +1,63 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { buildFromTemplate, parseTiles, proposeStarterLayout, type DashboardField, type Tile } from '../../dashboards';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { buildFromTemplate, parseTiles, proposeStarterLayout, type Tile } from '../../dashboards';
 import type { PaneHost } from '../../excel/host-types';
 import { listTables } from '../../excel/list-tables';
-import { readTablePreview } from '../../excel/read-table-preview';
 import type { PivotDeckDocument } from '../../model';
-import { describeFields } from '../query/field-info';
-import { sourceChoices, type SourceChoice } from './source-choices';
+import { INITIAL_NEW_DASHBOARD, newDashboardReducer, type FieldsState, type RefreshOptionsDraft, type Step } from './new-dashboard-state';
+import { fieldsOfChoice, sourceChoices, type SourceChoice } from './source-choices';
 import type { GalleryId } from './template-gallery-items';
 
-export type Step = 'source' | 'template' | 'tiles';
-
-export type FieldsState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; fields: DashboardField[] }
-  | { status: 'error'; message: string };
-
-/** Refresh options of a dashboard as the form holds them. */
-export interface RefreshOptionsDraft {
-  refreshOnOpen: boolean;
-  everyOn: boolean;
-  everyMinutes: string;
-}
+export { everyMinutes, type FieldsState, type RefreshOptionsDraft, type Step } from './new-dashboard-state';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The "New dashboard" (and "Edit") flow: pick a source, pick a template, edit the proposed
  * tiles, name it and choose when it refreshes. Editing starts at the tiles step with the
- * dashboard's stored tiles.
+ * dashboard's stored tiles. The state is a reducer (new-dashboard-state.ts); reading a source's
+ * fields is the fieldsOfChoice use-case.
  */
 export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefined) {
-  const [step, setStep] = useState<Step>('source');
-  const [choices, setChoices] = useState<SourceChoice[] | undefined>();
-  const [choicesError, setChoicesError] = useState<string | undefined>();
-  const [choice, setChoice] = useState<SourceChoice | undefined>();
-  const [fields, setFields] = useState<FieldsState>({ status: 'idle' });
-  const [template, setTemplate] = useState<GalleryId | undefined>();
-  const [templateError, setTemplateError] = useState<string | undefined>();
-  const [tiles, setTiles] = useState<Tile[]>([]);
-  const [label, setLabel] = useState('');
-  const [options, setOptions] = useState<RefreshOptionsDraft>({ refreshOnOpen: false, everyOn: false, everyMinutes: '15' });
-  const [editingId, setEditingId] = useState<string | undefined>();
+  const [state, dispatch] = useReducer(newDashboardReducer, INITIAL_NEW_DASHBOARD);
   const request = useRef(0);
 
   useEffect(() => {
     let live = true;
     listTables(host.run)
-      .then((tables) => { if (live) setChoices(sourceChoices(tables, doc)); })
-      .catch((e: unknown) => { if (live) setChoicesError(errorText(e)); });
+      .then((tables) => { if (live) dispatch({ type: 'choices', choices: sourceChoices(tables, doc) }); })
+      .catch((e: unknown) => { if (live) dispatch({ type: 'choicesFailed', message: errorText(e) }); });
     return () => { live = false; };
   }, [host, doc]);
 
   const chooseSource = useCallback(async (next: SourceChoice | undefined) => {
     const mine = ++request.current;
-    setChoice(next);
-    setTemplate(undefined);
-    setTemplateError(undefined);
-    if (!next) { setFields({ status: 'idle' }); return; }
-    if (next.fields) { setFields({ status: 'ready', fields: next.fields }); return; }
-    if (next.ref.kind !== 'table') { setFields({ status: 'error', message: next.unavailable ?? 'PivotDeck cannot read this source’s columns.' }); return; }
-    setFields({ status: 'loading' });
+    const first: FieldsState = !next ? { status: 'idle' } : next.fields ? { status: 'ready', fields: next.fields } : next.ref.kind === 'table' ? { status: 'loading' } : { status: 'error', message: next.unavailable ?? 'PivotDeck cannot read this source’s columns.' };
+    dispatch({ type: 'choose', choice: next, fields: first });
+    if (!next || first.status !== 'loading') return;
     try {
-      const preview = await readTablePreview(host.run, next.ref.name, 20);
-      if (mine !== request.current) return;
-      setFields({ status: 'ready', fields: describeFields(preview.headers, preview.rows, preview.numberFormats) });
+      const fields = await fieldsOfChoice(host.run, next);
+      if (mine === request.current) dispatch({ type: 'fields', choice: next, fields: { status: 'ready', fields } });
     } catch (e) {
-      if (mine === request.current) setFields({ status: 'error', message: errorText(e) });
+      if (mine === request.current) dispatch({ type: 'fields', choice: next, fields: { status: 'error', message: errorText(e) } });
     }
   }, [host]);
 
+  const { choice, fields, choices } = state;
   /** Proposes the tiles of a template and moves on to editing them. */
   const chooseTemplate = useCallback((id: GalleryId, templateLabel: string) => {
     if (!choice || fields.status !== 'ready') return;
-    setTemplateError(undefined);
     try {
       const proposed = id === 'starter' ? proposeStarterLayout(choice.ref, fields.fields) : buildFromTemplate(id, choice.ref, fields.fields);
-      setTemplate(id);
-      setTiles(proposed);
-      setLabel(id === 'starter' ? `${choice.label} dashboard` : templateLabel);
-      setStep('tiles');
+      dispatch({ type: 'template', template: id, tiles: proposed, label: id === 'starter' ? `${choice.label} dashboard` : templateLabel });
     } catch (e) {
-      setTemplateError(errorText(e));
+      dispatch({ type: 'templateFailed', message: errorText(e) });
     }
   }, [choice, fields]);
 
   /** Starts over for a new dashboard. */
   const reset = useCallback(() => {
     request.current++;
-    setStep('source');
-    setChoice(undefined);
-    setFields({ status: 'idle' });
-    setTemplate(undefined);
-    setTemplateError(undefined);
-    setTiles([]);
-    setLabel('');
-    setOptions({ refreshOnOpen: false, everyOn: false, everyMinutes: '15' });
-    setEditingId(undefined);
+    dispatch({ type: 'reset' });
   }, []);
 
   /** Opens a stored dashboard for editing; returns why it cannot be edited, if it cannot. */
@@ -105,11 +66,11 @@ export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefin
     if (!def) return 'This dashboard is no longer in the workbook.';
     const parsed = parseTiles(def.tiles);
     if (parsed.problems.length > 0) return `Some tiles cannot be read, so editing could lose them: ${parsed.problems.map((p) => p.message).join('; ')}`;
-    reset();
-    setEditingId(id);
-    setTiles(parsed.tiles);
-    setLabel(def.label);
-    setOptions({ refreshOnOpen: def.refreshOnOpen === true, everyOn: def.refreshEveryMinutes !== undefined, everyMinutes: String(def.refreshEveryMinutes ?? 15) });
+    request.current++;
+    dispatch({
+      type: 'edit', id, tiles: parsed.tiles, label: def.label,
+      options: { refreshOnOpen: def.refreshOnOpen === true, everyOn: def.refreshEveryMinutes !== undefined, everyMinutes: String(def.refreshEveryMinutes ?? 15) },
+    });
     // The fields of the first computed tile's source, for "Add a tile" and the dropdown choices.
     const source = parsed.tiles.find((t) => t.kind !== 'header' && 'source' in t);
     if (source && 'source' in source) {
@@ -117,25 +78,19 @@ export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefin
       const fallback: SourceChoice = { key: 'edit', label: source.source.kind === 'table' ? source.source.name : 'source', detail: '', ref: source.source, group: 'workbook' };
       await chooseSource(known ?? fallback);
     }
-    setStep('tiles');
+    dispatch({ type: 'step', step: 'tiles' });
     return undefined;
-  }, [choices, chooseSource, doc, reset]);
+  }, [choices, chooseSource, doc]);
+
+  const setStep = useCallback((step: Step) => dispatch({ type: 'step', step }), []);
+  const setTiles = useCallback((tiles: Tile[]) => dispatch({ type: 'tiles', tiles }), []);
+  const setLabel = useCallback((label: string) => dispatch({ type: 'label', label }), []);
+  const setOptions = useCallback((options: RefreshOptionsDraft) => dispatch({ type: 'options', options }), []);
 
   return {
-    step, setStep, choices, choicesError, choice, chooseSource, fields, template, templateError, chooseTemplate,
-    tiles, setTiles, label, setLabel, options, setOptions, editingId, edit, reset,
+    step: state.step, setStep, choices, choicesError: state.choicesError, choice, chooseSource, fields, template: state.template, templateError: state.templateError, chooseTemplate,
+    tiles: state.tiles, setTiles, label: state.label, setLabel, options: state.options, setOptions, editingId: state.editingId, edit, reset,
   };
 }
 
 export type NewDashboardState = ReturnType<typeof useNewDashboard>;
-
-/**
- * Minutes from the form, or a message saying what to type.
- * @example everyMinutes({ refreshOnOpen: false, everyOn: true, everyMinutes: '15' }) // { minutes: 15 }
- */
-export function everyMinutes(o: RefreshOptionsDraft): { minutes?: number; problem?: string } {
-  if (!o.everyOn) return {};
-  const n = Number(o.everyMinutes.trim());
-  if (!Number.isInteger(n) || n < 1 || n > 1440) return { problem: 'Type a whole number of minutes from 1 to 1440 (a day).' };
-  return { minutes: n };
-}

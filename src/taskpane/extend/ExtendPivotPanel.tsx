@@ -4,7 +4,6 @@ import {
 import { useState, type ReactElement } from 'react';
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PaneHost } from '../../excel/host-types';
-import type { RefreshCoordinator } from '../../refresh';
 import { useExtendPivotPanelStyles } from './ExtendPivotPanel.styles';
 import { ExtensionResult } from './ExtensionResult';
 import { MeasureEditor } from './MeasureEditor';
@@ -12,8 +11,6 @@ import { useExtendPivot } from './use-extend-pivot';
 
 export interface ExtendPivotPanelProps {
   host: PaneHost;
-  /** The composition root's coordinator, shared with the ribbon's "Refresh all". */
-  coordinator: RefreshCoordinator;
 }
 
 const PHASE: Record<string, string> = {
@@ -35,9 +32,9 @@ const STEP: Record<string, string> = {
  * "Extend a PivotTable": pick a pivot, add measures Excel pivots lack, write them beside it,
  * checked against the numbers Excel shows; list, refresh and remove existing extensions.
  */
-export function ExtendPivotPanel({ host, coordinator }: ExtendPivotPanelProps): ReactElement {
+export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement {
   const styles = useExtendPivotPanelStyles();
-  const state = useExtendPivot(host, coordinator);
+  const state = useExtendPivot(host);
   const [measures, setMeasures] = useState<ExtensionMeasure[]>([]);
   const { description, run } = state;
   const snapshot = description?.snapshot;

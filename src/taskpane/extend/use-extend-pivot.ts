@@ -4,10 +4,10 @@ import type { PaneHost } from '../../excel/host-types';
 import { listPivots } from '../../excel/list-pivots';
 import { describePivot, type PivotDescription } from '../../excel/pivot/describe-pivot';
 import { getSelectedPivotName } from '../../excel/selected-pivot';
-import { loadWorkbookDocument } from '../../excel/workbook-document';
 import type { PivotInfo } from '../../excel/workbook-info';
 import type { OpenResult, PivotDeckDocument } from '../../model';
-import { extendPivot, removeExtension, type ExtendOutcome, type ExtendProgress, type RefreshCoordinator } from '../../refresh';
+import type { ExtendOutcome, ExtendProgress } from '../../refresh';
+import { useServices } from '../services-context';
 
 export type RunState =
   | { kind: 'idle' }
@@ -16,12 +16,13 @@ export type RunState =
 
 /**
  * State and actions of the "Extend a PivotTable" panel. Excel calls go through src/excel and
- * src/refresh with `host.run`; the refresh coordinator comes from the composition root (so the
- * ribbon and the pane share one, and its Web Worker computer); its saves update the list here.
+ * src/refresh with `host.run`; the extension coordinator comes from the composition root (so the
+ * ribbon and the pane share one, and its Web Worker computer); every saved change to the
+ * document (from here, another section or the ribbon) updates the list here.
  */
-export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) {
+export function useExtendPivot(host: PaneHost) {
   const canReadDataSource = host.isSetSupported('ExcelApi', '1.15');
-  const deps = coordinator.deps;
+  const { extensions: coordinator, documents } = useServices();
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
@@ -32,11 +33,11 @@ export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) 
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
 
-  useEffect(() => coordinator.subscribe(setDoc), [coordinator]);
+  useEffect(() => documents.subscribe((change) => setDoc(change.document)), [documents]);
 
   const reload = useCallback(async () => {
     try {
-      const [list, result] = await Promise.all([listPivots(host.run, { canReadDataSource }), loadWorkbookDocument(host.run)]);
+      const [list, result] = await Promise.all([listPivots(host.run, { canReadDataSource }), documents.open()]);
       opened.current = result;
       setPivots(list);
       setDoc(result.document);
@@ -44,7 +45,7 @@ export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) 
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [host, canReadDataSource]);
+  }, [host, canReadDataSource, documents]);
   useEffect(() => { void reload(); }, [reload]);
 
   const choosePivot = useCallback(async (name: string | undefined) => {
@@ -73,29 +74,14 @@ export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) 
   const addToPivot = useCallback(async (measures: ExtensionMeasure[], placement: { kind: 'beside' } | { kind: 'sheet'; sheet: string }) => {
     if (!pivotName) return;
     const controller = new AbortController();
-    const extensionId = `ext_${Date.now().toString(36)}`;
     setRun({ kind: 'running', progress: { phase: 'pivot' }, cancel: () => controller.abort() });
-    const outcome = await extendPivot(deps, { extensionId, pivotName, measures, placement }, {
+    // Extends and records it; columns whose definition cannot be saved are removed again.
+    const outcome = await coordinator.add({ pivotName, measures, placement }, {
       signal: controller.signal,
       onProgress: (progress) => setRun({ kind: 'running', progress, cancel: () => controller.abort() }),
     });
-    if (outcome.status === 'written') {
-      try {
-        const current = await coordinator.load();
-        await coordinator.save({
-          ...current,
-          extensions: [...current.extensions, {
-            id: extensionId, pivotName, measures, placement,
-            output: { name: `PivotDeck_${extensionId}`, sheet: outcome.write.area.sheet, address: outcome.write.address.slice(0, 64) },
-            lastRefresh: { at: new Date().toISOString(), ok: true, message: outcome.summary },
-          }],
-        });
-      } catch (e) {
-        setDocMessage(`The columns were written, but PivotDeck could not save their definition in the workbook: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
     setRun({ kind: 'done', outcome, pivotName, measures });
-  }, [deps, pivotName, coordinator]);
+  }, [pivotName, coordinator]);
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
     setBusyIds((s) => new Set([...s, id]));
@@ -105,10 +91,7 @@ export function useExtendPivot(host: PaneHost, coordinator: RefreshCoordinator) 
   }, []);
   const refreshOne = useCallback((id: string) => withBusy(id, async () => { await coordinator.refreshOne(id); }), [coordinator, withBusy]);
   const refreshAll = useCallback(() => withBusy('*', async () => { await coordinator.refreshAll(); }), [coordinator, withBusy]);
-  const remove = useCallback((id: string) => withBusy(id, async () => {
-    const current = await coordinator.load();
-    await coordinator.save(await removeExtension(host.run, current, id));
-  }), [host, coordinator, withBusy]);
+  const remove = useCallback((id: string) => withBusy(id, async () => { await coordinator.remove(id); }), [coordinator, withBusy]);
 
   return {
     canReadDataSource, doc, docMessage, readOnly: opened.current?.readOnly ?? false, pivots, pivotName, description, error, run, busyIds,

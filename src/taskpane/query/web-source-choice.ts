@@ -4,11 +4,8 @@
  * the last check), and the pull queries use.
  */
 import type { SourceDefinition } from '../../connectors/types';
-import type { PaneHost } from '../../excel/host-types';
-import { loadWorkbookDocument } from '../../excel/workbook-document';
-import type { PullSource, SourceData } from '../../refresh/queries';
-import { keptOutOfSheet, webPullSource } from '../../refresh/queries/web-source-data';
-import { browserSourceDeps } from '../../commands/browser-source-deps';
+import type { SourceData } from '../../refresh/queries';
+import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
 import { isWebSource } from '../../connectors/pull-source';
 import { describeFields, type FieldInfo } from './field-info';
 
@@ -40,27 +37,8 @@ export function keptWebSources(sources: readonly SourceDefinition[] | undefined)
  * @example webFieldList(data, def).find((f) => f.name === 'Day')?.type // 'date'
  */
 export function webFieldList(data: SourceData, def: SourceDefinition | undefined): FieldInfo[] {
-  const recorded = (def?.options?.lastPull as { columns?: Array<{ name: string; type: string }> } | undefined)?.columns ?? [];
+  const recorded = def?.lastPull?.columns ?? [];
   const formats = data.header.map((name) => (recorded.find((c) => c.name === name)?.type === 'date' ? 'yyyy-mm-dd' : 'General'));
   const first = data.rows.slice(0, 20);
   return describeFields(data.header.map(String), first, first.map(() => formats));
-}
-
-/**
- * The pane's pull for web sources: the page's fetch, the user's credentials, the workbook's
- * current definitions. Undefined where there is no fetch.
- *
- * @example const deps: QueryDeps = { run: host.run, pull: paneWebPull(host) };
- */
-export function paneWebPull(host: PaneHost): PullSource | undefined {
-  if (typeof globalThis.fetch !== 'function') return undefined;
-  let pull: Promise<PullSource> | undefined;
-  // The context (the user's credential store) is built on the first pull, once.
-  const ready = () => (pull ??= browserSourceDeps().then((context) => {
-    if (!context) throw new Error('This pane cannot read web sources.');
-    // The workbench (and a pane served from localhost) may read http://localhost during development.
-    const policy = host.kind === 'workbench' ? { ...context.policy, allowHttpLocalhost: true } : context.policy;
-    return webPullSource({ ...context, policy }, async () => (await loadWorkbookDocument(host.run)).document);
-  }));
-  return async (ref, options) => (await ready())(ref, options);
 }

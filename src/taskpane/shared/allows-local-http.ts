@@ -1,4 +1,5 @@
 import type { PaneHost } from '../../excel/host-types';
+import { pageIsLocal } from '../../refresh/services/local-hosts';
 
 /**
  * http is allowed only for localhost, and only in the workbench or a pane served from localhost
@@ -6,7 +7,5 @@ import type { PaneHost } from '../../excel/host-types';
  * @example const policy = { allowHttpLocalhost: allowsLocalHttp(host) };
  */
 export function allowsLocalHttp(host: PaneHost): boolean {
-  if (host.kind === 'workbench') return true;
-  const name = typeof location === 'undefined' ? '' : location.hostname;
-  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+  return host.kind === 'workbench' || pageIsLocal();
 }

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@flue
 import { TableSearch20Regular } from '@fluentui/react-icons/svg/table-search';
 import { useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
+import { useServicesIfReady } from '../services-context';
 import { useShowRowsStyles } from './ShowRowsButton.styles';
 import type { ShowRowsOutcome } from './show-rows-at-selection';
 
@@ -15,11 +16,16 @@ type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; outcome: S
 export function ShowRowsButton({ host }: { host: PaneHost }): ReactElement {
   const styles = useShowRowsStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const services = useServicesIfReady();
   const onClick = async () => {
+    if (!services) return;
     setState({ kind: 'working' });
     try {
       const { showRowsAtSelection } = await import('./show-rows-at-selection');
-      const outcome = await showRowsAtSelection({ run: host.run, canReadDataSource: host.isSetSupported('ExcelApi', '1.15') });
+      const outcome = await showRowsAtSelection({
+        run: host.run, canReadDataSource: host.isSetSupported('ExcelApi', '1.15'),
+        loadDocument: () => services.documents.read(), ...(services.pull ? { pull: services.pull } : {}),
+      });
       setState({ kind: 'done', outcome });
     } catch (error) {
       setState({ kind: 'done', outcome: { status: 'refused', message: `Show rows stopped: ${error instanceof Error ? error.message : String(error)}. Try again.` } });
@@ -29,7 +35,7 @@ export function ShowRowsButton({ host }: { host: PaneHost }): ReactElement {
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <Button size="small" icon={<TableSearch20Regular />} onClick={() => void onClick()} disabled={state.kind === 'working'}>
+        <Button size="small" icon={<TableSearch20Regular />} onClick={() => void onClick()} disabled={!services || state.kind === 'working'}>
           {state.kind === 'working' ? 'Showing rows…' : 'Show rows'}
         </Button>
         <Text className={styles.hint}>behind the selected number</Text>

@@ -13,7 +13,6 @@ import { readPivotSource } from '../../excel/pivot/read-pivot-source';
 import { findQueryOutput } from '../../excel/query-output';
 import { getSelectedPivotName } from '../../excel/selected-pivot';
 import { readPivotColumnLabels, ShowRowsError, writeShowRows } from '../../excel/show-rows';
-import { loadWorkbookDocument } from '../../excel/workbook-document';
 import type { PivotDeckDocument } from '../../model';
 import { computeQuery } from '../../refresh/queries/compute-query';
 import { savedQueries } from '../../refresh/queries/saved-queries';
@@ -23,8 +22,8 @@ export interface ShowRowsDeps {
   run: ExcelRun;
   /** `isSetSupported('ExcelApi', '1.15')`: reading a pivot's source needs it. */
   canReadDataSource: boolean;
-  /** The workbook document (the document service's read() once it is merged); default: read it from the workbook. */
-  loadDocument?: () => Promise<PivotDeckDocument>;
+  /** The workbook document: the document service's read(). */
+  loadDocument: () => Promise<PivotDeckDocument>;
   /** Reads kept-out web sources; without it such queries are refused with a message. */
   pull?: PullSource;
   /** Rows written at most (default 10,000); the true count is always stated. */
@@ -67,7 +66,7 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
       return { status: 'written', sheet: out.sheet, words: drill.words, total: out.total, rowsWritten: out.rowsWritten, formula: out.formula };
     }
 
-    const doc = await (deps.loadDocument ?? (async () => (await loadWorkbookDocument(deps.run)).document))();
+    const doc = await deps.loadDocument();
 
     // Extension columns PivotDeck wrote beside (or away from) a pivot: block row k is pivot row k - 1.
     const tracked = doc.extensions.filter((e) => e.output?.name);

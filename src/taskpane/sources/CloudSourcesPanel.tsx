@@ -85,7 +85,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     const drafted = draftToSource({ ...draft, id: preview.def.id, types: changed }, []);
     // Too many rows for a sheet: kept out whatever the choice (the table option is disabled).
     const outside = keepOut || tooBigToLand(preview.pull.rowCount) !== undefined;
-    const def = { ...drafted, options: { ...drafted.options, keepOutOfSheet: outside } };
+    const def = { ...drafted, keepOutOfSheet: outside };
     // Changed types re-read the data with them; otherwise the previewed pull is landed as is.
     const outcome = await sources.land(def, Object.keys(changed).length ? undefined : preview.pull);
     if (outcome && outcome.status !== 'cancelled') reset();

@@ -142,9 +142,9 @@ export function draftToSource(draft: SourceDraft, takenIds: readonly string[]): 
     if (draft.totalPath.trim()) options.totalPath = draft.totalPath.trim();
   }
   if (Object.keys(draft.types).length > 0 && draft.kind !== 'parquet' && draft.kind !== 'arrow') options.types = { ...draft.types };
-  const landing = defaultLanding({ id, label });
-  options.landing = { tableName: draft.tableName.trim() || landing.tableName, sheet: draft.sheet.trim() || landing.sheet };
-  const def: SourceDefinition = { id, label, kind: draft.kind, url: draft.url.trim(), options };
+  const place = defaultLanding({ id, label });
+  const landing = { tableName: draft.tableName.trim() || place.tableName, sheet: draft.sheet.trim() || place.sheet };
+  const def: SourceDefinition = { id, label, kind: draft.kind, url: draft.url.trim(), options, landing };
   if (draft.auth !== 'none') {
     def.credential = { origin: draftOrigin(draft.url), kind: draft.auth, ...(draft.keyName.trim() && (draft.auth === 'apiKeyHeader' || draft.auth === 'apiKeyQuery') ? { parameter: draft.keyName.trim() } : {}) };
   }
@@ -162,10 +162,15 @@ function pagingOption(draft: SourceDraft): Record<string, unknown> {
   }
 }
 
+const COLUMN_TYPES: readonly ColumnType[] = ['text', 'number', 'date', 'boolean'];
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** The form filled in from a stored source, for Edit (secrets are never read back). */
 export function sourceToDraft(def: SourceDefinition): SourceDraft {
   const o = def.options ?? {};
-  const paging = (o.paging ?? { kind: 'none' }) as Record<string, unknown>;
+  // The connector's options are untyped in the document (the connector validates them): read
+  // only what has the expected shape.
+  const paging: Record<string, unknown> = isRecord(o.paging) ? o.paging : { kind: 'none' };
   const landing = landingOf(def);
   const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   return {
@@ -183,6 +188,6 @@ export function sourceToDraft(def: SourceDefinition): SourceDraft {
     keyName: def.credential?.parameter ?? '',
     tableName: landing?.tableName ?? '',
     sheet: landing?.sheet ?? '',
-    types: { ...((o.types as Record<string, ColumnType> | undefined) ?? {}) },
+    types: Object.fromEntries(Object.entries(isRecord(o.types) ? o.types : {}).filter((e): e is [string, ColumnType] => COLUMN_TYPES.includes(e[1] as ColumnType))),
   };
 }

@@ -6,11 +6,8 @@
 import type { WarehouseField } from '../../connectors/warehouse';
 import type { SourceDefinition } from '../../connectors/types';
 import type { SourceRef } from '../../engine/spec';
-import type { PaneHost } from '../../excel/host-types';
-import { loadWorkbookDocument } from '../../excel/workbook-document';
-import { warehouseQueryRunner, type QueryComputer, type SourceData, type WarehouseQueryRunner } from '../../refresh/queries';
+import type { QueryComputer, SourceData, WarehouseQueryRunner } from '../../refresh/queries';
 import type { FieldInfo } from '../query/field-info';
-import { paneWarehouseContext } from './warehouse-context';
 import { savedFields, savedRowCount } from './warehouse-draft';
 
 const PREFIX = 'warehouse:';
@@ -56,10 +53,10 @@ export function warehouseSources(sources: readonly SourceDefinition[] | undefine
 
 /**
  * The field list and row count of a warehouse choice, from what was saved at "Test connection".
- * @example const { fields, totalRows } = await warehouseFieldList(host, 'wh_1');
+ * @example const { fields, totalRows } = warehouseFieldList(doc.sources, 'wh_1');
  */
-export async function warehouseFieldList(host: PaneHost, sourceId: string): Promise<{ fields: FieldInfo[]; totalRows: number; label: string }> {
-  const def = (await loadWorkbookDocument(host.run)).document.sources.find((s) => s.id === sourceId);
+export function warehouseFieldList(sources: readonly SourceDefinition[], sourceId: string): { fields: FieldInfo[]; totalRows: number; label: string } {
+  const def = sources.find((s) => s.id === sourceId);
   if (!def || def.kind !== 'warehouse') throw new Error('This warehouse source is no longer in the workbook. Choose another source.');
   const fields = savedFields(def);
   if (!fields.length) throw new Error(`PivotDeck does not know the fields of "${def.label}" yet. Connect to the warehouse again and press "Test connection".`);
@@ -68,17 +65,6 @@ export async function warehouseFieldList(host: PaneHost, sourceId: string): Prom
 
 /** What a warehouse choice gives the preview as "source data": nothing (no rows are read). */
 export const NO_ROWS: SourceData = { header: [], rows: [], syncs: 0, bytes: 0 };
-
-/**
- * The pane's warehouse runner: the user's credentials, the workbook's current source definitions.
- * @example const warehouse = paneWarehouseRunner(host);
- */
-export function paneWarehouseRunner(host: PaneHost): WarehouseQueryRunner {
-  return warehouseQueryRunner({
-    context: paneWarehouseContext(host),
-    sources: async () => (await loadWorkbookDocument(host.run)).document.sources,
-  });
-}
 
 /**
  * A QueryComputer for previews on a warehouse source: the spec goes to the warehouse (the rows

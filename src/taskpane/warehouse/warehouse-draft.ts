@@ -80,10 +80,9 @@ export function draftToWarehouseSource(draft: WarehouseDraft, id: string, fields
     label: (draft.label.trim() || `${table} (warehouse)`).slice(0, 255),
     kind: 'warehouse',
     url: draft.url.trim(),
-    options: {
-      ...warehouseOptions({ database: draft.database.trim() || 'default', table, credentialIn: draft.signIn === 'header' ? 'header' : 'url', fields }),
-      ...(rowCount !== undefined ? { rowCount } : {}),
-    },
+    options: warehouseOptions({ database: draft.database.trim() || 'default', table, credentialIn: draft.signIn === 'header' ? 'header' : 'url', fields }),
+    // What "Test connection" counted, so the pickers show it without asking the warehouse.
+    ...(rowCount !== undefined ? { lastPull: { rows: rowCount } } : {}),
     ...(draft.signIn === 'none' ? {} : { credential: { origin: credentialOrigin(draft.url.trim()), kind: 'basic' as const } }),
   };
   return def;
@@ -110,6 +109,5 @@ export function savedFields(def: SourceDefinition): WarehouseField[] {
 
 /** The row count saved with a warehouse source at its last test. */
 export function savedRowCount(def: SourceDefinition): number | undefined {
-  const n = def.options?.rowCount;
-  return typeof n === 'number' ? n : undefined;
+  return def.lastPull?.rows;
 }

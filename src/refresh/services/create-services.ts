@@ -1,0 +1,121 @@
+/**
+ * The composition root: everything PivotDeck needs for one workbook runtime, built once. The pane
+ * gets it through React context (src/taskpane/services-context.tsx); the ribbon's commands call
+ * this same function (in the shared runtime they use the pane's). Nothing else builds a document
+ * service, a credential store, an HTTP context, a worker computer or a coordinator.
+ */
+import type { CredentialStore } from '../../connectors/credentials';
+import type { HttpPolicy, PullContext } from '../../connectors/types';
+import type { WarehouseContext } from '../../connectors/warehouse';
+import type { ExcelRun } from '../../excel/api';
+import { userCredentialStore } from '../../excel/user-credential-store';
+import { DashboardCoordinator, type DashboardCoordinatorOptions } from '../dashboards/dashboard-coordinator';
+import { DocumentService, type DocumentStorage } from '../document/document-service';
+import { workbookDocumentStorage } from '../document/workbook-document-storage';
+import { computeInThread, type ExtensionComputer } from '../extension-computer';
+import { ExtensionCoordinator } from '../extension-coordinator';
+import { computeQueryInThread, type QueryComputer } from '../queries/query-computer';
+import { QueryCoordinator } from '../queries/query-coordinator';
+import type { QueryDeps } from '../queries/run-query';
+import type { PullSource } from '../queries/source-data';
+import { warehouseQueryRunner, type WarehouseQueryRunner } from '../queries/warehouse-query';
+import { webPullSource, type WebPullContext } from '../queries/web-source-data';
+import { SourceCoordinator } from '../sources/source-coordinator';
+import type { SourceDeps } from '../sources/refresh-source';
+
+/** What the runtime offers; everything else is built here. */
+export interface ServiceHost {
+  run: ExcelRun;
+  /** `isSetSupported('ExcelApi', '1.15')`: PivotTable data sources can be read. */
+  canReadDataSource: boolean;
+  /** The page's fetch (bound to the window); absent where the runtime cannot reach the web. */
+  fetch?: typeof fetch;
+  /** The user's credential store; the per-user store of this computer when absent. */
+  credentials?: CredentialStore;
+  /** Plain http to localhost allowed (development pages and the workbench). */
+  allowHttpLocalhost?: boolean;
+  /** More HTTP policy (timeouts, retries); tests shorten them. */
+  policy?: Omit<HttpPolicy, 'allowHttpLocalhost'>;
+  /** The page's origin, named in CORS explanations. */
+  origin?: string;
+  /** Web Workers for extension and query computations (the pane); in-thread when absent. */
+  workers?: {
+    extension: () => ExtensionComputer;
+    query: (options?: { keepWarm?: boolean }) => QueryComputer;
+  };
+  /** Where the document lives: the workbook's settings unless a test gives memory. */
+  storage?: DocumentStorage;
+  dashboardOptions?: DashboardCoordinatorOptions;
+  now?: () => Date;
+  sleep?: PullContext['sleep'];
+}
+
+export interface Services {
+  run: ExcelRun;
+  /** The workbook document's one owner. */
+  documents: DocumentService;
+  credentials: CredentialStore;
+  /** The one HTTP context (fetch, credentials, policy, origin) of web sources and warehouses; absent without fetch. */
+  http: WebPullContext | undefined;
+  /** Pulls web sources kept out of the sheet for queries and dashboards (the last pull kept per session). */
+  pull: PullSource | undefined;
+  /** Runs queries on warehouse sources where the data is; absent without fetch. */
+  warehouse: WarehouseQueryRunner | undefined;
+  /** The warehouse client's view of the HTTP context ("Test connection" uses it too). */
+  warehouseContext: WarehouseContext | undefined;
+  /** Computes previews: a warm Web Worker in the pane. */
+  previewCompute: QueryComputer;
+  /** What running queries needs (the query worker, the pull, the warehouse runner). */
+  queryDeps: QueryDeps;
+  extensions: ExtensionCoordinator;
+  sources: SourceCoordinator;
+  queries: QueryCoordinator;
+  dashboards: DashboardCoordinator;
+}
+
+const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of PivotDeck cannot reach the web. Refresh the source from the task pane.'));
+
+/**
+ * Builds the services of one workbook runtime.
+ * @example
+ * const services = createServices({ run: host.run, canReadDataSource: true, fetch: (i, o) => fetch(i, o) });
+ * await services.queries.refreshAll();
+ */
+export function createServices(host: ServiceHost): Services {
+  const { run } = host;
+  const documents = new DocumentService(host.storage ?? workbookDocumentStorage(run));
+  const credentials = host.credentials ?? userCredentialStore();
+  const policy: HttpPolicy = { ...host.policy, allowHttpLocalhost: host.allowHttpLocalhost === true };
+  const http: WebPullContext | undefined = host.fetch
+    ? { fetch: host.fetch, credentials, policy, origin: host.origin, ...(host.sleep ? { sleep: host.sleep } : {}) }
+    : undefined;
+  const warehouseContext: WarehouseContext | undefined = http && {
+    fetch: http.fetch, credentials, policy: { allowHttpLocalhost: policy.allowHttpLocalhost }, origin: host.origin,
+  };
+  const readSources = async () => (await documents.read()).sources;
+  const pull = http && webPullSource(http, () => documents.read());
+  const warehouse = warehouseContext && warehouseQueryRunner({ context: warehouseContext, sources: readSources });
+  const queryCompute = host.workers?.query() ?? computeQueryInThread;
+  const queryDeps: QueryDeps = { run, compute: queryCompute, pull, warehouse, ...(host.now ? { now: host.now } : {}) };
+  const sourceDeps: SourceDeps = {
+    run, fetch: http?.fetch ?? noWeb, credentials, policy, origin: host.origin,
+    ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}),
+  };
+  return {
+    run,
+    documents,
+    credentials,
+    http,
+    pull,
+    warehouse,
+    warehouseContext,
+    previewCompute: host.workers?.query({ keepWarm: true }) ?? computeQueryInThread,
+    queryDeps,
+    extensions: new ExtensionCoordinator({ run, canReadDataSource: host.canReadDataSource, compute: host.workers?.extension() ?? computeInThread }, documents),
+    sources: new SourceCoordinator(sourceDeps, documents),
+    queries: new QueryCoordinator(queryDeps, documents),
+    // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
+    // queries one after the other and each would otherwise load the engine into a new worker.
+    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, host.dashboardOptions),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The query builder's UI state as one reducer (as in Redux/Elm): the chosen source, the draft,
+ * where the output goes, the run under way and the saved-query list's busy marks and messages.
+ * Pure, so every transition is unit-tested without React; the hook (use-query-builder.ts) only
+ * dispatches and calls the use-cases (QueryCoordinator, resolveSourceChoice).
+ */
+import type { QuerySpec } from '../../engine';
+import type { OutputLayout, OutputTarget } from '../../excel/query-output';
+import type { QueryOutcome } from '../../refresh/queries';
+import type { FieldInfo } from './field-info';
+import { sourceRefOfAnyChoice } from './source-choice';
+import { draftToSpec, EMPTY_DRAFT, type Draft } from './spec-draft';
+
+export type SourceState =
+  | { status: 'idle' }
+  | { status: 'loading'; table: string }
+  | { status: 'ready'; table: string; fields: FieldInfo[]; totalRows: number }
+  | { status: 'error'; table: string; message: string };
+
+export type RunState =
+  | { kind: 'idle' }
+  | { kind: 'running'; what: string }
+  | { kind: 'done'; outcome: QueryOutcome; what: string };
+
+export interface Placement {
+  kind: 'newSheet' | 'at';
+  sheet: string;
+  cell: string;
+}
+
+export interface BuilderState {
+  source: SourceState;
+  draft: Draft;
+  label: string;
+  layout: OutputLayout;
+  placement: Placement;
+  /** The saved query being edited; undefined while building a new one. */
+  editingId: string | undefined;
+  run: RunState;
+  /** Saved queries with an action under way ('*' for "Refresh all"). */
+  busyIds: ReadonlySet<string>;
+  listError: string | undefined;
+  listNotice: string | undefined;
+}
+
+export type BuilderAction =
+  | { type: 'choose'; table: string | undefined; keepDraft: boolean }
+  | { type: 'sourceReady'; table: string; fields: FieldInfo[]; totalRows: number }
+  | { type: 'sourceFailed'; table: string; message: string }
+  | { type: 'draft'; draft: Draft }
+  | { type: 'label'; label: string }
+  | { type: 'layout'; layout: OutputLayout }
+  | { type: 'placement'; placement: Placement }
+  | { type: 'runStarted'; what: string }
+  | { type: 'runDone'; what: string; outcome: QueryOutcome }
+  | { type: 'inserted'; id: string; label: string }
+  | { type: 'editing'; id: string; label: string; draft: Draft; layout: OutputLayout }
+  | { type: 'startNew' }
+  | { type: 'busy'; id: string; on: boolean }
+  | { type: 'listError'; message: string | undefined }
+  | { type: 'listNotice'; message: string | undefined }
+  | { type: 'renamed'; id: string; label: string }
+  | { type: 'removed'; id: string };
+
+export const INITIAL_BUILDER: BuilderState = {
+  source: { status: 'idle' },
+  draft: EMPTY_DRAFT,
+  label: '',
+  layout: 'grid',
+  placement: { kind: 'newSheet', sheet: '', cell: 'A1' },
+  editingId: undefined,
+  run: { kind: 'idle' },
+  busyIds: new Set(),
+  listError: undefined,
+  listNotice: undefined,
+};
+
+/**
+ * @example builderReducer(INITIAL_BUILDER, { type: 'choose', table: 'Sales', keepDraft: false }).source // { status: 'loading', table: 'Sales' }
+ */
+export function builderReducer(state: BuilderState, action: BuilderAction): BuilderState {
+  switch (action.type) {
+    case 'choose': {
+      const fresh = action.keepDraft ? {} : { draft: EMPTY_DRAFT, editingId: undefined };
+      if (!action.table) return { ...state, ...fresh, source: { status: 'idle' } };
+      const place = action.keepDraft ? {} : { label: '', placement: { ...state.placement, sheet: '' } };
+      return { ...state, ...fresh, ...place, source: { status: 'loading', table: action.table } };
+    }
+    case 'sourceReady':
+    case 'sourceFailed':
+      // A late answer for a source no longer chosen is dropped.
+      if (state.source.status !== 'loading' || state.source.table !== action.table) return state;
+      return {
+        ...state,
+        source: action.type === 'sourceReady'
+          ? { status: 'ready', table: action.table, fields: action.fields, totalRows: action.totalRows }
+          : { status: 'error', table: action.table, message: action.message },
+      };
+    case 'draft':
+      return { ...state, draft: action.draft };
+    case 'label':
+      return { ...state, label: action.label };
+    case 'layout':
+      return { ...state, layout: action.layout };
+    case 'placement':
+      return { ...state, placement: action.placement };
+    case 'runStarted':
+      return { ...state, run: { kind: 'running', what: action.what } };
+    case 'runDone':
+      return { ...state, run: { kind: 'done', what: action.what, outcome: action.outcome } };
+    case 'inserted':
+      return { ...state, editingId: action.id, label: action.label };
+    case 'editing':
+      return {
+        ...state, editingId: action.id, label: action.label, draft: action.draft, layout: action.layout,
+        placement: { kind: 'newSheet', sheet: '', cell: 'A1' }, run: { kind: 'idle' },
+      };
+    case 'startNew':
+      return { ...state, editingId: undefined, draft: EMPTY_DRAFT, label: '', run: { kind: 'idle' } };
+    case 'busy': {
+      const busyIds = new Set(state.busyIds);
+      if (action.on) busyIds.add(action.id);
+      else busyIds.delete(action.id);
+      return { ...state, busyIds };
+    }
+    case 'listError':
+      return { ...state, listError: action.message };
+    case 'listNotice':
+      return { ...state, listNotice: action.message };
+    case 'renamed':
+      return action.id === state.editingId ? { ...state, label: action.label.trim() } : state;
+    case 'removed':
+      return action.id === state.editingId ? { ...state, editingId: undefined, draft: EMPTY_DRAFT } : state;
+  }
+}
+
+/**
+ * The spec the draft describes on the chosen source, once it has a value to compute.
+ * @example specOf(state)?.source // { kind: 'table', name: 'Sales' }
+ */
+export function specOf(state: Pick<BuilderState, 'source' | 'draft'>): QuerySpec | undefined {
+  if (state.source.status !== 'ready' || state.draft.measures.length === 0) return undefined;
+  return draftToSpec(sourceRefOfAnyChoice(state.source.table), state.draft, state.source.fields.map((f) => f.name));
+}
+
+/**
+ * The name a query gets when the user typed none: its first values and its rows.
+ * @example defaultQueryLabel(spec) // 'Revenue by Region × Year'
+ */
+export function defaultQueryLabel(spec: QuerySpec): string {
+  return `${spec.measures.map((m) => m.label ?? m.id).slice(0, 2).join(', ')} by ${[...spec.rows, ...(spec.columns ?? [])].join(' × ') || 'total'}`.slice(0, 120);
+}
+
+/**
+ * Where the output goes: a new sheet (named as typed, else after the query) or a cell.
+ * @example outputTarget({ kind: 'newSheet', sheet: '', cell: 'A1' }, 'By region') // { kind: 'newSheet', sheet: 'By region' }
+ */
+export function outputTarget(placement: Placement, name: string): OutputTarget {
+  return placement.kind === 'newSheet'
+    ? { kind: 'newSheet', sheet: placement.sheet.trim() || name }
+    : { kind: 'at', sheet: placement.sheet, cell: placement.cell };
+}
