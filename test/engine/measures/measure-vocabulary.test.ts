@@ -17,7 +17,7 @@ import {
   lookupFunction,
 } from '../../../src/engine';
 import { measureDef } from '../../../src/model/schema';
-import { MEASURE_CHOICES as EXTENSION_CHOICES } from '../../../src/taskpane/extend/measure-catalog';
+import { MEASURE_CHOICES as EXTENSION_CHOICES } from '../../../src/taskpane/extend/measure-catalogue';
 import { MEASURE_CHOICES as QUERY_CHOICES } from '../../../src/taskpane/query/measure-choices';
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();

@@ -14,7 +14,7 @@ import type { CellValue } from '../../excel/api';
 import { formatArea, parseArea, type Area } from '../../engine/address/a1';
 import type { CellModel, PivotRenderModel } from '../model';
 import { pivotStyles } from '../pivot/styles';
-import type { PivotLines, PivotLocation } from './pivotTable';
+import type { PivotLines, PivotLocation } from './pivot-table';
 
 /**
  * The stored cells and layout ranges; with `lines` (the definition's row/column items) also the
