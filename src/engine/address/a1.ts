@@ -118,6 +118,14 @@ export function formatAbsolute(sheet: string, area: Area): string {
 }
 
 /**
+ * True when the cell (row, column) lies inside the area.
+ * @example holdsCell({ row: 1, column: 1, rows: 2, columns: 2 }, 2, 2) // true
+ */
+export function holdsCell(a: Area, row: number, column: number): boolean {
+  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
+}
+
+/**
  * True when two areas share at least one cell.
  * @example intersects({ row: 0, column: 0, rows: 2, columns: 2 }, { row: 1, column: 1, rows: 1, columns: 1 }) // true
  */

@@ -3,7 +3,7 @@
  * (column-uses.ts decides which of them use those columns).
  */
 import type { ExcelRun, XRange } from '../api';
-import { columnIndex } from '../../engine/address';
+import { columnIndex, holdsCell } from '../../engine/address';
 import { columnName } from '../pivot/read-pivot';
 import type { FormulaCell } from './column-uses';
 
@@ -52,6 +52,6 @@ export function columnOf(address: string): number {
 export function inArea(cell: FormulaCell, a: Area): boolean {
   const row = Number(/\d+$/.exec(cell.address)?.[0] ?? 0) - 1;
   const column = columnOf(cell.address);
-  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
+  return holdsCell(a, row, column);
 }
 
