@@ -1,6 +1,6 @@
 // ESLint 9 flat config. `npm run lint` = this + `tsc -p .`.
 // Project rules (scripts/eslint/): Office.js globals only in src/excel at run time, the layer
-// dependency rule of DESIGN.md, and no Office batch idioms in text outside src/excel.
+// dependency rule of DESIGN.md (an allow-list of arrows), and no Office batch idioms in text outside src/excel.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

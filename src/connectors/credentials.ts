@@ -17,6 +17,7 @@
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import { canonicalOrigin } from './http/origin';
+import { isLocalHostname } from './http/policy';
 import type { CredentialRef } from './types';
 
 export type CredentialKind = CredentialRef['kind'];
@@ -38,7 +39,6 @@ export interface KeyValueBackend {
 }
 
 const PREFIX = 'pivotdeck.credential';
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The origin a key is filed under; an unusable origin files under a key nothing can match. */
 function originKey(origin: string): string {
@@ -52,7 +52,7 @@ function legacyPrefix(origin: string): string | undefined {
   const canonical = canonicalOrigin(origin);
   if (!canonical) return undefined;
   const url = new URL(canonical);
-  if (url.protocol !== 'https:' || LOCAL_HOSTS.has(url.hostname)) return undefined;
+  if (url.protocol !== 'https:' || isLocalHostname(url.hostname)) return undefined;
   return `${PREFIX}\u0000${url.host}\u0000`;
 }
 

@@ -14,7 +14,7 @@ export { odataFilterExpression, odataLiteral, odataUrl, type ODataFilter } from 
 export { pullGoogleSheets, googleSheetsCsvUrl } from './google-sheets';
 export { pullParquet } from './parquet';
 export { pullArrow } from './arrow';
-export { checkUrl, displayUrl } from './http/policy';
+export { checkUrl, displayUrl, isLocalHostname, LOCAL_HOSTNAMES } from './http/policy';
 export { canonicalOrigin, secretMayGoTo } from './http/origin';
 export { findSecretsInUrl, isSecretParameter, describeUrlSecrets, type UrlSecret, type UrlSecrets } from './http/secrets-in-url';
 export { classifyNetworkFailure, isOpaqueNetworkError, probeAnswers, type ProbeOutcome } from './http/cors';

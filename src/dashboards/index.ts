@@ -11,7 +11,7 @@ export { detectFieldRoles, proposeStarterLayout, wholeFormat, type FieldRoles } 
 export {
   GRID_COLUMNS, DEFAULT_TILE_SIZE, addTile, flowLayout, moveTile, removeTile, resizeTile, reorderTiles, rectAddress, tilesOverlap,
 } from './layout';
-export { dashboardParameters, datePartName, isAll, parameterApplies, parameterSource, planTileQueries, tileSpec, type TileQueryPlan, type TileQueryUse } from './tile-queries';
+export { dashboardParameters, datePartName, isAll, normaliseParameter, parameterApplies, parameterSource, planTileQueries, tileSpec, type TileQueryPlan, type TileQueryUse } from './tile-queries';
 export { parameterChoices, tileData } from './tile-data';
 export { dataColumn, parameterCells, planDashboard, type PlanInput } from './plan';
 export { DASHBOARD_STYLE } from './style';

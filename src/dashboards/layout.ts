@@ -4,6 +4,7 @@
  * one-column gap between tiles), which is what a new dashboard and "reorder" use.
  */
 import type { Tile, TileKind, TileRect } from './types';
+import { columnName, intersects } from '../engine/address';
 
 /** Grid width in columns: 4 KPI cards (3 + gap), or 2 charts (7 + gap + 7). */
 export const GRID_COLUMNS = 15;
@@ -17,11 +18,7 @@ export const DEFAULT_TILE_SIZE: Record<TileKind, { rows: number; cols: number }>
 };
 
 /** A1 letters of a 0-based column. */
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const columnLetters = columnName;
 
 /**
  * The A1 address of a rectangle (or one cell of it: `dr`, `dc` offsets with 1×1 size).
@@ -38,7 +35,7 @@ export function rectAddress(rect: TileRect): string {
  * @example tilesOverlap({ row: 0, col: 0, rows: 2, cols: 2 }, { row: 1, col: 1, rows: 1, cols: 1 }) // true
  */
 export function tilesOverlap(a: TileRect, b: TileRect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return intersects({ row: a.row, column: a.col, rows: a.rows, columns: a.cols }, { row: b.row, column: b.col, rows: b.rows, columns: b.cols });
 }
 
 /**

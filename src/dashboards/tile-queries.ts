@@ -57,9 +57,32 @@ class SpecParts {
   }
 }
 
-/** "All", blank or absent means no filter. */
+/**
+ * "All", blank (spaces included) or absent means no filter.
+ * @example isAll('  all ') // true
+ * @example isAll('   ') // true
+ * @example isAll(0) // false
+ */
 export function isAll(value: string | number | undefined): boolean {
-  return value === undefined || value === '' || (typeof value === 'string' && value.trim().toLowerCase() === 'all');
+  if (value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const t = value.trim().toLowerCase();
+  return t === '' || t === 'all';
+}
+
+/**
+ * A parameter cell's value as the dashboard uses it: numbers as they are, text trimmed, and
+ * "All" for every spelling of no filter (blank, spaces, "all", anything not text or number).
+ * The one normalisation: the first build and the cell watcher must agree, or the watcher sees a
+ * change that is not one and refreshes again.
+ * @example normaliseParameter('  West ') // 'West'
+ * @example normaliseParameter('   ') // 'All'
+ * @example normaliseParameter(true) // 'All'
+ */
+export function normaliseParameter(value: unknown): string | number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && !isAll(value)) return value.trim();
+  return 'All';
 }
 
 /** The dashboard's parameters (from its header tiles), in order. */

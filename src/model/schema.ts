@@ -8,6 +8,7 @@
  * needs one; the secret itself lives in per-user storage.
  */
 import { z } from 'zod';
+import type { MeasureKind } from '../engine/measures/vocabulary';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
 export const SCHEMA_VERSION = 3;
@@ -15,19 +16,25 @@ export const SCHEMA_VERSION = 3;
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
 
+/**
+ * The engine's measure vocabulary, restated as a record so the compiler checks both ways that the
+ * document accepts exactly the engine's kinds (src/model may import engine types only).
+ */
+const MEASURE_KIND_SET: Record<MeasureKind, true> = {
+  sum: true, count: true, countNumbers: true, average: true, min: true, max: true, product: true,
+  median: true, percentile: true, quartile: true, distinctCount: true, mode: true,
+  stdevSample: true, stdevPopulation: true, varSample: true, varPopulation: true,
+  first: true, last: true, weightedAverage: true, ratioOfSums: true,
+  shareOfGrandTotal: true, shareOfParent: true, shareOfColumn: true,
+  runningTotal: true, rankInParent: true, differenceFromPrevious: true, percentDifferenceFromPrevious: true,
+  formula: true,
+};
+
 /** Measures a user adds to a pivot or a query; `formula` is source text in our formula language. */
 export const measureDef = z.object({
   id,
   label,
-  kind: z.enum([
-    'sum', 'count', 'countNumbers', 'average', 'min', 'max', 'product',
-    'median', 'percentile', 'quartile', 'distinctCount', 'mode',
-    'stdevSample', 'stdevPopulation', 'varSample', 'varPopulation',
-    'first', 'last', 'weightedAverage', 'ratioOfSums',
-    'shareOfGrandTotal', 'shareOfParent', 'shareOfColumn',
-    'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious',
-    'formula',
-  ]),
+  kind: z.enum(Object.keys(MEASURE_KIND_SET) as [MeasureKind, ...MeasureKind[]]),
   field: z.string().max(255).optional(),
   /** Second field: weight (weightedAverage), denominator (ratioOfSums), order (first/last). */
   otherField: z.string().max(255).optional(),

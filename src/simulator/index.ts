@@ -15,7 +15,7 @@
  */
 import type { CellValue, ExcelRun, XRequestContext } from '../excel/api';
 import type { WorkbookModel } from './model';
-import { parseArea, splitSheet } from './address';
+import { parseArea, splitSheet } from '../engine/address/a1';
 import type { ContextHost } from './proxy/context';
 import { SimContext } from './proxy/context';
 import { WorkbookProxy } from './proxy/workbook';

@@ -3,7 +3,7 @@
  * state directly (no proxies, no payload accounting): the grid is not an add-in.
  */
 import type { CellValue } from '../excel/api';
-import { formatArea, parseArea } from './address';
+import { formatArea, parseArea } from '../engine/address/a1';
 import { formatValue } from './format';
 import type { CellStyleModel, ChartAxisModel } from './model';
 import { seriesCategories, seriesName, seriesValues } from './state/chart';

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Input } from '@fluentui/react-components';
-import { formatArea, splitSheet } from '../simulator/address';
+import { formatArea, splitSheet } from '../engine/address/a1';
 import { useFormulaBarStyles } from './FormulaBar.styles';
 import { activeCellOf } from './selection';
 import type { GridCell, WorkbenchSimulator } from './workbench-simulator';

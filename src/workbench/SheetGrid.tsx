@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { mergeClasses, tokens } from '@fluentui/react-components';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { columnName, formatArea } from '../simulator/address';
+import { columnName, formatArea } from '../engine/address/a1';
 import {
   cellAlignment, fitColumnWidths, gridExtent, HEADER_HEIGHT, INDENT_WIDTH, MIN_COLUMN_WIDTH, pointsToPixels, ROW_HEADER_WIDTH, ROW_HEIGHT,
 } from './grid-geometry';

@@ -4,7 +4,7 @@
  * decoration here: the simulator writes their style (bold headers and totals, header fill,
  * compact indents) into the cells, as Excel's pivot style shows through `range.format`.
  */
-import { parseArea, type Area } from '../simulator/address';
+import { holdsCell, parseArea } from '../engine/address/a1';
 import type { WorkbenchView } from './workbench-simulator';
 
 export type Decoration = 'tableHeader' | 'tableBand' | undefined;
@@ -13,8 +13,7 @@ export interface SheetDecorations {
   at(row: number, col: number): Decoration;
 }
 
-const within = (a: Area, row: number, col: number) =>
-  row >= a.row && row < a.row + a.rows && col >= a.column && col < a.column + a.columns;
+const within = holdsCell;
 
 /**
  * @example

@@ -1,4 +1,4 @@
-import { parseArea, splitSheet, type Area } from '../simulator/address';
+import { parseArea, splitSheet, type Area } from '../engine/address/a1';
 
 /**
  * The selected area on `sheet`, or null when the selection is on another sheet or unreadable.

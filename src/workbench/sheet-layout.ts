@@ -3,7 +3,7 @@
  * are anchored in cells with offsets in points (as Excel stores them); the grid's columns may be
  * wider than their stored width (fitted to text), so an offset scales with its own column.
  */
-import { parseArea, type Area } from '../simulator/address';
+import { holdsCell, parseArea, type Area } from '../engine/address/a1';
 import type { ChartAnchor } from '../simulator/view';
 import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './grid-geometry';
 
@@ -80,7 +80,7 @@ export function mergeLayout(merges: string[], m: GridMetrics): MergeLayout {
   return {
     spans,
     covered,
-    areaAt: (row, col) => areas.find((a) => row >= a.row && row < a.row + a.rows && col >= a.column && col < a.column + a.columns),
+    areaAt: (row, col) => areas.find((a) => holdsCell(a, row, col)),
   };
 }
 

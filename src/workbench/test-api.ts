@@ -24,7 +24,7 @@
  *   __pivotdeck.validation(sheet, address)  the cell's validation (list items) or undefined
  *   __pivotdeck.eventsDelivered() resolves once onChanged handlers called so far have settled
  */
-import { parseArea } from '../simulator/address';
+import { columnName, parseArea } from '../engine/address/a1';
 import type { WorkbookModel } from '../simulator/model';
 import type { ChartView, ValidationView } from '../simulator/view';
 import type { WorkbenchSession } from './session';
@@ -57,7 +57,7 @@ export interface ChartSummary {
 }
 
 function summarize(c: ChartView): ChartSummary {
-  const cell = (a: ChartView['from']) => `${columnLetters(a.column)}${a.row + 1}`;
+  const cell = (a: ChartView['from']) => `${columnName(a.column)}${a.row + 1}`;
   return {
     name: c.name,
     type: c.chartType,
@@ -66,16 +66,6 @@ function summarize(c: ChartView): ChartSummary {
     position: { top: c.top, left: c.left, width: c.width, height: c.height, from: cell(c.from), to: cell(c.to) },
     series: c.series.map((s) => ({ name: s.name, type: s.chartType, axisGroup: s.axisGroup, values: s.values, categories: s.categories })),
   };
-}
-
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 declare global {

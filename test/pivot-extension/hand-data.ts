@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../../src/excel/api';
 import type { PivotModel, PivotRenderModel } from '../../src/simulator/model';
-import { parseArea } from '../../src/simulator/address';
+import { parseArea } from '../../src/engine/address/a1';
 import { renderPivot } from '../../src/simulator/pivot/render';
 import type { PivotSnapshot, SourceTable, XlValue, PivotFieldSnapshot } from '../../src/engine/pivot-extension';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadXlsx } from '../../src/simulator/xlsx';
-import { isDateFormat } from '../../src/simulator/xlsx/numberFormats';
+import { isDateFormat } from '../../src/simulator/xlsx/number-formats';
 import { buildXlsx, NS, worksheetXml } from './buildXlsx';
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,6 +1,16 @@
 import { SourceError } from '../errors';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The host names of this computer: plain http is allowed only to these, and only in development. */
+export const LOCAL_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * True for a host name of this computer (as URL.hostname spells it: IPv6 in brackets).
+ * @example isLocalHostname('[::1]') // true
+ * @example isLocalHostname('127.0.0.2') // false
+ */
+export function isLocalHostname(hostname: string | undefined): boolean {
+  return hostname !== undefined && LOCAL_HOSTNAMES.includes(hostname);
+}
 
 /**
  * Parse a source URL and refuse anything but https (http only for localhost when allowed).
@@ -25,7 +35,7 @@ export function checkUrl(raw: string | undefined, options: { allowHttpLocalhost?
     );
   }
   if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && isLocalHostname(url.hostname)) {
     if (options.allowHttpLocalhost) return url;
     throw new SourceError(
       'insecureUrl',

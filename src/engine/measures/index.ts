@@ -12,3 +12,15 @@ export {
   totalSkipped,
   type SkippedCells,
 } from './skipped';
+export {
+  EXCEL_FUNCTION,
+  MEASURE_KINDS,
+  MEASURE_VOCABULARY,
+  NUMERIC_KINDS,
+  SHOW_AS_KINDS,
+  WAREHOUSE_REFUSALS,
+  measureTitle,
+  type MeasureInputs,
+  type MeasureKind,
+  type MeasureTerm,
+} from './vocabulary';

@@ -4,6 +4,7 @@ import { computeGroups, engineTable, type GroupSpec, type NodeValues } from './e
 import { formatFieldRef as ref } from '../formula/field-ref';
 import { binaryOf, callOf, fieldRef, formulaOf, numberLit } from './formula-nodes';
 import type { GroupTree } from './group-tree';
+import { MEASURE_VOCABULARY } from '../measures/vocabulary';
 import { NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
 import { ExtensionError, type PivotFunction, type SourceTable, type XlValue } from './types';
 
@@ -28,12 +29,9 @@ const PIVOT_FUNCTION: Record<PivotFunction, string> = {
   StandardDeviation: 'STDEV.S', StandardDeviationP: 'STDEV.P', Variance: 'VAR.S', VarianceP: 'VAR.P',
 };
 
-/** The engine function of each single-field menu measure. */
-const MENU_FUNCTION: Partial<Record<ExtensionMeasure['kind'], string>> = {
-  sum: 'SUM', average: 'AVERAGE', min: 'MIN', max: 'MAX', product: 'PRODUCT', mode: 'MODE.SNGL',
-  stdevSample: 'STDEV.S', stdevPopulation: 'STDEV.P', varSample: 'VAR.S', varPopulation: 'VAR.P',
-  count: 'COUNTA', countNumbers: 'COUNT', distinctCount: 'COUNTDISTINCT', median: 'MEDIAN',
-};
+/** The formula function of a one-field kind (SUM, MEDIAN, COUNTDISTINCT…), from the measure vocabulary. */
+const menuFunction = (kind: ExtensionMeasure['kind']): string | undefined =>
+  MEASURE_VOCABULARY[kind].inputs === 'field' ? MEASURE_VOCABULARY[kind].formulaFunction : undefined;
 
 export interface NodeMeasures {
   /** Values per extension measure id, and per show-as measure's own base (see baseKey). */
@@ -133,7 +131,7 @@ export function computeNodeMeasures(
       put(baseKey(m), withErrors([f], id));
       continue;
     }
-    const fn = MENU_FUNCTION[m.kind];
+    const fn = menuFunction(m.kind);
     if (fn) {
       const f = col(m, m.field, 'a field');
       const id = spec(key, m.label, callOf(fn, fieldRef(f)), `${fn}(${ref(f)})`);

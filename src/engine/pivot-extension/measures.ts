@@ -1,18 +1,14 @@
 import { parseFormula } from '../formula/parse';
 
+import { EXCEL_FUNCTION, NUMERIC_KINDS, SHOW_AS_KINDS, type MeasureKind } from '../measures/vocabulary';
+
+/** The kinds, show-as set, numeric set and Excel functions come from the one measure vocabulary. */
+export { EXCEL_FUNCTION, NUMERIC_KINDS, SHOW_AS_KINDS, type MeasureKind };
+
 /**
- * The measures PivotDeck adds to a pivot. Shape-compatible with the model's `MeasureDef`
+ * A measure PivotDeck adds to a pivot. Shape-compatible with the model's `MeasureDef`
  * (src/model/schema.ts) without importing it: the engine imports nothing of ours.
  */
-export type MeasureKind =
-  | 'sum' | 'count' | 'countNumbers' | 'average' | 'min' | 'max' | 'product'
-  | 'median' | 'percentile' | 'quartile' | 'distinctCount' | 'mode'
-  | 'stdevSample' | 'stdevPopulation' | 'varSample' | 'varPopulation'
-  | 'first' | 'last' | 'weightedAverage' | 'ratioOfSums'
-  | 'shareOfGrandTotal' | 'shareOfParent' | 'shareOfColumn'
-  | 'runningTotal' | 'rankInParent' | 'differenceFromPrevious' | 'percentDifferenceFromPrevious'
-  | 'formula';
-
 export interface ExtensionMeasure {
   id: string;
   label: string;
@@ -27,26 +23,6 @@ export interface ExtensionMeasure {
   formula?: string;
   numberFormat?: string;
 }
-
-/** Measures whose value is derived from another measure along the pivot's rows. */
-export const SHOW_AS_KINDS: ReadonlySet<MeasureKind> = new Set([
-  'shareOfGrandTotal', 'shareOfParent', 'shareOfColumn',
-  'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious',
-]);
-
-/** The worksheet function each measure follows, for notes such as "ignored, as MEDIAN does". */
-export const EXCEL_FUNCTION: Partial<Record<MeasureKind, string>> = {
-  sum: 'SUM', count: 'COUNTA', countNumbers: 'COUNT', average: 'AVERAGE', min: 'MIN', max: 'MAX',
-  product: 'PRODUCT', median: 'MEDIAN', percentile: 'PERCENTILE.INC', quartile: 'QUARTILE.INC',
-  distinctCount: 'distinct count', mode: 'MODE.SNGL', stdevSample: 'STDEV.S', stdevPopulation: 'STDEV.P',
-  varSample: 'VAR.S', varPopulation: 'VAR.P', weightedAverage: 'SUMPRODUCT/SUM', ratioOfSums: 'SUM/SUM',
-};
-
-/** Measures that read only numbers of their field (so blank/text/logical cells are skipped). */
-export const NUMERIC_KINDS: ReadonlySet<MeasureKind> = new Set([
-  'sum', 'average', 'min', 'max', 'product', 'median', 'percentile', 'quartile', 'mode',
-  'stdevSample', 'stdevPopulation', 'varSample', 'varPopulation', 'weightedAverage', 'ratioOfSums',
-]);
 
 /**
  * The number format a measure's column gets: the user's choice, else the source field's format

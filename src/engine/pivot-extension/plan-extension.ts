@@ -1,4 +1,6 @@
+import type { MeasureValue } from '../measures/aggregate-def';
 import { noSkips, toNumericInput } from '../measures/skipped';
+import { differenceFromPrevious, percentDifferenceFromPrevious, rank, runningTotal, shareOf } from '../query/show-as';
 import { baseKey, columnLookup, computeNodeMeasures, type ColumnLookup, type NodeValues } from './compute-measures';
 import { detectUnsupported } from './detect-unsupported';
 import { filterSource } from './filter-source';
@@ -49,7 +51,6 @@ export interface SkippedCells {
 /** Steps of planExtension, reported to show progress while a worker computes. */
 export type PlanStage = 'filter' | 'group' | 'measures' | 'reconcile';
 
-const DIV0 = '#DIV/0!';
 
 /**
  * Everything between "we read the pivot" and "we write the block": filters the source as the
@@ -145,46 +146,40 @@ function finishShowAs(m: ExtensionMeasure, roles: RowRole[], nodes: Array<GroupN
     list.push(node);
     order.set(node.parent.id, list);
   }
+  // The values themselves come from the query engine's show-as functions, so a pivot extension
+  // and a query show the same thing for the same numbers (one implementation, issue 15).
   const value = new Map<number, XlValue>();
-  const divide = (a: XlValue, b: XlValue): XlValue => {
-    if (typeof a !== 'number') return a;
-    if (typeof b !== 'number') return b;
-    return b === 0 ? DIV0 : a / b;
-  };
+  const root = asMeasure(base[tree.root.id]);
   for (const siblings of order.values()) {
-    let running = 0;
-    let prev: XlValue | undefined;
-    for (const node of siblings) {
-      const b = base[node.id];
-      switch (m.kind) {
-        case 'shareOfGrandTotal': case 'shareOfColumn': value.set(node.id, divide(b, base[tree.root.id])); break;
-        case 'shareOfParent': value.set(node.id, divide(b, base[node.parent!.id])); break;
-        case 'runningTotal': running = typeof b === 'number' && typeof running === 'number' ? running + b : running; value.set(node.id, typeof b === 'number' ? running : b); break;
-        case 'rankInParent': {
-          if (typeof b !== 'number') { value.set(node.id, b); break; }
-          let rank = 1;
-          for (const s of siblings) { const o = base[s.id]; if (typeof o === 'number' && o > b) rank++; }
-          value.set(node.id, rank);
-          break;
-        }
-        case 'differenceFromPrevious':
-          value.set(node.id, prev === undefined ? '' : typeof b === 'number' && typeof prev === 'number' ? b - prev : typeof b !== 'number' ? b : prev);
-          break;
-        case 'percentDifferenceFromPrevious':
-          value.set(node.id, prev === undefined ? '' : typeof b === 'number' && typeof prev === 'number' ? divide(b - prev, prev) : typeof b !== 'number' ? b : prev);
-          break;
-        default: break;
-      }
-      prev = b;
-    }
+    const values = siblings.map((node) => asMeasure(base[node.id]));
+    const shown = showAlong(m.kind, values, siblings.map((node) => asMeasure(base[node.parent!.id])), root);
+    siblings.forEach((node, i) => value.set(node.id, asCell(shown[i])));
   }
-  const grand = m.kind === 'shareOfGrandTotal' || m.kind === 'shareOfColumn' || m.kind === 'shareOfParent' ? divide(base[tree.root.id], base[tree.root.id]) : '';
+  const grand = m.kind === 'shareOfGrandTotal' || m.kind === 'shareOfColumn' || m.kind === 'shareOfParent' ? asCell(shareOf(root, root)) : '';
   return roles.map((role, r) => {
     const node = nodes[r];
     if (!node || (role.kind === 'subtotal' && role.index > 0)) return '';
     if (node === tree.root) return grand;
     return value.get(node.id) ?? '';
   });
+}
+
+/** A pivot cell as a show-as input: '' is a blank. */
+const asMeasure = (v: XlValue | undefined): MeasureValue => (v === undefined || v === '' ? null : v);
+/** A show-as result as a pivot cell: a blank is ''. */
+const asCell = (v: MeasureValue): XlValue => (v === null ? '' : v);
+
+/** One show-as measure over siblings in display order, with each sibling's parent value and the grand total. */
+function showAlong(kind: ExtensionMeasure['kind'], values: MeasureValue[], parents: MeasureValue[], root: MeasureValue): MeasureValue[] {
+  switch (kind) {
+    case 'shareOfGrandTotal': case 'shareOfColumn': return values.map((v) => shareOf(v, root));
+    case 'shareOfParent': return values.map((v, i) => shareOf(v, parents[i]));
+    case 'runningTotal': return runningTotal(values);
+    case 'rankInParent': return rank(values, 'desc');
+    case 'differenceFromPrevious': return differenceFromPrevious(values);
+    case 'percentDifferenceFromPrevious': return percentDifferenceFromPrevious(values);
+    default: return values.map(() => null);
+  }
 }
 
 function skippedNotes(measures: readonly ExtensionMeasure[], source: SourceTable, columns: ColumnLookup, rows: Int32Array): SkippedCells[] {

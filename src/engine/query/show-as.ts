@@ -35,14 +35,16 @@ export function runningTotal(values: readonly MeasureValue[]): MeasureValue[] {
 
 /**
  * RANK (SQL RANK(), Excel RANK.EQ): equal values share a rank and leave a gap;
- * non-numbers get no rank (blank).
+ * blanks get no rank and an error stays the error, as in Excel's "Show Values As" Rank
+ * (a pivot cell holding #N/A shows #N/A whatever the show-as).
  * @example rank([10, 30, 20, 30]) // [4, 1, 3, 1]
  * @example rank([10, 30, 20], 'asc') // [1, 3, 2]
+ * @example rank([5, '#N/A', null]) // [1, '#N/A', null]
  */
 export function rank(values: readonly MeasureValue[], order: 'asc' | 'desc' = 'desc'): MeasureValue[] {
   const nums = values.filter(isNum);
   return values.map((v) => {
-    if (!isNum(v)) return null;
+    if (!isNum(v)) return v;
     let better = 0;
     for (const x of nums) if (order === 'desc' ? x > v : x < v) better++;
     return better + 1;

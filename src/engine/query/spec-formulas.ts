@@ -1,6 +1,7 @@
 import { formatFieldRef } from '../formula/field-ref';
 import type { DerivedField } from '../spec/derived';
 import type { Measure } from '../spec/measures';
+import { MEASURE_VOCABULARY, type MeasureKind } from '../measures/vocabulary';
 
 /**
  * Catalogue measures and non-formula derived fields are shorthand for
@@ -16,22 +17,8 @@ export function fieldRef(name: string): string {
   return formatFieldRef(name);
 }
 
-const SINGLE: Record<string, string> = {
-  sum: 'SUM',
-  count: 'COUNTA',
-  countNumbers: 'COUNT',
-  average: 'AVERAGE',
-  min: 'MIN',
-  max: 'MAX',
-  product: 'PRODUCT',
-  median: 'MEDIAN',
-  distinctCount: 'COUNTDISTINCT',
-  mode: 'MODE.SNGL',
-  stdevSample: 'STDEV.S',
-  stdevPopulation: 'STDEV.P',
-  varSample: 'VAR.S',
-  varPopulation: 'VAR.P',
-};
+/** The formula function a one-field kind stands for, from the measure vocabulary. */
+const SINGLE = (kind: MeasureKind): string | undefined => MEASURE_VOCABULARY[kind].formulaFunction;
 
 /**
  * The formula a measure stands for.
@@ -54,7 +41,7 @@ export function measureFormula(m: Measure): string {
     case 'last':
       return `LAST(${fieldRef(m.field)}, ${fieldRef(m.otherField)})`;
     default:
-      return `${SINGLE[m.kind]}(${fieldRef(m.field)})`;
+      return `${SINGLE(m.kind)}(${fieldRef(m.field)})`;
   }
 }
 

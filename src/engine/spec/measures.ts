@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldRefSchema, FormulaTextSchema } from './common';
 import { isReservedName } from './names';
+import type { MeasureKind } from '../measures/vocabulary';
 
 /**
  * Show a measure relative to other cells of the result (Excel's "Show Values
@@ -34,7 +35,7 @@ export const ShowAsSchema = z.discriminatedUnion('kind', [
 
 export type ShowAs = z.infer<typeof ShowAsSchema>;
 
-/** Catalogue kinds that read one field. */
+/** Catalogue kinds that read one field (vocabulary inputs 'field'; checked in measure-vocabulary.test.ts). */
 export const SINGLE_FIELD_KINDS = [
   'sum',
   'count',
@@ -50,10 +51,10 @@ export const SINGLE_FIELD_KINDS = [
   'stdevPopulation',
   'varSample',
   'varPopulation',
-] as const;
+] as const satisfies readonly MeasureKind[];
 
 /** Catalogue kinds that read two fields (otherField: weight, denominator or order). */
-export const TWO_FIELD_KINDS = ['weightedAverage', 'ratioOfSums', 'first', 'last'] as const;
+export const TWO_FIELD_KINDS = ['weightedAverage', 'ratioOfSums', 'first', 'last'] as const satisfies readonly MeasureKind[];
 
 const measureBase = {
   id: z

@@ -9,19 +9,15 @@
 import { type CallNode, type FormulaAst, type FormulaNode, lookupFunction, parseFormula } from '../formula';
 import type { MeasureValue } from '../measures/aggregate-def';
 import { varianceFromSums } from '../measures/deviation';
+import { WAREHOUSE_REFUSALS } from '../measures/vocabulary';
 import type { Measure } from '../spec/measures';
 import { measureFormula } from '../query/spec-formulas';
 import { agg, and, bin, call, caseWhen, isBlankSqlExpr, isNotNull, lit, not, type SqlExpr } from './sql-helpers';
 import { compileRowNode, type FieldEnv, type RowValue } from './compile-row';
 import { WarehouseCompileError } from './errors';
 
-/** Why an aggregate has no exact SQL meaning, and what works instead. */
-const REFUSED: Record<string, string> = {
-  'MODE.SNGL': 'among equally frequent numbers Excel returns the one that comes first in the table, and a warehouse keeps no row order. Put the field in Rows with COUNT to see the most frequent values.',
-  FIRST: 'it reads the table\'s row order, which a warehouse does not keep. Use MIN or MAX (for example of a date), or a view on the warehouse that marks the row you want.',
-  LAST: 'it reads the table\'s row order, which a warehouse does not keep. Use MIN or MAX (for example of a date), or a view on the warehouse that marks the row you want.',
-  PRODUCT: 'ClickHouse 18.16 has no aggregate that multiplies numbers. Compute it in a view on the warehouse, or load the table into the workbook.',
-};
+/** Why an aggregate has no exact SQL meaning, and what works instead (from the measure vocabulary). */
+const REFUSED = WAREHOUSE_REFUSALS;
 
 /** One pushed aggregate: the SQL columns it adds and how their values become the engine's value. */
 export interface Slot {

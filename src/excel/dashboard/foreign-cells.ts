@@ -1,9 +1,6 @@
 import type { CellValue } from '../api';
+import { columnName, holdsCell } from '../../engine/address';
 import { parseBlock, type CellBlock } from '../a1';
-
-function inside(b: CellBlock, row: number, column: number): boolean {
-  return row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns;
-}
 
 /**
  * The first cell of `address` that holds something (values as Excel gave them) and lies outside
@@ -22,7 +19,7 @@ export function firstForeignCell(address: string, values: readonly (readonly Cel
       if (v === '' || v === null || v === undefined) continue;
       const R = block.row + r;
       const C = block.column + c;
-      if (owned.some((b) => inside(b, R, C))) continue;
+      if (owned.some((b) => holdsCell(b, R, C))) continue;
       return cellName(R, C);
     }
   }
@@ -30,7 +27,5 @@ export function firstForeignCell(address: string, values: readonly (readonly Cel
 }
 
 function cellName(row: number, col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
+  return `${columnName(col)}${row + 1}`;
 }

@@ -1,4 +1,5 @@
 import type { WritePlan } from '../../dashboards/types';
+import { columnIndex } from '../../engine/address';
 import { parseBlock } from '../a1';
 import type { ExcelRun, XRange, XWorksheet } from '../api';
 import { explainExcelError } from '../errors';
@@ -210,6 +211,5 @@ function textSafeFormats(values: ReadonlyArray<ReadonlyArray<unknown>>, formats:
 function parseDataWidth(address: string): number {
   const m = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(address);
   if (!m) return 1;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return col(m[2]) - col(m[1]) + 1;
+  return columnIndex(m[2]) - columnIndex(m[1]) + 1;
 }

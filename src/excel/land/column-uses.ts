@@ -10,6 +10,7 @@
  * cheap way to read (PivotTable sources are whole tables and survive; charts, names and formulas
  * in other workbooks).
  */
+import { columnIndex } from '../../engine/address';
 
 export interface FormulaCell {
   sheet: string;
@@ -34,12 +35,6 @@ export interface ColumnUse {
   where: string;
   formula: string;
   column: string;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** Column names a structured reference's inside names ("Amount", "[#All],[Amount]", "@Units"). */

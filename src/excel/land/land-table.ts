@@ -30,6 +30,7 @@
  * changed refresh (a 304 refresh costs nothing at all) and restores exactly.
  */
 import type { CellValue, ExcelRun, XNamedItem, XRange, XRequestContext, XWorkbook } from '../api';
+import { quoteSheet } from '../../engine/address';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
 import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
@@ -522,10 +523,6 @@ function headerChange(before: string[], after: string[]): { added: string[]; mis
 
 function rangeText(a: Area): string {
   return `${columnName(a.column)}${a.row + 1}:${columnName(a.column + a.columns - 1)}${a.row + a.rows}`;
-}
-
-function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function cancelled(): LandingError {

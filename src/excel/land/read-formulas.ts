@@ -3,6 +3,7 @@
  * (column-uses.ts decides which of them use those columns).
  */
 import type { ExcelRun, XRange } from '../api';
+import { columnIndex, holdsCell } from '../../engine/address';
 import { columnName } from '../pivot/read-pivot';
 import type { FormulaCell } from './column-uses';
 
@@ -45,14 +46,12 @@ export async function readFormulas(run: ExcelRun, cap: number): Promise<{ cells:
 }
 
 export function columnOf(address: string): number {
-  let n = 0;
-  for (const ch of /^[A-Z]+/.exec(address)?.[0] ?? 'A') n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnIndex(/^[A-Z]+/.exec(address)?.[0] ?? 'A');
 }
 
 export function inArea(cell: FormulaCell, a: Area): boolean {
   const row = Number(/\d+$/.exec(cell.address)?.[0] ?? 0) - 1;
   const column = columnOf(cell.address);
-  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
+  return holdsCell(a, row, column);
 }
 

@@ -4,6 +4,7 @@ import {
   type SheetBlock, type SubtotalLocation, type XlValue,
 } from '../../engine/pivot-extension';
 import type { ExcelRun, XPivotField, XRange, XRowColumnPivotHierarchy, XFilterPivotHierarchy } from '../api';
+import { columnName } from '../../engine/address';
 import { explainExcelError, excelErrorCode, isPayloadTooLarge } from '../errors';
 import { readRangeValues } from '../read-range-values';
 
@@ -148,14 +149,5 @@ export function addressOf(block: Omit<SheetBlock, 'values'>): string {
   return `${columnName(block.column)}${block.row + 1}:${columnName(block.column + block.columns - 1)}${block.row + block.rows}`;
 }
 
-/** 0 → "A", 26 → "AA". */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters (the engine's A1 module), kept exported for this module's callers. */
+export { columnName };

@@ -1,4 +1,5 @@
 import { ExtensionError, type ExtensionPlan, type PivotSnapshot, type XlValue } from '../../engine/pivot-extension';
+import { intersects } from '../../engine/address';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from '../api';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
 import { needsTextFormat } from '../text-cells';
@@ -160,9 +161,7 @@ function areaOf(range: XRange): BlockArea {
 /** The parts of the old block that are not (now) inside the pivot: never clear the pivot's cells. */
 function clearableParts(old: BlockArea, pivot: { row: number; column: number; rows: number; columns: number } | undefined): Array<Omit<BlockArea, 'sheet'>> {
   if (!pivot) return [old];
-  const overlaps = old.row < pivot.row + pivot.rows && pivot.row < old.row + old.rows
-    && old.column < pivot.column + pivot.columns && pivot.column < old.column + old.columns;
-  if (!overlaps) return [old];
+  if (!intersects(old, pivot)) return [old];
   const right = pivot.column + pivot.columns;
   const parts: Array<Omit<BlockArea, 'sheet'>> = [];
   if (old.column + old.columns > right) parts.push({ row: old.row, column: right, rows: old.rows, columns: old.column + old.columns - right });

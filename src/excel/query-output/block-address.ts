@@ -1,3 +1,4 @@
+import { columnName, quoteSheet } from '../../engine/address';
 import { parseBlock } from '../a1';
 
 /** A rectangle on a named sheet, zero-based. */
@@ -12,18 +13,11 @@ export const MAX_SHEET_COLUMNS = 16_384;
  * @example columnLetters(27) // 'AB'
  */
 export function columnLetters(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return columnName(index);
 }
 
-/**
- * A sheet name as Excel writes it in an address: quoted unless it is a plain word.
- * @example quoteSheet('Sales by Region') // "'Sales by Region'"
- */
-export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
+/** A sheet name as Excel writes it in an address (the engine's A1 module). */
+export { quoteSheet };
 
 /**
  * "Sheet!A1:C3" for an area (a single cell has no ":").

@@ -1,4 +1,5 @@
 import type { CellValue, ExcelRun, XRange, XRequestContext, XTable, XWorksheet } from '../api';
+import { quoteSheet } from '../../engine/address';
 import { planChunks } from '../land/plan-chunks';
 import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type RewriteData } from '../land/rewrite-table';
 import { planTableLayout, type UserColumn } from '../land/table-layout';
@@ -193,7 +194,7 @@ export async function writeQueryOutput(run: ExcelRun, block: OutputBlock, option
         table.name = name;
         table.style = TABLE_STYLE;
       } else if (keepName) {
-        oldName.formula = `=${quoteSheetName(sheet)}!${absolute(area)}`;
+        oldName.formula = `=${quoteSheet(sheet)}!${absolute(area)}`;
       } else {
         context.workbook.names.add(name, whole, options.comment ?? 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
       }
@@ -334,10 +335,6 @@ function formattingOps(block: OutputBlock, rangeAt: (r: number, c: number, rows:
   return ops;
 }
 
-function quoteSheetName(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
 function absolute(a: { row: number; column: number; rows: number; columns: number }): string {
   return `$${columnLetters(a.column)}$${a.row + 1}:$${columnLetters(a.column + a.columns - 1)}$${a.row + a.rows}`;
 }
@@ -432,7 +429,7 @@ async function restoreGrid(ctx: XRequestContext, w: {
       part.values = chunk.rows;
       await ctx.sync();
     }
-    const reference = `=${quoteSheetName(old.sheet)}!${absolute(old)}`;
+    const reference = `=${quoteSheet(old.sheet)}!${absolute(old)}`;
     if (!named.isNullObject) wb.names.getItem(w.name).formula = reference;
     else if (w.hadName) wb.names.add(w.name, reference, 'PivotDeck query output. PivotDeck replaces these cells on refresh.');
   }

@@ -8,6 +8,7 @@
  */
 import { freshSheetName } from '../../dashboards/names';
 import type { CellValue } from '../api';
+import { columnName } from '../../engine/address';
 import salesJson from '../../../assets/sample-data/sales.json';
 
 /** A data set as columns and rows; dates are ISO "yyyy-mm-dd" strings. */
@@ -61,13 +62,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The 160 sample orders shipped with PivotDeck. */
 export const SAMPLE_DATA: SampleData = salesJson as SampleData;
-
-/** Column letters: 0 → A, 26 → AA. */
-function columnName(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Excel serial of a calendar date (1900 system; valid from 1900-03-01). */
 function serialOf(iso: string): number {

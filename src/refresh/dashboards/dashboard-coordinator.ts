@@ -1,4 +1,4 @@
-import { dashboardParameters, newDashboardId, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
+import { dashboardParameters, newDashboardId, normaliseParameter, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
 import { dashboardNamePrefix } from '../../dashboards/names';
 import { parseBlock } from '../../excel/a1';
 import { readDashboardState, removeDashboardOutput, watchSheetChanges } from '../../excel/dashboard';
@@ -207,8 +207,7 @@ export class DashboardCoordinator {
       const state = await readDashboardState(this.deps.run, { sheet: def.sheet, prefix: dashboardNamePrefix(def.id), header });
       const values: Record<string, string | number> = {};
       for (const p of dashboardParameters(tiles)) {
-        const v = state.parameterValues[p.id];
-        values[p.id] = typeof v === 'number' ? v : typeof v === 'string' && v.trim() && v.trim().toLowerCase() !== 'all' ? v.trim() : 'All';
+        values[p.id] = normaliseParameter(state.parameterValues[p.id]);
       }
       if (this.lastValues.get(id) === JSON.stringify(values)) return;
       const outcome = await this.refresh(id, { reuseSources: true });

@@ -9,7 +9,7 @@
 import FormulaParser, { type FunctionArg } from 'fast-formula-parser';
 import * as formulajs from '@formulajs/formulajs';
 import type { CellValue } from '../../excel/api';
-import { type Area, columnName } from '../address';
+import { type Area, columnName } from '../../engine/address/a1';
 import { type FormulaPart, formatA1, formulaSheet, tokenizeFormula } from './formula-tokens';
 import { type TableShape, parseStructuredSpec, resolveStructured } from './structured-ref';
 

@@ -7,7 +7,7 @@
  * into #REF! when what they point at is deleted), as Excel does; the calculation itself is done by
  * fast-formula-parser on a text in which every reference has been resolved to plain A1.
  */
-import { columnIndex, columnName } from '../address';
+import { columnIndex, columnName } from '../../engine/address/a1';
 
 /** One A1 reference: a cell, a range, whole columns or whole rows; zero-based, inclusive ends. */
 export interface A1Ref {

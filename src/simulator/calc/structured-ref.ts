@@ -6,7 +6,7 @@
  * the table and columns, not cells, so it covers the table as it is now (a resized table's
  * references cover the new rows) and breaks (#REF!) only when the table or column is gone.
  */
-import type { Area } from '../address';
+import type { Area } from '../../engine/address/a1';
 
 export type StructuredRows = 'data' | 'all' | 'headers' | 'totals' | 'thisRow';
 

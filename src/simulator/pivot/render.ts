@@ -32,7 +32,7 @@
  */
 import type { CellValue } from '../../excel/api';
 import type { PivotFieldModel, PivotModel, PivotRenderModel, SummarizeBy } from '../model';
-import { formatArea, MAX_ROWS, parseArea, splitSheet, type Area } from '../address';
+import { formatArea, MAX_ROWS, parseArea, splitSheet, type Area } from '../../engine/address/a1';
 import { addValue, mergeStats, newStats, summarize, type Stats } from './aggregate';
 import { layoutAxis, AxisTrie, type AxisField, type AxisLine, type AxisNode } from './axis';
 import { ALL_ITEMS, COLUMN_LABELS, MULTIPLE_ITEMS, ROW_LABELS, TOTAL, VALUES } from './captions';

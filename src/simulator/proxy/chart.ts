@@ -9,7 +9,7 @@ import type {
   XChart, XChartAxes, XChartAxis, XChartAxisTitle, XChartCollection, XChartFill, XChartLegend, XChartLineFormat, XChartSeries,
   XChartSeriesBy, XChartSeriesCollection, XChartSeriesFormat, XChartTitle, XChartType, XClientResult, XRange, XWorksheet,
 } from '../../excel/api';
-import { formatAbsolute } from '../address';
+import { formatAbsolute } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { ChartAxisModel, ChartModel, ChartSeriesModel } from '../model';
 import { checkChartType, layoutSeries, newChart, readRef, seriesCategories, seriesName } from '../state/chart';

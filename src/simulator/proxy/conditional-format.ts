@@ -9,7 +9,7 @@ import type {
   XCellValueConditionalFormat, XClientResult, XConditionalFormat, XConditionalFormatCollection, XConditionalFormatRule,
   XConditionalRangeFill, XConditionalRangeFont, XConditionalRangeFormat, XCustomConditionalFormat, XRange,
 } from '../../excel/api';
-import { formatArea, parseArea } from '../address';
+import { formatArea, parseArea } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { ConditionalFormatModel, ConditionalFormatStyleModel } from '../model';
 import { listIntersects, subtractFromList } from '../state/areas';

@@ -7,7 +7,7 @@
  * API writes are never validated (Excel validates typing only); `valid` reports the cells' state.
  */
 import type { XDataValidation, XDataValidationRule } from '../../excel/api';
-import { formatAbsolute, formatArea } from '../address';
+import { formatAbsolute, formatArea } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { DataValidationModel } from '../model';
 import { listContains, listIntersects, subtractFromList } from '../state/areas';

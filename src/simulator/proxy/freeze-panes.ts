@@ -2,7 +2,7 @@
  * WorksheetFreezePanes (ExcelApi 1.7): frozen top rows and left columns of a sheet.
  */
 import type { XRange, XWorksheetFreezePanes } from '../../excel/api';
-import { MAX_COLUMNS, MAX_ROWS } from '../address';
+import { MAX_COLUMNS, MAX_ROWS } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import type { SimContext } from './context';

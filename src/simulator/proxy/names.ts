@@ -2,7 +2,7 @@
  * NamedItem and NamedItemCollection proxies (workbook- or worksheet-scoped names).
  */
 import type { XNamedItem, XNamedItemCollection, XRange } from '../../excel/api';
-import { formatAbsolute } from '../address';
+import { formatAbsolute } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import type { NameState } from '../state/workbook';

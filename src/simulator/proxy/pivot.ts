@@ -10,7 +10,7 @@ import type {
   XPivotHierarchyCollection, XPivotItem, XPivotItemCollection, XPivotLayout, XPivotTable,
   XPivotTableCollection, XRange, XRowColumnPivotHierarchy, XRowColumnPivotHierarchyCollection, XWorksheet,
 } from '../../excel/api';
-import { formatArea, parseArea, splitSheet } from '../address';
+import { formatArea, parseArea, splitSheet } from '../../engine/address/a1';
 import { apiNotFound, fail } from '../errors';
 import type { PivotDataFieldModel, PivotFieldModel, PivotModel, PivotSourceModel, SubtotalLocation, SummarizeBy } from '../model';
 import type { PivotState } from '../state/pivot';

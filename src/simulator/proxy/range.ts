@@ -5,7 +5,7 @@ import type {
   CellValue, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder, XRangeBorderCollection, XRangeFill, XRangeFont,
   XRangeFormat, XWorksheet,
 } from '../../excel/api';
-import { type Area, formatArea, MAX_COLUMNS, MAX_ROWS, columnName, parseArea, quoteSheet } from '../address';
+import { type Area, formatArea, MAX_COLUMNS, MAX_ROWS, columnName, parseArea, quoteSheet } from '../../engine/address/a1';
 import { fail } from '../errors';
 import { formatValue } from '../format';
 import type { BorderModel } from '../model';

@@ -5,7 +5,7 @@ import type {
   XChartCollection, XEventHandlers, XNamedItemCollection, XPivotTableCollection, XRange, XTableCollection, XWorksheet,
   XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
 } from '../../excel/api';
-import { MAX_COLUMNS, MAX_ROWS } from '../address';
+import { MAX_COLUMNS, MAX_ROWS } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { SheetState } from '../state/sheet';
 import { type Collectable, type Getters, q, SimCollection, SimObject } from './base';

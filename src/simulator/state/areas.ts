@@ -2,7 +2,7 @@
  * Rectangle arithmetic for things that cover parts of a sheet (conditional formats, validations):
  * clearing them from a range keeps what lies outside it, as Excel does.
  */
-import { type Area, formatArea, parseArea } from '../address';
+import { type Area, formatArea, holdsCell, parseArea } from '../../engine/address/a1';
 
 export function intersectArea(a: Area, b: Area): Area | null {
   const row = Math.max(a.row, b.row);
@@ -41,7 +41,6 @@ export function listIntersects(ranges: string[], area: Area): boolean {
 
 export function listContains(ranges: string[], row: number, column: number): boolean {
   return ranges.some((r) => {
-    const a = parseArea(r);
-    return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
+    return holdsCell(parseArea(r), row, column);
   });
 }

@@ -15,7 +15,7 @@
  * case-insensitively. An error inside (e.g. text in arithmetic) makes the rule false for that cell.
  */
 import type { CellValue } from '../../excel/api';
-import { columnIndex } from '../address';
+import { columnIndex } from '../../engine/address/a1';
 
 export type FormulaNode =
   | { k: 'num'; v: number }

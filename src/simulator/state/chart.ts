@@ -3,7 +3,7 @@
  * added, and how a series reads its live values from cells.
  */
 import type { CellValue } from '../../excel/api';
-import { type Area, formatAbsolute, parseArea, splitSheet } from '../address';
+import { type Area, formatAbsolute, parseArea, splitSheet } from '../../engine/address/a1';
 import { fail } from '../errors';
 import { formatValue } from '../format';
 import type { ChartAxisModel, ChartModel, ChartSeriesModel } from '../model';

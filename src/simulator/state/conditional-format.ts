@@ -4,7 +4,7 @@
  * unset, and a true rule with stopIfTrue ends the evaluation.
  */
 import type { CellValue } from '../../excel/api';
-import { parseArea } from '../address';
+import { parseArea } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { ConditionalFormatModel, ConditionalFormatStyleModel } from '../model';
 import { type CellReader, compareExcel, evaluateRuleFormula, type FormulaNode, FormulaSyntaxError, parseRuleFormula, ruleHolds } from './cell-formula';

@@ -6,7 +6,7 @@
  * only `Simulator.setCellAsUser` consults these rules.
  */
 import type { CellValue } from '../../excel/api';
-import { parseArea, splitSheet } from '../address';
+import { parseArea, splitSheet } from '../../engine/address/a1';
 import { fail } from '../errors';
 import { formatValue } from '../format';
 import type { DataValidationModel } from '../model';

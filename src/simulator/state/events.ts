@@ -8,7 +8,7 @@
  * asynchronously, after the batch that made the change has been processed; one event per write.
  */
 import type { CellValue, XChangedEventDetail, XWorksheetChangedEventArgs } from '../../excel/api';
-import { type Area, formatArea } from '../address';
+import { type Area, formatArea } from '../../engine/address/a1';
 import type { SheetState } from './sheet';
 
 export type ChangeTrigger = 'ThisLocalAddin' | 'Unknown';

@@ -7,7 +7,7 @@
  * re-reads the source. A pivot opened with stored cells (`rendered`, from an .xlsx) shows those
  * cells until it is refreshed or changed.
  */
-import { type Area, formatAbsolute, parseArea } from '../address';
+import { type Area, formatAbsolute, parseArea } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { PivotModel, PivotRenderModel } from '../model';
 import { FieldItems } from '../pivot/items';

@@ -6,8 +6,8 @@
  * 11,000,000 cell objects.
  */
 import type { CellValue } from '../../excel/api';
-import type { Area } from '../address';
-import { MAX_COLUMNS } from '../address';
+import type { Area } from '../../engine/address/a1';
+import { MAX_COLUMNS } from '../../engine/address/a1';
 import type { CellStyleModel, ChartModel, ConditionalFormatModel, DataValidationModel } from '../model';
 
 /** Cell formatting the simulator keeps (the workbench grid shows fonts, fills, borders, alignment). */

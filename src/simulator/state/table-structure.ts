@@ -3,7 +3,7 @@
  * cells inserted and deleted (Range.insert / Range.delete), calculated columns filled into new
  * rows, and charts made from a table following it. WorkbookState's methods delegate here.
  */
-import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
+import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../../engine/address/a1';
 import { adjustAddress, type ReferenceChange } from '../calc/adjust-references';
 import { fail } from '../errors';
 import { coerceInput } from './coerce';

@@ -4,7 +4,7 @@
  * Converts from and to the plain `WorkbookModel` ("open" and "save").
  */
 import type { CellValue } from '../../excel/api';
-import { type Area, formatAbsolute, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../address';
+import { type Area, formatAbsolute, intersects, MAX_COLUMNS, MAX_ROWS, parseArea, splitSheet } from '../../engine/address/a1';
 import { fail } from '../errors';
 import type { CellModel, NameModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../model';
 import type { ReferenceChange } from '../calc/adjust-references';
@@ -688,9 +688,8 @@ function sheetToModel(sheet: SheetState): SheetModel {
   return model;
 }
 
-export function intersects(a: Area, b: Area): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
-}
+/** Overlap of two areas: the engine's A1 module owns it. */
+export { intersects };
 
 function range(start: number, count: number): number[] {
   const out = new Array<number>(count);

@@ -3,16 +3,16 @@
  * shared strings, styles, each worksheet with its tables and pivot tables, and the list of parts
  * left out.
  */
-import { parseArea, splitSheet } from '../address';
+import { parseArea, splitSheet } from '../../engine/address/a1';
 import type { NameModel, PivotModel, PivotSourceModel, SheetModel, TableModel, WorkbookModel } from '../model';
 import { XlsxLoadError } from './errors';
-import { collectIgnoredParts, type PivotChartLink } from './ignoredParts';
-import { readStyles, type Styles } from './numberFormats';
+import { collectIgnoredParts, type PivotChartLink } from './ignored-parts';
+import { readStyles, type Styles } from './number-formats';
 import type { Package } from './parts';
-import { readPivotCache, type PivotCache } from './pivotCache';
-import { renderedPivot } from './pivotRendered';
-import { readPivotDefinition } from './pivotTable';
-import { readSharedStrings } from './sharedStrings';
+import { readPivotCache, type PivotCache } from './pivot-cache';
+import { renderedPivot } from './pivot-rendered';
+import { readPivotDefinition } from './pivot-table';
+import { readSharedStrings } from './shared-strings';
 import { readTable } from './tables';
 import { precheckCellCount, readWorksheet, type CellBudget, type SheetContext } from './worksheet';
 import { attr, boolAttr, child, children, intAttr, textOf } from './xml';

@@ -3,14 +3,14 @@
  * Values are the cached `<v>` Excel stored; formulas are kept as text with a leading "=".
  */
 import type { CellValue } from '../../excel/api';
-import { formatArea, parseArea, columnIndex } from '../address';
+import { formatArea, parseArea, columnIndex } from '../../engine/address/a1';
 import type { CellModel } from '../model';
 import { isoToSerial } from './dates';
 import { XlsxLoadError } from './errors';
-import type { Styles } from './numberFormats';
-import { findSheetData, scanSheetData, type RawCell } from './sheetData';
-import { unescapeOoxml } from './sharedStrings';
-import { shiftFormula } from './sharedFormula';
+import type { Styles } from './number-formats';
+import { findSheetData, scanSheetData, type RawCell } from './sheet-data';
+import { unescapeOoxml } from './shared-strings';
+import { shiftFormula } from './shared-formula';
 import { attr, child, children, parseXml, refuseDoctype } from './xml';
 
 export interface CellBudget {
@@ -50,7 +50,7 @@ function tooManyCells(ctx: SheetContext): XlsxLoadError {
 }
 
 /**
- * Reads a worksheet part's text. `<sheetData>` goes through the dedicated scanner (sheetData.ts,
+ * Reads a worksheet part's text. `<sheetData>` goes through the dedicated scanner (sheet-data.ts,
  * the part that is large); the rest of the part, with an empty `<sheetData/>` in its place, goes
  * through the XML parser as every other part does.
  */

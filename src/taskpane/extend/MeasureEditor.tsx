@@ -2,7 +2,7 @@ import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import type { ExtensionMeasure, MeasureKind } from '../../engine/pivot-extension';
 import { formulaProblems } from './formula-feedback';
-import { choiceOf, MEASURE_CHOICES } from './measure-catalog';
+import { choiceOf, MEASURE_CHOICES } from './measure-catalogue';
 import { useMeasureEditorStyles } from './MeasureEditor.styles';
 
 export interface MeasureEditorProps {

@@ -1,4 +1,4 @@
-import type { Measure } from '../../engine';
+import { measureTitle, type Measure } from '../../engine';
 import type { FieldInfo } from './field-info';
 
 export type MeasureKind = Measure['kind'];
@@ -20,21 +20,21 @@ export interface MeasureChoice {
 }
 
 export const MEASURE_CHOICES: MeasureChoice[] = [
-  { kind: 'sum', title: 'Sum', help: 'As SUM: text and blanks are skipped.', needsField: true, label: (f) => `Sum of ${f}` },
-  { kind: 'count', title: 'Count', help: 'As COUNTA: non-blank cells.', needsField: true, isCount: true, label: (f) => `Count of ${f}` },
-  { kind: 'average', title: 'Average', help: 'As AVERAGE.', needsField: true, label: (f) => `Average of ${f}` },
-  { kind: 'median', title: 'Median', help: 'As MEDIAN: blanks and text are ignored.', needsField: true, label: (f) => `Median of ${f}` },
-  { kind: 'percentile', title: 'Percentile', help: 'As PERCENTILE.INC (p between 0 and 1, e.g. 0.9 for p90).', needsField: true, needsP: true, label: (f, _o, p) => `P${Math.round((p ?? 0) * 100)} of ${f}` },
-  { kind: 'distinctCount', title: 'Distinct count', help: 'Different non-blank values; text compared ignoring case.', needsField: true, isCount: true, label: (f) => `Distinct ${f}` },
-  { kind: 'min', title: 'Min', help: 'As MIN.', needsField: true, label: (f) => `Min of ${f}` },
-  { kind: 'max', title: 'Max', help: 'As MAX.', needsField: true, label: (f) => `Max of ${f}` },
-  { kind: 'mode', title: 'Most frequent (mode)', help: 'As MODE.SNGL: the first most frequent number.', needsField: true, label: (f) => `Mode of ${f}` },
-  { kind: 'stdevSample', title: 'Standard deviation', help: 'As STDEV.S (sample).', needsField: true, label: (f) => `StDev of ${f}` },
-  { kind: 'varSample', title: 'Variance', help: 'As VAR.S (sample).', needsField: true, label: (f) => `Var of ${f}` },
-  { kind: 'countNumbers', title: 'Count numbers', help: 'As COUNT: cells holding numbers.', needsField: true, isCount: true, label: (f) => `Count numbers of ${f}` },
-  { kind: 'weightedAverage', title: 'Weighted average', help: 'SUMPRODUCT(value, weight) / SUM(weight).', needsField: true, otherField: 'Weight', label: (f, o) => `${f} weighted by ${o ?? '…'}` },
-  { kind: 'ratioOfSums', title: 'Ratio of sums', help: 'SUM(field) / SUM(divisor), e.g. revenue per unit.', needsField: true, otherField: 'Divided by', label: (f, o) => `${f} per ${o ?? '…'}` },
-  { kind: 'formula', title: 'Custom formula', help: 'Excel-like, e.g. SUM([Revenue]) / SUM([Units]).', needsField: false, isFormula: true, label: () => 'Custom measure' },
+  { kind: 'sum', title: measureTitle('sum'), help: 'As SUM: text and blanks are skipped.', needsField: true, label: (f) => `Sum of ${f}` },
+  { kind: 'count', title: measureTitle('count'), help: 'As COUNTA: non-blank cells.', needsField: true, isCount: true, label: (f) => `Count of ${f}` },
+  { kind: 'average', title: measureTitle('average'), help: 'As AVERAGE.', needsField: true, label: (f) => `Average of ${f}` },
+  { kind: 'median', title: measureTitle('median'), help: 'As MEDIAN: blanks and text are ignored.', needsField: true, label: (f) => `Median of ${f}` },
+  { kind: 'percentile', title: measureTitle('percentile'), help: 'As PERCENTILE.INC (p between 0 and 1, e.g. 0.9 for p90).', needsField: true, needsP: true, label: (f, _o, p) => `P${Math.round((p ?? 0) * 100)} of ${f}` },
+  { kind: 'distinctCount', title: measureTitle('distinctCount'), help: 'Different non-blank values; text compared ignoring case.', needsField: true, isCount: true, label: (f) => `Distinct ${f}` },
+  { kind: 'min', title: measureTitle('min'), help: 'As MIN.', needsField: true, label: (f) => `Min of ${f}` },
+  { kind: 'max', title: measureTitle('max'), help: 'As MAX.', needsField: true, label: (f) => `Max of ${f}` },
+  { kind: 'mode', title: measureTitle('mode'), help: 'As MODE.SNGL: the first most frequent number.', needsField: true, label: (f) => `Mode of ${f}` },
+  { kind: 'stdevSample', title: measureTitle('stdevSample'), help: 'As STDEV.S (sample).', needsField: true, label: (f) => `StDev of ${f}` },
+  { kind: 'varSample', title: measureTitle('varSample'), help: 'As VAR.S (sample).', needsField: true, label: (f) => `Var of ${f}` },
+  { kind: 'countNumbers', title: measureTitle('countNumbers'), help: 'As COUNT: cells holding numbers.', needsField: true, isCount: true, label: (f) => `Count numbers of ${f}` },
+  { kind: 'weightedAverage', title: measureTitle('weightedAverage'), help: 'SUMPRODUCT(value, weight) / SUM(weight).', needsField: true, otherField: 'Weight', label: (f, o) => `${f} weighted by ${o ?? '…'}` },
+  { kind: 'ratioOfSums', title: measureTitle('ratioOfSums'), help: 'SUM(field) / SUM(divisor), e.g. revenue per unit.', needsField: true, otherField: 'Divided by', label: (f, o) => `${f} per ${o ?? '…'}` },
+  { kind: 'formula', title: measureTitle('formula'), help: 'Excel-like, e.g. SUM([Revenue]) / SUM([Units]).', needsField: false, isFormula: true, label: () => 'Custom measure' },
 ];
 
 export function choiceOf(kind: MeasureKind): MeasureChoice {

@@ -4,7 +4,7 @@
  * over it (Region > Category rows; Sum of Revenue and Count of Units).
  */
 import type { CellModel, PivotModel, SheetModel, TableModel, WorkbookModel } from '../../simulator/model';
-import { columnName } from '../../simulator/address';
+import { columnName } from '../../engine/address/a1';
 import { generateSalesRows, SALES_COLUMNS, type SalesOptions, type SalesRow } from './sales-rows';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';

@@ -3,7 +3,7 @@
  * with skew (regions, products, repeat customers), seasonality, yearly growth and a few blank
  * channels so pivots show a "(blank)" item.
  */
-import { CHANNELS, CUSTOMER_COUNT, MONTH_WEIGHTS, PRODUCTS, REGIONS, YEAR_WEIGHTS, type Category } from './catalog';
+import { CHANNELS, CUSTOMER_COUNT, MONTH_WEIGHTS, PRODUCTS, REGIONS, YEAR_WEIGHTS, type Category } from './catalogue';
 import { dateOfSerial, excelSerial } from './excel-date';
 import { mulberry32, randomInt, weightedPicker, type Random } from './prng';
 

@@ -23,10 +23,13 @@ describe('show-as sequence functions (hand-computed)', () => {
     expect(runningTotal([1, 2, null, 4])).toEqual([1, 3, 3, 7]);
     expect(runningTotal([1, '#DIV/0!', 2])).toEqual([1, '#DIV/0!', 3]);
   });
-  it('rank: ties share a rank and leave a gap; non-numbers unranked', () => {
+  it('rank: ties share a rank and leave a gap; blanks unranked; an error stays the error', () => {
     expect(rank([10, 30, 20, 30])).toEqual([4, 1, 3, 1]);
     expect(rank([10, 30, 20], 'asc')).toEqual([1, 3, 2]);
-    expect(rank([5, '#N/A', 7])).toEqual([2, null, 1]);
+    // The pivot extension's copy kept the error and this one blanked it; Excel's "Show Values As"
+    // Rank shows a cell's error as is, so both now keep it (one implementation, issue 15).
+    expect(rank([5, '#N/A', 7])).toEqual([2, '#N/A', 1]);
+    expect(rank([5, null, -0, 0])).toEqual([1, null, 2, 2]);
   });
   it('differenceFromPrevious / percentDifferenceFromPrevious', () => {
     expect(differenceFromPrevious([5, 8, 6])).toEqual([null, 3, -2]);

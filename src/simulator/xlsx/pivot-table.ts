@@ -1,6 +1,6 @@
 /**
  * A pivot table definition (ECMA-376 §18.10.1.73) plus its cache → PivotModel, without the
- * rendered cells (see pivotRendered.ts).
+ * rendered cells (see pivot-rendered.ts).
  *
  * Layout mapping (Excel writes all three forms through two per-field flags):
  *   Compact: row fields have compact≠0 and outline≠0 (both default true)
@@ -17,8 +17,8 @@
  * right-hand column that totals each row; `showColumnGrandTotals` is the bottom row.
  */
 import type { PivotDataFieldModel, PivotFieldModel, PivotLayoutType, PivotModel, SubtotalLocation, SummarizeBy } from '../model';
-import type { CacheField, PivotCache } from './pivotCache';
-import type { Styles } from './numberFormats';
+import type { CacheField, PivotCache } from './pivot-cache';
+import type { Styles } from './number-formats';
 import { attr, boolAttr, child, children, intAttr, type XmlNode } from './xml';
 import type { PivotLineKind, StyledLine } from '../pivot/styles';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftFormula } from '../../src/simulator/xlsx/sharedFormula';
+import { shiftFormula } from '../../src/simulator/xlsx/shared-formula';
 
 describe('shiftFormula', () => {
   it('moves relative parts and keeps absolute ones', () => {

@@ -1,6 +1,9 @@
 /**
  * A1-style addresses: "B3", "$A$1:$K$20001", "'My Sheet'!A1:C3", whole columns "A:C" and rows "2:5".
  * Zero-based row/column numbers everywhere in code; A1 text only at the edges.
+ *
+ * The one A1 module: pure, so src/excel (shipped) and src/simulator (tests) both use it and cannot
+ * drift apart on column letters, quoting or overlap.
  */
 
 export const MAX_ROWS = 1_048_576;
@@ -14,7 +17,10 @@ export interface Area {
   columns: number;
 }
 
-/** "A" → 0, "Z" → 25, "AA" → 26. */
+/**
+ * Zero-based index of column letters; throws on anything but letters.
+ * @example columnIndex('AA') // 26
+ */
 export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) {
@@ -25,7 +31,10 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** 0 → "A", 26 → "AA". */
+/**
+ * Column letters of a zero-based index.
+ * @example columnName(26) // 'AA'
+ */
 export function columnName(index: number): string {
   let n = index + 1;
   let s = '';
@@ -81,7 +90,10 @@ function check(text: string, row: number, column: number, rows: number, columns:
   return { row, column, rows, columns };
 }
 
-/** Quotes a sheet name when Excel would: anything but letters, digits, underscore and dot. */
+/**
+ * Quotes a sheet name when Excel would: anything but letters, digits, underscore and dot.
+ * @example quoteSheet('Sales by Region') // "'Sales by Region'"
+ */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -103,4 +115,20 @@ export function formatAbsolute(sheet: string, area: Area): string {
   const a = `$${columnName(area.column)}$${area.row + 1}`;
   const b = `$${columnName(area.column + area.columns - 1)}$${area.row + area.rows}`;
   return `${quoteSheet(sheet)}!${area.rows === 1 && area.columns === 1 ? a : `${a}:${b}`}`;
+}
+
+/**
+ * True when the cell (row, column) lies inside the area.
+ * @example holdsCell({ row: 1, column: 1, rows: 2, columns: 2 }, 2, 2) // true
+ */
+export function holdsCell(a: Area, row: number, column: number): boolean {
+  return row >= a.row && row < a.row + a.rows && column >= a.column && column < a.column + a.columns;
+}
+
+/**
+ * True when two areas share at least one cell.
+ * @example intersects({ row: 0, column: 0, rows: 2, columns: 2 }, { row: 1, column: 1, rows: 1, columns: 1 }) // true
+ */
+export function intersects(a: Area, b: Area): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 }

@@ -4,7 +4,7 @@
  * the master. This moves A1 references, skipping string literals, quoted sheet names, structured
  * references in brackets and function names that look like cells (LOG10, ATAN2).
  */
-import { columnIndex, columnName, MAX_COLUMNS, MAX_ROWS } from '../address';
+import { columnIndex, columnName, MAX_COLUMNS, MAX_ROWS } from '../../engine/address/a1';
 
 const TOKEN =
   /("(?:[^"]|"")*")|('(?:[^']|'')*')|(\[)|(\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![A-Za-z0-9_.(!])|([A-Za-z0-9_.\\]+)/g;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, XlsxLoadError } from '../../src/simulator/xlsx';
-import { findSheetData, scanSheetData, type RawCell } from '../../src/simulator/xlsx/sheetData';
+import { findSheetData, scanSheetData, type RawCell } from '../../src/simulator/xlsx/sheet-data';
 import { child, children, parseXml, textOf, attr } from '../../src/simulator/xlsx/xml';
 import { buildXlsx, NS } from './buildXlsx';
 

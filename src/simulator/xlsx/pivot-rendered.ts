@@ -11,10 +11,10 @@
  *                     two cells (caption, value) per page column with a blank column between
  */
 import type { CellValue } from '../../excel/api';
-import { formatArea, parseArea, type Area } from '../address';
+import { formatArea, parseArea, type Area } from '../../engine/address/a1';
 import type { CellModel, PivotRenderModel } from '../model';
 import { pivotStyles } from '../pivot/styles';
-import type { PivotLines, PivotLocation } from './pivotTable';
+import type { PivotLines, PivotLocation } from './pivot-table';
 
 /**
  * The stored cells and layout ranges; with `lines` (the definition's row/column items) also the
