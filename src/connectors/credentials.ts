@@ -27,6 +27,18 @@ export interface CredentialStore {
   set(origin: string, kind: CredentialKind, secret: string): Promise<void>;
   /** Forget every secret kept for `origin`. */
   delete(origin: string): Promise<void>;
+  /**
+   * Every credential kept (origin and kind, never the secret), sorted by origin then kind, for the
+   * pane's "Your data" view. The store does not record when a secret was saved.
+   */
+  list(): Promise<StoredCredential[]>;
+}
+
+/** One kept credential as "Your data" shows it: where it is sent and what kind it is. */
+export interface StoredCredential {
+  /** The origin it is kept for; an earlier version's key shows as "https://<host>" (see above). */
+  origin: string;
+  kind: CredentialKind;
 }
 
 /** The minimal async key/value surface the stores need (idb-keyval's shape). */
@@ -54,6 +66,21 @@ function legacyPrefix(origin: string): string | undefined {
   const url = new URL(canonical);
   if (url.protocol !== 'https:' || LOCAL_HOSTS.has(url.hostname)) return undefined;
   return `${PREFIX}\u0000${url.host}\u0000`;
+}
+
+/** The key prefix an earlier version used for a local host, whatever the scheme (removal only: reading never moves these). */
+function anyLegacyPrefix(origin: string): string | undefined {
+  const canonical = canonicalOrigin(origin);
+  if (!canonical) return undefined;
+  const url = new URL(canonical);
+  return LOCAL_HOSTS.has(url.hostname) ? `${PREFIX}\u0000${url.host}\u0000` : undefined;
+}
+
+/** The origin an earlier version's bare-host key is shown under, or undefined when it is not a host. */
+function legacyOrigin(host: string): string | undefined {
+  const scheme = LOCAL_HOSTS.has(host.replace(/:\d+$/, '')) ? 'http' : 'https';
+  const origin = canonicalOrigin(`${scheme}://${host}`);
+  return origin !== undefined && new URL(origin).host === host.toLowerCase() ? origin : undefined;
 }
 
 /**
@@ -84,8 +111,24 @@ export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
     },
     async delete(origin) {
       const prefix = originPrefix(origin);
-      const legacy = legacyPrefix(origin);
+      // Removing reaches further than reading: an earlier version's localhost key goes too (reading
+      // never moves it because its scheme is unknown, but "Your data" lists it under http).
+      const legacy = legacyPrefix(origin) ?? anyLegacyPrefix(origin);
       for (const key of await backend.keys()) if (key.startsWith(prefix) || (legacy && key.startsWith(legacy))) await backend.del(key);
+    },
+    async list() {
+      const found = new Map<string, StoredCredential>();
+      for (const key of await backend.keys()) {
+        const parts = key.split('\u0000');
+        if (parts.length !== 3 || parts[0] !== PREFIX) continue;
+        const [, filed, kind] = parts as [string, string, CredentialKind];
+        // An earlier version filed secrets by bare host; they are shown (and removed, see delete)
+        // under the https origin, or http for the local hosts development used.
+        const origin = canonicalOrigin(filed) ?? legacyOrigin(filed);
+        if (origin === undefined) continue;
+        found.set(`${origin}\u0000${kind}`, { origin, kind });
+      }
+      return [...found.values()].sort((a, b) => (a.origin === b.origin ? a.kind.localeCompare(b.kind) : a.origin.localeCompare(b.origin)));
     },
   };
 }
