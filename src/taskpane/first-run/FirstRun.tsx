@@ -10,18 +10,8 @@ import { useState, type ReactElement } from 'react';
 import { explainExcelError } from '../../excel/errors';
 import type { PaneHost } from '../../excel/host-types';
 import type { SampleInserted } from '../../excel/sample/insert-sample';
-import type { WorkbookLists } from '../load-lists';
 import { ErrorMessage } from '../StatusMessages';
 import { useFirstRunStyles } from './FirstRun.styles';
-
-/**
- * True when the lists loaded and the workbook has neither tables nor PivotTables: the moment to
- * offer the sample. A list that failed to load says nothing, so nothing is offered.
- * @example isBlankWorkbook({ tables: { ok: true, data: [] }, pivots: { ok: true, data: [] } }) // true
- */
-export function isBlankWorkbook(lists: WorkbookLists | undefined): boolean {
-  return !!lists && lists.tables.ok && lists.pivots.ok && lists.tables.data.length === 0 && lists.pivots.data.length === 0;
-}
 
 export interface FirstRunProps {
   host: PaneHost;
