@@ -108,7 +108,7 @@ describe('first run and "Your data"', () => {
     await expect.poll(() => signIns.getByRole('listitem').count()).toBe(1);
     expect(await idb('pivotdeck-credentials', 'secrets', 'keys')).toEqual([OTHER_KEY]);
 
-    await pane.getByRole('button', { name: /^Forget the answer for/ }).click();
+    await pane.getByRole('button', { name: /^Remove the answer for/ }).click();
     await pane.getByText('No answers are remembered.').waitFor();
     expect(await idb('pivotdeck-consent', 'values', 'keys')).toEqual([]);
 

@@ -95,7 +95,7 @@ export function YourDataPanel(): ReactElement {
                   <Text className={styles.origin}>{c.origins.join(', ')}</Text>
                   <Text className={styles.meta}>{`${c.url ? `${c.url}, ` : ''}allowed ${whenText(c.updatedAt)}`}</Text>
                 </div>
-                <Button size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Forget the answer for ${c.url ?? c.origins.join(', ')}`} onClick={() => act('forget that answer', () => forgetConsent(services.consentStore, c.workbookId))}>Remove</Button>
+                <Button size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the answer for ${c.url ?? c.origins.join(', ')}`} onClick={() => act('forget that answer', () => forgetConsent(services.consentStore, c.workbookId))}>Remove</Button>
               </li>
             ))}
           </ul>
