@@ -94,8 +94,9 @@ describe('first run and "Your data"', () => {
     const signIns = pane.getByRole('list', { name: 'Saved sign-ins' });
     await signIns.waitFor({ timeout: 60_000 });
     expect((await signIns.getByRole('listitem').allTextContents()).map((t) => t.replace(/Remove$/, ''))).toEqual([
-      'https://api.example.comaccess token',
-      'https://data.xn--exmple-cua.orguser name and password',
+      // Written straight into IndexedDB, as an earlier version did: no saved time.
+      'https://api.example.comaccess token, saved before PivotDeck recorded dates',
+      'https://data.xn--exmple-cua.orguser name and password, saved before PivotDeck recorded dates',
     ]);
     // The secret itself is never shown.
     expect(await pane.getByText(/tok-secret|ann:pw/).count()).toBe(0);

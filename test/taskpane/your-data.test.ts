@@ -49,14 +49,20 @@ function fakeIdbStore(raw = new Map<IDBValidKey, unknown>()): { use: UseStore; r
   return { use, raw };
 }
 
+/** A clock that moves one minute per save, so each credential's saved time is known here. */
+function minuteClock(): () => Date {
+  let t = Date.parse('2026-03-01T09:59:00Z');
+  return () => new Date((t += 60_000));
+}
+
 const backends: Array<[string, () => { store: CredentialStore; size: () => number }]> = [
-  ['a Map', () => { const map = new Map<string, string>(); return { store: credentialStoreOver(mapBackend(map)), size: () => map.size }; }],
-  ['OfficeRuntime.storage', () => { const s = fakeOfficeStorage(); return { store: credentialStoreOver(officeRuntimeBackend(s)), size: () => s.raw.size }; }],
-  ['IndexedDB (idb-keyval over a fake object store)', () => { const f = fakeIdbStore(); return { store: indexedDbCredentialStore(f.use), size: () => f.raw.size }; }],
+  ['a Map', () => { const map = new Map<string, string>(); return { store: credentialStoreOver(mapBackend(map), minuteClock()), size: () => map.size }; }],
+  ['OfficeRuntime.storage', () => { const s = fakeOfficeStorage(); return { store: credentialStoreOver(officeRuntimeBackend(s), minuteClock()), size: () => s.raw.size }; }],
+  ['IndexedDB (idb-keyval over a fake object store)', () => { const f = fakeIdbStore(); return { store: indexedDbCredentialStore(f.use, minuteClock()), size: () => f.raw.size }; }],
 ];
 
 describe.each(backends)('credentials kept in %s', (_name, make) => {
-  it('lists origin and kind (never the secret), removes one origin with all its kinds, then all', async () => {
+  it('lists origin, kind and when saved (never the secret), removes one origin with all its kinds, then all', async () => {
     const { store, size } = make();
     await store.set('https://Straße.example', 'bearer', 'tök€n');
     await store.set('https://api.example.com:8443', 'basic', 'ann:pa:ss');
@@ -64,24 +70,30 @@ describe.each(backends)('credentials kept in %s', (_name, make) => {
     await store.set('https://api.example.com', 'bearer', 'k2');
     await store.set('http://127.0.0.1:9000', 'apiKeyQuery', 'dev');
     const listed = await store.list();
+    const at = (minute: number) => `2026-03-01T10:0${minute}:00.000Z`;
     expect(listed).toEqual([
-      { origin: 'http://127.0.0.1:9000', kind: 'apiKeyQuery' },
-      { origin: 'https://api.example.com', kind: 'apiKeyHeader' },
-      { origin: 'https://api.example.com', kind: 'bearer' },
-      { origin: 'https://api.example.com:8443', kind: 'basic' },
-      { origin: 'https://xn--strae-oqa.example', kind: 'bearer' },
+      { origin: 'http://127.0.0.1:9000', kind: 'apiKeyQuery', savedAt: at(4) },
+      { origin: 'https://api.example.com', kind: 'apiKeyHeader', savedAt: at(2) },
+      { origin: 'https://api.example.com', kind: 'bearer', savedAt: at(3) },
+      { origin: 'https://api.example.com:8443', kind: 'basic', savedAt: at(1) },
+      { origin: 'https://xn--strae-oqa.example', kind: 'bearer', savedAt: at(0) },
     ]);
     expect(JSON.stringify(listed)).not.toMatch(/tök|ann:|k1|k2|dev/);
 
     // Another port of the same host is another origin: it stays.
     expect(await removeCredential(store, 'https://api.example.com')).toEqual([
-      { origin: 'http://127.0.0.1:9000', kind: 'apiKeyQuery' },
-      { origin: 'https://api.example.com:8443', kind: 'basic' },
-      { origin: 'https://xn--strae-oqa.example', kind: 'bearer' },
+      { origin: 'http://127.0.0.1:9000', kind: 'apiKeyQuery', savedAt: at(4) },
+      { origin: 'https://api.example.com:8443', kind: 'basic', savedAt: at(1) },
+      { origin: 'https://xn--strae-oqa.example', kind: 'bearer', savedAt: at(0) },
     ]);
     expect(await store.get('https://api.example.com', 'bearer')).toBeUndefined();
     expect(await store.get('https://api.example.com:8443', 'basic')).toBe('ann:pa:ss');
-    expect(size()).toBe(3);
+    // Three secrets and when each was saved.
+    expect(size()).toBe(6);
+
+    // Saving again records the new time.
+    await store.set('https://api.example.com:8443', 'basic', 'ann:new');
+    expect((await store.list()).find((c) => c.kind === 'basic')?.savedAt).toBe(at(5));
 
     expect(await removeAllCredentials(store)).toEqual([]);
     expect(size()).toBe(0);
@@ -116,11 +128,11 @@ describe('loadYourData and forgetConsent', () => {
     clock += 60_000;
     await consentStore.allow('wb-new', ['https://b.example', 'https://a.example']);
     const doc: PivotDeckDocument = { ...emptyDocument(), workbookId: 'wb-new' };
-    const credentials = credentialStoreOver(officeRuntimeBackend(storage));
+    const credentials = credentialStoreOver(officeRuntimeBackend(storage), () => new Date(clock));
     await credentials.set('https://b.example', 'bearer', 's');
 
     const data = await loadYourData({ credentials, consentStore, documents: { read: async () => doc } });
-    expect(data.credentials).toEqual([{ origin: 'https://b.example', kind: 'bearer' }]);
+    expect(data.credentials).toEqual([{ origin: 'https://b.example', kind: 'bearer', savedAt: '2026-03-01T10:01:00.000Z' }]);
     expect(data.consents.map((c) => [c.workbookId, c.origins, c.updatedAt])).toEqual([
       ['wb-new', ['https://a.example', 'https://b.example'], '2026-03-01T10:01:00.000Z'],
       ['wb-old', ['https://a.example'], '2026-03-01T10:00:00.000Z'],

@@ -6,6 +6,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import type { StoredCredential } from '../../connectors/credentials';
 import type { StoredData } from '../../model/describe-stored-data';
 import { useServices } from '../services-context';
 import { EmptyState, ErrorMessage, Loading } from '../StatusMessages';
@@ -18,6 +19,13 @@ import { useYourDataStyles } from './YourDataPanel.styles';
 function whenText(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? (iso || 'an unknown time') : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "access token, saved 1 Mar 2026, 10:00": the kinds, and when the newest was saved if recorded. */
+function credentialMeta(kept: StoredCredential[]): string {
+  const kinds = kept.map((c) => CREDENTIAL_KIND_WORDS[c.kind]).join(', ');
+  const newest = kept.map((c) => c.savedAt ?? '').sort().at(-1);
+  return newest ? `${kinds}, saved ${whenText(newest)}` : `${kinds}, saved before PivotDeck recorded dates`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -66,7 +74,7 @@ export function YourDataPanel(): ReactElement {
       {error && <ErrorMessage title="Nothing was removed" message={error} />}
       <section className={styles.group} aria-labelledby="your-data-credentials">
         <h3 id="your-data-credentials" className={styles.heading}>Saved sign-ins on this computer</h3>
-        <p className={styles.note}>Kept for you only, never in the workbook. PivotDeck does not record when each was saved. After removing one, you are asked for it at the next refresh.</p>
+        <p className={styles.note}>Kept for you only, never in the workbook. After removing one, you are asked for it at the next refresh.</p>
         {origins.length === 0 ? <EmptyState>No sign-ins are saved.</EmptyState> : (
           <>
             <ul className={styles.list} aria-label="Saved sign-ins">
@@ -74,7 +82,7 @@ export function YourDataPanel(): ReactElement {
                 <li key={origin} className={styles.item}>
                   <div className={styles.itemText}>
                     <Text className={styles.origin}>{origin}</Text>
-                    <Text className={styles.meta}>{data.credentials.filter((c) => c.origin === origin).map((c) => CREDENTIAL_KIND_WORDS[c.kind]).join(', ')}</Text>
+                    <Text className={styles.meta}>{credentialMeta(data.credentials.filter((c) => c.origin === origin))}</Text>
                   </div>
                   <Button size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the sign-in for ${origin}`} onClick={() => act(`remove the sign-in for ${origin}`, () => removeCredential(services.credentials, origin))}>Remove</Button>
                 </li>

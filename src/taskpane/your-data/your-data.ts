@@ -18,7 +18,7 @@ export interface YourDataDeps {
 export type RememberedConsent = { workbookId: string } & ConsentRecord;
 
 export interface YourData {
-  /** Per user, on this computer: origin and kind, never the secret. */
+  /** Per user, on this computer: origin, kind and when saved; never the secret. */
   credentials: StoredCredential[];
   /** Workbooks the user allowed to reach the network, newest answer first. */
   consents: RememberedConsent[];
