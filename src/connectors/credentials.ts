@@ -28,6 +28,20 @@ export interface CredentialStore {
   set(origin: string, kind: CredentialKind, secret: string): Promise<void>;
   /** Forget every secret kept for `origin`. */
   delete(origin: string): Promise<void>;
+  /**
+   * Every credential kept (origin, kind and when it was saved; never the secret), sorted by origin
+   * then kind, for the pane's "Your data" view.
+   */
+  list(): Promise<StoredCredential[]>;
+}
+
+/** One kept credential as "Your data" shows it: where it is sent and what kind it is. */
+export interface StoredCredential {
+  /** The origin it is kept for; an earlier version's key shows as "https://<host>" (see above). */
+  origin: string;
+  kind: CredentialKind;
+  /** When it was last saved (ISO time); absent for secrets saved before PivotDeck recorded it. */
+  savedAt?: string;
 }
 
 /** The minimal async key/value surface the stores need (idb-keyval's shape). */
@@ -46,6 +60,9 @@ function originKey(origin: string): string {
 }
 const keyOf = (origin: string, kind: CredentialKind) => `${PREFIX}\u0000${originKey(origin)}\u0000${kind}`;
 const originPrefix = (origin: string) => `${PREFIX}\u0000${originKey(origin)}\u0000`;
+/** When a secret was saved lives under its own key, so the secret's value keeps its plain format. */
+const SAVED = 'pivotdeck.credentialSaved';
+const savedKeyOf = (secretKey: string) => SAVED + secretKey.slice(PREFIX.length);
 
 /** The key prefix an earlier version used for this origin's secrets, when they can be moved safely (see above). */
 function legacyPrefix(origin: string): string | undefined {
@@ -56,13 +73,28 @@ function legacyPrefix(origin: string): string | undefined {
   return `${PREFIX}\u0000${url.host}\u0000`;
 }
 
+/** The key prefix an earlier version used for a local host, whatever the scheme (removal only: reading never moves these). */
+function anyLegacyPrefix(origin: string): string | undefined {
+  const canonical = canonicalOrigin(origin);
+  if (!canonical) return undefined;
+  const url = new URL(canonical);
+  return LOCAL_HOSTS.has(url.hostname) ? `${PREFIX}\u0000${url.host}\u0000` : undefined;
+}
+
+/** The origin an earlier version's bare-host key is shown under, or undefined when it is not a host. */
+function legacyOrigin(host: string): string | undefined {
+  const scheme = LOCAL_HOSTS.has(host.replace(/:\d+$/, '')) ? 'http' : 'https';
+  const origin = canonicalOrigin(`${scheme}://${host}`);
+  return origin !== undefined && new URL(origin).host === host.toLowerCase() ? origin : undefined;
+}
+
 /**
  * A credential store over any key/value backend.
  * @example
  *   const store = credentialStoreOver(mapBackend());
  *   await store.set('https://api.example.com', 'bearer', 'tok');
  */
-export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
+export function credentialStoreOver(backend: KeyValueBackend, now: () => Date = () => new Date()): CredentialStore {
   return {
     async get(origin, kind) {
       const key = keyOf(origin, kind);
@@ -81,11 +113,32 @@ export function credentialStoreOver(backend: KeyValueBackend): CredentialStore {
       // A secret filed under anything but an origin could never be matched safely: a caller's bug.
       if (canonicalOrigin(origin) === undefined) throw new Error(`A credential is kept for an origin such as https://api.example.com, not "${origin}".`);
       await backend.set(keyOf(origin, kind), secret);
+      await backend.set(savedKeyOf(keyOf(origin, kind)), now().toISOString());
     },
     async delete(origin) {
       const prefix = originPrefix(origin);
-      const legacy = legacyPrefix(origin);
-      for (const key of await backend.keys()) if (key.startsWith(prefix) || (legacy && key.startsWith(legacy))) await backend.del(key);
+      // Removing reaches further than reading: an earlier version's localhost key goes too (reading
+      // never moves it because its scheme is unknown, but "Your data" lists it under http).
+      const legacy = legacyPrefix(origin) ?? anyLegacyPrefix(origin);
+      const savedPrefix = savedKeyOf(prefix);
+      for (const key of await backend.keys()) {
+        if (key.startsWith(prefix) || key.startsWith(savedPrefix) || (legacy && key.startsWith(legacy))) await backend.del(key);
+      }
+    },
+    async list() {
+      const found = new Map<string, StoredCredential>();
+      for (const key of await backend.keys()) {
+        const parts = key.split('\u0000');
+        if (parts.length !== 3 || parts[0] !== PREFIX) continue;
+        const [, filed, kind] = parts as [string, string, CredentialKind];
+        // An earlier version filed secrets by bare host; they are shown (and removed, see delete)
+        // under the https origin, or http for the local hosts development used.
+        const origin = canonicalOrigin(filed) ?? legacyOrigin(filed);
+        if (origin === undefined) continue;
+        const savedAt = await backend.get(savedKeyOf(key));
+        found.set(`${origin}\u0000${kind}`, { origin, kind, ...(savedAt ? { savedAt } : {}) });
+      }
+      return [...found.values()].sort((a, b) => (a.origin === b.origin ? a.kind.localeCompare(b.kind) : a.origin.localeCompare(b.origin)));
     },
   };
 }
@@ -117,11 +170,11 @@ export function memoryCredentialStore(initial: Record<string, Partial<Record<Cre
  * Where OfficeRuntime.storage exists, src/excel can offer a backend over it instead; this store is
  * the fallback that works in every pane.
  */
-export function indexedDbCredentialStore(store: UseStore = createStore('pivotdeck-credentials', 'secrets')): CredentialStore {
+export function indexedDbCredentialStore(store: UseStore = createStore('pivotdeck-credentials', 'secrets'), now?: () => Date): CredentialStore {
   return credentialStoreOver({
     get: (key) => get<string>(key, store),
     set: (key, value) => set(key, value, store),
     del: (key) => del(key, store),
     keys: async () => (await keys(store)).map(String),
-  });
+  }, now);
 }

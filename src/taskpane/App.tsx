@@ -8,9 +8,12 @@ import { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
 import { DataBarVertical20Regular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import { CloudArrowDown20Regular } from '@fluentui/react-icons/svg/cloud-arrow-down';
 import { Board20Regular } from '@fluentui/react-icons/svg/board';
+import { PersonLock20Regular } from '@fluentui/react-icons/svg/person-lock';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
 import { useAppStyles } from './App.styles';
+import { FirstRun } from './first-run/FirstRun';
+import { isBlankWorkbook } from './first-run/is-blank-workbook';
 import { useServicesIfReady } from './services-context';
 import { ConsentPrompt } from './shared/ConsentPrompt';
 import { useConsent } from './shared/use-consent';
@@ -20,7 +23,7 @@ import { ShowRowsButton } from './show-rows/ShowRowsButton';
 import { TablesPanel } from './TablesPanel';
 import { useWorkbookLists } from './use-workbook-lists';
 
-type Section = 'tables' | 'pivots' | 'extend' | 'web' | 'query' | 'dashboards';
+type Section = 'tables' | 'pivots' | 'extend' | 'web' | 'query' | 'dashboards' | 'yourData';
 
 // The extend panel pulls in the engine (Arquero, the formula compiler): loaded when its section
 // first opens, so the pane's initial bundle stays small.
@@ -28,6 +31,7 @@ const QueryBuilderPanel = lazy(() => import('./query/QueryBuilderPanel').then((m
 const ExtendPivotPanel = lazy(() => import('./extend/ExtendPivotPanel').then((m) => ({ default: m.ExtendPivotPanel })));
 const CloudSourcesPanel = lazy(() => import('./sources').then((m) => ({ default: m.CloudSourcesPanel })));
 const DashboardsPanel = lazy(() => import('./dashboards').then((m) => ({ default: m.DashboardsPanel })));
+const YourDataPanel = lazy(() => import('./your-data/YourDataPanel').then((m) => ({ default: m.YourDataPanel })));
 
 export interface AppProps {
   host: PaneHost;
@@ -49,6 +53,11 @@ export function App({ host }: AppProps): ReactElement {
   const tableCount = lists?.tables.ok ? ` (${lists.tables.data.length})` : '';
   const pivotCount = lists?.pivots.ok ? ` (${lists.pivots.data.length})` : '';
   const onToggle: AccordionToggleEventHandler<Section> = (_, data) => setOpen(data.openItems);
+  // After the sample is in, the lists show it and "Extend a PivotTable" opens: the next step.
+  const onSampleInserted = () => {
+    refresh();
+    setOpen((o) => (o.includes('extend') ? o : [...o, 'extend']));
+  };
   // In Excel the pane is the page's main content; inside the workbench page it is one region.
   const Root = host.kind === 'excel' ? 'main' : 'section';
   // Dashboards refresh on open, on their schedules and when a dropdown cell changes, whether or
@@ -84,6 +93,7 @@ export function App({ host }: AppProps): ReactElement {
       )}
       {consent.error && <ErrorMessage title="PivotDeck could not remember your answer" message={consent.error} />}
       <ShowRowsButton host={host} />
+      {isBlankWorkbook(lists) && <FirstRun host={host} onInserted={onSampleInserted} />}
       <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
         <AccordionItem value="tables" className={styles.section}>
           <AccordionHeader as="h2" size="small" icon={<Table20Regular />} className={styles.sectionHeader}>
@@ -145,6 +155,18 @@ export function App({ host }: AppProps): ReactElement {
             {open.includes('dashboards') && (
               <Suspense fallback={loading}>
                 {services ? <DashboardsPanel host={host} /> : loading}
+              </Suspense>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="yourData" className={styles.section}>
+          <AccordionHeader as="h2" size="small" icon={<PersonLock20Regular />} className={styles.sectionHeader}>
+            Your data
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {open.includes('yourData') && (
+              <Suspense fallback={loading}>
+                {services ? <YourDataPanel /> : loading}
               </Suspense>
             )}
           </AccordionPanel>

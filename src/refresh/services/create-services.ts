@@ -69,6 +69,11 @@ export interface Services {
   documents: DocumentService;
   /** Asks the user before the workbook's own definitions reach the network (docs/security.md). */
   consent: ConsentGate;
+  /**
+   * The remembered consent answers the gate reads (list and forget, for the pane's "Your data").
+   * A forgotten workbook is asked again the next time it reaches the network.
+   */
+  consentStore: ConsentStore;
   credentials: CredentialStore;
   /** The one HTTP context (fetch, credentials, policy, origin) of web sources and warehouses; absent without fetch. */
   http: WebPullContext | undefined;
@@ -100,8 +105,9 @@ export function createServices(host: ServiceHost): Services {
   const { run } = host;
   const documents = new DocumentService(host.storage ?? workbookDocumentStorage(run));
   const current = async () => documents.lastOpened()?.document ?? await documents.read();
+  const consentStore = host.consent ?? consentStoreOver(userKeyValueBackend('pivotdeck-consent'));
   const consent = new ConsentGate(
-    host.consent ?? consentStoreOver(userKeyValueBackend('pivotdeck-consent')),
+    consentStore,
     async () => ({ id: (await current()).workbookId, url: host.documentUrl }),
     async () => (await documents.update('give the workbook an id for consent', (doc) => (doc.workbookId ? undefined : { ...doc, workbookId: newWorkbookId() }))).workbookId,
     host.trustedOrigins,
@@ -129,6 +135,7 @@ export function createServices(host: ServiceHost): Services {
     run,
     documents,
     consent,
+    consentStore,
     credentials,
     http,
     pull,

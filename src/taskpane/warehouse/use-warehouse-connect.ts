@@ -25,6 +25,7 @@ function withTyped(store: CredentialStore, origin: string, secret: string | unde
     get: async (o, kind) => (secret !== undefined && origin !== '' && canonicalOrigin(o) === origin && kind === 'basic' ? secret : store.get(o, kind)),
     set: (h, kind, s) => store.set(h, kind, s),
     delete: (h) => store.delete(h),
+    list: () => store.list(),
   };
 }
 

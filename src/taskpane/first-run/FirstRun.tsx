@@ -1,0 +1,46 @@
+/**
+ * The first thing a blank workbook shows (issue 20, part 3): what PivotDeck is for, in one
+ * sentence, and "Try it on sample data", which adds a small sales table and a PivotTable on a new
+ * sheet through the Excel API (so it works in real Excel) and then points at "Extend a PivotTable".
+ * The sample code and its data load only when the button is pressed.
+ */
+import { Button } from '@fluentui/react-components';
+import { Sparkle20Regular } from '@fluentui/react-icons/svg/sparkle';
+import { useState, type ReactElement } from 'react';
+import { explainExcelError } from '../../excel/errors';
+import type { PaneHost } from '../../excel/host-types';
+import type { SampleInserted } from '../../excel/sample/insert-sample';
+import { ErrorMessage } from '../StatusMessages';
+import { useFirstRunStyles } from './FirstRun.styles';
+
+export interface FirstRunProps {
+  host: PaneHost;
+  /** Called after the sample is in the workbook (the pane refreshes its lists and opens "Extend a PivotTable"). */
+  onInserted: (inserted: SampleInserted) => void;
+}
+
+export function FirstRun({ host, onInserted }: FirstRunProps): ReactElement {
+  const styles = useFirstRunStyles();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const tryIt = () => {
+    setBusy(true);
+    setError(undefined);
+    import('../../excel/sample/insert-sample')
+      .then((m) => m.insertSample(host.run))
+      .then(onInserted, (e: unknown) => setError(`${explainExcelError(e, 'add the sample data')} Your own sheets were not changed.`))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className={styles.card} aria-label="Get started">
+      <p className={styles.sentence}>
+        PivotDeck adds calculated measures, data from the web and live dashboards to your own PivotTables, without changing your source data.
+      </p>
+      <Button appearance="primary" icon={<Sparkle20Regular />} disabled={busy} onClick={tryIt}>
+        {busy ? 'Adding sample data…' : 'Try it on sample data'}
+      </Button>
+      <p className={styles.note}>Adds a new sheet with 160 sample orders and a PivotTable; your other sheets are not touched.</p>
+      {error && <ErrorMessage title="The sample could not be added" message={error} />}
+    </section>
+  );
+}
