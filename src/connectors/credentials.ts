@@ -78,12 +78,12 @@ function anyLegacyPrefix(origin: string): string | undefined {
   const canonical = canonicalOrigin(origin);
   if (!canonical) return undefined;
   const url = new URL(canonical);
-  return LOCAL_HOSTS.has(url.hostname) ? `${PREFIX}\u0000${url.host}\u0000` : undefined;
+  return isLocalHostname(url.hostname) ? `${PREFIX}\u0000${url.host}\u0000` : undefined;
 }
 
 /** The origin an earlier version's bare-host key is shown under, or undefined when it is not a host. */
 function legacyOrigin(host: string): string | undefined {
-  const scheme = LOCAL_HOSTS.has(host.replace(/:\d+$/, '')) ? 'http' : 'https';
+  const scheme = isLocalHostname(host.replace(/:\d+$/, '')) ? 'http' : 'https';
   const origin = canonicalOrigin(`${scheme}://${host}`);
   return origin !== undefined && new URL(origin).host === host.toLowerCase() ? origin : undefined;
 }

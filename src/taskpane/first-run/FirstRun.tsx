@@ -7,9 +7,8 @@
 import { Button } from '@fluentui/react-components';
 import { Sparkle20Regular } from '@fluentui/react-icons/svg/sparkle';
 import { useState, type ReactElement } from 'react';
-import { explainExcelError } from '../../excel/errors';
 import type { PaneHost } from '../../excel/host-types';
-import type { SampleInserted } from '../../excel/sample/insert-sample';
+import type { SampleInserted } from '../../refresh/sample-data';
 import { ErrorMessage } from '../StatusMessages';
 import { useFirstRunStyles } from './FirstRun.styles';
 
@@ -26,9 +25,9 @@ export function FirstRun({ host, onInserted }: FirstRunProps): ReactElement {
   const tryIt = () => {
     setBusy(true);
     setError(undefined);
-    import('../../excel/sample/insert-sample')
-      .then((m) => m.insertSample(host.run))
-      .then(onInserted, (e: unknown) => setError(`${explainExcelError(e, 'add the sample data')} Your own sheets were not changed.`))
+    import('../../refresh/sample-data')
+      .then((m) => m.addSampleData(host.run))
+      .then(onInserted, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
   return (

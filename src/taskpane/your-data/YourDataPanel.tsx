@@ -6,7 +6,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
-import type { StoredCredential } from '../../connectors/credentials';
+import type { StoredCredential } from '../../refresh/services';
 import type { StoredData } from '../../model/describe-stored-data';
 import { useServices } from '../services-context';
 import { EmptyState, ErrorMessage, Loading } from '../StatusMessages';

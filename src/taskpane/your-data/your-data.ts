@@ -3,7 +3,7 @@
  * computer (credentials, consent answers) and in this workbook, and removing it. The view
  * (YourDataPanel.tsx) only renders these answers, so the removal rules are tested without a DOM.
  */
-import type { CredentialStore, StoredCredential } from '../../connectors/credentials';
+import type { CredentialStore, StoredCredential } from '../../refresh/services';
 import { describeStoredData, type StoredData } from '../../model/describe-stored-data';
 import type { PivotDeckDocument } from '../../model/schema';
 import type { ConsentRecord, ConsentStore } from '../../refresh/consent/consent-store';
