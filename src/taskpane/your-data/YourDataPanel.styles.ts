@@ -51,6 +51,10 @@ export const useYourDataStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     overflowWrap: 'anywhere',
   },
+  // A long origin wraps beside it; the button keeps its size instead of being pushed out of the card.
+  remove: {
+    flexShrink: 0,
+  },
   removeAll: {
     alignSelf: 'flex-start',
   },

@@ -84,7 +84,7 @@ export function YourDataPanel(): ReactElement {
                     <Text className={styles.origin}>{origin}</Text>
                     <Text className={styles.meta}>{credentialMeta(data.credentials.filter((c) => c.origin === origin))}</Text>
                   </div>
-                  <Button size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the sign-in for ${origin}`} onClick={() => act(`remove the sign-in for ${origin}`, () => removeCredential(services.credentials, origin))}>Remove</Button>
+                  <Button className={styles.remove} size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the sign-in for ${origin}`} onClick={() => act(`remove the sign-in for ${origin}`, () => removeCredential(services.credentials, origin))}>Remove</Button>
                 </li>
               ))}
             </ul>
@@ -103,7 +103,7 @@ export function YourDataPanel(): ReactElement {
                   <Text className={styles.origin}>{c.origins.join(', ')}</Text>
                   <Text className={styles.meta}>{`${c.url ? `${c.url}, ` : ''}allowed ${whenText(c.updatedAt)}`}</Text>
                 </div>
-                <Button size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the answer for ${c.url ?? c.origins.join(', ')}`} onClick={() => act('forget that answer', () => forgetConsent(services.consentStore, c.workbookId))}>Remove</Button>
+                <Button className={styles.remove} size="small" icon={<Delete20Regular />} disabled={busy} aria-label={`Remove the answer for ${c.url ?? c.origins.join(', ')}`} onClick={() => act('forget that answer', () => forgetConsent(services.consentStore, c.workbookId))}>Remove</Button>
               </li>
             ))}
           </ul>
