@@ -38,11 +38,3 @@ export async function getSelectedPivot(run: ExcelRun): Promise<PivotRef | undefi
   });
 }
 
-/**
- * Name only, for callers that then look the pivot up by name; prefer {@link getSelectedPivot}.
- *
- * @example const name = await getSelectedPivotName(host.run); // 'PivotTable1'
- */
-export async function getSelectedPivotName(run: ExcelRun): Promise<string | undefined> {
-  return (await getSelectedPivot(run))?.name;
-}

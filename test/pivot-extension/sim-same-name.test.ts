@@ -10,6 +10,8 @@ import { getSelectedPivot } from '../../src/excel/selected-pivot';
 import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument, openDocument, type PivotDeckDocument } from '../../src/model';
 import { DocumentService, ExtensionCoordinator, memoryDocumentStorage, refreshAllExtensions, type ExtendDeps } from '../../src/refresh';
+import { refreshAllCommand } from '../../src/commands/ribbon';
+import { createServices } from '../../src/refresh/services';
 import { createSimulator } from '../../src/simulator';
 import { HEADER, ROWS } from './hand-data';
 import { basePivot, handSimulator, sheetWith } from './sim-workbook';
@@ -160,5 +162,33 @@ describe('PivotTables with the same name on two sheets', () => {
     expect(outcome?.status).toBe('refused');
     expect(outcome && 'message' in outcome ? outcome.message : '').toMatch(/cannot tell which PivotTable named "PivotTable1".*"Pivot", "Other".*Choose the PivotTable again/);
     expect(await column(sim, 'Other', 'C3:C7')).toEqual(['', '', '', '', '']);
+  });
+
+  it("the ribbon's Refresh all refreshes both pivots, then recomputes each block from its own pivot", async () => {
+    const sim = twoSheets();
+    const doc: PivotDeckDocument = { ...emptyDocument(), extensions: [
+      { id: 'o', pivotName: 'PivotTable1', pivotSheet: 'Other', measures: [MEDIAN], placement: { kind: 'beside' } },
+      { id: 'p', pivotName: 'PivotTable1', pivotSheet: 'Pivot', measures: [MEDIAN], placement: { kind: 'beside' } },
+    ] };
+    await saveWorkbookDocument(sim.run, { readOnly: false }, (await refreshAllExtensions(deps(sim), doc)).document);
+    // Both sources change; nobody refreshes the pivots by hand.
+    const rows = ROWS.map((r) => [...r]);
+    rows[0][4] = 1000;
+    const otherRows = OTHER_ROWS.map((r) => [...r]);
+    otherRows[4][4] = -3;
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('E2').values = [[1000]];
+      ctx.workbook.worksheets.getItem('Data2').getRange('E6').values = [[-3]];
+      await ctx.sync();
+    });
+    let completed = 0;
+    await refreshAllCommand(() => createServices({ run: sim.run, canReadDataSource: true }))({ completed: () => { completed++; } });
+    expect(completed).toBe(1);
+    expect(await column(sim, 'Pivot', 'C3:C8')).toEqual(expectedBeside(await column(sim, 'Pivot', PIVOT_LABELS), rows));
+    expect(await column(sim, 'Other', 'C3:C7')).toEqual(expectedBeside(await column(sim, 'Other', OTHER_LABELS), otherRows));
+    // By hand: Ost [-3,5] → 1; all [7,-0,7,1000,-3,5] → 6.
+    expect(await column(sim, 'Other', 'C3:C7')).toEqual(['Median of Revenue', 7, 1, 1000, 6]);
+    const saved = await loadWorkbookDocument(sim.run);
+    expect(saved.document.extensions.map((e) => e.lastRefresh?.ok)).toEqual([true, true]);
   });
 });

@@ -118,7 +118,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           <ul className={styles.list}>
             {state.doc.extensions.map((ext) => (
               <li key={ext.id} className={styles.card}>
-                <strong>{ext.pivotName}</strong>
+                <strong>{ext.pivotSheet === undefined ? ext.pivotName : pivotLabel({ sheet: ext.pivotSheet, name: ext.pivotName })}</strong>
                 <span className={styles.note}>{ext.measures.map((m) => m.label).join(', ')}</span>
                 {ext.lastRefresh && (
                   <span className={ext.lastRefresh.ok ? styles.note : styles.stale}>
