@@ -1,7 +1,13 @@
 import type { ExcelRun, XRange } from './api';
 
+/** A PivotTable as Excel identifies it: names are unique per worksheet, not per workbook. */
+export interface PivotRef {
+  sheet: string;
+  name: string;
+}
+
 /**
- * Name of the PivotTable that contains the active cell, or undefined when the active cell is
+ * Sheet and name of the PivotTable that contains the active cell, or undefined when the active cell is
  * outside every pivot.
  *
  * Two syncs: the active cell's position and the pivots' names and sheets, then every pivot's
@@ -10,9 +16,9 @@ import type { ExcelRun, XRange } from './api';
  * ExcelApi 1.12, above our 1.8 floor.)
  *
  * @example
- * const name = await getSelectedPivotName(host.run); // 'PivotTable1' when a cell inside it is active
+ * const ref = await getSelectedPivot(host.run); // { sheet: 'Sheet4', name: 'PivotTable1' } when a cell inside it is active
  */
-export async function getSelectedPivotName(run: ExcelRun): Promise<string | undefined> {
+export async function getSelectedPivot(run: ExcelRun): Promise<PivotRef | undefined> {
   return run(async (context) => {
     const cell = context.workbook.getActiveCell().load('rowIndex, columnIndex, worksheet/name');
     const pivots = context.workbook.pivotTables.load('items/name, items/worksheet/name');
@@ -28,6 +34,7 @@ export async function getSelectedPivotName(run: ExcelRun): Promise<string | unde
     const hit = candidates.find(({ range }) =>
       cell.rowIndex >= range.rowIndex && cell.rowIndex < range.rowIndex + range.rowCount &&
       cell.columnIndex >= range.columnIndex && cell.columnIndex < range.columnIndex + range.columnCount);
-    return hit?.name;
+    return hit ? { sheet, name: hit.name } : undefined;
   });
 }
+

@@ -78,8 +78,27 @@ function credentialOrigins(doc: RawDocument): RawDocument {
  */
 const bothChanges = (version: number): Step => (doc) => ({ ...credentialOrigins(moveSourceStateOutOfOptions(doc)), schemaVersion: version });
 
+/**
+ * Version 3 → 4: an extension records its PivotTable's sheet (names are unique per sheet only).
+ * A block placed beside the pivot sits on the pivot's sheet, so its tracked output says which;
+ * otherwise the sheet stays absent and refresh asks the user to choose the pivot again when the
+ * name is ambiguous, rather than guessing.
+ *
+ * @example pivotSheetFromOutput({ schemaVersion: 3, extensions: [{ pivotName: 'P', placement: { kind: 'beside' }, output: { sheet: 'S' } }] })
+ * // → { schemaVersion: 4, extensions: [{ pivotName: 'P', pivotSheet: 'S', ... }] }
+ */
+export function pivotSheetFromOutput(doc: RawDocument): RawDocument {
+  const extensions = Array.isArray(doc.extensions) ? doc.extensions.map((ext: unknown) => {
+    if (!isRecord(ext) || 'pivotSheet' in ext) return ext;
+    const beside = isRecord(ext.placement) && ext.placement.kind === 'beside';
+    const sheet = isRecord(ext.output) ? ext.output.sheet : undefined;
+    return beside && typeof sheet === 'string' && sheet !== '' ? { ...ext, pivotSheet: sheet } : ext;
+  }) : doc.extensions;
+  return { ...doc, extensions, schemaVersion: 4 };
+}
+
 /** steps[n] migrates a version-n document to version n + 1. */
-const steps: Record<number, Step> = { 1: bothChanges(2), 2: bothChanges(3) };
+const steps: Record<number, Step> = { 1: bothChanges(2), 2: bothChanges(3), 3: pivotSheetFromOutput };
 
 export function migrate(doc: { schemaVersion: number }): RawDocument {
   let current = doc as RawDocument;

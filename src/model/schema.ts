@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { MeasureKind } from '../engine/measures/vocabulary';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
@@ -70,6 +70,11 @@ export const refreshStatus = z.object({
 export const pivotExtension = z.object({
   id,
   pivotName: z.string().min(1).max(255),
+  /**
+   * The pivot's worksheet: names are unique per sheet only. Absent only in documents saved before
+   * version 4 whose sheet the migration could not tell; reading then refuses an ambiguous name.
+   */
+  pivotSheet: z.string().min(1).max(31).optional(),
   measures: z.array(measureDef).min(1).max(50),
   placement,
   output: outputRef.optional(),

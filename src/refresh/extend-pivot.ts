@@ -28,6 +28,8 @@ export interface ExtendProgress {
 export interface ExtendRequest {
   extensionId: string;
   pivotName: string;
+  /** The pivot's worksheet; without it the workbook-level lookup may find a namesake on another sheet. */
+  pivotSheet?: string;
   measures: readonly ExtensionMeasure[];
   placement: Placement;
 }
@@ -58,7 +60,7 @@ export async function extendPivot(
   const { onProgress, signal } = options;
   try {
     onProgress?.({ phase: 'pivot' });
-    const snapshot = await readPivot(deps.run, request.pivotName, { canReadDataSource: deps.canReadDataSource });
+    const snapshot = await readPivot(deps.run, request.pivotName, { canReadDataSource: deps.canReadDataSource, sheet: request.pivotSheet });
     signal?.throwIfAborted();
     onProgress?.({ phase: 'source', rowsRead: 0 });
     const read = await readPivotSource(deps.run, snapshot, {

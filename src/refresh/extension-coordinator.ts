@@ -93,7 +93,7 @@ export class ExtensionCoordinator {
       const outcome = await extendPivot(this.deps, { ...request, extensionId }, options);
       if (outcome.status !== 'written') return outcome;
       const def: PivotExtension = {
-        id: extensionId, pivotName: request.pivotName, measures: [...request.measures], placement: request.placement,
+        id: extensionId, pivotName: request.pivotName, pivotSheet: request.pivotSheet, measures: [...request.measures], placement: request.placement,
         output: { name: `PivotDeck_${extensionId}`, sheet: outcome.write.area.sheet, address: outcome.write.address.slice(0, 64) },
         lastRefresh: { at: (options.now ?? (() => new Date()))().toISOString(), ok: true, message: outcome.summary },
       };

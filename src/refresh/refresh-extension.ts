@@ -26,6 +26,7 @@ export async function refreshExtension(deps: ExtendDeps, doc: PivotDeckDocument,
   const outcome = await extendPivot(deps, {
     extensionId: ext.id,
     pivotName: ext.pivotName,
+    pivotSheet: ext.pivotSheet,
     measures: ext.measures,
     placement: ext.placement,
   }, { signal: options.signal, onProgress: (p) => options.onProgress?.(ext.id, p) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSelectedPivotName } from '../../src/excel/selected-pivot';
+import { getSelectedPivot } from '../../src/excel/selected-pivot';
 import { refreshAllPivots } from '../../src/excel/refresh-pivots';
 import { createSimulator } from '../../src/simulator';
 import type { PivotModel } from '../../src/simulator/model';
@@ -37,26 +37,40 @@ async function select(sim: ReturnType<typeof simulator>, sheetName: string, addr
   });
 }
 
-describe('getSelectedPivotName', () => {
+describe('getSelectedPivot', () => {
   it('names the pivot under the active cell', async () => {
     const sim = simulator();
     await select(sim, 'Summary', 'B5');
-    expect(await getSelectedPivotName(sim.run)).toBe('ByRegion');
+    expect(await getSelectedPivot(sim.run)).toEqual({ sheet: 'Summary', name: 'ByRegion' });
     expect(sim.lastRunStats().syncs).toBe(2);
     await select(sim, 'Summary', 'A7');
-    expect(await getSelectedPivotName(sim.run)).toBe('ByRegion');
+    expect(await getSelectedPivot(sim.run)).toEqual({ sheet: 'Summary', name: 'ByRegion' });
   });
 
   it('is undefined beside the pivot and on another sheet', async () => {
     const sim = simulator();
     await select(sim, 'Summary', 'C5');
-    expect(await getSelectedPivotName(sim.run)).toBeUndefined();
+    expect(await getSelectedPivot(sim.run)).toBeUndefined();
     await select(sim, 'Summary', 'A8');
-    expect(await getSelectedPivotName(sim.run)).toBeUndefined();
+    expect(await getSelectedPivot(sim.run)).toBeUndefined();
     await select(sim, 'Data', 'A1');
-    expect(await getSelectedPivotName(sim.run)).toBeUndefined();
+    expect(await getSelectedPivot(sim.run)).toBeUndefined();
     // Nothing on the active sheet: no second round trip.
     expect(sim.lastRunStats().syncs).toBe(1);
+  });
+
+  it('tells namesakes on two sheets apart by their sheet', async () => {
+    const sim = createSimulator(workbook({
+      sheets: [sheet('Data', cellsAt(SALES_ROWS)), sheet('Summary'), sheet('Copy')],
+      tables: [table('Sales', 'Data', 'A1:E13')],
+      pivots: [byRegion, { ...byRegion, sheet: 'Copy', anchor: 'C10' }],
+    }));
+    await select(sim, 'Copy', 'D12');
+    expect(await getSelectedPivot(sim.run)).toEqual({ sheet: 'Copy', name: 'ByRegion' });
+    await select(sim, 'Summary', 'B5');
+    expect(await getSelectedPivot(sim.run)).toEqual({ sheet: 'Summary', name: 'ByRegion' });
+    await select(sim, 'Copy', 'B5');
+    expect(await getSelectedPivot(sim.run)).toBeUndefined();
   });
 });
 

@@ -135,7 +135,7 @@ describe('refreshing extensions', () => {
   it('costs a fixed number of syncs and bytes (deterministic figures)', async () => {
     const sim = handSimulator();
     sim.resetStats();
-    const outcome = await extendPivot(deps(sim), { extensionId: 'c', pivotName: 'P', measures: [MEDIAN], placement: { kind: 'beside' } });
+    const outcome = await extendPivot(deps(sim), { extensionId: 'c', pivotName: 'P', pivotSheet: 'Pivot', measures: [MEDIAN], placement: { kind: 'beside' } });
     expect(outcome.status).toBe('written');
     const stats = sim.stats();
     // read pivot 1 + source 1 (geometry, header, formats and all 12 rows together) + write 2 = 4.

@@ -17,7 +17,7 @@ export interface PivotDescription {
  *
  * @example const { snapshot, sourceFields, problems } = await describePivot(host.run, 'SalesPivot', { canReadDataSource: true });
  */
-export async function describePivot(run: ExcelRun, pivotName: string, options: { canReadDataSource: boolean }): Promise<PivotDescription> {
+export async function describePivot(run: ExcelRun, pivotName: string, options: { canReadDataSource: boolean; sheet?: string }): Promise<PivotDescription> {
   const snapshot = await readPivot(run, pivotName, options);
   const early = detectUnsupported(snapshot);
   if (early.length > 0) return { snapshot, sourceFields: [], problems: early };

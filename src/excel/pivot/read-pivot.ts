@@ -11,6 +11,11 @@ import { readRangeValues } from '../read-range-values';
 export interface ReadPivotOptions {
   /** `host.isSetSupported('ExcelApi', '1.15')`: needed for `getDataSourceString/Type`. */
   canReadDataSource: boolean;
+  /**
+   * The worksheet the pivot sits on. PivotTable names are unique per sheet only, so two sheets
+   * may each hold a "PivotTable1"; without the sheet the workbook-level lookup may find the other.
+   */
+  sheet?: string;
 }
 
 /** Said when the host lacks ExcelApi 1.15. */
@@ -33,19 +38,19 @@ const RANGE_PROPS = 'address, rowIndex, columnIndex, rowCount, columnCount';
 export async function readPivot(run: ExcelRun, pivotName: string, options: ReadPivotOptions): Promise<PivotSnapshot> {
   if (!options.canReadDataSource) throw new ExtensionError('unsupported', NEEDS_EXCEL_365);
   try {
-    return await readOnce(run, pivotName, 'full');
+    return await readOnce(run, pivotName, options.sheet, 'full');
   } catch (error) {
     if (!isPayloadTooLarge(error)) {
       // Excel may refuse the layout ranges of a pivot we cannot use anyway (OLAP, Data Model):
       // read the fields alone so the user hears why, not a bare Excel error.
-      const meta = await readOnce(run, pivotName, 'fieldsOnly').catch(() => undefined);
+      const meta = await readOnce(run, pivotName, options.sheet, 'fieldsOnly').catch(() => undefined);
       const reasons = meta ? detectUnsupported(meta) : [];
       if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
-      throw translate(error, pivotName);
+      throw translate(error, pivotName, options.sheet);
     }
   }
   // A pivot too big for one response: metadata first, then the cells in chunks.
-  const meta = await readOnce(run, pivotName, 'noValues').catch((error: unknown) => { throw translate(error, pivotName); });
+  const meta = await readOnce(run, pivotName, options.sheet, 'noValues').catch((error: unknown) => { throw translate(error, pivotName, options.sheet); });
   const [labels, body] = await Promise.all([
     readRangeValues(run, meta.sheet, addressOf(meta.rowLabels)),
     readRangeValues(run, meta.sheet, addressOf(meta.dataBody)),
@@ -53,18 +58,23 @@ export async function readPivot(run: ExcelRun, pivotName: string, options: ReadP
   return { ...meta, rowLabels: { ...meta.rowLabels, values: labels.values as XlValue[][] }, dataBody: { ...meta.dataBody, values: body.values as XlValue[][] } };
 }
 
-function translate(error: unknown, pivotName: string): Error {
+function translate(error: unknown, pivotName: string, sheet: string | undefined): Error {
   if (error instanceof ExtensionError) return error;
   if (excelErrorCode(error) === 'ItemNotFound') {
-    return new ExtensionError('unsupported', `There is no PivotTable named "${pivotName}" in this workbook any more (renamed or deleted?).`);
+    const where = sheet === undefined ? 'in this workbook' : `on the sheet "${sheet}"`;
+    return new ExtensionError('unsupported', `There is no PivotTable named "${pivotName}" ${where} any more (renamed, moved or deleted?). Choose the PivotTable again.`);
   }
   return new Error(explainExcelError(error, `read the PivotTable "${pivotName}"`));
 }
 
-async function readOnce(run: ExcelRun, pivotName: string, mode: 'full' | 'noValues' | 'fieldsOnly'): Promise<PivotSnapshot> {
+async function readOnce(run: ExcelRun, pivotName: string, sheet: string | undefined, mode: 'full' | 'noValues' | 'fieldsOnly'): Promise<PivotSnapshot> {
   const withValues = mode === 'full';
   return run(async (context) => {
-    const pivot = context.workbook.pivotTables.getItem(pivotName);
+    const pivots = sheet === undefined ? context.workbook.pivotTables : context.workbook.worksheets.getItem(sheet).pivotTables;
+    const pivot = pivots.getItem(pivotName);
+    // Without a sheet, find out in the same sync whether the name is ambiguous: Excel's
+    // workbook-level getItem would then silently pick one of the namesakes.
+    const all = sheet === undefined ? context.workbook.pivotTables.load('items/name, items/worksheet/name') : undefined;
     pivot.load([
       'name', 'worksheet/name',
       'layout/layoutType', 'layout/subtotalLocation', 'layout/showRowGrandTotals', 'layout/showColumnGrandTotals',
@@ -83,6 +93,10 @@ async function readOnce(run: ExcelRun, pivotName: string, mode: 'full' | 'noValu
       dataBody: pivot.layout.getDataBodyRange().load(cellProps),
     };
     await context.sync();
+    const namesakes = all?.items.filter((p) => p.name.toLowerCase() === pivotName.toLowerCase()) ?? [];
+    if (namesakes.length > 1) {
+      throw new ExtensionError('unsupported', `PivotDeck cannot tell which PivotTable named "${pivotName}" this extension belongs to: there is one on each of the sheets ${namesakes.map((p) => `"${p.worksheet.name}"`).join(', ')}. Choose the PivotTable again and add the measures to it.`);
+    }
     const none = { row: 0, column: 0, rows: 0, columns: 0 };
 
     const rows = pivot.rowHierarchies.items.map(fieldSnapshot);

@@ -72,7 +72,7 @@ export class PivotTableProxy extends SimObject<PivotState> implements XPivotTabl
   set name(v: string) {
     this.setProp('name', v, (p, x) => {
       const name = String(x);
-      const other = this.ctx.state.findPivot(name);
+      const other = this.ctx.state.findPivot(name, p.model.sheet);
       if (name === '' || (other && other !== p)) fail('InvalidArgument', 'PivotTable.name');
       p.model.name = name;
       this.ctx.state.changed();
@@ -143,9 +143,9 @@ export class PivotTableCollectionProxy extends SimCollection<PivotState, PivotTa
   }
 
   private find(name: string): PivotState | undefined {
-    const p = this.ctx.state.findPivot(name);
-    if (!p || !this.scope) return p;
-    return p.model.sheet === this.scope()?.name ? p : undefined;
+    if (!this.scope) return this.ctx.state.findPivot(name);
+    const sheet = this.scope()?.name;
+    return sheet === undefined ? undefined : this.ctx.state.findPivot(name, sheet);
   }
 
   add(name: string, source: XRange | string | XTable, destination: XRange | string): XPivotTable {

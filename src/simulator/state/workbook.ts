@@ -533,13 +533,16 @@ export class WorkbookState {
 
   // ---- pivots ----
 
-  findPivot(nameOrId: string): PivotState | undefined {
+  /** With `sheet`, only that sheet's pivots count (names are unique per sheet, as in Excel). */
+  findPivot(nameOrId: string, sheet?: string): PivotState | undefined {
     const lower = nameOrId.toLowerCase();
-    return this.pivots.find((p) => p.model.name.toLowerCase() === lower || p.id === nameOrId);
+    return this.pivots.find((p) => (p.model.name.toLowerCase() === lower || p.id === nameOrId)
+      && (sheet === undefined || p.model.sheet.toLowerCase() === sheet.toLowerCase()));
   }
 
   addPivot(model: PivotModel): PivotState {
-    if (this.findPivot(model.name)) fail('ItemAlreadyExists', 'PivotTableCollection.add');
+    // Excel's rule: PivotTable names are unique per worksheet, not per workbook.
+    if (this.findPivot(model.name, model.sheet)) fail('ItemAlreadyExists', 'PivotTableCollection.add');
     const pivot = new PivotState(this, `{PIVOT-${this.nextPivotId++}}`, model);
     this.pivots.push(pivot);
     this.changed();

@@ -7,6 +7,7 @@ import type { PaneHost } from '../../excel/host-types';
 import { useExtendPivotPanelStyles } from './ExtendPivotPanel.styles';
 import { ExtensionResult } from './ExtensionResult';
 import { MeasureEditor } from './MeasureEditor';
+import { pivotFromKey, pivotKey, pivotLabel } from './pivot-key';
 import { useExtendPivot } from './use-extend-pivot';
 
 export interface ExtendPivotPanelProps {
@@ -51,11 +52,12 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
         <Field label="PivotTable">
           <Dropdown
             placeholder={state.pivots === undefined ? 'Loading…' : state.pivots.length === 0 ? 'No PivotTables in this workbook' : 'Choose a PivotTable'}
-            value={state.pivotName ?? ''}
-            selectedOptions={state.pivotName ? [state.pivotName] : []}
-            onOptionSelect={(_, d) => { setMeasures([]); void state.choosePivot(d.optionValue); }}
+            value={state.pivot ? pivotLabel(state.pivot) : ''}
+            selectedOptions={state.pivot ? [pivotKey(state.pivot)] : []}
+            onOptionSelect={(_, d) => { setMeasures([]); void state.choosePivot(d.optionValue === undefined ? undefined : pivotFromKey(d.optionValue)); }}
           >
-            {(state.pivots ?? []).map((p) => <Option key={p.name} value={p.name} text={p.name}>{`${p.name} (${p.sheet})`}</Option>)}
+            {/* Names are unique per sheet only: the key and text carry the sheet too. */}
+            {(state.pivots ?? []).map((p) => <Option key={pivotKey(p)} value={pivotKey(p)} text={pivotLabel(p)}>{pivotLabel(p)}</Option>)}
           </Dropdown>
         </Field>
         <Button onClick={() => { setMeasures([]); void state.useSelected(); }}>Use selected pivot</Button>
@@ -116,7 +118,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           <ul className={styles.list}>
             {state.doc.extensions.map((ext) => (
               <li key={ext.id} className={styles.card}>
-                <strong>{ext.pivotName}</strong>
+                <strong>{ext.pivotSheet === undefined ? ext.pivotName : pivotLabel({ sheet: ext.pivotSheet, name: ext.pivotName })}</strong>
                 <span className={styles.note}>{ext.measures.map((m) => m.label).join(', ')}</span>
                 {ext.lastRefresh && (
                   <span className={ext.lastRefresh.ok ? styles.note : styles.stale}>

@@ -3,7 +3,7 @@ import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PaneHost } from '../../excel/host-types';
 import { listPivots } from '../../excel/list-pivots';
 import { describePivot, type PivotDescription } from '../../excel/pivot/describe-pivot';
-import { getSelectedPivotName } from '../../excel/selected-pivot';
+import { getSelectedPivot, type PivotRef } from '../../excel/selected-pivot';
 import type { PivotInfo } from '../../excel/workbook-info';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import type { ExtendOutcome, ExtendProgress } from '../../refresh';
@@ -27,7 +27,8 @@ export function useExtendPivot(host: PaneHost) {
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
   const [docMessage, setDocMessage] = useState<string | undefined>();
   const [pivots, setPivots] = useState<PivotInfo[] | undefined>();
-  const [pivotName, setPivotName] = useState<string | undefined>();
+  const [pivot, setPivot] = useState<PivotRef | undefined>();
+  const pivotName = pivot?.name;
   const [description, setDescription] = useState<PivotDescription | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
@@ -48,14 +49,14 @@ export function useExtendPivot(host: PaneHost) {
   }, [host, canReadDataSource, documents]);
   useEffect(() => { void reload(); }, [reload]);
 
-  const choosePivot = useCallback(async (name: string | undefined) => {
-    setPivotName(name);
+  const choosePivot = useCallback(async (ref: PivotRef | undefined) => {
+    setPivot(ref);
     setDescription(undefined);
     setError(undefined);
     setRun({ kind: 'idle' });
-    if (!name) return;
+    if (!ref) return;
     try {
-      setDescription(await describePivot(host.run, name, { canReadDataSource }));
+      setDescription(await describePivot(host.run, ref.name, { canReadDataSource, sheet: ref.sheet }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -63,25 +64,26 @@ export function useExtendPivot(host: PaneHost) {
 
   const useSelected = useCallback(async () => {
     try {
-      const name = await getSelectedPivotName(host.run);
-      if (!name) { setError('The selected cell is not inside a PivotTable. Click a cell of the pivot, then press "Use selected pivot" again.'); return; }
-      await choosePivot(name);
+      const ref = await getSelectedPivot(host.run);
+      if (!ref) { setError('The selected cell is not inside a PivotTable. Click a cell of the pivot, then press "Use selected pivot" again.'); return; }
+      await choosePivot(ref);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [host, choosePivot]);
 
   const addToPivot = useCallback(async (measures: ExtensionMeasure[], placement: { kind: 'beside' } | { kind: 'sheet'; sheet: string }) => {
-    if (!pivotName) return;
+    if (!pivot) return;
+    const pivotName = pivot.name;
     const controller = new AbortController();
     setRun({ kind: 'running', progress: { phase: 'pivot' }, cancel: () => controller.abort() });
     // Extends and records it; columns whose definition cannot be saved are removed again.
-    const outcome = await coordinator.add({ pivotName, measures, placement }, {
+    const outcome = await coordinator.add({ pivotName, pivotSheet: pivot.sheet, measures, placement }, {
       signal: controller.signal,
       onProgress: (progress) => setRun({ kind: 'running', progress, cancel: () => controller.abort() }),
     });
     setRun({ kind: 'done', outcome, pivotName, measures });
-  }, [pivotName, coordinator]);
+  }, [pivot, coordinator]);
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
     setBusyIds((s) => new Set([...s, id]));
@@ -94,7 +96,7 @@ export function useExtendPivot(host: PaneHost) {
   const remove = useCallback((id: string) => withBusy(id, async () => { await coordinator.remove(id); }), [coordinator, withBusy]);
 
   return {
-    canReadDataSource, doc, docMessage, readOnly: opened.current?.readOnly ?? false, pivots, pivotName, description, error, run, busyIds,
+    canReadDataSource, doc, docMessage, readOnly: opened.current?.readOnly ?? false, pivots, pivot, pivotName, description, error, run, busyIds,
     choosePivot, useSelected, addToPivot, refreshOne, refreshAll, remove, reload, dismissResult: () => setRun({ kind: 'idle' }),
   };
 }

@@ -11,7 +11,7 @@ import { excelErrorCode, explainExcelError } from '../../excel/errors';
 import { readPivot } from '../../excel/pivot/read-pivot';
 import { readPivotSource } from '../../excel/pivot/read-pivot-source';
 import { findQueryOutput } from '../../excel/query-output';
-import { getSelectedPivotName } from '../../excel/selected-pivot';
+import { getSelectedPivot } from '../../excel/selected-pivot';
 import { readPivotColumnLabels, ShowRowsError, writeShowRows } from '../../excel/show-rows';
 import type { PivotDeckDocument } from '../../model';
 import { computeQuery } from '../../refresh/queries/compute-query';
@@ -52,11 +52,11 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
       return { sheet: c.worksheet.name, row: c.rowIndex, column: c.columnIndex, value: (c.values[0]?.[0] ?? '') as CellValue };
     });
 
-    const pivotName = await getSelectedPivotName(deps.run);
-    if (pivotName) {
-      const snapshot = await readPivot(deps.run, pivotName, { canReadDataSource: deps.canReadDataSource });
+    const selected = await getSelectedPivot(deps.run);
+    if (selected) {
+      const snapshot = await readPivot(deps.run, selected.name, { canReadDataSource: deps.canReadDataSource, sheet: selected.sheet });
       const { source } = await readPivotSource(deps.run, snapshot);
-      const columnLabels = await readPivotColumnLabels(deps.run, pivotName, snapshot.columns.length);
+      const columnLabels = await readPivotColumnLabels(deps.run, selected.name, snapshot.columns.length, selected.sheet);
       const drill = drillPivotCell(snapshot, source, cell, columnLabels);
       const rows = pivotRows(source, drill.sourceRows, limit);
       const out = await writeShowRows(deps.run, {
@@ -78,7 +78,7 @@ export async function showRowsAtSelection(deps: ShowRowsDeps): Promise<ShowRowsO
     for (const [i, ext] of tracked.entries()) {
       const a = areas[i];
       if (!a || a.sheet !== cell.sheet || cell.row < a.row || cell.row >= a.row + a.rows || cell.column < a.column || cell.column >= a.column + a.columns) continue;
-      const snapshot = await readPivot(deps.run, ext.pivotName, { canReadDataSource: deps.canReadDataSource });
+      const snapshot = await readPivot(deps.run, ext.pivotName, { canReadDataSource: deps.canReadDataSource, sheet: ext.pivotSheet });
       const { source } = await readPivotSource(deps.run, snapshot);
       const index = cell.column - a.column - (ext.placement.kind === 'sheet' ? snapshot.rowLabels.columns : 0);
       const measure = ext.measures[index];
