@@ -94,7 +94,7 @@ export function MeasureForm({ fields, formulaFields, initialField, takenIds, onA
         <Field
           label="Percentile (90, 90% or 0.9)"
           validationMessage={shows('p') ? pError : undefined}
-          hint={`${percentile.note ?? ''} 90 or 90% means the 90th percentile (p = 0.9); interpolated as Excel's PERCENTILE.INC.`.trim()}
+          hint={`${percentile.note ?? '90 or 90% means the 90th percentile (p = 0.9).'} Interpolated as Excel's PERCENTILE.INC.`}
         >
           <Input value={p} onChange={(_, d) => setP(d.value)} onBlur={leave('p')} inputMode="decimal" />
         </Field>

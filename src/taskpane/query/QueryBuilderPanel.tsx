@@ -196,7 +196,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
               <MessageBar intent="success" layout="multiline" className={styles.message}><MessageBarBody className={styles.message}>{`Written: ${outcome.summary}.`}</MessageBarBody></MessageBar>
             )}
             {outcome && (outcome.status === 'failed' || outcome.status === 'cancelled') && (
-              <MessageBar intent="error" layout="multiline">
+              <MessageBar intent="error" layout="multiline" className={styles.message}>
                 <MessageBarBody><MessageBarTitle>Nothing was written</MessageBarTitle>{outcome.message}</MessageBarBody>
               </MessageBar>
             )}
