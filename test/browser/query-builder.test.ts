@@ -124,7 +124,7 @@ async function addField(field: string, item: string) {
 async function addValue(field: string, kind: string, options: { p?: string; showAs?: string; header?: string } = {}) {
   await addField(field, 'To Values…');
   await pane().getByLabel('Summarize by').selectOption(kind);
-  if (options.p) await pane().getByLabel('Percentile p (0 to 1)').fill(options.p);
+  if (options.p) await pane().getByLabel('Percentile (90, 90% or 0.9)').fill(options.p);
   if (options.showAs) await pane().getByLabel('Show as').selectOption(options.showAs);
   if (options.header) await pane().getByLabel('Column header').fill(options.header);
   await pane().getByRole('button', { name: 'Add to Values' }).click();

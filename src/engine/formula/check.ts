@@ -4,6 +4,13 @@ import { FormulaError, quote } from './formula-error';
 import { type FunctionDef, functionNames, lookupFunction } from './functions';
 import { suggest } from './suggest';
 
+/**
+ * Names users bring from DAX, answered with PivotDeck's own name: edit distance alone does not
+ * find COUNTDISTINCT from DISTINCTCOUNT. A hint rather than an alias, because DAX's DISTINCTCOUNT
+ * counts a blank as a value of its own. (Older Excel names are accepted outright: functions.ts.)
+ */
+const FOREIGN_NAMES: ReadonlyMap<string, string> = new Map([['DISTINCTCOUNT', 'COUNTDISTINCT']]);
+
 /** Unknown fields per formula that get a "did you mean" (each one compares every field). */
 const MAX_FIELD_SUGGESTIONS = 8;
 
@@ -152,7 +159,8 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
       case 'call': {
         const def = lookupFunction(node.name);
         if (!def) {
-          const near = suggest(node.name, functionNames());
+          const alias = FOREIGN_NAMES.get(node.name.toUpperCase());
+          const near = alias ? [alias] : suggest(node.name, functionNames());
           errors.push(
             new FormulaError(
               'unknown-function',

@@ -46,18 +46,35 @@ export function holds(area: SheetArea | undefined, sheet: string, row: number, c
 /** Characters Excel refuses in sheet names. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 
+/** Longest sheet name Excel accepts. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * `text` cut to at most `max` characters at the last word boundary, so a name reads
+ * "…Median of" rather than "…Median of Reven"; a hard cut only when one word fills most of it.
+ * @example cutAtWord('Sum of Revenue by Region and Median of Revenue', 31) // 'Sum of Revenue by Region and'
+ */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max + 1);
+  const space = head.lastIndexOf(' ');
+  // Below half the room a word cut loses too much; cut the long word instead.
+  return (space >= max / 2 ? head.slice(0, space) : text.slice(0, max)).trim();
+}
+
 /**
  * A valid sheet name close to `wanted` that no sheet in `taken` uses (ignoring case):
- * forbidden characters removed, at most 31 characters, " (2)", " (3)" ... appended when taken.
+ * forbidden characters removed, at most 31 characters cut at a word boundary, " (2)", " (3)" ...
+ * appended when taken.
  * @example uniqueSheetName('Revenue: by region', ['Revenue by region']) // 'Revenue by region (2)'
  */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
   const used = new Set(taken.map((t) => t.toLowerCase()));
-  const base = wanted.replace(BAD_SHEET_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, 31).trim() || 'Query';
+  const base = cutAtWord(wanted.replace(BAD_SHEET_CHARS, '').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, ''), MAX_SHEET_NAME).replace(/'+$/, '') || 'Query';
   if (!used.has(base.toLowerCase()) && base.toLowerCase() !== 'history') return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+    const name = `${cutAtWord(base, MAX_SHEET_NAME - suffix.length)}${suffix}`;
     if (!used.has(name.toLowerCase())) return name;
   }
 }

@@ -45,10 +45,13 @@ export const useTileEditorStyles = makeStyles({
   },
   controls: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(120px, 100%), 1fr))',
     gap: tokens.spacingHorizontalS,
-    // A select sizes itself to its longest option; in a grid cell it must shrink to the cell.
+    // A select sizes itself to its longest option; in a grid cell it must shrink to the cell, and so
+    // must the Field's own grid child around it (it overlapped the next dropdown at 320 and 360 px).
     '& > *': { minWidth: 0 },
+    '& > * > *': { minWidth: 0 },
+    '& select': { minWidth: 0, textOverflow: 'ellipsis' },
   },
   checks: {
     border: 'none',
@@ -61,10 +64,12 @@ export const useTileEditorStyles = makeStyles({
   },
   limits: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(110px, 100%), 1fr))',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
     '& > *': { minWidth: 0 },
+    '& > * > *': { minWidth: 0 },
+    '& select, & input': { minWidth: 0 },
   },
   problem: {
     color: tokens.colorPaletteRedForeground1,

@@ -3,6 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useMeasureFormStyles = makeStyles({
   form: {
     display: 'flex',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
@@ -15,10 +17,17 @@ export const useMeasureFormStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
+  /**
+   * Stacked, one field a row: at a task pane's 320–400 px two columns left each select and input
+   * narrower than its content (the Column header was cut off and hints overlapped the next field).
+   */
   pair: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
-    gap: tokens.spacingHorizontalS,
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalS,
+    // A select or input sizes itself to its content; in a grid cell it must shrink to the cell.
+    '& > *': { minWidth: 0 },
+    '& select, & input': { minWidth: 0 },
   },
   completions: {
     display: 'flex',
@@ -27,6 +36,7 @@ export const useMeasureFormStyles = makeStyles({
   },
   actions: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
 });

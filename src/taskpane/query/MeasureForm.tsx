@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import type { Measure } from '../../engine';
 import type { FieldInfo } from './field-info';
 import { formulaCompletions, formulaProblems } from './formula-help';
-import { choiceOf, defaultFormat, MEASURE_CHOICES, measureId, type MeasureKind } from './measure-choices';
+import { choiceOf, defaultFormat, defaultMeasureField, MEASURE_CHOICES, measureId, readPercentile, type MeasureKind } from './measure-choices';
 import { useMeasureFormStyles } from './MeasureForm.styles';
 import { SHOW_AS_CHOICES } from './spec-draft';
 
@@ -23,31 +23,43 @@ export interface MeasureFormProps {
  */
 export function MeasureForm({ fields, formulaFields, initialField, takenIds, onAdd, onCancel }: MeasureFormProps): ReactElement {
   const styles = useMeasureFormStyles();
-  const numeric = fields.filter((f) => f.type === 'number' || f.type === 'mixed');
   const [kind, setKind] = useState<MeasureKind>('sum');
-  const [field, setField] = useState(initialField ?? numeric[0]?.name ?? fields[0]?.name ?? '');
+  const [field, setField] = useState(initialField ?? defaultMeasureField(fields));
   const [other, setOther] = useState('');
   const [p, setP] = useState('0.9');
   const [formula, setFormula] = useState('');
   const [showAs, setShowAs] = useState('none');
   const [label, setLabel] = useState('');
+  // Errors show once the user has left a box or pressed Add, never while they are still typing.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const leave = (name: string) => () => setTouched((t) => new Set(t).add(name));
+  const shows = (name: string) => submitted || touched.has(name);
   const choice = choiceOf(kind);
-  const pValue = Number(p);
-  const pError = choice.needsP && !(p.trim() !== '' && pValue >= 0 && pValue <= 1) ? 'Enter a number between 0 and 1, e.g. 0.9.' : undefined;
+  const percentile = readPercentile(p);
+  const pValue = percentile.p;
+  const pError = choice.needsP ? percentile.error : undefined;
   const problems = useMemo(() => (choice.isFormula ? formulaProblems(formula, formulaFields) : []), [choice.isFormula, formula, formulaFields]);
   const completions = useMemo(() => (choice.isFormula ? formulaCompletions(formula, formulaFields) : []), [choice.isFormula, formula, formulaFields]);
   const otherError = choice.otherField && !other ? `Choose a field for "${choice.otherField}".` : undefined;
   const formulaMissing = choice.isFormula && formula.trim() === '';
   const valid = !pError && problems.length === 0 && !otherError && !formulaMissing && (!choice.needsField || field !== '');
-  const placeholder = choice.label(field, other || undefined, pValue);
+  const shownAs = SHOW_AS_CHOICES.find((s) => s.value === showAs && s.value !== 'none');
+  // A shown-as column is headed apart from the plain value: "Sum of Revenue (% of row total)".
+  const placeholder = `${choice.label(field, other || undefined, pValue)}${shownAs ? ` (${shownAs.label})` : ''}`;
 
   const add = () => {
+    setSubmitted(true);
+    if (!valid) return;
     const header = label.trim() || placeholder;
-    const format = showAs === 'none' ? defaultFormat(choice, fields.find((f) => f.name === field)) : undefined;
-    const base = { id: measureId(header, takenIds), label: header, ...(format ? { numberFormat: format } : {}), ...(SHOW_AS_CHOICES.find((s) => s.value === showAs)?.showAs ? { showAs: SHOW_AS_CHOICES.find((s) => s.value === showAs)!.showAs } : {}) };
+    const format = showAs === 'none' ? defaultFormat(choice, fields.find((f) => f.name === field), fields.find((f) => f.name === other)) : undefined;
+    const base = { id: measureId(header, takenIds), label: header, ...(format ? { numberFormat: format } : {}), ...(shownAs?.showAs ? { showAs: shownAs.showAs } : {}) };
     let measure: Measure;
     if (choice.isFormula) measure = { ...base, kind: 'formula', formula };
-    else if (choice.kind === 'percentile') measure = { ...base, kind: 'percentile', field, p: pValue };
+    else if (choice.kind === 'percentile') {
+      if (pValue === undefined) return; // `valid` already says so; this tells the compiler.
+      measure = { ...base, kind: 'percentile', field, p: pValue };
+    }
     else if (choice.otherField) measure = { ...base, kind: choice.kind as 'weightedAverage' | 'ratioOfSums', field, otherField: other };
     else measure = { ...base, kind: choice.kind as Exclude<MeasureKind, 'formula' | 'percentile' | 'quartile' | 'weightedAverage' | 'ratioOfSums' | 'first' | 'last'>, field };
     onAdd(measure);
@@ -71,26 +83,30 @@ export function MeasureForm({ fields, formulaFields, initialField, takenIds, onA
         )}
       </div>
       {choice.otherField && (
-        <Field label={choice.otherField} validationMessage={otherError}>
-          <Select value={other} onChange={(_, d) => setOther(d.value)}>
+        <Field label={choice.otherField} validationMessage={shows('other') ? otherError : undefined}>
+          <Select value={other} onChange={(_, d) => setOther(d.value)} onBlur={leave('other')}>
             <option value="">Choose…</option>
             {fields.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
           </Select>
         </Field>
       )}
       {choice.needsP && (
-        <Field label="Percentile p (0 to 1)" validationMessage={pError} hint="Interpolated as Excel's PERCENTILE.INC.">
-          <Input value={p} onChange={(_, d) => setP(d.value)} inputMode="decimal" />
+        <Field
+          label="Percentile (90, 90% or 0.9)"
+          validationMessage={shows('p') ? pError : undefined}
+          hint={`${percentile.note ?? '90 or 90% means the 90th percentile (p = 0.9).'} Interpolated as Excel's PERCENTILE.INC.`}
+        >
+          <Input value={p} onChange={(_, d) => setP(d.value)} onBlur={leave('p')} inputMode="decimal" />
         </Field>
       )}
       {choice.isFormula && (
         <Field
           label="Formula"
-          hint={problems.length === 0 ? 'Fields in [brackets]; functions as in Excel, e.g. SUM([Revenue]) / SUM([Units]).' : undefined}
-          validationMessage={problems[0]}
-          validationState={problems.length > 0 ? 'error' : 'none'}
+          hint={problems.length === 0 || !shows('formula') ? 'Fields in [brackets]; functions as in Excel, e.g. SUM([Revenue]) / SUM([Units]).' : undefined}
+          validationMessage={shows('formula') ? (problems[0] ?? (formulaMissing ? 'Type a formula, e.g. SUM([Revenue]) / SUM([Units]).' : undefined)) : undefined}
+          validationState={shows('formula') && (problems.length > 0 || formulaMissing) ? 'error' : 'none'}
         >
-          <Textarea value={formula} onChange={(_, d) => setFormula(d.value)} placeholder="SUM([Revenue]) / SUM([Units])" resize="vertical" rows={2} />
+          <Textarea value={formula} onChange={(_, d) => setFormula(d.value)} onBlur={leave('formula')} placeholder="SUM([Revenue]) / SUM([Units])" resize="vertical" rows={2} />
         </Field>
       )}
       {completions.length > 0 && (
@@ -111,7 +127,7 @@ export function MeasureForm({ fields, formulaFields, initialField, takenIds, onA
         </Field>
       </div>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!valid} onClick={add}>Add to Values</Button>
+        <Button appearance="primary" onClick={add}>Add to Values</Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </div>

@@ -46,6 +46,12 @@ export const useQueryBuilderPanelStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
+  /** A status message: long sheet names and addresses wrap instead of widening the pane. */
+  message: {
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+  },
   divider: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     margin: 0,

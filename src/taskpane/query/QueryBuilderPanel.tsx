@@ -193,10 +193,10 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
             </div>
             {running && b.activity?.where === 'builder' && <QueryActivity what={b.activity.what} progress={b.activity.progress} onCancel={b.cancel} />}
             {outcome?.status === 'written' && (
-              <MessageBar intent="success"><MessageBarBody>{`Written: ${outcome.summary}.`}</MessageBarBody></MessageBar>
+              <MessageBar intent="success" layout="multiline" className={styles.message}><MessageBarBody className={styles.message}>{`Written: ${outcome.summary}.`}</MessageBarBody></MessageBar>
             )}
             {outcome && (outcome.status === 'failed' || outcome.status === 'cancelled') && (
-              <MessageBar intent="error" layout="multiline">
+              <MessageBar intent="error" layout="multiline" className={styles.message}>
                 <MessageBarBody><MessageBarTitle>Nothing was written</MessageBarTitle>{outcome.message}</MessageBarBody>
               </MessageBar>
             )}

@@ -24,7 +24,7 @@ export const MEASURE_CHOICES: MeasureChoice[] = [
   { kind: 'count', title: measureTitle('count'), help: 'As COUNTA: non-blank cells.', needsField: true, isCount: true, label: (f) => `Count of ${f}` },
   { kind: 'average', title: measureTitle('average'), help: 'As AVERAGE.', needsField: true, label: (f) => `Average of ${f}` },
   { kind: 'median', title: measureTitle('median'), help: 'As MEDIAN: blanks and text are ignored.', needsField: true, label: (f) => `Median of ${f}` },
-  { kind: 'percentile', title: measureTitle('percentile'), help: 'As PERCENTILE.INC (p between 0 and 1, e.g. 0.9 for p90).', needsField: true, needsP: true, label: (f, _o, p) => `P${Math.round((p ?? 0) * 100)} of ${f}` },
+  { kind: 'percentile', title: measureTitle('percentile'), help: 'As PERCENTILE.INC: 0.9, 90 or 90% all mean the 90th percentile.', needsField: true, needsP: true, label: (f, _o, p) => (p === undefined || !Number.isFinite(p) ? `Percentile of ${f}` : `P${Math.round(p * 100)} of ${f}`) },
   { kind: 'distinctCount', title: measureTitle('distinctCount'), help: 'Different non-blank values; text compared ignoring case.', needsField: true, isCount: true, label: (f) => `Distinct ${f}` },
   { kind: 'min', title: measureTitle('min'), help: 'As MIN.', needsField: true, label: (f) => `Min of ${f}` },
   { kind: 'max', title: measureTitle('max'), help: 'As MAX.', needsField: true, label: (f) => `Max of ${f}` },
@@ -43,11 +43,14 @@ export function choiceOf(kind: MeasureKind): MeasureChoice {
 
 /**
  * A number format that suits a measure: whole numbers for counts, the field's own format
- * (currency, decimals) for sums, medians and percentiles, "#,##0.00" for ratios and spreads.
+ * (currency, decimals) for sums, medians and percentiles, "#,##0.00" for ratios and spreads, and
+ * a percentage for a ratio of like quantities (cost / revenue, both in the same currency format),
+ * which is a share: 30%, not 0.30.
  * @example defaultFormat(choiceOf('distinctCount'), undefined) // '#,##0'
  */
-export function defaultFormat(choice: MeasureChoice, field: FieldInfo | undefined): string | undefined {
+export function defaultFormat(choice: MeasureChoice, field: FieldInfo | undefined, other?: FieldInfo): string | undefined {
   if (choice.isCount) return '#,##0';
+  if (choice.kind === 'ratioOfSums' && field && other && likeQuantities(field, other)) return '0.0%';
   if (choice.isFormula || choice.kind === 'ratioOfSums' || choice.kind === 'stdevSample' || choice.kind === 'varSample') return '#,##0.00';
   if (field && field.type === 'number' && field.numberFormat !== 'General') return field.numberFormat;
   return undefined;
@@ -63,4 +66,42 @@ export function measureId(label: string, taken: readonly string[]): string {
   let id = /^[0-9]/.test(base) ? `m_${base}` : base;
   for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
   return id;
+}
+
+/** Two number fields with the same non-General format measure the same kind of quantity. */
+function likeQuantities(a: FieldInfo, b: FieldInfo): boolean {
+  return a.type === 'number' && b.type === 'number' && a.numberFormat !== 'General' && a.numberFormat === b.numberFormat;
+}
+
+/**
+ * The field a new value starts on: the first number field (a value is usually a sum of one), then
+ * a mixed one, then whatever comes first, so the form does not open on "Median of Date".
+ * @example defaultMeasureField([{ name: 'Date', type: 'date', numberFormat: 'yyyy-mm-dd', samples: [] }, { name: 'Revenue', type: 'number', numberFormat: 'General', samples: [] }]) // 'Revenue'
+ */
+export function defaultMeasureField(fields: readonly FieldInfo[]): string {
+  return (fields.find((f) => f.type === 'number') ?? fields.find((f) => f.type === 'mixed') ?? fields[0])?.name ?? '';
+}
+
+/** A percentile as typed, read: p between 0 and 1, or a message saying what to type. */
+export type PercentileReading = { p: number; note?: string; error?: undefined } | { p?: undefined; note?: undefined; error: string };
+
+/**
+ * Reads what a user types for a percentile: "0.9", "90" and "90%" all mean 0.9, as people say
+ * "the 90th percentile"; a number above 1 and at most 100 is read as a percentage, and the note
+ * says so.
+ * @example readPercentile('90') // { p: 0.9, note: 'Read as 90%, that is p = 0.9.' }
+ * @example readPercentile('0.25').p // 0.25
+ */
+export function readPercentile(text: string): PercentileReading {
+  const trimmed = text.trim().replace(/,/g, '.');
+  const percent = trimmed.endsWith('%');
+  const value = Number((percent ? trimmed.slice(0, -1) : trimmed).trim());
+  const error = 'Enter a percentile from 0 to 100 (e.g. 90 or 90%), or p from 0 to 1 (e.g. 0.9).';
+  if (trimmed === '' || (percent && trimmed.length === 1) || !Number.isFinite(value) || value < 0) return { error };
+  if (percent || value > 1) {
+    if (value > 100) return { error };
+    const p = value / 100;
+    return { p, note: `Read as ${value}%, that is p = ${p}.` };
+  }
+  return { p: value };
 }
