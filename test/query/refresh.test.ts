@@ -225,8 +225,8 @@ describe('edit, rename, duplicate, delete', () => {
     expect(dup.document.queries[1].output).toBeUndefined();
     // The copy has no output yet: its first refresh writes a new sheet.
     const copied = await refreshQuery(depsFor(sim), dup.document, dup.id);
-    // Named after the label, cut to Excel's 31 characters.
-    expect(copied.outcome.status === 'written' && copied.outcome.write.area.sheet).toBe('Revenue by region and year (cop');
+    // Named after the label, cut at a word to fit Excel's 31 characters (not "… (cop").
+    expect(copied.outcome.status === 'written' && copied.outcome.write.area.sheet).toBe('Revenue by region and year');
     const after = await deleteQuery(sim.run, copied.document, id);
     expect(after.queries.map((q) => q.id)).toEqual([dup.id]);
     expect(values(sim, 'Revenue by region', 5, 4).flat().every((v) => v === '')).toBe(true);
