@@ -9,15 +9,15 @@
  */
 import type { RowsSpec } from '../drill/drill-spec';
 import type { DrilledRows } from '../drill/select-rows';
-import { derivedFormula } from '../query/spec-formulas';
 import { agg, and, type SelectQuery, type SqlExpr } from './ast';
 import { clickhouse } from './clickhouse';
 import { compileFilter } from './compile-filter';
-import { compileRowFormula, fieldEnv } from './compile-row';
+import { fieldEnv } from './compile-row';
 import { duckdb } from './duckdb';
 import { WarehouseCompileError } from './errors';
 import { renderQuery } from './render';
-import { fieldsFromSchema, type TypedField, type WarehouseSchema } from './schema';
+import type { TypedField, WarehouseSchema } from './schema';
+import { specFields } from './spec-fields';
 
 export interface RowsPlan {
   /** One SELECT … FROM … WHERE … LIMIT limit + 1. */
@@ -43,17 +43,9 @@ export interface RowsPlan {
 export function planRows(spec: RowsSpec, schema: WarehouseSchema, options: { dialect?: 'clickhouse' | 'duckdb'; limit: number }): RowsPlan {
   const dialect = (options.dialect ?? 'clickhouse') === 'clickhouse' ? clickhouse : duckdb;
   const limit = Math.max(0, Math.trunc(options.limit));
-  if (spec.lookups?.length)
-    throw new WarehouseCompileError('Lookups into other tables cannot run on a warehouse source yet. Create a view on the warehouse that joins them and use that view as the source.');
-  const fields: TypedField[] = fieldsFromSchema(schema);
-  if (!fields.length) throw new WarehouseCompileError(`The warehouse table ${schema.table} has no columns PivotDeck can read.`);
-  for (const [i, d] of (spec.derived ?? []).entries()) {
-    const where = `derived[${i}] (${d.name})`;
-    if (fieldEnv(fields)(d.name)) throw new WarehouseCompileError(`${where}: a field named [${d.name}] already exists.`);
-    const v = compileRowFormula(derivedFormula(d), fieldEnv(fields), where);
+  const fields = specFields(spec, schema, (v, where) => {
     if (v.kind === 'bool') throw new WarehouseCompileError(`${where}: a TRUE/FALSE derived field cannot run on the warehouse yet; use IF(test, 1, 0).`);
-    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : 'number', value: v.sql, date: v.date });
-  }
+  });
   const env = fieldEnv(fields);
   let where: SqlExpr | undefined;
   spec.filters.forEach((f, i) => {

@@ -15,20 +15,20 @@ import type { MeasureValue } from '../measures/aggregate-def';
 import { noSkips, type SkippedCells } from '../measures/skipped';
 import { assembleResult, groupingPairs } from '../query/assemble-result';
 import type { QueryResult } from '../query/result';
-import { derivedFormula } from '../query/spec-formulas';
 import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
 import { agg, and, bin, call, caseWhen, isNotNull, isNull, lit, type SelectColumn, type SelectQuery, type SqlExpr, type UnionQuery } from './ast';
 import { clickhouse } from './clickhouse';
 import { compileFilter } from './compile-filter';
 import { type CompiledMeasure, compileMeasure, measureRankSql, SLOT_FIELD } from './compile-measure';
-import { compileRowFormula, ERROR_CODES, fieldEnv, type RowValue } from './compile-row';
+import { ERROR_CODES, fieldEnv, type RowValue } from './compile-row';
 import type { SqlDialect } from './dialect';
 import { duckdb } from './duckdb';
 import { WarehouseCompileError, WarehouseRowCapError } from './errors';
 import { FOLD_EXAMPLES } from './case-fold';
 import { renderExpr, renderQuery } from './render';
-import { fieldsFromSchema, type TypedField, type WarehouseSchema } from './schema';
+import { type TypedField, type WarehouseSchema } from './schema';
+import { specFields } from './spec-fields';
 
 /** Rows a sheet holds below a header row. */
 export const DEFAULT_ROW_CAP = 1_048_575;
@@ -113,18 +113,8 @@ export function splitPlan(input: QuerySpec | unknown, schema: WarehouseSchema, o
   const dialect = DIALECTS[options.dialect ?? 'clickhouse'];
   const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
   const P = reservedPrefix(schema);
-  if (spec.lookups?.length)
-    throw new WarehouseCompileError('Lookups into other tables cannot run on a warehouse source yet. Create a view on the warehouse that joins them and use that view as the source.');
-
   // Fields: the table's columns, then derived fields in order (each may use the earlier ones).
-  const fields: TypedField[] = fieldsFromSchema(schema);
-  if (!fields.length) throw new WarehouseCompileError(`The warehouse table ${schema.table} has no columns PivotDeck can read.`);
-  for (const [i, d] of (spec.derived ?? []).entries()) {
-    const where = `derived[${i}] (${d.name})`;
-    if (fieldEnv(fields)(d.name)) throw new WarehouseCompileError(`${where}: a field named [${d.name}] already exists.`);
-    const v = compileRowFormula(derivedFormula(d), fieldEnv(fields), where);
-    fields.push({ name: d.name, kind: v.kind === 'text' ? 'text' : v.kind === 'bool' ? 'bool' : 'number', value: v.sql, date: v.date, err: v.err });
-  }
+  const fields = specFields(spec, schema);
   const env = fieldEnv(fields);
   const resolve = (name: string, where: string) => {
     const f = env(name);

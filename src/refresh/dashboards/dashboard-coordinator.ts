@@ -1,5 +1,6 @@
 import { dashboardParameters, newDashboardId, normaliseParameter, parameterCells, parseTiles, tileName, type Tile } from '../../dashboards';
 import { dashboardNamePrefix } from '../../dashboards/names';
+import { intersects } from '../../engine/address/a1';
 import { parseBlock } from '../../excel/a1';
 import { readDashboardState, removeDashboardOutput, watchSheetChanges } from '../../excel/dashboard';
 import { locateTable } from '../../excel/query-output';
@@ -27,7 +28,7 @@ function overlaps(address: string, cells: readonly string[]): boolean {
   if (!a) return true;
   return cells.some((c) => {
     const b = parseBlock(c);
-    return b !== undefined && a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+    return b !== undefined && intersects(a, b);
   });
 }
 

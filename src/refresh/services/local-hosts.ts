@@ -1,13 +1,7 @@
-/** The host names a development page or server runs on: http is allowed only to these. */
-export const LOCAL_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+import { isLocalHostname } from '../../connectors/http/policy';
 
-/**
- * True for a page served from this computer (development: `npm start`, the workbench).
- * @example isLocalHostname('127.0.0.1') // true
- */
-export function isLocalHostname(hostname: string | undefined): boolean {
-  return hostname !== undefined && LOCAL_HOSTNAMES.includes(hostname);
-}
+// One list of local host names, kept with the http policy that uses it (src/connectors/http/policy.ts).
+export { isLocalHostname, LOCAL_HOSTNAMES } from '../../connectors/http/policy';
 
 /**
  * True when the current page is served from this computer; false outside a browser page.

@@ -31,7 +31,8 @@ export async function fillSalesRows(run: ExcelRun, rows: SalesRow[]): Promise<vo
     });
   }
   await run(async (ctx) => {
-    ctx.workbook.pivotTables.getItem('SalesPivot').refresh();
+    // PivotTable names are unique per sheet only: look it up on its own sheet.
+    ctx.workbook.worksheets.getItem('Summary').pivotTables.getItem('SalesPivot').refresh();
     await ctx.sync();
   });
 }
