@@ -97,8 +97,30 @@ export function pivotSheetFromOutput(doc: RawDocument): RawDocument {
   return { ...doc, extensions, schemaVersion: 4 };
 }
 
+/** Version 4 names of the show-as kinds that version 5 spells as the query spec does. */
+const PERCENT_KINDS: Readonly<Record<string, string>> = {
+  shareOfGrandTotal: 'percentOfGrandTotal',
+  shareOfParent: 'percentOfParentRow',
+  shareOfColumn: 'percentOfColumnTotal',
+};
+
+/**
+ * Version 4 → 5: one word for one concept. The pivot extension called its show-as kinds "share of
+ * …" while queries called the same measures "percent of …"; both now use the query spec's names.
+ *
+ * @example percentKindNames({ schemaVersion: 4, extensions: [{ measures: [{ kind: 'shareOfParent' }] }] })
+ * // → { schemaVersion: 5, extensions: [{ measures: [{ kind: 'percentOfParentRow' }] }] }
+ */
+export function percentKindNames(doc: RawDocument): RawDocument {
+  const renameMeasure = (m: unknown): unknown =>
+    isRecord(m) && typeof m.kind === 'string' && Object.hasOwn(PERCENT_KINDS, m.kind) ? { ...m, kind: PERCENT_KINDS[m.kind] } : m;
+  const extensions = Array.isArray(doc.extensions) ? doc.extensions.map((ext: unknown) =>
+    isRecord(ext) && Array.isArray(ext.measures) ? { ...ext, measures: ext.measures.map(renameMeasure) } : ext) : doc.extensions;
+  return { ...doc, extensions, schemaVersion: 5 };
+}
+
 /** steps[n] migrates a version-n document to version n + 1. */
-const steps: Record<number, Step> = { 1: bothChanges(2), 2: bothChanges(3), 3: pivotSheetFromOutput };
+const steps: Record<number, Step> = { 1: bothChanges(2), 2: bothChanges(3), 3: pivotSheetFromOutput, 4: percentKindNames };
 
 export function migrate(doc: { schemaVersion: number }): RawDocument {
   let current = doc as RawDocument;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { MeasureKind } from '../engine/measures/vocabulary';
 
 /** Bump when the persisted shape changes, and add a step to migrations.ts. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const label = z.string().min(1).max(255);
@@ -25,7 +25,7 @@ const MEASURE_KIND_SET: Record<MeasureKind, true> = {
   median: true, percentile: true, quartile: true, distinctCount: true, mode: true,
   stdevSample: true, stdevPopulation: true, varSample: true, varPopulation: true,
   first: true, last: true, weightedAverage: true, ratioOfSums: true,
-  shareOfGrandTotal: true, shareOfParent: true, shareOfColumn: true,
+  percentOfGrandTotal: true, percentOfParentRow: true, percentOfColumnTotal: true,
   runningTotal: true, rankInParent: true, differenceFromPrevious: true, percentDifferenceFromPrevious: true,
   formula: true,
 };

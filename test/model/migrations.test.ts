@@ -86,3 +86,31 @@ describe('migration 1 → 2: source state out of options', () => {
     expect(storage.saves()).toBe(1);
   });
 });
+
+describe('migration 4 → 5: one word for the percent-of show-as kinds', () => {
+  /** An extension as version 4 saved it, with the pivot extension's old "share of" kinds. */
+  const version4 = {
+    schemaVersion: 4, queries: [], dashboards: [], sources: [],
+    extensions: [{
+      id: 'e1', pivotName: 'SalesPivot', pivotSheet: 'Pivot', placement: { kind: 'beside' },
+      measures: [
+        { id: 'm1', label: '% of total Revenue', kind: 'shareOfGrandTotal', field: 'Revenue' },
+        { id: 'm2', label: '% of parent Revenue', kind: 'shareOfParent', field: 'Revenue' },
+        { id: 'm3', label: '% of column Revenue', kind: 'shareOfColumn', field: 'Revenue' },
+        { id: 'm4', label: 'Median', kind: 'median', field: 'Revenue' },
+        { id: 'm5', label: 'not ours', kind: 'toString', field: 'Revenue' },
+      ],
+    }],
+  };
+
+  it('renames exactly the three share kinds, keeps every other field, and opens as valid', () => {
+    const migrated = migrate(version4) as unknown as typeof version4;
+    expect(migrated.schemaVersion).toBe(5);
+    expect(migrated.extensions[0].measures.map((m) => m.kind)).toEqual(['percentOfGrandTotal', 'percentOfParentRow', 'percentOfColumnTotal', 'median', 'toString']);
+    expect(migrated.extensions[0].measures[0]).toEqual({ ...version4.extensions[0].measures[0], kind: 'percentOfGrandTotal' });
+    // A kind named like an Object.prototype member is not looked up on the prototype.
+    const opened = openDocument(JSON.stringify({ ...version4, extensions: [{ ...version4.extensions[0], measures: version4.extensions[0].measures.slice(0, 4) }] }));
+    expect(opened.document.extensions[0].measures.map((m) => m.kind)).toEqual(['percentOfGrandTotal', 'percentOfParentRow', 'percentOfColumnTotal', 'median']);
+    expect(opened.document.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});

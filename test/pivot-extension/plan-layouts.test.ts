@@ -37,8 +37,8 @@ const EXPECTED: Record<string, Record<string, number | string>> = {
   max: { NB: 150, NC: 500, N: 500, SB: 200, SC: 400, S: 400, WB: 250, W: 250, XB: 80, X: 80, G: 500 },
   product: { NB: 750000, NC: 150000, N: 750000 * 150000, SB: 200, SC: 160000, S: 200 * 160000, WB: 250, W: 250, XB: 80, X: 80, G: 750000 * 150000 * 200 * 160000 * 250 * 80 },
   // Show-as over Sum of Revenue: NB 300, NC 800, N 1100, SB 200, SC 800, S 1000, W 250, X 80, G 2430
-  shareOfGrandTotal: { NB: 300 / 2430, NC: 800 / 2430, N: 1100 / 2430, SB: 200 / 2430, SC: 800 / 2430, S: 1000 / 2430, WB: 250 / 2430, W: 250 / 2430, XB: 80 / 2430, X: 80 / 2430, G: 1 },
-  shareOfParent: { NB: 300 / 1100, NC: 800 / 1100, N: 1100 / 2430, SB: 0.2, SC: 0.8, S: 1000 / 2430, WB: 1, W: 250 / 2430, XB: 1, X: 80 / 2430, G: 1 },
+  percentOfGrandTotal: { NB: 300 / 2430, NC: 800 / 2430, N: 1100 / 2430, SB: 200 / 2430, SC: 800 / 2430, S: 1000 / 2430, WB: 250 / 2430, W: 250 / 2430, XB: 80 / 2430, X: 80 / 2430, G: 1 },
+  percentOfParentRow: { NB: 300 / 1100, NC: 800 / 1100, N: 1100 / 2430, SB: 0.2, SC: 0.8, S: 1000 / 2430, WB: 1, W: 250 / 2430, XB: 1, X: 80 / 2430, G: 1 },
   runningTotal: { NB: 300, NC: 1100, N: 1100, SB: 200, SC: 1000, S: 2100, WB: 250, W: 2350, XB: 80, X: 2430, G: '' },
   rankInParent: { NB: 2, NC: 1, N: 1, SB: 2, SC: 1, S: 2, WB: 1, W: 3, XB: 1, X: 4, G: '' },
   differenceFromPrevious: { NB: '', NC: 500, N: '', SB: '', SC: 600, S: -100, WB: '', W: -750, XB: '', X: -170, G: '' },
@@ -50,7 +50,7 @@ const MEASURES: ExtensionMeasure[] = [
   M('distinctCount', { field: 'Customer' }), M('mode'), M('stdevSample'), M('varPopulation'),
   M('first', { otherField: 'Day' }), M('last', { otherField: 'Day' }), M('weightedAverage', { otherField: 'Units' }),
   M('ratioOfSums', { otherField: 'Units' }), M('count'), M('countNumbers'), M('average'), M('min'), M('max'), M('product'),
-  M('shareOfGrandTotal'), M('shareOfParent'), M('runningTotal'), M('rankInParent'), M('differenceFromPrevious'), M('percentDifferenceFromPrevious'),
+  M('percentOfGrandTotal'), M('percentOfParentRow'), M('runningTotal'), M('rankInParent'), M('differenceFromPrevious'), M('percentDifferenceFromPrevious'),
 ];
 
 const GROUP: Record<string, string> = { 'north': 'N', 'south': 'S', 'west': 'W', '(blank)': 'X', 'bikes': 'B', 'cars': 'C' };
@@ -139,7 +139,7 @@ describe('planExtension maps every layout and computes hand-checked measures', (
 
   it('number formats: field format for median, "0" for counts, "0.0%" for shares; totals are bold rows', () => {
     const { snapshot } = renderedSnapshot(pivotModel());
-    const plan = planExtension({ snapshot, source: sourceTable(), measures: [M('median'), M('distinctCount', { field: 'Customer' }), M('shareOfGrandTotal')] });
+    const plan = planExtension({ snapshot, source: sourceTable(), measures: [M('median'), M('distinctCount', { field: 'Customer' }), M('percentOfGrandTotal')] });
     expect(plan.columns.map((c) => c.numberFormat)).toEqual(['#,##0.00', '0', '0.0%']);
     expect(plan.totalRows).toEqual([0, 3, 6, 8, 10]);
   });

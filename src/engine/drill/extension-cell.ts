@@ -34,7 +34,7 @@ export function drillExtensionCell(snapshot: PivotSnapshot, source: SourceTable,
 function recompute(m: ExtensionMeasure): ExcelRecompute {
   const field = m.field ?? '';
   switch (m.kind) {
-    case 'shareOfGrandTotal': case 'shareOfParent': case 'shareOfColumn': case 'runningTotal':
+    case 'percentOfGrandTotal': case 'percentOfParentRow': case 'percentOfColumnTotal': case 'runningTotal':
     case 'rankInParent': case 'differenceFromPrevious': case 'percentDifferenceFromPrevious':
       return { kind: 'none', reason: `"${m.label}" compares this row with other rows of the pivot; the rows below are this row's own, to check its base value by hand.` };
     case 'formula':

@@ -36,7 +36,7 @@ export function measureFormat(measure: ExtensionMeasure, fieldFormat: string | u
   if (measure.numberFormat) return measure.numberFormat;
   switch (measure.kind) {
     case 'count': case 'countNumbers': case 'distinctCount': case 'rankInParent': return '0';
-    case 'shareOfGrandTotal': case 'shareOfParent': case 'shareOfColumn': case 'percentDifferenceFromPrevious': return '0.0%';
+    case 'percentOfGrandTotal': case 'percentOfParentRow': case 'percentOfColumnTotal': case 'percentDifferenceFromPrevious': return '0.0%';
     case 'median': case 'percentile': case 'quartile': case 'min': case 'max': case 'first': case 'last':
     case 'weightedAverage': case 'mode': case 'average': case 'sum': case 'runningTotal': case 'differenceFromPrevious':
       return fieldFormat || 'General';

@@ -1,6 +1,6 @@
 import type { MeasureValue } from '../measures/aggregate-def';
 import { noSkips, toNumericInput } from '../measures/skipped';
-import { differenceFromPrevious, percentDifferenceFromPrevious, rank, runningTotal, shareOf } from '../query/show-as';
+import { differenceFromPrevious, percentDifferenceFromPrevious, rank, runningTotal, percentOf } from '../query/show-as';
 import { baseKey, columnLookup, computeNodeMeasures, type ColumnLookup, type NodeValues } from './compute-measures';
 import { detectUnsupported } from './detect-unsupported';
 import { filterSource } from './filter-source';
@@ -155,7 +155,7 @@ function finishShowAs(m: ExtensionMeasure, roles: RowRole[], nodes: Array<GroupN
     const shown = showAlong(m.kind, values, siblings.map((node) => asMeasure(base[node.parent!.id])), root);
     siblings.forEach((node, i) => value.set(node.id, asCell(shown[i])));
   }
-  const grand = m.kind === 'shareOfGrandTotal' || m.kind === 'shareOfColumn' || m.kind === 'shareOfParent' ? asCell(shareOf(root, root)) : '';
+  const grand = m.kind === 'percentOfGrandTotal' || m.kind === 'percentOfColumnTotal' || m.kind === 'percentOfParentRow' ? asCell(percentOf(root, root)) : '';
   return roles.map((role, r) => {
     const node = nodes[r];
     if (!node || (role.kind === 'subtotal' && role.index > 0)) return '';
@@ -172,8 +172,8 @@ const asCell = (v: MeasureValue): XlValue => (v === null ? '' : v);
 /** One show-as measure over siblings in display order, with each sibling's parent value and the grand total. */
 function showAlong(kind: ExtensionMeasure['kind'], values: MeasureValue[], parents: MeasureValue[], root: MeasureValue): MeasureValue[] {
   switch (kind) {
-    case 'shareOfGrandTotal': case 'shareOfColumn': return values.map((v) => shareOf(v, root));
-    case 'shareOfParent': return values.map((v, i) => shareOf(v, parents[i]));
+    case 'percentOfGrandTotal': case 'percentOfColumnTotal': return values.map((v) => percentOf(v, root));
+    case 'percentOfParentRow': return values.map((v, i) => percentOf(v, parents[i]));
     case 'runningTotal': return runningTotal(values);
     case 'rankInParent': return rank(values, 'desc');
     case 'differenceFromPrevious': return differenceFromPrevious(values);

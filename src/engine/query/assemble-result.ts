@@ -16,7 +16,7 @@ import {
   percentDifferenceFromPrevious,
   rank,
   runningTotal,
-  shareOf,
+  percentOf,
 } from './show-as';
 import { assertFitsSheet } from './size-limit';
 
@@ -231,7 +231,7 @@ function applyShowAs(
       for (const ri of rowItems)
         for (const ci of colItems) {
           const v = raw(ri.path, ci.path);
-          if (v !== undefined) out.set(cellKey(ri.path, ci.path), shareOf(v, base(ri.path, ci.path)));
+          if (v !== undefined) out.set(cellKey(ri.path, ci.path), percentOf(v, base(ri.path, ci.path)));
         }
     };
     switch (s.kind) {

@@ -6,7 +6,7 @@ export { gridToCells, type ExcelCell, type GridCells } from './grid-cells';
 export { compareItems, itemKey, tupleKey } from './item-key';
 export { relativeDateRange } from './relative-date';
 export type { AxisItem, FlatResult, PivotGrid, QueryResult, ResultMeasure } from './result';
-export { differenceFromPrevious, movingAverage, percentDifferenceFromPrevious, rank, runningTotal, shareOf } from './show-as';
+export { differenceFromPrevious, movingAverage, percentDifferenceFromPrevious, rank, runningTotal, percentOf } from './show-as';
 export { ResultTooLargeError, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 export { derivedFormula, fieldRef, measureFormula } from './spec-formulas';
 export { tableFromExcelValues, type ColumnOrigin, type ExcelTable } from './table-from-excel';

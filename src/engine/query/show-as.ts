@@ -11,9 +11,9 @@ const isNum = (v: MeasureValue): v is number => typeof v === 'number';
 
 /**
  * value / base; #DIV/0! when base is 0, #N/A when there is no numeric base.
- * @example shareOf(25, 100) // 0.25
+ * @example percentOf(25, 100) // 0.25
  */
-export function shareOf(value: MeasureValue, base: MeasureValue | undefined): MeasureValue {
+export function percentOf(value: MeasureValue, base: MeasureValue | undefined): MeasureValue {
   if (!isNum(value)) return value;
   if (base === undefined || base === null) return '#N/A';
   if (!isNum(base)) return base;

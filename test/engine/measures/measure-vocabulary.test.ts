@@ -22,7 +22,7 @@ import { MEASURE_CHOICES as QUERY_CHOICES } from '../../../src/taskpane/query/me
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 const ALL = sorted(MEASURE_KINDS);
-const SHOW_AS = ['shareOfGrandTotal', 'shareOfParent', 'shareOfColumn', 'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious'];
+const SHOW_AS = ['percentOfGrandTotal', 'percentOfParentRow', 'percentOfColumnTotal', 'runningTotal', 'rankInParent', 'differenceFromPrevious', 'percentDifferenceFromPrevious'];
 
 describe('the measure vocabulary', () => {
   it('has one entry per kind and 28 kinds in all', () => {

@@ -7,17 +7,17 @@ import {
   percentDifferenceFromPrevious,
   rank,
   runningTotal,
-  shareOf,
+  percentOf,
 } from '../../../src/engine/query';
 import type { QuerySpec } from '../../../src/engine/spec';
 
 describe('show-as sequence functions (hand-computed)', () => {
-  it('shareOf', () => {
-    expect(shareOf(25, 100)).toBe(0.25);
-    expect(shareOf(5, 0)).toBe('#DIV/0!');
-    expect(shareOf(5, null)).toBe('#N/A');
-    expect(shareOf(5, '#NUM!')).toBe('#NUM!');
-    expect(shareOf('#N/A', 10)).toBe('#N/A');
+  it('percentOf', () => {
+    expect(percentOf(25, 100)).toBe(0.25);
+    expect(percentOf(5, 0)).toBe('#DIV/0!');
+    expect(percentOf(5, null)).toBe('#N/A');
+    expect(percentOf(5, '#NUM!')).toBe('#NUM!');
+    expect(percentOf('#N/A', 10)).toBe('#N/A');
   });
   it('runningTotal', () => {
     expect(runningTotal([1, 2, null, 4])).toEqual([1, 3, 3, 7]);
