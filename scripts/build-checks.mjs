@@ -1,4 +1,4 @@
-// Checks and transforms used by the production build (webpack.config.mjs) and its tests:
+// Checks and transforms used by the production build (webpack.config.js) and its tests:
 // the ADDIN_URL rule, the manifest URL rewrite, the "Version raised since the last release tag"
 // rule, the Content-Security-Policy, and gzipped bundle sizes against the budget.
 import { execFileSync } from 'node:child_process';

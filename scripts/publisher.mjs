@@ -1,6 +1,6 @@
 // What the publisher fills in at build time: who publishes PivotDeck (name, contact, the law that
 // governs the terms) for the support, privacy and terms pages, and the names the manifest shows
-// (DISPLAY_NAME, PROVIDER_NAME). Used by webpack.config.mjs and its tests.
+// (DISPLAY_NAME, PROVIDER_NAME). Used by webpack.config.js and its tests.
 //
 //   npm run build -- --env ADDIN_URL=https://host/path --env PUBLISHER=publisher.json
 //   npm run build -- --env ADDIN_URL=... --env PUBLISHER='{"name":"Contoso Ltd",...}'

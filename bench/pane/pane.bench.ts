@@ -18,13 +18,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This file's folder: the package is an ES module, so there is no __dirname. */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../../test/browser/static-server';
 import { startTestServer } from '../../test/support/http-server';
 import { LONG_TASK_OBSERVER, markSimulatorWork, record, type ScenarioFigures } from './pane-probe';
 import { salesCsv } from './sales-csv';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(HERE, '../..');
 const ROWS = Number(process.env.PANE_BENCH_ROWS ?? 1_000_000);
 const CSV_ROWS = Number(process.env.PANE_BENCH_CSV_ROWS ?? 1_000_000);
 const ONLY = (process.env.PANE_BENCH_ONLY ?? 'extend,query,dashboard,csv').split(',');

@@ -22,10 +22,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This file's folder: the package is an ES module, so there is no __dirname. */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(HERE, '../..');
 const OFFICE_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const WARM_LOADS = 9;
 const THROTTLE = 4;
@@ -42,7 +46,7 @@ interface Stats {
 
 async function buildProduction(out: string): Promise<Stats> {
   const { default: webpack } = await import('webpack');
-  const { default: configure } = (await import(join(ROOT, 'webpack.config.mjs'))) as { default: (env: Record<string, string>, argv: { mode: string }) => object };
+  const { default: configure } = (await import(join(ROOT, 'webpack.config.js'))) as { default: (env: Record<string, string>, argv: { mode: string }) => object };
   const config = configure({ ADDIN_URL: 'https://pivotdeck.example.com/app', ALLOW_SAME_VERSION: '1', OUTPUT_DIR: out }, { mode: 'production' });
   return new Promise((done, fail) => {
     webpack(config as Parameters<typeof webpack>[0], (error, stats) => {
@@ -72,7 +76,7 @@ function composition(stats: Stats): Array<[string, number]> {
 async function bundleBlankPage(out: string): Promise<void> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(__dirname, 'blank-fluent.tsx')],
+    entryPoints: [join(HERE, 'blank-fluent.tsx')],
     bundle: true, minify: true, write: false, format: 'iife', target: 'es2020', jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
