@@ -1,7 +1,7 @@
 import { Caption1, Card, CardHeader, mergeClasses } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { PivotInfo } from '../excel/workbook-info';
-import type { WorkbookLists } from './load-lists';
+import type { WorkbookLists } from '../refresh/workbook';
 import { EMPTY_PIVOTS, fieldList, pivotSourceText, valueFieldLabel } from './pane-text';
 import { usePivotsPanelStyles } from './PivotsPanel.styles';
 import { EmptyState, ErrorMessage, Loading } from './StatusMessages';

@@ -2,7 +2,7 @@ import { Caption1, ToggleButton, mergeClasses } from '@fluentui/react-components
 import { useEffect, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../excel/host-types';
 import type { TableInfo } from '../excel/workbook-info';
-import type { WorkbookLists } from './load-lists';
+import type { WorkbookLists } from '../refresh/workbook';
 import { EMPTY_TABLES, tableSize } from './pane-text';
 import { EmptyState, ErrorMessage, Loading } from './StatusMessages';
 import { TablePreviewSection } from './TablePreviewSection';

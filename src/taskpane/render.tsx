@@ -5,14 +5,12 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { refreshAllCommand } from '../commands/ribbon';
-import { associateCommand, showTaskpane } from '../excel/commands-host';
 import type { PaneHost } from '../excel/host-types';
 import { isLocalHostname } from '../refresh/services/local-hosts';
 import { App } from './App';
 import { OpenInExcel } from './OpenInExcel';
 import { useRenderStyles } from './render.styles';
-import { ServicesProvider, servicesFor } from './services-context';
+import { ServicesProvider } from './services-context';
 
 export interface RenderPaneOptions {
   /** office.js did not load at all; the "Open this in Excel" page says so. */
@@ -21,19 +19,6 @@ export interface RenderPaneOptions {
 
 /** One React root per element, so rendering again (e.g. the workbench reloading) updates in place. */
 const roots = new WeakMap<HTMLElement, Root>();
-/** Hosts whose ribbon "Refresh all" is bound to the pane's services. */
-const ribbons = new WeakSet<PaneHost>();
-
-/**
- * Inside Excel the ribbon's "Refresh all" is bound to the pane's services (servicesFor), so a
- * ribbon click and a pane refresh share one document service and one set of coordinators.
- */
-function bindRibbon(host: PaneHost): void {
-  if (host.kind !== 'excel' || ribbons.has(host)) return;
-  ribbons.add(host);
-  associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host), { showPane: showTaskpane }));
-}
-
 /**
  * Renders the task pane into `root`: the PivotDeck pane for a host, or the "Open this in Excel"
  * page when there is none.
@@ -62,7 +47,6 @@ export function unmountPane(root: HTMLElement): void {
 function HostedPane({ host }: { host: PaneHost }): ReactElement {
   const styles = useRenderStyles();
   const dark = useHostTheme(host);
-  bindRibbon(host);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <div className={styles.fill}>

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { explainExcelError } from '../excel/errors';
 import type { PaneHost } from '../excel/host-types';
-import { readTablePreview } from '../excel/read-table-preview';
 import type { TablePreview } from '../excel/workbook-info';
+import { readPreview } from '../refresh/workbook';
 
 /** Rows shown in a table preview (plus the header). */
 export const PREVIEW_ROWS = 50;
@@ -23,12 +22,10 @@ export function useTablePreview(host: PaneHost, table: string | undefined, gener
     }
     let current = true;
     setState({ status: 'loading', table });
-    readTablePreview(host.run, table, PREVIEW_ROWS).then(
-      (preview) => { if (current) setState({ status: 'ready', preview }); },
-      (error: unknown) => {
-        if (current) setState({ status: 'error', table, message: explainExcelError(error, `read table "${table}"`) });
-      },
-    );
+    void readPreview(host.run, table, PREVIEW_ROWS).then((read) => {
+      if (!current) return;
+      setState(read.ok ? { status: 'ready', preview: read.preview } : { status: 'error', table, message: read.message });
+    });
     return () => { current = false; };
   }, [host, table, generation]);
   return state;

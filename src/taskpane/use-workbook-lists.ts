@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaneHost } from '../excel/host-types';
-import { loadLists, type WorkbookLists } from './load-lists';
+import { loadLists, type WorkbookLists } from '../refresh/workbook';
 
 export interface WorkbookListsState {
   /** Undefined until the first load finishes. */

@@ -59,7 +59,7 @@ describe('pivotdeck/layers', () => {
       { code: "import { columnName } from '../engine/address';", filename: `${ROOT}/src/excel/x.ts`, options: [{ root: ROOT }] },
       { code: "import { parseTiles } from '../dashboards';", filename: `${ROOT}/src/refresh/x.ts`, options: [{ root: ROOT }] },
       // A listed exception: this file, this target, nothing wider.
-      { code: "import { listTables } from '../excel/list-tables';", filename: `${ROOT}/src/taskpane/load-lists.ts`, options: [{ root: ROOT }] },
+      { code: "import { listTables } from '../excel/list-tables';", filename: `${ROOT}/src/taskpane/index.tsx`, options: [{ root: ROOT }] },
       { code: "import { sim } from '../../src/simulator/run';", filename: `${ROOT}/test/simulator/x.test.ts`, options: [{ root: ROOT }] },
       { code: "import React from 'react';", filename: `${ROOT}/src/engine/x.ts`, options: [{ root: ROOT }] },
     ],
@@ -80,8 +80,8 @@ describe('pivotdeck/layers', () => {
       // A folder's index is that layer too (it used to count as no layer and slip through).
       { code: "import { parseDocument } from '../model';", filename: `${ROOT}/src/dashboards/x.ts`, options: [{ root: ROOT }], errors: 1 },
       // An exception is for its own file and target only.
-      { code: "import { pull } from '../connectors/pull';", filename: `${ROOT}/src/taskpane/load-lists.ts`, options: [{ root: ROOT }], errors: 1 },
-      { code: "import { listTables } from '../excel/list-tables';", filename: `${ROOT}/src/taskpane/load-lists-2.ts`, options: [{ root: ROOT }], errors: 1 },
+      { code: "import { pull } from '../connectors/pull';", filename: `${ROOT}/src/taskpane/index.tsx`, options: [{ root: ROOT }], errors: 1 },
+      { code: "import { listTables } from '../excel/list-tables';", filename: `${ROOT}/src/taskpane/index-2.tsx`, options: [{ root: ROOT }], errors: 1 },
     ],
   });
 

@@ -8,7 +8,7 @@ import type { PaneHost } from '../../src/excel/host-types';
 import { insertSample } from '../../src/excel/sample/insert-sample';
 import { createSimulator } from '../../src/simulator';
 import { isBlankWorkbook } from '../../src/taskpane/first-run/is-blank-workbook';
-import { loadLists } from '../../src/taskpane/load-lists';
+import { loadLists } from '../../src/refresh/workbook';
 import { cellsAt, sheet, workbook } from '../excel/workbooks';
 
 const host = (run: ExcelRun): PaneHost => ({ run, kind: 'workbench', isSetSupported: () => true, isDarkTheme: () => false });

@@ -1,4 +1,4 @@
-import type { WorkbookLists } from '../load-lists';
+import type { WorkbookLists } from '../../refresh/workbook';
 
 /**
  * True when the lists loaded and the workbook has neither tables nor PivotTables: the moment to

@@ -2,11 +2,11 @@
  * What the pane loads on start and on Refresh, outside React so it can run against the simulator
  * in tests. Each list fails on its own: a pivot error must not hide the tables.
  */
-import { explainExcelError } from '../excel/errors';
-import type { PaneHost } from '../excel/host-types';
-import { listPivots } from '../excel/list-pivots';
-import { listTables } from '../excel/list-tables';
-import type { PivotInfo, TableInfo } from '../excel/workbook-info';
+import { explainExcelError } from '../../excel/errors';
+import type { PaneHost } from '../../excel/host-types';
+import { listPivots } from '../../excel/list-pivots';
+import { listTables } from '../../excel/list-tables';
+import type { PivotInfo, TableInfo } from '../../excel/workbook-info';
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; message: string };
 

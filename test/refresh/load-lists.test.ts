@@ -3,7 +3,7 @@ import type { ExcelRun } from '../../src/excel/api';
 import type { PaneHost } from '../../src/excel/host-types';
 import { SOURCE_NEEDS_1_15 } from '../../src/excel/list-pivots';
 import { createSimulator } from '../../src/simulator';
-import { loadLists } from '../../src/taskpane/load-lists';
+import { loadLists } from '../../src/refresh/workbook';
 import { SALES_ROWS, cellsAt, sheet, table, workbook } from '../excel/workbooks';
 
 function model() {
