@@ -60,10 +60,6 @@ export const EXCEPTIONS = {
   'src/taskpane/sources/source-draft.ts': { connectors: 'value' },
   'src/taskpane/sources/source-words.ts': { connectors: 'type' },
   'src/taskpane/sources/use-cloud-sources.ts': { connectors: 'type' },
-  'src/taskpane/warehouse/builder-source.ts': { connectors: 'type' },
-  'src/taskpane/warehouse/save-warehouse.ts': { connectors: 'value' },
-  'src/taskpane/warehouse/use-warehouse-connect.ts': { connectors: 'value' },
-  'src/taskpane/warehouse/warehouse-draft.ts': { connectors: 'value' },
 };
 
 /** The layer of a file (its folder under src), or null outside src. "src/model" itself is model. */

@@ -8,10 +8,10 @@
  */
 import type { z } from 'zod';
 import type { ColumnTable } from 'arquero';
-import type { sourceDef, credentialRef } from '../model/schema';
+import type { credentialRef, SourceDefinition } from '../model/schema';
 import type { CredentialStore } from './credentials';
 
-export type SourceDefinition = z.infer<typeof sourceDef>;
+export type { SourceDefinition };
 export type CredentialRef = z.infer<typeof credentialRef>;
 
 /** The column types a user can choose in the preview; dates are Excel serial numbers. */

@@ -156,6 +156,8 @@ export const sourceDef = z.object({
   lastPull: lastPull.optional(),
   lastError: lastError.optional(),
 });
+/** A web, file or warehouse source as the workbook stores it (never a secret). */
+export type SourceDefinition = z.infer<typeof sourceDef>;
 
 export const queryDef = z.object({
   id,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftToSource, emptyDraft, moveUrlSecrets } from '../../src/taskpane/sources/source-draft';
-import { draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, moveWarehouseUrlSecrets } from '../../src/taskpane/warehouse/warehouse-draft';
+import { draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, moveWarehouseUrlSecrets } from '../../src/refresh/warehouse';
 
 const NO_SECRETS = { secret: '', user: '', password: '' };
 

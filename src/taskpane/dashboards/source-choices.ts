@@ -4,7 +4,7 @@ import { readTablePreview } from '../../excel/read-table-preview';
 import type { TableInfo } from '../../excel/workbook-info';
 import type { PivotDeckDocument } from '../../model';
 import { describeFields } from '../query/field-info';
-import { savedFields, savedRowCount } from '../warehouse/warehouse-draft';
+import { savedFields, savedRowCount } from '../../refresh/warehouse';
 
 /** A source the "New dashboard" picker offers. */
 export interface SourceChoice {

@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
 import { useWarehouseConnect } from './use-warehouse-connect';
 import { useWarehouseConnectFormStyles } from './WarehouseConnectForm.styles';
-import { moveWarehouseUrlSecrets, SIGN_IN_LABELS, type WarehouseDraft, type WarehouseSignIn } from './warehouse-draft';
+import { moveWarehouseUrlSecrets, SIGN_IN_LABELS, type WarehouseDraft, type WarehouseSignIn } from '../../refresh/warehouse';
 
 const TYPE_WORDS = { number: 'Number', date: 'Date', text: 'Text', logical: 'TRUE/FALSE' } as const;
 

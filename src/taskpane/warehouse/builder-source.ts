@@ -3,12 +3,11 @@
  * the field list shows them (from the types saved at "Test connection"; no rows are read), and a
  * computer that runs previews on the warehouse instead of on rows in the pane.
  */
-import type { WarehouseField } from '../../connectors/warehouse';
-import type { SourceDefinition } from '../../connectors/types';
+import type { SourceDefinition } from '../../model';
 import type { SourceRef } from '../../engine/spec';
 import type { QueryComputer, SourceData, WarehouseQueryRunner } from '../../refresh/queries';
 import type { FieldInfo } from '../query/field-info';
-import { savedFields, savedRowCount } from './warehouse-draft';
+import { savedFields, savedRowCount, type WarehouseField } from '../../refresh/warehouse';
 
 const PREFIX = 'warehouse:';
 

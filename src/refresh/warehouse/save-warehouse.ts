@@ -7,8 +7,8 @@
 import type { CredentialStore } from '../../connectors/credentials';
 import type { SourceDefinition } from '../../connectors/types';
 import { warehouseConnection, type WarehouseField } from '../../connectors/warehouse';
-import type { DocumentService } from '../../refresh/document';
-import type { SourceCoordinator } from '../../refresh/sources';
+import type { DocumentService } from '../document';
+import type { SourceCoordinator } from '../sources';
 import { draftToWarehouseSource, type WarehouseDraft } from './warehouse-draft';
 
 /** Same address (origin), database and table: the same warehouse source. */

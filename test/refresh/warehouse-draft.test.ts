@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceDef } from '../../src/model/schema';
 import { choiceOfSourceRef, sourceRefOfChoice, warehouseChoice, warehouseIdOf } from '../../src/taskpane/warehouse/builder-source';
-import { draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, savedFields, warehouseSourceToDraft } from '../../src/taskpane/warehouse/warehouse-draft';
+import { draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, savedFields, warehouseSourceToDraft } from '../../src/refresh/warehouse';
 
 describe('warehouse draft', () => {
   it('keeps the address, table and sign-in kind in the workbook, never the password', () => {

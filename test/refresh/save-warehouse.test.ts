@@ -9,8 +9,7 @@ import { emptyDocument, SCHEMA_VERSION } from '../../src/model';
 import { DocumentService, memoryDocumentStorage } from '../../src/refresh/document';
 import { SourceCoordinator, type SourceDeps } from '../../src/refresh/sources';
 import { createSimulator, modelFromRows } from '../../src/simulator';
-import { saveWarehouseConnection } from '../../src/taskpane/warehouse/save-warehouse';
-import { EMPTY_WAREHOUSE_DRAFT } from '../../src/taskpane/warehouse/warehouse-draft';
+import { EMPTY_WAREHOUSE_DRAFT, saveWarehouseConnection } from '../../src/refresh/warehouse';
 
 function services(stored: string) {
   const storage = memoryDocumentStorage(stored);
