@@ -16,6 +16,11 @@ export const useAreaBoxesStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  /** A drag is over this area: it will land here. */
+  over: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase200,
@@ -34,10 +39,37 @@ export const useAreaBoxesStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXXS,
-    paddingInlineStart: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
     fontSize: tokens.fontSizeBase200,
+  },
+  /** The chip being dragged, lifted above the others. */
+  lifted: {
+    position: 'relative',
+    zIndex: 1,
+    boxShadow: tokens.shadow8,
+    opacity: 0.9,
+  },
+  /** The grip a chip is dragged by; focused, Space picks it up for the arrow keys. */
+  handle: {
+    display: 'flex',
+    alignItems: 'center',
+    alignSelf: 'stretch',
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground2,
+    cursor: 'grab',
+    touchAction: 'none',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  chipButton: {
+    flexGrow: 1,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    fontWeight: tokens.fontWeightRegular,
+    paddingInline: 0,
   },
   chipText: {
     flexGrow: 1,
