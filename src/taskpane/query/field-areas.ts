@@ -7,7 +7,7 @@
 import type { Filter, Measure } from '../../engine';
 import type { FieldInfo } from './field-info';
 import { describeFilter } from './FilterForm';
-import { isAllFilter, partName, type AxisField, type Draft } from './spec-draft';
+import { DATE_PART_LABEL, isAllFilter, partName, type AxisField, type Draft } from './spec-draft';
 import { measureOfSettings, newValueSettings } from './value-settings';
 
 export type AreaId = 'filters' | 'columns' | 'rows' | 'values';
@@ -40,7 +40,12 @@ export interface MoveResult {
   refused?: boolean;
 }
 
-const axisText = (a: AxisField, sourceFields: readonly string[]) => (a.part ? `${partName(a, sourceFields)} (of ${a.field})` : a.field);
+/** "Year (of Date)"; "Year of Date" already says which field when a source field is called Year. */
+function axisText(a: AxisField, sourceFields: readonly string[]): string {
+  if (!a.part) return a.field;
+  const name = partName(a, sourceFields);
+  return name === DATE_PART_LABEL[a.part] ? `${name} (of ${a.field})` : name;
+}
 const filterField = (f: Filter): string | undefined => ('field' in f ? f.field : undefined);
 /** The condition a filter shows: "(All)" when it has none. */
 export const filterText = (f: Filter): string => (isAllFilter(f) ? `${filterField(f) ?? ''}: (All)` : describeFilter(f));
@@ -168,6 +173,8 @@ export function moveEntry(draft: Draft, from: Slot, to: Slot, fields: readonly F
     return { draft, refused: true, message: `${entry.text} stays in Values: a custom formula has no single field to put in ${AREA_TITLE[to.area]}.` };
   }
   const field = entry.field;
+  // A filter is named by its field when it moves: its condition stays behind.
+  const moved = from.area === 'filters' ? field : entry.text;
   // Take the entry out of where it was.
   let next: Draft = { ...draft };
   let dropped = '';
@@ -192,13 +199,13 @@ export function moveEntry(draft: Draft, from: Slot, to: Slot, fields: readonly F
     next = { ...next, measures: insertAt(next.measures, to.index, m) };
     id = `values:${m.id}`;
     const text = m.label ?? m.id;
-    return { draft: next, message: `${entry.text} moved to ${where(next, 'values', id)}, as ${text}.${dropped}` };
+    return { draft: next, message: `${moved} moved to ${where(next, 'values', id)}, as ${text}.${dropped}` };
   } else {
     const f: Filter = { kind: 'in', field, values: [], exclude: true };
     next = { ...next, filters: insertAt(next.filters, to.index, f) };
     id = `filters:${Math.max(0, Math.min(to.index, next.filters.length - 1))}`;
   }
-  return { draft: next, message: `${entry.text} moved to ${where(next, to.area, id)}.${dropped}` };
+  return { draft: next, message: `${moved} moved to ${where(next, to.area, id)}.${dropped}` };
 }
 
 /**
