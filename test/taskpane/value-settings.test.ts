@@ -75,3 +75,20 @@ describe('the one catalogue', () => {
     expect(EXTENSION_MEASURE_CHOICES.find((c) => c.kind === 'shareOfGrandTotal')?.label('Revenue')).toBe('% of Grand Total of Revenue');
   });
 });
+
+describe('names users bring, in the formula box', () => {
+  it('answers a DAX or Excel call the language lacks with the PivotDeck measure', async () => {
+    const { foreignMeasureCall, formulaProblems } = await import('../../src/taskpane/query/formula-help');
+    expect(foreignMeasureCall('COUNTROWS(Sales)')).toEqual({ kind: 'count', field: undefined, message: 'PivotDeck has no COUNTROWS in formulas: choose “Count” under Summarize by instead.' });
+    const dax = foreignMeasureCall(' distinctcount( [Kunde] ) ');
+    expect(dax?.kind).toBe('distinctCount');
+    expect(dax?.field).toBe('Kunde');
+    expect(dax?.message).toMatch(/^PivotDeck has no DISTINCTCOUNT in formulas: choose “Distinct Count” under Summarize by instead\. .*blank/);
+    expect(formulaProblems('StdDev([Revenue])', ['Revenue'])).toEqual(['PivotDeck has no STDDEV in formulas: choose “Standard deviation (sample)” under Summarize by instead.']);
+    // Names the language has, or inside a longer formula, go to the formula checker as before.
+    expect(foreignMeasureCall('MEDIAN([Revenue])')).toBeUndefined();
+    expect(foreignMeasureCall('COUNTROWS(Sales) + 1')).toBeUndefined();
+    expect(foreignMeasureCall('AVERAGEX(Sales, [Revenue])')).toBeUndefined();
+    expect(formulaProblems('DISTINCTCOUNT([Revenue]) * 2', ['Revenue'])[0]).toMatch(/did you mean COUNTDISTINCT/);
+  });
+});

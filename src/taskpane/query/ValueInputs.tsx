@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement, type Ref } from 'react';
 import type { FieldInfo } from './field-info';
-import { formulaCompletions, formulaProblems } from './formula-help';
+import { foreignMeasureCall, formulaCompletions, formulaProblems } from './formula-help';
 import { choiceOf, MEASURE_CHOICES, readPercentile, type MeasureKind } from './measure-choices';
 import { useMeasureFormStyles } from './MeasureForm.styles';
 import { SHOW_AS_CHOICES } from './spec-draft';
@@ -38,6 +38,9 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
   const formulaErrors = useMemo(() => (choice.isFormula ? formulaProblems(s.formula, formulaFields) : []), [choice.isFormula, s.formula, formulaFields]);
   const completions = useMemo(() => (choice.isFormula ? formulaCompletions(s.formula, formulaFields) : []), [choice.isFormula, s.formula, formulaFields]);
   const formulaError = formulaErrors[0] ?? problems.formula;
+  // A name from DAX or Excel that a picker measure means: offered as that measure.
+  const foreign = choice.isFormula ? foreignMeasureCall(s.formula) : undefined;
+  const foreignField = foreign?.field && fields.some((f) => f.name === foreign.field) ? foreign.field : s.field || fields[0]?.name || '';
   const formatChoice = formatChoiceOf(s.format);
   const [customFormat, setCustomFormat] = useState(formatChoice === CUSTOM_FORMAT);
 
@@ -84,6 +87,11 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
         >
           <Textarea value={s.formula} onChange={(_, d) => set({ formula: d.value })} onBlur={leave('formula')} placeholder="SUM([Revenue]) / SUM([Units])" resize="vertical" rows={2} />
         </Field>
+      )}
+      {foreign && (
+        <Button size="small" appearance="outline" onClick={() => set({ kind: foreign.kind, field: foreignField, formula: '' })}>
+          {`Use ${choiceOf(foreign.kind).label(foreignField)} instead`}
+        </Button>
       )}
       {completions.length > 0 && (
         <div className={styles.completions} role="group" aria-label="Complete the formula">
