@@ -25,7 +25,10 @@ describe('value settings', () => {
 
   it('changing summarize-by, show-as, format and name keeps the value\'s id', () => {
     const m: Measure = { id: 'sum_of_revenue', label: 'Sum of Revenue', numberFormat: '$#,##0.00', kind: 'sum', field: 'Revenue' };
-    const s = { ...settingsOfMeasure(m), kind: 'median' as const, name: '' };
+    // Its name was PivotDeck's, so it is no custom name: it follows summarize-by.
+    expect(settingsOfMeasure(m).name).toBe('');
+    expect(settingsOfMeasure({ ...m, label: 'Umsatz' }).name).toBe('Umsatz');
+    const s = { ...settingsOfMeasure(m), kind: 'median' as const };
     expect(defaultValueName(s)).toBe('Median of Revenue');
     expect(measureOfSettings({ ...s, format: '#,##0' }, FIELDS, { id: m.id, taken: [] }))
       .toEqual({ id: 'sum_of_revenue', label: 'Median of Revenue', numberFormat: '#,##0', kind: 'median', field: 'Revenue' });

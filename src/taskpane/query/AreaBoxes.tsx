@@ -78,7 +78,8 @@ export function AreaBoxes({ draft, fields, onChange, onOpenValue, onOpenFilter, 
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${textOf(active.id)}. Use the arrow keys to move it to another place or area, Space to drop it there, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${textOf(active.id)} is over ${placeOf(over.id)}.` : `${textOf(active.id)} is not over an area.`),
+    // Over its own place (as at pick-up) says nothing, so the pick-up instructions are heard.
+    onDragOver: ({ active, over }) => (over?.id === active.id ? undefined : over ? `${textOf(active.id)} is over ${placeOf(over.id)}.` : `${textOf(active.id)} is not over an area.`),
     onDragEnd: ({ active, over }) => result(active.id, over?.id)?.message ?? `${textOf(active.id)} was dropped where it was.`,
     onDragCancel: ({ active }) => `Cancelled. ${textOf(active.id)} stays where it was.`,
   };

@@ -65,7 +65,7 @@ export function newValueSettings(field: string, kind: MeasureKind = 'sum'): Valu
 export function settingsOfMeasure(m: Measure): ValueSettings {
   const base = newValueSettings('field' in m ? m.field : '', m.kind === 'quartile' ? 'percentile' : m.kind);
   const showAs = SHOW_AS_CHOICES.find((c) => c.showAs && c.showAs.kind === m.showAs?.kind && sameShowAs(c.showAs, m.showAs))?.value ?? 'none';
-  return {
+  const read: ValueSettings = {
     ...base,
     other: 'otherField' in m ? m.otherField : '',
     p: m.kind === 'percentile' ? String(m.p) : m.kind === 'quartile' ? String(m.quartile / 4) : base.p,
@@ -74,6 +74,8 @@ export function settingsOfMeasure(m: Measure): ValueSettings {
     format: m.numberFormat ?? '',
     name: m.label ?? '',
   };
+  // A name PivotDeck gave is no custom name: it follows summarize-by and show-as, as in Excel.
+  return read.name === defaultValueName({ ...read, name: '' }) ? { ...read, name: '' } : read;
 }
 
 function sameShowAs(a: object, b: object | undefined): boolean {
