@@ -3,7 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useAreaBoxesStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+    // Two by two as in Excel's pane, down to a 320 px pane; one column only when narrower.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(125px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
   box: {
@@ -11,6 +12,7 @@ export const useAreaBoxesStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
     minHeight: '56px',
+    minWidth: 0,
     padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -68,6 +70,7 @@ export const useAreaBoxesStyles = makeStyles({
     flexGrow: 1,
     minWidth: 0,
     justifyContent: 'flex-start',
+    textAlign: 'start',
     fontWeight: tokens.fontWeightRegular,
     paddingInline: 0,
   },
