@@ -149,6 +149,21 @@ describe('the Fields pane of the query builder', () => {
     await page.keyboard.press('Escape');
     await expect.poll(announced).toBe('Cancelled. Sum of Units stays where it was.');
     expect(await chips('Values')).toEqual(['Sum of Units', 'Sum of Revenue']);
+
+    // Between areas too: Channel from Rows to Values, beside it in Excel's two-by-two layout.
+    await area('Rows').getByRole('button', { name: 'Move Channel, Rows 1 of 1' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await frames();
+    await page.keyboard.press('Space');
+    await expect.poll(() => chips('Values')).toContain('Count of Channel');
+    expect(await area('Rows').getByRole('listitem').count()).toBe(0);
+    expect(await announced()).toMatch(/^Channel moved to Values, position \d of 3, as Count of Channel\.$/);
+    // And back by pointer-free means: Remove, then check it again.
+    await area('Values').getByRole('button', { name: 'Remove Count of Channel from Values' }).click();
+    await fieldBox('Channel').check();
+    expect(await chips('Rows')).toEqual(['Channel']);
+    expect(await chips('Values')).toEqual(['Sum of Units', 'Sum of Revenue']);
   });
 
   it('opens Value Field Settings on a value, changes summarize-by and number format, and gives focus back', async () => {

@@ -74,12 +74,13 @@ export const useAreaBoxesStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     paddingInline: 0,
   },
+  /** Long names wrap rather than being cut: at 320 px a box is about 130 px wide. */
   chipText: {
     flexGrow: 1,
     minWidth: 0,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+    paddingBlock: tokens.spacingVerticalXXS,
   },
   empty: {
     color: tokens.colorNeutralForeground3,
