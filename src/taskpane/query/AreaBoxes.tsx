@@ -21,8 +21,6 @@ export interface AreaBoxesProps {
   onOpenValue(index: number, opener: HTMLElement): void;
   /** A filter's condition was chosen: edit it. */
   onOpenFilter(index: number, opener: HTMLElement): void;
-  /** A field was dropped on Filters: ask for its condition. */
-  onFilterAdded?(index: number): void;
 }
 
 const EMPTY_TEXT: Record<AreaId, string> = {
@@ -48,7 +46,7 @@ function slotOf(entries: Record<AreaId, AreaEntry[]>, id: UniqueIdentifier | und
  * keys to move, Space to drop, Escape to cancel), with @dnd-kit; what a move does is decided in
  * field-areas.ts and announced in plain words.
  */
-export function AreaBoxes({ draft, fields, onChange, onOpenValue, onOpenFilter, onFilterAdded }: AreaBoxesProps): ReactElement {
+export function AreaBoxes({ draft, fields, onChange, onOpenValue, onOpenFilter }: AreaBoxesProps): ReactElement {
   const styles = useAreaBoxesStyles();
   const sourceFields = useMemo(() => fields.map((f) => f.name), [fields]);
   const entries = useMemo(() => areaEntries(draft, sourceFields), [draft, sourceFields]);
@@ -87,8 +85,8 @@ export function AreaBoxes({ draft, fields, onChange, onOpenValue, onOpenFilter, 
     setDragging(undefined);
     const r = result(event.active.id, event.over?.id);
     if (!r || r.refused) return;
+    // A field dropped on Filters waits there as "(All)", as in Excel; choosing it sets a condition.
     onChange(r.draft);
-    if (r.to.area === 'filters' && r.from.area !== 'filters') onFilterAdded?.(r.to.index);
   };
 
   return (
