@@ -3,7 +3,7 @@
  * checkboxes (with search), a field dragged from Rows to Columns by pointer, values reordered by
  * keyboard (Space, arrow, Space) with plain-words announcements, Value Field Settings changing
  * summarize-by and number format, and focus moving into every form or dialog and back. At 320
- * and 400 px: no sideways scrolling, axe clean; screenshots go to test-output/screenshots/fields-*.png.
+ * and 400 px: no sideways scrolling, axe clean (light and, for the areas, dark); screenshots go to test-output/screenshots/fields-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,6 +111,11 @@ describe('the Fields pane of the query builder', () => {
     await pane().getByRole('table', { name: 'First rows of the result' }).waitFor();
     await area('Values').scrollIntoViewIfNeeded();
     await checkWidths('checked');
+    // And in Office's dark theme: colours from tokens only, so contrast holds there too.
+    await page.getByRole('button', { name: 'Dark Office theme' }).click();
+    await checkWidths('checked-dark');
+    await page.getByRole('button', { name: 'Dark Office theme' }).click();
+    await setWidth(320);
   });
 
   it('drags Region from Rows to Columns with the pointer', async () => {
