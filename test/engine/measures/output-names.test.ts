@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMeasureByName, measureOutputName, measureTitle, SHOW_AS_TITLE, showAsOutputName, type ShowAsKind } from '../../../src/engine';
 import type { ShowAs } from '../../../src/engine/spec';
+import { checkFormula, parseFormula } from '../../../src/engine/formula';
 
 describe('measure output names', () => {
   it('names values as Excel does', () => {
@@ -71,5 +72,18 @@ describe('names users bring', () => {
     expect(findMeasureByName('constructor')).toBeUndefined();
     expect(findMeasureByName('__proto__')).toBeUndefined();
     expect(findMeasureByName('   ')).toBeUndefined();
+  });
+});
+
+describe('names users bring, in formulas', () => {
+  const messages = (text: string) => checkFormula(parseFormula(text), { role: 'measure', fields: ['Revenue'] }).map((e) => e.message);
+
+  it('an unknown DAX or PivotTable name is answered with the formula function the vocabulary maps it to', () => {
+    expect(messages('SUM([Revenue]) / COUNTROWS([Revenue])')).toContain('Unknown function COUNTROWS at 1:18 — did you mean COUNTA?');
+    expect(messages('STDDEV([Revenue])')).toEqual(['Unknown function STDDEV at 1:1 — did you mean STDEV.S?']);
+    expect(messages('DISTINCTCOUNT([Revenue])')).toEqual(['Unknown function DISTINCTCOUNT at 1:1 — did you mean COUNTDISTINCT?']);
+    // A name that maps to nothing still gets the nearest spelling, or nothing.
+    expect(messages('MEDIN([Revenue])')).toEqual(['Unknown function MEDIN at 1:1 — did you mean MEDIAN?']);
+    expect(messages('CONSTRUCTOR([Revenue])')[0]).not.toMatch(/undefined/);
   });
 });
