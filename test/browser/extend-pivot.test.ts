@@ -151,7 +151,7 @@ describe('extending SalesPivot from the pane', () => {
     await expect.poll(() => pane().getByText('Checked against Excel: 21 rows, 2 value fields match.').count()).toBeGreaterThan(0);
 
     const header = await rangeValues('Summary', 'D4:G4');
-    expect(header).toEqual([['Median of Revenue', 'P90 of Revenue', 'Distinct Customer', 'Revenue per unit']]);
+    expect(header).toEqual([['Median of Revenue', 'P90 of Revenue', 'Distinct Count of Customer', 'Revenue per unit']]);
     written = await checkBlock(table.headers, table.rows);
 
     // The grid shows them with the measure's format: the pivot's currency for median/p90, whole numbers for counts.

@@ -85,9 +85,9 @@ describe('the task pane at 320, 360 and 400 px', () => {
     await form.getByLabel('Summarize by').selectOption('percentile');
     await form.getByLabel('Percentile (90, 90% or 0.9)').fill('90');
     await form.getByLabel('Show as').selectOption('percentOfRowTotal');
-    // The pane reads 90 as 90% and says so; the header placeholder names the shown-as.
+    // The pane reads 90 as 90% and says so; the header placeholder names the shown-as as Excel does.
     await expect.poll(async () => (await form.textContent()) ?? '').toContain('Read as 90%, that is p = 0.9.');
-    expect(await form.getByLabel('Column header').getAttribute('placeholder')).toBe('P90 of Revenue (% of row total)');
+    expect(await form.getByLabel('Column header').getAttribute('placeholder')).toBe('% of Row Total of P90 of Revenue');
     await form.scrollIntoViewIfNeeded();
     for (const width of WIDTHS) {
       const w = await widthsAt(width);
@@ -100,9 +100,11 @@ describe('the task pane at 320, 360 and 400 px', () => {
     await form.getByLabel('Summarize by').selectOption('formula');
     const box = form.getByLabel('Formula');
     await box.fill('DISTINCTCOUNT([Customer])');
-    expect(await form.textContent()).not.toContain('did you mean');
+    expect(await form.textContent()).not.toContain('PivotDeck has no');
     await box.blur();
-    await expect.poll(async () => (await form.textContent()) ?? '').toContain('did you mean COUNTDISTINCT?');
+    // DAX's name is answered with PivotDeck's, and the form offers to switch to it.
+    await expect.poll(async () => (await form.textContent()) ?? '').toContain('PivotDeck has no DISTINCTCOUNT in formulas: choose “Distinct Count” under Summarize by instead.');
+    await form.getByRole('button', { name: 'Use Distinct Count of Customer instead' }).waitFor();
     for (const width of WIDTHS) {
       const w = await widthsAt(width);
       await shoot(`pane-formula-error-${width}`);

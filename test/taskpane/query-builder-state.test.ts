@@ -8,6 +8,8 @@ import {
   builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type BuilderAction, type BuilderState,
 } from '../../src/taskpane/query/builder-state';
 import { EMPTY_DRAFT, type Draft } from '../../src/taskpane/query/spec-draft';
+import { emptyDocument, openDocument, type PivotDeckDocument } from '../../src/model';
+import type { TableInfo } from '../../src/excel/workbook-info';
 
 const field = (name: string, type: FieldInfo['type']): FieldInfo => ({ name, type, numberFormat: 'General', samples: [] });
 const FIELDS = [field('Région', 'text'), field('Montant €', 'number')];
@@ -98,5 +100,24 @@ describe('query builder state', () => {
     expect(outputTarget({ kind: 'newSheet', sheet: '  ', cell: 'A1' }, 'Montant by Région')).toEqual({ kind: 'newSheet', sheet: 'Montant by Région' });
     expect(outputTarget({ kind: 'newSheet', sheet: ' Out ', cell: 'A1' }, 'x')).toEqual({ kind: 'newSheet', sheet: 'Out' });
     expect(outputTarget({ kind: 'at', sheet: 'Data', cell: 'H1' }, 'x')).toEqual({ kind: 'at', sheet: 'Data', cell: 'H1' });
+  });
+  it('holds the lists, the document as last saved and the activity, so the hook holds no other state', () => {
+    const opened = openDocument(undefined);
+    const tables: TableInfo[] = [{ name: 'Ventes', sheet: 'Données', address: 'Données!A1:A4', rowCount: 3, columnCount: 1, columns: ['Région'], showHeaders: true, showTotals: false }];
+    let s = run({ type: 'listsLoaded', tables, opened });
+    expect(s.tables).toBe(tables);
+    expect(s.opened).toBe(opened);
+    expect(s.doc).toBe(opened.document);
+    // A save from elsewhere (the ribbon, another section) replaces the document, not the lists.
+    const saved: PivotDeckDocument = { ...emptyDocument(), queries: [{ id: 'q_1', label: 'Par région', spec: {} }] };
+    s = builderReducer(s, { type: 'document', doc: saved });
+    expect(s.doc).toBe(saved);
+    expect(s.opened).toBe(opened);
+    s = builderReducer(s, { type: 'activity', activity: { where: 'list', what: 'Refreshing all queries…' } });
+    expect(s.activity).toEqual({ where: 'list', what: 'Refreshing all queries…' });
+    s = builderReducer(s, { type: 'activity', activity: undefined });
+    expect(s.activity).toBeUndefined();
+    // Choosing a source leaves the lists alone.
+    expect(builderReducer(s, { type: 'choose', table: 'Ventes', keepDraft: false }).tables).toBe(tables);
   });
 });

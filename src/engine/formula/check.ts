@@ -3,13 +3,19 @@ import { formatFieldRef } from './field-ref';
 import { FormulaError, quote } from './formula-error';
 import { type FunctionDef, functionNames, lookupFunction } from './functions';
 import { suggest } from './suggest';
+import { findMeasureByName, MEASURE_VOCABULARY } from '../measures/vocabulary';
 
 /**
- * Names users bring from DAX, answered with PivotDeck's own name: edit distance alone does not
- * find COUNTDISTINCT from DISTINCTCOUNT. A hint rather than an alias, because DAX's DISTINCTCOUNT
- * counts a blank as a value of its own. (Older Excel names are accepted outright: functions.ts.)
+ * Names users bring from DAX or Excel's PivotTables (DISTINCTCOUNT, COUNTROWS, StdDev), answered
+ * with PivotDeck's own function: edit distance alone does not find COUNTDISTINCT from
+ * DISTINCTCOUNT. The measure vocabulary says which names map (findMeasureByName); a hint rather
+ * than an alias, because some only come close (DAX's DISTINCTCOUNT counts a blank as a value of
+ * its own). (Older Excel names are accepted outright: functions.ts.)
  */
-const FOREIGN_NAMES: ReadonlyMap<string, string> = new Map([['DISTINCTCOUNT', 'COUNTDISTINCT']]);
+const foreignName = (name: string): string | undefined => {
+  const match = findMeasureByName(name);
+  return match ? MEASURE_VOCABULARY[match.kind].formulaFunction : undefined;
+};
 
 /** Unknown fields per formula that get a "did you mean" (each one compares every field). */
 const MAX_FIELD_SUGGESTIONS = 8;
@@ -159,7 +165,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
       case 'call': {
         const def = lookupFunction(node.name);
         if (!def) {
-          const alias = FOREIGN_NAMES.get(node.name.toUpperCase());
+          const alias = foreignName(node.name);
           const near = alias ? [alias] : suggest(node.name, functionNames());
           errors.push(
             new FormulaError(

@@ -4,7 +4,7 @@
  * pane and the ribbon and records the results through the document service.
  */
 export {
-  deleteQuery, duplicateQuery, insertQuery, newQueryId, refreshAllQueries, refreshQuery, renameQuery, updateQuery,
+  deleteQuery, duplicateQuery, insertQuery, newQueryId, queryOutputLayout, refreshAllQueries, refreshQuery, renameQuery, updateQuery,
   type QueryChange, type QueryDocResult, type QueryOutcome,
 } from './query-ops';
 export { computeQueryInThread, type QueryComputeInput, type QueryComputeOptions, type QueryComputer } from './query-computer';
@@ -18,3 +18,5 @@ export { keptOutOfSheet, pulledToSourceData, SHEET_ROW_LIMIT, tooBigToLand, webP
 export { refreshKeptSource, type KeptSourceOptions, type KeptSourceOutcome } from './kept-source';
 export { QueryCoordinator, type NewQuery, type QueryRunOptions } from './query-coordinator';
 export { warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';
+export { describeFields, type FieldInfo, type FieldType } from './field-info';
+export { loadBuilderLists, readTableFields, readWebSourceFields, webFieldList, type BuilderLists, type ResolvedSource } from './source-fields';

@@ -122,6 +122,19 @@ export async function insertQuery(
   return { id, document: { ...doc, queries: [...doc.queries, def] }, outcome };
 }
 
+/**
+ * How a saved query's output is written now (a grid or a table), read from its block; 'grid'
+ * when it has none or it cannot be read (a grid is what a new query writes).
+ * @example const layout = await queryOutputLayout(host.run, 'q_1'); // 'table'
+ */
+export async function queryOutputLayout(run: QueryDeps['run'], id: string): Promise<OutputLayout> {
+  try {
+    return (await findQueryOutput(run, id))?.layout ?? 'grid';
+  } catch {
+    return 'grid';
+  }
+}
+
 /** Where a saved query writes when nothing tells otherwise: its last place, else a new sheet. */
 function savedTarget(def: QueryDef): OutputTarget {
   const address = def.output?.address;
@@ -145,14 +158,7 @@ export async function refreshQuery(
 ): Promise<QueryDocResult> {
   const def = doc.queries.find((q) => q.id === id);
   if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
-  let layout = options.layout;
-  if (!layout) {
-    try {
-      layout = (await findQueryOutput(deps.run, id))?.layout ?? 'grid';
-    } catch {
-      layout = 'grid';
-    }
-  }
+  const layout = options.layout ?? await queryOutputLayout(deps.run, id);
   const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, { ...options, sources: doc.sources });
   if (outcome.status === 'cancelled' || outcome.status === 'saved') return { document: doc, outcome };
   const updated = recorded(def, outcome, stamp(deps));
@@ -197,8 +203,7 @@ export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: s
     const renamed = { ...def, label };
     return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? renamed : q)) }, outcome: { status: 'saved', message: 'Renamed.' } };
   }
-  let layout = change.layout;
-  if (!layout) layout = (await findQueryOutput(deps.run, id).catch(() => undefined))?.layout ?? 'grid';
+  const layout = change.layout ?? await queryOutputLayout(deps.run, id);
   const spec = change.spec ?? def.spec;
   const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, { ...options, sources: doc.sources });
   if (outcome.status !== 'written') return { document: doc, outcome };

@@ -1,83 +1,194 @@
-import { Button } from '@fluentui/react-components';
-import { ArrowSwap16Regular } from '@fluentui/react-icons/svg/arrow-swap';
+import {
+  closestCorners, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
+  type Announcements, type DragEndEvent, type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { Button, mergeClasses } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
-import type { ReactElement } from 'react';
+import { ReOrderDotsVertical16Regular } from '@fluentui/react-icons/svg/re-order-dots-vertical';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useAreaBoxesStyles } from './AreaBoxes.styles';
-import { describeFilter } from './FilterForm';
-import { partName, SHOW_AS_CHOICES, type AxisField, type Draft } from './spec-draft';
+import { AREA_TITLE, AREAS, areaEntries, locate, moveEntry, removeEntry, type AreaEntry, type AreaId, type Slot } from './field-areas';
+import type { FieldInfo } from './field-info';
+import type { Draft } from './spec-draft';
 
 export interface AreaBoxesProps {
   draft: Draft;
-  sourceFields: string[];
+  fields: FieldInfo[];
   onChange(draft: Draft): void;
+  /** A value's name was chosen: open its Value Field Settings. */
+  onOpenValue(index: number, opener: HTMLElement): void;
+  /** A filter's condition was chosen: edit it. */
+  onOpenFilter(index: number, opener: HTMLElement): void;
 }
 
-/** " (% of row total)" after a measure's header, unless the header already says so. */
-function showAsText(kind: string | undefined, label: string): string {
-  if (!kind) return '';
-  const choice = SHOW_AS_CHOICES.find((c) => c.showAs?.kind === kind);
-  if (!choice || label.toLowerCase().includes(choice.label.toLowerCase())) return '';
-  return ` (${choice.label})`;
+const EMPTY_TEXT: Record<AreaId, string> = {
+  filters: 'Drag fields here to filter the rows', columns: 'Drag fields here', rows: 'Drag fields here', values: 'Check a number field, or drag one here',
+};
+
+const AREA_PREFIX = 'area:';
+
+/** Where a drop lands: on an entry (its place) or on an area's free space (its end). */
+function slotOf(entries: Record<AreaId, AreaEntry[]>, id: UniqueIdentifier | undefined): Slot | undefined {
+  if (id === undefined) return undefined;
+  const key = String(id);
+  if (key.startsWith(AREA_PREFIX)) {
+    const area = key.slice(AREA_PREFIX.length) as AreaId;
+    return { area, index: entries[area].length };
+  }
+  return locate(entries, key);
 }
 
-/** Rows, Columns, Values and Filters as in Excel's field pane, each entry removable or movable. */
-export function AreaBoxes({ draft, sourceFields, onChange }: AreaBoxesProps): ReactElement {
+/**
+ * Filters, Columns, Rows and Values as in Excel's Fields pane. Entries are dragged between areas
+ * and reordered within one, by pointer or by keyboard (focus a handle, Space to pick up, arrow
+ * keys to move, Space to drop, Escape to cancel), with @dnd-kit; what a move does is decided in
+ * field-areas.ts and announced in plain words.
+ */
+export function AreaBoxes({ draft, fields, onChange, onOpenValue, onOpenFilter }: AreaBoxesProps): ReactElement {
   const styles = useAreaBoxesStyles();
-  const axisName = (a: AxisField) => (a.part ? `${partName(a, sourceFields)} (of ${a.field})` : a.field);
-  const axisBox = (title: string, key: 'rows' | 'columns') => {
-    const other = key === 'rows' ? 'columns' : 'rows';
-    const items = draft[key];
-    return (
-      <section className={styles.box} aria-label={title}>
-        <h4 className={styles.title}>{title}</h4>
-        {items.length === 0 ? <span className={styles.empty}>None</span> : (
-          <ul className={styles.list}>
-            {items.map((a, i) => (
-              <li key={`${a.field}-${a.part ?? ''}`} className={styles.chip}>
-                <span className={styles.chipText}>{axisName(a)}</span>
-                <Button size="small" appearance="transparent" icon={<ArrowSwap16Regular />} aria-label={`Move ${axisName(a)} to ${other === 'rows' ? 'Rows' : 'Columns'}`}
-                  onClick={() => onChange({ ...draft, [key]: items.filter((_, j) => j !== i), [other]: [...draft[other], a] })} />
-                <Button size="small" appearance="transparent" icon={<Dismiss16Regular />} aria-label={`Remove ${axisName(a)} from ${title}`}
-                  onClick={() => onChange({ ...draft, [key]: items.filter((_, j) => j !== i) })} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    );
+  const sourceFields = useMemo(() => fields.map((f) => f.name), [fields]);
+  const entries = useMemo(() => areaEntries(draft, sourceFields), [draft, sourceFields]);
+  const [dragging, setDragging] = useState<string | undefined>();
+  const sensors = useSensors(
+    // A few pixels before a drag starts, so a click on a chip's buttons stays a click.
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const textOf = (id: UniqueIdentifier) => {
+    const at = locate(entries, String(id));
+    return at ? entries[at.area][at.index].text : String(id);
   };
+  const placeOf = (id: UniqueIdentifier | undefined) => {
+    const at = slotOf(entries, id);
+    if (!at) return undefined;
+    return `${AREA_TITLE[at.area]}${String(id).startsWith(AREA_PREFIX) ? '' : `, at position ${at.index + 1}`}`;
+  };
+  const result = (activeId: UniqueIdentifier, overId: UniqueIdentifier | undefined) => {
+    const from = locate(entries, String(activeId));
+    const to = slotOf(entries, overId);
+    if (!from || !to) return undefined;
+    if (from.area === to.area && from.index === to.index) return undefined;
+    // Dropping on its own area's free space puts an entry last.
+    const index = from.area === to.area && to.index >= entries[to.area].length ? entries[to.area].length - 1 : to.index;
+    return { from, to: { area: to.area, index }, ...moveEntry(draft, from, { area: to.area, index }, fields) };
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${textOf(active.id)}. Use the arrow keys to move it to another place or area, Space to drop it there, Escape to cancel.`,
+    // Over its own place (as at pick-up) says nothing, so the pick-up instructions are heard.
+    onDragOver: ({ active, over }) => (over?.id === active.id ? undefined : over ? `${textOf(active.id)} is over ${placeOf(over.id)}.` : `${textOf(active.id)} is not over an area.`),
+    onDragEnd: ({ active, over }) => result(active.id, over?.id)?.message ?? `${textOf(active.id)} was dropped where it was.`,
+    onDragCancel: ({ active }) => `Cancelled. ${textOf(active.id)} stays where it was.`,
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    setDragging(undefined);
+    const r = result(event.active.id, event.over?.id);
+    if (!r || r.refused) return;
+    // A field dropped on Filters waits there as "(All)", as in Excel; choosing it sets a condition.
+    onChange(r.draft);
+  };
+
   return (
-    <div className={styles.grid}>
-      {axisBox('Rows', 'rows')}
-      {axisBox('Columns', 'columns')}
-      <section className={styles.box} aria-label="Values">
-        <h4 className={styles.title}>Values</h4>
-        {draft.measures.length === 0 ? <span className={styles.empty}>Add a field to Values</span> : (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={(e) => setDragging(String(e.active.id))}
+      onDragCancel={() => setDragging(undefined)}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable: 'To move this field, press Space, then the arrow keys to choose another place or area, and Space again to drop it. Escape cancels.',
+        },
+      }}
+    >
+      <div className={styles.grid}>
+        {AREAS.map((area) => (
+          <AreaBox
+            key={area}
+            area={area}
+            entries={entries[area]}
+            dragging={dragging}
+            onRemove={(index) => onChange(removeEntry(draft, { area, index }))}
+            onOpen={area === 'values' ? onOpenValue : area === 'filters' ? onOpenFilter : undefined}
+          />
+        ))}
+      </div>
+    </DndContext>
+  );
+}
+
+interface AreaBoxProps {
+  area: AreaId;
+  entries: AreaEntry[];
+  dragging: string | undefined;
+  onRemove(index: number): void;
+  onOpen?(index: number, opener: HTMLElement): void;
+}
+
+function AreaBox({ area, entries, dragging, onRemove, onOpen }: AreaBoxProps): ReactElement {
+  const styles = useAreaBoxesStyles();
+  const { setNodeRef, isOver } = useDroppable({ id: `${AREA_PREFIX}${area}` });
+  const title = AREA_TITLE[area];
+  return (
+    <section ref={setNodeRef} className={mergeClasses(styles.box, isOver && styles.over)} aria-label={title}>
+      <h4 className={styles.title}>{title}</h4>
+      <SortableContext id={area} items={entries.map((e) => e.id)} strategy={verticalListSortingStrategy}>
+        {entries.length === 0 ? <span className={styles.empty}>{EMPTY_TEXT[area]}</span> : (
           <ul className={styles.list}>
-            {draft.measures.map((m) => (
-              <li key={m.id} className={styles.chip}>
-                <span className={styles.chipText} title={`${m.label ?? m.id}${showAsText(m.showAs?.kind, m.label ?? m.id)}`}>{`${m.label ?? m.id}${showAsText(m.showAs?.kind, m.label ?? m.id)}`}</span>
-                <Button size="small" appearance="transparent" icon={<Dismiss16Regular />} aria-label={`Remove ${m.label ?? m.id} from Values`}
-                  onClick={() => onChange({ ...draft, measures: draft.measures.filter((x) => x.id !== m.id) })} />
-              </li>
+            {entries.map((e, i) => (
+              <Chip key={e.id} entry={e} index={i} count={entries.length} lifted={dragging === e.id} onRemove={() => onRemove(i)} onOpen={onOpen && ((el) => onOpen(i, el))} />
             ))}
           </ul>
         )}
-      </section>
-      <section className={styles.box} aria-label="Filters">
-        <h4 className={styles.title}>Filters</h4>
-        {draft.filters.length === 0 ? <span className={styles.empty}>All rows</span> : (
-          <ul className={styles.list}>
-            {draft.filters.map((f, i) => (
-              <li key={i} className={styles.chip}>
-                <span className={styles.chipText} title={describeFilter(f)}>{describeFilter(f)}</span>
-                <Button size="small" appearance="transparent" icon={<Dismiss16Regular />} aria-label={`Remove filter ${describeFilter(f)}`}
-                  onClick={() => onChange({ ...draft, filters: draft.filters.filter((_, j) => j !== i) })} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </div>
+      </SortableContext>
+    </section>
+  );
+}
+
+interface ChipProps {
+  entry: AreaEntry;
+  index: number;
+  count: number;
+  lifted: boolean;
+  onRemove(): void;
+  onOpen?(opener: HTMLElement): void;
+}
+
+function Chip({ entry, index, count, lifted, onRemove, onOpen }: ChipProps): ReactElement {
+  const styles = useAreaBoxesStyles();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({ id: entry.id });
+  const title = AREA_TITLE[entry.area];
+  return (
+    <li
+      ref={setNodeRef}
+      className={mergeClasses(styles.chip, lifted && styles.lifted)}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+    >
+      <button
+        ref={setActivatorNodeRef}
+        type="button"
+        className={styles.handle}
+        {...attributes}
+        {...listeners}
+        aria-label={`Move ${entry.text}, ${title} ${index + 1} of ${count}`}
+      >
+        <ReOrderDotsVertical16Regular aria-hidden />
+      </button>
+      {onOpen ? (
+        <Button
+          size="small"
+          appearance="transparent"
+          className={styles.chipButton}
+          title={entry.area === 'values' ? `${entry.text}: Value Field Settings` : `${entry.text}: change the filter`}
+          aria-haspopup={entry.area === 'values' ? 'dialog' : undefined}
+          onClick={(e) => onOpen(e.currentTarget)}
+        >
+          <span className={styles.chipText}>{entry.text}</span>
+        </Button>
+      ) : <span className={styles.chipText} title={entry.text}>{entry.text}</span>}
+      <Button size="small" appearance="transparent" icon={<Dismiss16Regular />} aria-label={`Remove ${entry.text} from ${title}`} onClick={onRemove} />
+    </li>
   );
 }

@@ -1,6 +1,21 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useFieldListStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  none: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  check: {
+    alignSelf: 'start',
+  },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -15,7 +30,7 @@ export const useFieldListStyles = makeStyles({
   },
   item: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     paddingBlock: tokens.spacingVerticalXS,

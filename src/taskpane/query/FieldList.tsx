@@ -1,8 +1,10 @@
 import {
-  Badge, Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger,
+  Badge, Button, Checkbox, Input, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger,
 } from '@fluentui/react-components';
-import type { ReactElement } from 'react';
+import { Search16Regular } from '@fluentui/react-icons/svg/search';
+import { useRef, useState, type ReactElement } from 'react';
 import type { DatePart } from '../../engine';
+import { AREA_TITLE, type AreaId } from './field-areas';
 import { FIELD_TYPE_LABEL, type FieldInfo } from './field-info';
 import { useFieldListStyles } from './FieldList.styles';
 import { DATE_PART_LABEL, type AxisField } from './spec-draft';
@@ -11,25 +13,61 @@ export type Area = 'rows' | 'columns';
 
 export interface FieldListProps {
   fields: FieldInfo[];
-  /** Where each field is used, e.g. { Region: 'Rows' }, shown under its name. */
-  usedIn: Record<string, string>;
+  /** The areas each field is in; a field in any area is checked. */
+  inUse: ReadonlyMap<string, readonly AreaId[]>;
+  /** Checked: the field goes to Values (a number) or Rows (anything else); unchecked: it leaves every area. */
+  onCheck(field: FieldInfo, checked: boolean): void;
   onAddAxis(area: Area, axis: AxisField): void;
-  onAddValue(field: string): void;
-  onAddFilter(field: string): void;
+  /** "To Values…" / "To Filters…": `opener` is the field's Add button, where focus goes back to. */
+  onAddValue(field: string, opener?: HTMLElement): void;
+  onAddFilter(field: string, opener?: HTMLElement): void;
 }
 
 const PARTS: DatePart[] = ['year', 'quarter', 'month', 'weekday'];
 
 /**
- * The PivotTable-Fields-like list: each field with its type and sample values, and an "Add"
- * menu that puts it into Rows, Columns, Values or Filters (dates also by year, quarter, month).
+ * Fields whose name contains the search words, ignoring case and accents ("regi" finds Région).
+ * @example matchingFields(fields, 'rev').map((f) => f.name) // ['Revenue']
  */
-export function FieldList({ fields, usedIn, onAddAxis, onAddValue, onAddFilter }: FieldListProps): ReactElement {
+export function matchingFields(fields: readonly FieldInfo[], search: string): FieldInfo[] {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  return fields.filter((f) => words.every((w) => fold(f.name).includes(w)));
+}
+
+/**
+ * Excel's PivotTable Fields list: a search box, and each field with a checkbox (checked when it
+ * is in any area), its type and sample values, where it is used, and an "Add" menu that puts it
+ * into a chosen area (dates also by year, quarter, month or weekday).
+ */
+export function FieldList({ fields, inUse, onCheck, onAddAxis, onAddValue, onAddFilter }: FieldListProps): ReactElement {
   const styles = useFieldListStyles();
+  const [search, setSearch] = useState('');
+  const shown = matchingFields(fields, search);
+  const triggers = useRef(new Map<string, HTMLButtonElement>());
   return (
-    <ul className={styles.list} aria-label="Fields of the source">
-      {fields.map((f) => (
+    <div className={styles.root}>
+      <Input
+        type="search"
+        size="small"
+        aria-label="Search fields"
+        placeholder="Search fields"
+        contentBefore={<Search16Regular />}
+        value={search}
+        onChange={(_, d) => setSearch(d.value)}
+      />
+      {shown.length === 0 && <p className={styles.none} role="status">{`No field name contains “${search.trim()}”.`}</p>}
+      <ul className={styles.list} aria-label="Fields of the source">
+      {shown.map((f) => {
+        const areas = inUse.get(f.name) ?? [];
+        return (
         <li key={f.name} className={styles.item}>
+          <Checkbox
+            className={styles.check}
+            checked={areas.length > 0}
+            onChange={(_, d) => onCheck(f, Boolean(d.checked))}
+            aria-label={areas.length > 0 ? `${f.name}, in ${areas.map((a) => AREA_TITLE[a]).join(' and ')}` : f.name}
+          />
           <div className={styles.text}>
             <span className={styles.nameLine}>
               <span className={styles.name} title={f.name}>{f.name}</span>
@@ -38,18 +76,24 @@ export function FieldList({ fields, usedIn, onAddAxis, onAddValue, onAddFilter }
               </Badge>
             </span>
             <span className={styles.samples} title={f.samples.join(', ')}>{f.samples.length ? `e.g. ${f.samples.join(', ')}` : f.note ?? 'no values in the first rows'}</span>
-            {usedIn[f.name] && <span className={styles.used}>{`In ${usedIn[f.name]}`}</span>}
+            {areas.length > 0 && <span className={styles.used}>{`In ${areas.map((a) => AREA_TITLE[a]).join(', ')}`}</span>}
           </div>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <Button size="small" aria-label={`Add ${f.name} to the query`}>Add</Button>
+              <Button
+                size="small"
+                aria-label={`Add ${f.name} to the query`}
+                ref={(el: HTMLButtonElement | null) => { if (el) triggers.current.set(f.name, el); else triggers.current.delete(f.name); }}
+              >
+                Add
+              </Button>
             </MenuTrigger>
             <MenuPopover>
               <MenuList>
                 <MenuItem onClick={() => onAddAxis('rows', { field: f.name })}>To Rows</MenuItem>
                 <MenuItem onClick={() => onAddAxis('columns', { field: f.name })}>To Columns</MenuItem>
-                <MenuItem onClick={() => onAddValue(f.name)}>To Values…</MenuItem>
-                <MenuItem onClick={() => onAddFilter(f.name)}>To Filters…</MenuItem>
+                <MenuItem onClick={() => onAddValue(f.name, triggers.current.get(f.name))}>To Values…</MenuItem>
+                <MenuItem onClick={() => onAddFilter(f.name, triggers.current.get(f.name))}>To Filters…</MenuItem>
                 {f.type === 'date' && (
                   <>
                     <MenuDivider />
@@ -66,7 +110,9 @@ export function FieldList({ fields, usedIn, onAddAxis, onAddValue, onAddFilter }
             </MenuPopover>
           </Menu>
         </li>
-      ))}
-    </ul>
+        );
+      })}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { Filter } from '../../engine';
 import type { FieldInfo } from './field-info';
 import { useMeasureFormStyles } from './MeasureForm.styles';
@@ -61,27 +61,52 @@ export function describeFilter(f: Filter): string {
   }
 }
 
+/**
+ * The form's inputs for a filter it can edit (kind and text), or undefined for kinds it cannot
+ * show (between, dates, top N, formulas) and for "(All)", which starts a new condition.
+ * @example filterInputs({ kind: 'in', field: 'Region', values: ['North', 'South'] }) // { kind: 'in', text: 'North, South' }
+ */
+export function filterInputs(f: Filter): { kind: FilterKind; text: string } | undefined {
+  switch (f.kind) {
+    case 'in': return f.values.length ? { kind: f.exclude ? 'notIn' : 'in', text: f.values.map((v) => (v === null ? '' : String(v))).join(', ') } : undefined;
+    case 'compare': return f.op === '>' || f.op === '>=' || f.op === '<' || f.op === '<=' ? { kind: f.op, text: String(f.value) } : undefined;
+    case 'text': return f.match === 'contains' ? { kind: 'contains', text: f.value } : undefined;
+    case 'blank': return { kind: f.blank ? 'blank' : 'notBlank', text: '' };
+    default: return undefined;
+  }
+}
+
 export interface FilterFormProps {
   fields: FieldInfo[];
   initialField?: string;
+  /** The filter being changed (from the Filters area); absent for a new one. */
+  initial?: Filter;
   onAdd(filter: Filter): void;
   onCancel(): void;
 }
 
-export function FilterForm({ fields, initialField, onAdd, onCancel }: FilterFormProps): ReactElement {
+/** "Add a filter" (or change one): field, condition, value(s). Focus moves to its first input when it opens. */
+export function FilterForm({ fields, initialField, initial, onAdd, onCancel }: FilterFormProps): ReactElement {
   const styles = useMeasureFormStyles();
-  const [field, setField] = useState(initialField ?? fields[0]?.name ?? '');
-  const [kind, setKind] = useState<FilterKind>('in');
-  const [text, setText] = useState('');
+  const start = initial ? filterInputs(initial) : undefined;
+  const [field, setField] = useState((initial && 'field' in initial ? initial.field : undefined) ?? initialField ?? fields[0]?.name ?? '');
+  const [kind, setKind] = useState<FilterKind>(start?.kind ?? 'in');
+  const [text, setText] = useState(start?.text ?? '');
+  const first = useRef<HTMLSelectElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    root.current?.scrollIntoView({ block: 'nearest' });
+    first.current?.focus();
+  }, []);
   const filter = toFilter(field, kind, text);
   const needsText = kind !== 'blank' && kind !== 'notBlank';
   const samples = fields.find((f) => f.name === field)?.samples ?? [];
   return (
-    <div className={styles.form} role="group" aria-labelledby="pivotdeck-filter-heading">
-      <h4 id="pivotdeck-filter-heading" className={styles.heading}>Add a filter</h4>
+    <div ref={root} className={styles.form} role="group" aria-labelledby="pivotdeck-filter-heading">
+      <h4 id="pivotdeck-filter-heading" className={styles.heading}>{initial ? 'Change the filter' : 'Add a filter'}</h4>
       <div className={styles.pair}>
         <Field label="Field">
-          <Select value={field} onChange={(_, d) => setField(d.value)}>
+          <Select ref={first} value={field} onChange={(_, d) => setField(d.value)}>
             {fields.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
           </Select>
         </Field>
@@ -97,7 +122,7 @@ export function FilterForm({ fields, initialField, onAdd, onCancel }: FilterForm
         </Field>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!filter} onClick={() => filter && onAdd(filter)}>Add filter</Button>
+        <Button appearance="primary" disabled={!filter} onClick={() => filter && onAdd(filter)}>{initial ? 'Save filter' : 'Add filter'}</Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </div>

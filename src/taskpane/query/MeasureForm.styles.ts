@@ -29,6 +29,20 @@ export const useMeasureFormStyles = makeStyles({
     '& > *': { minWidth: 0 },
     '& select, & input': { minWidth: 0 },
   },
+  /** The settings dialog fits a 320 px pane: no wider than the window, its content scrolls. */
+  dialog: {
+    maxWidth: 'min(480px, calc(100vw - 16px))',
+    padding: tokens.spacingHorizontalL,
+    boxSizing: 'border-box',
+  },
+  dialogContent: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    '& select, & input': { minWidth: 0 },
+  },
   completions: {
     display: 'flex',
     flexWrap: 'wrap',

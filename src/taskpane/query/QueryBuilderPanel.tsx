@@ -1,9 +1,10 @@
 import {
   Button, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Radio, RadioGroup, Select, Spinner,
 } from '@fluentui/react-components';
-import { useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
 import { AreaBoxes } from './AreaBoxes';
+import { checkField, fieldsInUse, uncheckField } from './field-areas';
 import { FieldList, type Area } from './FieldList';
 import { FilterForm } from './FilterForm';
 import { MeasureForm } from './MeasureForm';
@@ -12,13 +13,18 @@ import { useQueryBuilderPanelStyles } from './QueryBuilderPanel.styles';
 import { QueryPreview } from './QueryPreview';
 import { SavedQueryList } from './SavedQueryList';
 import { partName, type AxisField } from './spec-draft';
+import { ValueFieldSettings } from './ValueFieldSettings';
 import { useLivePreview } from './use-live-preview';
 import { warehouseChoice } from '../warehouse/builder-source';
 import { WarehouseConnectForm } from '../warehouse/WarehouseConnectForm';
 import { useQueryBuilder } from './use-query-builder';
 import { webChoice } from './web-source-choice';
 
-type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'filter'; field?: string };
+type Editor =
+  | { kind: 'none' }
+  | { kind: 'value'; field?: string }
+  | { kind: 'filter'; field?: string; index?: number }
+  | { kind: 'settings'; index: number };
 
 /**
  * "Build a query": like Excel's PivotTable Fields pane, over any table: pick a source, put its
@@ -30,7 +36,23 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const styles = useQueryBuilderPanelStyles();
   const b = useQueryBuilder(host);
   const preview = useLivePreview(b.spec, b.layout, b.sourceData, b.compute);
-  const [editor, setEditor] = useState<Editor>({ kind: 'none' });
+  const [editor, setEditorState] = useState<Editor>({ kind: 'none' });
+  /** Where focus was when a form or dialog opened: it goes back there when it closes. */
+  const opener = useRef<HTMLElement | null>(null);
+  const addValueButton = useRef<HTMLButtonElement>(null);
+  const openEditor = useCallback((next: Editor, from?: HTMLElement | null) => {
+    opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    setEditorState(next);
+  }, []);
+  const closeEditor = useCallback(() => {
+    setEditorState({ kind: 'none' });
+    const back = opener.current;
+    opener.current = null;
+    // After React removed the form: back to the opener, or to "Add a value…" if it is gone.
+    requestAnimationFrame(() => (back?.isConnected ? back : addValueButton.current)?.focus());
+  }, []);
+  // Choosing another source or query closes any form without moving focus.
+  const setEditor = (next: Editor) => { opener.current = null; setEditorState(next); };
   const [connecting, setConnecting] = useState(false);
   const chosen = b.source.status === 'idle' ? undefined : b.source.table;
   const chosenWarehouse = b.warehouses.find((w) => warehouseChoice(w.id) === chosen);
@@ -42,18 +64,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const { draft, setDraft } = b;
   const derivedNames = [...draft.rows, ...draft.columns].filter((a) => a.part).map((a) => partName(a, sourceFields));
   const formulaFields = [...sourceFields, ...derivedNames];
-  const usedIn = useMemo(() => {
-    const out: Record<string, string> = {};
-    const mark = (field: string, area: string) => {
-      const areas = out[field] ? out[field].split(', ') : [];
-      if (!areas.includes(area)) out[field] = [...areas, area].join(', ');
-    };
-    draft.rows.forEach((a) => mark(a.field, 'Rows'));
-    draft.columns.forEach((a) => mark(a.field, 'Columns'));
-    draft.measures.forEach((m) => { if ('field' in m) mark(m.field, 'Values'); });
-    draft.filters.forEach((f) => { if ('field' in f) mark(f.field, 'Filters'); });
-    return out;
-  }, [draft]);
+  const inUse = useMemo(() => fieldsInUse(draft), [draft]);
   const sheets = useMemo(() => [...new Set((b.tables ?? []).map((t) => t.sheet))], [b.tables]);
 
   const addAxis = (area: Area, axis: AxisField) => {
@@ -106,17 +117,18 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
         <>
           <div className={styles.step}>
             <h3 className={styles.subheading}>2. Fields</h3>
-            <p className={styles.note}>Use “Add” to put a field into Rows, Columns, Values or Filters. Dates can be grouped by year, quarter or month.</p>
+            <p className={styles.note}>Check a field to add it (numbers go to Values as Sum, others to Rows), or use “Add” to choose the area; dates can be grouped by year, quarter or month. Drag fields between the areas below; choose a value to change how it is summarized, shown and formatted.</p>
             <FieldList
               fields={fields}
-              usedIn={usedIn}
+              inUse={inUse}
+              onCheck={(f, checked) => setDraft(checked ? checkField(draft, f, fields) : uncheckField(draft, f.name))}
               onAddAxis={addAxis}
-              onAddValue={(field) => setEditor({ kind: 'value', field })}
-              onAddFilter={(field) => setEditor({ kind: 'filter', field })}
+              onAddValue={(field, from) => openEditor({ kind: 'value', field }, from)}
+              onAddFilter={(field, from) => openEditor({ kind: 'filter', field }, from)}
             />
             <div className={styles.row}>
-              <Button size="small" onClick={() => setEditor({ kind: 'value' })}>Add a value…</Button>
-              <Button size="small" onClick={() => setEditor({ kind: 'filter' })}>Add a filter…</Button>
+              <Button ref={addValueButton} size="small" onClick={(e) => openEditor({ kind: 'value' }, e.currentTarget)}>Add a value…</Button>
+              <Button size="small" onClick={(e) => openEditor({ kind: 'filter' }, e.currentTarget)}>Add a filter…</Button>
             </div>
             {editor.kind === 'value' && (
               <MeasureForm
@@ -125,20 +137,41 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
                 formulaFields={formulaFields}
                 initialField={editor.field}
                 takenIds={draft.measures.map((m) => m.id)}
-                onAdd={(m) => { setDraft({ ...draft, measures: [...draft.measures, m] }); setEditor({ kind: 'none' }); }}
-                onCancel={() => setEditor({ kind: 'none' })}
+                onAdd={(m) => { setDraft({ ...draft, measures: [...draft.measures, m] }); closeEditor(); }}
+                onCancel={closeEditor}
               />
             )}
             {editor.kind === 'filter' && (
               <FilterForm
-                key={editor.field ?? ''}
+                key={`${editor.field ?? ''}:${editor.index ?? ''}`}
                 fields={fields}
                 initialField={editor.field}
-                onAdd={(f) => { setDraft({ ...draft, filters: [...draft.filters, f] }); setEditor({ kind: 'none' }); }}
-                onCancel={() => setEditor({ kind: 'none' })}
+                initial={editor.index === undefined ? undefined : draft.filters[editor.index]}
+                onAdd={(f) => {
+                  const { index } = editor;
+                  setDraft({ ...draft, filters: index === undefined ? [...draft.filters, f] : draft.filters.map((x, i) => (i === index ? f : x)) });
+                  closeEditor();
+                }}
+                onCancel={closeEditor}
               />
             )}
-            <AreaBoxes draft={draft} sourceFields={sourceFields} onChange={setDraft} />
+            <AreaBoxes
+              draft={draft}
+              fields={fields}
+              onChange={setDraft}
+              onOpenValue={(index, from) => openEditor({ kind: 'settings', index }, from)}
+              onOpenFilter={(index, from) => openEditor({ kind: 'filter', index }, from)}
+            />
+            {editor.kind === 'settings' && draft.measures[editor.index] && (
+              <ValueFieldSettings
+                measure={draft.measures[editor.index]}
+                fields={fields}
+                formulaFields={formulaFields}
+                takenIds={draft.measures.filter((_, i) => i !== editor.index).map((m) => m.id)}
+                onSave={(m) => { setDraft({ ...draft, measures: draft.measures.map((x, i) => (i === editor.index ? m : x)) }); closeEditor(); }}
+                onClose={closeEditor}
+              />
+            )}
             <div className={styles.row}>
               <Checkbox label="Subtotals" checked={draft.subtotals} onChange={(_, d) => setDraft({ ...draft, subtotals: Boolean(d.checked) })} />
               <Checkbox label="Grand totals" checked={draft.grandTotals} onChange={(_, d) => setDraft({ ...draft, grandTotals: Boolean(d.checked) })} />

@@ -2,11 +2,15 @@
  * The query builder's UI state as one reducer (as in Redux/Elm): the chosen source, the draft,
  * where the output goes, the run under way and the saved-query list's busy marks and messages.
  * Pure, so every transition is unit-tested without React; the hook (use-query-builder.ts) only
- * dispatches and calls the use-cases (QueryCoordinator, resolveSourceChoice).
+ * dispatches and calls the use-cases (QueryCoordinator, resolveSourceChoice and the reads of
+ * src/refresh/queries/source-fields.ts). The lists the dropdown offers, the document as last
+ * saved and the activity under way are state here too, so the hook holds no other state.
  */
 import type { QuerySpec } from '../../engine';
 import type { OutputLayout, OutputTarget } from '../../excel/query-output';
-import type { QueryOutcome } from '../../refresh/queries';
+import type { TableInfo } from '../../excel/workbook-info';
+import type { OpenResult, PivotDeckDocument } from '../../model';
+import type { QueryOutcome, QueryProgress } from '../../refresh/queries';
 import type { FieldInfo } from './field-info';
 import { sourceRefOfAnyChoice } from './source-choice';
 import { draftToSpec, EMPTY_DRAFT, type Draft } from './spec-draft';
@@ -28,7 +32,22 @@ export interface Placement {
   cell: string;
 }
 
+/** An insert, save or refresh under way: where the pane shows it, and how far it is. */
+export interface Activity {
+  where: 'builder' | 'list';
+  what: string;
+  progress?: QueryProgress;
+}
+
 export interface BuilderState {
+  /** The workbook's tables for the source dropdown; undefined until read. */
+  tables: TableInfo[] | undefined;
+  /** The document as opened (read-only, or with a message about an older or damaged one). */
+  opened: OpenResult | undefined;
+  /** The document as last saved, from whichever part of PivotDeck saved it. */
+  doc: PivotDeckDocument | undefined;
+  /** The insert, save or refresh under way. */
+  activity: Activity | undefined;
   source: SourceState;
   draft: Draft;
   label: string;
@@ -44,6 +63,9 @@ export interface BuilderState {
 }
 
 export type BuilderAction =
+  | { type: 'listsLoaded'; tables: TableInfo[]; opened: OpenResult }
+  | { type: 'document'; doc: PivotDeckDocument }
+  | { type: 'activity'; activity: Activity | undefined }
   | { type: 'choose'; table: string | undefined; keepDraft: boolean }
   | { type: 'sourceReady'; table: string; fields: FieldInfo[]; totalRows: number }
   | { type: 'sourceFailed'; table: string; message: string }
@@ -63,6 +85,10 @@ export type BuilderAction =
   | { type: 'removed'; id: string };
 
 export const INITIAL_BUILDER: BuilderState = {
+  tables: undefined,
+  opened: undefined,
+  doc: undefined,
+  activity: undefined,
   source: { status: 'idle' },
   draft: EMPTY_DRAFT,
   label: '',
@@ -80,6 +106,12 @@ export const INITIAL_BUILDER: BuilderState = {
  */
 export function builderReducer(state: BuilderState, action: BuilderAction): BuilderState {
   switch (action.type) {
+    case 'listsLoaded':
+      return { ...state, tables: action.tables, opened: action.opened, doc: action.opened.document };
+    case 'document':
+      return { ...state, doc: action.doc };
+    case 'activity':
+      return { ...state, activity: action.activity };
     case 'choose': {
       const fresh = action.keepDraft ? {} : { draft: EMPTY_DRAFT, editingId: undefined };
       if (!action.table) return { ...state, ...fresh, source: { status: 'idle' } };

@@ -1,4 +1,5 @@
-import { checkFormula, FormulaError, formatFieldRef, FUNCTIONS, parseFormula, type FormulaRole } from '../../engine/formula';
+import { findMeasureByName, measureTitle, type MeasureKind } from '../../engine';
+import { checkFormula, FormulaError, formatFieldRef, FUNCTIONS, lookupFunction, parseFormula, type FormulaRole } from '../../engine/formula';
 
 /** One completion the formula editor offers. */
 export interface Completion {
@@ -16,6 +17,8 @@ export interface Completion {
  */
 export function formulaProblems(text: string, fields: readonly string[], role: FormulaRole = 'measure'): string[] {
   if (text.trim() === '') return [];
+  const foreign = role === 'measure' ? foreignMeasureCall(text) : undefined;
+  if (foreign) return [foreign.message];
   try {
     return checkFormula(parseFormula(text), { role, fields }).map((e) => e.message);
   } catch (error) {
@@ -53,4 +56,33 @@ function rank(candidates: readonly string[], typed: string): string[] {
   const starts = unique.filter((c) => c.toLowerCase().startsWith(typed));
   const inside = unique.filter((c) => !c.toLowerCase().startsWith(typed) && c.toLowerCase().includes(typed));
   return [...starts, ...inside].slice(0, 6);
+}
+
+/** A whole formula that is one call of a function from Excel or DAX our language does not have. */
+export interface ForeignCall {
+  /** The PivotDeck measure it means. */
+  kind: MeasureKind;
+  /** The field in its brackets, if it named one. */
+  field?: string;
+  /** What to do, in plain words, naming PivotDeck's measure. */
+  message: string;
+}
+
+/**
+ * A formula such as `COUNTROWS(Sales)` or `DISTINCTCOUNT([Customer])`: a name users bring from
+ * DAX or Excel that our formula language does not know but a measure of the picker does. Answered
+ * with the PivotDeck name (and what differs, for near names) so the form can switch to it.
+ * @example foreignMeasureCall('COUNTROWS(Sales)')?.kind // 'count'
+ * @example foreignMeasureCall('MEDIAN([Revenue])') // undefined: the language has MEDIAN
+ */
+export function foreignMeasureCall(text: string): ForeignCall | undefined {
+  const call = /^\s*([A-Za-z][A-Za-z.]*)\s*\(\s*(?:\[([^\]]*)\])?[^)]*\)\s*$/.exec(text);
+  if (!call || lookupFunction(call[1])) return undefined;
+  const match = findMeasureByName(call[1]);
+  if (!match || match.kind === 'formula') return undefined;
+  const name = call[1].toUpperCase();
+  const title = measureTitle(match.kind);
+  const field = call[2]?.trim() || undefined;
+  const rest = match.note ? ` ${match.note}` : '';
+  return { kind: match.kind, field, message: `PivotDeck has no ${name} in formulas: choose “${title}” under Summarize by instead.${rest}` };
 }

@@ -1,44 +1,107 @@
-import { measureTitle, type Measure } from '../../engine';
+/**
+ * The one measure catalogue both pane editors show (the query builder's Values and the pivot
+ * extension's measure editor), derived from the engine's vocabulary: titles, inputs and default
+ * column names come from there; only the one-line help and the second field's label are words of
+ * the pane.
+ */
+import { MEASURE_KINDS, MEASURE_VOCABULARY, measureOutputName, type MeasureKind } from '../../engine';
 import type { FieldInfo } from './field-info';
 
-export type MeasureKind = Measure['kind'];
+export type { MeasureKind } from '../../engine';
 
-/** A measure the picker offers, what it needs, and how its column is labelled by default. */
+/** A measure a picker offers, what it needs, and how its column is named by default. */
 export interface MeasureChoice {
   kind: MeasureKind;
+  /** Shown in the picker: the vocabulary's title. */
   title: string;
-  /** One line saying which Excel function it follows. */
+  /** One line under the picker, e.g. which Excel function the measure follows. */
   help: string;
   needsField: boolean;
   /** Label of the second field (weight, divisor, order), when the measure needs one. */
   otherField?: string;
+  /** The second field must be chosen (every two-field measure needs it). */
+  otherRequired?: boolean;
   needsP?: boolean;
   isFormula?: boolean;
   /** Counts are whole numbers whatever the field's format. */
   isCount?: boolean;
+  /** The default column name, as Excel names value fields ("Median of Revenue"). */
   label(field: string, other?: string, p?: number): string;
 }
 
-export const MEASURE_CHOICES: MeasureChoice[] = [
-  { kind: 'sum', title: measureTitle('sum'), help: 'As SUM: text and blanks are skipped.', needsField: true, label: (f) => `Sum of ${f}` },
-  { kind: 'count', title: measureTitle('count'), help: 'As COUNTA: non-blank cells.', needsField: true, isCount: true, label: (f) => `Count of ${f}` },
-  { kind: 'average', title: measureTitle('average'), help: 'As AVERAGE.', needsField: true, label: (f) => `Average of ${f}` },
-  { kind: 'median', title: measureTitle('median'), help: 'As MEDIAN: blanks and text are ignored.', needsField: true, label: (f) => `Median of ${f}` },
-  { kind: 'percentile', title: measureTitle('percentile'), help: 'As PERCENTILE.INC: 0.9, 90 or 90% all mean the 90th percentile.', needsField: true, needsP: true, label: (f, _o, p) => (p === undefined || !Number.isFinite(p) ? `Percentile of ${f}` : `P${Math.round(p * 100)} of ${f}`) },
-  { kind: 'distinctCount', title: measureTitle('distinctCount'), help: 'Different non-blank values; text compared ignoring case.', needsField: true, isCount: true, label: (f) => `Distinct ${f}` },
-  { kind: 'min', title: measureTitle('min'), help: 'As MIN.', needsField: true, label: (f) => `Min of ${f}` },
-  { kind: 'max', title: measureTitle('max'), help: 'As MAX.', needsField: true, label: (f) => `Max of ${f}` },
-  { kind: 'mode', title: measureTitle('mode'), help: 'As MODE.SNGL: the first most frequent number.', needsField: true, label: (f) => `Mode of ${f}` },
-  { kind: 'stdevSample', title: measureTitle('stdevSample'), help: 'As STDEV.S (sample).', needsField: true, label: (f) => `StDev of ${f}` },
-  { kind: 'varSample', title: measureTitle('varSample'), help: 'As VAR.S (sample).', needsField: true, label: (f) => `Var of ${f}` },
-  { kind: 'countNumbers', title: measureTitle('countNumbers'), help: 'As COUNT: cells holding numbers.', needsField: true, isCount: true, label: (f) => `Count numbers of ${f}` },
-  { kind: 'weightedAverage', title: measureTitle('weightedAverage'), help: 'SUMPRODUCT(value, weight) / SUM(weight).', needsField: true, otherField: 'Weight', label: (f, o) => `${f} weighted by ${o ?? '…'}` },
-  { kind: 'ratioOfSums', title: measureTitle('ratioOfSums'), help: 'SUM(field) / SUM(divisor), e.g. revenue per unit.', needsField: true, otherField: 'Divided by', label: (f, o) => `${f} per ${o ?? '…'}` },
-  { kind: 'formula', title: measureTitle('formula'), help: 'Excel-like, e.g. SUM([Revenue]) / SUM([Units]).', needsField: false, isFormula: true, label: () => 'Custom measure' },
-];
+/** The one line of help under the picker, per kind: which Excel function it follows and how. */
+const HELP: Readonly<Record<MeasureKind, string>> = {
+  sum: 'As SUM: text and blanks are skipped.',
+  count: 'As COUNTA: non-blank cells (DAX COUNTROWS when the field is never blank).',
+  countNumbers: 'As COUNT: cells holding numbers.',
+  average: 'As AVERAGE.',
+  min: 'As MIN.',
+  max: 'As MAX.',
+  product: 'As PRODUCT.',
+  median: 'As MEDIAN: blanks and text are ignored.',
+  percentile: 'As PERCENTILE.INC: 0.9, 90 or 90% all mean the 90th percentile.',
+  quartile: 'As QUARTILE.INC: 0.25, 0.5 or 0.75 (PERCENTILE.INC interpolation).',
+  distinctCount: 'Different non-blank values; text compared ignoring case (DAX DISTINCTCOUNT would also count a blank).',
+  mode: 'As MODE.SNGL: the first most frequent number; #N/A if none repeats.',
+  stdevSample: 'As STDEV.S (sample).',
+  stdevPopulation: 'As STDEV.P (population).',
+  varSample: 'As VAR.S (sample).',
+  varPopulation: 'As VAR.P (population).',
+  first: 'The value on the row with the smallest order value (e.g. the earliest date).',
+  last: 'The value on the row with the largest order value (e.g. the latest date).',
+  weightedAverage: 'SUMPRODUCT(value, weight) / SUM(weight) over rows where both are numbers.',
+  ratioOfSums: 'SUM(field) / SUM(divisor), e.g. revenue per unit.',
+  percentOfGrandTotal: 'Sum of the field as % of the grand total.',
+  percentOfParentRow: 'Sum of the field as % of the parent row.',
+  percentOfColumnTotal: 'Measures are computed per row across all columns, so this equals the share of the grand total.',
+  runningTotal: 'Sum of the field, accumulated down the rows within the parent group.',
+  rankInParent: 'Rank of the sum within the parent group, largest = 1 (ties share a rank).',
+  differenceFromPrevious: 'Sum minus the previous item\'s sum (e.g. year over year when rows are years).',
+  percentDifferenceFromPrevious: '(Sum − previous) / previous.',
+  formula: 'Excel-like, e.g. SUM([Revenue]) / SUM([Units]).',
+};
 
+/** The second field's label for two-field kinds. */
+const OTHER_FIELD: Readonly<Partial<Record<MeasureKind, string>>> = {
+  first: 'Order by', last: 'Order by', weightedAverage: 'Weight', ratioOfSums: 'Divided by',
+};
+
+const COUNTS: ReadonlySet<MeasureKind> = new Set(['count', 'countNumbers', 'distinctCount']);
+
+function choiceFor(kind: MeasureKind): MeasureChoice {
+  const term = MEASURE_VOCABULARY[kind];
+  const choice: MeasureChoice = {
+    kind,
+    title: term.title,
+    help: HELP[kind],
+    needsField: term.inputs !== 'formula',
+    label: (field, other, p) => measureOutputName(kind, field, other, p),
+  };
+  if (term.inputs === 'fieldAndOther') Object.assign(choice, { otherField: OTHER_FIELD[kind] ?? 'Second field', otherRequired: true });
+  if (term.inputs === 'fieldAndP') choice.needsP = true;
+  if (term.inputs === 'formula') choice.isFormula = true;
+  if (COUNTS.has(kind)) choice.isCount = true;
+  return choice;
+}
+
+/** Every measure of the vocabulary, in its order. */
+export const ALL_MEASURE_CHOICES: readonly MeasureChoice[] = MEASURE_KINDS.map(choiceFor);
+
+/**
+ * What the query builder offers: the kinds a query spec accepts, except quartile (a percentile
+ * at 0.25, 0.5 or 0.75 says the same, with one input less to learn).
+ */
+export const MEASURE_CHOICES: MeasureChoice[] = ALL_MEASURE_CHOICES.filter((c) => MEASURE_VOCABULARY[c.kind].inQuery && c.kind !== 'quartile');
+
+/** What the pivot extension offers: everything but what a native PivotTable already does. */
+export const EXTENSION_MEASURE_CHOICES: MeasureChoice[] = ALL_MEASURE_CHOICES.filter((c) => !['sum', 'count', 'countNumbers', 'average'].includes(c.kind));
+
+/**
+ * The catalogue entry of a kind (any kind of the vocabulary).
+ * @example choiceOf('median').label('Revenue') // 'Median of Revenue'
+ */
 export function choiceOf(kind: MeasureKind): MeasureChoice {
-  return MEASURE_CHOICES.find((c) => c.kind === kind) ?? MEASURE_CHOICES[0];
+  return ALL_MEASURE_CHOICES.find((c) => c.kind === kind) ?? ALL_MEASURE_CHOICES[0];
 }
 
 /**
@@ -51,7 +114,8 @@ export function choiceOf(kind: MeasureKind): MeasureChoice {
 export function defaultFormat(choice: MeasureChoice, field: FieldInfo | undefined, other?: FieldInfo): string | undefined {
   if (choice.isCount) return '#,##0';
   if (choice.kind === 'ratioOfSums' && field && other && likeQuantities(field, other)) return '0.0%';
-  if (choice.isFormula || choice.kind === 'ratioOfSums' || choice.kind === 'stdevSample' || choice.kind === 'varSample') return '#,##0.00';
+  if (choice.isFormula || choice.kind === 'ratioOfSums' || choice.kind === 'stdevSample' || choice.kind === 'varSample'
+    || choice.kind === 'stdevPopulation' || choice.kind === 'varPopulation') return '#,##0.00';
   if (field && field.type === 'number' && field.numberFormat !== 'General') return field.numberFormat;
   return undefined;
 }

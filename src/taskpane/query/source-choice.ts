@@ -1,30 +1,23 @@
 /**
- * The query builder's "choose a source" use-case, outside React so it is tested without a
- * browser: a dropdown choice (a workbook table, a web source kept out of the sheet, a warehouse
- * source) becomes the field list the builder shows, the row count, and the rows previews compute
- * on (read once per choice, in the background).
+ * The query builder's "choose a source": a dropdown choice (a workbook table, a web source kept
+ * out of the sheet, a warehouse source) becomes the field list the builder shows, the row count,
+ * and the rows previews compute on. Excel and web reads are the use-cases of
+ * src/refresh/queries/source-fields.ts; this only tells the choices apart.
  */
 import type { SourceRef } from '../../engine/spec';
 import type { ExcelRun } from '../../excel/api';
-import { readTablePreview } from '../../excel/read-table-preview';
 import type { PivotDeckDocument } from '../../model';
-import { readSourceData, type PullSource, type SourceData } from '../../refresh/queries';
+import { readTableFields, readWebSourceFields, type PullSource, type ResolvedSource } from '../../refresh/queries';
 import { NO_ROWS, sourceRefOfChoice, warehouseFieldList, warehouseIdOf } from '../warehouse/builder-source';
-import { describeFields, type FieldInfo } from './field-info';
-import { webFieldList, webIdOf } from './web-source-choice';
+import { webIdOf } from './web-source-choice';
+
+export type { ResolvedSource } from '../../refresh/queries';
 
 /** What the builder needs to resolve a choice: Excel, the document as stored now, the web pull. */
 export interface SourceChoiceContext {
   run: ExcelRun;
   read: () => Promise<PivotDeckDocument>;
   pull?: PullSource;
-}
-
-export interface ResolvedSource {
-  fields: FieldInfo[];
-  totalRows: number;
-  /** All rows for previews (none for a warehouse: previews run there). */
-  data: Promise<SourceData>;
 }
 
 /**
@@ -51,17 +44,6 @@ export async function resolveSourceChoice(context: SourceChoiceContext, choice: 
     return { fields: list.fields, totalRows: list.totalRows, data: Promise.resolve(NO_ROWS) };
   }
   const webId = webIdOf(choice);
-  if (webId) {
-    const data = context.pull
-      ? context.pull({ kind: 'source', id: webId }, {})
-      : Promise.reject(new Error('This pane cannot read web sources.'));
-    data.catch(() => undefined); // reported below and by the preview
-    const [pulled, doc] = await Promise.all([data, context.read()]);
-    const def = doc.sources.find((s) => s.id === webId);
-    return { fields: webFieldList(pulled, def), totalRows: pulled.rows.length, data };
-  }
-  const data = readSourceData(context.run, { kind: 'table', name: choice });
-  data.catch(() => undefined); // reported by the preview that awaits it
-  const preview = await readTablePreview(context.run, choice, 20);
-  return { fields: describeFields(preview.headers, preview.rows, preview.numberFormats), totalRows: preview.totalRows, data };
+  if (webId) return readWebSourceFields(context, webId);
+  return readTableFields(context.run, choice);
 }

@@ -1,5 +1,6 @@
 import type { DatePart, DerivedField, Filter, Measure, QuerySpec, SourceRef } from '../../engine';
 import type { ShowAs } from '../../engine/spec';
+import { SHOW_AS_TITLE } from '../../engine';
 
 /** A field on the rows or columns: a source field, or a date part of one (Year of Date). */
 export interface AxisField {
@@ -53,7 +54,8 @@ export function draftToSpec(source: SourceRef, draft: Draft, sourceFields: reado
   const spec: QuerySpec = { version: 1, source, rows, measures: draft.measures };
   if (columns.length) spec.columns = columns;
   if (derived.length) spec.derived = derived;
-  if (draft.filters.length) spec.filters = draft.filters;
+  const filters = draft.filters.filter((f) => !isAllFilter(f));
+  if (filters.length) spec.filters = filters;
   if (!draft.subtotals || !draft.grandTotals) {
     spec.totals = { subtotals: draft.subtotals, grandTotalRow: draft.grandTotals, grandTotalColumn: draft.grandTotals };
   }
@@ -86,16 +88,21 @@ export function specToDraft(spec: QuerySpec): Draft {
   };
 }
 
-/** Show-as choices in plain words. */
+/** Show-as choices in Excel's "Show Values As" words (the engine's SHOW_AS_TITLE). */
 export const SHOW_AS_CHOICES: Array<{ value: string; label: string; showAs?: ShowAs }> = [
-  { value: 'none', label: 'The value itself' },
-  { value: 'percentOfGrandTotal', label: '% of grand total', showAs: { kind: 'percentOfGrandTotal' } },
-  { value: 'percentOfRowTotal', label: '% of row total', showAs: { kind: 'percentOfRowTotal' } },
-  { value: 'percentOfColumnTotal', label: '% of column total', showAs: { kind: 'percentOfColumnTotal' } },
-  { value: 'percentOfParentRow', label: '% of parent row', showAs: { kind: 'percentOfParentRow' } },
-  { value: 'runningTotal', label: 'Running total down the rows', showAs: { kind: 'runningTotal' } },
-  { value: 'rank', label: 'Rank (largest = 1)', showAs: { kind: 'rank' } },
-  { value: 'differenceFromPrevious', label: 'Difference from previous', showAs: { kind: 'differenceFromPrevious' } },
-  { value: 'percentDifferenceFromPrevious', label: '% difference from previous', showAs: { kind: 'percentDifferenceFromPrevious' } },
-  { value: 'movingAverage3', label: 'Moving average (3 periods)', showAs: { kind: 'movingAverage', periods: 3 } },
+  { value: 'none', label: 'No calculation (the value itself)' },
+  ...([
+    { kind: 'percentOfGrandTotal' }, { kind: 'percentOfRowTotal' }, { kind: 'percentOfColumnTotal' }, { kind: 'percentOfParentRow' },
+    { kind: 'runningTotal' }, { kind: 'rank' }, { kind: 'differenceFromPrevious' }, { kind: 'percentDifferenceFromPrevious' },
+  ] satisfies ShowAs[]).map((showAs) => ({ value: showAs.kind, label: SHOW_AS_TITLE[showAs.kind], showAs })),
+  { value: 'movingAverage3', label: `${SHOW_AS_TITLE.movingAverage} (3 periods)`, showAs: { kind: 'movingAverage', periods: 3 } },
 ];
+
+/**
+ * A filter with no condition: Excel's "(All)" in the Filters area. It keeps the field there,
+ * ready for a condition, and filters nothing, so draftToSpec leaves it out.
+ * @example isAllFilter({ kind: 'in', field: 'Region', values: [], exclude: true }) // true
+ */
+export function isAllFilter(f: Filter): boolean {
+  return f.kind === 'in' && f.exclude === true && f.values.length === 0;
+}

@@ -1,35 +1,28 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch, type SetStateAction } from 'react';
 import type { QuerySpec } from '../../engine';
 import type { PaneHost } from '../../excel/host-types';
-import { listTables } from '../../excel/list-tables';
-import { findQueryOutput, type OutputLayout } from '../../excel/query-output';
-import type { TableInfo } from '../../excel/workbook-info';
-import type { OpenResult, PivotDeckDocument } from '../../model';
-import { savedQueries, type QueryOutcome, type QueryProgress, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
+import type { OutputLayout } from '../../excel/query-output';
+import { loadBuilderLists, queryOutputLayout, savedQueries, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
 import { useServices } from '../services-context';
-import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type Placement } from './builder-state';
+import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type Activity, type Placement } from './builder-state';
 import { resolveSourceChoice } from './source-choice';
 import { specToDraft, type Draft } from './spec-draft';
 import { keptWebSources, webChoice } from './web-source-choice';
 import { choiceOfSourceRef, warehouseComputer, warehouseIdOf, warehouseSources } from '../warehouse/builder-source';
 
-export type { Placement, RunState, SourceState } from './builder-state';
-
-/** An insert, save or refresh under way: where the pane shows it, and how far it is. */
-export interface Activity {
-  where: 'builder' | 'list';
-  what: string;
-  progress?: QueryProgress;
-}
+export type { Activity, Placement, RunState, SourceState } from './builder-state';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * The query builder's UI state (a reducer over source, draft, run and list state, see
- * builder-state.ts) wired to its use-cases: choosing a source (resolveSourceChoice) and insert,
- * edit, refresh, rename, duplicate and remove (the composition root's QueryCoordinator, which
- * writes outputs and records them through the document service). The list follows every saved
- * change to the document, wherever it came from.
+ * The query builder's UI state (one reducer over source, draft, run and list state, see
+ * builder-state.ts) wired to its use-cases, which do all Excel and document I/O outside React:
+ * the lists and source reads of src/refresh/queries (loadBuilderLists, resolveSourceChoice over
+ * readTableFields/readWebSourceFields, queryOutputLayout) and insert, edit, refresh, rename,
+ * duplicate and remove (the composition root's QueryCoordinator, which writes outputs and
+ * records them through the document service). Refs hold only what is not UI state: the run to
+ * cancel, the rows being read for previews, and which source request is the latest. The list
+ * follows every saved change to the document, wherever it came from.
  */
 export function useQueryBuilder(host: PaneHost) {
   const services = useServices();
@@ -39,10 +32,8 @@ export function useQueryBuilder(host: PaneHost) {
   // The latest state for setters given a function (as useState's are).
   const stateRef = useRef(state);
   stateRef.current = state;
-  const [opened, setOpened] = useState<OpenResult | undefined>();
-  const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
-  const [tables, setTables] = useState<TableInfo[] | undefined>();
-  const [activity, setActivity] = useState<Activity | undefined>();
+  const { doc, opened, tables, activity } = state;
+  const setActivity = useCallback((next: Activity | undefined) => dispatch({ type: 'activity', activity: next }), []);
   /** Aborts the insert, save or refresh under way (Cancel). */
   const running = useRef<AbortController | undefined>(undefined);
   /** All rows of the chosen source, read once in the background for previews. */
@@ -51,16 +42,14 @@ export function useQueryBuilder(host: PaneHost) {
 
   const load = useCallback(async () => {
     try {
-      const [list, result] = await Promise.all([listTables(host.run), documents.open()]);
-      setOpened(result);
-      setTables(list);
-      setDoc(result.document);
+      const lists = await loadBuilderLists(host.run, documents);
+      dispatch({ type: 'listsLoaded', tables: lists.tables, opened: lists.opened });
     } catch (e) {
       dispatch({ type: 'listError', message: errorText(e) });
     }
   }, [host, documents]);
   useEffect(() => { void load(); }, [load]);
-  useEffect(() => documents.subscribe((change) => setDoc(change.document)), [documents]);
+  useEffect(() => documents.subscribe((change) => dispatch({ type: 'document', doc: change.document })), [documents]);
 
   const chooseTable = useCallback(async (name: string | undefined, keepDraft = false) => {
     const request = ++sourceRequest.current;
@@ -93,7 +82,7 @@ export function useQueryBuilder(host: PaneHost) {
         setActivity(undefined);
       }
     }
-  }, []);
+  }, [setActivity]);
   const cancel = useCallback(() => running.current?.abort(), []);
 
   const withRun = useCallback(async (what: string, work: (options: QueryRunOptions) => Promise<QueryOutcome>) => {
@@ -162,9 +151,9 @@ export function useQueryBuilder(host: PaneHost) {
     const ref = saved.spec.source;
     const choice = ref.kind === 'source' && keptWebSources(doc?.sources).some((s) => s.id === ref.id) ? webChoice(ref.id) : choiceOfSourceRef(ref);
     if (!choice) throw new Error('Only queries on workbook tables and warehouse sources can be edited here for now.');
-    const output = await findQueryOutput(host.run, saved.def.id).catch(() => undefined);
+    const layout = await queryOutputLayout(host.run, saved.def.id);
     await chooseTable(choice, true);
-    dispatch({ type: 'editing', id: saved.def.id, label: saved.def.label, draft: specToDraft(saved.spec), layout: output?.layout ?? 'grid' });
+    dispatch({ type: 'editing', id: saved.def.id, label: saved.def.label, draft: specToDraft(saved.spec), layout });
   }), [host, chooseTable, withBusy, doc]);
 
   const startNew = useCallback(() => dispatch({ type: 'startNew' }), []);

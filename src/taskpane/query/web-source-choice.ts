@@ -4,10 +4,8 @@
  * the last check), and the pull queries use.
  */
 import type { SourceDefinition } from '../../connectors/types';
-import type { SourceData } from '../../refresh/queries';
 import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
 import { isWebSource } from '../../connectors/pull-source';
-import { describeFields, type FieldInfo } from './field-info';
 
 const PREFIX = 'web:';
 
@@ -30,15 +28,4 @@ export function keptWebSources(sources: readonly SourceDefinition[] | undefined)
   return (sources ?? []).filter((s) => isWebSource(s.kind) && keptOutOfSheet(s));
 }
 
-/**
- * The field list of a pulled web source: values from its first rows, date columns shown as
- * dates (the type recorded when it was last checked, as Excel would show a landed date).
- *
- * @example webFieldList(data, def).find((f) => f.name === 'Day')?.type // 'date'
- */
-export function webFieldList(data: SourceData, def: SourceDefinition | undefined): FieldInfo[] {
-  const recorded = def?.lastPull?.columns ?? [];
-  const formats = data.header.map((name) => (recorded.find((c) => c.name === name)?.type === 'date' ? 'yyyy-mm-dd' : 'General'));
-  const first = data.rows.slice(0, 20);
-  return describeFields(data.header.map(String), first, first.map(() => formats));
-}
+export { webFieldList } from '../../refresh/queries';
