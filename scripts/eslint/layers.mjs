@@ -54,7 +54,6 @@ export const EXCEPTIONS = {
   'src/taskpane/query/source-choice.ts': { excel: 'value' },
   'src/taskpane/query/use-query-builder.ts': { excel: 'value' },
   'src/taskpane/query/web-source-choice.ts': { connectors: 'value' },
-  'src/taskpane/show-rows/show-rows-at-selection.ts': { excel: 'value' },
   'src/taskpane/sources/CloudSourcesPanel.tsx': { connectors: 'value' },
   'src/taskpane/sources/PreviewTable.tsx': { connectors: 'type' },
   'src/taskpane/sources/SourceList.tsx': { connectors: 'type' },
