@@ -6,6 +6,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-com
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { refreshAllCommand } from '../commands/ribbon';
+import { showRowsCommand } from '../commands/show-rows-command';
 import { associateCommand, showTaskpane } from '../excel/commands-host';
 import type { PaneHost } from '../excel/host-types';
 import { isLocalHostname } from '../refresh/services/local-hosts';
@@ -32,6 +33,7 @@ function bindRibbon(host: PaneHost): void {
   if (host.kind !== 'excel' || ribbons.has(host)) return;
   ribbons.add(host);
   associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host), { showPane: showTaskpane }));
+  associateCommand('showRows', showRowsCommand(() => servicesFor(host), { showPane: showTaskpane }));
 }
 
 /**

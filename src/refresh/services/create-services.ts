@@ -101,6 +101,8 @@ export interface Services {
    * use-case loads on the first call, so the drill code stays out of the first bundle.
    */
   showRows: () => Promise<ShowRowsOutcome>;
+  /** Hears every Show rows outcome (the ribbon's too: the pane shows its refusals); returns unsubscribe. */
+  onShowRows: (listener: (outcome: ShowRowsOutcome) => void) => () => void;
 }
 
 const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of PivotDeck cannot reach the web. Refresh the source from the task pane.'));
@@ -141,6 +143,7 @@ export function createServices(host: ServiceHost): Services {
     run, fetch: http?.fetch ?? noWeb, credentials, policy, origin: host.origin,
     ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}),
   };
+  const showRowsListeners = new Set<(outcome: ShowRowsOutcome) => void>();
   const showRowsDeps = {
     run, canReadDataSource: host.canReadDataSource, documents, pull, warehouse,
     warehouseRows: warehouseContext && warehouseRowsRunner({ context: warehouseContext, sources: readSources }),
@@ -164,6 +167,15 @@ export function createServices(host: ServiceHost): Services {
     // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
     // queries one after the other and each would otherwise load the engine into a new worker.
     dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent }),
-    showRows: () => import('../show-rows/show-rows-at-selection').then((m) => m.showRowsAtSelection(showRowsDeps)),
+    showRows: async () => {
+      const { showRowsAtSelection } = await import('../show-rows/show-rows-at-selection');
+      const outcome = await showRowsAtSelection(showRowsDeps);
+      for (const listener of showRowsListeners) listener(outcome);
+      return outcome;
+    },
+    onShowRows: (listener) => {
+      showRowsListeners.add(listener);
+      return () => { showRowsListeners.delete(listener); };
+    },
   };
 }

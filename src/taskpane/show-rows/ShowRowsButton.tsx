@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { TableSearch20Regular } from '@fluentui/react-icons/svg/table-search';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useServicesIfReady } from '../services-context';
 import { useShowRowsStyles } from './ShowRowsButton.styles';
 import type { ShowRowsOutcome } from '../../refresh/show-rows/show-rows-outcome';
@@ -16,6 +16,8 @@ export function ShowRowsButton(): ReactElement {
   const styles = useShowRowsStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const services = useServicesIfReady();
+  // Outcomes of the ribbon's Show rows too: it opens the pane to show a refusal here.
+  useEffect(() => services?.onShowRows((outcome) => setState({ kind: 'done', outcome })), [services]);
   const onClick = async () => {
     if (!services) return;
     setState({ kind: 'working' });
