@@ -5,9 +5,13 @@
  * date), the pane opens: the pane's Show rows section hears every outcome through
  * Services.onShowRows and shows the message there.
  */
-import type { CommandEvent } from '../excel/commands-host';
 import type { Services } from '../refresh/services';
 import type { ShowRowsOutcome } from '../refresh/show-rows';
+
+/** The part of Office's command event a handler uses (structurally excel/commands-host's CommandEvent). */
+interface CommandEvent {
+  completed(): void;
+}
 
 /**
  * Handler for the manifest's `<FunctionName>showRows</FunctionName>`. Always calls
