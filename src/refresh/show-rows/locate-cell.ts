@@ -152,8 +152,9 @@ function inTableTile(l: Extract<CellLocator, { kind: 'tableTile' }>, grid: Pivot
     return { status: 'none', message: `That row stands for the rows of "${l.tile.title}" that do not fit in the tile. Make the tile taller, or select one of the rows above it.` };
   const row = data.rows[l.row];
   if (!row) return { status: 'stale' };
-  if (!same(l.label, row[0]) || !same(l.shown, row[column])) return { status: 'stale' };
   const labels = data.labelColumns ?? 1;
+  // A label cell may be a blank part of the merged label column: the row's first label decides.
+  if (!same(l.label, row[0]) || (column >= labels && !same(l.shown, row[column]))) return { status: 'stale' };
   // The tile's rows are the grid's row items, one for one; a label cell drills the row's first number.
   return { status: 'cell', at: { row: l.row, value: Math.max(0, column - labels) } };
 }
