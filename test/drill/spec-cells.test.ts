@@ -42,7 +42,7 @@ const cellAddress = (row: number, column: number) => `${columnName(column)}${row
 
 function newWorkbook(): Simulator {
   return createSimulator(workbook({
-    sheets: [sheet('Data', cellsAt(SOURCE))],
+    sheets: [sheet('Data', cellsAt(SOURCE, 0, 0, (r, c) => (r > 0 && c === COL.date ? 'yyyy-mm-dd' : undefined)))],
     tables: [table('Sales', 'Data', `A1:E${SOURCE.length}`, { showHeaders: true })],
   }));
 }
@@ -201,6 +201,14 @@ describe('Show rows on a dashboard', () => {
       words: 'All rows · Dashboard choices: Region = West · and the tile\'s own filters (Revenue > -5)',
     });
     expect(sourcePart(await tableBody(sim, 'ShowRows_1'))).toEqual(sourcePart(want));
+    // Dates keep the source's format on the rows sheet (not bare serial numbers).
+    const formats = await sim.run(async (ctx) => {
+      const r = ctx.workbook.tables.getItem('ShowRows_1').getDataBodyRange().getRow(0).load('numberFormat');
+      await ctx.sync();
+      return r.numberFormat[0] as string[];
+    });
+    expect(formats[COL.date]).toBe('yyyy-mm-dd');
+    expect(formats[COL.revenue]).toBe('General');
     // The card's title is not its number.
     sim.select(sheetName, 'A4');
     expect(await services.showRows()).toMatchObject({ status: 'refused', message: expect.stringMatching(/Select the number of the KPI "Revenue"/) });

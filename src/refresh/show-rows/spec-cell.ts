@@ -15,6 +15,7 @@ import type { PivotDeckDocument } from '../../model';
 import { readSourceData, sourcesOf, type SourceData } from '../queries/source-data';
 import { computeDrillInThread } from './compute-drill';
 import { locateCell, type CellLocator } from './locate-cell';
+import { sourceFormats } from './source-formats';
 import type { ShowRowsDeps } from './show-rows-deps';
 import { refused, written, type ShowRowsOutcome } from './show-rows-outcome';
 
@@ -47,6 +48,7 @@ export async function showSpecCellRows(deps: ShowRowsDeps, doc: PivotDeckDocumen
   const limit = deps.limit ?? DEFAULT_ROW_LIMIT;
   let drill: Drill;
   let rows: DrilledRows;
+  let formats: Map<string, string> | undefined;
   if (readsWarehouse(cell.spec, doc)) {
     if (!deps.warehouse || !deps.warehouseRows) return refused('This number comes from a warehouse, which this part of PivotDeck cannot reach. Open the PivotDeck pane and choose Show rows there.');
     const run = await deps.warehouse(cell.spec, 'grid', { sources: doc.sources });
@@ -70,10 +72,12 @@ export async function showSpecCellRows(deps: ShowRowsDeps, doc: PivotDeckDocumen
     // here again from the grid the worker sent back: pure and cheap.
     drill = drillGridCell(cell.spec, drilled.grid, drilled.at);
     rows = drilled.rows;
+    formats = await sourceFormats(deps.run, cell.spec.source);
   }
   const words = cell.words?.(drill) ?? drill.words;
   const out = await writeShowRows(deps.run, {
     title: cell.title(drill), words, ...rows, recompute: drill.excel, shown: cell.shown, note: drill.showAsNote,
+    ...(formats ? { numberFormats: rows.columns.map((c) => formats.get(c.toLowerCase())) } : {}),
   });
   return written(out, words);
 }
