@@ -305,3 +305,27 @@ describe('Show rows on a dashboard', () => {
     expect(await services.showRows()).toMatchObject({ status: 'refused', message: expect.stringMatching(/dashboard "Sales board" is out of date.*Refresh the dashboard/) });
   });
 });
+
+describe('Show rows on a table tile whose rows do not fit', () => {
+  it('the "… and N more" row is refused with a message; the rows above it drill', async () => {
+    const sim = newWorkbook();
+    const tiles: Tile[] = [{
+      version: 1, id: 'cust', title: 'By customer', kind: 'table', at: { row: 0, col: 0, rows: 4, cols: 3 }, source: { kind: 'table', name: 'Sales' },
+      rows: [{ field: 'Customer' }], measures: [{ id: 'rev', label: 'Revenue', kind: 'sum', field: 'Revenue' }],
+    }];
+    const created = await createDashboard({ run: sim.run }, emptyDocument(), { label: 'Small', tiles });
+    expect(created.outcome.status).toBe('written');
+    await save(sim, created.document);
+    const services = createServices({ run: sim.run, canReadDataSource: true });
+    const sheetName = created.outcome.sheet!;
+    // Room for two body rows (A3:A4): the first customer, then "… and N more".
+    const [[first], [more]] = await values(sim, sheetName, 'A3:A4');
+    expect(String(more)).toMatch(/^… and \d+ more$/);
+    sim.select(sheetName, 'A4');
+    expect(await services.showRows()).toMatchObject({ status: 'refused', message: expect.stringMatching(/do not fit in the tile. Make the tile taller/) });
+    sim.select(sheetName, 'C3');
+    const want = ROWS.filter((r) => sameItem(r[COL.customer], first === '(blank)' ? '' : first));
+    expect(await services.showRows()).toMatchObject({ status: 'written', total: want.length });
+    expect(sourcePart(await tableBody(sim, 'ShowRows_1'))).toEqual(sourcePart(want));
+  });
+});
