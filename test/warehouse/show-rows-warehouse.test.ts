@@ -1,5 +1,5 @@
 /**
- * Show rows from the pane on a query over a warehouse source (issue 17 part 3), against the tier's
+ * Show rows from the pane on a query (and a dashboard KPI) over a warehouse source (issue 17 part 3), against the tier's
  * 2-shard ClickHouse cluster through a counting proxy: the drill recomputes the grid where the
  * data is (one aggregate) and lists the rows with EXACTLY ONE raw SELECT, carrying a LIMIT of the
  * cap + 1; only when the cap is hit does an aggregate count() give the true count. No other
@@ -13,7 +13,9 @@ import { warehouseOptions, type WarehouseContext } from '../../src/connectors/wa
 import type { QuerySpec } from '../../src/engine';
 import type { CellValue } from '../../src/excel/api';
 import { saveWorkbookDocument } from '../../src/excel/workbook-document';
+import type { Tile } from '../../src/dashboards';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
+import { createDashboard, refreshDashboard } from '../../src/refresh/dashboards';
 import { DocumentService, workbookDocumentStorage } from '../../src/refresh/document';
 import { insertQuery, warehouseQueryRunner } from '../../src/refresh/queries';
 import { showRowsAtSelection, warehouseRowsRunner } from '../../src/refresh/show-rows';
@@ -149,5 +151,62 @@ describe('Show rows on a warehouse query', () => {
     // The count has the rows query's WHERE, and is an aggregate: one number comes back.
     expect(counts[0].sql.slice(counts[0].sql.indexOf(' WHERE '))).toBe(raw[0].sql.slice(raw[0].sql.indexOf(' WHERE ')).replace(/ LIMIT 6\s*$/, ''));
     expect((await tableBody(sim, 'ShowRows_1')).rows).toHaveLength(5);
+  });
+});
+
+describe('Show rows on a dashboard KPI over a warehouse', () => {
+  it('the card under a Region choice: one raw SELECT with a LIMIT, rows summing to the card', async () => {
+    const def: SourceDefinition = { id: 'wh_sales', label: 'Sales (warehouse)', kind: 'warehouse', url: proxy.url, options: warehouseOptions({ database: 'default', table: 'sales' }) };
+    const doc: PivotDeckDocument = { ...emptyDocument(), sources: [def] };
+    const source = { kind: 'source' as const, id: 'wh_sales' };
+    const tiles: Tile[] = [
+      { version: 1, id: 'head', title: 'Board', kind: 'header', at: { row: 0, col: 0, rows: 3, cols: 6 }, parameters: [{ id: 'p_region', label: 'Region', kind: 'list', field: 'Region' }] },
+      { version: 1, id: 'units', title: 'Units', kind: 'kpi', at: { row: 3, col: 0, rows: 3, cols: 2 }, source, measure: { id: 'u', label: 'Units', kind: 'sum', field: 'Units' } },
+    ];
+    const sim = createSimulator(workbook({ sheets: [sheet('Start')] }));
+    const warehouse = warehouseQueryRunner({ context: context(), sources: async () => doc.sources });
+    const created = await createDashboard({ run: sim.run, warehouse }, doc, { label: 'Board', tiles });
+    expect(created.outcome.status).toBe('written');
+    const sheetName = created.outcome.sheet!;
+    // The Region cell starts at All; choose the region of the first raw row, then refresh as the pane would.
+    const region = await sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem(sheetName);
+      const r = s.getRange('B2').load('values');
+      await ctx.sync();
+      return r.values[0][0];
+    });
+    expect(region).toBe('All');
+    const text = await chExec(chUrl, 'SELECT `Region`, `Units` FROM sales FORMAT TabSeparated');
+    const raw = text.trim().split('\n').map((l) => l.split('\t'));
+    const chosen = raw[0][0];
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheetName).getRange('B2').values = [[chosen]];
+      await ctx.sync();
+    });
+    const refreshed = await refreshDashboard({ run: sim.run, warehouse }, created.document, created.id);
+    expect(refreshed.outcome.status).toBe('written');
+    await saveWorkbookDocument(sim.run, { readOnly: false }, refreshed.document);
+    let units = 0;
+    let count = 0;
+    for (const [r, u] of raw) if (r.toLowerCase() === chosen.toLowerCase()) { units += Number(u); count++; }
+    const [[shown]] = await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheetName).getRange('A5').load('values');
+      await ctx.sync();
+      return r.values as CellValue[][];
+    });
+    expect(shown).toBe(units);
+
+    sim.select(sheetName, 'A5');
+    const before = proxy.exchanges.length;
+    const outcome = await showRowsAtSelection(depsFor(sim, refreshed.document, 50_000));
+    const sent = proxy.exchanges.slice(before);
+    expect(outcome).toMatchObject({ status: 'written', total: count, words: `All rows · Dashboard choices: Region = ${chosen}` });
+    const rawReads = sent.filter(readsRawRows);
+    expect(rawReads).toHaveLength(1);
+    expect(rawReads[0].sql).toMatch(/\bLIMIT 50001\s*$/);
+    const { header, rows } = await tableBody(sim, 'ShowRows_1');
+    let sum = 0;
+    for (const r of rows) sum += r[header.indexOf('Units')] as number;
+    expect(sum).toBe(units);
   });
 });
