@@ -122,6 +122,13 @@ describe('Show rows on a warehouse query', () => {
     let sum = 0;
     for (const r of rows) sum += r[col('Revenue')] as number;
     expect(Math.abs(sum - total)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(total)));
+    // The warehouse's Date column arrives as serial numbers and is shown as dates.
+    const dateFormat = await sim.run(async (ctx) => {
+      const r = ctx.workbook.tables.getItem('ShowRows_1').getDataBodyRange().getRow(0).load('numberFormat');
+      await ctx.sync();
+      return (r.numberFormat[0] as string[])[col('Date')];
+    });
+    expect(dateFormat).toBe('yyyy-mm-dd');
     const key = (c: string, u: number, v: number) => `${c}|${u}|${v}`;
     expect(rows.map((r) => key(String(r[col('Customer')]), r[col('Units')] as number, r[col('Revenue')] as number)).sort())
       .toEqual(want.map((w) => key(w.customer, w.units, w.revenue)).sort());

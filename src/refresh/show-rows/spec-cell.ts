@@ -48,7 +48,8 @@ export async function showSpecCellRows(deps: ShowRowsDeps, doc: PivotDeckDocumen
   const limit = deps.limit ?? DEFAULT_ROW_LIMIT;
   let drill: Drill;
   let rows: DrilledRows;
-  let formats: Map<string, string> | undefined;
+  /** Number format per column of `rows` (dates as dates), when known. */
+  let numberFormats: Array<string | undefined> | undefined;
   if (readsWarehouse(cell.spec, doc)) {
     if (!deps.warehouse || !deps.warehouseRows) return refused('This number comes from a warehouse, which this part of PivotDeck cannot reach. Open the PivotDeck pane and choose Show rows there.');
     const run = await deps.warehouse(cell.spec, 'grid', { sources: doc.sources });
@@ -61,6 +62,7 @@ export async function showSpecCellRows(deps: ShowRowsDeps, doc: PivotDeckDocumen
     const got = await deps.warehouseRows(drill.rows, limit);
     if (!got) return refused('PivotDeck could not find this number\'s warehouse source in the workbook. Refresh it, then choose Show rows again.');
     rows = got.rows;
+    numberFormats = got.numberFormats;
   } else {
     const sources: Record<string, SourceData> = {};
     for (const [key, ref] of sourcesOf(cell.spec)) sources[key] = await readSourceData(deps.run, ref, { pull: deps.pull });
@@ -72,12 +74,13 @@ export async function showSpecCellRows(deps: ShowRowsDeps, doc: PivotDeckDocumen
     // here again from the grid the worker sent back: pure and cheap.
     drill = drillGridCell(cell.spec, drilled.grid, drilled.at);
     rows = drilled.rows;
-    formats = await sourceFormats(deps.run, cell.spec.source);
+    const formats = await sourceFormats(deps.run, cell.spec.source);
+    numberFormats = formats && rows.columns.map((c) => formats.get(c.toLowerCase()));
   }
   const words = cell.words?.(drill) ?? drill.words;
   const out = await writeShowRows(deps.run, {
     title: cell.title(drill), words, ...rows, recompute: drill.excel, shown: cell.shown, note: drill.showAsNote,
-    ...(formats ? { numberFormats: rows.columns.map((c) => formats.get(c.toLowerCase())) } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
   });
   return written(out, words);
 }

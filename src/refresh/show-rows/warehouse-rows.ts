@@ -9,7 +9,7 @@ import { planRows } from '../../engine/sql/plan-rows';
 import { schemaOf, type WarehouseQueryDeps } from '../queries/warehouse-query';
 
 /** The rows of a drill on its warehouse source, or undefined when the source is not a warehouse. */
-export type WarehouseRowsRunner = (rows: RowsSpec, limit: number, options?: { signal?: AbortSignal }) => Promise<{ rows: DrilledRows; table: string; sql: string[] } | undefined>;
+export type WarehouseRowsRunner = (rows: RowsSpec, limit: number, options?: { signal?: AbortSignal }) => Promise<{ rows: DrilledRows; numberFormats: Array<string | undefined>; table: string; sql: string[] } | undefined>;
 
 /**
  * Built once in the composition root, beside the warehouse query runner.
@@ -30,9 +30,10 @@ export function warehouseRowsRunner(deps: WarehouseQueryDeps): WarehouseRowsRunn
     const what = `the rows of ${conn.table}`;
     const answer = await runClickHouse(conn, deps.context, plan.sql, { signal, what, maxRows: plan.limit + 1 });
     const sql = [plan.sql];
-    if (answer.rows.length <= plan.limit) return { rows: plan.finish(answer.rows), table: conn.table, sql };
+    const numberFormats = plan.numberFormats;
+    if (answer.rows.length <= plan.limit) return { rows: plan.finish(answer.rows), numberFormats, table: conn.table, sql };
     const count = await runClickHouse(conn, deps.context, plan.countSql, { signal, what, maxRows: 1 });
     sql.push(plan.countSql);
-    return { rows: plan.finish(answer.rows, count.rows[0]?.[0] as number | string | undefined), table: conn.table, sql };
+    return { rows: plan.finish(answer.rows, count.rows[0]?.[0] as number | string | undefined), numberFormats, table: conn.table, sql };
   };
 }
