@@ -122,6 +122,10 @@ function inFlat(l: Extract<CellLocator, { kind: 'flat' }>, grid: PivotGrid): Loc
 
 const pad2 = (n: unknown) => String(n).padStart(2, '0');
 
+/** tileData reads only a result's grid: the recomputed grid, as the tile's data was made from it. */
+const dataOf = (l: { tile: KpiTile | TableTile | ChartTile; tiles: Tile[]; values: ParameterValues }, grid: PivotGrid) =>
+  tileData(l.tile, { grid, sourceRowCount: 0, rowCount: 0, skipped: {} }, { tiles: l.tiles, values: l.values });
+
 /** A period row's label as the KPI card writes it: "2025", "2025-03", "2025 Q1". */
 function periodOf(path: readonly unknown[], period: 'year' | 'quarter' | 'month'): string {
   if (period === 'year') return String(path[0]);
@@ -129,7 +133,7 @@ function periodOf(path: readonly unknown[], period: 'year' | 'quarter' | 'month'
 }
 
 function inKpi(l: Extract<CellLocator, { kind: 'kpi' }>, grid: PivotGrid): Located {
-  const data = tileData(l.tile, { grid, sourceRowCount: 0, rowCount: 0, skipped: {} }, { tiles: l.tiles, values: l.values }) as KpiData;
+  const data = dataOf(l, grid) as KpiData;
   if (!same(l.shown, data.value)) return { status: 'stale' };
   const c = l.tile.comparison;
   if (!c || c.kind === 'target') return { status: 'cell', at: { row: 0, value: 0 } };
@@ -139,7 +143,7 @@ function inKpi(l: Extract<CellLocator, { kind: 'kpi' }>, grid: PivotGrid): Locat
 }
 
 function inTableTile(l: Extract<CellLocator, { kind: 'tableTile' }>, grid: PivotGrid): Located {
-  const data = tileData(l.tile, { grid, sourceRowCount: 0, rowCount: 0, skipped: {} }, { tiles: l.tiles, values: l.values }) as TableData;
+  const data = dataOf(l, grid) as TableData;
   // As the planner lays the tile out: the label column widens over the tile's spare columns, and
   // when the rows do not fit, the last row shown says "… and N more".
   const W = l.tile.at.cols;
@@ -160,7 +164,7 @@ function inTableTile(l: Extract<CellLocator, { kind: 'tableTile' }>, grid: Pivot
 }
 
 function inChart(l: Extract<CellLocator, { kind: 'chartPoint' }>, grid: PivotGrid): Located {
-  const data = tileData(l.tile, { grid, sourceRowCount: 0, rowCount: 0, skipped: {} }, { tiles: l.tiles, values: l.values });
+  const data = dataOf(l, grid);
   if (data.kind !== 'chart') return { status: 'stale' };
   if (data.categories.length === 0) return { status: 'none', message: `"${l.tile.title}" has no data points, so there are no rows behind it.` };
   if (l.category < 0 || l.category >= data.categories.length) return { status: 'stale' };
