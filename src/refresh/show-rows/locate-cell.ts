@@ -8,7 +8,9 @@
  * place; when the recomputed result says otherwise, the output is out of date and the rows behind
  * it would not match the number, so the answer is `stale` instead of a cell.
  */
-import { tileData, type ChartTile, type KpiData, type KpiTile, type ParameterValues, type TableData, type TableTile, type Tile } from '../../dashboards';
+// The two files it needs, not the dashboards index: this runs in the query worker's bundle.
+import { tileData } from '../../dashboards/tile-data';
+import type { ChartTile, KpiData, KpiTile, ParameterValues, TableData, TableTile, Tile } from '../../dashboards/types';
 import { gridCellAtOffset, type GridCellAt } from '../../engine/drill';
 import { gridToCells, type PivotGrid } from '../../engine/query';
 
