@@ -183,10 +183,14 @@ export function checkManifest(xml, { rootDir, production = false } = {}) {
     const tabs = kids(kid(dff, 'ExtensionPoint'), 'OfficeTab');
     if (!tabs.some((t) => t.attrs.id === 'TabHome')) errors.push('ribbon group must be on the Home tab (OfficeTab id="TabHome")');
     const show = controls.find((c) => kid(c, 'Action')?.attrs['xsi:type'] === 'ShowTaskpane');
-    const exec = controls.find((c) => kid(c, 'Action')?.attrs['xsi:type'] === 'ExecuteFunction');
+    const execs = controls.filter((c) => kid(c, 'Action')?.attrs['xsi:type'] === 'ExecuteFunction');
     if (!show) errors.push('no ShowTaskpane button');
-    if (!exec) errors.push('no ExecuteFunction button');
-    else if (kid(kid(exec, 'Action'), 'FunctionName')?.text !== 'refreshAll') errors.push('ExecuteFunction must call refreshAll');
+    if (!execs.length) errors.push('no ExecuteFunction button');
+    // The names src/commands (and the pane, in the shared runtime) associate: any other does nothing.
+    const registered = ['refreshAll', 'showRows'];
+    const called = execs.map((c) => kid(kid(c, 'Action'), 'FunctionName')?.text);
+    if (execs.length && !called.includes('refreshAll')) errors.push('an ExecuteFunction button must call refreshAll');
+    for (const name of called) if (!registered.includes(name)) errors.push(`ExecuteFunction ${name} is not a command PivotDeck registers (${registered.join(', ')})`);
     const paneRid = kid(kid(show, 'Action'), 'SourceLocation')?.attrs.resid;
     if (!runtime || runtime.attrs.resid !== paneRid || functionFile !== paneRid) {
       errors.push('shared runtime: Runtime, FunctionFile and the ShowTaskpane SourceLocation must use the same resid');

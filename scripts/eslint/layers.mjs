@@ -51,7 +51,6 @@ export const EXCEPTIONS = {
   'src/taskpane/dashboards/use-new-dashboard.ts': { excel: 'value' },
   'src/taskpane/extend/use-extend-pivot.ts': { excel: 'value' },
   'src/taskpane/query/web-source-choice.ts': { connectors: 'value' },
-  'src/taskpane/show-rows/show-rows-at-selection.ts': { excel: 'value' },
   'src/taskpane/sources/CloudSourcesPanel.tsx': { connectors: 'value' },
   'src/taskpane/sources/PreviewTable.tsx': { connectors: 'type' },
   'src/taskpane/sources/SourceList.tsx': { connectors: 'type' },

@@ -6,8 +6,10 @@
 import { associateCommand, commandsReady, excelApiSupported, showTaskpane } from '../excel/commands-host';
 import type { Services } from '../refresh/services';
 import { refreshAllCommand, ribbonClaimedByPane } from './ribbon';
+import { showRowsCommand } from './show-rows-command';
 
 export { refreshAllCommand } from './ribbon';
+export { showRowsCommand } from './show-rows-command';
 
 void commandsReady().then((run) => {
   if (!run || ribbonClaimedByPane()) return;
@@ -17,4 +19,5 @@ void commandsReady().then((run) => {
   const built = () => (services ??= import('../refresh/services').then((m) =>
     m.createServices(m.browserServiceHost(run, { canReadDataSource: excelApiSupported('1.15') }))));
   associateCommand('refreshAll', refreshAllCommand(built, { showPane: showTaskpane }));
+  associateCommand('showRows', showRowsCommand(built, { showPane: showTaskpane }));
 });

@@ -92,7 +92,7 @@ export function App({ host }: AppProps): ReactElement {
         <ConsentPrompt request={consent.request} busy={consent.busy} onAllow={consent.allow} onNotNow={consent.notNow} />
       )}
       {consent.error && <ErrorMessage title="PivotDeck could not remember your answer" message={consent.error} />}
-      <ShowRowsButton host={host} />
+      <ShowRowsButton />
       {isBlankWorkbook(lists) && <FirstRun host={host} onInserted={onSampleInserted} />}
       <Accordion multiple collapsible openItems={open} onToggle={onToggle} className={styles.sections}>
         <AccordionItem value="tables" className={styles.section}>

@@ -4,6 +4,7 @@
  * "Open this in Excel" page instead.
  */
 import { claimRibbonForPane, refreshAllCommand } from '../commands/ribbon';
+import { showRowsCommand } from '../commands/show-rows-command';
 import { associateCommand, showTaskpane } from '../excel/commands-host';
 import { officeHost, officeJsLoaded } from '../excel/host';
 import type { PaneHost } from '../excel/host-types';
@@ -15,13 +16,14 @@ import { servicesFor } from './services-context';
 claimRibbonForPane();
 
 /**
- * Inside Excel the ribbon's "Refresh all" is bound to the pane's services (servicesFor), so a
+ * Inside Excel the ribbon's "Refresh all" and "Show rows" are bound to the pane's services (servicesFor), so a
  * ribbon click and a pane refresh share one document service and one set of coordinators. Done
  * here, in the surface's entry, so the rest of the pane never touches Office.js or src/commands.
  */
 function bindRibbon(host: PaneHost): void {
   if (host.kind !== 'excel') return;
   associateCommand('refreshAll', refreshAllCommand(() => servicesFor(host), { showPane: showTaskpane }));
+  associateCommand('showRows', showRowsCommand(() => servicesFor(host), { showPane: showTaskpane }));
 }
 
 const root = document.getElementById('root');

@@ -5,18 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import type { QuerySpec } from '../../src/engine';
 import type { CellValue } from '../../src/excel/api';
-import { loadWorkbookDocument, saveWorkbookDocument } from '../../src/excel/workbook-document';
+import { saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument } from '../../src/model';
 import { extendPivot } from '../../src/refresh';
 import { insertQuery } from '../../src/refresh/queries';
 import { createSimulator, type Simulator } from '../../src/simulator';
-import { showRowsAtSelection } from '../../src/taskpane/show-rows/show-rows-at-selection';
+import { DocumentService, workbookDocumentStorage } from '../../src/refresh/document';
+import { showRowsAtSelection } from '../../src/refresh/show-rows';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
 import { basePivot, handSimulator } from '../pivot-extension/sim-workbook';
 import { distinctCount, median } from './oracle';
 
-/** What the pane passes: the workbook and its document (the document service's read() there). */
-const depsOf = (sim: Simulator) => ({ run: sim.run, canReadDataSource: true, loadDocument: async () => (await loadWorkbookDocument(sim.run)).document });
+/** What the composition root passes: the workbook and its document service. */
+const depsOf = (sim: Simulator) => ({ run: sim.run, canReadDataSource: true, documents: new DocumentService(workbookDocumentStorage(sim.run)) });
 
 // Serials: 44941 = 2023-01-15, 44960 = 2023-02-03, 45300 = 2024-01-09, 44970 = 2023-02-13, 45310 = 2024-01-19.
 const SALES: CellValue[][] = [
@@ -158,6 +159,6 @@ describe('showRowsAtSelection', () => {
     expect(label.status === 'refused' && label.message).toMatch(/label of "Revenue by region"/);
     sim.select('Data', 'H20');
     const none = await showRowsAtSelection(depsOf(sim));
-    expect(none).toEqual({ status: 'refused', message: expect.stringMatching(/^Select a number in a PivotTable, or in a query grid PivotDeck wrote/) });
+    expect(none).toEqual({ status: 'refused', message: expect.stringMatching(/^Select a number in a PivotTable, or one PivotDeck wrote/) });
   });
 });

@@ -74,6 +74,8 @@ describe('planRows on a real DuckDB', () => {
         const plan = planRows(drill.rows, SCHEMA, { dialect: 'duckdb', limit: 1_000 });
         expect(plan.sql.match(/\bSELECT\b/g)).toHaveLength(1);
         expect(plan.sql).toMatch(/ LIMIT 1001$/);
+        // The DATE column is shown as a date on the rows sheet; the derived Year is a number.
+        expect(plan.numberFormats).toEqual([undefined, undefined, undefined, 'yyyy-mm-dd', undefined, undefined]);
         const got = plan.finish(await run(plan.sql));
         const want = selectRows(drill.rows, () => local, 1_000);
         expect(got.columns).toEqual(want.columns);

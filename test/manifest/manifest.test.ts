@@ -45,6 +45,7 @@ describe('manifest.xml (development)', () => {
     expect(MANIFEST).toContain('<bt:String id="ShowTaskpane.Label" DefaultValue="Show PivotDeck"/>');
     expect(MANIFEST).toContain('<bt:String id="RefreshAll.Label" DefaultValue="Refresh all"/>');
     expect(MANIFEST).toContain('<FunctionName>refreshAll</FunctionName>');
+    expect(MANIFEST).toContain('<FunctionName>showRows</FunctionName>');
     expect(MANIFEST).toContain('<bt:String id="Group.Label" DefaultValue="PivotDeck"/>');
   });
 
@@ -89,6 +90,7 @@ describe('each check can fail', () => {
     ['Runtimes first in Host', '<Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n        <DesktopFormFactor>', '<DesktopFormFactor>', /Runtimes> must be the first child/],
     ['same resid for pane and function file', '<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Support.Url"/>', /same resid/],
     ['ExecuteFunction name', '<FunctionName>refreshAll</FunctionName>', '<FunctionName>refresh</FunctionName>', /refreshAll/],
+    ['a ribbon function nothing registers', '<FunctionName>showRows</FunctionName>', '<FunctionName>showRow</FunctionName>', /ExecuteFunction showRow is not a command PivotDeck registers/],
     ['80 px ribbon icon', '<bt:Image size="80" resid="Icon.80x80"/>\n                </Icon>\n                <Control xsi:type="Button" id="PivotDeck.ShowTaskpane">', '</Icon>\n                <Control xsi:type="Button" id="PivotDeck.ShowTaskpane">', /Group PivotDeck.Group needs icons 16, 32 and 80 \(has 16,32\)/],
     ['icon pixel size', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>', /is 32x32, declared 16x16/],
     ['missing icon file', '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>', '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-65.png"/>', /does not exist/],

@@ -16,7 +16,7 @@ import { fieldEnv } from './compile-row';
 import { duckdb } from './duckdb';
 import { WarehouseCompileError } from './errors';
 import { renderQuery } from './render';
-import type { TypedField, WarehouseSchema } from './schema';
+import { columnKind, type TypedField, type WarehouseSchema } from './schema';
 import { specFields } from './spec-fields';
 
 export interface RowsPlan {
@@ -27,6 +27,11 @@ export interface RowsPlan {
   limit: number;
   /** Column names of `sql`'s answer, in order (the table's readable columns, then derived fields). */
   columns: string[];
+  /**
+   * An Excel number format per column: the table's Date and DateTime columns arrive as serial
+   * numbers, so the rows sheet shows them as dates; undefined (General) for the rest.
+   */
+  numberFormats: Array<string | undefined>;
   /**
    * The drilled rows from the answer (arrays in `columns` order; numbers may arrive as numeric
    * strings or bigints). `count` is countSql's answer, needed only when the limit was hit.
@@ -55,6 +60,12 @@ export function planRows(spec: RowsSpec, schema: WarehouseSchema, options: { dia
   });
   const from = { kind: 'table' as const, database: schema.database, table: schema.table };
   const columns = fields.map((f) => f.name);
+  const typeOf = new Map(schema.columns.map((c) => [c.name, c.type]));
+  const numberFormats = fields.map((f) => {
+    const type = typeOf.get(f.name);
+    const kind = type === undefined ? undefined : columnKind(type);
+    return kind === 'date' ? 'yyyy-mm-dd' : kind === 'datetime' ? 'yyyy-mm-dd hh:mm:ss' : undefined;
+  });
   const select: SelectQuery = { kind: 'select', columns: fields.map((f) => ({ expr: f.value, as: f.name })), from, where, limit: limit + 1 };
   const count: SelectQuery = { kind: 'select', columns: [{ expr: agg('countRows'), as: 'n' }], from, where };
   const kinds = fields.map((f) => f.kind);
@@ -64,7 +75,7 @@ export function planRows(spec: RowsSpec, schema: WarehouseSchema, options: { dia
     const out = rows.slice(0, limit).map((r) => r.map((v, c) => cellOf(v, kinds[c])));
     return { columns, rows: out, total: capped ? Number(n) : rows.length };
   };
-  return { sql: renderQuery(select, dialect), countSql: renderQuery(count, dialect), limit, columns, finish };
+  return { sql: renderQuery(select, dialect), countSql: renderQuery(count, dialect), limit, columns, numberFormats, finish };
 }
 
 function cellOf(v: unknown, kind: TypedField['kind']): unknown {

@@ -52,6 +52,8 @@ export function queryWorkerComputer(start: () => QueryWorkerLike, options: Query
     worker.onmessage = ({ data }) => {
       if (data.type === 'stage') { onStage?.(data.stage); return; }
       if (data.type === 'done') { release(); resolve(data.result); return; }
+      // A drill reply goes to drillWorkerComputer's own listener; here it would be a stray.
+      if (data.type === 'drilled') return;
       // An engine refusal leaves the worker sound; it can be kept like a success.
       release();
       reject(new QueryComputeError(data.code, data.name, data.message));

@@ -3,12 +3,12 @@ import { FormulaError } from '../../engine/formula';
 import { QueryFieldError } from '../../engine/query';
 import { computeQuery, type QueryStage } from './compute-query';
 import type { QueryComputeInput } from './query-computer';
+import { computeDrill, type DrillComputed, type DrillComputeInput } from '../show-rows/compute-drill';
 
-/** Pane → worker: compute one query. */
-export interface QueryRequest {
-  type: 'query';
-  input: QueryComputeInput;
-}
+/** Pane → worker: compute one query, or the rows behind one of its numbers (Show rows). */
+export type QueryRequest =
+  | { type: 'query'; input: QueryComputeInput }
+  | { type: 'drill'; input: DrillComputeInput };
 
 /** What kind of failure, so the pane explains it the same way as an in-thread one. */
 export type QueryFailureCode = 'too-large' | 'field' | 'other';
@@ -17,6 +17,7 @@ export type QueryFailureCode = 'too-large' | 'field' | 'other';
 export type QueryReply =
   | { type: 'stage'; stage: QueryStage }
   | { type: 'done'; result: QueryResult }
+  | { type: 'drilled'; drilled: DrillComputed }
   | { type: 'failed'; code: QueryFailureCode; name: string; message: string };
 
 /**
@@ -47,11 +48,15 @@ function failureCode(error: unknown): QueryFailureCode {
  * self.onmessage = (e) => answerQueryRequest(e.data, (reply) => self.postMessage(reply));
  */
 export function answerQueryRequest(request: QueryRequest, post: (reply: QueryReply) => void): void {
-  if (request?.type !== 'query') {
+  if (request?.type !== 'query' && request?.type !== 'drill') {
     post({ type: 'failed', code: 'other', name: 'Error', message: 'PivotDeck query worker: unknown request.' });
     return;
   }
   try {
+    if (request.type === 'drill') {
+      post({ type: 'drilled', drilled: computeDrill(request.input) });
+      return;
+    }
     const result = computeQuery(request.input, (stage) => post({ type: 'stage', stage }));
     post({ type: 'done', result });
   } catch (error) {

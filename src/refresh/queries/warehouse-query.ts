@@ -46,8 +46,12 @@ export interface WarehouseQueryDeps {
   sources: () => Promise<readonly SourceDefinition[]>;
 }
 
-/** The schema the planner needs, from the fields saved with the source (else read now). */
-async function schemaOf(conn: WarehouseConnection, context: WarehouseContext, signal?: AbortSignal): Promise<WarehouseSchema> {
+/**
+ * The schema the planner needs, from the fields saved with the source (else read now). Show rows'
+ * warehouse drill (refresh/show-rows/warehouse-rows.ts) plans with the same schema.
+ * @example const schema = await schemaOf(warehouseConnection(def), context);
+ */
+export async function schemaOf(conn: WarehouseConnection, context: WarehouseContext, signal?: AbortSignal): Promise<WarehouseSchema> {
   const fields = conn.fields?.length ? conn.fields : (await describeWarehouseTable(conn, context, { signal })).fields;
   return { table: conn.table, database: conn.database, columns: fields.map((f) => ({ name: f.name, type: f.serverType })) };
 }

@@ -1,6 +1,7 @@
 import type { ExcelRun } from '../../excel/api';
 import { browserComputer } from '../start-extension-worker';
 import { browserQueryComputer } from '../queries/start-query-worker';
+import { browserDrillComputer } from '../show-rows/drill-worker-computer';
 import type { ServiceHost } from './create-services';
 import { pageIsLocal } from './local-hosts';
 
@@ -20,6 +21,6 @@ export function browserServiceHost(run: ExcelRun, options: { canReadDataSource: 
     ...(hasFetch ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init) } : {}),
     allowHttpLocalhost: options.allowHttpLocalhost ?? pageIsLocal(),
     origin: typeof location === 'undefined' ? undefined : location.origin,
-    ...(options.workers ? { workers: { extension: browserComputer, query: browserQueryComputer } } : {}),
+    ...(options.workers ? { workers: { extension: browserComputer, query: browserQueryComputer, drill: browserDrillComputer } } : {}),
   };
 }

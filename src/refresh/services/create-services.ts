@@ -25,6 +25,9 @@ import type { PullSource } from '../queries/source-data';
 import { warehouseQueryRunner, type WarehouseQueryRunner } from '../queries/warehouse-query';
 import { webPullSource, type WebPullContext } from '../queries/web-source-data';
 import { SourceCoordinator } from '../sources/source-coordinator';
+import type { DrillComputer } from '../show-rows/compute-drill';
+import type { ShowRowsOutcome } from '../show-rows/show-rows-outcome';
+import { warehouseRowsRunner } from '../show-rows/warehouse-rows';
 import type { SourceDeps } from '../sources/refresh-source';
 
 /** What the runtime offers; everything else is built here. */
@@ -46,6 +49,8 @@ export interface ServiceHost {
   workers?: {
     extension: () => ExtensionComputer;
     query: (options?: { keepWarm?: boolean }) => QueryComputer;
+    /** Show rows' recompute-and-select, on the query worker (in-thread when absent). */
+    drill?: () => DrillComputer;
   };
   /** The user's consent answers; this computer's per-user storage when absent. */
   consent?: ConsentStore;
@@ -91,6 +96,13 @@ export interface Services {
   sources: SourceCoordinator;
   queries: QueryCoordinator;
   dashboards: DashboardCoordinator;
+  /**
+   * Show rows (issue 17) on the active cell: the pane's button and the ribbon's command. The
+   * use-case loads on the first call, so the drill code stays out of the first bundle.
+   */
+  showRows: () => Promise<ShowRowsOutcome>;
+  /** Hears every Show rows outcome (the ribbon's too: the pane shows its refusals); returns unsubscribe. */
+  onShowRows: (listener: (outcome: ShowRowsOutcome) => void) => () => void;
 }
 
 const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of PivotDeck cannot reach the web. Refresh the source from the task pane.'));
@@ -131,6 +143,12 @@ export function createServices(host: ServiceHost): Services {
     run, fetch: http?.fetch ?? noWeb, credentials, policy, origin: host.origin,
     ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}),
   };
+  const showRowsListeners = new Set<(outcome: ShowRowsOutcome) => void>();
+  const showRowsDeps = {
+    run, canReadDataSource: host.canReadDataSource, documents, pull, warehouse,
+    warehouseRows: warehouseContext && warehouseRowsRunner({ context: warehouseContext, sources: readSources }),
+    compute: host.workers?.drill?.(),
+  };
   return {
     run,
     documents,
@@ -149,5 +167,15 @@ export function createServices(host: ServiceHost): Services {
     // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
     // queries one after the other and each would otherwise load the engine into a new worker.
     dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent }),
+    showRows: async () => {
+      const { showRowsAtSelection } = await import('../show-rows/show-rows-at-selection');
+      const outcome = await showRowsAtSelection(showRowsDeps);
+      for (const listener of showRowsListeners) listener(outcome);
+      return outcome;
+    },
+    onShowRows: (listener) => {
+      showRowsListeners.add(listener);
+      return () => { showRowsListeners.delete(listener); };
+    },
   };
 }

@@ -1,32 +1,28 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { TableSearch20Regular } from '@fluentui/react-icons/svg/table-search';
-import { useState, type ReactElement } from 'react';
-import type { PaneHost } from '../../excel/host-types';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useServicesIfReady } from '../services-context';
 import { useShowRowsStyles } from './ShowRowsButton.styles';
-import type { ShowRowsOutcome } from './show-rows-at-selection';
+import type { ShowRowsOutcome } from '../../refresh/show-rows/show-rows-outcome';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; outcome: ShowRowsOutcome };
 
 /**
- * "Show rows": the rows behind the selected number (a PivotTable value or a query grid value
- * PivotDeck wrote) on a new sheet. The use-case loads on click, so the engine stays out of the
- * pane's first bundle.
+ * "Show rows": the rows behind the selected number (a PivotTable value, or a number PivotDeck
+ * wrote: a query, an extension column, a dashboard tile) on a new sheet. Runs the composition
+ * root's use-case (the ribbon's command runs the same), which loads on the first click.
  */
-export function ShowRowsButton({ host }: { host: PaneHost }): ReactElement {
+export function ShowRowsButton(): ReactElement {
   const styles = useShowRowsStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const services = useServicesIfReady();
+  // Outcomes of the ribbon's Show rows too: it opens the pane to show a refusal here.
+  useEffect(() => services?.onShowRows((outcome) => setState({ kind: 'done', outcome })), [services]);
   const onClick = async () => {
     if (!services) return;
     setState({ kind: 'working' });
     try {
-      const { showRowsAtSelection } = await import('./show-rows-at-selection');
-      const outcome = await showRowsAtSelection({
-        run: host.run, canReadDataSource: host.isSetSupported('ExcelApi', '1.15'),
-        loadDocument: () => services.documents.read(), ...(services.pull ? { pull: services.pull } : {}),
-      });
-      setState({ kind: 'done', outcome });
+      setState({ kind: 'done', outcome: await services.showRows() });
     } catch (error) {
       setState({ kind: 'done', outcome: { status: 'refused', message: `Show rows stopped: ${error instanceof Error ? error.message : String(error)}. Try again.` } });
     }
