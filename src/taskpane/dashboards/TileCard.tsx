@@ -20,7 +20,7 @@ export interface TileCardProps {
   onChange(tiles: Tile[]): void;
 }
 
-const firstMeasure = (t: Tile): Measure | undefined => (t.kind === 'kpi' ? t.measure : t.kind === 'header' ? undefined : t.measures[0]);
+const firstMeasure = (t: Tile): Measure | undefined => (t.kind === 'kpi' ? t.measure : t.kind === 'header' || t.kind === 'history' ? undefined : t.measures[0]);
 
 /** Draft limits as typed (text), so a half-typed number is not lost. */
 interface LimitsDraft { direction: Thresholds['direction']; on: 'value' | 'change'; amber: string; red: string }
