@@ -130,8 +130,9 @@ export async function appendHistory(run: ExcelRun, append: HistoryAppend): Promi
       table.resize(sheet.getRangeByIndexes(top, left, 1 + start + rows.length, width));
       await sync();
     } catch (error) {
-      // The rows never joined the table: clear them, so the history is as it was.
-      await cleanUp(run, sheetName, firstRow, left, rows.length, width);
+      // A failed batch may have run in part (Excel does not roll a batch back): the table goes
+      // back to its old extent and columns, and the rows below it are cleared.
+      await cleanUp(run, append.tableName, { sheet: sheetName, top, left, rows: range.rowCount, columns: existing.length }, added, rows.length);
       throw failed(error);
     }
     let deleted = 0;
@@ -228,13 +229,22 @@ async function flush(ops: Op[], budget: number, sync: () => Promise<void>): Prom
   return total;
 }
 
-async function cleanUp(run: ExcelRun, sheet: string, row: number, column: number, rows: number, columns: number): Promise<void> {
+/** The table's extent before the append. */
+interface OldExtent { sheet: string; top: number; left: number; rows: number; columns: number }
+
+async function cleanUp(run: ExcelRun, tableName: string, old: OldExtent, added: readonly string[], appended: number): Promise<void> {
   try {
     await run(async (context) => {
-      context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, column, rows, columns).clear('All');
+      const table = context.workbook.tables.getItem(tableName);
+      const range = table.getRange().load('rowCount, columnCount');
+      await context.sync();
+      const sheet = context.workbook.worksheets.getItem(old.sheet);
+      if (range.rowCount !== old.rows) table.resize(sheet.getRangeByIndexes(old.top, old.left, old.rows, range.columnCount));
+      for (const name of added) table.columns.getItemOrNullObject(name).delete();
+      sheet.getRangeByIndexes(old.top + old.rows, old.left, appended, old.columns + added.length).clear('All');
       await context.sync();
     });
-  } catch { /* Excel is failing; the cells are outside the table either way */ }
+  } catch { /* Excel is failing: the message says the history may need a look */ }
 }
 
 function failed(error: unknown): HistoryError {
