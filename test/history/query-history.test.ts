@@ -141,9 +141,13 @@ describe('a saved query that keeps history', () => {
       expect(h.body.slice(0, before.length)).toEqual(before);
       before = h.body;
       // The table is the same Excel table every time (grown in place, never re-created).
-      const t = sim.toModel().tables.find((x) => x.name === `PivotDeck_History_${id}`)!;
-      tableId ??= JSON.stringify(t.id);
-      expect(JSON.stringify(t.id)).toBe(tableId);
+      const idNow = await sim.run(async (ctx) => {
+        const t = ctx.workbook.tables.getItem(`PivotDeck_History_${id}`).load('id');
+        await ctx.sync();
+        return t.id;
+      });
+      tableId ??= idNow;
+      expect(idNow).toBe(tableId);
     }
 
     const h = await history(sim, id);

@@ -22,6 +22,8 @@ export interface DashboardChange {
   refreshOnOpen?: boolean;
   /** null turns the interval off. */
   refreshEveryMinutes?: number | null;
+  /** Keep history (issue 17); null turns it off (the history table stays). A document-only change. */
+  history?: DashboardDef['history'] | null;
 }
 
 /** A dashboard as the pane lists it. */
@@ -156,6 +158,8 @@ export async function updateDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
   if (change.refreshOnOpen !== undefined) next.refreshOnOpen = change.refreshOnOpen;
   if (change.refreshEveryMinutes === null) delete next.refreshEveryMinutes;
   else if (change.refreshEveryMinutes !== undefined) next.refreshEveryMinutes = Math.max(1, Math.min(1440, Math.round(change.refreshEveryMinutes)));
+  if (change.history === null) delete next.history;
+  else if (change.history !== undefined) next.history = change.history;
   if (!change.tiles) {
     return { document: replace(doc, next), outcome: { ...failedOutcome('Saved.'), status: 'saved' } };
   }

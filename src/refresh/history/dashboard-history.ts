@@ -12,6 +12,7 @@ import type { ExcelRun } from '../../excel/api';
 import { historyTableName, readHistoryTable } from '../../excel/history';
 import type { PivotDeckDocument } from '../../model';
 import { recordHistory, type HistoryRecord } from './record-history';
+import { planRetention } from './retention';
 import { dashboardSnapshot, parameterWords, PARAMETERS_COLUMN, STAMP_COLUMN } from './snapshot';
 
 type DashboardDef = PivotDeckDocument['dashboards'][number];
@@ -41,9 +42,11 @@ async function earlierPoints(input: DashboardHistoryInput, parameters: string): 
   if (!state.exists) return out;
   const col = (name: string) => state.columns.get(state.header.findIndex((h) => h.toLowerCase() === name.toLowerCase())) ?? [];
   const [stamps, params, tiles, items, values] = [col(STAMP_COLUMN), col(PARAMETERS_COLUMN), col('Tile'), col('Item'), col('Value')];
+  // Snapshots this refresh's retention removes are not drawn (the tile shows what the table keeps).
+  const going = input.def.history?.keep ? planRetention(stamps, input.def.history, input.at, 0).deleteOldest : 0;
   stamps.forEach((stamp, i) => {
     // KPI rows have no item; chart and table rows do.
-    if (stamp === '' || String(params[i] ?? '') !== parameters || (items[i] ?? '') !== '') return;
+    if (i < going || stamp === '' || String(params[i] ?? '') !== parameters || (items[i] ?? '') !== '') return;
     const tile = String(tiles[i] ?? '');
     const list = out.get(tile) ?? [];
     list.push({ at: String(stamp), value: numeric(values[i]) });
