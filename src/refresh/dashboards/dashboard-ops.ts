@@ -14,6 +14,8 @@ export interface NewDashboard {
   sheet?: string;
   refreshOnOpen?: boolean;
   refreshEveryMinutes?: number;
+  /** Keep history (issue 17). */
+  history?: DashboardDef['history'];
 }
 
 export interface DashboardChange {
@@ -119,6 +121,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
     id, label, sheet, tiles: request.tiles,
     ...(request.refreshOnOpen ? { refreshOnOpen: true } : {}),
     ...(request.refreshEveryMinutes ? { refreshEveryMinutes: request.refreshEveryMinutes } : {}),
+    ...(request.history ? { history: request.history } : {}),
   };
   const outcome = await runDashboard(deps, def, { ...options, initial: true, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') {

@@ -1,0 +1,79 @@
+/**
+ * The pure parts of history (issue 17): the pane's "Keep history" draft, the history tile's chart
+ * data and the "vs last snapshot" words, the stamped header with clashing names, and a grid
+ * result in tidy form (totals marked, -0 and infinities as Excel holds them).
+ */
+import { describe, expect, it } from 'vitest';
+import { historyChartData, snapshotChangeWords, snapshotLabel, withLastSnapshot } from '../../src/dashboards';
+import { querySnapshot, stampedHeader, stampedRows } from '../../src/refresh/history';
+import { historyDraft, historyOptions, historyWords } from '../../src/taskpane/history/history-draft';
+
+describe('the Keep history draft', () => {
+  it('round-trips stored options and refuses what cannot be stored, in words', () => {
+    for (const stored of [{ keep: true }, { keep: true, lastRefreshes: 30 }, { keep: true, maxAgeDays: 7 }]) {
+      expect(historyOptions(historyDraft(stored)).options).toEqual(stored);
+    }
+    expect(historyOptions(historyDraft(undefined))).toEqual({ options: null });
+    expect(historyOptions({ keep: true, by: 'count', count: '0', days: '' }).problem).toBe('Type a whole number of refreshes from 1 to 100,000.');
+    expect(historyOptions({ keep: true, by: 'days', count: '', days: '2.5' }).problem).toBe('Type a whole number of days from 1 to 36,500.');
+    expect(historyOptions({ keep: false, by: 'days', count: '', days: 'x' })).toEqual({ options: null });
+    expect(historyWords({ keep: true, lastRefreshes: 1 })).toBe('Keeps the last 1 refresh');
+    expect(historyWords({ keep: false, lastRefreshes: 1 })).toBeUndefined();
+  });
+});
+
+describe('history tile and vs last snapshot', () => {
+  it('draws the newest points, oldest first, labelled in UTC', () => {
+    const points = Array.from({ length: 5 }, (_, i) => ({ at: `2026-12-0${i + 1}T0${i}:30:00.000Z`, value: i === 2 ? null : i * 10 }));
+    const data = historyChartData(points, 'Revenue', '#,##0', 3);
+    expect(data.categories).toEqual(['2026-12-03 02:30', '2026-12-04 03:30', '2026-12-05 04:30']);
+    expect(data.series).toEqual([{ name: 'Revenue', values: [null, 30, 40] }]);
+    expect(snapshotLabel('not a time')).toBe('not a time');
+  });
+
+  it('says the change and the %, down, up, flat, from zero and without a value', () => {
+    const f = (n: number) => n.toLocaleString('en-US');
+    const last = { at: '2026-12-06T09:05:00.000Z', value: 2000 };
+    expect(snapshotChangeWords(1500, last, f)).toBe('−500 (−25.0%) vs last snapshot 2026-12-06 09:05');
+    expect(snapshotChangeWords(2500, last, f)).toBe('+500 (+25.0%) vs last snapshot 2026-12-06 09:05');
+    expect(snapshotChangeWords(2000, last, f)).toBe('±0 (±0.0%) vs last snapshot 2026-12-06 09:05');
+    expect(snapshotChangeWords(5, { ...last, value: 0 }, f)).toBe('+5 vs last snapshot 2026-12-06 09:05');
+    expect(snapshotChangeWords(null, last, f)).toBe('vs last snapshot 2026-12-06 09:05: no value to compare');
+    // A KPI with its own comparison keeps it; the snapshot change goes to the note line.
+    const withPeriod = withLastSnapshot({ kind: 'kpi', value: 2500, numberFormat: '#,##0', periodLabel: '2026', comparison: { label: 'vs 2025', value: 1 } }, last, f);
+    expect(withPeriod.comparison).toEqual({ label: 'vs 2025', value: 1 });
+    expect(withPeriod.periodLabel).toBe('2026 · +500 (+25.0%) vs last snapshot 2026-12-06 09:05');
+  });
+});
+
+describe('snapshots', () => {
+  it('renames columns that clash with the stamp and parameters, ignoring case', () => {
+    expect(stampedHeader(['refreshed at (utc)', 'Parameters', 'Parameters2', ''])).toEqual(['Refreshed at (UTC)', 'Parameters', 'refreshed at (utc)2', 'Parameters2', 'Parameters22', 'Column4']);
+  });
+
+  it('lays a grid out tidy: one row per row item × column item, totals marked, blanks for missing', () => {
+    const snap = querySnapshot({
+      sourceRowCount: 3, rowCount: 3, skipped: {},
+      grid: {
+        rowFields: ['Region'], columnFields: ['Year'],
+        measures: [{ id: 'a', label: 'Sum', numberFormat: '#,##0' }, { id: 'b', label: 'Ratio', numberFormat: '0%' }],
+        rowItems: [{ kind: 'item', path: [null] }, { kind: 'item', path: ['=West'] }, { kind: 'grandTotal', path: [] }],
+        columnItems: [{ kind: 'item', path: [2025] }, { kind: 'grandTotal', path: [] }],
+        values: [[-0, Infinity, -0, null], [5, 0.5, 5, 0.5], [5, NaN, 5, -Infinity]],
+      },
+    });
+    expect(snap.header).toEqual(['Row level', 'Region', 'Column level', 'Year', 'Sum', 'Ratio']);
+    expect(snap.numberFormats).toEqual(['General', 'General', 'General', 'General', '#,##0', '0%']);
+    expect(snap.rows).toEqual([
+      ['item', '', 'item', 2025, 0, ''],
+      ['item', '', 'grand total', '', 0, ''],
+      ['item', '=West', 'item', 2025, 5, 0.5],
+      ['item', '=West', 'grand total', '', 5, 0.5],
+      ['grand total', '', 'item', 2025, 5, ''],
+      ['grand total', '', 'grand total', '', 5, ''],
+    ]);
+    expect(Object.is(snap.rows[0]![4], 0)).toBe(true);
+    // An empty result still leaves a row saying the refresh happened.
+    expect(stampedRows({ header: ['A', 'B'], rows: [], numberFormats: [] }, 't', 'p')).toEqual([['t', 'p', '', '']]);
+  });
+});
