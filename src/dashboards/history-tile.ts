@@ -18,10 +18,11 @@ export const DEFAULT_HISTORY_POINTS = 30;
  * "2026-12-07 03:10" (UTC) from an ISO stamp: short enough for a chart's axis; the stamp itself
  * is in the history table.
  * @example snapshotLabel('2026-12-07T03:10:42.000Z') // '2026-12-07 03:10'
+ * @example snapshotLabel('2026-12-07T03:10:42.000Z', true) // '2026-12-07 03:10:42'
  */
-export function snapshotLabel(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}` : iso;
+export function snapshotLabel(iso: string, seconds = false): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${seconds ? m[3] ?? ':00' : ''}` : iso;
 }
 
 /**
@@ -33,9 +34,12 @@ export function snapshotLabel(iso: string): string {
  */
 export function historyChartData(points: readonly HistoryPoint[], name: string, numberFormat: string, keep = DEFAULT_HISTORY_POINTS): ChartData {
   const shown = points.slice(Math.max(0, points.length - keep));
+  let categories = shown.map((p) => snapshotLabel(p.at));
+  // Refreshes within one minute: the seconds tell them apart.
+  if (new Set(categories).size < categories.length) categories = shown.map((p) => snapshotLabel(p.at, true));
   return {
     kind: 'chart',
-    categories: shown.map((p) => snapshotLabel(p.at)),
+    categories,
     series: [{ name, values: shown.map((p) => p.value) }],
     numberFormat,
   };

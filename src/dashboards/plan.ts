@@ -344,7 +344,12 @@ export function planDashboard(input: PlanInput): WritePlan {
     if (!outcome) continue;
     if (tile.kind === 'kpi') kpi(p, tile, outcome, input);
     else if (tile.kind === 'chart') chart(p, tile, outcome, input, chartSlot);
-    else if (tile.kind === 'history') chart(p, historyChartTile(tile), outcome, input, chartSlot); // issue 17
+    else if (tile.kind === 'history') {
+      // Issue 17. A history moves little against its level (11.22M, 11.23M): the compact axis
+      // format would print "$11.2M" on every line, so the axis keeps the KPI's own format.
+      chart(p, historyChartTile(tile), outcome, input, chartSlot);
+      if (outcome.status === 'fresh') p.charts[p.charts.length - 1]!.numberFormat = (outcome.data as ChartData).numberFormat;
+    }
     else table(p, tile, outcome, input);
   }
   const right = gridRight(input.tiles);

@@ -29,6 +29,9 @@ describe('history tile and vs last snapshot', () => {
     expect(data.categories).toEqual(['2026-12-03 02:30', '2026-12-04 03:30', '2026-12-05 04:30']);
     expect(data.series).toEqual([{ name: 'Revenue', values: [null, 30, 40] }]);
     expect(snapshotLabel('not a time')).toBe('not a time');
+    // Two refreshes in one minute: the seconds tell them apart.
+    expect(historyChartData([{ at: '2026-12-07T03:34:05.120Z', value: 1 }, { at: '2026-12-07T03:34:41.000Z', value: 2 }], 'R', '0').categories)
+      .toEqual(['2026-12-07 03:34:05', '2026-12-07 03:34:41']);
   });
 
   it('says the change and the %, down, up, flat, from zero and without a value', () => {
