@@ -77,7 +77,9 @@ export function snapshotChangeWords(value: number | null, last: HistoryPoint | u
   if (value === null || last.value === null) return `${when}: no value to compare`;
   const change = value - last.value;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  const pct = last.value !== 0 ? ` (${sign}${(Math.abs(change / last.value) * 100).toFixed(1)}%)` : '';
+  const share = Math.abs(change / last.value) * 100;
+  // A small move on a large level (3,000 on 11 million) would read "+0.0%": two decimals then.
+  const pct = last.value !== 0 ? ` (${sign}${share.toFixed(share > 0 && share < 0.1 ? 2 : 1)}%)` : '';
   return `${sign}${format(Math.abs(change))}${pct} ${when}`;
 }
 

@@ -41,6 +41,7 @@ describe('history tile and vs last snapshot', () => {
     expect(snapshotChangeWords(2500, last, f)).toBe('+500 (+25.0%) vs last snapshot 2026-12-06 09:05');
     expect(snapshotChangeWords(2000, last, f)).toBe('±0 (±0.0%) vs last snapshot 2026-12-06 09:05');
     expect(snapshotChangeWords(5, { ...last, value: 0 }, f)).toBe('+5 vs last snapshot 2026-12-06 09:05');
+    expect(snapshotChangeWords(11_226_517, { ...last, value: 11_223_517 }, f)).toBe('+3,000 (+0.03%) vs last snapshot 2026-12-06 09:05');
     expect(snapshotChangeWords(null, last, f)).toBe('vs last snapshot 2026-12-06 09:05: no value to compare');
     // A KPI with its own comparison keeps it; the snapshot change goes to the note line.
     const withPeriod = withLastSnapshot({ kind: 'kpi', value: 2500, numberFormat: '#,##0', periodLabel: '2026', comparison: { label: 'vs 2025', value: 1 } }, last, f);
