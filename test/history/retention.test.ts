@@ -177,3 +177,51 @@ describe('the guard and chunks in Excel', () => {
     }
   });
 });
+
+describe('refusals that keep the history as it was', () => {
+  const input = { ownerId: 'q_r', ownerLabel: 'Checked', options: { keep: true }, parameters: '' };
+
+  it('cells the user typed below the table stop the append, named in the message', async () => {
+    const sim = createSimulator(modelFromRows('Sheet1', [['']]));
+    await recordHistory(sim.run, { ...input, at: new Date(T0), snapshot: snap(rowsOf(0, 3)) });
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('History · Checked').getRange('C7').values = [['my note']]; await ctx.sync(); });
+    const before = workbookJson(sim);
+    const r = await recordHistory(sim.run, { ...input, at: new Date(T0 + DAY), snapshot: snap(rowsOf(1, 3)) });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/^History not added: PivotDeck did not add to the history: .*C7 holds cells PivotDeck did not write\. Move them away/);
+    expect(workbookJson(sim) === before).toBe(true);
+  });
+
+  it('a table whose first column is no longer the stamp is not added to', async () => {
+    const sim = createSimulator(modelFromRows('Sheet1', [['']]));
+    await recordHistory(sim.run, { ...input, at: new Date(T0), snapshot: snap(rowsOf(0, 2)) });
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('History · Checked').getRange('A1').values = [['When']]; await ctx.sync(); });
+    const before = workbookJson(sim);
+    const r = await recordHistory(sim.run, { ...input, at: new Date(T0 + DAY), snapshot: snap(rowsOf(1, 2)) });
+    expect(r).toMatchObject({ status: 'failed', message: expect.stringMatching(/is no longer "Refreshed at \(UTC\)"\. Put it back/) });
+    expect(workbookJson(sim) === before).toBe(true);
+  });
+
+  it('an Excel without Table.resize (ExcelApi 1.13) refuses later snapshots and changes nothing', async () => {
+    const first = createSimulator(modelFromRows('Sheet1', [['']]));
+    await recordHistory(first.run, { ...input, at: new Date(T0), snapshot: snap(rowsOf(0, 2)) });
+    const sim = createSimulator(first.toModel(), { supportedApiVersion: '1.12' });
+    const before = workbookJson(sim);
+    const r = await recordHistory(sim.run, { ...input, at: new Date(T0 + DAY), snapshot: snap(rowsOf(1, 2)) });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/^History not added: Excel could not add this refresh to the history \(.+\)\. The history is as it was\.$/);
+    expect(workbookJson(sim) === before).toBe(true);
+  });
+
+  it('new result columns are added at the right; old rows stay blank there', async () => {
+    const sim = createSimulator(modelFromRows('Sheet1', [['']]));
+    await recordHistory(sim.run, { ...input, at: new Date(T0), snapshot: snap([['a', 1]]) });
+    await recordHistory(sim.run, { ...input, at: new Date(T0 + DAY), snapshot: { header: ['Wert', 'Neu'], rows: [[2, '=x']], numberFormats: ['General', 'General'] } });
+    const h = await readHistoryTable(sim.run, 'PivotDeck_History_q_r', { columns: 'all' });
+    expect(h.header).toEqual(['Refreshed at (UTC)', 'Parameters', 'Région', 'Wert', 'Neu']);
+    expect(Array.from({ length: h.bodyRows }, (_, r) => h.header.map((_, c) => h.columns.get(c)![r]))).toEqual([
+      [stamp(0), '', 'a', 1, ''],
+      [stamp(1), '', '', 2, '=x'],
+    ]);
+  });
+});
