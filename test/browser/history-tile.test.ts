@@ -54,7 +54,7 @@ async function changeSales(delta: number): Promise<void> {
 
 async function historyChart(): Promise<{ type: string; values: Array<number | null>; categories: string[] }> {
   const charts = await page.evaluate(() => window.__pivotdeck!.charts('Ops'));
-  const chart = charts.find((c) => c.name === 'PivotDeck_dash_d1_trend');
+  const chart = charts.find((c) => c.name === 'PivotDeck_dash_d1_history1');
   if (!chart) throw new Error('no history chart on the sheet');
   return { type: chart.type, values: chart.series[0]!.values, categories: chart.series[0]!.categories };
 }
@@ -72,10 +72,9 @@ beforeAll(async () => {
   page = await h.open('workbench.html');
   await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
   // A workbook that already holds a dashboard (as a teammate would have saved it): a Revenue
-  // card and a history tile of it, on the sheet "Ops". History is turned on below, in the pane.
+  // card on the sheet "Ops". The history chart, the comparison and history are added in the pane.
   const tiles = [
-    { version: 1, kind: 'kpi', id: 'revenue', title: 'Revenue', at: { row: 0, col: 0, rows: 4, cols: 4 }, source: { kind: 'table', name: 'Sales' }, measure: { id: 'r', kind: 'sum', field: 'Revenue' }, numberFormat: '$#,##0', vsLastSnapshot: true },
-    { version: 1, kind: 'history', id: 'trend', title: 'Revenue at each refresh', at: { row: 5, col: 0, rows: 12, cols: 7 }, kpi: 'revenue' },
+    { version: 1, kind: 'kpi', id: 'revenue', title: 'Revenue', at: { row: 0, col: 0, rows: 4, cols: 4 }, source: { kind: 'table', name: 'Sales' }, measure: { id: 'r', kind: 'sum', field: 'Revenue' }, numberFormat: '$#,##0' },
   ];
   const doc = { schemaVersion: 4, extensions: [], sources: [], queries: [], dashboards: [{ id: 'd1', label: LABEL, sheet: 'Ops', tiles }] };
   await page.evaluate(async (text) => window.__pivotdeck!.sim.run(async (ctx) => {
@@ -98,6 +97,8 @@ describe('a history tile, with the pane at 350 px', () => {
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     await listItem().waitFor({ timeout: 60_000 });
     await listItem().getByRole('button', { name: `Edit ${LABEL}` }).click();
+    await pane().getByRole('button', { name: 'Add a history chart' }).click({ timeout: 60_000 });
+    await pane().getByRole('checkbox', { name: 'Compare with the last history snapshot' }).check();
     const keep = pane().getByRole('switch', { name: 'Keep history' });
     await keep.waitFor({ timeout: 60_000 });
     await keep.check();
@@ -121,6 +122,13 @@ describe('a history tile, with the pane at 350 px', () => {
     }
     const chart = await historyChart();
     expect(chart.type).toBe('Line');
+    // The card: the change since the last snapshot in words (the last change was +3,000).
+    const words = await page.evaluate(() => window.__pivotdeck!.cellDisplay('Ops', 'B3').text);
+    const change = totals[3]! - totals[2]!;
+    expect(change).toBe(3000);
+    const pct = (change / totals[2]!) * 100;
+    const pctText = pct.toFixed(pct < 0.1 ? 2 : 1).replace('.', '\\.');
+    expect(words).toMatch(new RegExp(`^\\+\\$3,000 \\(\\+${pctText}%\\) vs last snapshot \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
     expect(chart.categories).toHaveLength(4);
     const rows = await historyRows();
     expect(rows.map((r) => r[6])).toEqual(totals);

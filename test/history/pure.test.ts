@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { historyChartData, snapshotChangeWords, snapshotLabel, withLastSnapshot } from '../../src/dashboards';
 import { querySnapshot, stampedHeader, stampedRows } from '../../src/refresh/history';
 import { historyDraft, historyOptions, historyWords } from '../../src/taskpane/history/history-draft';
+import { addHistoryTile, setHistoryKpi, setVsLastSnapshot } from '../../src/taskpane/history/history-tile-edits';
+import { tilesOverlap, type Tile } from '../../src/dashboards';
 
 describe('the Keep history draft', () => {
   it('round-trips stored options and refuses what cannot be stored, in words', () => {
@@ -79,5 +81,27 @@ describe('snapshots', () => {
     expect(Object.is(snap.rows[0]![4], 0)).toBe(true);
     // An empty result still leaves a row saying the refresh happened.
     expect(stampedRows({ header: ['A', 'B'], rows: [], numberFormats: [] }, 't', 'p')).toEqual([['t', 'p', '', '']]);
+  });
+});
+
+describe('history tile edits', () => {
+  const kpi = (id: string, title: string): Tile => ({ version: 1, kind: 'kpi', id, title, at: { row: 0, col: 0, rows: 4, cols: 3 }, source: { kind: 'table', name: 'Sales' }, measure: { id: 'm', kind: 'sum', field: 'Revenue' } });
+
+  it('adds a history chart of the first key figure, laid out with the others, and re-points it', () => {
+    expect(addHistoryTile([])).toEqual([]);
+    const tiles = addHistoryTile([kpi('kpi1', 'Umsatz €'), kpi('kpi2', 'Orders')]);
+    const added = tiles[2]!;
+    expect(added).toMatchObject({ kind: 'history', id: 'history1', kpi: 'kpi1', title: 'Umsatz € at each refresh', at: { rows: 10, cols: 7 } });
+    // Laid out with the others, over none of them.
+    for (const other of tiles.slice(0, 2)) expect(tilesOverlap(added.at, other.at)).toBe(false);
+    expect(setHistoryKpi(tiles, 'history1', 'kpi2')[2]).toMatchObject({ kpi: 'kpi2' });
+    // Only a history tile takes a key figure.
+    expect(setHistoryKpi(tiles, 'kpi1', 'kpi2')[0]).toEqual(tiles[0]);
+  });
+
+  it('turns vs last snapshot on and off on a key figure only', () => {
+    const on = setVsLastSnapshot([kpi('kpi1', 'A')], 'kpi1', true);
+    expect(on[0]).toMatchObject({ vsLastSnapshot: true });
+    expect('vsLastSnapshot' in setVsLastSnapshot(on, 'kpi1', false)[0]!).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from './tile-edits';
 import { useTileEditorStyles } from './TileEditor.styles';
 import { CHART_TYPE_WORD, MEASURE_KIND_WORD, TILE_KIND_WORD, TILE_MEASURE_KINDS, tileName, tileSummary, type TileMeasureKind } from './tile-words';
+import { HistoryTileControls } from '../history/HistoryTileControls';
 
 export interface TileCardProps {
   tile: Tile;
@@ -135,6 +136,8 @@ export function TileCard({ tile, index, tiles, fields, onChange }: TileCardProps
           {limits && limitsProblem && <span className={styles.problem} role="alert">{limitsProblem}</span>}
         </>
       )}
+
+      <HistoryTileControls tile={tile} tiles={tiles} onChange={onChange} />
 
       {tile.kind === 'header' && (
         <fieldset className={styles.checks}>
