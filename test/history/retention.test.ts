@@ -225,3 +225,16 @@ describe('refusals that keep the history as it was', () => {
     ]);
   });
 });
+
+describe('a total row the user turned on', () => {
+  it('is not written under: the append is refused with what to do', async () => {
+    const sim = createSimulator(modelFromRows('Sheet1', [['']]));
+    const input = { ownerId: 'q_r', ownerLabel: 'Totals', options: { keep: true }, parameters: '' };
+    await recordHistory(sim.run, { ...input, at: new Date(T0), snapshot: snap(rowsOf(0, 2)) });
+    await sim.run(async (ctx) => { ctx.workbook.tables.getItem('PivotDeck_History_q_r').showTotals = true; await ctx.sync(); });
+    const before = workbookJson(sim);
+    const r = await recordHistory(sim.run, { ...input, at: new Date(T0 + DAY), snapshot: snap(rowsOf(1, 2)) });
+    expect(r).toMatchObject({ status: 'failed', message: expect.stringMatching(/shows a Total Row.*Turn the Total Row off/) });
+    expect(workbookJson(sim) === before).toBe(true);
+  });
+});

@@ -86,7 +86,11 @@ export async function appendHistory(run: ExcelRun, append: HistoryAppend): Promi
     const top = range.rowIndex;
     const left = range.columnIndex;
     const bodyRows = range.rowCount - 1 - (table.showTotals ? 1 : 0);
-    if (table.showTotals || bodyRows !== append.expectedBodyRows) {
+    if (table.showTotals) {
+      // Rows added under a total row would sit below the totals; PivotDeck does not move it.
+      throw new HistoryError('changed', 'The history table shows a Total Row, so PivotDeck cannot add below its last row. Turn the Total Row off (Table Design → Total Row) and refresh again. Nothing was added.');
+    }
+    if (bodyRows !== append.expectedBodyRows) {
       throw new HistoryError('changed', 'The history table changed while PivotDeck was adding to it (another refresh, or an edit). Nothing was added; refresh again.');
     }
     // Snapshot columns go to the table's column of the same name; new ones are added at the right.
