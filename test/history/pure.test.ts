@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { historyChartData, snapshotChangeWords, snapshotLabel, withLastSnapshot } from '../../src/dashboards';
 import { querySnapshot, stampedHeader, stampedRows } from '../../src/refresh/history';
-import { historyDraft, historyOptions, historyWords } from '../../src/taskpane/history/history-draft';
+import { historyDraft, historyOptions } from '../../src/taskpane/history/history-draft';
 import { addHistoryTile, setHistoryKpi, setVsLastSnapshot } from '../../src/taskpane/history/history-tile-edits';
 import { tilesOverlap, type Tile } from '../../src/dashboards';
 
@@ -19,8 +19,6 @@ describe('the Keep history draft', () => {
     expect(historyOptions({ keep: true, by: 'count', count: '0', days: '' }).problem).toBe('Type a whole number of refreshes from 1 to 100,000.');
     expect(historyOptions({ keep: true, by: 'days', count: '', days: '2.5' }).problem).toBe('Type a whole number of days from 1 to 36,500.');
     expect(historyOptions({ keep: false, by: 'days', count: '', days: 'x' })).toEqual({ options: null });
-    expect(historyWords({ keep: true, lastRefreshes: 1 })).toBe('Keeps the last 1 refresh');
-    expect(historyWords({ keep: false, lastRefreshes: 1 })).toBeUndefined();
   });
 });
 

@@ -48,14 +48,3 @@ export function historyOptions(draft: HistoryDraft): { options: HistoryOptions |
   }
   return { options: draft.by === 'count' ? { keep: true, lastRefreshes: n } : { keep: true, maxAgeDays: n } };
 }
-
-/**
- * The option in words, for lists.
- * @example historyWords({ keep: true, lastRefreshes: 30 }) // 'Keeps the last 30 refreshes'
- */
-export function historyWords(options: HistoryOptions | undefined): string | undefined {
-  if (!options?.keep) return undefined;
-  if (options.lastRefreshes !== undefined) return `Keeps the last ${options.lastRefreshes.toLocaleString('en-US')} refresh${options.lastRefreshes === 1 ? '' : 'es'}`;
-  if (options.maxAgeDays !== undefined) return `Keeps ${options.maxAgeDays.toLocaleString('en-US')} day${options.maxAgeDays === 1 ? '' : 's'} of refreshes`;
-  return 'Keeps every refresh';
-}
