@@ -17,3 +17,6 @@ export { dataColumn, parameterCells, planDashboard, type PlanInput } from './pla
 export { DASHBOARD_STYLE } from './style';
 export { dashboardNamePrefix, tileName, chartName, freshSheetName } from './names';
 export { newTileId, newDashboardId } from './ids';
+export {
+  DEFAULT_HISTORY_POINTS, historyChartData, historyChartTile, historyKpi, snapshotChangeWords, snapshotLabel, withLastSnapshot, type HistoryPoint,
+} from './history-tile';

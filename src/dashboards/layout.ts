@@ -15,6 +15,7 @@ export const DEFAULT_TILE_SIZE: Record<TileKind, { rows: number; cols: number }>
   kpi: { rows: 4, cols: 3 },
   chart: { rows: 14, cols: 7 },
   table: { rows: 13, cols: 7 },
+  history: { rows: 10, cols: 7 }, // history tile (issue 17)
 };
 
 /** A1 letters of a 0-based column. */

@@ -6,6 +6,7 @@
  * get a note; chart data goes to a data area right of the grid, one fixed slot per chart.
  */
 import { chartName, dashboardNamePrefix, tileName } from './names';
+import { historyChartTile } from './history-tile';
 import { rectAddress } from './layout';
 import { dashboardParameters, isAll } from './tile-queries';
 import { CHART_DATA_SLOT, DASHBOARD_STYLE as S, MAX_CHART_SERIES, MAX_INLINE_LIST } from './style';
@@ -186,7 +187,8 @@ export function dataColumn(tiles: readonly Tile[]): number {
 }
 
 function chartCount(tiles: readonly Tile[]): number {
-  return tiles.filter((t) => t.kind === 'chart').length;
+  // History tiles (issue 17) are line charts with a data slot of their own.
+  return tiles.filter((t) => t.kind === 'chart' || t.kind === 'history').length;
 }
 
 /**
@@ -334,7 +336,7 @@ export function planDashboard(input: PlanInput): WritePlan {
   let slot = 0;
   for (const tile of input.tiles) {
     const outcome = input.outcomes.get(tile.id);
-    const chartSlot = tile.kind === 'chart' ? slot++ : -1;
+    const chartSlot = tile.kind === 'chart' || tile.kind === 'history' ? slot++ : -1;
     if (tile.kind === 'header') {
       header(p, tile, outcome?.status === 'fresh' ? (outcome.data as HeaderData) : undefined, input, prefix);
       continue;
@@ -342,6 +344,12 @@ export function planDashboard(input: PlanInput): WritePlan {
     if (!outcome) continue;
     if (tile.kind === 'kpi') kpi(p, tile, outcome, input);
     else if (tile.kind === 'chart') chart(p, tile, outcome, input, chartSlot);
+    else if (tile.kind === 'history') {
+      // Issue 17. A history moves little against its level (11.22M, 11.23M): the compact axis
+      // format would print "$11.2M" on every line, so the axis keeps the KPI's own format.
+      chart(p, historyChartTile(tile), outcome, input, chartSlot);
+      if (outcome.status === 'fresh') p.charts[p.charts.length - 1]!.numberFormat = (outcome.data as ChartData).numberFormat;
+    }
     else table(p, tile, outcome, input);
   }
   const right = gridRight(input.tiles);

@@ -212,7 +212,7 @@ export function planTileQueries(tiles: readonly Tile[], values: ParameterValues)
     return key;
   };
   const tileKeys = new Map<string, string>();
-  for (const tile of tiles) if (tile.kind !== 'header') tileKeys.set(tile.id, add(tileSpec(tile, tiles, values)));
+  for (const tile of tiles) if (tile.kind !== 'header' && tile.kind !== 'history') tileKeys.set(tile.id, add(tileSpec(tile, tiles, values)));
   const parameters = new Map<string, string>();
   for (const p of dashboardParameters(tiles)) {
     const source = parameterSource(p, tiles);

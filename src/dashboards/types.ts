@@ -97,6 +97,11 @@ export const KpiTileSchema = z.strictObject({
   thresholds: ThresholdsSchema.optional(),
   /** Excel number format of the big number; default from the measure or "#,##0". */
   numberFormat: z.string().max(255).optional(),
+  /**
+   * History (issue 17): also compare with the value in the dashboard's last history snapshot taken
+   * with the same parameter choices (change and %). Needs the dashboard's "Keep history".
+   */
+  vsLastSnapshot: z.boolean().optional(),
 });
 
 export const CHART_TYPES = ['column', 'bar', 'line', 'area', 'pie', 'doughnut', 'combo'] as const;
@@ -149,7 +154,23 @@ export const HeaderTileSchema = z.strictObject({
   parameters: z.array(ParameterSchema).max(6),
 });
 
-export const TileSchema = z.discriminatedUnion('kind', [KpiTileSchema, ChartTileSchema, TableTileSchema, HeaderTileSchema]);
+// ---- History tile (issue 17, the history work; see src/dashboards/history-tile.ts) ----
+/**
+ * A KPI of this dashboard over its history snapshots, as a native line chart: one point per
+ * snapshot taken with the same parameter choices as now, the newest `points` of them. Needs the
+ * dashboard's "Keep history"; it runs no query of its own.
+ */
+export const HistoryTileSchema = z.strictObject({
+  ...tileBase,
+  kind: z.literal('history'),
+  /** The KPI tile (its id) whose value is drawn. */
+  kpi: tileId,
+  points: z.int().min(2).max(500).optional(),
+});
+export type HistoryTile = z.infer<typeof HistoryTileSchema>;
+// ---- end of history tile ----
+
+export const TileSchema = z.discriminatedUnion('kind', [KpiTileSchema, ChartTileSchema, TableTileSchema, HeaderTileSchema, HistoryTileSchema]);
 export type Tile = z.infer<typeof TileSchema>;
 export type KpiTile = z.infer<typeof KpiTileSchema>;
 export type ChartTile = z.infer<typeof ChartTileSchema>;

@@ -159,6 +159,21 @@ export const sourceDef = z.object({
 /** A web, file or warehouse source as the workbook stores it (never a secret). */
 export type SourceDefinition = z.infer<typeof sourceDef>;
 
+// ---- History (issue 17): keep every successful refresh's result in a table PivotDeck owns. ----
+/**
+ * A saved query's or dashboard's history option. `keep` turns it on; retention removes whole
+ * oldest snapshots: beyond the last `lastRefreshes`, and older than `maxAgeDays` (either, both or
+ * neither). The snapshots themselves live in the workbook, in the history table (src/excel/history),
+ * not here: the table is the history, so a teammate's refresh appends to the same one.
+ */
+export const historyOptions = z.object({
+  keep: z.boolean(),
+  lastRefreshes: z.number().int().min(1).max(100_000).optional(),
+  maxAgeDays: z.number().int().min(1).max(36_500).optional(),
+});
+export type HistoryOptions = z.infer<typeof historyOptions>;
+// ---- end of History ----
+
 export const queryDef = z.object({
   id,
   label,
@@ -166,6 +181,8 @@ export const queryDef = z.object({
   spec: z.record(z.string(), z.unknown()),
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
+  /** History (issue 17): optional, absent = no history. */
+  history: historyOptions.optional(),
 });
 
 export const dashboardDef = z.object({
@@ -177,6 +194,8 @@ export const dashboardDef = z.object({
   refreshOnOpen: z.boolean().optional(),
   refreshEveryMinutes: z.number().int().min(1).max(1440).optional(),
   lastRefresh: refreshStatus.optional(),
+  /** History (issue 17): optional, absent = no history. */
+  history: historyOptions.optional(),
 });
 
 export const pivotDeckDocument = z.object({

@@ -14,6 +14,8 @@ export interface NewDashboard {
   sheet?: string;
   refreshOnOpen?: boolean;
   refreshEveryMinutes?: number;
+  /** Keep history (issue 17). */
+  history?: DashboardDef['history'];
 }
 
 export interface DashboardChange {
@@ -22,6 +24,8 @@ export interface DashboardChange {
   refreshOnOpen?: boolean;
   /** null turns the interval off. */
   refreshEveryMinutes?: number | null;
+  /** Keep history (issue 17); null turns it off (the history table stays). A document-only change. */
+  history?: DashboardDef['history'] | null;
 }
 
 /** A dashboard as the pane lists it. */
@@ -117,6 +121,7 @@ export async function createDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
     id, label, sheet, tiles: request.tiles,
     ...(request.refreshOnOpen ? { refreshOnOpen: true } : {}),
     ...(request.refreshEveryMinutes ? { refreshEveryMinutes: request.refreshEveryMinutes } : {}),
+    ...(request.history ? { history: request.history } : {}),
   };
   const outcome = await runDashboard(deps, def, { ...options, initial: true, sources: doc.sources });
   if (outcome.status === 'failed' || outcome.status === 'cancelled') {
@@ -156,6 +161,8 @@ export async function updateDashboard(deps: DashboardDeps, doc: PivotDeckDocumen
   if (change.refreshOnOpen !== undefined) next.refreshOnOpen = change.refreshOnOpen;
   if (change.refreshEveryMinutes === null) delete next.refreshEveryMinutes;
   else if (change.refreshEveryMinutes !== undefined) next.refreshEveryMinutes = Math.max(1, Math.min(1440, Math.round(change.refreshEveryMinutes)));
+  if (change.history === null) delete next.history;
+  else if (change.history !== undefined) next.history = change.history;
   if (!change.tiles) {
     return { document: replace(doc, next), outcome: { ...failedOutcome('Saved.'), status: 'saved' } };
   }

@@ -16,6 +16,7 @@ import { readSourceData, sourceLabel, sourcesOf, type SourceData } from '../quer
 import type { DashboardDeps, DashboardDef, DashboardOutcome, RefreshDashboardOptions } from './types';
 import { runWarehouseTiles } from './warehouse-tiles';
 import type { SourceDefinition } from '../../connectors/types';
+import { keepDashboardHistory, prepareDashboardHistory } from '../history';
 
 export interface RunDashboardOptions extends RefreshDashboardOptions {
   /** Sources read in this call (shared by a "Refresh all" across dashboards), by sourceRefKey. */
@@ -181,7 +182,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       if (r?.ok) choices[paramId] = parameterChoices(r.result);
     }
     for (const tile of tiles) {
-      if (tile.kind === 'header') continue;
+      if (tile.kind === 'header' || tile.kind === 'history') continue;
       const r = results.get(plan.tiles.get(tile.id) ?? '');
       if (!r || !r.ok) {
         outcomes.set(tile.id, { status: 'stale', reason: r && !r.ok ? r.reason : 'not computed' });
@@ -195,6 +196,8 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       }
     }
     const at = (deps.now ?? (() => new Date()))();
+    // History (issue 17): history tiles and "vs last snapshot" from the snapshots kept so far.
+    await prepareDashboardHistory({ run: deps.run, def, tiles, outcomes, values, at, signal });
     const sourceWords = outcome.sources.map((s) => `${s.label}: ${s.ok ? 'up to date' : 'failed'}`).join(', ');
     const staleCount = [...outcomes.values()].filter((o) => o.status === 'stale').length;
     const status = `Last refreshed ${refreshTimeText(at)}${sourceWords ? ` · ${sourceWords}` : ''}${staleCount ? ` · ${staleCount} tile${staleCount > 1 ? 's' : ''} not refreshed` : ''}`;
@@ -216,6 +219,12 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     outcome.message = staleCount
       ? `${computed - staleCount} of ${computed} tiles refreshed; ${staleCount} kept their previous values (${outcome.sources.filter((s) => !s.ok).map((s) => s.label).join(', ') || 'see the tiles'}).`
       : `All ${computed} tiles refreshed.`;
+    // History (issue 17): only once the dashboard is written; it never fails the refresh.
+    const history = await keepDashboardHistory({ run: deps.run, def, tiles, outcomes, values, at });
+    if (history) {
+      outcome.history = history;
+      outcome.message = `${outcome.message} ${history.message}`;
+    }
     return outcome;
   } catch (error) {
     if (signal?.aborted) {
@@ -230,6 +239,6 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
 /** Source keys a dashboard reads (for "refresh when a source changes"). */
 export function dashboardSourceKeys(tiles: readonly Tile[]): string[] {
   const keys = new Set<string>();
-  for (const t of tiles) if (t.kind !== 'header') keys.add(sourceRefKey(t.source));
+  for (const t of tiles) if (t.kind !== 'header' && t.kind !== 'history') keys.add(sourceRefKey(t.source));
   return [...keys];
 }

@@ -3,6 +3,7 @@ import type { TileOutcome } from '../../dashboards';
 import type { QueryDeps } from '../queries/run-query';
 import type { SourceData } from '../queries/source-data';
 import type { QueryResult } from '../../engine';
+import type { HistoryRecord } from '../history';
 
 /** What dashboards need from their surroundings (the same as saved queries). */
 export type DashboardDeps = QueryDeps;
@@ -44,6 +45,8 @@ export interface DashboardOutcome {
   parameterValues?: Record<string, string | number>;
   /** Tiles that could not be read from the workbook (edited by hand, newer PivotDeck). */
   problems?: string[];
+  /** How adding this refresh to the dashboard's history went (issue 17), when it keeps one. */
+  history?: HistoryRecord;
 }
 
 export interface DashboardDocResult {

@@ -7,14 +7,15 @@ import {
 } from '../../excel/query-output';
 import type { PivotDeckDocument } from '../../model';
 import { QueryComputeError } from './query-worker-protocol';
-import { runQuery, type QueryDeps, type RunQueryOptions } from './run-query';
+import { runQuery, type QueryDeps, type QueryRun, type RunQueryOptions } from './run-query';
+import { keepQueryHistory, type HistoryRecord } from '../history';
 import { warehouseSummary, type WarehouseRunDetails } from './warehouse-query';
 import { isWarehouseError } from '../../connectors/warehouse';
 
 type QueryDef = PivotDeckDocument['queries'][number];
 
 export type QueryOutcome =
-  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails }
+  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails; history?: HistoryRecord }
   /** Nothing was written; the previous output (if any) is as it was. */
   | { status: 'failed'; code: string; message: string }
   | { status: 'cancelled'; message: string }
@@ -23,6 +24,8 @@ export type QueryOutcome =
 
 export interface QueryChange {
   label?: string;
+  /** Keep history (issue 17); null turns it off. A document-only change, like a new label. */
+  history?: PivotDeckDocument['queries'][number]['history'] | null;
   spec?: QuerySpec;
   layout?: OutputLayout;
   /** A new place; absent, the output stays where it is. */
@@ -47,7 +50,7 @@ async function computeAndWrite(
   layout: OutputLayout,
   target: OutputTarget,
   follow: boolean,
-  options: RunQueryOptions & { activate?: boolean },
+  options: RunQueryOptions & { activate?: boolean; afterWrite?: (run: QueryRun) => Promise<HistoryRecord | undefined> },
 ): Promise<QueryOutcome> {
   const checked = validateQuerySpec(specInput);
   if (!checked.ok) return { status: 'failed', code: 'spec', message: `The query "${label}" is not valid: ${checked.error.message}` };
@@ -64,7 +67,12 @@ async function computeAndWrite(
     const base = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
     // A warehouse query says what ran where (on the server, in the pane) and what crossed the wire.
     const summary = run.warehouse ? `${base}. ${warehouseSummary(run.warehouse).replace(/\.$/, '')}` : base;
-    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse };
+    // History (issue 17): only after the output is written; it never fails the refresh.
+    const history = await options.afterWrite?.(run);
+    return {
+      status: 'written', write, summary: history ? `${summary}. ${history.message}` : summary,
+      sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse, ...(history ? { history } : {}),
+    };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
     const code = error instanceof QueryOutputError ? error.code
@@ -159,7 +167,10 @@ export async function refreshQuery(
   const def = doc.queries.find((q) => q.id === id);
   if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
   const layout = options.layout ?? await queryOutputLayout(deps.run, id);
-  const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, { ...options, sources: doc.sources });
+  const outcome = await computeAndWrite(deps, id, def.label, def.spec, layout, savedTarget(def), true, {
+    ...options, sources: doc.sources,
+    ...(def.history?.keep ? { afterWrite: (run: QueryRun) => keepQueryHistory(deps.run, def, run.result, (deps.now ?? (() => new Date()))()) } : {}),
+  });
   if (outcome.status === 'cancelled' || outcome.status === 'saved') return { document: doc, outcome };
   const updated = recorded(def, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
@@ -199,16 +210,25 @@ export async function updateQuery(deps: QueryDeps, doc: PivotDeckDocument, id: s
   const def = doc.queries.find((q) => q.id === id);
   if (!def) throw new Error(`There is no PivotDeck query "${id}" in this workbook.`);
   const label = change.label?.trim() ? change.label.trim().slice(0, 255) : def.label;
+  const kept = change.history === undefined ? def : withHistory(def, change.history);
   if (!change.spec && !change.layout && !change.target) {
-    const renamed = { ...def, label };
-    return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? renamed : q)) }, outcome: { status: 'saved', message: 'Renamed.' } };
+    const renamed = { ...kept, label };
+    const message = change.history === undefined ? 'Renamed.' : 'Saved.';
+    return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? renamed : q)) }, outcome: { status: 'saved', message } };
   }
   const layout = change.layout ?? await queryOutputLayout(deps.run, id);
   const spec = change.spec ?? def.spec;
   const outcome = await computeAndWrite(deps, id, label, spec, layout, change.target ?? savedTarget(def), change.target === undefined, { ...options, sources: doc.sources });
   if (outcome.status !== 'written') return { document: doc, outcome };
-  const updated = recorded({ ...def, label, spec }, outcome, stamp(deps));
+  const updated = recorded({ ...kept, label, spec }, outcome, stamp(deps));
   return { document: { ...doc, queries: doc.queries.map((q) => (q.id === id ? updated : q)) }, outcome };
+}
+
+/** The definition with its history option set (null: removed). The history table itself stays. */
+function withHistory(def: QueryDef, history: QueryChange['history']): QueryDef {
+  const { history: _old, ...rest } = def;
+  void _old;
+  return history ? { ...rest, history } : rest;
 }
 
 /**

@@ -69,6 +69,11 @@ export async function dashboardCellRows(deps: ShowRowsDeps, doc: PivotDeckDocume
     for (const tile of tiles) {
       if (tile.kind === 'header') continue;
       const at = tile.at;
+      if (tile.kind === 'history') {
+        // Its points are past refreshes: the rows behind them are gone, only the snapshots stay.
+        if (inRect(cell, at)) return refused(`"${tile.title}" draws past refreshes kept in the dashboard's history sheet; the rows behind them are not kept. Select a number of a KPI, table or chart, then choose Show rows.`);
+        continue;
+      }
       let locate: CellLocator | undefined;
       if (tile.kind === 'chart') {
         const address = state.names.get(`${chartName(def.id, tile.id)}_data`);

@@ -25,11 +25,11 @@ export function DashboardsPanel({ host }: { host: PaneHost }): ReactElement {
   const submit = async () => {
     const minutes = everyMinutes(w.options).minutes;
     if (w.editingId) {
-      const ok = await d.update(w.editingId, { label: w.label.trim(), tiles: w.tiles, refreshOnOpen: w.options.refreshOnOpen, refreshEveryMinutes: minutes ?? null });
+      const ok = await d.update(w.editingId, { label: w.label.trim(), tiles: w.tiles, refreshOnOpen: w.options.refreshOnOpen, refreshEveryMinutes: minutes ?? null, history: w.options.history ?? null });
       if (ok) close();
       return;
     }
-    const made = await d.create({ label: w.label.trim(), tiles: w.tiles, refreshOnOpen: w.options.refreshOnOpen, refreshEveryMinutes: minutes });
+    const made = await d.create({ label: w.label.trim(), tiles: w.tiles, refreshOnOpen: w.options.refreshOnOpen, refreshEveryMinutes: minutes, ...(w.options.history ? { history: w.options.history } : {}) });
     if (made) {
       close();
       if (made.sheet) void d.goTo(made.sheet);

@@ -10,6 +10,7 @@ import { TemplateGallery } from './TemplateGallery';
 import { TileEditor } from './TileEditor';
 import type { Busy } from './use-dashboards';
 import { everyMinutes, type NewDashboardState } from './use-new-dashboard';
+import { KeepHistoryField } from '../history/KeepHistoryField';
 
 export interface NewDashboardWizardProps {
   w: NewDashboardState;
@@ -132,6 +133,7 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
               <span className={styles.note}>minutes while the workbook is open</span>
             </div>
             {every.problem && <MessageBar intent="error"><MessageBarBody>{every.problem}</MessageBarBody></MessageBar>}
+            <KeepHistoryField what="dashboard" value={w.options.history ?? undefined} onChange={(history) => w.setOptions({ ...w.options, history })} />
           </div>
         </>
       )}

@@ -11,6 +11,7 @@ import {
 } from './tile-edits';
 import { useTileEditorStyles } from './TileEditor.styles';
 import { CHART_TYPE_WORD, MEASURE_KIND_WORD, TILE_KIND_WORD, TILE_MEASURE_KINDS, tileName, tileSummary, type TileMeasureKind } from './tile-words';
+import { HistoryTileControls } from '../history/HistoryTileControls';
 
 export interface TileCardProps {
   tile: Tile;
@@ -20,7 +21,7 @@ export interface TileCardProps {
   onChange(tiles: Tile[]): void;
 }
 
-const firstMeasure = (t: Tile): Measure | undefined => (t.kind === 'kpi' ? t.measure : t.kind === 'header' ? undefined : t.measures[0]);
+const firstMeasure = (t: Tile): Measure | undefined => (t.kind === 'kpi' ? t.measure : t.kind === 'header' || t.kind === 'history' ? undefined : t.measures[0]);
 
 /** Draft limits as typed (text), so a half-typed number is not lost. */
 interface LimitsDraft { direction: Thresholds['direction']; on: 'value' | 'change'; amber: string; red: string }
@@ -135,6 +136,8 @@ export function TileCard({ tile, index, tiles, fields, onChange }: TileCardProps
           {limits && limitsProblem && <span className={styles.problem} role="alert">{limitsProblem}</span>}
         </>
       )}
+
+      <HistoryTileControls tile={tile} tiles={tiles} onChange={onChange} />
 
       {tile.kind === 'header' && (
         <fieldset className={styles.checks}>

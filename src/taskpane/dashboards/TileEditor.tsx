@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import type { DashboardField, SourceRef, Tile } from '../../dashboards';
 import { TileCard } from './TileCard';
 import { newTile } from './tile-edits';
+import { addHistoryTile, keyFigures } from '../history/history-tile-edits';
 import { useTileEditorStyles } from './TileEditor.styles';
 
 export interface TileEditorProps {
@@ -35,6 +36,8 @@ export function TileEditor({ tiles, fields, source, onChange, onError }: TileEdi
           <Button size="small" onClick={() => add('kpi')}>Add a key figure</Button>
           <Button size="small" onClick={() => add('chart')}>Add a chart</Button>
           <Button size="small" onClick={() => add('table')}>Add a table</Button>
+          {/* History (issue 17): a line of a key figure over the refreshes. */}
+          <Button size="small" disabled={keyFigures(tiles).length === 0} onClick={() => onChange(addHistoryTile(tiles))}>Add a history chart</Button>
         </div>
       )}
     </div>

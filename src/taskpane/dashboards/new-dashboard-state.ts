@@ -7,6 +7,7 @@
 import type { DashboardField, Tile } from '../../dashboards';
 import type { SourceChoice } from './source-choices';
 import type { GalleryId } from './template-gallery-items';
+import type { HistoryOptions } from '../../model';
 
 export type Step = 'source' | 'template' | 'tiles';
 
@@ -21,6 +22,8 @@ export interface RefreshOptionsDraft {
   refreshOnOpen: boolean;
   everyOn: boolean;
   everyMinutes: string;
+  /** Keep history (issue 17): null or absent = off. */
+  history?: HistoryOptions | null;
 }
 
 export interface NewDashboardState {

@@ -18,6 +18,7 @@ const SIZES: Record<Exclude<TileKind, 'header'>, Record<TileSize, { rows: number
   kpi: { small: { rows: 4, cols: 3 }, medium: { rows: 5, cols: 4 }, large: { rows: 6, cols: 7 } },
   chart: { small: { rows: 10, cols: 5 }, medium: { ...DEFAULT_TILE_SIZE.chart }, large: { rows: 18, cols: 15 } },
   table: { small: { rows: 8, cols: 5 }, medium: { ...DEFAULT_TILE_SIZE.table }, large: { rows: 16, cols: 15 } },
+  history: { small: { rows: 8, cols: 5 }, medium: { ...DEFAULT_TILE_SIZE.history }, large: { rows: 14, cols: 15 } },
 };
 
 /**
@@ -166,7 +167,7 @@ function pick(fields: readonly DashboardField[], type: DashboardField['type'], n
  * text field (a chart by month when there is a date).
  * @example newTile(tiles, 'kpi', { kind: 'table', name: 'Sales' }, fields)
  */
-export function newTile(tiles: readonly Tile[], kind: Exclude<TileKind, 'header'>, source: SourceRef, fields: readonly DashboardField[]): Tile[] {
+export function newTile(tiles: readonly Tile[], kind: Exclude<TileKind, 'header' | 'history'>, source: SourceRef, fields: readonly DashboardField[]): Tile[] {
   const amount = pick(fields, 'number') ?? fields[0];
   if (!amount) throw new Error('This source has no fields to show.');
   const text = pick(fields, 'text');

@@ -7,6 +7,7 @@ export const TILE_KIND_WORD: Record<TileKind, string> = {
   kpi: 'Key figure',
   chart: 'Chart',
   table: 'Table',
+  history: 'History chart',
 };
 
 /** Chart types in the words Excel's Insert Chart uses. */
@@ -102,6 +103,8 @@ export function tileSummary(tile: Tile): string {
         .filter(Boolean).join(', ');
     case 'chart':
       return chartWords(tile);
+    case 'history':
+      return 'A key figure over the history snapshots, as a line';
     case 'table': {
       const first = tile.measures[0];
       const by = tile.top ? tile.measures.find((m) => m.id === tile.top?.measure) ?? first : first;

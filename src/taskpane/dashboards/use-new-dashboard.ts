@@ -69,7 +69,7 @@ export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefin
     request.current++;
     dispatch({
       type: 'edit', id, tiles: parsed.tiles, label: def.label,
-      options: { refreshOnOpen: def.refreshOnOpen === true, everyOn: def.refreshEveryMinutes !== undefined, everyMinutes: String(def.refreshEveryMinutes ?? 15) },
+      options: { refreshOnOpen: def.refreshOnOpen === true, everyOn: def.refreshEveryMinutes !== undefined, everyMinutes: String(def.refreshEveryMinutes ?? 15), history: def.history ?? null },
     });
     // The fields of the first computed tile's source, for "Add a tile" and the dropdown choices.
     const source = parsed.tiles.find((t) => t.kind !== 'header' && 'source' in t);

@@ -255,6 +255,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
           onDuplicate={(id) => void b.duplicate(id)}
           onRename={(id, label) => void b.rename(id, label)}
           onDelete={(id) => void b.remove(id)}
+          onHistory={(id, history) => void b.setHistory(id, history)}
         />
       </div>
     </section>

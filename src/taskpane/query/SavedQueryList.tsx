@@ -2,6 +2,8 @@ import { Button, Field, Input, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { SavedQuery } from '../../refresh/queries';
 import { useSavedQueryListStyles } from './SavedQueryList.styles';
+import type { HistoryOptions } from '../../model';
+import { KeepHistoryField } from '../history/KeepHistoryField';
 
 export interface SavedQueryListProps {
   queries: SavedQuery[];
@@ -13,6 +15,8 @@ export interface SavedQueryListProps {
   onDuplicate(id: string): void;
   onRename(id: string, label: string): void;
   onDelete(id: string): void;
+  /** Keep history (issue 17): saves the option (null: off). Without it, the switch is not shown. */
+  onHistory?(id: string, history: HistoryOptions | null): void;
 }
 
 /** The queries saved in this workbook, with what happened at their last refresh. */
@@ -46,6 +50,7 @@ export function SavedQueryList(props: SavedQueryListProps): ReactElement {
                 {`${def.lastRefresh.ok ? 'Refreshed' : 'Not refreshed'} ${new Date(def.lastRefresh.at).toLocaleString('en-US')}${def.lastRefresh.ok ? '' : `: ${def.lastRefresh.message ?? ''}`}`}
               </span>
             )}
+            {props.onHistory && <KeepHistoryField what="query" value={def.history} disabled={locked} onChange={(h) => props.onHistory?.(def.id, h)} />}
             <div className={styles.actions}>
               <Button size="small" disabled={locked || !!q.problem} onClick={() => props.onRefresh(def.id)} aria-label={`Refresh ${def.label}`}>{busy ? 'Working…' : 'Refresh'}</Button>
               <Button size="small" disabled={locked || !q.spec} onClick={() => props.onEdit(q)} aria-label={`Edit ${def.label}`}>Edit</Button>

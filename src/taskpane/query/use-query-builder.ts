@@ -9,6 +9,7 @@ import { resolveSourceChoice } from './source-choice';
 import { specToDraft, type Draft } from './spec-draft';
 import { keptWebSources, webChoice } from './web-source-choice';
 import { choiceOfSourceRef, warehouseComputer, warehouseIdOf, warehouseSources } from '../warehouse/builder-source';
+import type { HistoryOptions } from '../../model';
 
 export type { Activity, Placement, RunState, SourceState } from './builder-state';
 
@@ -140,6 +141,11 @@ export function useQueryBuilder(host: PaneHost) {
 
   const duplicate = useCallback((id: string) => withBusy(id, async () => { await queries.duplicate(id); }), [queries, withBusy]);
 
+  /** Keep history (issue 17): a document-only change. */
+  const setHistory = useCallback((id: string, history: HistoryOptions | null) => withBusy(id, async () => {
+    await queries.update(id, { history });
+  }), [queries, withBusy]);
+
   const remove = useCallback((id: string) => withBusy(id, async () => {
     await queries.remove(id);
     dispatch({ type: 'removed', id });
@@ -168,6 +174,6 @@ export function useQueryBuilder(host: PaneHost) {
     doc, docMessage: opened && 'message' in opened ? opened.message : undefined, readOnly: opened?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
     placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
     compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : services.previewCompute,
-    warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load,
+    warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load, setHistory,
   };
 }
