@@ -62,7 +62,7 @@ describe('a refresh that would delete columns asks first', () => {
     let asked: ColumnRemovalCheck | undefined;
     const error = await landTable(sim.run, landingBlock(two().table, two().columns), target, { confirmColumnRemoval: (check) => { asked = check; return false; } }).catch((e: unknown) => e);
     expect(asked).toEqual({
-      table: 'Orders', columns: ['Units'], complete: true,
+      table: 'Orders', columns: ['Units'], complete: true, pivots: [],
       uses: [
         { where: 'Sheet1!A1', formula: '=SUM(Orders[Units])', column: 'Units' },
         { where: 'Sheet1!A2', formula: '=Data!C2', column: 'Units' },

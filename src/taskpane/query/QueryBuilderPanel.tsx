@@ -16,6 +16,7 @@ import { useLivePreview } from './use-live-preview';
 import { warehouseChoice } from '../warehouse/builder-source';
 import { WarehouseConnectForm } from '../warehouse/WarehouseConnectForm';
 import { useQueryBuilder } from './use-query-builder';
+import { ColumnRemovalDialog } from '../shared/ColumnRemovalDialog';
 import { webChoice } from './web-source-choice';
 
 type Editor = { kind: 'none' } | { kind: 'value'; field?: string } | { kind: 'filter'; field?: string };
@@ -224,6 +225,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
           onDelete={(id) => void b.remove(id)}
         />
       </div>
+      <ColumnRemovalDialog question={b.removal.question} onAnswer={b.removal.answer} />
     </section>
   );
 }
