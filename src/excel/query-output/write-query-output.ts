@@ -293,7 +293,7 @@ async function foreignCells(context: XRequestContext, sheet: string, used: Sheet
 function foreignContent(area: SheetArea, cells: string[]): QueryOutputError {
   const list = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ', …' : '');
   return new QueryOutputError('foreign-content',
-    `PivotDeck needs ${areaAddress(area)} for this query, but cells there hold your data (${list}). Nothing was changed. Move or clear those cells, or put the query on a new sheet.`);
+    `PivotDeck needs ${areaAddress(area)} for this query, but ${cells.length === 1 ? 'a cell there holds' : 'cells there hold'} your data (${list}). Nothing was changed. Move or clear ${cells.length === 1 ? 'that cell' : 'those cells'}, or put the query on a new sheet.`);
 }
 
 /** Row chunks of values whose JSON stays under the per-sync budget. */
