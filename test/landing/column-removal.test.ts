@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formulasUsingColumns, landingBlock, landTable, planTableLayout, type ColumnRemovalCheck } from '../../src/excel/land';
+import { readFormulas } from '../../src/excel/land/read-formulas';
+import { createSimulator, modelFromRows } from '../../src/simulator';
 import { emptySim, pulled, snapshot } from './helpers';
 
 const ORDERS = { name: 'Orders', sheet: 'Data', row: 0, column: 0, rows: 5, columns: 4, header: ['Region', 'Amount', 'Units', 'Value'] };
@@ -35,6 +37,31 @@ describe('formulasUsingColumns', () => {
     expect(formulasUsingColumns(cells, ORDERS, ['Units', '#Units']).map((u) => `${u.where} ${u.column}`)).toEqual([
       'Report!A1 Units', 'Report!A2 Units', 'Report!A6 Units', 'Data!D2 Units', 'Report!A7 #Units',
     ]);
+  });
+});
+
+describe('readFormulas', () => {
+  it('reads a large data sheet in ~100,000-cell syncs and finds the formula at its end; over the cap it says it is incomplete', async () => {
+    // 15,000 rows × 10 columns of data (150,000 cells), a formula in its last row, and a report sheet.
+    const rows = Array.from({ length: 15_000 }, (_, r) => Array.from({ length: 10 }, (__, c) => (r === 0 ? `c${c}` : r * 10 + c)));
+    const sim = createSimulator(modelFromRows('Data', rows));
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('J15000').formulas = [['=SUM(A2:A14999)']];
+      ctx.workbook.worksheets.add('Report').getRange('B2').formulas = [['=Data!A2*2']];
+      await ctx.sync();
+    });
+    const all = await readFormulas(sim.run, 1_000_000);
+    expect(all.cells).toEqual([
+      { sheet: 'Data', address: 'J15000', formula: '=SUM(A2:A14999)' },
+      { sheet: 'Report', address: 'B2', formula: '=Data!A2*2' },
+    ]);
+    expect(all.complete).toBe(true);
+    // By hand: 2 to find the used ranges; rows 1–10,000 (100,000 cells), then rows 10,001–15,000 with Report!B2.
+    expect(all.syncs).toBe(4);
+    expect(sim.lastRunStats().syncs).toBe(4);
+    const capped = await readFormulas(sim.run, 100_000);
+    expect(capped.cells).toEqual([{ sheet: 'Report', address: 'B2', formula: '=Data!A2*2' }]);
+    expect(capped.complete).toBe(false);
   });
 });
 

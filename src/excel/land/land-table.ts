@@ -70,7 +70,7 @@ export interface LandOptions {
   /**
    * Asked before a refresh deletes table columns the new data no longer has (their references
    * become #REF! for good), with the user's formulas and PivotTables found using them (every
-   * sheet's used range is read, up to 100,000 cells; `complete` is false beyond). Asked only when
+   * sheet's used range is read, up to 1,000,000 cells; `complete` is false beyond). Asked only when
    * something was found or the read was incomplete; columns nothing uses are deleted unasked.
    * Return false to cancel: nothing is changed. Without it (the ribbon, refresh on open) such a
    * refresh is not done: a LandingError 'columnsInUse' says to refresh from the pane.

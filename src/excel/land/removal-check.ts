@@ -43,7 +43,7 @@ export interface ColumnRemovalCheck {
 export type ConfirmColumnRemoval = (check: ColumnRemovalCheck) => boolean | Promise<boolean>;
 
 /**
- * Reads what uses `columns` of `table`: 2–3 syncs for the formulas, 1–2 for the PivotTables.
+ * Reads what uses `columns` of `table`: 2 syncs plus 1 per 100,000 cells for the formulas, 1–2 for the PivotTables.
  * `userColumns` are the table's own calculated columns (zero-based positions in the table): the
  * formulas of the table's other cells are PivotDeck's data, not the user's.
  *
