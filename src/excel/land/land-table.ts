@@ -11,6 +11,9 @@
  *    name `=Table[#All]` that follows the table when the user renames or resizes it), its header
  *    and the user's calculated columns, check that the cells the table grows into are empty
  *    (never overwrite the user's cells) and that the name is free. Still nothing written.
+ *    When the new data lacks columns of the old table, removal-check.ts reads what uses them
+ *    (formulas, PivotTables on the table); if anything does, the pane is asked (no: nothing is
+ *    written) and the ribbon, with nobody to ask, does not refresh the table.
  * 3. Back-up: the old table's cells (values + number formats) are read into memory before the
  *    first write, in chunks under the 5 MB response limit.
  * 4. Write IN PLACE (rewrite-table.ts): the table object stays, with its name, style, position,
