@@ -101,6 +101,27 @@ describe('a refresh that would delete columns asks first', () => {
     expect(snapshot(sim)).toBe(before);
   });
 
+  it('names the PivotTables that use the column; below ExcelApi 1.15 every PivotTable with such a field, as possibly affected', async () => {
+    for (const [version, onTable] of [['1.17', true], ['1.14', false]] as const) {
+      const sim = createSimulator(modelFromRows('Sheet1', [['']]), { supportedApiVersion: version });
+      await landTable(sim.run, landingBlock(three().table, three().columns), target);
+      await sim.run(async (ctx) => {
+        const report = ctx.workbook.worksheets.getItem('Sheet1');
+        const p = report.pivotTables.add('ByUnits', ctx.workbook.tables.getItem('Orders'), 'Sheet1!A3');
+        p.columnHierarchies.add(p.hierarchies.getItem('Units'));
+        p.dataHierarchies.add(p.hierarchies.getItem('Amount'));
+        const q = report.pivotTables.add('AmountOnly', ctx.workbook.tables.getItem('Orders'), 'Sheet1!H3');
+        q.rowHierarchies.add(q.hierarchies.getItem('Region'));
+        q.dataHierarchies.add(q.hierarchies.getItem('Amount'));
+        await ctx.sync();
+      });
+      let asked: ColumnRemovalCheck | undefined;
+      await landTable(sim.run, landingBlock(two().table, two().columns), target, { confirmColumnRemoval: (check) => { asked = check; return false; } }).catch(() => undefined);
+      expect(asked?.uses, version).toEqual([]);
+      expect(asked?.pivots, version).toEqual([{ pivot: 'ByUnits', sheet: 'Sheet1', columns: ['Units'], onTable }]);
+    }
+  });
+
   it('"yes" deletes the column: its references become #REF!, the others keep their values', async () => {
     const sim = await prepared();
     const result = await landTable(sim.run, landingBlock(two().table, two().columns), target, { confirmColumnRemoval: () => true });

@@ -12,6 +12,7 @@
  * over the column, formulas in other workbooks.
  */
 import type { ExcelRun } from '../api';
+import { excelErrorCode } from '../errors';
 import { formulasUsingColumns, type ColumnUse, type TablePlace } from './column-uses';
 import { LandingError } from './land-error';
 import { FORMULA_SCAN_CELLS, columnOf, inArea, readFormulas } from './read-formulas';
@@ -43,7 +44,7 @@ export interface ColumnRemovalCheck {
 export type ConfirmColumnRemoval = (check: ColumnRemovalCheck) => boolean | Promise<boolean>;
 
 /**
- * Reads what uses `columns` of `table`: 2 syncs plus 1 per 100,000 cells for the formulas, 1–2 for the PivotTables.
+ * Reads what uses `columns` of `table`: 2 syncs plus 1 per 100,000 cells for the formulas, 1–3 for the PivotTables.
  * `userColumns` are the table's own calculated columns (zero-based positions in the table): the
  * formulas of the table's other cells are PivotDeck's data, not the user's.
  *
@@ -72,31 +73,53 @@ function pivotSourcesReadable(): boolean {
   return !requirements || requirements.isSetSupported('ExcelApi', '1.15');
 }
 
+/**
+ * The PivotTables that use `columns` of `table`: 1 sync for the list, 1 for what each is built on
+ * (ExcelApi 1.15), 1 for the fields of those on the table. Only PivotTables on the table are
+ * asked for their fields (a Data Model PivotTable may refuse); if Excel still refuses, each
+ * PivotTable on the table is named as using every column, to be safe.
+ */
 async function pivotsUsing(run: ExcelRun, table: string, columns: readonly string[]): Promise<{ found: PivotUse[]; syncs: number }> {
-  const readable = pivotSourcesReadable();
+  let readable = pivotSourcesReadable();
   return run(async (ctx) => {
     const all = ctx.workbook.pivotTables.load('items/name, items/worksheet/name');
     await ctx.sync();
-    if (all.items.length === 0) return { found: [], syncs: 1 };
-    const looks = all.items.map((p) => ({
+    let syncs = 1;
+    if (all.items.length === 0) return { found: [], syncs };
+    let candidates = all.items;
+    if (readable) {
+      try {
+        const sources = all.items.map((p) => ({ p, type: p.getDataSourceType(), text: p.getDataSourceString() }));
+        syncs++;
+        await ctx.sync();
+        candidates = sources.filter((x) => x.type.value === 'LocalTable' && x.text.value.toLowerCase() === table.toLowerCase()).map((x) => x.p);
+        if (candidates.length === 0) return { found: [], syncs };
+      } catch (error) {
+        // A host below ExcelApi 1.15 that said otherwise (or the simulator set to one).
+        if (excelErrorCode(error) !== 'ApiNotFound') throw error;
+        readable = false;
+      }
+    }
+    const looks = candidates.map((p) => ({
       name: p.name,
       sheet: p.worksheet.name,
-      type: readable ? p.getDataSourceType() : undefined,
-      source: readable ? p.getDataSourceString() : undefined,
       axes: [p.rowHierarchies, p.columnHierarchies, p.filterHierarchies].map((h) => h.load('items/name')),
       data: p.dataHierarchies.load('items/name, items/field/name'),
     }));
-    await ctx.sync();
+    syncs++;
+    try {
+      await ctx.sync();
+    } catch {
+      return { found: looks.map((l) => ({ pivot: l.name, sheet: l.sheet, columns: [...columns], onTable: readable })), syncs };
+    }
     const wanted = new Map(columns.map((c) => [c.toLowerCase(), c]));
     const found: PivotUse[] = [];
     for (const look of looks) {
-      const onTable = look.type !== undefined && look.source !== undefined;
-      if (onTable && (look.type!.value !== 'LocalTable' || look.source!.value.toLowerCase() !== table.toLowerCase())) continue;
       const fields = [...look.axes.flatMap((h) => h.items.map((i) => i.name)), ...look.data.items.map((d) => d.field.name)];
       const hits = [...new Set(fields.map((f) => wanted.get(f.toLowerCase())).filter((c): c is string => c !== undefined))];
-      if (hits.length) found.push({ pivot: look.name, sheet: look.sheet, columns: hits, onTable });
+      if (hits.length) found.push({ pivot: look.name, sheet: look.sheet, columns: hits, onTable: readable });
     }
-    return { found, syncs: 2 };
+    return { found, syncs };
   });
 }
 
