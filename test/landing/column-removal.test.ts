@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formulasUsingColumns, landingBlock, landTable, planTableLayout, type ColumnRemovalCheck } from '../../src/excel/land';
+import { readFormulas } from '../../src/excel/land/read-formulas';
+import { createSimulator, modelFromRows } from '../../src/simulator';
 import { emptySim, pulled, snapshot } from './helpers';
 
 const ORDERS = { name: 'Orders', sheet: 'Data', row: 0, column: 0, rows: 5, columns: 4, header: ['Region', 'Amount', 'Units', 'Value'] };
@@ -38,6 +40,31 @@ describe('formulasUsingColumns', () => {
   });
 });
 
+describe('readFormulas', () => {
+  it('reads a large data sheet in ~100,000-cell syncs and finds the formula at its end; over the cap it says it is incomplete', async () => {
+    // 15,000 rows × 10 columns of data (150,000 cells), a formula in its last row, and a report sheet.
+    const rows = Array.from({ length: 15_000 }, (_, r) => Array.from({ length: 10 }, (__, c) => (r === 0 ? `c${c}` : r * 10 + c)));
+    const sim = createSimulator(modelFromRows('Data', rows));
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('J15000').formulas = [['=SUM(A2:A14999)']];
+      ctx.workbook.worksheets.add('Report').getRange('B2').formulas = [['=Data!A2*2']];
+      await ctx.sync();
+    });
+    const all = await readFormulas(sim.run, 1_000_000);
+    expect(all.cells).toEqual([
+      { sheet: 'Data', address: 'J15000', formula: '=SUM(A2:A14999)' },
+      { sheet: 'Report', address: 'B2', formula: '=Data!A2*2' },
+    ]);
+    expect(all.complete).toBe(true);
+    // By hand: 2 to find the used ranges; rows 1–10,000 (100,000 cells), then rows 10,001–15,000 with Report!B2.
+    expect(all.syncs).toBe(4);
+    expect(sim.lastRunStats().syncs).toBe(4);
+    const capped = await readFormulas(sim.run, 100_000);
+    expect(capped.cells).toEqual([{ sheet: 'Report', address: 'B2', formula: '=Data!A2*2' }]);
+    expect(capped.complete).toBe(false);
+  });
+});
+
 describe('a refresh that would delete columns asks first', () => {
   const three = () => pulled({ Region: { type: 'text', values: ['Nord', 'Süd'] }, Amount: { type: 'number', values: [5, -0] }, Units: { type: 'number', values: [1, 2] } });
   const two = () => pulled({ Region: { type: 'text', values: ['Ost'] }, Amount: { type: 'number', values: [12.5] } });
@@ -62,7 +89,7 @@ describe('a refresh that would delete columns asks first', () => {
     let asked: ColumnRemovalCheck | undefined;
     const error = await landTable(sim.run, landingBlock(two().table, two().columns), target, { confirmColumnRemoval: (check) => { asked = check; return false; } }).catch((e: unknown) => e);
     expect(asked).toEqual({
-      table: 'Orders', columns: ['Units'], complete: true,
+      table: 'Orders', columns: ['Units'], complete: true, pivots: [],
       uses: [
         { where: 'Sheet1!A1', formula: '=SUM(Orders[Units])', column: 'Units' },
         { where: 'Sheet1!A2', formula: '=Data!C2', column: 'Units' },
@@ -72,6 +99,27 @@ describe('a refresh that would delete columns asks first', () => {
     });
     expect((error as Error).message).toMatch(/^Nothing was changed\. The new data no longer has "Units".*break 4 formulas \(Sheet1!A1, Sheet1!A2, Data!D2, …\)/);
     expect(snapshot(sim)).toBe(before);
+  });
+
+  it('names the PivotTables that use the column; below ExcelApi 1.15 every PivotTable with such a field, as possibly affected', async () => {
+    for (const [version, onTable] of [['1.17', true], ['1.14', false]] as const) {
+      const sim = createSimulator(modelFromRows('Sheet1', [['']]), { supportedApiVersion: version });
+      await landTable(sim.run, landingBlock(three().table, three().columns), target);
+      await sim.run(async (ctx) => {
+        const report = ctx.workbook.worksheets.getItem('Sheet1');
+        const p = report.pivotTables.add('ByUnits', ctx.workbook.tables.getItem('Orders'), 'Sheet1!A3');
+        p.columnHierarchies.add(p.hierarchies.getItem('Units'));
+        p.dataHierarchies.add(p.hierarchies.getItem('Amount'));
+        const q = report.pivotTables.add('AmountOnly', ctx.workbook.tables.getItem('Orders'), 'Sheet1!H3');
+        q.rowHierarchies.add(q.hierarchies.getItem('Region'));
+        q.dataHierarchies.add(q.hierarchies.getItem('Amount'));
+        await ctx.sync();
+      });
+      let asked: ColumnRemovalCheck | undefined;
+      await landTable(sim.run, landingBlock(two().table, two().columns), target, { confirmColumnRemoval: (check) => { asked = check; return false; } }).catch(() => undefined);
+      expect(asked?.uses, version).toEqual([]);
+      expect(asked?.pivots, version).toEqual([{ pivot: 'ByUnits', sheet: 'Sheet1', columns: ['Units'], onTable }]);
+    }
   });
 
   it('"yes" deletes the column: its references become #REF!, the others keep their values', async () => {

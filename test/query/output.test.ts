@@ -127,6 +127,7 @@ describe('writeQueryOutput: grid', () => {
     expect(error).toBeInstanceOf(QueryOutputError);
     expect((error as QueryOutputError).code).toBe('foreign-content');
     expect((error as Error).message).toContain('A11');
+    expect((error as Error).message).toMatch(/but a cell there holds your data \(A11\)\. Nothing was changed\. Move or clear that cell,/);
     expect((error as Error).message).toContain('Nothing was changed');
     // look + check + one read of the used cells outside the old block; no write
     expect(sim.lastRunStats().syncs).toBe(3);

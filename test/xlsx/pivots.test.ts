@@ -234,11 +234,46 @@ describe('things PivotDeck cannot reproduce are flagged, not dropped', () => {
       <calculatedItems count="1"><calculatedItem formula="East+West"/></calculatedItems>`);
     const p = await onlyPivot(salesWorkbook({ cells: { A3: 'Row Labels', B3: 'Sum of Bonus' }, definition, cache: cacheXml(undefined, fields) }));
     expect(p.data[0].field).toBe('Bonus');
+    // Sales2 is grouped but this pivot does not use it: it is not listed.
     expect(p.unsupported).toEqual([
       'calculated field "Bonus" (=Sales*0.1)',
-      'grouped field "Sales2" (dates or numbers grouped into ranges)',
       'calculated items',
     ]);
+  });
+
+  describe('a grouped field is listed only for the pivot that uses it, with the kind of grouping', () => {
+    // Region2: East and North grouped by hand into "Group1" (Excel adds the field, based on
+    // Region, whose fieldGroup gets par="3"); Sales2: Sales in ranges of 10; Months: a date
+    // grouping as Excel writes it (here over Sales, enough for the loader's words).
+    const fields = CACHE_FIELDS.replace('<cacheFields count="3">', '<cacheFields count="6">').replace('</cacheFields>', `
+      <cacheField name="Region2" numFmtId="0" databaseField="0"><fieldGroup base="0"><discretePr count="3"><x v="0"/><x v="0"/><x v="1"/></discretePr><groupItems count="2"><s v="Group1"/><s v="West"/></groupItems></fieldGroup></cacheField>
+      <cacheField name="Sales2" numFmtId="0" databaseField="0"><fieldGroup base="2"><rangePr startNum="0" endNum="40" groupInterval="10"/><groupItems count="1"><s v="0-9"/></groupItems></fieldGroup></cacheField>
+      <cacheField name="Months" numFmtId="0" databaseField="0"><fieldGroup base="2"><rangePr groupBy="months" startDate="2024-01-01T00:00:00" endDate="2024-12-31T00:00:00"/><groupItems count="1"><s v="Jan"/></groupItems></fieldGroup></cacheField>
+    </cacheFields>`).replace(/<cacheField name="Region"([^>]*)>/, '<cacheField name="Region"$1><fieldGroup par="3"/>');
+    const pivotUsing = (rows: number[], data: number) => pivotXml('name="PivotG" outline="1" outlineData="1"', `
+      <location ref="A3:B4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/>
+      <pivotFields count="6">${[0, 1, 2, 3, 4, 5].map((i) => `<pivotField${rows.includes(i) ? ' axis="axisRow"' : ''}${i === data ? ' dataField="1"' : ''} showAll="0"/>`).join('')}</pivotFields>
+      <rowFields count="${rows.length}">${rows.map((x) => `<field x="${x}"/>`).join('')}</rowFields>
+      <dataFields count="1"><dataField name="Count of it" fld="${data}" subtotal="count"/></dataFields>`);
+    const load = (rows: number[], data: number) => loadXlsx(salesWorkbook({ cells: { A3: 'Row Labels', B3: 'Count of it' }, definition: pivotUsing(rows, data), cache: cacheXml(undefined, fields) }));
+
+    it('a hand-made grouping is called that, not "dates or numbers grouped into ranges"; the base field is not listed', async () => {
+      const { model, notices } = await load([3], 2);
+      expect(model.pivots[0].unsupported).toEqual(['grouped field "Region2" (items grouped by hand into "Group1", "West")']);
+      expect(notices.map((x) => x.message)).toContain('PivotTable "PivotG": grouped field "Region2" (items grouped by hand into "Group1", "West")');
+      expect(notices.map((x) => x.message).join('\n')).not.toMatch(/Sales2|Months|ranges/);
+    });
+
+    it('number ranges and date periods say so; a grouped field used as a value counts too', async () => {
+      expect((await load([4], 2)).model.pivots[0].unsupported).toEqual(['grouped field "Sales2" (numbers grouped into ranges of 10)']);
+      expect((await load([0], 5)).model.pivots[0].unsupported).toEqual(['grouped field "Months" (dates grouped by months)']);
+    });
+
+    it('a pivot that uses none of them gets no notice', async () => {
+      const { model, notices } = await load([0, 1], 2);
+      expect(model.pivots[0].unsupported).toBeUndefined();
+      expect(notices.filter((x) => x.message.startsWith('PivotTable'))).toEqual([]);
+    });
   });
 
   it('pivot charts, charts, slicers and VBA are listed as ignored', async () => {

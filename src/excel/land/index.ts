@@ -3,7 +3,8 @@
  * written in chunks under the 5 MB request limit with progress and cancel (`landTable`), replacing
  * the previous landing all-or-nothing (see land-table.ts for how and why).
  */
-export { landTable, removeLandedTable, isLanded, type LandTarget, type LandOptions, type LandProgress, type LandResult, type ColumnRemovalCheck } from './land-table';
+export { landTable, removeLandedTable, isLanded, type LandTarget, type LandOptions, type LandProgress, type LandResult } from './land-table';
+export { checkColumnRemoval, columnsInUseMessage, declinedMessage, removalBreaksSomething, whatBreaks, type ColumnRemovalCheck, type ConfirmColumnRemoval, type PivotUse } from './removal-check';
 export { formulasUsingColumns, type ColumnUse, type FormulaCell, type TablePlace } from './column-uses';
 export { defaultResizeMode, type ResizeMode } from './rewrite-table';
 export { planTableLayout, type TableLayout, type UserColumn } from './table-layout';

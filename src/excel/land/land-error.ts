@@ -12,6 +12,11 @@ export type LandingErrorKind =
   /** The cells the new table needs hold the user's data. */
   | 'foreignContent'
   | 'cancelled'
+  /**
+   * The new data lacks columns that the user's formulas or PivotTables use, and nobody could be
+   * asked (the ribbon's Refresh all, refresh on open): not refreshed; refresh from the pane.
+   */
+  | 'columnsInUse'
   /** Excel failed during the write; the previous table was put back. */
   | 'writeFailed'
   /** Excel failed during the write and again while putting the previous table back. */

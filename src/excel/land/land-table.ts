@@ -11,6 +11,9 @@
  *    name `=Table[#All]` that follows the table when the user renames or resizes it), its header
  *    and the user's calculated columns, check that the cells the table grows into are empty
  *    (never overwrite the user's cells) and that the name is free. Still nothing written.
+ *    When the new data lacks columns of the old table, removal-check.ts reads what uses them
+ *    (formulas, PivotTables on the table); if anything does, the pane is asked (no: nothing is
+ *    written) and the ribbon, with nobody to ask, does not refresh the table.
  * 3. Back-up: the old table's cells (values + number formats) are read into memory before the
  *    first write, in chunks under the 5 MB response limit.
  * 4. Write IN PLACE (rewrite-table.ts): the table object stays, with its name, style, position,
@@ -36,8 +39,7 @@ import { columnName } from '../pivot/read-pivot';
 import { readRangeValues } from '../read-range-values';
 import { LandingError, isLandingError } from './land-error';
 import type { LandingBlock } from './landing-block';
-import { formulasUsingColumns, type ColumnUse } from './column-uses';
-import { FORMULA_SCAN_CELLS, columnOf, inArea, readFormulas } from './read-formulas';
+import { checkColumnRemoval, columnsInUse, declinedMessage, removalBreaksSomething, type ConfirmColumnRemoval } from './removal-check';
 import { planChunks } from './plan-chunks';
 import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type ResizeMode } from './rewrite-table';
 import { planTableLayout, type TableLayout, type UserColumn } from './table-layout';
@@ -70,19 +72,13 @@ export interface LandOptions {
   resizeMode?: ResizeMode;
   /**
    * Asked before a refresh deletes table columns the new data no longer has (their references
-   * become #REF! for good), with the user's formulas found using them (every sheet's used range
-   * is read, up to 100,000 cells; `complete` is false beyond). Return false to cancel: nothing is
-   * changed. Without it, the columns are deleted and `schemaChange.missing` names them.
+   * become #REF! for good), with the user's formulas and PivotTables found using them (every
+   * sheet's used range is read, up to 1,000,000 cells; `complete` is false beyond). Asked only when
+   * something was found or the read was incomplete; columns nothing uses are deleted unasked.
+   * Return false to cancel: nothing is changed. Without it (the ribbon, refresh on open) such a
+   * refresh is not done: a LandingError 'columnsInUse' says to refresh from the pane.
    */
-  confirmColumnRemoval?: (check: ColumnRemovalCheck) => boolean | Promise<boolean>;
-}
-
-export interface ColumnRemovalCheck {
-  table: string;
-  columns: string[];
-  uses: ColumnUse[];
-  /** False when the workbook had more cells than were read: other formulas may use them too. */
-  complete: boolean;
+  confirmColumnRemoval?: ConfirmColumnRemoval;
 }
 
 export interface LandResult {
@@ -164,18 +160,17 @@ export async function landTable(run: ExcelRun, block: LandingBlock, target: Land
   const chunks = planChunks(block.rows, budget);
   const totalBytes = headerBytes + chunks.reduce((sum, c) => sum + c.bytes, 0);
 
-  if (plan.layout?.removed.length && plan.old?.table && options.confirmColumnRemoval) {
+  if (plan.layout?.removed.length && plan.old?.table) {
     const { old, layout } = plan;
-    const read = await readFormulas(run, FORMULA_SCAN_CELLS);
-    syncs += read.syncs;
     const place = { name: old.table!.name, sheet: old.sheet, ...old.area, header: old.header };
-    const userColumns = new Set(old.userColumns.map((u) => old.area.column + u.index));
-    // Cells of the table itself count only in the user's own (calculated) columns.
-    const cells = read.cells.filter((c) => c.sheet !== old.sheet || !inArea(c, old.area) || userColumns.has(columnOf(c.address)));
-    const uses = formulasUsingColumns(cells, place, layout.removed);
-    const go = await options.confirmColumnRemoval({ table: place.name, columns: layout.removed, uses, complete: read.complete });
-    if (!go) {
-      throw new LandingError('cancelled', `Nothing was changed. The new data no longer has ${layout.removed.map((c) => `"${c}"`).join(', ')}; refreshing would remove ${layout.removed.length === 1 ? 'that column' : 'those columns'} from the table "${place.name}"${uses.length ? ` and break ${uses.length} formula${uses.length === 1 ? '' : 's'} (${uses.slice(0, 3).map((u) => u.where).join(', ')}${uses.length > 3 ? ', …' : ''})` : ''}.`);
+    const looked = await checkColumnRemoval(run, place, layout.removed, old.userColumns.map((u) => u.index));
+    syncs += looked.syncs;
+    throwIfCancelled(signal);
+    // Nothing uses the columns: they go without a question. Something does: the pane asks; with
+    // nobody to ask (the ribbon, refresh on open) the refresh is not done.
+    if (removalBreaksSomething(looked.check)) {
+      if (!options.confirmColumnRemoval) throw columnsInUse(looked.check);
+      if (!(await options.confirmColumnRemoval(looked.check))) throw new LandingError('cancelled', declinedMessage(looked.check));
     }
   }
   throwIfCancelled(signal);

@@ -4,44 +4,77 @@
  */
 import type { ExcelRun, XRange } from '../api';
 import { columnIndex, holdsCell } from '../../engine/address';
+import { isPayloadTooLarge } from '../errors';
 import { columnName } from '../pivot/read-pivot';
 import type { FormulaCell } from './column-uses';
 
 interface Area { row: number; column: number; rows: number; columns: number }
 
-/** Cells of formulas read when a refresh would delete columns (kept small: one response). */
-export const FORMULA_SCAN_CELLS = 100_000;
+/**
+ * Cells whose formulas are read, at most, when a refresh would delete columns. Data sheets are
+ * large and hold no formulas, but only reading them tells; the check runs only when the data
+ * lost a column, so it may cost a few round trips.
+ */
+export const FORMULA_SCAN_CELLS = 1_000_000;
+/** Cells read per sync: mostly numbers and short text, well under Excel's 5 MB response limit. */
+const CELLS_PER_SYNC = 100_000;
+
+interface Chunk { name: string; row: number; column: number; rows: number; columns: number }
 
 /**
- * The formulas of every sheet's used range, in two syncs, up to `cap` cells (sheets beyond it are
- * skipped and `complete` is false).
+ * The formulas of every sheet's used range, up to `cap` cells (a sheet that does not fit in what
+ * is left is skipped and `complete` is false), read in row chunks of about 100,000 cells per
+ * sync: 2 syncs to find the used ranges, then 1 per 100,000 cells. A chunk Excel refuses as too
+ * large a response (long text) is skipped too, and `complete` says so.
  *
- * @example const { cells, complete } = await readFormulas(host.run, 100_000);
+ * @example const { cells, complete } = await readFormulas(host.run, FORMULA_SCAN_CELLS);
  */
-export async function readFormulas(run: ExcelRun, cap: number): Promise<{ cells: FormulaCell[]; complete: boolean; syncs: number }> {
+export async function readFormulas(run: ExcelRun, cap: number, perSync = CELLS_PER_SYNC): Promise<{ cells: FormulaCell[]; complete: boolean; syncs: number }> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/name');
     await ctx.sync();
     const used = sheets.items.map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount') }));
     await ctx.sync();
+    let syncs = 2;
     let budget = cap;
     let complete = true;
-    const reads: Array<{ name: string; row: number; column: number; range: XRange }> = [];
+    // Row chunks of at most `perSync` cells, packed into batches of at most `perSync` cells.
+    const batches: Chunk[][] = [];
+    let batch: Chunk[] = [];
+    let inBatch = 0;
     for (const u of used) {
       if (u.range.isNullObject) continue;
-      const cells = u.range.rowCount * u.range.columnCount;
-      if (cells > budget) { complete = false; continue; }
-      budget -= cells;
-      reads.push({ name: u.name, row: u.range.rowIndex, column: u.range.columnIndex, range: u.range.load('formulas') });
+      const { rowIndex, columnIndex, rowCount, columnCount } = u.range;
+      if (rowCount * columnCount > budget) { complete = false; continue; }
+      budget -= rowCount * columnCount;
+      const step = Math.max(1, Math.floor(perSync / columnCount));
+      for (let r = 0; r < rowCount; r += step) {
+        const rows = Math.min(step, rowCount - r);
+        if (inBatch > 0 && inBatch + rows * columnCount > perSync) { batches.push(batch); batch = []; inBatch = 0; }
+        batch.push({ name: u.name, row: rowIndex + r, column: columnIndex, rows, columns: columnCount });
+        inBatch += rows * columnCount;
+      }
     }
-    if (reads.length) await ctx.sync();
+    if (batch.length) batches.push(batch);
     const out: FormulaCell[] = [];
-    for (const r of reads) {
-      (r.range.formulas as unknown[][]).forEach((line, i) => line.forEach((f, j) => {
-        if (typeof f === 'string' && f.startsWith('=')) out.push({ sheet: r.name, address: `${columnName(r.column + j)}${r.row + i + 1}`, formula: f });
-      }));
+    for (const part of batches) {
+      const reads = part.map((c) => ({ ...c, range: ctx.workbook.worksheets.getItem(c.name).getRangeByIndexes(c.row, c.column, c.rows, c.columns).load('formulas') as XRange }));
+      syncs++;
+      try {
+        // One sync per ~100,000 cells keeps each response under Excel's 5 MB limit.
+        await ctx.sync();
+      } catch (error) {
+        if (!isPayloadTooLarge(error)) throw error;
+        complete = false;
+        continue;
+      }
+      for (const r of reads) {
+        (r.range.formulas as unknown[][]).forEach((line, i) => line.forEach((f, j) => {
+          if (typeof f === 'string' && f.startsWith('=')) out.push({ sheet: r.name, address: `${columnName(r.column + j)}${r.row + i + 1}`, formula: f });
+        }));
+      }
     }
-    return { cells: out, complete, syncs: reads.length ? 3 : 2 };
+    return { cells: out, complete, syncs };
   });
 }
 

@@ -111,7 +111,14 @@ export async function rewriteTableInPlace(
     // Inserting at the last body row keeps the new rows inside the table, which grows.
     sheet.getRangeByIndexes(row + oldBody, column, newBody - oldBody, W).insert('Down');
   } else if (newBody < oldBody) {
-    sheet.getRangeByIndexes(row + 1 + newBody, column, oldBody - newBody, W).delete('Up');
+    // With two rows or more left, the rows just above the last body row go, not the last rows:
+    // the old last row becomes the new last one, so putting rows back (restoreTableInPlace, which
+    // must insert at the last body row to stay inside the table) returns every surviving row, and
+    // the A1 references to it, to its old place. Down to one row, the first row stays (references
+    // to the top of a table are the common ones); a failure after that step then leaves A1
+    // references to that row pointing at the restored table's last row (documented).
+    const from = newBody >= 2 ? row + newBody : row + 2;
+    sheet.getRangeByIndexes(from, column, oldBody - newBody, W).delete('Up');
   }
   const runs = dataRuns(layout.columns);
   for (const run of runs) {
@@ -199,8 +206,13 @@ export async function restoreTableInPlace(ctx: XRequestContext, old: ExistingTab
     if (body !== oldBody) table.resize(sheet.getRangeByIndexes(row, column, old.rows, old.columns));
     if (body > oldBody) sheet.getRangeByIndexes(row + old.rows, column, body - oldBody, Math.max(old.columns, extent.columnCount)).clear('All');
   } else if (body > oldBody) {
-    sheet.getRangeByIndexes(row + old.rows, column, body - oldBody, old.columns).delete('Up');
+    // The rewrite inserted its rows at the old last body row (so they fell inside the table),
+    // pushing that row down: delete exactly the inserted rows, so the old last row — and every
+    // A1 reference to it — moves back to where it was.
+    sheet.getRangeByIndexes(row + oldBody, column, body - oldBody, old.columns).delete('Up');
   } else if (body < oldBody) {
+    // Inserting at the last body row keeps the rows inside the table and moves that row (the old
+    // last row, see rewriteTableInPlace) back down to its place.
     sheet.getRangeByIndexes(row + body, column, oldBody - body, old.columns).insert('Down');
   }
   const user = new Map(old.userColumns.map((u) => [u.index, u]));

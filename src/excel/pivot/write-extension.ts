@@ -179,7 +179,7 @@ function assertNoForeignContent(formulas: unknown[][], area: BlockArea, old: Blo
   if (foreign.length > 0) {
     const first = foreign.slice(0, 3).join(', ');
     throw new ExtensionError('foreign-content',
-      `PivotDeck needs ${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}" for the new columns, but ${foreign.length} cell${foreign.length === 1 ? '' : 's'} there hold your data (${first}${foreign.length > 3 ? ', …' : ''}). Nothing was changed. Move those cells, or place the measures on a new sheet keyed by the same row labels.`);
+      `PivotDeck needs ${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}" for the new columns, but ${foreign.length} cell${foreign.length === 1 ? ' there holds' : 's there hold'} your data (${first}${foreign.length > 3 ? ', …' : ''}). Nothing was changed. Move ${foreign.length === 1 ? 'that cell' : 'those cells'}, or place the measures on a new sheet keyed by the same row labels.`);
   }
 }
 

@@ -2,7 +2,11 @@
  * Why PivotDeck did not write a query's output. Nothing was changed in the workbook ('write-failed':
  * Excel failed halfway and the previous output was put back).
  */
-export type QueryOutputErrorCode = 'foreign-content' | 'too-large' | 'bad-target' | 'write-failed';
+export type QueryOutputErrorCode = 'foreign-content' | 'too-large' | 'bad-target' | 'write-failed'
+  /** The new result lacks columns of the query table that the user's formulas or PivotTables use; nobody could be asked. */
+  | 'columns-in-use'
+  /** The user said no when asked whether to remove such columns. */
+  | 'declined';
 
 /** A refusal to write, with a message a user can act on. */
 export class QueryOutputError extends Error {

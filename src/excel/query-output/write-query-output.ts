@@ -1,6 +1,7 @@
 import type { CellValue, ExcelRun, XRange, XRequestContext, XTable, XWorksheet } from '../api';
 import { quoteSheet } from '../../engine/address';
 import { planChunks } from '../land/plan-chunks';
+import { checkColumnRemoval, columnsInUseMessage, declinedMessage, removalBreaksSomething, type ConfirmColumnRemoval } from '../land/removal-check';
 import { defaultResizeMode, restoreTableInPlace, rewriteTableInPlace, type ExistingTable, type RewriteData } from '../land/rewrite-table';
 import { planTableLayout, type UserColumn } from '../land/table-layout';
 import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from '../payload';
@@ -34,6 +35,14 @@ export interface WriteQueryOutputOptions {
   comment?: string;
   /** How a refreshed table changes its row count; default: Table.resize where the host has ExcelApi 1.13. */
   resizeMode?: 'resize' | 'rows';
+  /**
+   * Asked before a refresh deletes columns of the query table that the new result no longer has,
+   * with the user's formulas and PivotTables found using them (asked only when something was
+   * found; columns nothing uses are deleted unasked); false changes nothing (QueryOutputError
+   * 'declined'). Without it (the ribbon, refresh on open) such a refresh writes nothing: a
+   * QueryOutputError 'columns-in-use' says to refresh the query from the pane.
+   */
+  confirmColumnRemoval?: ConfirmColumnRemoval;
 }
 
 export interface QueryOutputWrite {
@@ -284,7 +293,7 @@ async function foreignCells(context: XRequestContext, sheet: string, used: Sheet
 function foreignContent(area: SheetArea, cells: string[]): QueryOutputError {
   const list = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ', …' : '');
   return new QueryOutputError('foreign-content',
-    `PivotDeck needs ${areaAddress(area)} for this query, but cells there hold your data (${list}). Nothing was changed. Move or clear those cells, or put the query on a new sheet.`);
+    `PivotDeck needs ${areaAddress(area)} for this query, but ${cells.length === 1 ? 'a cell there holds' : 'cells there hold'} your data (${list}). Nothing was changed. Move or clear ${cells.length === 1 ? 'that cell' : 'those cells'}, or put the query on a new sheet.`);
 }
 
 /** Row chunks of values whose JSON stays under the per-sync budget. */
@@ -364,6 +373,19 @@ async function rewriteQueryTable(
     rows,
   };
   const layout = planTableLayout(header, userColumns, data.header);
+  if (layout.removed.length) {
+    const place = { name: old.name, sheet: old.sheet, row: old.row, column: old.column, rows: old.rows, columns: old.columns, header };
+    const looked = await checkColumnRemoval(run, place, layout.removed, userColumns.map((u) => u.index));
+    for (let i = 0; i < looked.syncs; i++) counted();
+    // Nothing uses the columns: they go without a question. Something does: the pane asks; with
+    // nobody to ask (the ribbon, refresh on open) nothing is written.
+    if (removalBreaksSomething(looked.check)) {
+      if (!options.confirmColumnRemoval) {
+        throw new QueryOutputError('columns-in-use', columnsInUseMessage(looked.check, 'Refresh the query from the PivotDeck pane (Build a query → Saved queries → Refresh)'));
+      }
+      if (!(await options.confirmColumnRemoval(looked.check))) throw new QueryOutputError('declined', declinedMessage(looked.check));
+    }
+  }
   const existing: ExistingTable = { name: old.name, sheet: old.sheet, row: old.row, column: old.column, rows: old.rows, columns: old.columns, header, userColumns, showTotals: old.showTotals };
   // Cells the table grows into, beyond its old extent and the new block (checked already), must be free.
   const reach = { row: old.row, column: old.column, rows: 1 + Math.max(1, rows.length), columns: layout.writeWidth };

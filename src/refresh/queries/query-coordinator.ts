@@ -25,6 +25,8 @@ type QueryDef = PivotDeckDocument['queries'][number];
 export interface QueryRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: QueryProgress) => void;
+  /** The pane's question before a query table loses columns in use (absent: refused, see RunQueryOptions). */
+  confirmColumnRemoval?: RunQueryOptions['confirmColumnRemoval'];
 }
 
 export interface NewQuery {
@@ -127,7 +129,7 @@ export class QueryCoordinator {
    * Refreshes every saved query one after the other, reading each source once; a second call
    * while one runs joins it. Queries refreshed before a Cancel keep their new output and record.
    */
-  refreshAll(options: { signal?: AbortSignal; onProgress?: (id: string, p: QueryProgress) => void } = {}): Promise<{ document: PivotDeckDocument; outcomes: Map<string, QueryOutcome> }> {
+  refreshAll(options: { signal?: AbortSignal; onProgress?: (id: string, p: QueryProgress) => void; confirmColumnRemoval?: RunQueryOptions['confirmColumnRemoval'] } = {}): Promise<{ document: PivotDeckDocument; outcomes: Map<string, QueryOutcome> }> {
     if (this.all) return this.all;
     this.all = (async () => {
       const doc = await this.documents.read();
@@ -135,7 +137,7 @@ export class QueryCoordinator {
       const outcomes = new Map<string, QueryOutcome>();
       for (const q of doc.queries) {
         if (options.signal?.aborted) break;
-        const outcome = await this.refreshRecorded(q.id, { signal: options.signal, cache, onProgress: (p) => options.onProgress?.(q.id, p) });
+        const outcome = await this.refreshRecorded(q.id, { signal: options.signal, cache, onProgress: (p) => options.onProgress?.(q.id, p), confirmColumnRemoval: options.confirmColumnRemoval });
         if (outcome) outcomes.set(q.id, outcome);
       }
       return { document: await this.documents.read(), outcomes };

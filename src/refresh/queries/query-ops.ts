@@ -62,6 +62,7 @@ async function computeAndWrite(
     const write = await writeQueryOutput(deps.run, block, {
       queryId: id, target, followExisting: follow, activate: options.activate,
       comment: `PivotDeck query "${label}". PivotDeck replaces these cells on refresh.`,
+      confirmColumnRemoval: options.confirmColumnRemoval,
     });
     const r = run.result;
     const base = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
@@ -75,6 +76,8 @@ async function computeAndWrite(
     };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
+    // The user said no to removing columns their formulas use: nothing changed, nothing to record.
+    if (error instanceof QueryOutputError && error.code === 'declined') return { status: 'cancelled', message: error.message };
     const code = error instanceof QueryOutputError ? error.code
       : error instanceof QueryComputeError ? (error.code === 'other' ? 'excel' : error.code)
       : error instanceof ResultTooLargeError ? 'too-large'
@@ -192,7 +195,7 @@ export async function refreshAllQueries(
   let current = doc;
   for (const q of doc.queries) {
     if (options.signal?.aborted) break;
-    const r = await refreshQuery(deps, current, q.id, { signal: options.signal, cache, onProgress: (p) => options.onProgress?.(q.id, p) });
+    const r = await refreshQuery(deps, current, q.id, { signal: options.signal, cache, onProgress: (p) => options.onProgress?.(q.id, p), confirmColumnRemoval: options.confirmColumnRemoval });
     current = r.document;
     outcomes.set(q.id, r.outcome);
   }

@@ -1,6 +1,7 @@
 import type { SourceDefinition } from '../../connectors/types';
 import type { QueryResult, QuerySpec } from '../../engine';
 import type { ExcelRun } from '../../excel/api';
+import type { ConfirmColumnRemoval } from '../../excel/land';
 import type { QueryStage } from './compute-query';
 import { computeQueryInThread, type QueryComputer } from './query-computer';
 import { readSourceData, sourcesOf, type PullSource, type SourceData } from './source-data';
@@ -42,6 +43,11 @@ export interface RunQueryOptions {
   cache?: Map<string, Promise<SourceData>>;
   /** The document's sources when the caller holds the document: the warehouse runner then needs no read. */
   sources?: readonly SourceDefinition[];
+  /**
+   * Asked (the pane) before a query table loses columns the user's formulas or PivotTables use;
+   * absent (the ribbon), such a refresh is refused with a message to refresh from the pane.
+   */
+  confirmColumnRemoval?: ConfirmColumnRemoval;
 }
 
 export interface QueryRun {

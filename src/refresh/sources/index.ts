@@ -6,3 +6,7 @@ export { refreshSource, defaultLanding, type SourceDeps, type SourceOutcome, typ
 export { removeSource } from './remove-source';
 export { SourceCoordinator, type AnySourceOutcome, type SourceRunOptions } from './source-coordinator';
 export { sourceStatus, landingOf, lastPullOf, hostOf, type SourceStatus, type LandingOptions, type LastPull } from './source-state';
+// What the pane needs about sources from elsewhere, so it imports source use-cases from one place.
+export { keptOutOfSheet, tooBigToLand } from '../queries/web-source-data';
+export { isWebSource } from '../../connectors/pull-source';
+export type { ColumnRemovalCheck, ConfirmColumnRemoval, PivotUse } from '../../excel/land';

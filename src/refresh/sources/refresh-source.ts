@@ -11,7 +11,7 @@ import { isWebSource, pullSource } from '../../connectors/pull-source';
 import type { HttpPolicy, PullContext, PullOk, PullProgress, SourceDefinition } from '../../connectors/types';
 import type { ExcelRun } from '../../excel/api';
 import { explainExcelError } from '../../excel/errors';
-import { isLanded, isLandingError, landingBlock, landingName, landTable, type LandProgress, type LandResult } from '../../excel/land';
+import { isLanded, isLandingError, landingBlock, landingName, landTable, type ConfirmColumnRemoval, type LandProgress, type LandResult } from '../../excel/land';
 import type { PivotDeckDocument } from '../../model';
 import { hostOf, landingOf, lastPullOf, type LandingOptions, type LastError, type LastPull } from './source-state';
 
@@ -34,6 +34,13 @@ export interface SourceRefreshOptions {
   onProgress?: (progress: SourceProgress) => void;
   /** An already pulled result (the preview's), landed without downloading again. */
   pulled?: PullOk;
+  /**
+   * The pane's question before the refresh removes table columns the new data lacks, with the
+   * formulas and PivotTables found using them; false changes nothing ('cancelled'). Absent (the
+   * ribbon's Refresh all, refresh on open), a refresh that would break something is not done:
+   * 'failed' with kind 'columnsInUse' and words that say to refresh from the pane.
+   */
+  confirmColumnRemoval?: ConfirmColumnRemoval;
 }
 
 export type SourceOutcome =
@@ -98,7 +105,7 @@ export async function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, so
       pulled = result;
     }
     const block = landingBlock(pulled.table, pulled.columns);
-    const land = await landTable(deps.run, block, { sourceId: def.id, tableName: landing.tableName, sheet: landing.sheet }, { signal: options.signal, onProgress: options.onProgress });
+    const land = await landTable(deps.run, block, { sourceId: def.id, tableName: landing.tableName, sheet: landing.sheet }, { signal: options.signal, onProgress: options.onProgress, confirmColumnRemoval: options.confirmColumnRemoval });
     const notes = [
       ...pulled.warnings.filter((w) => w.code !== 'schemaChanged').map((w) => w.message),
       ...(land.schemaChange ? [schemaNote(land.schemaChange)] : []),

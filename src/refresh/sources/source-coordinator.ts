@@ -13,13 +13,15 @@ import type { DocumentService } from '../document';
 import { lockKey } from '../document/object-locks';
 import type { KeptSourceOutcome } from '../queries/kept-source';
 import { keptOutOfSheet } from '../queries/web-source-data';
-import type { SourceDeps, SourceOutcome, SourceProgress } from './refresh-source';
+import type { SourceDeps, SourceOutcome, SourceProgress, SourceRefreshOptions } from './refresh-source';
 
 export type AnySourceOutcome = SourceOutcome | KeptSourceOutcome;
 
 export interface SourceRunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SourceProgress) => void;
+  /** The pane's question before a refresh removes columns in use (absent: such a refresh is refused; see SourceRefreshOptions). */
+  confirmColumnRemoval?: SourceRefreshOptions['confirmColumnRemoval'];
 }
 
 // Connectors (parsers for CSV, Parquet, Arrow…) and the landing code load on first use.

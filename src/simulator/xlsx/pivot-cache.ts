@@ -15,12 +15,17 @@ export interface CacheField {
   items: string[];
   /** Number format id of the source column (cacheField numFmtId). */
   numFmtId?: number;
+  /**
+   * What PivotDeck cannot reproduce about this field (a calculated or grouped field), said only
+   * for the pivots that use it: several pivots share one cache, most use few of its fields.
+   */
+  unsupported?: string;
 }
 
 export interface PivotCache {
   source: CacheSource;
   fields: CacheField[];
-  /** Reasons PivotDeck cannot reproduce pivots on this cache (grouping, calculated fields, OLAP). */
+  /** Reasons PivotDeck cannot reproduce any pivot on this cache (OLAP, external data); per field: CacheField.unsupported. */
   unsupported: string[];
 }
 
@@ -33,15 +38,42 @@ export function readPivotCache(root: XmlNode, date1904: boolean): PivotCache {
   const fields = children(child(def, 'cacheFields'), 'cacheField').map((f) => {
     const name = attr(f, 'caption') ?? attr(f, 'name') ?? '';
     const formula = attr(f, 'formula');
-    if (formula !== undefined) unsupported.push(`calculated field "${name}" (=${formula})`);
-    if (child(f, 'fieldGroup')) unsupported.push(`grouped field "${name}" (dates or numbers grouped into ranges)`);
-    else if (attr(f, 'databaseField') === '0' && formula === undefined) unsupported.push(`field "${name}" not from the source`);
+    const grouping = groupingOf(child(f, 'fieldGroup'));
+    const reason = formula !== undefined ? `calculated field "${name}" (=${formula})`
+      : grouping ? `grouped field "${name}" (${grouping})`
+      : attr(f, 'databaseField') === '0' ? `field "${name}" not from the source`
+      : undefined;
     const numFmtId = attr(f, 'numFmtId');
     const field: CacheField = { name, items: sharedItemCaptions(child(f, 'sharedItems'), date1904) };
     if (numFmtId !== undefined) field.numFmtId = Number(numFmtId);
+    if (reason) field.unsupported = reason;
     return field;
   });
   return { source, fields, unsupported };
+}
+
+/**
+ * How a field is grouped (§18.10.1.27 fieldGroup), in words; undefined when it is not grouped
+ * itself. `rangePr` groups numbers into ranges (groupBy "range") or dates by a period
+ * (groupBy "months", "years", …); `discretePr` is a grouping made by hand (items selected and
+ * grouped: "Group1", …). A field with only `par` is the source column a hand-made grouping is
+ * based on: it is not grouped itself.
+ */
+function groupingOf(group: XmlNode | undefined): string | undefined {
+  if (!group) return undefined;
+  const range = child(group, 'rangePr');
+  if (range) {
+    const by = attr(range, 'groupBy') ?? 'range';
+    const interval = attr(range, 'groupInterval');
+    if (by === 'range') return `numbers grouped into ranges${interval ? ` of ${interval}` : ''}`;
+    return `dates grouped by ${by}`;
+  }
+  if (child(group, 'discretePr')) {
+    const names = children(child(group, 'groupItems'), 's').map((g) => attr(g, 'v') ?? '').filter((v) => v !== '');
+    const shown = names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ', …' : '');
+    return `items grouped by hand${shown ? ` into ${shown}` : ''}`;
+  }
+  return undefined;
 }
 
 function readSource(node: XmlNode | undefined): CacheSource {

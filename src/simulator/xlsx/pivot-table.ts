@@ -127,6 +127,14 @@ export function readPivotDefinition(root: XmlNode, cache: PivotCache, sheet: str
   const filters = children(child(def, 'pageFields'), 'pageField').map((p) => pageFieldModel(p, pivotFields, cache, fieldAt));
   const data = children(child(def, 'dataFields'), 'dataField').map((d) => dataFieldModel(d, cache, styles));
 
+  // Of the cache's calculated and grouped fields, only those this pivot uses (on an axis, as a
+  // filter or as a value): pivots sharing a cache each get their own list.
+  const used = new Set([
+    ...rowIndexes, ...colIndexes,
+    ...children(child(def, 'pageFields'), 'pageField').map((f) => intAttr(f, 'fld', -1)),
+    ...children(child(def, 'dataFields'), 'dataField').map((f) => intAttr(f, 'fld', -1)),
+  ]);
+  cache.fields.forEach((f, i) => { if (f.unsupported && used.has(i)) unsupported.push(f.unsupported); });
   if (child(def, 'calculatedItems')) unsupported.push('calculated items');
   pivotFields.forEach((pf, i) => {
     if (children(child(pf, 'items'), 'item').some((it) => attr(it, 'f') === '1')) {

@@ -18,6 +18,7 @@ import { useLivePreview } from './use-live-preview';
 import { warehouseChoice } from '../warehouse/builder-source';
 import { WarehouseConnectForm } from '../warehouse/WarehouseConnectForm';
 import { useQueryBuilder } from './use-query-builder';
+import { ColumnRemovalDialog } from '../shared/ColumnRemovalDialog';
 import { webChoice } from './web-source-choice';
 
 type Editor =
@@ -258,6 +259,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
           onHistory={(id, history) => void b.setHistory(id, history)}
         />
       </div>
+      <ColumnRemovalDialog question={b.removal.question} onAnswer={b.removal.answer} />
     </section>
   );
 }

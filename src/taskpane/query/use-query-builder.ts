@@ -4,6 +4,7 @@ import type { PaneHost } from '../../excel/host-types';
 import type { OutputLayout } from '../../excel/query-output';
 import { loadBuilderLists, queryOutputLayout, savedQueries, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
 import { useServices } from '../services-context';
+import { useColumnRemovalQuestion } from '../shared/use-column-removal-question';
 import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type Activity, type Placement } from './builder-state';
 import { resolveSourceChoice } from './source-choice';
 import { specToDraft, type Draft } from './spec-draft';
@@ -35,6 +36,9 @@ export function useQueryBuilder(host: PaneHost) {
   stateRef.current = state;
   const { doc, opened, tables, activity } = state;
   const setActivity = useCallback((next: Activity | undefined) => dispatch({ type: 'activity', activity: next }), []);
+  /** The question before a refresh removes query-table columns the user's work uses (ColumnRemovalDialog). */
+  const removal = useColumnRemovalQuestion();
+  const { ask } = removal;
   /** Aborts the insert, save or refresh under way (Cancel). */
   const running = useRef<AbortController | undefined>(undefined);
   /** All rows of the chosen source, read once in the background for previews. */
@@ -76,14 +80,18 @@ export function useQueryBuilder(host: PaneHost) {
     running.current = controller;
     setActivity({ where, what });
     try {
-      return await work({ signal: controller.signal, onProgress: (progress) => setActivity({ where, what, progress }) });
+      return await work({
+        signal: controller.signal,
+        onProgress: (progress) => setActivity({ where, what, progress }),
+        confirmColumnRemoval: (check) => ask(check, `the query table “${check.table}”`, controller.signal),
+      });
     } finally {
       if (running.current === controller) {
         running.current = undefined;
         setActivity(undefined);
       }
     }
-  }, [setActivity]);
+  }, [setActivity, ask]);
   const cancel = useCallback(() => running.current?.abort(), []);
 
   const withRun = useCallback(async (what: string, work: (options: QueryRunOptions) => Promise<QueryOutcome>) => {
@@ -126,8 +134,8 @@ export function useQueryBuilder(host: PaneHost) {
   const refreshAll = useCallback(() => withBusy('*', async () => {
     dispatch({ type: 'listNotice', message: undefined });
     const total = (await documents.read()).queries.length;
-    const r = await tracked('list', 'Refreshing all queries…', ({ signal, onProgress }) =>
-      queries.refreshAll({ signal, onProgress: (_, p) => onProgress?.(p) }));
+    const r = await tracked('list', 'Refreshing all queries…', ({ signal, onProgress, confirmColumnRemoval }) =>
+      queries.refreshAll({ signal, onProgress: (_, p) => onProgress?.(p), confirmColumnRemoval }));
     // Queries refreshed before a Cancel keep their new output and their record.
     if ([...r.outcomes.values()].some((o) => o.status === 'cancelled') || r.outcomes.size < total) {
       dispatch({ type: 'listNotice', message: 'Cancelled. Queries not yet refreshed keep their previous output.' });
@@ -174,6 +182,6 @@ export function useQueryBuilder(host: PaneHost) {
     doc, docMessage: opened && 'message' in opened ? opened.message : undefined, readOnly: opened?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
     placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
     compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : services.previewCompute,
-    warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load, setHistory,
+    warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load, setHistory, removal,
   };
 }

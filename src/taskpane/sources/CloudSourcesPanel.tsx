@@ -173,6 +173,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
               onEdit={onEdit}
               onRemove={(id) => void sources.remove(id)}
               onCredential={(def, secret) => void onCredential(def, secret)}
+              removal={sources.removal}
             />
             <Caption1>Refresh asks the server whether the data changed; unchanged data is not downloaded again.</Caption1>
           </>

@@ -4,8 +4,8 @@ import { Delete16Regular } from '@fluentui/react-icons/svg/delete';
 import { Edit16Regular } from '@fluentui/react-icons/svg/edit';
 import { useState, type ReactElement } from 'react';
 import type { SourceDefinition } from '../../connectors/types';
-import { landingOf, sourceStatus } from '../../refresh/sources';
-import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
+import { keptOutOfSheet, landingOf, sourceStatus } from '../../refresh/sources';
+import { ColumnRemovalDialog } from '../shared/ColumnRemovalDialog';
 import { AUTH_LABELS, KIND_LABELS, type WebKind } from './source-draft';
 import { useSourceListStyles } from './SourceList.styles';
 import { statusBadge, statusLine } from './source-words';
@@ -20,15 +20,23 @@ export interface SourceListProps {
   onEdit(def: SourceDefinition): void;
   onRemove(id: string): void;
   onCredential(def: SourceDefinition, secret: string): void;
+  /** The question before a refresh removes columns the user's work uses (shown as a dialog). */
+  removal?: CloudSources['removal'];
 }
 
-/** The workbook's web sources with their status, Refresh, Edit and Remove. */
+/**
+ * The workbook's web sources with their status, Refresh, Edit and Remove, and the question a
+ * refresh asks before it removes columns the user's formulas or PivotTables use.
+ */
 export function SourceList(props: SourceListProps): ReactElement {
   const styles = useSourceListStyles();
   return (
-    <ul className={styles.list} aria-label="Web sources in this workbook">
-      {props.sources.map((def) => <SourceItem key={def.id} def={def} {...props} />)}
-    </ul>
+    <>
+      <ul className={styles.list} aria-label="Web sources in this workbook">
+        {props.sources.map((def) => <SourceItem key={def.id} def={def} {...props} />)}
+      </ul>
+      {props.removal && <ColumnRemovalDialog question={props.removal.question} onAnswer={props.removal.answer} />}
+    </>
   );
 }
 

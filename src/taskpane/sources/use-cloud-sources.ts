@@ -9,9 +9,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PullOk, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
 import type { PivotDeckDocument } from '../../model';
-import type { SourceOutcome, SourceProgress } from '../../refresh/sources';
+import type { SourceOutcome, SourceProgress, SourceRunOptions } from '../../refresh/sources';
 import type { KeptSourceOutcome } from '../../refresh/queries/kept-source';
 import { useServices } from '../services-context';
+import { useColumnRemovalQuestion, type ColumnRemovalQuestion } from '../shared/use-column-removal-question';
 
 export interface PreviewState {
   def: SourceDefinition;
@@ -38,6 +39,8 @@ export interface CloudSources {
   remove(sourceId: string): Promise<void>;
   saveCredential(def: SourceDefinition, secret: string): Promise<void>;
   cancel(): void;
+  /** The question asked before a refresh removes table columns the user's work uses (ColumnRemovalDialog). */
+  removal: ColumnRemovalQuestion;
 }
 
 /** Words for an outcome, shown under the source. */
@@ -60,6 +63,8 @@ export function useCloudSources(_host: PaneHost): CloudSources {
   const [running, setRunning] = useState<Running>();
   const [notices, setNotices] = useState<CloudSources['notices']>({});
   const controller = useRef<AbortController>();
+  const removal = useColumnRemovalQuestion();
+  const { ask } = removal;
 
   useEffect(() => {
     let live = true;
@@ -72,13 +77,20 @@ export function useCloudSources(_host: PaneHost): CloudSources {
     return () => { live = false; off(); };
   }, [documents]);
 
-  /** Runs a load or refresh with progress and Cancel; the outcome is shown under the source. */
-  const run = useCallback(async (def: SourceDefinition, work: (options: { signal: AbortSignal; onProgress: (p: SourceProgress) => void }) => Promise<SourceOutcome | KeptSourceOutcome | undefined>) => {
+  /**
+   * Runs a load or refresh with progress and Cancel; the outcome is shown under the source. Before
+   * it removes table columns the user's formulas or PivotTables use, the dialog asks.
+   */
+  const run = useCallback(async (def: SourceDefinition, work: (options: SourceRunOptions) => Promise<SourceOutcome | KeptSourceOutcome | undefined>) => {
     const abort = new AbortController();
     controller.current = abort;
     setRunning({ sourceId: def.id, label: def.label });
     try {
-      const outcome = await work({ signal: abort.signal, onProgress: (progress) => setRunning({ sourceId: def.id, label: def.label, progress }) });
+      const outcome = await work({
+        signal: abort.signal,
+        onProgress: (progress) => setRunning({ sourceId: def.id, label: def.label, progress }),
+        confirmColumnRemoval: (check) => ask(check, `the source “${def.label}”`, abort.signal),
+      });
       if (outcome) setNotices((n) => ({ ...n, [def.id]: outcomeNotice(outcome) }));
       return outcome;
     } catch (error) {
@@ -88,7 +100,7 @@ export function useCloudSources(_host: PaneHost): CloudSources {
       controller.current = undefined;
       setRunning(undefined);
     }
-  }, []);
+  }, [ask]);
 
   const preview = useCallback(async (def: SourceDefinition, secret: string | undefined): Promise<PreviewState> => {
     const abort = new AbortController();
@@ -123,5 +135,5 @@ export function useCloudSources(_host: PaneHost): CloudSources {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { doc, readOnlyMessage, loadError, running, notices, preview, land, refresh, remove, saveCredential, cancel };
+  return { doc, readOnlyMessage, loadError, running, notices, preview, land, refresh, remove, saveCredential, cancel, removal };
 }
