@@ -49,4 +49,14 @@ export const useAppStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalS,
     paddingInline: tokens.spacingHorizontalM,
   },
+  panelBody: {
+    minWidth: 0,
+    // Focus lands here when a start button opens the section: a visible ring only for keyboard users.
+    outlineStyle: 'none',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
 });
