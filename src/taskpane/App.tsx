@@ -34,6 +34,12 @@ const CloudSourcesPanel = lazy(() => import('./sources').then((m) => ({ default:
 const DashboardsPanel = lazy(() => import('./dashboards').then((m) => ({ default: m.DashboardsPanel })));
 const YourDataPanel = lazy(() => import('./your-data/YourDataPanel').then((m) => ({ default: m.YourDataPanel })));
 
+/** Scrolls a section's panel to the top of the pane and focuses it (its region is announced). */
+function focusPanel(panel: HTMLElement): void {
+  panel.scrollIntoView({ block: 'start' });
+  panel.focus({ preventScroll: true });
+}
+
 export interface AppProps {
   host: PaneHost;
 }
@@ -63,31 +69,37 @@ export function App({ host }: AppProps): ReactElement {
   const loading = <Spinner size="tiny" label="Loading…" />;
   const consent = useConsent(services?.consent);
   const [open, setOpen] = useState<Section[]>(['tables', 'pivots']);
-  // A section a start button (or the sample) opened, whose panel gets focus once it is rendered.
-  const [focusTo, setFocusTo] = useState<Section>();
+  // The section a start button (or the sample) opened, whose panel takes focus when it mounts.
+  const focusNext = useRef<Section>();
   const panels = useRef<Partial<Record<Section, HTMLDivElement | null>>>({});
   const { lists, refreshing, generation, refresh } = useWorkbookLists(host);
   const tableCount = lists?.tables.ok ? ` (${lists.tables.data.length})` : '';
   const pivotCount = lists?.pivots.ok ? ` (${lists.pivots.data.length})` : '';
   const onToggle: AccordionToggleEventHandler<Section> = (_, data) => setOpen(data.openItems);
+  /** Opens a section and moves focus into it: now if it is open, else when its panel mounts. */
   const openSection = (section: Section) => {
+    const panel = panels.current[section];
+    // A folding panel may still be mounted (and inert) while it animates out: open it again first.
+    if (panel && open.includes(section)) {
+      focusPanel(panel);
+      return;
+    }
+    focusNext.current = section;
     setOpen((o) => (o.includes(section) ? o : [...o, section]));
-    setFocusTo(section);
+  };
+  // Called by React with each section's panel element (null when it unmounts).
+  const panelRef = (section: Section) => (el: HTMLDivElement | null) => {
+    panels.current[section] = el;
+    if (el && focusNext.current === section) {
+      focusNext.current = undefined;
+      focusPanel(el);
+    }
   };
   // After the sample is in, the lists show it and "Extend a PivotTable" opens: the next step.
   const onSampleInserted = () => {
     refresh();
     openSection('extend');
   };
-  useEffect(() => {
-    if (!focusTo) return;
-    const panel = panels.current[focusTo];
-    // Opened in the same update as focusTo, so its panel is rendered by the time this runs.
-    if (!panel) return;
-    panel.scrollIntoView({ block: 'start' });
-    panel.focus({ preventScroll: true });
-    setFocusTo(undefined);
-  }, [focusTo, open]);
   // In Excel the pane is the page's main content; inside the workbench page it is one region.
   const Root = host.kind === 'excel' ? 'main' : 'section';
   // Dashboards refresh on open, on their schedules and when a dropdown cell changes, whether or
@@ -109,7 +121,7 @@ export function App({ host }: AppProps): ReactElement {
       <AccordionPanel className={styles.panel}>
         {open.includes(value) && (
           <div
-            ref={(el) => { panels.current[value] = el; }}
+            ref={panelRef(value)}
             className={styles.panelBody}
             role="region"
             aria-label={TITLES[value]}

@@ -27,27 +27,22 @@ export const useFirstRunStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  wayItem: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
   way: {
-    // A full-width button whose two lines (what, then how) wrap instead of widening the pane.
+    // Full width, text at the start; a long name wraps instead of widening the pane.
     width: '100%',
     justifyContent: 'flex-start',
     textAlign: 'start',
     whiteSpace: 'normal',
     minWidth: 0,
-    height: 'auto',
-    paddingBlock: tokens.spacingVerticalS,
-  },
-  wayText: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    minWidth: 0,
-  },
-  wayName: {
-    fontWeight: tokens.fontWeightSemibold,
   },
   wayHint: {
-    fontWeight: tokens.fontWeightRegular,
+    paddingInlineStart: tokens.spacingHorizontalS,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,

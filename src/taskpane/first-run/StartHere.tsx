@@ -24,7 +24,7 @@ interface Way {
 }
 
 // Names chosen not to repeat a section header's words, so each button is found by its own name;
-// the hint is the button's description, not part of its name.
+// the hint sits under the button as its description, so the name stays the visible words.
 const WAYS: readonly Way[] = [
   { section: 'extend', icon: <TableAdd20Regular />, name: 'Add measures to a PivotTable', hint: 'Median, percentiles, distinct counts and your own formulas beside a PivotTable you have.' },
   { section: 'web', icon: <CloudArrowDown20Regular />, name: 'Bring in web or warehouse data', hint: 'CSV, JSON, OData, Google Sheets or a ClickHouse warehouse, into a table or a query.' },
@@ -50,13 +50,11 @@ export function StartHere({ host, offerSample, onStart, onSampleInserted }: Star
       </p>
       <ul className={styles.ways} aria-label="Ways to start">
         {WAYS.map((way) => (
-          <li key={way.section}>
-            <Button className={styles.way} appearance="secondary" icon={way.icon} onClick={() => onStart(way.section)} aria-label={way.name} aria-describedby={`pd-start-${way.section}`}>
-              <span className={styles.wayText}>
-                <span className={styles.wayName}>{way.name}</span>
-                <span id={`pd-start-${way.section}`} className={styles.wayHint}>{way.hint}</span>
-              </span>
+          <li key={way.section} className={styles.wayItem}>
+            <Button className={styles.way} appearance="secondary" icon={way.icon} onClick={() => onStart(way.section)} aria-describedby={`pd-start-${way.section}`}>
+              {way.name}
             </Button>
+            <span id={`pd-start-${way.section}`} className={styles.wayHint}>{way.hint}</span>
           </li>
         ))}
       </ul>
