@@ -141,9 +141,10 @@ export function App({ host }: AppProps): ReactElement {
       <header className={styles.header}>
         <div className={styles.brand}>
           <h1 className={styles.title}>PivotDeck</h1>
-          {host.kind === 'workbench' && <Badge appearance="tint" color="informative">Simulated Excel</Badge>}
+          {host.kind === 'workbench' && <Badge className={styles.badge} appearance="tint" color="informative">Simulated Excel</Badge>}
         </div>
         <Button
+          className={styles.reload}
           appearance="subtle"
           size="small"
           icon={<ArrowClockwise20Regular />}
