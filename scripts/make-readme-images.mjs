@@ -39,7 +39,7 @@ async function shoot(page, name) {
 async function extendPivot(page, pane) {
   await page.getByRole('tab', { name: 'Summary' }).click();
   await page.getByRole('grid', { name: 'Sheet Summary' }).waitFor();
-  await pane.getByRole('list', { name: 'Ways to start' }).getByRole('button', { name: 'Add measures to a PivotTable' }).click();
+  await pane.getByRole('list', { name: 'Ways to start' }).getByRole('button', { name: 'New measures for a PivotTable' }).click();
   await pane.getByRole('combobox', { name: 'PivotTable' }).click();
   await page.getByRole('option', { name: 'SalesPivot (Summary)' }).click();
   const add = async (kind, field, extra) => {

@@ -41,14 +41,20 @@ async function setWidth(width: number): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** The pane's scroll and client widths, and every form, group or fieldset inside it that overflows. */
-async function measure(): Promise<{ scroll: number; client: number; overflowing: string[] }> {
+/**
+ * The pane's scroll and client widths, every form, group or fieldset inside it that overflows,
+ * and every text actually cut off with an ellipsis (outside data tables, whose cells may be).
+ */
+async function measure(): Promise<{ scroll: number; client: number; overflowing: string[]; cut: string[] }> {
   return pane().evaluate((el) => ({
     scroll: el.scrollWidth,
     client: el.clientWidth,
     overflowing: [...el.querySelectorAll<HTMLElement>('[role="group"], form, fieldset')]
       .filter((f) => f.scrollWidth > f.clientWidth)
       .map((f) => `${f.getAttribute('aria-label') ?? f.getAttribute('aria-labelledby') ?? f.tagName}: ${f.scrollWidth} > ${f.clientWidth}`),
+    cut: [...el.querySelectorAll<HTMLElement>('*')]
+      .filter((t) => !t.closest('table') && getComputedStyle(t).textOverflow === 'ellipsis' && t.scrollWidth > t.clientWidth)
+      .map((t) => `${t.tagName}: "${(t.textContent ?? '').slice(0, 60)}"`),
   }));
 }
 
@@ -69,6 +75,7 @@ async function checkState(state: string, focus?: () => Promise<void>): Promise<v
     await shoot(`sections-${state}-${width}`);
     expect(w.scroll, `${state} at ${width} px`).toBeLessThanOrEqual(w.client);
     expect(w.overflowing, `${state} at ${width} px`).toEqual([]);
+    expect(w.cut, `${state} at ${width} px: text cut off`).toEqual([]);
   }
   await setWidth(350);
   expect(await axeViolations(page, '[data-testid="task-pane"]'), `${state}, light`).toEqual([]);
@@ -110,7 +117,7 @@ describe('every section of the pane at 320, 350 and 400 px, light and dark', () 
     const start = pane().getByRole('list', { name: 'Ways to start' });
     await start.waitFor({ timeout: 60_000 });
     expect(await start.getByRole('button').allTextContents()).toEqual([
-      'Add measures to a PivotTable', 'Bring in web or warehouse data', 'Build a dashboard',
+      'New measures for a PivotTable', 'Bring in web or warehouse data', 'Build a dashboard',
     ]);
     expect(await pane().getByText(/^PivotDeck adds calculated measures/).count()).toBe(1);
     // The sample workbook has tables and a PivotTable: no sample offer.
@@ -134,7 +141,7 @@ describe('every section of the pane at 320, 350 and 400 px, light and dark', () 
     const cases: Array<[string, string, string]> = [
       ['Build a dashboard', 'Dashboards', 'help-dashboards'],
       ['Bring in web or warehouse data', 'Data from the web', 'help-web'],
-      ['Add measures to a PivotTable', 'Extend a PivotTable', 'help-extend'],
+      ['New measures for a PivotTable', 'Extend a PivotTable', 'help-extend'],
     ];
     for (const [button, section, anchor] of cases) {
       await pane().getByRole('list', { name: 'Ways to start' }).getByRole('button', { name: button, exact: true }).click();

@@ -23,10 +23,11 @@ interface Way {
   hint: string;
 }
 
-// Names chosen not to repeat a section header's words, so each button is found by its own name;
+// Names chosen not to contain a section header's or another button's words ("Add measure",
+// "Extend a PivotTable", "Data from the web"), so each button is found by its own name;
 // the hint sits under the button as its description, so the name stays the visible words.
 const WAYS: readonly Way[] = [
-  { section: 'extend', icon: <TableAdd20Regular />, name: 'Add measures to a PivotTable', hint: 'Median, percentiles, distinct counts and your own formulas beside a PivotTable you have.' },
+  { section: 'extend', icon: <TableAdd20Regular />, name: 'New measures for a PivotTable', hint: 'Median, percentiles, distinct counts and your own formulas beside a PivotTable you have.' },
   { section: 'web', icon: <CloudArrowDown20Regular />, name: 'Bring in web or warehouse data', hint: 'CSV, JSON, OData, Google Sheets or a ClickHouse warehouse, into a table or a query.' },
   { section: 'dashboards', icon: <Board20Regular />, name: 'Build a dashboard', hint: 'KPI cards, charts and top-10 tables on a sheet, refreshed with one click.' },
 ];
