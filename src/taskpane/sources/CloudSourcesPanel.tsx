@@ -200,7 +200,8 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
       {onConnectWarehouse && (
         <Caption1 className={styles.warehouseNote}>
           {'Data in a ClickHouse warehouse? '}
-          <Link as="button" onClick={onConnectWarehouse}>Connect a warehouse in “Build a query”</Link>
+          {/* Not named after the section ("Build a query"), so each control keeps a name of its own. */}
+          <Link as="button" onClick={onConnectWarehouse}>Connect it in the query builder</Link>
           {': queries run there and only the summary comes back.'}
         </Caption1>
       )}
