@@ -77,9 +77,11 @@ async function pickRegion(page, pane, region) {
   await grid.locator(`[data-row="${row}"][data-col="${col}"]`).click();
   await page.getByTestId('cell-dropdown').click();
   await page.getByRole('listbox', { name: 'Choices' }).getByRole('option', { name: region, exact: true }).click();
-  // The dashboard refreshed for the region when its list item says so again.
+  // A refresh started by the dropdown replaces the pane's "Created …" line; then it is up to date.
   await page.evaluate(() => window.__pivotdeck.eventsDelivered());
+  await pane.getByText('Created “Sales overview”.').waitFor({ state: 'detached', timeout: 120_000 });
   await pane.getByRole('listitem').filter({ hasText: 'Sales overview' }).getByText('Up to date', { exact: true }).waitFor({ timeout: 120_000 });
+  await page.getByRole('grid', { name: 'Sheet Sales overview' }).scrollIntoViewIfNeeded();
 }
 
 async function main() {
