@@ -245,6 +245,18 @@ describe('every section of the pane at 320, 350 and 400 px, light and dark', () 
     await expect.poll(() => item.textContent(), { timeout: 60_000 }).toContain(`Loaded ${ROWS.length} rows`);
     await checkState('web-source-loaded', () => item.scrollIntoViewIfNeeded());
 
+    // The Tables preview of the landed table follows a refresh of its source (issue 16 part 8).
+    await pane().getByRole('button', { name: 'Reload lists' }).click();
+    const landed = pane().getByRole('list', { name: 'Tables in this workbook' }).getByRole('button', { name: /^Orders_by_region / });
+    await landed.click();
+    const preview = pane().getByRole('table', { name: 'First rows of Orders_by_region' });
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain('Øst');
+    server.setResource('orders.csv', CSV.replace('Øst,2.5', 'Westfalen,2.5'), 'text/csv; charset=utf-8');
+    await item.getByRole('button', { name: `Refresh ${LONG_SOURCE}` }).click();
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain('Westfalen');
+    expect(await preview.textContent()).not.toContain('Øst');
+    await landed.click();
+
     // Remove asks first, in place: that confirmation must fit too.
     await item.getByRole('button', { name: `Remove ${LONG_SOURCE}` }).click();
     const confirm = item.getByRole('group', { name: `Remove ${LONG_SOURCE}?` });
