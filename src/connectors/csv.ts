@@ -1,5 +1,6 @@
 import { decodeText } from './http/read-body';
 import { parseDelimited } from './parse/parse-delimited';
+import { refuseMarkup } from './parse/sniff-markup';
 import { download, finish } from './pull-helpers';
 import { delimitedOptions, readOptions } from './source-options';
 import type { Connector } from './types';
@@ -18,6 +19,8 @@ export const pullCsv: Connector = async (def, context) => {
   const got = await download(def, context, warnings);
   if (got.status === 'notModified') return got;
   const text = decodeText(got.bytes, got.contentType);
+  // A sign-in or error page parses as a "CSV" of one odd column and no rows: refuse it by name.
+  refuseMarkup(text, got.contentType, 'CSV');
   const tabHint = /\.(tsv|tab)$/i.test(got.url.pathname) || /tab-separated/i.test(got.contentType ?? '') ? '\t' : undefined;
   const parsed = parseDelimited(text, {
     ...options,

@@ -33,6 +33,8 @@ export interface SourceErrorDetails {
   path?: string;
   /** Keys that do exist where the path stopped matching. */
   availableKeys?: string[];
+  /** What came back instead of the data asked for: a web page, or an XML document. */
+  returned?: 'html' | 'xml';
 }
 
 /**

@@ -16,7 +16,7 @@ export const pullJson: Connector = async (def, context) => {
   const warnings: PullWarning[] = [];
   const got = await download(def, context, warnings);
   if (got.status === 'notModified') return got;
-  const document = parseJsonText(decodeText(got.bytes, got.contentType));
+  const document = parseJsonText(decodeText(got.bytes, got.contentType), got.contentType);
   const { records, guessed } = recordsAtPath(document, options.recordsPath);
   if (guessed) warnings.push({ code: 'recordsPathGuessed', message: `PivotDeck read the records from "${guessed}", the only list in the response. Set the records path to choose another.` });
   checkRowLimit(records.length, context);

@@ -22,9 +22,19 @@ export const useAppStyles = makeStyles({
   brand: {
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
+    // At 320 px the workbench badge moves under the name instead of squeezing its own text.
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
     flexGrow: 1,
     minWidth: 0,
+  },
+  badge: {
+    whiteSpace: 'nowrap',
+  },
+  reload: {
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
   },
   title: {
     margin: 0,
@@ -48,5 +58,15 @@ export const useAppStyles = makeStyles({
     marginInline: 0,
     paddingBlock: tokens.spacingVerticalS,
     paddingInline: tokens.spacingHorizontalM,
+  },
+  panelBody: {
+    minWidth: 0,
+    // Focus lands here when a start button opens the section: a visible ring only for keyboard users.
+    outlineStyle: 'none',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+      borderRadius: tokens.borderRadiusMedium,
+    },
   },
 });

@@ -4,6 +4,7 @@ import type { PaneHost } from '../excel/host-types';
 import type { TableInfo } from '../excel/workbook-info';
 import type { WorkbookLists } from '../refresh/workbook';
 import { EMPTY_TABLES, tableSize } from './pane-text';
+import { useDocumentChanges } from './shared/use-document-changes';
 import { EmptyState, ErrorMessage, Loading } from './StatusMessages';
 import { TablePreviewSection } from './TablePreviewSection';
 import { useTablesPanelStyles } from './TablesPanel.styles';
@@ -27,7 +28,10 @@ export function TablesPanel({ host, lists, generation, onRetry }: TablesPanelPro
     if (tables && selected && !tables.some((t) => t.name === selected)) setSelected(undefined);
   }, [tables, selected]);
 
-  const preview = useTablePreview(host, tables?.some((t) => t.name === selected) ? selected : undefined, generation);
+  // The preview re-reads when the lists reload and after every refresh PivotDeck records (a web
+  // source landed into this table, a query output rewritten), so it never shows rows that are gone.
+  const changes = useDocumentChanges();
+  const preview = useTablePreview(host, tables?.some((t) => t.name === selected) ? selected : undefined, generation + changes);
 
   if (!lists) return <Loading label="Reading the workbook's tables…" />;
   if (!lists.tables.ok) return <ErrorMessage title="Tables could not be listed" message={lists.tables.message} onRetry={onRetry} />;

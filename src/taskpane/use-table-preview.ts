@@ -12,7 +12,7 @@ export type PreviewState =
   | { status: 'ready'; preview: TablePreview }
   | { status: 'error'; table: string; message: string };
 
-/** Reads the first rows of `table` whenever it or the lists' generation changes. */
+/** Reads the first rows of `table` whenever it or `generation` (lists reloaded, a refresh recorded) changes. */
 export function useTablePreview(host: PaneHost, table: string | undefined, generation: number): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   useEffect(() => {
@@ -21,7 +21,8 @@ export function useTablePreview(host: PaneHost, table: string | undefined, gener
       return;
     }
     let current = true;
-    setState({ status: 'loading', table });
+    // Re-reading the same table (after a refresh) keeps its rows on screen until the new ones come.
+    setState((s) => (s.status === 'ready' && s.preview.table === table ? s : { status: 'loading', table }));
     void readPreview(host.run, table, PREVIEW_ROWS).then((read) => {
       if (!current) return;
       setState(read.ok ? { status: 'ready', preview: read.preview } : { status: 'error', table, message: read.message });

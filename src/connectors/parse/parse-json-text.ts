@@ -1,14 +1,20 @@
 import { SourceError } from '../errors';
+import { refuseMarkup } from './sniff-markup';
 
 /**
  * JSON.parse with a message that says where the JSON broke (character offset, line and column),
- * which is what a user needs to find a cut-short download or a hand-edited file.
+ * which is what a user needs to find a cut-short download or a hand-edited file. A web page or XML
+ * document (a sign-in page, an XML error) is named as such instead: "not valid JSON at character
+ * 0" would not tell the user what the server sent.
  * @example parseJsonText('{"a": 1,}') // throws SourceError('malformed', '... line 1, column 9 ...')
+ * @example parseJsonText('<html><title>Sign in</title>', 'text/html') // throws '... a web page (HTML) titled "Sign in" ...'
  */
-export function parseJsonText(text: string): unknown {
+export function parseJsonText(text: string, contentType: string | null = null): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    // Only once JSON.parse failed: valid JSON never starts with "<", so this costs nothing on success.
+    refuseMarkup(text, contentType, 'JSON');
     const raw = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(raw);
     const offset = position ? Number(position[1]) : /end of (JSON )?(data|input)|Unterminated/i.test(raw) ? text.length : undefined;

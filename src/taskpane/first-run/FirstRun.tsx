@@ -1,8 +1,8 @@
 /**
- * The first thing a blank workbook shows (issue 20, part 3): what PivotDeck is for, in one
- * sentence, and "Try it on sample data", which adds a small sales table and a PivotTable on a new
- * sheet through the Excel API (so it works in real Excel) and then points at "Extend a PivotTable".
- * The sample code and its data load only when the button is pressed.
+ * The sample offer a blank workbook shows inside the start card (issue 20, part 3): "Try it on
+ * sample data" adds a small sales table and a PivotTable on a new sheet through the Excel API (so
+ * it works in real Excel), then the pane opens "Extend a PivotTable". The sample code and its data
+ * load only when the button is pressed.
  */
 import { Button } from '@fluentui/react-components';
 import { Sparkle20Regular } from '@fluentui/react-icons/svg/sparkle';
@@ -18,6 +18,7 @@ export interface FirstRunProps {
   onInserted: (inserted: SampleInserted) => void;
 }
 
+/** @example {isBlankWorkbook(lists) && <FirstRun host={host} onInserted={onSampleInserted} />} */
 export function FirstRun({ host, onInserted }: FirstRunProps): ReactElement {
   const styles = useFirstRunStyles();
   const [busy, setBusy] = useState(false);
@@ -31,15 +32,12 @@ export function FirstRun({ host, onInserted }: FirstRunProps): ReactElement {
       .finally(() => setBusy(false));
   };
   return (
-    <section className={styles.card} aria-label="Get started">
-      <p className={styles.sentence}>
-        PivotDeck adds calculated measures, data from the web and live dashboards to your own PivotTables, without changing your source data.
-      </p>
+    <div className={styles.sample}>
       <Button appearance="primary" icon={<Sparkle20Regular />} disabled={busy} onClick={tryIt}>
         {busy ? 'Adding sample data…' : 'Try it on sample data'}
       </Button>
-      <p className={styles.note}>Adds a new sheet with 160 sample orders and a PivotTable; your other sheets are not touched.</p>
+      <p className={styles.note}>This workbook has no tables or PivotTables yet. The sample adds a new sheet with 160 orders and a PivotTable; your other sheets are not touched.</p>
       {error && <ErrorMessage title="The sample could not be added" message={error} />}
-    </section>
+    </div>
   );
 }

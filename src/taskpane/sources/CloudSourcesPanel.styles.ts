@@ -12,6 +12,11 @@ export const useCloudSourcesStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightBase300,
+    // A long source name in "Edit web source: …" wraps instead of widening the pane.
+    overflowWrap: 'anywhere',
+  },
+  warehouseNote: {
+    color: tokens.colorNeutralForeground2,
   },
   block: {
     display: 'flex',

@@ -1,14 +1,15 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Caption1, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { ColumnType, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
 import { isWebSource } from '../../connectors/pull-source';
 import { keptOutOfSheet, tooBigToLand } from '../../refresh/queries/web-source-data';
-import { EmptyState, Loading } from '../StatusMessages';
+import { allowsLocalHttp } from '../shared/allows-local-http';
+import { EmptyState, Loading, SectionStatus, useSectionStatus } from '../StatusMessages';
 import { useCloudSourcesStyles } from './CloudSourcesPanel.styles';
 import { LoadProgress } from './LoadProgress';
 import { PreviewTable } from './PreviewTable';
-import { draftToSource, emptyDraft, moveUrlSecrets, sourceToDraft, type SourceDraft } from './source-draft';
+import { draftToSource, emptyDraft, labelFromUrl, moveUrlSecrets, sourceToDraft, type SourceDraft } from './source-draft';
 import { SourceForm, type Secrets } from './SourceForm';
 import { SourceList } from './SourceList';
 import { useCloudSources, type PreviewState } from './use-cloud-sources';
@@ -22,34 +23,47 @@ function secretOf(draft: SourceDraft, secrets: Secrets): string | undefined {
   return secrets.secret || undefined;
 }
 
+export interface CloudSourcesPanelProps {
+  host: PaneHost;
+  /** Opens "Build a query", where a warehouse is connected. */
+  onConnectWarehouse?: () => void;
+}
+
 /**
  * Cloud data in the task pane: "Get data from the web" (address, kind, sign-in) → Preview (first
  * 100 rows, column types the user can change) → "Load to table" with progress and Cancel, and
- * the workbook's sources with their status, Refresh, Edit and Remove.
+ * the workbook's sources with their status, Refresh, Edit and Remove. The section shows one
+ * current message: a newer action (preview, load, refresh) replaces the older one.
  *
- * @example <CloudSourcesPanel host={host} />
+ * @example <CloudSourcesPanel host={host} onConnectWarehouse={() => openSection('query')} />
  */
-export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
+export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPanelProps): ReactElement {
   const styles = useCloudSourcesStyles();
   const sources = useCloudSources(host);
   const [draft, setDraft] = useState<SourceDraft>(emptyDraft);
   const [secrets, setSecrets] = useState<Secrets>(NO_SECRETS);
   const [preview, setPreview] = useState<PreviewState>();
   const [keepOut, setKeepOut] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  // A secret typed into the address, waiting for the user's OK to move it to their sign-in.
-  const [urlSecret, setUrlSecret] = useState<ReturnType<typeof moveUrlSecrets>>();
+  // The form's one message: a failed preview, or a secret in the address awaiting the user's OK.
+  const status = useSectionStatus();
   const busy = sources.running !== undefined;
   const readOnly = sources.readOnlyMessage !== undefined;
   const webSources = sources.doc?.sources.filter((s) => isWebSource(s.kind)) ?? [];
+  // Saved in the workbook: only then is the form editing a source (a previewed one has an id too).
+  const saved = draft.id !== undefined && webSources.some((s) => s.id === draft.id);
 
   const reset = () => {
     setDraft(emptyDraft());
     setSecrets(NO_SECRETS);
     setPreview(undefined);
-    setFormError(undefined);
+    status.clear();
     setKeepOut(false);
-    setUrlSecret(undefined);
+  };
+
+  /** A new action starts: older messages, in the form and under the sources, give way. */
+  const newAction = () => {
+    status.clear();
+    sources.clearNotices();
   };
 
   const runPreview = async (typed: SourceDraft, typedSecrets: Secrets) => {
@@ -59,24 +73,37 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
       setSecrets(NO_SECRETS);
       setDraft((d) => ({ ...d, id: def.id, types: {} }));
     } catch (error) {
-      setFormError(error instanceof Error ? error.message : String(error));
+      status.show({ intent: 'error', title: 'Could not read the data', message: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const onPreview = () => {
-    setFormError(undefined);
-    const inUrl = moveUrlSecrets(draft, secrets);
-    if (inUrl) setUrlSecret(inUrl);
-    else void runPreview(draft, secrets);
-  };
-
-  const onMoveUrlSecret = () => {
-    const moved = urlSecret?.moved;
-    setUrlSecret(undefined);
-    if (!moved) return;
+  const onMoveUrlSecret = (moved: { draft: SourceDraft; secrets: Secrets }) => {
+    status.clear();
     setDraft(moved.draft);
     setSecrets(moved.secrets);
     void runPreview(moved.draft, moved.secrets);
+  };
+
+  const onPreview = () => {
+    newAction();
+    const inUrl = moveUrlSecrets(draft, secrets);
+    if (!inUrl) {
+      void runPreview(draft, secrets);
+      return;
+    }
+    const { moved } = inUrl;
+    status.show({
+      intent: 'warning',
+      title: 'The address holds a secret',
+      message: inUrl.problem ??
+        `The address holds ${inUrl.words}. Anything in the address is saved in the workbook, where everyone who gets the file can read it. PivotDeck can move it to your sign-in instead: kept on this computer for you only, sent only to this address's site.`,
+      actions: (
+        <>
+          {moved && <Button appearance="primary" onClick={() => onMoveUrlSecret(moved)}>Move it and preview</Button>}
+          <Button onClick={status.clear}>Edit the address</Button>
+        </>
+      ),
+    });
   };
 
   const onLoad = async () => {
@@ -87,6 +114,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
     const outside = keepOut || tooBigToLand(preview.pull.rowCount) !== undefined;
     const def = { ...drafted, keepOutOfSheet: outside };
     // Changed types re-read the data with them; otherwise the previewed pull is landed as is.
+    newAction();
     const outcome = await sources.land(def, Object.keys(changed).length ? undefined : preview.pull);
     if (outcome && outcome.status !== 'cancelled') reset();
   };
@@ -94,12 +122,18 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
   const onEdit = (def: SourceDefinition) => {
     setPreview(undefined);
     setSecrets(NO_SECRETS);
-    setFormError(undefined);
+    newAction();
     setDraft(sourceToDraft(def));
     setKeepOut(keptOutOfSheet(def));
   };
 
+  const onRefresh = (id: string) => {
+    newAction();
+    void sources.refresh(id);
+  };
+
   const onCredential = async (def: SourceDefinition, secret: string) => {
+    newAction();
     await sources.saveCredential(def, secret);
     await sources.refresh(def.id);
   };
@@ -113,7 +147,8 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{sources.loadError}</MessageBarBody></MessageBar>
       )}
       <section className={styles.block} aria-labelledby="pd-web-get">
-        <h3 id="pd-web-get" className={styles.heading}>{draft.id && !preview ? 'Edit web source' : 'Get data from the web'}</h3>
+        {/* "New web source" until it is saved in the workbook, "Edit web source" for a saved one. */}
+        <h3 id="pd-web-get" className={styles.heading}>{saved ? `Edit web source: ${draft.label || labelFromUrl(draft.url)}` : 'New web source'}</h3>
         {preview ? (
           <PreviewTable
             pull={preview.pull}
@@ -130,32 +165,16 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
           <SourceForm
             draft={draft}
             secrets={secrets}
-            editing={draft.id !== undefined}
+            editing={saved}
             busy={busy}
+            allowLocalHttp={allowsLocalHttp(host)}
             onChange={setDraft}
             onSecrets={setSecrets}
             onPreview={onPreview}
             onCancelEdit={reset}
           />
         )}
-        {urlSecret && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>The address holds a secret</MessageBarTitle>
-              {urlSecret.problem ??
-                `The address holds ${urlSecret.words}. Anything in the address is saved in the workbook, where everyone who gets the file can read it. PivotDeck can move it to your sign-in instead: kept on this computer for you only, sent only to this address's site.`}
-            </MessageBarBody>
-            <MessageBarActions>
-              {urlSecret.moved && <Button appearance="primary" onClick={onMoveUrlSecret}>Move it and preview</Button>}
-              <Button onClick={() => setUrlSecret(undefined)}>Edit the address</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {formError && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody><MessageBarTitle>Could not read the data</MessageBarTitle>{formError}</MessageBarBody>
-          </MessageBar>
-        )}
+        <SectionStatus state={status} />
       </section>
       {sources.running && <LoadProgress running={sources.running} onCancel={sources.cancel} />}
       <section className={styles.block} aria-labelledby="pd-web-list">
@@ -169,7 +188,7 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
               notices={sources.notices}
               busy={busy}
               readOnly={readOnly}
-              onRefresh={(id) => void sources.refresh(id)}
+              onRefresh={onRefresh}
               onEdit={onEdit}
               onRemove={(id) => void sources.remove(id)}
               onCredential={(def, secret) => void onCredential(def, secret)}
@@ -179,6 +198,14 @@ export function CloudSourcesPanel({ host }: { host: PaneHost }): ReactElement {
           </>
         )}
       </section>
+      {onConnectWarehouse && (
+        <Caption1 className={styles.warehouseNote}>
+          {'Data in a ClickHouse warehouse? '}
+          {/* Not named after the section ("Build a query"), so each control keeps a name of its own. */}
+          <Link as="button" onClick={onConnectWarehouse}>Connect it in the query builder</Link>
+          {': queries run there and only the summary comes back.'}
+        </Caption1>
+      )}
     </div>
   );
 }

@@ -9,8 +9,9 @@ export const useSourceFormStyles = makeStyles({
   },
   pair: {
     display: 'grid',
-    // minmax(0, …): let the inputs shrink to the pane's width instead of overflowing it.
-    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    // Two columns only where each box is wide enough for its placeholder (about 400 px panes);
+    // narrower panes stack them, so "From the address" and "Same as the name" are never cut off.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 10rem), 1fr))',
     gap: tokens.spacingHorizontalS,
   },
   fill: {

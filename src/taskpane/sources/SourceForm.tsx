@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, Select } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons/svg/lock-closed';
-import type { ReactElement } from 'react';
-import { AUTH_LABELS, KIND_LABELS, PAGING_LABELS, type AuthKind, type PagingKind, type SourceDraft, type WebKind } from './source-draft';
+import { useRef, useState, type ReactElement } from 'react';
+import { addressProblem, AUTH_LABELS, KIND_LABELS, PAGING_LABELS, type AuthKind, type PagingKind, type SourceDraft, type WebKind } from './source-draft';
 import { useSourceFormStyles } from './SourceForm.styles';
 
 export interface Secrets {
@@ -15,6 +15,8 @@ export interface SourceFormProps {
   secrets: Secrets;
   editing: boolean;
   busy: boolean;
+  /** http://localhost is allowed (the workbench, development): the address check says so. */
+  allowLocalHttp: boolean;
   onChange(draft: SourceDraft): void;
   onSecrets(secrets: Secrets): void;
   onPreview(): void;
@@ -24,15 +26,47 @@ export interface SourceFormProps {
 /**
  * "Get data from the web": address, kind, sign-in and where the table goes. Secret fields are
  * password inputs whose text goes to this user's credential store, never into the workbook.
+ * The address is checked in PivotDeck's words when the user leaves the box and on Preview, never
+ * per keystroke and never with the browser's own bubble (the form is noValidate, the box is text).
+ * @example <SourceForm draft={draft} secrets={secrets} editing={false} busy={false} allowLocalHttp={false} … />
  */
-export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets, onPreview, onCancelEdit }: SourceFormProps): ReactElement {
+export function SourceForm({ draft, secrets, editing, busy, allowLocalHttp, onChange, onSecrets, onPreview, onCancelEdit }: SourceFormProps): ReactElement {
   const styles = useSourceFormStyles();
+  const [urlProblem, setUrlProblem] = useState<string>();
+  const urlBox = useRef<HTMLInputElement>(null);
   const set = <K extends keyof SourceDraft>(key: K, value: SourceDraft[K]) => onChange({ ...draft, [key]: value });
   const keepHint = editing ? 'Saved on this computer; leave empty to keep it' : undefined;
+  const submit = () => {
+    const problem = addressProblem(draft.url, allowLocalHttp);
+    setUrlProblem(problem);
+    if (problem) urlBox.current?.focus();
+    else onPreview();
+  };
   return (
-    <form className={styles.form} onSubmit={(e) => { e.preventDefault(); onPreview(); }} aria-label="Get data from the web">
-      <Field label="Web address (URL)" required hint="https:// address of a file, feed or API. Share links from Google Sheets work too.">
-        <Input className={styles.fill} type="url" value={draft.url} onChange={(_, d) => set('url', d.value)} placeholder="https://example.com/sales.csv" />
+    <form className={styles.form} noValidate onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Get data from the web">
+      <Field
+        label="Web address (URL)"
+        required
+        hint="https:// address of a file, feed or API. Share links from Google Sheets work too."
+        validationState={urlProblem ? 'error' : 'none'}
+        validationMessage={urlProblem}
+      >
+        <Input
+          ref={urlBox}
+          className={styles.fill}
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          value={draft.url}
+          onChange={(_, d) => {
+            set('url', d.value);
+            // An error goes once the user changes the address; a new one waits for blur or Preview.
+            if (urlProblem) setUrlProblem(undefined);
+          }}
+          onBlur={() => { if (draft.url.trim() !== '') setUrlProblem(addressProblem(draft.url, allowLocalHttp)); }}
+          placeholder="https://example.com/sales.csv"
+        />
       </Field>
       <Field label="What is at this address">
         <Select value={draft.kind} onChange={(_, d) => set('kind', d.value as WebKind)}>
@@ -119,7 +153,7 @@ export function SourceForm({ draft, secrets, editing, busy, onChange, onSecrets,
         </Field>
       </div>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || draft.url.trim() === ''}>Preview</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>Preview</Button>
         {editing && <Button onClick={onCancelEdit}>Cancel editing</Button>}
       </div>
     </form>

@@ -25,10 +25,13 @@ export const useSourceListStyles = makeStyles({
     margin: 0,
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    // A long name wraps (issue 16: nothing cut off at 320 px) rather than ending in "…".
+    overflowWrap: 'anywhere',
     minWidth: 0,
+  },
+  badge: {
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
   },
   detail: {
     color: tokens.colorNeutralForeground2,

@@ -53,7 +53,7 @@ function SourceItem({ def, notices, busy, readOnly, onRefresh, onEdit, onRemove,
     <li className={styles.item} aria-label={def.label}>
       <div className={styles.titleRow}>
         <h3 className={styles.title} title={def.url}>{def.label}</h3>
-        <Badge appearance="tint" color={badge.color}>{badge.text}</Badge>
+        <Badge className={styles.badge} appearance="tint" color={badge.color}>{badge.text}</Badge>
       </div>
       <Caption1 className={styles.detail}>
         {kind}{keptOutOfSheet(def) ? ' → kept out of the sheet, for queries' : landing ? ` → table ${landing.tableName} on ${landing.sheet}` : ''}{def.credential ? ` · ${AUTH_LABELS[def.credential.kind]}` : ''}

@@ -5,6 +5,7 @@
  */
 import type { ColumnType, CredentialRef, SourceDefinition } from '../../connectors/types';
 import { canonicalOrigin } from '../../connectors/http/origin';
+import { checkUrl } from '../../connectors/http/policy';
 import { describeUrlSecrets, findSecretsInUrl } from '../../connectors/http/secrets-in-url';
 import { defaultLanding, landingOf } from '../../refresh/sources';
 
@@ -104,6 +105,30 @@ export function moveUrlSecrets(draft: SourceDraft, secrets: DraftSecrets): { wor
     ? { draft: { ...draft, url: found.clean, auth: wanted }, secrets: { ...secrets, user: only!.user, password: only!.password } }
     : { draft: { ...draft, url: found.clean, auth: wanted, keyName: only!.name }, secrets: { ...secrets, secret: only!.value } };
   return { words, moved };
+}
+
+/**
+ * What is wrong with a typed address, in PivotDeck's own words (the form checks it when the user
+ * leaves the box and on Preview; no browser bubble), or undefined when it can be read. A user
+ * name, password or key inside the address is not a problem here: Preview offers to move it to
+ * the sign-in.
+ * @example addressProblem('example.com/sales.csv', false) // 'This is not a full web address. …'
+ * @example addressProblem('https://example.com/sales.csv', false) // undefined
+ */
+export function addressProblem(url: string, allowHttpLocalhost: boolean): string | undefined {
+  const typed = url.trim();
+  if (typed === '') return 'Enter the address of the data, starting with https://, for example https://example.com/sales.csv.';
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(typed)) return undefined;
+  // "localhost:8080/a.csv" parses as a URL with the scheme "localhost:": only "scheme://" counts.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(typed)) {
+    return `This is not a full web address. Add https:// in front${/^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(typed) ? `: https://${typed}` : ''}, or copy the address from your browser's address bar.`;
+  }
+  try {
+    checkUrl(typed, { allowHttpLocalhost });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** A readable name from the address when the user typed none: "cars.csv" → "cars". */

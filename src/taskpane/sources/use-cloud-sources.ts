@@ -38,6 +38,8 @@ export interface CloudSources {
   refresh(sourceId: string): Promise<SourceOutcome | KeptSourceOutcome | undefined>;
   remove(sourceId: string): Promise<void>;
   saveCredential(def: SourceDefinition, secret: string): Promise<void>;
+  /** Forget every source's last message (a new action in the section is starting). */
+  clearNotices(): void;
   cancel(): void;
   /** The question asked before a refresh removes table columns the user's work uses (ColumnRemovalDialog). */
   removal: ColumnRemovalQuestion;
@@ -91,10 +93,11 @@ export function useCloudSources(_host: PaneHost): CloudSources {
         onProgress: (progress) => setRunning({ sourceId: def.id, label: def.label, progress }),
         confirmColumnRemoval: (check) => ask(check, `the source “${def.label}”`, abort.signal),
       });
-      if (outcome) setNotices((n) => ({ ...n, [def.id]: outcomeNotice(outcome) }));
+      // One current status in the section: the latest outcome replaces every older one.
+      if (outcome) setNotices({ [def.id]: outcomeNotice(outcome) });
       return outcome;
     } catch (error) {
-      setNotices((n) => ({ ...n, [def.id]: { intent: 'error', text: error instanceof Error ? error.message : String(error) } }));
+      setNotices({ [def.id]: { intent: 'error', text: error instanceof Error ? error.message : String(error) } });
       return undefined;
     } finally {
       controller.current = undefined;
@@ -134,6 +137,7 @@ export function useCloudSources(_host: PaneHost): CloudSources {
   const saveCredential = useCallback((def: SourceDefinition, secret: string) => sources.saveCredential(def, secret), [sources]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
+  const clearNotices = useCallback(() => setNotices({}), []);
 
-  return { doc, readOnlyMessage, loadError, running, notices, preview, land, refresh, remove, saveCredential, cancel, removal };
+  return { doc, readOnlyMessage, loadError, running, notices, preview, land, refresh, remove, saveCredential, clearNotices, cancel, removal };
 }
