@@ -168,3 +168,29 @@ describe('capabilities', () => {
     expect(createSimulator(workbook({ S: [] })).isSetSupported('ExcelApi', '1.17')).toBe(true);
   });
 });
+
+describe('table and defined names', () => {
+  // Excel ("Names in formulas"): a letter of any script, _ or \ first, then letters, digits, _ and .;
+  // never something read as a cell (A1, R1C1, R, C). German and Japanese users name tables in their language.
+  test('letters of any script are accepted; cell-like names, symbols and a leading digit are refused', async () => {
+    for (const good of ['Umsätze_2025', 'Ventes.été', '売上', '_x', 'Revenue\\EU']) {
+      const sim = createSimulator(workbook({ Data: salesRows }));
+      await sim.run(async (ctx) => {
+        const t = ctx.workbook.tables.add('Data!A1:C4', true);
+        t.name = good;
+        ctx.workbook.names.add(`${good}_n`, 'Data!A1');
+        t.load('name');
+        await ctx.sync();
+        expect(t.name).toBe(good);
+      });
+    }
+    for (const bad of ['A1', 'R1C1', 'r', 'C', 'XFD9', '1st', 'a b', 'Umsatz€', '']) {
+      const sim = createSimulator(workbook({ Data: salesRows }));
+      await expectExcelError(sim.run(async (ctx) => {
+        const t = ctx.workbook.tables.add('Data!A1:C4', true);
+        t.name = bad;
+        await ctx.sync();
+      }), 'InvalidArgument');
+    }
+  });
+});

@@ -42,6 +42,16 @@ export interface RangeRef {
   area: Area;
 }
 
+/**
+ * Excel's rule for table and defined names ("Names in formulas", Microsoft Support): up to 255
+ * characters; a letter of any script, _ or \ first, then letters, digits, _, . and \; never
+ * something Excel reads as a cell (A1, R1C1, R, C). "Umsätze_2025" is a valid name.
+ */
+function isExcelName(name: string): boolean {
+  return name.length <= 255 && /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)
+    && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name) && !/^[RrCc]$/.test(name);
+}
+
 export class WorkbookState {
   name: string;
   readonly sheets: SheetState[] = [];
@@ -394,7 +404,7 @@ export class WorkbookState {
   }
 
   renameTable(table: TableState, name: string): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) fail('InvalidArgument', 'Table.name');
+    if (!isExcelName(name)) fail('InvalidArgument', 'Table.name');
     if (table.name.toLowerCase() !== name.toLowerCase() && this.isNameTaken(name)) fail('InvalidArgument', 'Table.name', 'A table or defined name with this name already exists.');
     for (const p of this.pivots) if (p.model.source.kind === 'table' && p.model.source.table === table.name) p.model.source.table = name;
     const from = table.name;
@@ -501,9 +511,7 @@ export class WorkbookState {
   }
 
   addName(name: string, reference: string, comment: string, scope?: string): NameState {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) {
-      fail('InvalidArgument', 'NamedItemCollection.add');
-    }
+    if (!isExcelName(name)) fail('InvalidArgument', 'NamedItemCollection.add');
     const clash = scope ? this.names.some((n) => n.scope === scope && n.name.toLowerCase() === name.toLowerCase()) : this.isNameTaken(name);
     if (clash) fail('ItemAlreadyExists', 'NamedItemCollection.add');
     const item: NameState = { name, reference: reference.startsWith('=') ? reference : `=${reference}`, comment, scope };
@@ -515,7 +523,7 @@ export class WorkbookState {
   /** The range a name refers to, or undefined for constants and broken references. */
   nameRange(n: NameState): RangeRef | undefined {
     const text = n.reference.slice(1);
-    const structured = /^([A-Za-z_\\][A-Za-z0-9_.\\]*)\[#All\]$/i.exec(text);
+    const structured = /^([\p{L}_\\][\p{L}\p{N}_.\\]*)\[#All\]$/iu.exec(text);
     if (structured) {
       const t = this.findTable(structured[1]!);
       return t && t.name.toLowerCase() === structured[1]!.toLowerCase() ? { sheet: t.sheet, area: t.area } : undefined;
