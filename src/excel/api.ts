@@ -45,6 +45,19 @@ export interface XWorksheetCollection extends XLoadable<XWorksheetCollection> {
   getActiveWorksheet(): XWorksheet;
   getItem(key: string): XWorksheet;
   getItemOrNullObject(key: string): XWorksheet;
+  /** ExcelApi 1.7. Fires after any worksheet of the workbook is activated (a tab click or `activate()`). */
+  readonly onActivated: XEventHandlers<XWorksheetActivatedEventArgs>;
+  /**
+   * ExcelApi 1.9. Fires after cells of any worksheet change, with the same arguments as a
+   * worksheet's own onChanged (PivotDeck's own writes included: check `triggerSource`).
+   */
+  readonly onChanged: XEventHandlers<XWorksheetChangedEventArgs>;
+}
+
+/** `Excel.WorksheetActivatedEventArgs`. */
+export interface XWorksheetActivatedEventArgs {
+  readonly type: 'WorksheetActivated';
+  readonly worksheetId: string;
 }
 
 export interface XWorksheet extends XLoadable<XWorksheet> {
