@@ -270,6 +270,8 @@ export interface XRowColumnPivotHierarchyCollection extends XLoadable<XRowColumn
   add(pivotHierarchy: XPivotHierarchy): XRowColumnPivotHierarchy;
   getItem(name: string): XRowColumnPivotHierarchy;
   getItemOrNullObject(name: string): XRowColumnPivotHierarchy;
+  /** ExcelApi 1.8: takes the field off this axis (what unchecking it in the Fields pane does). */
+  remove(rowColumnPivotHierarchy: XRowColumnPivotHierarchy): void;
 }
 export interface XRowColumnPivotHierarchy extends XLoadable<XRowColumnPivotHierarchy> {
   readonly id: string;

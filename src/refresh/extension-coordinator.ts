@@ -14,6 +14,8 @@ const blockCode = () => import('../excel/pivot/write-extension');
 const checkCode = () => import('./extensions/check-extension');
 const markCode = () => import('../excel/pivot/mark-extension');
 
+const WHICH_PIVOT = (name: string) => `PivotDeck does not know which sheet's PivotTable "${name}" these columns belong to. Open the PivotDeck pane and choose it.`;
+
 /** What an edit did: written (and recorded), or refused with the reason; the block is unchanged then. */
 export type EditOutcome = ExtendOutcome | { status: 'invalid'; message: string };
 
@@ -188,6 +190,8 @@ export class ExtensionCoordinator {
     const found = await this.documents.exclusive(lockKey.extension(extId), async () => {
       const ext = (await this.documents.read()).extensions.find((e) => e.id === extId);
       if (!ext) return undefined;
+      // Which sheet's pivot is meant is the user's answer to give (the pane asks once).
+      if (ext.pivotSheet === undefined) return { freshness: { state: 'unknown', message: WHICH_PIVOT(ext.pivotName) } as Freshness, auto: false };
       const { checkExtension } = await checkCode();
       const freshness = await checkExtension(this.deps, ext);
       if (freshness.state === 'stale' && ext.autoRefresh) return { freshness, auto: true };
