@@ -272,7 +272,8 @@ function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Pla
   for (let r = 0; r < snapshot.dataBody.rows; r++) {
     const labelRow = snapshot.rowLabels.values[snapshot.dataBody.row + r - snapshot.rowLabels.row] ?? [];
     const labels = keyed ? Array.from({ length: labelWidth }, (_, c) => labelRow[c] ?? '') : [];
-    values.push([...labels, ...plan.columns.map((c) => c.values[r] ?? '')]);
+    // Excel keeps no negative zero (typing -0 stores 0): write what it would hold.
+    values.push([...labels, ...plan.columns.map((c) => { const v = c.values[r] ?? ''; return Object.is(v, -0) ? 0 : v; })]);
     formats.push([...labels.map(() => 'General'), ...plan.columns.map((c) => c.numberFormat)]);
   }
   // Data never becomes a formula: text Excel would parse is written under the text format.
