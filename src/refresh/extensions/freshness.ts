@@ -24,7 +24,10 @@ export function computedAgainst(snapshot: PivotSnapshot, source: SourceStamp): C
     rowItemCount: snapshot.dataBody.rows,
     rowItems: fingerprint(snapshot.rowLabels.values),
     values: fingerprint([snapshot.data.map((d) => [d.name, d.field, d.summarizeBy, d.showAs]), snapshot.dataBody.values]),
-    filters: fingerprint([...snapshot.rows, ...snapshot.columns, ...snapshot.filters].map((f) => [f.name, f.items.filter((i) => !i.visible).map((i) => i.name)])),
+    // Only fields with hidden items: taking a field off the pivot is a field change, not a filter change.
+    filters: fingerprint([...snapshot.rows, ...snapshot.columns, ...snapshot.filters]
+      .map((f) => [f.name, f.items.filter((i) => !i.visible).map((i) => i.name)] as const)
+      .filter(([, hidden]) => hidden.length > 0)),
     sourceRows: source.rows,
     source: source.fingerprint,
   };

@@ -17,7 +17,7 @@ import { useServices } from '../services-context';
 export type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ExtendProgress; cancel: () => void }
-  | { kind: 'done'; outcome: EditOutcome; pivotName: string; measures: ExtensionMeasure[] };
+  | { kind: 'done'; outcome: EditOutcome; pivot: PivotRef; pivotName: string; measures: ExtensionMeasure[] };
 
 /** The one current status line of an extension's card (a newer action replaces it). */
 export interface CardNotice {
@@ -111,7 +111,7 @@ export function useExtendPivot(host: PaneHost) {
       signal: controller.signal,
       onProgress: (progress) => setRun({ kind: 'running', progress, cancel: () => controller.abort() }),
     });
-    setRun({ kind: 'done', outcome, pivotName, measures });
+    setRun({ kind: 'done', outcome, pivot, pivotName, measures });
   }, [pivot, coordinator]);
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
