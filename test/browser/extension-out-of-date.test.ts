@@ -76,6 +76,8 @@ describe('an extension out of date, and edited, at 350 px', () => {
     expect(text).toMatch(/"Category" was removed/);
     // Nowhere in the pane does the old "Checked … match" stay up.
     expect(await pane().getByText(/value fields? match/).count()).toBe(0);
+    // The pivot's fields shown above are read again.
+    await expect.poll(async () => (await pane().getByRole('definition').first().textContent()) ?? '').toBe('Region');
     expect(await rangeValues('Summary', 'D4')).toEqual([['Out of date — Median of Revenue']]);
     await page.getByRole('tab', { name: 'Summary' }).click();
     await card().scrollIntoViewIfNeeded();
@@ -115,6 +117,8 @@ describe('an extension out of date, and edited, at 350 px', () => {
     expect((await dialog.textContent()) ?? '').toMatch(/delete the 1 column it wrote at Summary!D4:D\d+ \(Médiane — Revenue\).*Your PivotTable and its data are not changed/);
     // The modal dialog hides the rest of the page from assistive technology: shoot the whole window.
     await screenshot(page, 'extension-remove-350');
+    // The earlier "Added … 21 rows … match" is gone: every "match" left speaks of the pivot as it is now.
+    expect(await page.getByText(/21 rows/).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await rangeValues('Summary', 'D4'))[0][0]).toBe('Médiane — Revenue');

@@ -103,8 +103,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           <ProgressBar value={run.progress.totalRows ? (run.progress.rowsRead ?? 0) / run.progress.totalRows : undefined} />
         </Field>
       )}
-      {/* "Checked … match" is never left showing once PivotDeck found this pivot changed. */}
-      {run.kind === 'done' && !(state.doc?.extensions ?? []).some((e) => e.outOfDate && e.pivotName === run.pivot.name && e.pivotSheet === run.pivot.sheet) && (
+      {run.kind === 'done' && (
         <ExtensionResult
           outcome={run.outcome}
           onPlaceOnSheet={() => void state.addToPivot(run.measures, { kind: 'sheet', sheet: `${run.pivotName} measures`.slice(0, 31) })}

@@ -122,7 +122,7 @@ export function ExtensionCard(props: ExtensionCardProps): ReactElement {
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => { setConfirm(undefined); props.onRemove(); }}
       >
-        {`PivotDeck will delete the ${columns} column${columns === 1 ? '' : 's'} it wrote at ${where} (${ext.measures.map((m) => m.label).join(', ')}) and stop refreshing them. Your PivotTable and its data are not changed.`}
+        {`PivotDeck will delete the ${columns} column${columns === 1 ? '' : 's'} it wrote at ${where} (${ext.measures.map((m) => m.label).join(', ')}) and stop refreshing ${columns === 1 ? 'it' : 'them'}. Your PivotTable and its data are not changed.`}
       </ConfirmDialog>
       {confirm?.kind === 'column' && (
         <ConfirmDialog

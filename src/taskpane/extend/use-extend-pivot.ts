@@ -74,6 +74,17 @@ export function useExtendPivot(host: PaneHost) {
     return () => { cancelled = true; void stop?.(); };
   }, [coordinator]);
 
+  // Once PivotDeck finds the chosen pivot changed, an earlier "Added … match" result is withdrawn
+  // (it spoke of the pivot as it was) and the pivot's fields shown above are read again.
+  const staleKey = (doc?.extensions ?? []).filter((e) => e.outOfDate && pivot && e.pivotName === pivot.name && e.pivotSheet === pivot.sheet).map((e) => e.id).join(',');
+  useEffect(() => {
+    if (!staleKey || !pivot) return;
+    setRun((r) => (r.kind === 'done' ? { kind: 'idle' } : r));
+    let live = true;
+    describeExtendablePivot(deps, pivot).then((d) => { if (live) setDescription(d); }, () => undefined);
+    return () => { live = false; };
+  }, [staleKey, pivot, deps]);
+
   const setNotice = useCallback((id: string, notice: CardNotice | undefined) => {
     setNotices((m) => { const n = new Map(m); if (notice) n.set(id, notice); else n.delete(id); return n; });
   }, []);
@@ -126,6 +137,7 @@ export function useExtendPivot(host: PaneHost) {
 
   const refreshOne = useCallback((id: string) => withBusy(id, async () => {
     setNotice(id, undefined);
+    setRun((r) => (r.kind === 'done' ? { kind: 'idle' } : r));
     const result = await coordinator.refreshOne(id);
     const outcome = result.outcomes.get(id);
     if (outcome && outcome.status !== 'written') setNotice(id, { intent: 'error', text: outcome.message });
@@ -133,6 +145,7 @@ export function useExtendPivot(host: PaneHost) {
   const refreshAll = useCallback(() => withBusy('*', async () => { await coordinator.refreshAll(); }), [coordinator, withBusy]);
   const remove = useCallback((id: string) => withBusy(id, async () => { await coordinator.remove(id); }), [coordinator, withBusy]);
   const edit = useCallback((id: string, change: MeasureEdit, done: string) => withBusy(id, async () => {
+    setRun((r) => (r.kind === 'done' ? { kind: 'idle' } : r));
     const outcome = await coordinator.edit(id, change);
     setNotice(id, outcome.status === 'written' ? { intent: 'success', text: `${done} ${outcome.summary}` } : { intent: 'error', text: outcome.message });
   }), [coordinator, withBusy, setNotice]);
