@@ -77,7 +77,7 @@ describe('an extension out of date, and edited, at 350 px', () => {
     // Nowhere in the pane does the old "Checked … match" stay up.
     expect(await pane().getByText(/value fields? match/).count()).toBe(0);
     // The pivot's fields shown above are read again.
-    await expect.poll(async () => (await pane().getByRole('definition').first().textContent()) ?? '').toBe('Region');
+    await expect.poll(async () => (await pane().getByLabel('PivotTable fields').locator('dd').first().textContent()) ?? '').toBe('Region');
     expect(await rangeValues('Summary', 'D4')).toEqual([['Out of date — Median of Revenue']]);
     await page.getByRole('tab', { name: 'Summary' }).click();
     await card().scrollIntoViewIfNeeded();

@@ -118,7 +118,7 @@ export function ExtensionCard(props: ExtensionCardProps): ReactElement {
       <ConfirmDialog
         open={confirm?.kind === 'all'}
         title="Remove these PivotDeck columns?"
-        confirm="Remove columns"
+        confirm={columns === 1 ? 'Remove column' : 'Remove columns'}
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => { setConfirm(undefined); props.onRemove(); }}
       >
