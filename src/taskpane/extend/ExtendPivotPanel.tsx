@@ -91,7 +91,10 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
       )}
       {description && description.problems.length === 0 && (
         <div className={styles.row}>
-          <Button appearance="primary" disabled={blocked} onClick={() => void state.addToPivot(measures, { kind: 'beside' })}>Add to pivot</Button>
+          <Button appearance="primary" disabled={blocked} onClick={() => {
+              // Written: the drafted measures are in the extension now; pressing Add again must not add them twice.
+              void state.addToPivot(measures, { kind: 'beside' }).then((written) => { if (written) setMeasures([]); });
+            }}>Add to pivot</Button>
           {run.kind === 'running' && <Button onClick={run.cancel}>Cancel</Button>}
         </div>
       )}

@@ -113,7 +113,7 @@ export function useExtendPivot(host: PaneHost) {
   }, [deps, choosePivot]);
 
   const addToPivot = useCallback(async (measures: ExtensionMeasure[], placement: { kind: 'beside' } | { kind: 'sheet'; sheet: string }) => {
-    if (!pivot) return;
+    if (!pivot) return false;
     const pivotName = pivot.name;
     const controller = new AbortController();
     setRun({ kind: 'running', progress: { phase: 'pivot' }, cancel: () => controller.abort() });
@@ -123,6 +123,7 @@ export function useExtendPivot(host: PaneHost) {
       onProgress: (progress) => setRun({ kind: 'running', progress, cancel: () => controller.abort() }),
     });
     setRun({ kind: 'done', outcome, pivot, pivotName, measures });
+    return outcome.status === 'written';
   }, [pivot, coordinator]);
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
