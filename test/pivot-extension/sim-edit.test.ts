@@ -56,6 +56,22 @@ describe('editing an extension', () => {
     expect(await cells(sim, 'C3:D8')).toEqual([['Median of Revenue', 'Max of Revenue'], ...MEDIANS.map((v, i) => [v, MAXES[i]])]);
   });
 
+  it('another extension\'s block in the way is called PivotDeck\'s, not "your data"; a user\'s cell still is', async () => {
+    const { sim, coordinator, id } = await setup();
+    const before = JSON.stringify(sim.toModel());
+    const other = await coordinator.add({ extensionId: 'second', pivotName: 'P', pivotSheet: 'Pivot', measures: [MAX], placement: { kind: 'beside' } });
+    expect(other.status).toBe('refused');
+    if (other.status !== 'refused') return;
+    expect(other.message).toMatch(/another PivotDeck extension's columns are there/);
+    expect(other.message).not.toMatch(/your data/);
+    expect(JSON.stringify(sim.toModel())).toBe(before);
+    // Once that block is gone, a cell of the user's in its place is theirs.
+    await coordinator.remove(id);
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Pivot').getRange('C6').values = [['ünïcode note']]; await ctx.sync(); });
+    const mixed = await coordinator.add({ extensionId: 'third', pivotName: 'P', pivotSheet: 'Pivot', measures: [MAX], placement: { kind: 'beside' } });
+    expect(mixed.status === 'refused' && mixed.message).toMatch(/1 cell there hold your data \(C6\)/);
+  });
+
   it('reorders, renames, formats and removes single columns, each rewriting the block in place', async () => {
     const { sim, documents, coordinator, id } = await setup();
     await coordinator.add({ pivotName: 'P', pivotSheet: 'Pivot', measures: [MAX], placement: { kind: 'beside' } });

@@ -94,7 +94,13 @@ export async function writeExtension(
         syncs++;
       }
       const oldArea = old.range.isNullObject ? undefined : areaOf(old.range);
-      if (target) assertNoForeignContent(target.formulas as unknown[][], area, oldArea);
+      const foreign = target ? occupiedCells(target.formulas as unknown[][], area, oldArea) : [];
+      if (foreign.length > 0) {
+        // Only now (a refusal anyway) look for PivotDeck's other blocks: its own columns are not "your data".
+        const others = await otherBlocks(context, name, area.sheet);
+        syncs += 2;
+        refuseOccupied(area, foreign, others);
+      }
       const parts = oldArea ? clearableParts(oldArea, oldArea.sheet === snapshot.sheet ? pivotRange : undefined) : [];
       // From here on cells change: remember what to put back if Excel fails before the end.
       backup = {
@@ -246,19 +252,41 @@ function clearableParts(old: BlockArea, pivot: { row: number; column: number; ro
   return parts;
 }
 
-function assertNoForeignContent(formulas: unknown[][], area: BlockArea, old: BlockArea | undefined): void {
-  const foreign: string[] = [];
-  formulas.forEach((row, r) => row.forEach((f, c) => {
+/** Non-empty cells of the target outside the extension's own previous block. */
+function occupiedCells(formulas: unknown[][], area: BlockArea, old: BlockArea | undefined): Array<{ row: number; column: number }> {
+  const cells: Array<{ row: number; column: number }> = [];
+  formulas.forEach((line, r) => line.forEach((f, c) => {
     if (f === '' || f === null || f === undefined) return;
-    const rr = area.row + r, cc = area.column + c;
-    const ours = old && old.sheet === area.sheet && rr >= old.row && rr < old.row + old.rows && cc >= old.column && cc < old.column + old.columns;
-    if (!ours) foreign.push(`${columnName(cc)}${rr + 1}`);
+    const row = area.row + r, column = area.column + c;
+    const ours = old && old.sheet === area.sheet && row >= old.row && row < old.row + old.rows && column >= old.column && column < old.column + old.columns;
+    if (!ours) cells.push({ row, column });
   }));
-  if (foreign.length > 0) {
-    const first = foreign.slice(0, 3).join(', ');
+  return cells;
+}
+
+/** The blocks of PivotDeck's other extensions on `sheet` (their tracking names and areas). */
+async function otherBlocks(context: XRequestContext, own: string, sheet: string): Promise<Array<{ name: string; area: BlockArea }>> {
+  const names = context.workbook.names.load('items/name');
+  await context.sync();
+  const ranges = names.items
+    .filter((n) => n.name.startsWith('PivotDeck_') && n.name !== own)
+    .map((n) => ({ name: n.name, range: n.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+  await context.sync();
+  return ranges.filter((r) => !r.range.isNullObject && r.range.worksheet.name === sheet).map((r) => ({ name: r.name, area: areaOf(r.range) }));
+}
+
+/** Refuses to write over occupied cells, telling the user's data apart from PivotDeck's own columns. */
+function refuseOccupied(area: BlockArea, cells: Array<{ row: number; column: number }>, others: Array<{ name: string; area: BlockArea }>): never {
+  const inside = (c: { row: number; column: number }, a: BlockArea) => c.row >= a.row && c.row < a.row + a.rows && c.column >= a.column && c.column < a.column + a.columns;
+  const yours = cells.filter((c) => !others.some((o) => inside(c, o.area)));
+  const where = `${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}"`;
+  if (yours.length === 0) {
     throw new ExtensionError('foreign-content',
-      `PivotDeck needs ${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}" for the new columns, but ${foreign.length} cell${foreign.length === 1 ? '' : 's'} there hold your data (${first}${foreign.length > 3 ? ', …' : ''}). Nothing was changed. Move those cells, or place the measures on a new sheet keyed by the same row labels.`);
+      `PivotDeck needs ${where} for the new columns, but another PivotDeck extension's columns are there. Nothing was changed. Add the measures to that extension instead (its "Add measures" button in the list below), or place them on a new sheet keyed by the same row labels.`);
   }
+  const first = yours.slice(0, 3).map((c) => `${columnName(c.column)}${c.row + 1}`).join(', ');
+  throw new ExtensionError('foreign-content',
+    `PivotDeck needs ${where} for the new columns, but ${yours.length} cell${yours.length === 1 ? '' : 's'} there hold your data (${first}${yours.length > 3 ? ', …' : ''}). Nothing was changed. Move those cells, or place the measures on a new sheet keyed by the same row labels.`);
 }
 
 function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Placement): { values: XlValue[][]; formats: string[][] } {
