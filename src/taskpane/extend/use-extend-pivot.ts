@@ -57,7 +57,11 @@ export function useExtendPivot(host: PaneHost) {
       setPivots(list);
       setDoc(result.document);
       setDocMessage('message' in result ? result.message : undefined);
-      if (!result.readOnly) setQuestions(await settlePivotSheets(coordinator, list));
+      if (!result.readOnly) {
+        setQuestions(await settlePivotSheets(coordinator, list));
+        // Extensions whose sheet was just settled can be checked now rather than at the next event.
+        void coordinator.checkAll().catch(() => undefined);
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
