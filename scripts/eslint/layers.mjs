@@ -49,7 +49,6 @@ export const EXCEPTIONS = {
   'src/taskpane/dashboards/source-choices.ts': { excel: 'value' },
   'src/taskpane/dashboards/use-dashboards.ts': { excel: 'value' },
   'src/taskpane/dashboards/use-new-dashboard.ts': { excel: 'value' },
-  'src/taskpane/extend/use-extend-pivot.ts': { excel: 'value' },
   'src/taskpane/query/web-source-choice.ts': { connectors: 'value' },
   'src/taskpane/sources/CloudSourcesPanel.tsx': { connectors: 'value' },
   'src/taskpane/sources/PreviewTable.tsx': { connectors: 'type' },

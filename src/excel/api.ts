@@ -45,6 +45,19 @@ export interface XWorksheetCollection extends XLoadable<XWorksheetCollection> {
   getActiveWorksheet(): XWorksheet;
   getItem(key: string): XWorksheet;
   getItemOrNullObject(key: string): XWorksheet;
+  /** ExcelApi 1.7. Fires after any worksheet of the workbook is activated (a tab click or `activate()`). */
+  readonly onActivated: XEventHandlers<XWorksheetActivatedEventArgs>;
+  /**
+   * ExcelApi 1.9. Fires after cells of any worksheet change, with the same arguments as a
+   * worksheet's own onChanged (PivotDeck's own writes included: check `triggerSource`).
+   */
+  readonly onChanged: XEventHandlers<XWorksheetChangedEventArgs>;
+}
+
+/** `Excel.WorksheetActivatedEventArgs`. */
+export interface XWorksheetActivatedEventArgs {
+  readonly type: 'WorksheetActivated';
+  readonly worksheetId: string;
 }
 
 export interface XWorksheet extends XLoadable<XWorksheet> {
@@ -257,6 +270,8 @@ export interface XRowColumnPivotHierarchyCollection extends XLoadable<XRowColumn
   add(pivotHierarchy: XPivotHierarchy): XRowColumnPivotHierarchy;
   getItem(name: string): XRowColumnPivotHierarchy;
   getItemOrNullObject(name: string): XRowColumnPivotHierarchy;
+  /** ExcelApi 1.8: takes the field off this axis (what unchecking it in the Fields pane does). */
+  remove(rowColumnPivotHierarchy: XRowColumnPivotHierarchy): void;
 }
 export interface XRowColumnPivotHierarchy extends XLoadable<XRowColumnPivotHierarchy> {
   readonly id: string;

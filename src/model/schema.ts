@@ -67,6 +67,45 @@ export const refreshStatus = z.object({
   message: z.string().max(2000).optional(),
 });
 
+// ---- Extensions: what a block was computed against, and whether it is out of date (issue 14
+// part 5, "ext"). Optional fields only: documents saved before simply have no record yet. ----
+
+/**
+ * What an extension's numbers were computed against: the pivot's row and column fields, a
+ * fingerprint of its row items, of its value cells and of its filters (item visibility), and the
+ * source's data row count plus a cheap fingerprint (sampled rows). Fingerprints are short hashes,
+ * never the data itself.
+ */
+export const computedAgainst = z.object({
+  rows: z.array(z.string().max(255)).max(100),
+  columns: z.array(z.string().max(255)).max(100),
+  rowItemCount: z.number().int().min(0),
+  rowItems: z.string().max(64),
+  values: z.string().max(64),
+  filters: z.string().max(64),
+  sourceRows: z.number().int().min(0),
+  source: z.string().max(64),
+});
+export type ComputedAgainst = z.infer<typeof computedAgainst>;
+
+/** Set when PivotDeck found the pivot or its source changed since the block was computed. */
+export const outOfDate = z.object({
+  at: z.string().max(40),
+  /** 'pivot' when the PivotTable itself changed (the block may be misaligned), else 'source'. */
+  changed: z.enum(['pivot', 'source']),
+  /** What changed, in plain words ("the row fields changed: Category was removed"). */
+  reasons: z.array(z.string().max(500)).max(20),
+});
+export type OutOfDate = z.infer<typeof outOfDate>;
+
+const extensionFreshness = {
+  computedAgainst: computedAgainst.optional(),
+  outOfDate: outOfDate.optional(),
+  /** Refresh the block by itself when its pivot or source changes (off unless the user turns it on). */
+  autoRefresh: z.boolean().optional(),
+};
+// ---- end of the extensions' freshness block ----
+
 export const pivotExtension = z.object({
   id,
   pivotName: z.string().min(1).max(255),
@@ -79,6 +118,7 @@ export const pivotExtension = z.object({
   placement,
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
+  ...extensionFreshness,
 });
 export type PivotExtension = z.infer<typeof pivotExtension>;
 

@@ -2,8 +2,11 @@ import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionP
 import type { ExcelRun } from '../excel/api';
 import { readPivot } from '../excel/pivot/read-pivot';
 import { readPivotSource } from '../excel/pivot/read-pivot-source';
+import { readSourceStamp } from '../excel/pivot/source-stamp';
+import type { ComputedAgainst } from '../model';
 import { writeExtension, type Placement, type WriteResult } from '../excel/pivot/write-extension';
 import { computeInThread, type ExtensionComputer } from './extension-computer';
+import { computedAgainst } from './extensions/freshness';
 
 /** What extending needs from its surroundings; built once in the composition root. */
 export interface ExtendDeps {
@@ -36,7 +39,11 @@ export interface ExtendRequest {
 
 export type ExtendOutcome =
   /** Reconciled and written. */
-  | { status: 'written'; plan: ExtensionPlan; write: WriteResult; summary: string; notes: string[]; sourceSyncs: number; sourceBytes: number }
+  | {
+    status: 'written'; plan: ExtensionPlan; write: WriteResult; summary: string; notes: string[]; sourceSyncs: number; sourceBytes: number;
+    /** What the numbers were computed against: the pivot as read and the source's stamp. */
+    against: ComputedAgainst;
+  }
   /** Excel's numbers disagree with the recomputation: nothing written. */
   | { status: 'disagrees'; plan: ExtensionPlan; message: string }
   /** Refused before or while computing (unsupported pivot, foreign cells, bad measure ...). */
@@ -75,10 +82,13 @@ export async function extendPivot(
     });
     signal?.throwIfAborted();
     if (!plan.reconciliation.ok) return { status: 'disagrees', plan, message: disagreement(plan) };
+    // The source's cheap stamp (2 small syncs): what later checks compare against.
+    const stamp = await readSourceStamp(deps.run, snapshot);
+    signal?.throwIfAborted();
     onProgress?.({ phase: 'write' });
     const write = await writeExtension(deps.run, snapshot, plan, { extensionId: request.extensionId, placement: request.placement });
     return {
-      status: 'written', plan, write,
+      status: 'written', plan, write, against: computedAgainst(snapshot, stamp),
       summary: checkedSummary(plan),
       notes: [...plan.skipped.map(describeSkipped), ...plan.notes],
       sourceSyncs: read.syncs, sourceBytes: read.bytes,

@@ -64,8 +64,10 @@ export async function removeExtension(run: ExtendDeps['run'], doc: PivotDeckDocu
 
 function applyOutcome(ext: PivotExtension, outcome: ExtendOutcome, at: Date): PivotExtension {
   if (outcome.status === 'written') {
+    const { outOfDate: _wasOutOfDate, ...rest } = ext;
     return {
-      ...ext,
+      ...rest,
+      computedAgainst: outcome.against,
       output: { name: outputName(ext.id), sheet: outcome.write.area.sheet, address: outcome.write.address.slice(0, 64) },
       lastRefresh: { at: at.toISOString(), ok: true, message: outcome.summary },
     };

@@ -133,12 +133,18 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
    */
   const deliverEvents = () => {
     const changes = state.changeLog;
-    if (changes.length === 0) return;
+    const activations = state.activationLog;
+    if (changes.length === 0 && activations.length === 0) return;
     state.changeLog = [];
+    state.activationLog = [];
+    const calls: Array<{ handlers: Iterable<(args: unknown) => Promise<unknown>>; args: unknown }> = [];
+    for (const sheet of activations) calls.push({ handlers: state.activatedHandlers, args: { type: 'WorksheetActivated', worksheetId: sheet.id } });
     for (const change of changes) {
-      const handlers = state.changeHandlers.get(change.sheet.id);
-      if (!handlers || handlers.size === 0) continue;
       const args = changedEventArgs(change);
+      calls.push({ handlers: state.changeHandlers.get(change.sheet.id) ?? [], args });
+      calls.push({ handlers: state.anySheetChangeHandlers, args });
+    }
+    for (const { handlers, args } of calls) {
       for (const handler of [...handlers]) {
         undelivered.push(() => {
           const p: Promise<unknown> = Promise.resolve()

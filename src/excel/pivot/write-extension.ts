@@ -55,6 +55,10 @@ export function plannedArea(snapshot: PivotSnapshot, plan: ExtensionPlan, placem
  * (never deleted: a formula may use it). Blocks over ~4.5 MB are written in row chunks, one sync
  * each.
  *
+ * All or nothing: if Excel fails halfway (a later chunk, the final sync), the cells written so
+ * far are emptied again and the previous block (values, formulas and number formats, read in the
+ * first sync) is put back where it was, with its name; then the error is thrown.
+ *
  * @example await writeExtension(host.run, snapshot, plan, { extensionId: 'ext1', placement: { kind: 'beside' } });
  */
 export async function writeExtension(
@@ -66,67 +70,147 @@ export async function writeExtension(
   const area = plannedArea(snapshot, plan, options.placement);
   const name = outputName(options.extensionId);
   const { values, formats } = blockCells(snapshot, plan, options.placement);
-  return run(async (context) => {
-    let syncs = 0;
-    const sheet = options.placement.kind === 'sheet'
-      ? context.workbook.worksheets.getItemOrNullObject(area.sheet)
-      : context.workbook.worksheets.getItem(area.sheet);
-    sheet.load('name');
-    const old = oldBlock(context, name);
-    const pivotRange = snapshot.range;
-    let target: XRange | undefined;
-    if (options.placement.kind === 'beside') target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
-    await context.sync();
-    syncs++;
-
-    let targetSheet: XWorksheet = sheet;
-    if (sheet.isNullObject) {
-      targetSheet = context.workbook.worksheets.add(area.sheet);
-    } else if (!target) {
-      target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
+  let backup: Backup | undefined;
+  try {
+    return await run(async (context) => {
+      let syncs = 0;
+      const sheet = options.placement.kind === 'sheet'
+        ? context.workbook.worksheets.getItemOrNullObject(area.sheet)
+        : context.workbook.worksheets.getItem(area.sheet);
+      sheet.load('name');
+      const old = oldBlock(context, name, true);
+      const pivotRange = snapshot.range;
+      let target: XRange | undefined;
+      if (options.placement.kind === 'beside') target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
       await context.sync();
       syncs++;
-    }
-    const oldArea = old.range.isNullObject ? undefined : areaOf(old.range);
-    if (target) assertNoForeignContent(target.formulas as unknown[][], area, oldArea);
 
-    if (oldArea) {
-      const stale = context.workbook.worksheets.getItem(oldArea.sheet);
-      for (const part of clearableParts(oldArea, oldArea.sheet === snapshot.sheet ? pivotRange : undefined)) {
-        const cells = stale.getRangeByIndexes(part.row, part.column, part.rows, part.columns);
-        cells.clear('Contents');
-        cells.numberFormat = [['General']];
-        cells.format.font.bold = false;
-      }
-    } else if (!old.name.isNullObject) {
-      old.name.delete(); // a name whose cells were deleted by hand: nothing can use it
-    }
-
-    const bytes = estimateJsonBytes(values) + estimateJsonBytes(formats);
-    const chunks = Math.max(1, Math.ceil(bytes / PAYLOAD_BUDGET_BYTES));
-    const rowsPerChunk = Math.ceil(area.rows / chunks);
-    for (let start = 0; start < area.rows; start += rowsPerChunk) {
-      const rows = Math.min(rowsPerChunk, area.rows - start);
-      const part = targetSheet.getRangeByIndexes(area.row + start, area.column, rows, area.columns);
-      // Formats first: a "@" cell keeps text that Excel would otherwise parse.
-      part.numberFormat = formats.slice(start, start + rows);
-      part.values = values.slice(start, start + rows);
-      if (start + rows < area.rows) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
+      let targetSheet: XWorksheet = sheet;
+      if (sheet.isNullObject) {
+        targetSheet = context.workbook.worksheets.add(area.sheet);
+      } else if (!target) {
+        target = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).load('formulas');
         await context.sync();
         syncs++;
       }
+      const oldArea = old.range.isNullObject ? undefined : areaOf(old.range);
+      const foreign = target ? occupiedCells(target.formulas as unknown[][], area, oldArea) : [];
+      if (foreign.length > 0) {
+        // Only now (a refusal anyway) look for PivotDeck's other blocks: its own columns are not "your data".
+        const others = await otherBlocks(context, name, area.sheet);
+        syncs += 2;
+        refuseOccupied(area, foreign, others);
+      }
+      const parts = oldArea ? clearableParts(oldArea, oldArea.sheet === snapshot.sheet ? pivotRange : undefined) : [];
+      // From here on cells change: remember what to put back if Excel fails before the end.
+      backup = {
+        area, name, sheetAdded: sheet.isNullObject,
+        old: oldArea && {
+          area: oldArea,
+          parts: parts.map((part) => ({
+            ...part,
+            formulas: sliceBlock(old.range.formulas as unknown[][], part.row - oldArea.row, part.column - oldArea.column, part.rows, part.columns),
+            formats: sliceBlock(old.range.numberFormat as unknown[][], part.row - oldArea.row, part.column - oldArea.column, part.rows, part.columns),
+          })),
+        },
+      };
+
+      if (oldArea) {
+        const stale = context.workbook.worksheets.getItem(oldArea.sheet);
+        for (const part of parts) {
+          const cells = stale.getRangeByIndexes(part.row, part.column, part.rows, part.columns);
+          cells.clear('Contents');
+          cells.numberFormat = [['General']];
+          cells.format.font.bold = false;
+        }
+      } else if (!old.name.isNullObject) {
+        old.name.delete(); // a name whose cells were deleted by hand: nothing can use it
+      }
+
+      const bytes = estimateJsonBytes(values) + estimateJsonBytes(formats);
+      const chunks = Math.max(1, Math.ceil(bytes / PAYLOAD_BUDGET_BYTES));
+      const rowsPerChunk = Math.ceil(area.rows / chunks);
+      for (let start = 0; start < area.rows; start += rowsPerChunk) {
+        const rows = Math.min(rowsPerChunk, area.rows - start);
+        const part = targetSheet.getRangeByIndexes(area.row + start, area.column, rows, area.columns);
+        // Formats first: a "@" cell keeps text that Excel would otherwise parse.
+        part.numberFormat = formats.slice(start, start + rows);
+        part.values = values.slice(start, start + rows);
+        if (start + rows < area.rows) {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB chunk is what chunking means
+          await context.sync();
+          syncs++;
+        }
+      }
+      const block = targetSheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+      block.getRow(0).format.font.bold = true;
+      for (const r of plan.totalRows) block.getRow(r + 1).format.font.bold = true;
+      block.format.autofitColumns();
+      if (oldArea) old.name.formula = a1Formula(area);
+      else context.workbook.names.add(name, block, `PivotDeck extension of "${snapshot.name}". PivotDeck rewrites these cells on refresh.`);
+      await context.sync();
+      syncs++;
+      return { address: `${quote(area.sheet)}!${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`, area, syncs, bytes };
+    });
+  } catch (error) {
+    if (backup) {
+      const saved = backup;
+      // Best effort: if putting back fails too, the original error is still the one reported.
+      await run((context) => restoreBlock(context, saved)).catch(() => undefined);
     }
-    const block = targetSheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
-    block.getRow(0).format.font.bold = true;
-    for (const r of plan.totalRows) block.getRow(r + 1).format.font.bold = true;
-    block.format.autofitColumns();
-    if (oldArea) old.name.formula = `=${quote(area.sheet)}!$${columnName(area.column)}$${area.row + 1}:$${columnName(area.column + area.columns - 1)}$${area.row + area.rows}`;
-    else context.workbook.names.add(name, block, `PivotDeck extension of "${snapshot.name}". PivotDeck rewrites these cells on refresh.`);
+    throw error;
+  }
+}
+
+/** What a write changes, read before it starts, so a failure halfway can be undone. */
+interface Backup {
+  area: BlockArea;
+  name: string;
+  sheetAdded: boolean;
+  old?: { area: BlockArea; parts: Array<Omit<BlockArea, 'sheet'> & { formulas: unknown[][]; formats: unknown[][] }> };
+}
+
+/** Empties what the failed write put down and puts the previous block and its name back. */
+async function restoreBlock(context: XRequestContext, backup: Backup): Promise<void> {
+  if (backup.sheetAdded) {
+    const added = context.workbook.worksheets.getItemOrNullObject(backup.area.sheet).load('name');
+    const stray = context.workbook.names.getItemOrNullObject(backup.name).load('name');
     await context.sync();
-    syncs++;
-    return { address: `${quote(area.sheet)}!${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`, area, syncs, bytes };
-  });
+    if (!stray.isNullObject) stray.delete();
+    if (!added.isNullObject) added.delete();
+    await context.sync();
+    return;
+  }
+  const { area } = backup;
+  const written = context.workbook.worksheets.getItem(area.sheet).getRangeByIndexes(area.row, area.column, area.rows, area.columns);
+  written.clear('Contents');
+  written.numberFormat = [['General']];
+  written.format.font.bold = false;
+  const name = context.workbook.names.getItemOrNullObject(backup.name);
+  name.load('name');
+  await context.sync();
+  if (backup.old) {
+    const sheet = context.workbook.worksheets.getItem(backup.old.area.sheet);
+    for (const part of backup.old.parts) {
+      const cells = sheet.getRangeByIndexes(part.row, part.column, part.rows, part.columns);
+      cells.numberFormat = part.formats as string[][];
+      cells.formulas = part.formulas as string[][];
+      if (part.row === backup.old.area.row) cells.getRow(0).format.font.bold = true;
+    }
+    if (name.isNullObject) context.workbook.names.add(backup.name, sheet.getRangeByIndexes(backup.old.area.row, backup.old.area.column, backup.old.area.rows, backup.old.area.columns));
+    else name.formula = a1Formula(backup.old.area);
+  } else if (!name.isNullObject) {
+    name.delete();
+  }
+  await context.sync();
+}
+
+function sliceBlock(cells: unknown[][], row: number, column: number, rows: number, columns: number): unknown[][] {
+  return cells.slice(row, row + rows).map((line) => line.slice(column, column + columns));
+}
+
+function a1Formula(area: BlockArea): string {
+  return `=${quote(area.sheet)}!$${columnName(area.column)}$${area.row + 1}:$${columnName(area.column + area.columns - 1)}$${area.row + area.rows}`;
 }
 
 /**
@@ -147,10 +231,10 @@ export async function removeExtensionBlock(run: ExcelRun, extensionId: string): 
   });
 }
 
-function oldBlock(context: XRequestContext, name: string) {
+function oldBlock(context: XRequestContext, name: string, withCells = false) {
   const item = context.workbook.names.getItemOrNullObject(name);
   item.load('name');
-  const range = item.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
+  const range = item.getRangeOrNullObject().load(`rowIndex, columnIndex, rowCount, columnCount, worksheet/name${withCells ? ', formulas, numberFormat' : ''}`);
   return { name: item, range };
 }
 
@@ -168,19 +252,41 @@ function clearableParts(old: BlockArea, pivot: { row: number; column: number; ro
   return parts;
 }
 
-function assertNoForeignContent(formulas: unknown[][], area: BlockArea, old: BlockArea | undefined): void {
-  const foreign: string[] = [];
-  formulas.forEach((row, r) => row.forEach((f, c) => {
+/** Non-empty cells of the target outside the extension's own previous block. */
+function occupiedCells(formulas: unknown[][], area: BlockArea, old: BlockArea | undefined): Array<{ row: number; column: number }> {
+  const cells: Array<{ row: number; column: number }> = [];
+  formulas.forEach((line, r) => line.forEach((f, c) => {
     if (f === '' || f === null || f === undefined) return;
-    const rr = area.row + r, cc = area.column + c;
-    const ours = old && old.sheet === area.sheet && rr >= old.row && rr < old.row + old.rows && cc >= old.column && cc < old.column + old.columns;
-    if (!ours) foreign.push(`${columnName(cc)}${rr + 1}`);
+    const row = area.row + r, column = area.column + c;
+    const ours = old && old.sheet === area.sheet && row >= old.row && row < old.row + old.rows && column >= old.column && column < old.column + old.columns;
+    if (!ours) cells.push({ row, column });
   }));
-  if (foreign.length > 0) {
-    const first = foreign.slice(0, 3).join(', ');
+  return cells;
+}
+
+/** The blocks of PivotDeck's other extensions on `sheet` (their tracking names and areas). */
+async function otherBlocks(context: XRequestContext, own: string, sheet: string): Promise<Array<{ name: string; area: BlockArea }>> {
+  const names = context.workbook.names.load('items/name');
+  await context.sync();
+  const ranges = names.items
+    .filter((n) => n.name.startsWith('PivotDeck_') && n.name !== own)
+    .map((n) => ({ name: n.name, range: n.getRangeOrNullObject().load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name') }));
+  await context.sync();
+  return ranges.filter((r) => !r.range.isNullObject && r.range.worksheet.name === sheet).map((r) => ({ name: r.name, area: areaOf(r.range) }));
+}
+
+/** Refuses to write over occupied cells, telling the user's data apart from PivotDeck's own columns. */
+function refuseOccupied(area: BlockArea, cells: Array<{ row: number; column: number }>, others: Array<{ name: string; area: BlockArea }>): never {
+  const inside = (c: { row: number; column: number }, a: BlockArea) => c.row >= a.row && c.row < a.row + a.rows && c.column >= a.column && c.column < a.column + a.columns;
+  const yours = cells.filter((c) => !others.some((o) => inside(c, o.area)));
+  const where = `${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}"`;
+  if (yours.length === 0) {
     throw new ExtensionError('foreign-content',
-      `PivotDeck needs ${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows} on "${area.sheet}" for the new columns, but ${foreign.length} cell${foreign.length === 1 ? ' there holds' : 's there hold'} your data (${first}${foreign.length > 3 ? ', …' : ''}). Nothing was changed. Move ${foreign.length === 1 ? 'that cell' : 'those cells'}, or place the measures on a new sheet keyed by the same row labels.`);
+      `PivotDeck needs ${where} for the new columns, but another PivotDeck extension's columns are there. Nothing was changed. Add the measures to that extension instead (its "Add measures" button in the list below), or place them on a new sheet keyed by the same row labels.`);
   }
+  const first = yours.slice(0, 3).map((c) => `${columnName(c.column)}${c.row + 1}`).join(', ');
+  throw new ExtensionError('foreign-content',
+    `PivotDeck needs ${where} for the new columns, but ${yours.length} cell${yours.length === 1 ? ' there holds' : 's there hold'} your data (${first}${yours.length > 3 ? ', …' : ''}). Nothing was changed. Move ${yours.length === 1 ? 'that cell' : 'those cells'}, or place the measures on a new sheet keyed by the same row labels.`);
 }
 
 function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Placement): { values: XlValue[][]; formats: string[][] } {
@@ -194,7 +300,8 @@ function blockCells(snapshot: PivotSnapshot, plan: ExtensionPlan, placement: Pla
   for (let r = 0; r < snapshot.dataBody.rows; r++) {
     const labelRow = snapshot.rowLabels.values[snapshot.dataBody.row + r - snapshot.rowLabels.row] ?? [];
     const labels = keyed ? Array.from({ length: labelWidth }, (_, c) => labelRow[c] ?? '') : [];
-    values.push([...labels, ...plan.columns.map((c) => c.values[r] ?? '')]);
+    // Excel keeps no negative zero (typing -0 stores 0): write what it would hold.
+    values.push([...labels, ...plan.columns.map((c) => { const v = c.values[r] ?? ''; return Object.is(v, -0) ? 0 : v; })]);
     formats.push([...labels.map(() => 'General'), ...plan.columns.map((c) => c.numberFormat)]);
   }
   // Data never becomes a formula: text Excel would parse is written under the text format.

@@ -3,7 +3,7 @@
  */
 import type {
   XChartCollection, XEventHandlers, XNamedItemCollection, XPivotTableCollection, XRange, XTableCollection, XWorksheet,
-  XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
+  XWorksheetActivatedEventArgs, XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
 } from '../../excel/api';
 import { MAX_COLUMNS, MAX_ROWS } from '../../engine/address/a1';
 import { fail } from '../errors';
@@ -11,6 +11,7 @@ import type { SheetState } from '../state/sheet';
 import { type Collectable, type Getters, q, SimCollection, SimObject } from './base';
 import { ChartCollectionProxy } from './chart';
 import { ChangedEventProxy } from './events';
+import { HandlerSetProxy } from './workbook-events';
 import { FreezePanesProxy } from './freeze-panes';
 import { normalizeColor } from './range';
 import type { SimContext } from './context';
@@ -176,5 +177,13 @@ export class WorksheetCollectionProxy extends SimCollection<SheetState, Workshee
 
   getItemOrNullObject(key: string): XWorksheet {
     return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${q(key)})`, () => this.ctx.state.findSheet(key) ?? null, true);
+  }
+
+  get onActivated(): XEventHandlers<XWorksheetActivatedEventArgs> {
+    return new HandlerSetProxy(this.ctx, `${this.path}.onActivated`, () => this.ctx.state.activatedHandlers);
+  }
+
+  get onChanged(): XEventHandlers<XWorksheetChangedEventArgs> {
+    return new HandlerSetProxy(this.ctx, `${this.path}.onChanged`, () => this.ctx.state.anySheetChangeHandlers);
   }
 }

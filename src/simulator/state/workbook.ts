@@ -81,6 +81,12 @@ export class WorkbookState {
   changeTrigger: ChangeTrigger = 'ThisLocalAddin';
   /** onChanged handlers per worksheet id (registered at sync, never saved). */
   readonly changeHandlers = new Map<string, Set<(args: unknown) => Promise<unknown>>>();
+  /** worksheets.onChanged handlers (every sheet's changes; registered at sync, never saved). */
+  readonly anySheetChangeHandlers = new Set<(args: unknown) => Promise<unknown>>();
+  /** worksheets.onActivated handlers (registered at sync, never saved). */
+  readonly activatedHandlers = new Set<(args: unknown) => Promise<unknown>>();
+  /** Sheets activated since events were last delivered, in order. */
+  activationLog: SheetState[] = [];
 
   constructor(name = 'Book1') {
     this.name = name;
@@ -224,6 +230,8 @@ export class WorkbookState {
   activate(sheet: SheetState): void {
     if (this.activeSheet === sheet) return;
     this.activeSheet = sheet;
+    // Excel raises worksheets.onActivated for a tab click and for worksheet.activate() alike.
+    this.activationLog.push(sheet);
     this.select({ sheet, area: { row: 0, column: 0, rows: 1, columns: 1 } });
     this.changed();
   }

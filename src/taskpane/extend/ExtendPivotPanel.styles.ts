@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { stackedList, itemCard } from '../shared/list.styles';
+import { stackedList } from '../shared/list.styles';
 
 export const useExtendPivotPanelStyles = makeStyles({
   root: {
@@ -40,7 +40,6 @@ export const useExtendPivotPanelStyles = makeStyles({
     margin: 0,
   },
   list: { ...stackedList },
-  card: { ...itemCard },
   mismatches: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
@@ -48,9 +47,5 @@ export const useExtendPivotPanelStyles = makeStyles({
       textAlign: 'start',
       paddingInlineEnd: tokens.spacingHorizontalS,
     },
-  },
-  stale: {
-    color: tokens.colorPaletteRedForeground1,
-    fontSize: tokens.fontSizeBase200,
   },
 });

@@ -5,9 +5,11 @@ import { useState, type ReactElement } from 'react';
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PaneHost } from '../../excel/host-types';
 import { useExtendPivotPanelStyles } from './ExtendPivotPanel.styles';
+import { ExtensionCard } from './ExtensionCard';
 import { ExtensionResult } from './ExtensionResult';
 import { MeasureEditor } from './MeasureEditor';
 import { pivotFromKey, pivotKey, pivotLabel } from './pivot-key';
+import { PivotQuestionBar } from './PivotQuestionBar';
 import { useExtendPivot } from './use-extend-pivot';
 
 export interface ExtendPivotPanelProps {
@@ -89,7 +91,10 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
       )}
       {description && description.problems.length === 0 && (
         <div className={styles.row}>
-          <Button appearance="primary" disabled={blocked} onClick={() => void state.addToPivot(measures, { kind: 'beside' })}>Add to pivot</Button>
+          <Button appearance="primary" disabled={blocked} onClick={() => {
+              // Written: the drafted measures are in the extension now; pressing Add again must not add them twice.
+              void state.addToPivot(measures, { kind: 'beside' }).then((written) => { if (written) setMeasures([]); });
+            }}>Add to pivot</Button>
           {run.kind === 'running' && <Button onClick={run.cancel}>Cancel</Button>}
         </div>
       )}
@@ -109,6 +114,9 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
       )}
 
       <h3 className={styles.subheading}>Extensions in this workbook</h3>
+      {state.questions.map((q) => (
+        <PivotQuestionBar key={q.extensionId} question={q} busy={state.busyIds.has(q.extensionId)} onAnswer={(sheet) => void state.answerQuestion(q.extensionId, sheet)} />
+      ))}
       {state.doc && state.doc.extensions.length === 0 && <p className={styles.note}>None yet.</p>}
       {state.doc && state.doc.extensions.length > 0 && (
         <>
@@ -117,19 +125,22 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           </div>
           <ul className={styles.list}>
             {state.doc.extensions.map((ext) => (
-              <li key={ext.id} className={styles.card}>
-                <strong>{ext.pivotSheet === undefined ? ext.pivotName : pivotLabel({ sheet: ext.pivotSheet, name: ext.pivotName })}</strong>
-                <span className={styles.note}>{ext.measures.map((m) => m.label).join(', ')}</span>
-                {ext.lastRefresh && (
-                  <span className={ext.lastRefresh.ok ? styles.note : styles.stale}>
-                    {`${ext.lastRefresh.ok ? 'Refreshed' : 'Not refreshed'} ${new Date(ext.lastRefresh.at).toLocaleString()}${ext.lastRefresh.message ? `: ${ext.lastRefresh.message}` : ''}`}
-                  </span>
-                )}
-                <div className={styles.row}>
-                  <Button size="small" disabled={state.busyIds.has(ext.id) || state.readOnly} onClick={() => void state.refreshOne(ext.id)}>Refresh</Button>
-                  <Button size="small" disabled={state.busyIds.has(ext.id) || state.readOnly} onClick={() => void state.remove(ext.id)}>Remove</Button>
-                </div>
-              </li>
+              <ExtensionCard
+                key={ext.id}
+                ext={ext}
+                busy={state.busyIds.has(ext.id) || state.busyIds.has('*')}
+                readOnly={state.readOnly}
+                notice={state.notices.get(ext.id)}
+                onRefresh={() => void state.refreshOne(ext.id)}
+                onRemove={() => void state.remove(ext.id)}
+                onEdit={(edit, done) => void state.edit(ext.id, edit, done)}
+                onAutoRefresh={(on) => void state.setAutoRefresh(ext.id, on)}
+                onAddMeasures={() => {
+                  if (ext.pivotSheet === undefined) return;
+                  setMeasures([]);
+                  void state.choosePivot({ sheet: ext.pivotSheet, name: ext.pivotName });
+                }}
+              />
             ))}
           </ul>
         </>

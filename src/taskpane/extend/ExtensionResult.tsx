@@ -1,10 +1,10 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { ExtendOutcome } from '../../refresh';
+import type { EditOutcome } from '../../refresh/extension-coordinator';
 import { useExtensionResultStyles } from './ExtensionResult.styles';
 
 export interface ExtensionResultProps {
-  outcome: ExtendOutcome;
+  outcome: EditOutcome;
   /** Offered when the cells beside the pivot hold the user's data. */
   onPlaceOnSheet(): void;
 }

@@ -1,0 +1,46 @@
+import { readPivot } from '../../excel/pivot/read-pivot';
+import { readSourceStamp } from '../../excel/pivot/source-stamp';
+import type { PivotExtension } from '../../model';
+import type { ExtendDeps } from '../extend-pivot';
+import { computedAgainst, headline, staleReasons } from './freshness';
+
+/** Whether an extension's numbers still belong to its pivot as it is now. */
+export type Freshness =
+  /** Nothing PivotDeck reads changed since the block was computed. */
+  | { state: 'current' }
+  /** The pivot (or only its source) changed: the block may be misaligned or wrong. */
+  | { state: 'stale'; changed: 'pivot' | 'source'; headline: string; reasons: string[] }
+  /** No record to compare with (saved by an older PivotDeck, or never written). */
+  | { state: 'unknown'; message: string };
+
+/** Said for an extension without a record of what it was computed against. */
+export const NO_RECORD = 'PivotDeck cannot tell whether these numbers still match the PivotTable (they were written by an older PivotDeck). Refresh them to check.';
+
+/**
+ * Compares what an extension was computed against with its pivot and source as they are now:
+ * one sync for the pivot (fields, items, value cells), two small ones for the source's stamp.
+ * A pivot that cannot be read any more (deleted, renamed) counts as changed.
+ *
+ * @example
+ * const f = await checkExtension(deps, ext);
+ * if (f.state === 'stale') show(f.headline); // 'Out of date — the PivotTable changed'
+ */
+export async function checkExtension(deps: ExtendDeps, ext: PivotExtension): Promise<Freshness> {
+  const then = ext.computedAgainst;
+  if (!then) return { state: 'unknown', message: NO_RECORD };
+  let snapshot;
+  try {
+    snapshot = await readPivot(deps.run, ext.pivotName, { canReadDataSource: deps.canReadDataSource, sheet: ext.pivotSheet });
+  } catch (error) {
+    return { state: 'stale', changed: 'pivot', headline: headline({ pivot: ['gone'], source: [] }), reasons: [error instanceof Error ? error.message : String(error)] };
+  }
+  let stamp;
+  try {
+    stamp = await readSourceStamp(deps.run, snapshot);
+  } catch (error) {
+    return { state: 'stale', changed: 'source', headline: headline({ pivot: [], source: ['gone'] }), reasons: [error instanceof Error ? error.message : String(error)] };
+  }
+  const reasons = staleReasons(then, computedAgainst(snapshot, stamp));
+  if (reasons.pivot.length === 0 && reasons.source.length === 0) return { state: 'current' };
+  return { state: 'stale', changed: reasons.pivot.length > 0 ? 'pivot' : 'source', headline: headline(reasons), reasons: [...reasons.pivot, ...reasons.source] };
+}
