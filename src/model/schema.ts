@@ -157,6 +157,39 @@ export const sourceDef = z.object({
   lastError: lastError.optional(),
 });
 
+// ---- h/dash (issue 14 part 5, issue 16 part 8): what a dashboard or saved query last read,
+// and the colours a dashboard's charts give their categories. All optional: older documents
+// simply have none (they show "Refreshed at …" until their next refresh records them).
+
+/**
+ * What one source looked like when an output was last computed from it, so PivotDeck can say
+ * "Out of date — Orders changed". A workbook table or range: its address, row count and a hash
+ * of a sample of its values; a web source: its last pull's validators and size; a warehouse:
+ * nothing to compare (the pane says when it was refreshed instead).
+ */
+export const sourceStamp = z.object({
+  /** The engine's sourceRefKey ("table:Sales"). */
+  key: z.string().min(1).max(600),
+  /** How the pane names it ("Sales"). */
+  label: z.string().max(255),
+  kind: z.enum(['table', 'range', 'web', 'warehouse']),
+  address: z.string().max(80).optional(),
+  rows: z.number().int().min(0).optional(),
+  /** Hash of the header and sampled rows (src/refresh/dashboards/source-stamps.ts). */
+  sample: z.string().max(40).optional(),
+  /** A web source's last pull, as validators and size ("etag|last-modified|rows|bytes"). */
+  pulled: z.string().max(1200).optional(),
+});
+export type SourceStamp = z.infer<typeof sourceStamp>;
+const readFrom = z.array(sourceStamp).max(40).optional();
+
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
+/** Chart tile id → category (or series) name → "#RRGGBB"; kept so a category keeps its colour. */
+const chartColours = z.record(z.string().max(40), z.record(z.string().max(255), colour))
+  .refine((m) => Object.keys(m).length <= 100 && Object.values(m).every((c) => Object.keys(c).length <= 300), 'too many chart colours')
+  .optional();
+// ---- end h/dash ----
+
 export const queryDef = z.object({
   id,
   label,
@@ -164,6 +197,8 @@ export const queryDef = z.object({
   spec: z.record(z.string(), z.unknown()),
   output: outputRef.optional(),
   lastRefresh: refreshStatus.optional(),
+  /** h/dash: the sources it read at its last refresh (absent: not known yet). */
+  readFrom,
 });
 
 export const dashboardDef = z.object({
@@ -175,6 +210,10 @@ export const dashboardDef = z.object({
   refreshOnOpen: z.boolean().optional(),
   refreshEveryMinutes: z.number().int().min(1).max(1440).optional(),
   lastRefresh: refreshStatus.optional(),
+  /** h/dash: the sources it read at its last refresh (absent: not known yet). */
+  readFrom,
+  /** h/dash: the colour each chart gave each category, kept across refreshes. */
+  chartColours,
 });
 
 export const pivotDeckDocument = z.object({

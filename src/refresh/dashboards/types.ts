@@ -1,4 +1,5 @@
-import type { PivotDeckDocument } from '../../model';
+import type { PivotDeckDocument, SourceStamp } from '../../model';
+import type { ChartColours } from '../../dashboards';
 import type { TileOutcome } from '../../dashboards';
 import type { QueryDeps } from '../queries/run-query';
 import type { SourceData } from '../queries/source-data';
@@ -44,6 +45,10 @@ export interface DashboardOutcome {
   parameterValues?: Record<string, string | number>;
   /** Tiles that could not be read from the workbook (edited by hand, newer PivotDeck). */
   problems?: string[];
+  /** What each source read looked like (recorded so the pane can say "Out of date" later). */
+  readFrom?: SourceStamp[];
+  /** The colour each chart gave each category in this write (recorded, so colours stay). */
+  chartColours?: ChartColours;
 }
 
 export interface DashboardDocResult {

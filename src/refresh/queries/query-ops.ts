@@ -5,7 +5,9 @@ import {
   findQueryOutput, flatBlock, gridBlock, QueryOutputError, queryOutputName, removeQueryOutput, writeQueryOutput,
   type OutputLayout, type OutputTarget, type QueryOutputWrite,
 } from '../../excel/query-output';
-import type { PivotDeckDocument } from '../../model';
+import type { PivotDeckDocument, SourceStamp } from '../../model';
+import { stampOf } from '../dashboards/source-stamps';
+import { sourcesOf } from './source-data';
 import { QueryComputeError } from './query-worker-protocol';
 import { runQuery, type QueryDeps, type RunQueryOptions } from './run-query';
 import { warehouseSummary, type WarehouseRunDetails } from './warehouse-query';
@@ -14,7 +16,7 @@ import { isWarehouseError } from '../../connectors/warehouse';
 type QueryDef = PivotDeckDocument['queries'][number];
 
 export type QueryOutcome =
-  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails }
+  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails; readFrom?: SourceStamp[] }
   /** Nothing was written; the previous output (if any) is as it was. */
   | { status: 'failed'; code: string; message: string }
   | { status: 'cancelled'; message: string }
@@ -64,7 +66,9 @@ async function computeAndWrite(
     const base = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
     // A warehouse query says what ran where (on the server, in the pane) and what crossed the wire.
     const summary = run.warehouse ? `${base}. ${warehouseSummary(run.warehouse).replace(/\.$/, '')}` : base;
-    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse };
+    // What it read, so the pane can say "Out of date — Sales changed" later (h/dash, issue 14.5).
+    const readFrom = [...sourcesOf(checked.spec)].map(([key, ref]) => stampOf(ref, run.read?.[key], options.sources ?? []));
+    return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse, readFrom };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
     const code = error instanceof QueryOutputError ? error.code
@@ -87,6 +91,7 @@ function recorded(def: QueryDef, outcome: QueryOutcome, at: string): QueryDef {
       ...def,
       output: { name: queryOutputName(def.id), sheet: outcome.write.area.sheet.slice(0, 31), address: outcome.write.address.slice(0, 64) },
       lastRefresh: { at, ok: true, message: outcome.summary.slice(0, 2000) },
+      ...(outcome.readFrom ? { readFrom: outcome.readFrom } : {}),
     };
   }
   return { ...def, lastRefresh: { at, ok: false, message: outcome.message.slice(0, 2000) } };
