@@ -6,8 +6,19 @@
  * refresh; a category that vanishes keeps its colour reserved for when it comes back.
  */
 
-/** Chart tile id → category (or series) name → "#RRGGBB". */
-export type ChartColours = Record<string, Record<string, string>>;
+/** A category (or series) name and its "#RRGGBB". */
+export type ColourPair = [name: string, colour: string];
+
+/** Per chart tile, its categories' colours in the order they first appeared (as saved in the document). */
+export type ChartColours = Array<{ tile: string; colours: ColourPair[] }>;
+
+/**
+ * The colours a chart tile had, or undefined.
+ * @example coloursOf([{ tile: 'share', colours: [['West', '#4472C4']] }], 'share') // [['West', '#4472C4']]
+ */
+export function coloursOf(all: ChartColours | undefined, tile: string): ColourPair[] | undefined {
+  return all?.find((c) => c.tile === tile)?.colours;
+}
 
 /**
  * Twelve distinguishable colours (Office's default chart colours first, then darker and lighter
@@ -27,11 +38,11 @@ export const MAX_COLOURED = 300;
  * returning category finds its colour free), cycling when all are taken. Returns the colours in
  * the order of `names` and the map to save.
  *
- * @example assignColours({ West: '#ED7D31' }, ['East', 'West']).colours // ['#4472C4', '#ED7D31']
+ * @example assignColours([['West', '#ED7D31']], ['East', 'West']).colours // ['#4472C4', '#ED7D31']
  */
-export function assignColours(previous: Readonly<Record<string, string>> | undefined, names: readonly string[]): { colours: string[]; map: Record<string, string> } {
+export function assignColours(previous: ReadonlyArray<readonly [string, string]> | undefined, names: readonly string[]): { colours: string[]; map: ColourPair[] } {
   // A Map, not an object: a category may be called "__proto__" or "constructor".
-  const map = new Map<string, string>(Object.entries(previous ?? {}));
+  const map = new Map<string, string>(previous ?? []);
   const colours = names.map((name) => {
     const known = map.get(name);
     if (known) return known;
@@ -48,5 +59,5 @@ export function assignColours(previous: Readonly<Record<string, string>> | undef
       if (!showing.has(k)) map.delete(k);
     }
   }
-  return { colours, map: Object.fromEntries(map) };
+  return { colours, map: [...map] };
 }

@@ -17,4 +17,4 @@ export { dataColumn, parameterCells, planDashboard, type PlanInput } from './pla
 export { DASHBOARD_STYLE } from './style';
 export { dashboardNamePrefix, tileName, chartName, freshSheetName } from './names';
 export { newTileId, newDashboardId } from './ids';
-export { assignColours, CHART_PALETTE, type ChartColours } from './chart-colours';
+export { assignColours, CHART_PALETTE, coloursOf, type ChartColours, type ColourPair } from './chart-colours';

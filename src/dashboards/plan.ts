@@ -5,7 +5,7 @@
  * tile's rectangle, so a shorter top-10 leaves nothing behind); stale tiles keep their cells and
  * get a note; chart data goes to a data area right of the grid, one fixed slot per chart.
  */
-import { assignColours, type ChartColours } from './chart-colours';
+import { assignColours, coloursOf, type ChartColours, type ColourPair } from './chart-colours';
 import { chartName, dashboardNamePrefix, tileName } from './names';
 import { rectAddress } from './layout';
 import { dashboardParameters, isAll } from './tile-queries';
@@ -44,7 +44,7 @@ class Plan {
   readonly rowHeights = new Map<number, number>();
   readonly parameterCells: Record<string, string> = {};
   /** Category → colour per chart tile after this write. */
-  readonly colours: ChartColours = {};
+  readonly colours = new Map<string, ColourPair[]>();
 
   value(row: number, col: number, v: PlanCell, numberFormat?: string): void {
     this.blocks.push({ address: cell(row, col), values: [[v]], ...(numberFormat ? { numberFormat: [[numberFormat]] } : {}) });
@@ -281,8 +281,18 @@ function chartColours(p: Plan, tile: ChartTile, categories: readonly string[], s
   const round = tile.chartType === 'pie' || tile.chartType === 'doughnut';
   if (!round && !tile.series) return undefined;
   const names = round ? categories : seriesNames;
-  const { colours, map } = assignColours(input.colours?.[tile.id], names);
-  p.colours[tile.id] = map;
+  // Charts coloured by the same field share their colours: "West" is one colour on the dashboard.
+  const field = round ? tile.category.field : tile.series;
+  const seed = new Map<string, string>();
+  for (const other of input.tiles) {
+    if (other.kind !== 'chart' || other.id === tile.id) continue;
+    const otherRound = other.chartType === 'pie' || other.chartType === 'doughnut';
+    if ((otherRound ? other.category.field : other.series) !== field) continue;
+    for (const [k, v] of [...(p.colours.get(other.id) ?? []), ...(coloursOf(input.colours, other.id) ?? [])]) if (!seed.has(k)) seed.set(k, v);
+  }
+  for (const [k, v] of coloursOf(input.colours, tile.id) ?? []) seed.set(k, v);
+  const { colours, map } = assignColours([...seed], names);
+  p.colours.set(tile.id, map);
   return { by: round ? 'point' : 'series', values: colours };
 }
 
@@ -395,12 +405,12 @@ export function planDashboard(input: PlanInput): WritePlan {
 }
 
 /** This write's chart colours, with stale (or unwritten) charts keeping the map they had. */
-function keptColours(fresh: ChartColours, input: PlanInput): ChartColours {
-  const out: ChartColours = {};
+function keptColours(fresh: ReadonlyMap<string, ColourPair[]>, input: PlanInput): ChartColours {
+  const out: ChartColours = [];
   for (const t of input.tiles) {
     if (t.kind !== 'chart') continue;
-    const map = fresh[t.id] ?? input.colours?.[t.id];
-    if (map) out[t.id] = map;
+    const colours = fresh.get(t.id) ?? coloursOf(input.colours, t.id);
+    if (colours) out.push({ tile: t.id, colours });
   }
   return out;
 }

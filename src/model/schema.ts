@@ -184,10 +184,15 @@ export type SourceStamp = z.infer<typeof sourceStamp>;
 const readFrom = z.array(sourceStamp).max(40).optional();
 
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
-/** Chart tile id → category (or series) name → "#RRGGBB"; kept so a category keeps its colour. */
-const chartColours = z.record(z.string().max(40), z.record(z.string().max(255), colour))
-  .refine((m) => Object.keys(m).length <= 100 && Object.values(m).every((c) => Object.keys(c).length <= 300), 'too many chart colours')
-  .optional();
+/**
+ * Per chart tile, its categories (or series) with their "#RRGGBB", kept so a category keeps its
+ * colour. Lists of pairs, not records: zod drops a record key named "__proto__", and a region
+ * may be called anything.
+ */
+const chartColours = z.array(z.object({
+  tile: z.string().min(1).max(40),
+  colours: z.array(z.tuple([z.string().max(255), colour])).max(300),
+})).max(100).optional();
 // ---- end h/dash ----
 
 export const queryDef = z.object({
