@@ -41,6 +41,8 @@ export interface XWorkbook extends XLoadable<XWorkbook> {
 
 export interface XWorksheetCollection extends XLoadable<XWorksheetCollection> {
   readonly items: XWorksheet[];
+  /** ExcelApi 1.7. Fires after any worksheet is activated (by the user or through the API). */
+  readonly onActivated: XEventHandlers<XWorksheetActivatedEventArgs>;
   add(name?: string): XWorksheet;
   getActiveWorksheet(): XWorksheet;
   getItem(key: string): XWorksheet;
@@ -379,6 +381,11 @@ export interface XWorksheetChangedEventArgs {
   /** ExcelApi 1.14: 'ThisLocalAddin' when the change came from this add-in's own API call. */
   readonly triggerSource: Excel.WorksheetChangedEventArgs['triggerSource'];
   readonly details: XChangedEventDetail | undefined;
+}
+/** `Excel.WorksheetActivatedEventArgs`. */
+export interface XWorksheetActivatedEventArgs {
+  readonly type: 'WorksheetActivated';
+  readonly worksheetId: string;
 }
 export interface XChangedEventDetail {
   readonly valueBefore: unknown;

@@ -132,6 +132,20 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
    * from the host, never inside the sync that caused them: a macrotask here.
    */
   const deliverEvents = () => {
+    const activated = state.activationLog;
+    state.activationLog = [];
+    for (const worksheetId of activated) {
+      for (const handler of [...state.activationHandlers]) {
+        undelivered.push(() => {
+          const p: Promise<unknown> = Promise.resolve()
+            .then(() => handler({ type: 'WorksheetActivated', worksheetId }))
+            .catch(() => undefined)
+            .finally(() => pendingHandlers.delete(p));
+          pendingHandlers.add(p);
+        });
+      }
+    }
+    if (activated.length && undelivered.length) flushTimer ??= setTimeout(flushEvents, 0);
     const changes = state.changeLog;
     if (changes.length === 0) return;
     state.changeLog = [];

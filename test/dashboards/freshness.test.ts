@@ -162,7 +162,7 @@ describe('a saved query says when its table changed', () => {
     const sim = salesSimulator();
     const first = await insertQuery({ run: sim.run, now: () => NOW }, emptyDocument(), { label: 'By region', spec: SPEC, layout: 'grid', target: { kind: 'newSheet', sheet: 'By region' } });
     let doc = first.document;
-    expect(doc.queries[0]!.readFrom).toMatchObject([{ key: 'table:Sales', kind: 'table', rows: 10, address: 'DATA!A1:F11' }]);
+    expect(doc.queries[0]!.readFrom).toMatchObject([{ key: 'table:Sales', kind: 'table', rows: 10, address: 'Data!A1:F11' }]);
     expect((await checkFreshness(sim.run, doc)).queries.get(first.id)).toEqual({ state: 'current' });
     sim.setCellAsUser('Data', 'B2', 'Nord-Ost');
     expect((await checkFreshness(sim.run, doc)).queries.get(first.id)).toEqual({ state: 'outOfDate', changed: ['Sales'] });

@@ -125,7 +125,7 @@ describe('Sales overview from the template', () => {
       ['PivotDeck_dash_d1_chart_region', 'Doughnut', 'Revenue by Region'],
     ]);
     expect(model.charts?.[0].series[0].valuesRef).toBe(`'${SHEET}'!$R$3:$R$${2 + charts.trend.length}`);
-    expect(document.dashboards[0].readFrom).toMatchObject([{ key: 'table:Sales', label: 'Sales', kind: 'table', address: 'DATA!A1:F11', rows: 10 }]);
+    expect(document.dashboards[0].readFrom).toMatchObject([{ key: 'table:Sales', label: 'Sales', kind: 'table', address: 'Data!A1:F11', rows: 10 }]);
     expect(model.charts?.[0].series[0].categoriesRef).toBe(`'${SHEET}'!$Q$3:$Q$${2 + charts.trend.length}`);
     expect(model.dataValidations?.map((d) => [d.ranges, d.list?.source])).toEqual([[['B2'], 'All,East,West'], [['D2'], 'All,2024,2025']]);
     // Up green / down red on each delta cell.

@@ -61,11 +61,21 @@ export function sampleHash(header: readonly CellValue[], rowAt: (i: number) => r
 }
 
 /**
- * A source's place as stamps record it: case does not matter to Excel, so neither to the stamp.
- * @example stampAddress('Data', 'a1:f11') // 'DATA!A1:F11'
+ * A source's place as stamps record it ("Data!A1:F11"); compared without regard to case, as
+ * Excel treats sheet names and addresses.
+ * @example stampAddress('Data', 'a1:f11') // 'Data!A1:F11'
  */
 export function stampAddress(sheet: string, address: string): string {
-  return `${sheet}!${address}`.toUpperCase().slice(0, 80);
+  return `${sheet}!${address.toUpperCase()}`.slice(0, 80);
+}
+
+/**
+ * The sheet a stamp's address names, or undefined.
+ * @example stampSheet({ address: 'Data!A1:F11' }) // 'Data'
+ */
+export function stampSheet(stamp: Pick<SourceStamp, 'address'>): string | undefined {
+  const bang = stamp.address?.lastIndexOf('!') ?? -1;
+  return bang > 0 ? stamp.address!.slice(0, bang) : undefined;
 }
 
 /** How a source is named in "Out of date — … changed". */
@@ -139,7 +149,7 @@ export function compareStamps(saved: readonly SourceStamp[] | undefined, now: Re
   const changed: string[] = [];
   for (const s of comparable) {
     const n = now.get(s.key);
-    const same = n !== undefined && n.kind === s.kind && n.address === s.address && n.rows === s.rows && n.sample === s.sample && n.pulled === s.pulled;
+    const same = n !== undefined && n.kind === s.kind && n.address?.toUpperCase() === s.address?.toUpperCase() && n.rows === s.rows && n.sample === s.sample && n.pulled === s.pulled;
     if (!same && !changed.includes(s.label)) changed.push(s.label);
   }
   return changed.length ? { state: 'outOfDate', changed } : { state: 'current' };

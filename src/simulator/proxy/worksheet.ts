@@ -3,7 +3,7 @@
  */
 import type {
   XChartCollection, XEventHandlers, XNamedItemCollection, XPivotTableCollection, XRange, XTableCollection, XWorksheet,
-  XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
+  XWorksheetActivatedEventArgs, XWorksheetChangedEventArgs, XWorksheetCollection, XWorksheetFreezePanes,
 } from '../../excel/api';
 import { MAX_COLUMNS, MAX_ROWS } from '../../engine/address/a1';
 import { fail } from '../errors';
@@ -168,6 +168,22 @@ export class WorksheetCollectionProxy extends SimCollection<SheetState, Workshee
 
   getActiveWorksheet(): XWorksheet {
     return new WorksheetProxy(this.ctx, `${this.path}.getActiveWorksheet()`, () => this.ctx.state.activeSheet);
+  }
+
+  /** worksheets.onActivated (ExcelApi 1.7): registered at the next sync, removed at the next sync after remove(). */
+  get onActivated(): XEventHandlers<XWorksheetActivatedEventArgs> {
+    const ctx = this.ctx;
+    const path = `${this.path}.onActivated`;
+    return {
+      add: (handler) => {
+        const wrapped = handler as (args: unknown) => Promise<unknown>;
+        ctx.enqueue({ wire: [path, 'add'], run: () => { ctx.state.activationHandlers.add(wrapped); } });
+        return {
+          context: ctx,
+          remove: () => { ctx.enqueue({ wire: [path, 'remove'], run: () => { ctx.state.activationHandlers.delete(wrapped); } }); },
+        };
+      },
+    };
   }
 
   getItem(key: string): XWorksheet {

@@ -71,6 +71,10 @@ export class WorkbookState {
   changeTrigger: ChangeTrigger = 'ThisLocalAddin';
   /** onChanged handlers per worksheet id (registered at sync, never saved). */
   readonly changeHandlers = new Map<string, Set<(args: unknown) => Promise<unknown>>>();
+  /** Worksheet ids activated and not yet delivered to onActivated handlers. */
+  activationLog: string[] = [];
+  /** worksheets.onActivated handlers (registered at sync, never saved). */
+  readonly activationHandlers = new Set<(args: unknown) => Promise<unknown>>();
 
   constructor(name = 'Book1') {
     this.name = name;
@@ -214,6 +218,8 @@ export class WorkbookState {
   activate(sheet: SheetState): void {
     if (this.activeSheet === sheet) return;
     this.activeSheet = sheet;
+    // Excel raises worksheets.onActivated for the newly active sheet (after the operation, as a host message).
+    this.activationLog.push(sheet.id);
     this.select({ sheet, area: { row: 0, column: 0, rows: 1, columns: 1 } });
     this.changed();
   }

@@ -2,7 +2,7 @@ import { Badge, Button } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { parseTiles } from '../../dashboards';
 import type { PivotDeckDocument } from '../../model';
-import type { DashboardOutcome, DashboardSummary } from '../../refresh/dashboards';
+import type { DashboardOutcome, DashboardSummary, FreshnessReport } from '../../refresh/dashboards';
 import { useDashboardListStyles } from './DashboardList.styles';
 import { lastRefreshedWords, staleTiles, statusWords } from './refresh-words';
 import { RefreshProgress } from './RefreshProgress';
@@ -22,6 +22,8 @@ export interface DashboardListProps {
   onCancel(): void;
   /** The "New dashboard" form is open: the empty list says nothing then. */
   creating?: boolean;
+  /** Whether what each dashboard read changed since its last refresh (absent: not checked yet). */
+  freshness?: FreshnessReport;
 }
 
 /** When a dashboard refreshes by itself, in words. */
@@ -47,7 +49,7 @@ export function DashboardList(props: DashboardListProps): ReactElement {
         const busy = props.busy[s.id] ?? all;
         const locked = busy !== undefined || props.readOnly;
         const outcome = props.outcomes[s.id];
-        const status = statusWords(s, outcome);
+        const status = statusWords(s, outcome, props.freshness?.dashboards.get(s.id));
         const stale = staleTiles(outcome, names.get(s.id) ?? new Map());
         const schedule = scheduleWords(s);
         return (

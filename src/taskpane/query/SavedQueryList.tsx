@@ -2,6 +2,9 @@ import { Button, Field, Input, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { SavedQuery } from '../../refresh/queries';
 import { useSavedQueryListStyles } from './SavedQueryList.styles';
+// h/dash (issue 14 part 5): the out-of-date badge.
+import { FreshnessBadge } from '../dashboards/FreshnessBadge';
+import { useFreshness } from '../dashboards/use-freshness';
 
 export interface SavedQueryListProps {
   queries: SavedQuery[];
@@ -19,6 +22,7 @@ export interface SavedQueryListProps {
 export function SavedQueryList(props: SavedQueryListProps): ReactElement {
   const styles = useSavedQueryListStyles();
   const [renaming, setRenaming] = useState<{ id: string; text: string } | undefined>();
+  const freshness = useFreshness();
   if (props.queries.length === 0) return <span className={styles.note}>None yet. Build one above and press “Insert into Excel”.</span>;
   return (
     <ul className={styles.list} aria-label="Saved queries">
@@ -39,6 +43,7 @@ export function SavedQueryList(props: SavedQueryListProps): ReactElement {
             ) : (
               <h4 className={styles.title}>{def.label}</h4>
             )}
+            {def.lastRefresh?.ok && <FreshnessBadge freshness={freshness?.queries.get(def.id)} />}
             {def.output?.address && <span className={styles.note}>{`In ${def.output.address}`}</span>}
             {q.problem && <span className={styles.stale}>{`Cannot be used: ${q.problem}`}</span>}
             {def.lastRefresh && (
