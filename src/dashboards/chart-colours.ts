@@ -21,12 +21,12 @@ export function coloursOf(all: ChartColours | undefined, tile: string): ColourPa
 }
 
 /**
- * Twelve distinguishable colours (Office's default chart colours first, then darker and lighter
- * variants), in the order new categories take them.
+ * Twelve distinguishable colours in the order new categories take them: the six accents of
+ * Excel's default Office theme (what an unformatted chart would use), then their darker shades.
  */
 export const CHART_PALETTE = [
-  '#4472C4', '#ED7D31', '#A5A5A5', '#FFC000', '#5B9BD5', '#70AD47',
-  '#264478', '#9E480E', '#636363', '#997300', '#255E91', '#43682B',
+  '#156082', '#E97132', '#196B24', '#0F9ED5', '#A02B93', '#4EA72E',
+  '#0D3A4F', '#8C441E', '#0F4016', '#095F80', '#60175A', '#2F6A1C',
 ] as const;
 
 /** A tile's map keeps at most this many categories (the schema's limit); vanished ones go first. */

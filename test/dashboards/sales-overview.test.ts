@@ -193,6 +193,8 @@ describe('Sales overview from the template', () => {
     expect(sim.stats().syncs).toBe(5);
     const want = expectedKpis(rows);
     expectClose(kpiCells(sim).deltas, want.deltas);
+    // Year says All: the cards say which year they show, so dropdown and cards never disagree.
+    expect(kpiCells(sim).periods).toEqual(Array(4).fill('2025 (latest; Year is All)'));
     const charts = expectedCharts(rows);
     expect(chartBlock(sim, 'Q', charts.trend.length)).toEqual(charts.trend);
     expect(tableRows(sim, charts.products.length)).toEqual(charts.products);
