@@ -2,7 +2,8 @@
  * The Dashboards section at the widths Excel gives a task pane (issue 16 part 1): build "Sales
  * overview" from the sample, then open its tile editor (Edit) with a KPI's alert limits showing,
  * and at 320, 350 and 400 px: no sideways scroll in the pane or any form or group, no two controls
- * of a tile card overlapping, axe clean, and the dashboards list with its status badge.
+ * of a tile card overlapping, axe clean, and the dashboards list with its status badge ("Up to date",
+ * then "Out of date — Sales changed" after a row of Sales changes).
  * Screenshots of the pane column go to test-output/screenshots/dashboard-widths-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -99,6 +100,17 @@ describe('the Dashboards section at 320, 350 and 400 px', () => {
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 30_000 }).toContain('Up to date');
     await item.scrollIntoViewIfNeeded();
     await expectFits('list');
+
+    // A row of Sales changes (as a user's edit would): the card says so, in words, within the pane.
+    await page.evaluate(async () => window.__pivotdeck!.sim.run(async (ctx) => {
+      const cell = ctx.workbook.tables.getItem('Sales').getDataBodyRange().getCell(0, 10).load('values');
+      await ctx.sync();
+      const v = cell.values[0][0];
+      cell.values = [[typeof v === 'number' ? v + 1 : `${String(v)}1`]];
+      await ctx.sync();
+    }));
+    await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 30_000 }).toContain('Out of date — Sales changed');
+    await expectFits('list-out-of-date');
 
     await item.getByRole('button', { name: `Edit ${TITLE}` }).click();
     await pane().getByRole('heading', { name: `Edit “${TITLE}”` }).waitFor();

@@ -159,7 +159,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     // First build: a Year dropdown that period KPIs follow starts at the year those KPIs show (the
     // latest with data), so the dropdown never says "All" above cards that show one year.
     if (options.initial) {
-      const start = await initialYears(tiles, plan, values, data);
+      const start = await initialYears(tiles, plan, values, data, { compute: deps.compute, signal });
       if (start) {
         Object.assign(values, start);
         plan = planTileQueries(tiles, values);
@@ -266,7 +266,10 @@ async function forgetChanged(deps: DashboardDeps, refs: ReadonlyMap<string, Sour
  * that compares periods (such a KPI shows the latest period when the year is "All"). Computed from
  * the parameter's own choices query on the data already read.
  */
-async function initialYears(tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, data: ReadonlyMap<string, SourceData>): Promise<ParameterValues | undefined> {
+async function initialYears(
+  tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, data: ReadonlyMap<string, SourceData>,
+  options: Parameters<typeof computeDashboardQueries>[2],
+): Promise<ParameterValues | undefined> {
   const periodFields = new Set(tiles.flatMap((t) => (t.kind === 'kpi' && t.comparison && t.comparison.kind !== 'target' ? [t.comparison.dateField] : [])));
   const out: ParameterValues = {};
   for (const p of dashboardParameters(tiles)) {
@@ -274,7 +277,8 @@ async function initialYears(tiles: readonly Tile[], plan: ReturnType<typeof plan
     const key = plan.parameters.get(p.id);
     const spec = key ? plan.queries.get(key) : undefined;
     if (!key || !spec) continue;
-    const r = (await computeDashboardQueries(new Map([[key, spec]]), Object.fromEntries(data))).get(key);
+    // Computed where the other queries compute (the pane's worker); the main step reuses nothing of it.
+    const r = (await computeDashboardQueries(new Map([[key, spec]]), Object.fromEntries(data), options)).get(key);
     if (!r?.ok) continue;
     const years = parameterChoices(r.result).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     if (years.length) out[p.id] = Math.max(...years);
