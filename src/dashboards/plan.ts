@@ -292,7 +292,8 @@ function chartColours(p: Plan, tile: ChartTile, categories: readonly string[], s
   }
   for (const [k, v] of coloursOf(input.colours, tile.id) ?? []) seed.set(k, v);
   const { colours, map } = assignColours([...seed], names);
-  p.colours.set(tile.id, map);
+  // The document keeps names up to 255 characters (a longer one is coloured, not remembered).
+  p.colours.set(tile.id, map.filter(([n]) => n.length <= 255));
   return { by: round ? 'point' : 'series', values: colours };
 }
 

@@ -152,7 +152,8 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     }
 
     // What each source looked like, recorded so the pane can say "Out of date" when one changes.
-    outcome.readFrom = [...refs].flatMap(([key, ref]) => (warehouse?.keys.has(key) || data.has(key) ? [stampOf(ref, data.get(key), options.sources ?? [])] : []));
+    // The document keeps up to 40 (a dashboard reading more is checked on its first 40).
+    outcome.readFrom = [...refs].flatMap(([key, ref]) => (warehouse?.keys.has(key) || data.has(key) ? [stampOf(ref, data.get(key), options.sources ?? [])] : [])).slice(0, 40);
 
     // 3. Each distinct query once (queries whose source failed are not computed).
     onProgress?.({ phase: 'compute' });

@@ -67,7 +67,7 @@ async function computeAndWrite(
     // A warehouse query says what ran where (on the server, in the pane) and what crossed the wire.
     const summary = run.warehouse ? `${base}. ${warehouseSummary(run.warehouse).replace(/\.$/, '')}` : base;
     // What it read, so the pane can say "Out of date — Sales changed" later (h/dash, issue 14.5).
-    const readFrom = [...sourcesOf(checked.spec)].map(([key, ref]) => stampOf(ref, run.read?.[key], options.sources ?? []));
+    const readFrom = [...sourcesOf(checked.spec)].map(([key, ref]) => stampOf(ref, run.read?.[key], options.sources ?? [])).slice(0, 40);
     return { status: 'written', write, summary, sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse, readFrom };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };

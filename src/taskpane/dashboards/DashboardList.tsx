@@ -1,9 +1,10 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge, Button, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { parseTiles } from '../../dashboards';
 import type { PivotDeckDocument } from '../../model';
 import type { DashboardOutcome, DashboardSummary, FreshnessReport } from '../../refresh/dashboards';
 import { useDashboardListStyles } from './DashboardList.styles';
+import { useFreshnessBadgeStyles } from './FreshnessBadge.styles';
 import { lastRefreshedWords, staleTiles, statusWords } from './refresh-words';
 import { RefreshProgress } from './RefreshProgress';
 import { tileName } from './tile-words';
@@ -35,6 +36,7 @@ function scheduleWords(s: DashboardSummary): string | undefined {
 /** The dashboards of this workbook: status, last refresh, stale tiles with why, and actions. */
 export function DashboardList(props: DashboardListProps): ReactElement {
   const styles = useDashboardListStyles();
+  const badge = useFreshnessBadgeStyles();
   const [confirming, setConfirming] = useState<string | undefined>();
   // Tile names by dashboard, so stale tiles are named as the user titled them.
   const names = useMemo(() => new Map((props.doc?.dashboards ?? []).map((d) => [d.id, new Map(parseTiles(d.tiles).tiles.map((t) => [t.id, tileName(t)]))])), [props.doc]);
@@ -56,7 +58,7 @@ export function DashboardList(props: DashboardListProps): ReactElement {
           <li key={s.id} className={styles.card} aria-label={s.label}>
             <div className={styles.top}>
               <h4 className={styles.title}>{s.label}</h4>
-              <Badge appearance="tint" color={status.tone} size="small">{status.text}</Badge>
+              <Badge className={mergeClasses(badge.badge, badge.beside)} appearance="tint" color={status.tone} size="small">{status.text}</Badge>
             </div>
             <span className={styles.note}>{`On the sheet “${s.sheet}” · ${s.tileCount} tile${s.tileCount === 1 ? '' : 's'}`}</span>
             <span className={styles.note}>{lastRefreshedWords(s.lastRefresh)}</span>
