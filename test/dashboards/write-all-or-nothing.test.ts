@@ -4,10 +4,10 @@
  * charts back. Charts keep their series on the data area: pointed at the new rows, never re-made.
  */
 import { describe, expect, it } from 'vitest';
-import { buildFromTemplate } from '../../src/dashboards';
+import { buildFromTemplate, type ChartTile, type Tile } from '../../src/dashboards';
 import type { CellValue } from '../../src/excel/api';
 import { emptyDocument } from '../../src/model';
-import { createDashboard, refreshDashboard, type DashboardDeps } from '../../src/refresh/dashboards';
+import { createDashboard, refreshDashboard, updateDashboard, type DashboardDeps } from '../../src/refresh/dashboards';
 import type { Simulator } from '../../src/simulator';
 import { faultyRun } from '../landing/helpers';
 import { FIELDS, salesSimulator, serial } from './fixtures';
@@ -88,5 +88,31 @@ describe('a dashboard write that Excel stops halfway', () => {
     expect(outcome.status).toBe('failed');
     expect(sheetCells(sim)).toEqual(cells);
     expect(chartState(sim)).toEqual(charts);
+  });
+
+  it('puts a chart back with its old series when the failed write had re-laid them out (a second measure added)', async () => {
+    const sim = salesSimulator();
+    const tiles = buildFromTemplate('salesOverview', { kind: 'table', name: 'Sales' }, FIELDS);
+    const built = await createDashboard(deps(sim), emptyDocument(), { label: 'Sales overview', tiles });
+    const cells = sheetCells(sim);
+    const charts = chartState(sim);
+    const names = await namesOf(sim);
+    // The category chart gets a second measure: its data block widens and its series are laid out again.
+    const edited: Tile[] = tiles.map((t) => (t.id === 'chart_category' && t.kind === 'chart'
+      ? { ...t, measures: [...(t as ChartTile).measures, { id: 'units', kind: 'count', field: 'Revenue' }] }
+      : t));
+    const faulty = faultyRun(sim, 5);
+    const r = await updateDashboard({ ...deps(sim), run: faulty.run }, built.document, 'd1', { tiles: edited });
+    expect(r.outcome.status).toBe('failed');
+    expect(r.document).toBe(built.document);
+    expect(chartState(sim)).toEqual(charts);
+    expect(sheetCells(sim)).toEqual(cells);
+    expect(await namesOf(sim)).toEqual(names);
+    // Without the fault the same edit gives the chart two series, on the same chart object.
+    const ok = await updateDashboard(deps(sim), built.document, 'd1', { tiles: edited });
+    expect(ok.outcome.status).toBe('written');
+    const after = chartState(sim).find((c) => c.name.endsWith('_chart_category'))!;
+    expect(after.id).toBe(charts.find((c) => c.name.endsWith('_chart_category'))!.id);
+    expect(after.series).toHaveLength(2);
   });
 });
