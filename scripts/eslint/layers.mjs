@@ -46,9 +46,6 @@ export const EXCEPTIONS = {
   // The pane's entry: Office.onReady hands it the host, and it binds the ribbon to the pane's
   // services (the Office samples' "render after Office.onReady" entry, one per surface).
   'src/taskpane/index.tsx': { excel: 'value', commands: 'value' },
-  'src/taskpane/dashboards/source-choices.ts': { excel: 'value' },
-  'src/taskpane/dashboards/use-dashboards.ts': { excel: 'value' },
-  'src/taskpane/dashboards/use-new-dashboard.ts': { excel: 'value' },
   'src/taskpane/query/web-source-choice.ts': { connectors: 'value' },
   'src/taskpane/sources/CloudSourcesPanel.tsx': { connectors: 'value' },
   'src/taskpane/sources/PreviewTable.tsx': { connectors: 'type' },

@@ -20,3 +20,4 @@ export { newTileId, newDashboardId } from './ids';
 export {
   DEFAULT_HISTORY_POINTS, historyChartData, historyChartTile, historyKpi, snapshotChangeWords, snapshotLabel, withLastSnapshot, type HistoryPoint,
 } from './history-tile';
+export { assignColours, CHART_PALETTE, coloursOf, type ChartColours, type ColourPair } from './chart-colours';

@@ -5,6 +5,7 @@
  * tile's rectangle, so a shorter top-10 leaves nothing behind); stale tiles keep their cells and
  * get a note; chart data goes to a data area right of the grid, one fixed slot per chart.
  */
+import { assignColours, coloursOf, type ChartColours, type ColourPair } from './chart-colours';
 import { chartName, dashboardNamePrefix, tileName } from './names';
 import { historyChartTile } from './history-tile';
 import { rectAddress } from './layout';
@@ -23,6 +24,8 @@ export interface PlanInput {
   outcomes: ReadonlyMap<string, TileOutcome>;
   /** Parameter values to show in the parameter cells (as read from them, or "All" on first build). */
   values: ParameterValues;
+  /** The colours charts gave their categories before (saved with the dashboard); absent: none yet. */
+  colours?: ChartColours;
 }
 
 const cell = (row: number, col: number) => rectAddress({ row, col, rows: 1, cols: 1 });
@@ -41,6 +44,8 @@ class Plan {
   readonly clear: string[] = [];
   readonly rowHeights = new Map<number, number>();
   readonly parameterCells: Record<string, string> = {};
+  /** Category → colour per chart tile after this write. */
+  readonly colours = new Map<string, ColourPair[]>();
 
   value(row: number, col: number, v: PlanCell, numberFormat?: string): void {
     this.blocks.push({ address: cell(row, col), values: [[v]], ...(numberFormat ? { numberFormat: [[numberFormat]] } : {}) });
@@ -263,9 +268,38 @@ function chart(p: Plan, tile: ChartTile, outcome: TileOutcome, input: PlanInput,
     from: cell(R + (H > 2 ? 1 : 0), C),
     to: cell(R + H - 1, C + W - 1),
     secondarySeries: series.map((s, i) => (s.secondary ? i : -1)).filter((i) => i >= 0),
+    ...withColours(chartColours(p, tile, data.categories, series.map((s) => s.name), input)),
     numberFormat: axisNumberFormat(data.numberFormat, series.filter((s) => !s.secondary).reduce((m, s) => s.values.reduce<number>((n, v) => Math.max(n, Math.abs(v ?? 0)), m), 0)),
   });
 }
+
+/**
+ * Pie and doughnut slices are coloured per category, charts split by a field per series; each
+ * name keeps the colour it had before (saved with the dashboard), so colours never move between
+ * categories. Other charts (one series per measure, whose order never changes) are not painted:
+ * colours the user gave them stay.
+ */
+function chartColours(p: Plan, tile: ChartTile, categories: readonly string[], seriesNames: readonly string[], input: PlanInput): WritePlan['charts'][number]['colours'] {
+  const round = tile.chartType === 'pie' || tile.chartType === 'doughnut';
+  if (!round && !tile.series) return undefined;
+  const names = round ? categories : seriesNames;
+  // Charts coloured by the same field share their colours: "West" is one colour on the dashboard.
+  const field = round ? tile.category.field : tile.series;
+  const seed = new Map<string, string>();
+  for (const other of input.tiles) {
+    if (other.kind !== 'chart' || other.id === tile.id) continue;
+    const otherRound = other.chartType === 'pie' || other.chartType === 'doughnut';
+    if ((otherRound ? other.category.field : other.series) !== field) continue;
+    for (const [k, v] of [...(p.colours.get(other.id) ?? []), ...(coloursOf(input.colours, other.id) ?? [])]) if (!seed.has(k)) seed.set(k, v);
+  }
+  for (const [k, v] of coloursOf(input.colours, tile.id) ?? []) seed.set(k, v);
+  const { colours, map } = assignColours([...seed], names);
+  // The document keeps names up to 255 characters (a longer one is coloured, not remembered).
+  p.colours.set(tile.id, map.filter(([n]) => n.length <= 255));
+  return { by: round ? 'point' : 'series', values: colours };
+}
+
+const withColours = (colours: WritePlan['charts'][number]['colours']) => (colours ? { colours } : {});
 
 function table(p: Plan, tile: TableTile, outcome: TileOutcome, input: PlanInput): void {
   const { row: R, col: C, rows: H, cols: W } = tile.at;
@@ -375,5 +409,17 @@ export function planDashboard(input: PlanInput): WritePlan {
     showGridlines: false,
     ...(freeze ? { freezeRows: freeze } : {}),
     tabColor: S.header.fill,
+    chartColours: keptColours(p.colours, input),
   };
+}
+
+/** This write's chart colours, with stale (or unwritten) charts keeping the map they had. */
+function keptColours(fresh: ReadonlyMap<string, ColourPair[]>, input: PlanInput): ChartColours {
+  const out: ChartColours = [];
+  for (const t of input.tiles) {
+    if (t.kind !== 'chart') continue;
+    const colours = fresh.get(t.id) ?? coloursOf(input.colours, t.id);
+    if (colours) out.push({ tile: t.id, colours });
+  }
+  return out;
 }

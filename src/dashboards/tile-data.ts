@@ -4,7 +4,7 @@
  */
 import type { QueryResult } from '../engine';
 import type { AxisItem, PivotGrid } from '../engine/query';
-import { isAll, selectedYear } from './tile-queries';
+import { dashboardParameters, isAll, parameterApplies, selectedYear } from './tile-queries';
 import type { AxisField, ChartData, ChartTile, ComputedTile, KpiData, KpiTile, ParameterValues, TableData, TableTile, Tile, TileData } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -99,9 +99,16 @@ function kpiData(tile: KpiTile, grid: PivotGrid, tiles: readonly Tile[], values:
     kind: 'kpi',
     value: byPeriod.get(current) ?? null,
     numberFormat,
-    periodLabel: periodLabel(c.period, current),
+    // A Year dropdown on "All" above a card that shows one period: the card says it shows the latest.
+    periodLabel: `${periodLabel(c.period, current)}${year === undefined && followsYear(tile, tiles) ? ' (latest; Year is All)' : ''}`,
     comparison: { label: `vs ${periodLabel(c.period, before)}`, value: byPeriod.get(before) ?? null },
   };
+}
+
+/** Whether a Year dropdown on the KPI's date field applies to it. */
+function followsYear(tile: KpiTile, tiles: readonly Tile[]): boolean {
+  const field = tile.comparison && tile.comparison.kind !== 'target' ? tile.comparison.dateField : undefined;
+  return dashboardParameters(tiles).some((p) => p.kind === 'year' && p.field === field && parameterApplies(p, tile, tiles));
 }
 
 function periodYear(period: 'year' | 'quarter' | 'month', index: number): number {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DATE_PARTS, FilterSchema, MeasureSchema, SourceRefSchema, type SourceRef } from '../engine/spec';
+import type { ChartColours } from './chart-colours';
 
 /** Bump when a tile's persisted shape changes (and migrate older tiles in parse-tiles.ts). */
 export const TILE_VERSION = 1;
@@ -297,6 +298,8 @@ export interface PlanChart {
   secondarySeries: number[];
   /** Number format of the (primary) value axis; not applied to pie and doughnut charts. */
   numberFormat: string;
+  /** h/dash (issue 16.8): colours in order, per slice ('point', pie and doughnut) or per series. */
+  colours?: { by: 'point' | 'series'; values: string[] };
 }
 
 /** A defined name PivotDeck keeps over each tile it wrote, so refresh replaces exactly that. */
@@ -335,6 +338,8 @@ export interface WritePlan {
   freezeRows?: number;
   /** Sheet tab colour, "#RRGGBB". */
   tabColor?: string;
+  /** h/dash (issue 16.8): every chart's category → colour map after this write, saved with the dashboard. */
+  chartColours?: ChartColours;
 }
 
 export type { SourceRef };

@@ -478,11 +478,20 @@ export interface XChartSeries extends XLoadable<XChartSeries> {
   axisGroup: Excel.ChartSeries['axisGroup'];
   hasDataLabels: boolean;
   readonly format: XChartSeriesFormat;
+  /** ExcelApi 1.1: the series' data points (a pie's slices), each with its own fill. */
+  readonly points: XChartPointsCollection;
   delete(): void;
   setValues(sourceData: XRange): void;
   setXAxisValues(sourceData: XRange): void;
   /** Values as text, e.g. ["120", "95.5"]; 'Categories' gives the category labels. */
   getDimensionValues(dimension: Excel.ChartSeriesDimension | 'Categories' | 'Values' | 'XValues' | 'YValues' | 'BubbleSizes'): XClientResult<string[]>;
+}
+export interface XChartPointsCollection {
+  /** The point at `index` (0-based); InvalidArgument at sync when the series has no such point. */
+  getItemAt(index: number): XChartPoint;
+}
+export interface XChartPoint {
+  readonly format: { readonly fill: XChartFill };
 }
 export interface XChartSeriesFormat extends XLoadable<XChartSeriesFormat> {
   readonly fill: XChartFill;

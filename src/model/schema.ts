@@ -214,6 +214,44 @@ export const historyOptions = z.object({
 export type HistoryOptions = z.infer<typeof historyOptions>;
 // ---- end of History ----
 
+// ---- h/dash (issue 14 part 5, issue 16 part 8): what a dashboard or saved query last read,
+// and the colours a dashboard's charts give their categories. All optional: older documents
+// simply have none (they show "Refreshed at …" until their next refresh records them).
+
+/**
+ * What one source looked like when an output was last computed from it, so PivotDeck can say
+ * "Out of date — Orders changed". A workbook table or range: its address, row count and a hash
+ * of a sample of its values; a web source: its last pull's validators and size; a warehouse:
+ * nothing to compare (the pane says when it was refreshed instead).
+ */
+export const sourceStamp = z.object({
+  /** The engine's sourceRefKey ("table:Sales"). */
+  key: z.string().min(1).max(600),
+  /** How the pane names it ("Sales"). */
+  label: z.string().max(255),
+  kind: z.enum(['table', 'range', 'web', 'warehouse']),
+  address: z.string().max(80).optional(),
+  rows: z.number().int().min(0).optional(),
+  /** Hash of the header and sampled rows (src/refresh/dashboards/source-stamps.ts). */
+  sample: z.string().max(40).optional(),
+  /** A web source's last pull, as validators and size ("etag|last-modified|rows|bytes"). */
+  pulled: z.string().max(1200).optional(),
+});
+export type SourceStamp = z.infer<typeof sourceStamp>;
+const readFrom = z.array(sourceStamp).max(40).optional();
+
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
+/**
+ * Per chart tile, its categories (or series) with their "#RRGGBB", kept so a category keeps its
+ * colour. Lists of pairs, not records: zod drops a record key named "__proto__", and a region
+ * may be called anything.
+ */
+const chartColours = z.array(z.object({
+  tile: z.string().min(1).max(40),
+  colours: z.array(z.tuple([z.string().max(255), colour])).max(300),
+})).max(100).optional();
+// ---- end h/dash ----
+
 export const queryDef = z.object({
   id,
   label,
@@ -223,6 +261,8 @@ export const queryDef = z.object({
   lastRefresh: refreshStatus.optional(),
   /** History (issue 17): optional, absent = no history. */
   history: historyOptions.optional(),
+  /** h/dash: the sources it read at its last refresh (absent: not known yet). */
+  readFrom,
 });
 
 export const dashboardDef = z.object({
@@ -236,6 +276,10 @@ export const dashboardDef = z.object({
   lastRefresh: refreshStatus.optional(),
   /** History (issue 17): optional, absent = no history. */
   history: historyOptions.optional(),
+  /** h/dash: the sources it read at its last refresh (absent: not known yet). */
+  readFrom,
+  /** h/dash: the colour each chart gave each category, kept across refreshes. */
+  chartColours,
 });
 
 export const pivotDeckDocument = z.object({

@@ -77,6 +77,8 @@ export interface ChartSeriesModel {
   /** Solid fill set through series.format.fill.setSolidColor, "#RRGGBB". */
   fillColor?: string;
   lineColor?: string;
+  /** Solid fills of single points (a pie's slices) by 0-based point index, "#RRGGBB". */
+  pointColors?: Record<string, string>;
 }
 
 export interface ChartAxisModel {

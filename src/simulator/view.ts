@@ -39,6 +39,8 @@ export interface ChartSeriesView {
   categories: string[];
   fillColor?: string;
   lineColor?: string;
+  /** Fills of single points (a pie's slices) by 0-based index. */
+  pointColors?: Record<string, string>;
   hasDataLabels: boolean;
 }
 
@@ -193,6 +195,7 @@ export function createView(state: () => WorkbookState): WorkbookView {
           categories: seriesCategories(s, find),
           ...(s.fillColor ? { fillColor: s.fillColor } : {}),
           ...(s.lineColor ? { lineColor: s.lineColor } : {}),
+          ...(s.pointColors ? { pointColors: { ...s.pointColors } } : {}),
           hasDataLabels: s.hasDataLabels ?? false,
         })),
         axes: {

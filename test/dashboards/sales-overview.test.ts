@@ -97,7 +97,9 @@ describe('Sales overview from the template', () => {
     expect(outcome.queriesComputed).toBe(10);
 
     expect(cellValue(sim, SHEET, 'A1')).toBe('Sales overview');
-    expect(blockValues(sim, SHEET, 'A2:D2')).toEqual([['Region:', 'All', 'Year:', 'All']]);
+    // The Year dropdown starts at the year the KPI cards show (the latest with data), never at
+    // "All" above cards that show one year (issue 16 part 8); every tile follows it.
+    expect(blockValues(sim, SHEET, 'A2:D2')).toEqual([['Region:', 'All', 'Year:', 2025]]);
     expect(cellValue(sim, SHEET, 'A3')).toBe('Last refreshed 2026-01-15 09:30 · Sales: up to date');
 
     const want = expectedKpis(ROWS);
@@ -107,7 +109,7 @@ describe('Sales overview from the template', () => {
     expect(got.periods).toEqual(['2025', '2025', '2025', '2025']);
     expect(cellValue(sim, SHEET, 'B7')).toBe('vs 2024');
 
-    const charts = expectedCharts(ROWS);
+    const charts = expectedCharts(ROWS.filter((r) => yearOf(r.date) === 2025));
     expect(chartBlock(sim, 'Q', charts.trend.length)).toEqual(charts.trend);
     expect(chartBlock(sim, 'Y', charts.category.length)).toEqual(charts.category);
     expect(cellValue(sim, SHEET, 'A25')).toBe('Top 10 products');
@@ -123,6 +125,7 @@ describe('Sales overview from the template', () => {
       ['PivotDeck_dash_d1_chart_region', 'Doughnut', 'Revenue by Region'],
     ]);
     expect(model.charts?.[0].series[0].valuesRef).toBe(`'${SHEET}'!$R$3:$R$${2 + charts.trend.length}`);
+    expect(document.dashboards[0].readFrom).toMatchObject([{ key: 'table:Sales', label: 'Sales', kind: 'table', address: 'Data!A1:F11', rows: 10 }]);
     expect(model.charts?.[0].series[0].categoriesRef).toBe(`'${SHEET}'!$Q$3:$Q$${2 + charts.trend.length}`);
     expect(model.dataValidations?.map((d) => [d.ranges, d.list?.source])).toEqual([[['B2'], 'All,East,West'], [['D2'], 'All,2024,2025']]);
     // Up green / down red on each delta cell.
@@ -153,8 +156,9 @@ describe('Sales overview from the template', () => {
     // The KPIs pick their year from the same per-year result (Year is not a filter for them) and
     // the two dropdown lists do not change: only the 3 charts and the table recompute.
     expect(outcome.queriesComputed).toBe(4);
-    // read state 1 + check and write 2
-    expect(sim.stats().syncs).toBe(3);
+    // read state 1 + the sources' stamps (find, locate, sample) 3, so memory is used only while
+    // the table is unchanged + check and write 2
+    expect(sim.stats().syncs).toBe(6);
 
     const west = ROWS.filter((r) => r.region === 'West');
     const west2024 = west.filter((r) => yearOf(r.date) === 2024);
@@ -177,6 +181,7 @@ describe('Sales overview from the template', () => {
   it('refreshes after the source changes, leaving cells outside the tiles alone', async () => {
     const sim = salesSimulator();
     const { document } = await built(sim);
+    expect(sim.setCellAsUser(SHEET, 'D2', 'All')).toEqual({ ok: true });
     sim.setCellAsUser(SHEET, 'A45', 'my note');
     sim.setCellAsUser(SHEET, 'P5', 'beside the grid');
     // Row 2 of the table (2024-01-10, Road, 100) becomes 1,100.
@@ -188,6 +193,8 @@ describe('Sales overview from the template', () => {
     expect(sim.stats().syncs).toBe(5);
     const want = expectedKpis(rows);
     expectClose(kpiCells(sim).deltas, want.deltas);
+    // Year says All: the cards say which year they show, so dropdown and cards never disagree.
+    expect(kpiCells(sim).periods).toEqual(Array(4).fill('2025 (latest; Year is All)'));
     const charts = expectedCharts(rows);
     expect(chartBlock(sim, 'Q', charts.trend.length)).toEqual(charts.trend);
     expect(tableRows(sim, charts.products.length)).toEqual(charts.products);
@@ -200,6 +207,8 @@ describe('Sales overview from the template', () => {
   it('refuses to write over a cell the user typed where the dashboard needs room, and changes nothing', async () => {
     const sim = salesSimulator();
     const { document } = await built(sim);
+    expect(sim.setCellAsUser(SHEET, 'D2', 'All')).toEqual({ ok: true });
+    await refreshDashboard(deps(sim), document, 'd1');
     const before = kpiCells(sim);
     // The trend has 6 months (Q3:R8); a seventh month needs Q9, where the user typed.
     sim.setCellAsUser(SHEET, 'Q9', 'x');
@@ -243,6 +252,7 @@ describe('Sales overview from the template', () => {
   it('follows its sheet when the user renames it, and records the new name', async () => {
     const sim = salesSimulator();
     const { document } = await built(sim);
+    expect(sim.setCellAsUser(SHEET, 'D2', 'All')).toEqual({ ok: true });
     await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem(SHEET).name = 'Board'; });
     await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange('F2').values = [[1100]]; });
     const { outcome, document: after } = await refreshDashboard(deps(sim), document, 'd1');

@@ -1,7 +1,8 @@
 import type { WritePlan } from '../../dashboards/types';
 import { columnIndex } from '../../engine/address';
 import { parseBlock } from '../a1';
-import type { ExcelRun, XRange, XWorksheet } from '../api';
+import type { ExcelRun, XChart, XRange, XWorksheet } from '../api';
+import { restoreDashboard, type DashboardBefore } from './restore-dashboard';
 import { explainExcelError } from '../errors';
 import { estimateJsonBytes } from '../payload';
 import { needsTextFormat } from '../text-cells';
@@ -86,9 +87,13 @@ function applyRules(sheet: XWorksheet, plan: WritePlan): void {
 
 /**
  * Executes a dashboard write plan in two syncs: the first reads the blocks it will write (refusing
- * if any holds cells PivotDeck did not write: nothing is touched then) and the sheet's charts;
- * the second wipes what the dashboard wrote before (except stale tiles, kept as they were),
- * writes values, formats, merges, conditional formats, dropdowns, charts and the tracking names.
+ * if any holds cells PivotDeck did not write: nothing is touched then), the sheet's charts and a
+ * back-up of the cells it will change; the second wipes what the dashboard wrote before (except
+ * stale tiles, kept as they were), writes values, formats, merges, conditional formats, dropdowns,
+ * charts (their series pointed at the new rows, never re-made) and the tracking names. If Excel
+ * fails during the second, the previous cells, names and charts are put back (all-or-nothing)
+ * and a DashboardWriteError says so. Charts of removed tiles are deleted in a third sync, after
+ * the write succeeded.
  *
  * @example await writeDashboardPlan(host.run, plan, { prefix: 'PivotDeck_dash_d1_', names: state.names });
  */
@@ -100,7 +105,10 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     const sheet = wb.worksheets.getItem(plan.sheet);
     const owned = plan.owned.map((address) => ({ address, range: sheet.getRange(address).load('values') }));
     // Series counts too: a chart whose series still fit is resized in place, never re-made.
-    const charts = sheet.charts.load('items/name, items/series/items/name');
+    const charts = sheet.charts.load('items/name, items/chartType, items/top, items/left, items/width, items/height, items/title/text, items/series/items/name');
+    // What the cells PivotDeck will touch hold now (formulas keep constants and formulas alike),
+    // read in the same sync, so a failure halfway can put them back.
+    const backups = backupAreas(plan, options, keep).map((address) => ({ address, range: sheet.getRange(address).load('formulas, numberFormat') }));
     try {
       await context.sync();
     } catch (error) {
@@ -122,9 +130,8 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
       wb.names.getItem(name).delete();
     }
     for (const address of plan.clear) wipe(sheet.getRange(address));
-    for (const name of existingCharts) {
-      if (name.startsWith(options.prefix) && !keep.has(name) && !plan.charts.some((c) => c.name === name)) sheet.charts.getItem(name).delete();
-    }
+    // Charts of removed tiles are deleted only after the write succeeded (a deleted chart could not be put back).
+    const removedCharts = [...existingCharts].filter((name) => name.startsWith(options.prefix) && !keep.has(name) && !plan.charts.some((c) => c.name === name));
 
     // 2. Sheet look, values, formats, rules.
     sheet.showGridlines = plan.showGridlines;
@@ -187,13 +194,61 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
         s.chartType = 'Line';
         s.axisGroup = 'Secondary';
       }
+      paint(chart, c);
     }
 
     // 4. Tracking names over every block written.
     // A kept (stale) tile's name is still there: it is added only when the tile was never written.
     for (const n of plan.names) if (!(keep.has(n.name) && options.names.has(n.name))) wb.names.add(n.name, sheet.getRange(n.address), n.comment);
-    await context.sync();
-    return { syncs: 2, requestBytes };
+    try {
+      await context.sync();
+    } catch (error) {
+      // Excel ran part of the batch and stopped: put back what the sheet held (all-or-nothing).
+      const before: DashboardBefore = {
+        cells: backups.map((b) => ({ address: b.address, formulas: b.range.formulas as unknown[][], numberFormat: b.range.numberFormat as unknown[][] })),
+        charts: charts.items.map((c) => ({ name: c.name, type: c.chartType, top: c.top, left: c.left, width: c.width, height: c.height, title: c.title.text, series: c.series.items.length })),
+      };
+      const put = await run((ctx) => restoreDashboard(ctx, plan.sheet, options, before)).then(() => true, () => false);
+      throw new DashboardWriteError('excel', `Excel stopped while writing the dashboard (${explainExcelError(error, `write the sheet "${plan.sheet}"`)}). ${put
+        ? 'PivotDeck put the previous values, charts and names back as they were (the tiles\' colours come back with the next refresh).'
+        : 'PivotDeck could not put the previous values back either; refresh again to rewrite the dashboard.'} Try Refresh again.`);
+    }
+    let syncs = 2;
+    if (removedCharts.length) {
+      for (const name of removedCharts) sheet.charts.getItem(name).delete();
+      await context.sync();
+      syncs++;
+    }
+    return { syncs, requestBytes };
+  });
+}
+
+/**
+ * The areas a write may change and a failure must put back: every block the dashboard wrote
+ * before (except stale tiles, which the write leaves alone) and every block it writes now.
+ */
+function backupAreas(plan: WritePlan, options: WriteDashboardOptions, keep: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const [name, address] of options.names) if (!keep.has(name)) out.add(address);
+  for (const address of plan.owned) out.add(address);
+  return [...out];
+}
+
+/**
+ * Colours that stay with their category: per slice of a pie or doughnut, per series otherwise
+ * (a line's colour is its line, not its fill).
+ */
+function paint(chart: XChart, c: WritePlan['charts'][number]): void {
+  if (!c.colours) return;
+  const lines = c.type === 'Line' || c.type === 'LineMarkers';
+  c.colours.values.forEach((colour, i) => {
+    if (c.colours!.by === 'point') {
+      chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(colour);
+      return;
+    }
+    const s = chart.series.getItemAt(i);
+    if (lines || c.secondarySeries.includes(i)) s.format.line.color = colour;
+    else s.format.fill.setSolidColor(colour);
   });
 }
 

@@ -32,6 +32,17 @@ function overlaps(address: string, cells: readonly string[]): boolean {
   });
 }
 
+/** What a refresh owns of a dashboard's definition: its sheet, last refresh, what it read and its chart colours. */
+function refreshPart(stored: DashboardDef, refreshed: DashboardDef): DashboardDef {
+  return {
+    ...stored,
+    sheet: refreshed.sheet,
+    ...(refreshed.lastRefresh ? { lastRefresh: refreshed.lastRefresh } : {}),
+    ...(refreshed.readFrom ? { readFrom: refreshed.readFrom } : {}),
+    ...(refreshed.chartColours ? { chartColours: refreshed.chartColours } : {}),
+  };
+}
+
 function tilesOf(doc: PivotDeckDocument, id: string): { def: PivotDeckDocument['dashboards'][number]; tiles: Tile[] } {
   const def = doc.dashboards.find((d) => d.id === id);
   if (!def) throw new Error(`There is no PivotDeck dashboard "${id}" in this workbook.`);
@@ -76,7 +87,7 @@ export class DashboardCoordinator {
    */
   private record(reason: string, def: DashboardDef | undefined, part: 'refresh' | 'definition'): Promise<PivotDeckDocument> {
     return this.documents.update(reason, (latest) => (def && latest.dashboards.some((d) => d.id === def.id)
-      ? { ...latest, dashboards: latest.dashboards.map((d) => (d.id !== def.id ? d : part === 'definition' ? def : { ...d, sheet: def.sheet, ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}) })) }
+      ? { ...latest, dashboards: latest.dashboards.map((d) => (d.id !== def.id ? d : part === 'definition' ? def : refreshPart(d, def))) }
       : undefined));
   }
 

@@ -39,6 +39,8 @@ export interface DashboardSummary {
   refreshEveryMinutes?: number;
   /** Tiles that cannot be read (edited by hand, newer PivotDeck). */
   problems: string[];
+  /** What it read at its last refresh (to tell whether it is out of date). */
+  readFrom?: DashboardDef['readFrom'];
 }
 
 function failedOutcome(message: string): DashboardOutcome {
@@ -74,7 +76,13 @@ function stamp(deps: DashboardDeps): string {
 function recorded(def: DashboardDef, outcome: DashboardOutcome, at: string): DashboardDef {
   if (outcome.status === 'cancelled') return def;
   const sheet = outcome.sheet && outcome.status !== 'failed' ? outcome.sheet.slice(0, 31) : def.sheet;
-  return { ...def, sheet, lastRefresh: { at, ok: outcome.status === 'written', message: outcome.message.slice(0, 2000) } };
+  const next: DashboardDef = { ...def, sheet, lastRefresh: { at, ok: outcome.status === 'written', message: outcome.message.slice(0, 2000) } };
+  // What was read and the colours drawn change only when something was written.
+  if (outcome.status === 'written' || outcome.status === 'partial') {
+    if (outcome.readFrom) next.readFrom = outcome.readFrom;
+    if (outcome.chartColours) next.chartColours = outcome.chartColours;
+  }
+  return next;
 }
 
 function replace(doc: PivotDeckDocument, def: DashboardDef): PivotDeckDocument {
@@ -94,6 +102,7 @@ export function listDashboards(doc: PivotDeckDocument): DashboardSummary[] {
       refreshOnOpen: d.refreshOnOpen ?? false,
       ...(d.refreshEveryMinutes ? { refreshEveryMinutes: d.refreshEveryMinutes } : {}),
       problems: parsed.problems.map((p) => `Tile ${p.id ?? p.index + 1}: ${p.message}`),
+      ...(d.readFrom ? { readFrom: d.readFrom } : {}),
     };
   });
 }

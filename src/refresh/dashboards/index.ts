@@ -14,3 +14,7 @@ export {
 export { DashboardCoordinator, type DashboardCoordinatorOptions } from './dashboard-coordinator';
 export { dashboardSourceKeys, refreshTimeText, runDashboard, type RunDashboardOptions } from './run-dashboard';
 export { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';
+export { checkFreshness, currentStamps, type FreshnessReport } from './freshness';
+export { FreshnessWatch, type FreshnessWatchOptions } from './freshness-watch';
+export { compareStamps, outOfDateWords, stampOf, type Freshness } from './source-stamps';
+export { dashboardTables, FIELD_SAMPLE_ROWS, showDashboardSheet, tableFieldSample } from './dashboard-workbook';

@@ -8,7 +8,9 @@ import {
   dashboardNamePrefix, parameterCells, parameterChoices, parseTiles, planDashboard, planTileQueries, tileData, tileName,
   type ParameterValues, type Tile, type TileOutcome,
 } from '../../dashboards';
-import { isAll } from '../../dashboards/tile-queries';
+import { dashboardParameters, isAll } from '../../dashboards/tile-queries';
+import { compareStamps, stampOf } from './source-stamps';
+import { currentStamps } from './freshness';
 import { sourceRefKey, type QuerySpec, type SourceRef } from '../../engine/spec';
 import { DashboardWriteError, readDashboardState, writeDashboardPlan } from '../../excel/dashboard';
 import { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';
@@ -94,8 +96,10 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     outcome.parameterValues = values;
 
     // 2. Each source once: from memory on a parameter change, else read (shared across a Refresh all).
-    const plan = planTileQueries(tiles, values);
+    let plan = planTileQueries(tiles, values);
     const refs = sourcesOfTiles(tiles, plan.queries.values());
+    // Before computing from memory, make sure the sources did not change since they were read.
+    if (options.reuseSources && options.session) outcome.syncs.read += await forgetChanged(deps, refs, options.session, options.sources ?? []);
     const data = new Map<string, SourceData>();
     const failed = new Map<string, string>();
     // Warehouse sources are never read as rows: each distinct query runs where the data is.
@@ -148,8 +152,21 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
       }
     }
 
+    // What each source looked like, recorded so the pane can say "Out of date" when one changes.
+    // The document keeps up to 40 (a dashboard reading more is checked on its first 40).
+    outcome.readFrom = [...refs].flatMap(([key, ref]) => (warehouse?.keys.has(key) || data.has(key) ? [stampOf(ref, data.get(key), options.sources ?? [])] : [])).slice(0, 40);
+
     // 3. Each distinct query once (queries whose source failed are not computed).
     onProgress?.({ phase: 'compute' });
+    // First build: a Year dropdown that period KPIs follow starts at the year those KPIs show (the
+    // latest with data), so the dropdown never says "All" above cards that show one year.
+    if (options.initial) {
+      const start = await initialYears(tiles, plan, values, data, { compute: deps.compute, signal });
+      if (start) {
+        Object.assign(values, start);
+        plan = planTileQueries(tiles, values);
+      }
+    }
     const results: QueryOutcomeByKey = new Map();
     const computable = new Map<string, QuerySpec>();
     for (const [key, spec] of plan.queries) {
@@ -209,9 +226,10 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     // 5. Plan and write.
     signal?.throwIfAborted();
     onProgress?.({ phase: 'write' });
-    const writePlan = planDashboard({ dashboardId: def.id, sheet: sheetName, tiles, outcomes, values });
+    const writePlan = planDashboard({ dashboardId: def.id, sheet: sheetName, tiles, outcomes, values, colours: def.chartColours });
     const write = await writeDashboardPlan(deps.run, writePlan, { prefix, names: state.names });
     outcome.syncs.write = write.syncs;
+    if (writePlan.chartColours) outcome.chartColours = writePlan.chartColours;
     outcome.bytes.write = write.requestBytes;
     for (const [id, o] of outcomes) outcome.tiles[id] = o.status === 'fresh' ? { status: 'fresh' } : { status: 'stale', reason: o.reason };
     outcome.status = staleCount ? 'partial' : 'written';
@@ -234,6 +252,48 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     outcome.message = error instanceof DashboardWriteError ? error.message : `The dashboard "${def.label}" could not be refreshed: ${error instanceof Error ? error.message : String(error)}`;
     return outcome;
   }
+}
+
+/**
+ * Forgets the session's copy of every workbook source that changed since it was read (its stamp
+ * now differs from the stamp of the copy), so the refresh reads it again. Returns the syncs spent.
+ */
+async function forgetChanged(deps: DashboardDeps, refs: ReadonlyMap<string, SourceRef>, session: NonNullable<RunDashboardOptions['session']>, sources: readonly SourceDefinition[]): Promise<number> {
+  const kept = [...refs].flatMap(([key, ref]) => {
+    const copy = ref.kind !== 'source' ? session.get(key) : undefined;
+    return copy ? [stampOf(ref, copy, sources)] : [];
+  });
+  if (!kept.length) return 0;
+  const now = await currentStamps(deps.run, { sources: [...sources] }, kept);
+  for (const stamp of kept) {
+    if (compareStamps([stamp], new Map([[stamp.key, now.stamps.get(stamp.key)]])).state !== 'current') session.forget(stamp.key);
+  }
+  return now.syncs;
+}
+
+/**
+ * The Year parameters to start at the latest year with data: those on the date field of a KPI
+ * that compares periods (such a KPI shows the latest period when the year is "All"). Computed from
+ * the parameter's own choices query on the data already read.
+ */
+async function initialYears(
+  tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, data: ReadonlyMap<string, SourceData>,
+  options: Parameters<typeof computeDashboardQueries>[2],
+): Promise<ParameterValues | undefined> {
+  const periodFields = new Set(tiles.flatMap((t) => (t.kind === 'kpi' && t.comparison && t.comparison.kind !== 'target' ? [t.comparison.dateField] : [])));
+  const out: ParameterValues = {};
+  for (const p of dashboardParameters(tiles)) {
+    if (p.kind !== 'year' || !periodFields.has(p.field) || !isAll(values[p.id])) continue;
+    const key = plan.parameters.get(p.id);
+    const spec = key ? plan.queries.get(key) : undefined;
+    if (!key || !spec) continue;
+    // Computed where the other queries compute (the pane's worker); the main step reuses nothing of it.
+    const r = (await computeDashboardQueries(new Map([[key, spec]]), Object.fromEntries(data), options)).get(key);
+    if (!r?.ok) continue;
+    const years = parameterChoices(r.result).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (years.length) out[p.id] = Math.max(...years);
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Source keys a dashboard reads (for "refresh when a source changes"). */

@@ -1,4 +1,5 @@
-import type { PivotDeckDocument } from '../../model';
+import type { PivotDeckDocument, SourceStamp } from '../../model';
+import type { ChartColours } from '../../dashboards';
 import type { TileOutcome } from '../../dashboards';
 import type { QueryDeps } from '../queries/run-query';
 import type { SourceData } from '../queries/source-data';
@@ -47,6 +48,10 @@ export interface DashboardOutcome {
   problems?: string[];
   /** How adding this refresh to the dashboard's history went (issue 17), when it keeps one. */
   history?: HistoryRecord;
+  /** What each source read looked like (recorded so the pane can say "Out of date" later). */
+  readFrom?: SourceStamp[];
+  /** The colour each chart gave each category in this write (recorded, so colours stay). */
+  chartColours?: ChartColours;
 }
 
 export interface DashboardDocResult {

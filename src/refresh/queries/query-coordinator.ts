@@ -46,7 +46,7 @@ function recordRefresh(doc: PivotDeckDocument, def: QueryDef | undefined): Pivot
   if (!def || !doc.queries.some((q) => q.id === def.id)) return undefined;
   return {
     ...doc,
-    queries: doc.queries.map((q) => (q.id !== def.id ? q : { ...q, ...(def.output ? { output: def.output } : {}), ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}) })),
+    queries: doc.queries.map((q) => (q.id !== def.id ? q : { ...q, ...(def.output ? { output: def.output } : {}), ...(def.lastRefresh ? { lastRefresh: def.lastRefresh } : {}), ...(def.readFrom ? { readFrom: def.readFrom } : {}) })),
   };
 }
 

@@ -5,7 +5,9 @@ import {
   findQueryOutput, flatBlock, gridBlock, QueryOutputError, queryOutputName, removeQueryOutput, writeQueryOutput,
   type OutputLayout, type OutputTarget, type QueryOutputWrite,
 } from '../../excel/query-output';
-import type { PivotDeckDocument } from '../../model';
+import type { PivotDeckDocument, SourceStamp } from '../../model';
+import { stampOf } from '../dashboards/source-stamps';
+import { sourcesOf } from './source-data';
 import { QueryComputeError } from './query-worker-protocol';
 import { runQuery, type QueryDeps, type QueryRun, type RunQueryOptions } from './run-query';
 import { keepQueryHistory, type HistoryRecord } from '../history';
@@ -15,7 +17,7 @@ import { isWarehouseError } from '../../connectors/warehouse';
 type QueryDef = PivotDeckDocument['queries'][number];
 
 export type QueryOutcome =
-  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails; history?: HistoryRecord }
+  | { status: 'written'; write: QueryOutputWrite; summary: string; sourceSyncs: number; sourceBytes: number; rowCount: number; warehouse?: WarehouseRunDetails; history?: HistoryRecord; readFrom?: SourceStamp[] }
   /** Nothing was written; the previous output (if any) is as it was. */
   | { status: 'failed'; code: string; message: string }
   | { status: 'cancelled'; message: string }
@@ -68,11 +70,13 @@ async function computeAndWrite(
     const base = `${r.rowCount.toLocaleString('en-US')} of ${r.sourceRowCount.toLocaleString('en-US')} source rows → ${write.address}`;
     // A warehouse query says what ran where (on the server, in the pane) and what crossed the wire.
     const summary = run.warehouse ? `${base}. ${warehouseSummary(run.warehouse).replace(/\.$/, '')}` : base;
+    // What it read, so the pane can say "Out of date — Sales changed" later (issue 14 part 5).
+    const readFrom = [...sourcesOf(checked.spec)].map(([key, ref]) => stampOf(ref, run.read?.[key], options.sources ?? [])).slice(0, 40);
     // History (issue 17): only after the output is written; it never fails the refresh.
     const history = await options.afterWrite?.(run);
     return {
       status: 'written', write, summary: history ? `${summary}. ${history.message}` : summary,
-      sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse, ...(history ? { history } : {}),
+      sourceSyncs: run.sourceSyncs, sourceBytes: run.sourceBytes, rowCount: r.rowCount, warehouse: run.warehouse, readFrom, ...(history ? { history } : {}),
     };
   } catch (error) {
     if (options.signal?.aborted) return { status: 'cancelled', message: 'Cancelled. Nothing was written.' };
@@ -98,6 +102,7 @@ function recorded(def: QueryDef, outcome: QueryOutcome, at: string): QueryDef {
       ...def,
       output: { name: queryOutputName(def.id), sheet: outcome.write.area.sheet.slice(0, 31), address: outcome.write.address.slice(0, 64) },
       lastRefresh: { at, ok: true, message: outcome.summary.slice(0, 2000) },
+      ...(outcome.readFrom ? { readFrom: outcome.readFrom } : {}),
     };
   }
   return { ...def, lastRefresh: { at, ok: false, message: outcome.message.slice(0, 2000) } };

@@ -57,6 +57,8 @@ export interface QueryRun {
   sourceBytes: number;
   /** What ran where, when the query ran on a warehouse. */
   warehouse?: WarehouseRunDetails;
+  /** The sources read, by sourceRefKey (absent on a warehouse): what "out of date" compares with. */
+  read?: Record<string, SourceData>;
 }
 
 /**
@@ -100,5 +102,5 @@ export async function runQuery(deps: QueryDeps, spec: QuerySpec, output: 'grid' 
     signal,
     onStage: (stage) => onProgress?.({ phase: 'compute', stage }),
   });
-  return { result, sourceSyncs, sourceBytes };
+  return { result, sourceSyncs, sourceBytes, read: sources };
 }

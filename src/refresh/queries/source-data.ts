@@ -14,6 +14,11 @@ export interface SourceData {
   /** Round trips and response bytes the read took. */
   syncs: number;
   bytes: number;
+  /**
+   * Where a workbook table or range was read (the whole table, header and totals included, as
+   * locateTable gives it): recorded so "out of date" can be told later (refresh/dashboards/source-stamps).
+   */
+  at?: { sheet: string; address: string };
 }
 
 /** Reads sources that are not in the workbook (cloud pulls); absent, such sources are refused. */
@@ -65,7 +70,7 @@ export async function readSourceData(run: ExcelRun, ref: SourceRef, options: Rea
   }
   const [header = [], ...rest] = read.values;
   const rows = dropLast ? rest.slice(0, -1) : rest;
-  return { header, rows, syncs: syncs + read.syncs, bytes: read.bytes };
+  return { header, rows, syncs: syncs + read.syncs, bytes: read.bytes, at: { sheet, address } };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type {
   XChart, XChartAxes, XChartAxis, XChartAxisTitle, XChartCollection, XChartFill, XChartLegend, XChartLineFormat, XChartSeries,
-  XChartSeriesBy, XChartSeriesCollection, XChartSeriesFormat, XChartTitle, XChartType, XClientResult, XRange, XWorksheet,
+  XChartSeriesBy, XChartSeriesCollection, XChartSeriesFormat, XChartPointsCollection, XChartPoint, XChartTitle, XChartType, XClientResult, XRange, XWorksheet,
 } from '../../excel/api';
 import { formatAbsolute } from '../../engine/address/a1';
 import { fail } from '../errors';
@@ -384,6 +384,19 @@ export class ChartSeriesProxy extends SimObject<SeriesTarget> implements XChartS
     return this.child('format', () => new ChartSeriesFormatProxy(this.ctx, `${this.path}.format`, () => this.resolve()?.series ?? null));
   }
 
+  get points(): XChartPointsCollection {
+    return {
+      getItemAt: (index: number): XChartPoint => {
+        const path = `${this.path}.points.getItemAt(${index})`;
+        const point = new ChartPointFillProxy(this.ctx, `${path}.format.fill`, () => {
+          const t = this.resolve();
+          return t ? { series: t.series, index } : null;
+        }, (t) => readRef(t.series.valuesRef, this.find).length);
+        return { format: { fill: point } };
+      },
+    };
+  }
+
   delete(): void {
     this.invoke('delete', [], (t) => {
       t.chart.series.splice(t.chart.series.indexOf(t.series), 1);
@@ -455,6 +468,43 @@ class ChartFillProxy extends SimObject<ChartSeriesModel> implements XChartFill {
   setSolidColor(color: string): void {
     this.invoke('setSolidColor', [color], (s) => {
       s.fillColor = normalizeColor(color, 'ChartFill.setSolidColor');
+      this.ctx.state.changed();
+    });
+  }
+}
+
+/**
+ * One point's fill (ChartPoint.format.fill, ExcelApi 1.1). Excel refuses an index past the
+ * series' last point with InvalidArgument; the colour is kept per index, as Excel keeps a
+ * formatted point's colour when the series' values change.
+ */
+class ChartPointFillProxy extends SimObject<{ series: ChartSeriesModel; index: number }> implements XChartFill {
+  readonly entity = 'ChartFill';
+
+  constructor(ctx: SimContext, path: string, resolver: () => { series: ChartSeriesModel; index: number } | null, private readonly count: (t: { series: ChartSeriesModel; index: number }) => number) {
+    super(ctx, path, resolver);
+  }
+
+  protected scalars(): Getters<{ series: ChartSeriesModel; index: number }> {
+    return {};
+  }
+
+  private point(t: { series: ChartSeriesModel; index: number }): void {
+    if (!Number.isInteger(t.index) || t.index < 0 || t.index >= this.count(t)) fail('InvalidArgument', 'ChartPointsCollection.getItemAt');
+  }
+
+  clear(): void {
+    this.invoke('clear', [], (t) => {
+      this.point(t);
+      if (t.series.pointColors) delete t.series.pointColors[String(t.index)];
+      this.ctx.state.changed();
+    });
+  }
+
+  setSolidColor(color: string): void {
+    this.invoke('setSolidColor', [color], (t) => {
+      this.point(t);
+      t.series.pointColors = { ...(t.series.pointColors ?? {}), [String(t.index)]: normalizeColor(color, 'ChartFill.setSolidColor') };
       this.ctx.state.changed();
     });
   }

@@ -179,6 +179,7 @@ export class WorksheetCollectionProxy extends SimCollection<SheetState, Workshee
     return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${q(key)})`, () => this.ctx.state.findSheet(key) ?? null, true);
   }
 
+  /** worksheets.onActivated (ExcelApi 1.7): registered at the next sync, removed at the next sync after remove(). */
   get onActivated(): XEventHandlers<XWorksheetActivatedEventArgs> {
     return new HandlerSetProxy(this.ctx, `${this.path}.onActivated`, () => this.ctx.state.activatedHandlers);
   }

@@ -1,9 +1,10 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge, Button, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { parseTiles } from '../../dashboards';
 import type { PivotDeckDocument } from '../../model';
-import type { DashboardOutcome, DashboardSummary } from '../../refresh/dashboards';
+import type { DashboardOutcome, DashboardSummary, FreshnessReport } from '../../refresh/dashboards';
 import { useDashboardListStyles } from './DashboardList.styles';
+import { useFreshnessBadgeStyles } from './FreshnessBadge.styles';
 import { lastRefreshedWords, staleTiles, statusWords } from './refresh-words';
 import { RefreshProgress } from './RefreshProgress';
 import { tileName } from './tile-words';
@@ -22,6 +23,8 @@ export interface DashboardListProps {
   onCancel(): void;
   /** The "New dashboard" form is open: the empty list says nothing then. */
   creating?: boolean;
+  /** Whether what each dashboard read changed since its last refresh (absent: not checked yet). */
+  freshness?: FreshnessReport;
 }
 
 /** When a dashboard refreshes by itself, in words. */
@@ -33,6 +36,7 @@ function scheduleWords(s: DashboardSummary): string | undefined {
 /** The dashboards of this workbook: status, last refresh, stale tiles with why, and actions. */
 export function DashboardList(props: DashboardListProps): ReactElement {
   const styles = useDashboardListStyles();
+  const badge = useFreshnessBadgeStyles();
   const [confirming, setConfirming] = useState<string | undefined>();
   // Tile names by dashboard, so stale tiles are named as the user titled them.
   const names = useMemo(() => new Map((props.doc?.dashboards ?? []).map((d) => [d.id, new Map(parseTiles(d.tiles).tiles.map((t) => [t.id, tileName(t)]))])), [props.doc]);
@@ -47,14 +51,14 @@ export function DashboardList(props: DashboardListProps): ReactElement {
         const busy = props.busy[s.id] ?? all;
         const locked = busy !== undefined || props.readOnly;
         const outcome = props.outcomes[s.id];
-        const status = statusWords(s, outcome);
+        const status = statusWords(s, outcome, props.freshness?.dashboards.get(s.id));
         const stale = staleTiles(outcome, names.get(s.id) ?? new Map());
         const schedule = scheduleWords(s);
         return (
           <li key={s.id} className={styles.card} aria-label={s.label}>
             <div className={styles.top}>
               <h4 className={styles.title}>{s.label}</h4>
-              <Badge appearance="tint" color={status.tone} size="small">{status.text}</Badge>
+              <Badge className={mergeClasses(badge.badge, badge.beside)} appearance="tint" color={status.tone} size="small">{status.text}</Badge>
             </div>
             <span className={styles.note}>{`On the sheet “${s.sheet}” · ${s.tileCount} tile${s.tileCount === 1 ? '' : 's'}`}</span>
             <span className={styles.note}>{lastRefreshedWords(s.lastRefresh)}</span>

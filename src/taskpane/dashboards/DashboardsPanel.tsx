@@ -74,6 +74,7 @@ export function DashboardsPanel({ host }: { host: PaneHost }): ReactElement {
         onDelete={(id) => void d.remove(id)}
         onCancel={d.cancel}
         creating={open}
+        freshness={d.freshness}
       />
     </section>
   );

@@ -61,6 +61,9 @@ export const useTileEditorStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalS,
+    // A checkbox's label box is taller than its row: without a gap, one row's labels covered the
+    // next row's by 4 px (a click there could tick the wrong dropdown), found at 320-400 px.
+    rowGap: tokens.spacingVerticalS,
   },
   limits: {
     display: 'grid',

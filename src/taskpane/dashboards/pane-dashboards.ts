@@ -1,4 +1,4 @@
-import type { DashboardCoordinator, DashboardOutcome } from '../../refresh/dashboards';
+import { FreshnessWatch, type DashboardCoordinator, type DashboardOutcome } from '../../refresh/dashboards';
 import type { DocumentService } from '../../refresh/document';
 import type { Services } from '../../refresh/services';
 
@@ -13,6 +13,8 @@ export interface PaneDashboards {
   /** Told when a refresh started outside the list (parameter change, schedule, on open) ends. */
   onOutcome(listener: (id: string, outcome: DashboardOutcome) => void): () => void;
   reportOutcome(id: string, outcome: DashboardOutcome): void;
+  /** "Up to date" or "Out of date — Orders changed" for every dashboard and saved query. */
+  freshness: FreshnessWatch;
 }
 
 const byServices = new WeakMap<Services, PaneDashboards>();
@@ -35,6 +37,7 @@ export function paneDashboards(services: Services): PaneDashboards {
     reportOutcome(id, outcome) {
       for (const listener of outcomeListeners) listener(id, outcome);
     },
+    freshness: new FreshnessWatch(services.run, services.documents),
   };
   byServices.set(services, made);
   return made;

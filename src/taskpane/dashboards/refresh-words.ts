@@ -1,4 +1,4 @@
-import type { DashboardProgress, DashboardOutcome, DashboardSummary } from '../../refresh/dashboards';
+import { outOfDateWords, type DashboardProgress, type DashboardOutcome, type DashboardSummary, type Freshness } from '../../refresh/dashboards';
 
 /**
  * One line per source for a refresh under way: "the table "Sales": 12,000 of 20,000 rows read".
@@ -55,16 +55,40 @@ export interface StatusWords {
 }
 
 /**
- * The status badge of a dashboard from its last refresh (this session's outcome wins).
- * @example statusWords(summary, undefined) // { text: 'Up to date', tone: 'success' }
+ * What a fully refreshed output's badge says once its sources were checked: "Up to date" only
+ * when nothing it read changed; "Out of date — Orders changed"; "Refreshed at 27 Nov, 03:10" when
+ * there is nothing to compare (a warehouse, or refreshed before PivotDeck kept stamps).
+ * Undefined when not checked yet.
+ * @example freshnessWords({ state: 'outOfDate', changed: ['Orders'] }) // { text: 'Out of date — Orders changed', tone: 'warning' }
  */
-export function statusWords(summary: Pick<DashboardSummary, 'lastRefresh' | 'problems'>, outcome: DashboardOutcome | undefined): StatusWords {
+export function freshnessWords(freshness: Freshness | undefined): StatusWords | undefined {
+  switch (freshness?.state) {
+    case 'current':
+      return { text: 'Up to date', tone: 'success' };
+    case 'outOfDate':
+      return { text: outOfDateWords(freshness.changed), tone: 'warning' };
+    case 'unknown': {
+      const when = freshness.refreshedAt ? new Date(freshness.refreshedAt) : undefined;
+      const at = when && !Number.isNaN(when.getTime()) ? when.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }) : undefined;
+      return { text: at ? `Refreshed at ${at}` : 'Refreshed', tone: 'informative' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The status badge of a dashboard from its last refresh (this session's outcome wins), and, for
+ * one that refreshed fully, whether what it read changed since.
+ * @example statusWords(summary, undefined, { state: 'current' }) // { text: 'Up to date', tone: 'success' }
+ */
+export function statusWords(summary: Pick<DashboardSummary, 'lastRefresh' | 'problems'>, outcome: DashboardOutcome | undefined, freshness?: Freshness): StatusWords {
   if (summary.problems.length > 0) return { text: 'Needs attention', tone: 'danger' };
   // 'saved' changed only the definition: the last refresh still tells how fresh the sheet is.
   const status = (outcome?.status === 'saved' ? undefined : outcome?.status) ?? (summary.lastRefresh ? (summary.lastRefresh.ok ? 'written' : 'partial') : undefined);
   switch (status) {
     case 'written':
-      return { text: 'Up to date', tone: 'success' };
+      return freshnessWords(freshness) ?? { text: 'Up to date', tone: 'success' };
     case 'partial':
       return { text: 'Some tiles are out of date', tone: 'warning' };
     case 'failed':

@@ -1,8 +1,8 @@
 import type { DashboardField, SourceRef } from '../../dashboards';
 import type { ExcelRun } from '../../excel/api';
-import { readTablePreview } from '../../excel/read-table-preview';
 import type { TableInfo } from '../../excel/workbook-info';
 import type { PivotDeckDocument } from '../../model';
+import { tableFieldSample } from '../../refresh/dashboards';
 import { describeFields } from '../query/field-info';
 import { savedFields, savedRowCount } from '../../refresh/warehouse';
 
@@ -80,6 +80,6 @@ export function sourceChoices(tables: readonly TableInfo[], doc: PivotDeckDocume
 export async function fieldsOfChoice(run: ExcelRun, choice: SourceChoice): Promise<DashboardField[]> {
   if (choice.fields) return choice.fields;
   if (choice.ref.kind !== 'table') throw new Error(choice.unavailable ?? 'PivotDeck cannot read this source’s columns.');
-  const preview = await readTablePreview(run, choice.ref.name, 20);
+  const preview = await tableFieldSample(run, choice.ref.name);
   return describeFields(preview.headers, preview.rows, preview.numberFormats);
 }

@@ -6,7 +6,8 @@ import { paneDashboards } from './pane-dashboards';
 /**
  * What dashboards do while the pane is open, whether or not the Dashboards section is: refresh
  * those marked "when the workbook opens", start every-N-minutes schedules, and recompute a
- * dashboard when one of its dropdown cells changes. Watches follow the document: a dashboard
+ * dashboard when one of its dropdown cells changes, and keep "Out of date" current for dashboards
+ * and saved queries (checked on open, on sheet activation and change). Watches follow the document: a dashboard
  * created later is watched too, a deleted one no longer. App.tsx imports this lazily after
  * the first render, so a workbook without dashboards costs one settings read.
  *
@@ -19,6 +20,12 @@ export async function startDashboards(host: PaneHost, services: Services): Promi
   let stopSchedules: (() => void) | undefined;
   let stopped = false;
   let loadOnOpen: boolean | undefined;
+  let stopFreshness: Promise<(() => Promise<void>) | undefined> | undefined;
+  // Out-of-date checks run while there is something that read a source (a dashboard or a query).
+  const watchFreshness = (doc: PivotDeckDocument) => {
+    if (stopFreshness || stopped || (doc.dashboards.length === 0 && doc.queries.length === 0)) return;
+    stopFreshness = Promise.resolve().then(() => pane.freshness.start()).catch(() => undefined);
+  };
 
   const follow = (doc: PivotDeckDocument) => {
     if (stopped) return;
@@ -46,9 +53,13 @@ export async function startDashboards(host: PaneHost, services: Services): Promi
     void Promise.resolve().then(() => coordinator.startSchedules()).then((stop) => { if (stopped) stop(); else stopSchedules = stop; }, () => undefined);
   };
 
-  const unsubscribe = pane.documents.subscribe((change) => follow(change.document));
+  const unsubscribe = pane.documents.subscribe((change) => {
+    follow(change.document);
+    watchFreshness(change.document);
+  });
   const opened = await pane.documents.open();
   const doc = opened.document;
+  watchFreshness(doc);
   if (doc.dashboards.length > 0 && !opened.readOnly) {
     follow(doc);
     void Promise.resolve().then(() => coordinator.refreshOnOpen()).then((outcomes) => {
@@ -59,6 +70,7 @@ export async function startDashboards(host: PaneHost, services: Services): Promi
     stopped = true;
     unsubscribe();
     stopSchedules?.();
+    void stopFreshness?.then((stop) => stop?.()).catch(() => undefined);
     for (const watch of watches.values()) void watch.then((stop) => stop()).catch(() => undefined);
     watches.clear();
     try {

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { activateSheet } from '../../excel/activate-sheet';
 import type { PaneHost } from '../../excel/host-types';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import {
-  listDashboards,
+  listDashboards, showDashboardSheet,
   type DashboardChange, type DashboardOutcome, type DashboardProgress, type DashboardSummary, type NewDashboard,
 } from '../../refresh/dashboards';
 import { useServices } from '../services-context';
 import { paneDashboards } from './pane-dashboards';
+import { useFreshness } from './use-freshness';
 
 /** A refresh, build or save under way on one dashboard ('new' while creating one). */
 export interface Busy {
@@ -46,6 +46,10 @@ export function useDashboards(host: PaneHost) {
   const [busy, setBusy] = useState<Record<string, Busy>>({});
   const [outcomes, setOutcomes] = useState<Record<string, DashboardOutcome>>({});
   const [notice, setNotice] = useState<Notice | undefined>();
+  // "Up to date" or "Out of date — Orders changed": checked when the section opens, on sheet
+  // activation and change (the watch started with the pane), and after every write below.
+  const freshness = useFreshness();
+  const recheck = useCallback(() => { void pane.freshness.check().catch(() => undefined); }, [pane]);
 
   const reload = useCallback(async () => {
     try {
@@ -99,8 +103,9 @@ export function useDashboards(host: PaneHost) {
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
     }
+    recheck();
     await reload();
-  }, [coordinator, reload, summaries, track]);
+  }, [coordinator, recheck, reload, summaries, track]);
 
   const refreshAll = useCallback(async () => {
     setNotice(undefined);
@@ -114,12 +119,13 @@ export function useDashboards(host: PaneHost) {
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
     }
+    recheck();
     await reload();
-  }, [coordinator, reload, track]);
+  }, [coordinator, recheck, reload, track]);
 
   const goTo = useCallback(async (sheet: string) => {
     try {
-      await activateSheet(host.run, sheet);
+      await showDashboardSheet(host.run, sheet);
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
     }
@@ -168,7 +174,7 @@ export function useDashboards(host: PaneHost) {
 
   const cancel = useCallback(() => coordinator.cancel(), [coordinator]);
 
-  return { doc, summaries, loadError, readOnly, readOnlyMessage, busy, outcomes, notice, setNotice, refresh, refreshAll, goTo, remove, create, update, cancel, reload };
+  return { doc, summaries, loadError, readOnly, readOnlyMessage, busy, outcomes, notice, setNotice, refresh, refreshAll, goTo, remove, create, update, cancel, reload, freshness };
 }
 
 export type DashboardsState = ReturnType<typeof useDashboards>;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { buildFromTemplate, parseTiles, proposeStarterLayout, type Tile } from '../../dashboards';
 import type { PaneHost } from '../../excel/host-types';
-import { listTables } from '../../excel/list-tables';
 import type { PivotDeckDocument } from '../../model';
+import { dashboardTables } from '../../refresh/dashboards';
 import { INITIAL_NEW_DASHBOARD, newDashboardReducer, type FieldsState, type RefreshOptionsDraft, type Step } from './new-dashboard-state';
 import { fieldsOfChoice, sourceChoices, type SourceChoice } from './source-choices';
 import type { GalleryId } from './template-gallery-items';
@@ -23,7 +23,7 @@ export function useNewDashboard(host: PaneHost, doc: PivotDeckDocument | undefin
 
   useEffect(() => {
     let live = true;
-    listTables(host.run)
+    dashboardTables(host.run)
       .then((tables) => { if (live) dispatch({ type: 'choices', choices: sourceChoices(tables, doc) }); })
       .catch((e: unknown) => { if (live) dispatch({ type: 'choicesFailed', message: errorText(e) }); });
     return () => { live = false; };

@@ -4,6 +4,9 @@ import type { SavedQuery } from '../../refresh/queries';
 import { useSavedQueryListStyles } from './SavedQueryList.styles';
 import type { HistoryOptions } from '../../model';
 import { KeepHistoryField } from '../history/KeepHistoryField';
+// h/dash (issue 14 part 5): the out-of-date badge.
+import { FreshnessBadge } from '../dashboards/FreshnessBadge';
+import { useFreshness } from '../dashboards/use-freshness';
 
 export interface SavedQueryListProps {
   queries: SavedQuery[];
@@ -23,6 +26,7 @@ export interface SavedQueryListProps {
 export function SavedQueryList(props: SavedQueryListProps): ReactElement {
   const styles = useSavedQueryListStyles();
   const [renaming, setRenaming] = useState<{ id: string; text: string } | undefined>();
+  const freshness = useFreshness();
   if (props.queries.length === 0) return <span className={styles.note}>None yet. Build one above and press “Insert into Excel”.</span>;
   return (
     <ul className={styles.list} aria-label="Saved queries">
@@ -43,6 +47,7 @@ export function SavedQueryList(props: SavedQueryListProps): ReactElement {
             ) : (
               <h4 className={styles.title}>{def.label}</h4>
             )}
+            {def.lastRefresh?.ok && <FreshnessBadge freshness={freshness?.queries.get(def.id)} />}
             {def.output?.address && <span className={styles.note}>{`In ${def.output.address}`}</span>}
             {q.problem && <span className={styles.stale}>{`Cannot be used: ${q.problem}`}</span>}
             {def.lastRefresh && (

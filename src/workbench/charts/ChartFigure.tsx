@@ -31,7 +31,7 @@ export function ChartFigure({ chart, left, top, width, height }: ChartFigureProp
 
   // Legend entries: categories for pie/doughnut, series otherwise.
   const legendItems = pieLike && first
-    ? first.categories.map((c, i) => ({ label: c, color: OFFICE_PALETTE[i % OFFICE_PALETTE.length], line: false }))
+    ? first.categories.map((c, i) => ({ label: c, color: first.pointColors?.[String(i)] ?? OFFICE_PALETTE[i % OFFICE_PALETTE.length], line: false }))
     : chart.series.map((s, i) => ({ label: s.name, color: colorOf(s, i), line: chartFamily(s.chartType).family === 'line' }));
 
   let plotTop = PAD;
@@ -152,7 +152,8 @@ function PiePlot({ series, doughnut, box }: { series: ChartSeriesView; doughnut:
         const large = sweep > Math.PI ? 1 : 0;
         const [x0, y0] = point(a0, r);
         const [x1, y1] = point(a1, r);
-        const color = OFFICE_PALETTE[i % OFFICE_PALETTE.length];
+        // A slice coloured through ChartPoint.format.fill keeps its colour, as in Excel.
+        const color = series.pointColors?.[String(i)] ?? OFFICE_PALETTE[i % OFFICE_PALETTE.length];
         const full = sweep >= Math.PI * 2 - 1e-9;
         let d: string;
         if (full) {
