@@ -41,18 +41,9 @@ export const EXCEPTIONS = {
   'src/excel/dashboard/write-dashboard-plan.ts': { dashboards: 'type' },
   'src/excel/dashboard/dashboard-sheet.ts': { dashboards: 'value' },
   'src/excel/sample/sample-plan.ts': { dashboards: 'value' },
-  // The pane's value imports of src/excel, src/connectors and src/commands: Excel reads and
-  // wiring that belong behind the composition root (the pane should see src/excel as types only).
   // The pane's entry: Office.onReady hands it the host, and it binds the ribbon to the pane's
   // services (the Office samples' "render after Office.onReady" entry, one per surface).
   'src/taskpane/index.tsx': { excel: 'value', commands: 'value' },
-  'src/taskpane/query/web-source-choice.ts': { connectors: 'value' },
-  'src/taskpane/sources/CloudSourcesPanel.tsx': { connectors: 'value' },
-  'src/taskpane/sources/PreviewTable.tsx': { connectors: 'type' },
-  'src/taskpane/sources/SourceList.tsx': { connectors: 'type' },
-  'src/taskpane/sources/source-draft.ts': { connectors: 'value' },
-  'src/taskpane/sources/source-words.ts': { connectors: 'type' },
-  'src/taskpane/sources/use-cloud-sources.ts': { connectors: 'type' },
 };
 
 /** The layer of a file (its folder under src), or null outside src. "src/model" itself is model. */

@@ -3,7 +3,7 @@
  * Preview), never with the browser's bubble.
  */
 import { describe, expect, it } from 'vitest';
-import { addressProblem } from '../../src/taskpane/sources/source-draft';
+import { addressProblem } from '../../src/refresh/sources';
 
 describe('addressProblem', () => {
   it('accepts https addresses, with non-ASCII hosts and paths', () => {

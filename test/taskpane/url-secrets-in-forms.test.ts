@@ -3,7 +3,7 @@
  * never let one into a source definition that may be saved in the workbook.
  */
 import { describe, expect, it } from 'vitest';
-import { draftToSource, emptyDraft, moveUrlSecrets } from '../../src/taskpane/sources/source-draft';
+import { draftToSource, emptyDraft, moveUrlSecrets } from '../../src/refresh/sources';
 import { draftToWarehouseSource, EMPTY_WAREHOUSE_DRAFT, moveWarehouseUrlSecrets } from '../../src/refresh/warehouse';
 
 const NO_SECRETS = { secret: '', user: '', password: '' };

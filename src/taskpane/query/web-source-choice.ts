@@ -3,9 +3,9 @@
  * their dropdown choice, their field list (from the pulled rows and the column types recorded at
  * the last check), and the pull queries use.
  */
-import type { SourceDefinition } from '../../connectors/types';
+import type { SourceDefinition } from '../../model';
 import { keptOutOfSheet } from '../../refresh/queries/web-source-data';
-import { isWebSource } from '../../connectors/pull-source';
+import { isWebSource } from '../../refresh/sources';
 
 const PREFIX = 'web:';
 

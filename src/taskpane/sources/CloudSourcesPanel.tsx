@@ -1,15 +1,14 @@
 import { Button, Caption1, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { ColumnType, SourceDefinition } from '../../connectors/types';
 import type { PaneHost } from '../../excel/host-types';
-import { isWebSource } from '../../connectors/pull-source';
 import { keptOutOfSheet, tooBigToLand } from '../../refresh/queries/web-source-data';
 import { allowsLocalHttp } from '../shared/allows-local-http';
 import { EmptyState, Loading, SectionStatus, useSectionStatus } from '../StatusMessages';
 import { useCloudSourcesStyles } from './CloudSourcesPanel.styles';
 import { LoadProgress } from './LoadProgress';
 import { PreviewTable } from './PreviewTable';
-import { draftToSource, emptyDraft, labelFromUrl, moveUrlSecrets, sourceToDraft, type SourceDraft } from './source-draft';
+import type { SourceDefinition } from '../../model';
+import { draftToSource, emptyDraft, isWebSource, labelFromUrl, moveUrlSecrets, sourceToDraft, type ColumnType, type SourceDraft } from '../../refresh/sources';
 import { SourceForm, type Secrets } from './SourceForm';
 import { SourceList } from './SourceList';
 import { useCloudSources, type PreviewState } from './use-cloud-sources';

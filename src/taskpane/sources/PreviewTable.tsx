@@ -2,7 +2,7 @@ import {
   Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { ColumnType, PullOk } from '../../connectors/types';
+import type { ColumnType, PullOk } from '../../refresh/sources';
 import { displayValue } from '../../engine/format';
 import { tooBigToLand } from '../../refresh/queries/web-source-data';
 import { usePreviewStyles } from './PreviewTable.styles';

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, Select } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons/svg/lock-closed';
 import { useRef, useState, type ReactElement } from 'react';
-import { addressProblem, AUTH_LABELS, KIND_LABELS, PAGING_LABELS, type AuthKind, type PagingKind, type SourceDraft, type WebKind } from './source-draft';
+import { addressProblem, AUTH_LABELS, KIND_LABELS, PAGING_LABELS, type AuthKind, type PagingKind, type SourceDraft, type WebKind } from '../../refresh/sources';
 import { useSourceFormStyles } from './SourceForm.styles';
 
 export interface Secrets {

@@ -3,10 +3,10 @@ import { ArrowClockwise16Regular } from '@fluentui/react-icons/svg/arrow-clockwi
 import { Delete16Regular } from '@fluentui/react-icons/svg/delete';
 import { Edit16Regular } from '@fluentui/react-icons/svg/edit';
 import { useState, type ReactElement } from 'react';
-import type { SourceDefinition } from '../../connectors/types';
+import type { SourceDefinition } from '../../model';
 import { keptOutOfSheet, landingOf, sourceStatus } from '../../refresh/sources';
 import { ColumnRemovalDialog } from '../shared/ColumnRemovalDialog';
-import { AUTH_LABELS, KIND_LABELS, type WebKind } from './source-draft';
+import { AUTH_LABELS, KIND_LABELS, type WebKind } from '../../refresh/sources';
 import { useSourceListStyles } from './SourceList.styles';
 import { statusBadge, statusLine } from './source-words';
 import type { CloudSources } from './use-cloud-sources';

@@ -1,7 +1,7 @@
 /**
  * Words for sources in the pane: status badges, times, byte sizes, progress lines.
  */
-import type { SourceDefinition } from '../../connectors/types';
+import type { SourceDefinition } from '../../model';
 import { sourceStatus, type SourceProgress, type SourceStatus } from '../../refresh/sources';
 
 export function statusBadge(status: SourceStatus): { text: string; color: 'success' | 'warning' | 'danger' | 'informative' } {

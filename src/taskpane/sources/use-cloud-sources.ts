@@ -6,7 +6,8 @@
  * never calls Office itself.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PullOk, SourceDefinition } from '../../connectors/types';
+import type { SourceDefinition } from '../../model';
+import type { PullOk } from '../../refresh/sources';
 import type { PaneHost } from '../../excel/host-types';
 import type { PivotDeckDocument } from '../../model';
 import type { SourceOutcome, SourceProgress, SourceRunOptions } from '../../refresh/sources';
