@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo } from '../../src/taskpane/query/field-info';
 import {
-  builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type BuilderAction, type BuilderState,
+  builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, sourceRefreshStamp, specOf, type BuilderAction, type BuilderState,
 } from '../../src/taskpane/query/builder-state';
 import { EMPTY_DRAFT, type Draft } from '../../src/taskpane/query/spec-draft';
 import { emptyDocument, openDocument, type PivotDeckDocument } from '../../src/model';
@@ -119,5 +119,35 @@ describe('query builder state', () => {
     expect(s.activity).toBeUndefined();
     // Choosing a source leaves the lists alone.
     expect(builderReducer(s, { type: 'choose', table: 'Ventes', keepDraft: false }).tables).toBe(tables);
+  });
+});
+
+describe('previews follow a refresh of the chosen source (issue 16 part 8)', () => {
+  const landed = (at: string, rows: number): PivotDeckDocument => ({
+    ...emptyDocument(),
+    sources: [
+      { id: 'orders', label: 'Orders', kind: 'csv', url: 'https://example.com/o.csv', landing: { tableName: 'Orders', sheet: 'Orders' }, lastRefresh: { at, ok: true }, lastPull: { rows } },
+      { id: 'kept', label: 'Kept', kind: 'csv', url: 'https://example.com/k.csv', keepOutOfSheet: true, lastRefresh: { at: '2026-01-01T00:00:00Z', ok: true } },
+    ],
+  } as PivotDeckDocument);
+
+  it('the stamp moves when a source landed into the chosen table refreshes, not when something else changes', () => {
+    const before = landed('2026-12-07T08:00:00Z', 10);
+    expect(sourceRefreshStamp('Orders', landed('2026-12-07T09:00:00Z', 10))).not.toBe(sourceRefreshStamp('Orders', before));
+    expect(sourceRefreshStamp('Orders', landed('2026-12-07T08:00:00Z', 11))).not.toBe(sourceRefreshStamp('Orders', before));
+    // A query inserted, another table, the kept source: not Orders' refresh.
+    expect(sourceRefreshStamp('Orders', { ...before, queries: [] })).toBe(sourceRefreshStamp('Orders', before));
+    expect(sourceRefreshStamp('Sales', before)).toBe('[]');
+    expect(sourceRefreshStamp('web:kept', before)).not.toBe('[]');
+  });
+
+  it('a re-read updates the shown source and bumps the version; a late answer for another choice is dropped', () => {
+    const fields: FieldInfo[] = [{ name: 'Région', type: 'text', numberFormat: 'General', samples: [] }];
+    let s = builderReducer(INITIAL_BUILDER, { type: 'choose', table: 'Orders', keepDraft: false });
+    s = builderReducer(s, { type: 'sourceReady', table: 'Orders', fields: [], totalRows: 1 });
+    const refreshed = builderReducer(s, { type: 'sourceRefreshed', table: 'Orders', fields, totalRows: 2 });
+    expect(refreshed.sourceVersion).toBe(s.sourceVersion + 1);
+    expect(refreshed.source).toEqual({ status: 'ready', table: 'Orders', fields, totalRows: 2 });
+    expect(builderReducer(s, { type: 'sourceRefreshed', table: 'Sales', fields, totalRows: 2 })).toBe(s);
   });
 });

@@ -36,7 +36,7 @@ type Editor =
 export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   const styles = useQueryBuilderPanelStyles();
   const b = useQueryBuilder(host);
-  const preview = useLivePreview(b.spec, b.layout, b.sourceData, b.compute);
+  const preview = useLivePreview(b.spec, b.layout, b.sourceData, b.compute, b.sourceVersion);
   const [editor, setEditorState] = useState<Editor>({ kind: 'none' });
   /** Where focus was when a form or dialog opened: it goes back there when it closes. */
   const opener = useRef<HTMLElement | null>(null);

@@ -14,6 +14,7 @@ import type { QueryOutcome, QueryProgress } from '../../refresh/queries';
 import type { FieldInfo } from './field-info';
 import { sourceRefOfAnyChoice } from './source-choice';
 import { draftToSpec, EMPTY_DRAFT, type Draft } from './spec-draft';
+import { webChoice } from './web-source-choice';
 
 export type SourceState =
   | { status: 'idle' }
@@ -60,6 +61,8 @@ export interface BuilderState {
   busyIds: ReadonlySet<string>;
   listError: string | undefined;
   listNotice: string | undefined;
+  /** Goes up when the chosen source's rows were read again after a refresh (previews follow). */
+  sourceVersion: number;
 }
 
 export type BuilderAction =
@@ -69,6 +72,7 @@ export type BuilderAction =
   | { type: 'choose'; table: string | undefined; keepDraft: boolean }
   | { type: 'sourceReady'; table: string; fields: FieldInfo[]; totalRows: number }
   | { type: 'sourceFailed'; table: string; message: string }
+  | { type: 'sourceRefreshed'; table: string; fields: FieldInfo[]; totalRows: number }
   | { type: 'draft'; draft: Draft }
   | { type: 'label'; label: string }
   | { type: 'layout'; layout: OutputLayout }
@@ -99,6 +103,7 @@ export const INITIAL_BUILDER: BuilderState = {
   busyIds: new Set(),
   listError: undefined,
   listNotice: undefined,
+  sourceVersion: 0,
 };
 
 /**
@@ -128,6 +133,10 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
           ? { status: 'ready', table: action.table, fields: action.fields, totalRows: action.totalRows }
           : { status: 'error', table: action.table, message: action.message },
       };
+    case 'sourceRefreshed':
+      // Only the source still chosen and shown; its fields and count may have changed.
+      if (state.source.status !== 'ready' || state.source.table !== action.table) return state;
+      return { ...state, source: { ...state.source, fields: action.fields, totalRows: action.totalRows }, sourceVersion: state.sourceVersion + 1 };
     case 'draft':
       return { ...state, draft: action.draft };
     case 'label':
@@ -191,4 +200,16 @@ export function outputTarget(placement: Placement, name: string): OutputTarget {
   return placement.kind === 'newSheet'
     ? { kind: 'newSheet', sheet: placement.sheet.trim() || name }
     : { kind: 'at', sheet: placement.sheet, cell: placement.cell };
+}
+
+/**
+ * What a PivotDeck refresh of a builder choice changes in the document: the pull record of the
+ * kept-out web source it names, or of the sources landed into the workbook table it names. When
+ * this changes while the choice is shown, the builder reads the rows again so its preview follows
+ * the refresh (issue 16 part 8). Other document changes (a query inserted) leave it alone.
+ * @example sourceRefreshStamp('Orders', doc) // '[["src1","2026-12-07T09:00:00Z",…]]'
+ */
+export function sourceRefreshStamp(choice: string, doc: PivotDeckDocument | undefined): string {
+  const feeding = (doc?.sources ?? []).filter((s) => webChoice(s.id) === choice || s.landing?.tableName === choice);
+  return JSON.stringify(feeding.map((s) => [s.id, s.lastRefresh?.at ?? null, s.lastRefresh?.ok ?? null, s.lastPull?.rows ?? null, s.lastPull?.etag ?? null]));
 }

@@ -28,6 +28,8 @@ export function useLivePreview(
   layout: 'grid' | 'table',
   sourceData: MutableRefObject<{ table: string; promise: Promise<SourceData> } | undefined>,
   compute: QueryComputer = computeQueryInThread,
+  /** Goes up when the source's rows were read again (a refresh): the preview recomputes. */
+  sourceVersion = 0,
 ): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'empty' });
   const key = spec ? JSON.stringify([spec, layout]) : '';
@@ -77,6 +79,6 @@ export function useLivePreview(
     return () => { clearTimeout(timer); controller.abort(); };
     // `key` stands for spec and layout: a new object with the same content must not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, sourceData, compute]);
+  }, [key, sourceData, compute, sourceVersion]);
   return state;
 }

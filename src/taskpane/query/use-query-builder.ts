@@ -5,7 +5,7 @@ import type { OutputLayout } from '../../excel/query-output';
 import { loadBuilderLists, queryOutputLayout, savedQueries, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
 import { useServices } from '../services-context';
 import { useColumnRemovalQuestion } from '../shared/use-column-removal-question';
-import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, specOf, type Activity, type Placement } from './builder-state';
+import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, sourceRefreshStamp, specOf, type Activity, type Placement } from './builder-state';
 import { resolveSourceChoice } from './source-choice';
 import { specToDraft, type Draft } from './spec-draft';
 import { keptWebSources, webChoice } from './web-source-choice';
@@ -71,6 +71,25 @@ export function useQueryBuilder(host: PaneHost) {
       if (request === sourceRequest.current) dispatch({ type: 'sourceFailed', table: name, message: errorText(e) });
     }
   }, [host, documents, services]);
+
+  // Previews follow a refresh of what they show: when the chosen source's pull record changes
+  // (refreshed from the pane, the ribbon or a schedule), its rows are read again.
+  const shownStamp = useRef<{ table: string; stamp: string } | undefined>(undefined);
+  const chosen = state.source.status === 'ready' ? state.source.table : undefined;
+  useEffect(() => {
+    if (!chosen) { shownStamp.current = undefined; return; }
+    const stamp = sourceRefreshStamp(chosen, doc);
+    const before = shownStamp.current;
+    shownStamp.current = { table: chosen, stamp };
+    if (!before || before.table !== chosen || before.stamp === stamp) return;
+    const resolved = resolveSourceChoice({ run: host.run, read: () => documents.read(), pull: services.pull }, chosen);
+    data.current = { table: chosen, promise: resolved.then((r) => r.data) };
+    data.current.promise.catch(() => undefined);
+    resolved.then(
+      (r) => dispatch({ type: 'sourceRefreshed', table: chosen, fields: r.fields, totalRows: r.totalRows }),
+      (e: unknown) => dispatch({ type: 'sourceFailed', table: chosen, message: errorText(e) }),
+    );
+  }, [chosen, doc, host, documents, services]);
 
   const spec: QuerySpec | undefined = specOf(state);
 
@@ -180,7 +199,7 @@ export function useQueryBuilder(host: PaneHost) {
 
   return {
     doc, docMessage: opened && 'message' in opened ? opened.message : undefined, readOnly: opened?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
-    placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data,
+    placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data, sourceVersion: state.sourceVersion,
     compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : services.previewCompute,
     warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load, setHistory, removal,
   };
