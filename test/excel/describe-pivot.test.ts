@@ -5,7 +5,9 @@
  * field is called grouped, while a real calculated field is still called calculated.
  */
 import { describe, expect, it } from 'vitest';
-import { describePivot, valuesShownOnRows } from '../../src/excel/pivot/describe-pivot';
+import { describePivot } from '../../src/excel/pivot/describe-pivot';
+import { detectUnsupported, valuesShownOnRows } from '../../src/engine/pivot-extension';
+import { readPivot } from '../../src/excel/pivot/read-pivot';
 import { createSimulator } from '../../src/simulator';
 import type { PivotModel } from '../../src/simulator/model';
 import { loadXlsx } from '../../src/simulator/xlsx';
@@ -30,6 +32,14 @@ describe('Σ Values on rows', () => {
     const d = await describePivot(salesWith('rows', [{ name: 'Channel' }]).run, 'P', { canReadDataSource: true });
     expect(d.snapshot.valuesOnRows).toBe(true);
     expect(d.problems).toEqual(['"P" shows its value fields as rows (Σ Values in Rows). Move Σ Values to Columns in the PivotTable Fields pane, then try again.']);
+  });
+
+  it('is refused on the extend and refresh path too, which reads the pivot without describePivot', async () => {
+    // readPivot alone leaves valuesOnRows false here (no Σ Values hierarchy, a column field);
+    // detectUnsupported, which planning an extension calls, must still see it.
+    const read = await readPivot(salesWith('rows', [{ name: 'Channel' }]).run, 'P', { canReadDataSource: true });
+    expect(read.valuesOnRows).toBe(false);
+    expect(detectUnsupported(read)).toContain('"P" shows its value fields as rows (Σ Values in Rows). Move Σ Values to Columns in the PivotTable Fields pane, then try again.');
   });
 
   it('and without one; Σ Values in Columns beside a column field is no problem', async () => {

@@ -1,4 +1,4 @@
-import { buildGroupTree, filterSource, itemCaption, parseRowLabels } from '../pivot-extension';
+import { buildGroupTree, filterSource, itemCaption, parseRowLabels, valuesShownOnRows } from '../pivot-extension';
 import type { GroupNode, PivotDataFieldSnapshot, PivotFieldSnapshot, PivotFunction, PivotSnapshot, SourceTable, XlValue } from '../pivot-extension';
 import { WORDS_SEPARATOR } from './describe-drill';
 import { DrillError, type ExcelRecompute } from './drill-spec';
@@ -53,7 +53,7 @@ export function drillPivotCell(
   const C = snapshot.columns.length;
   if (C > 0 && (!columnLabels || columnLabels.length !== C || snapshot.data.length !== 1 || snapshot.columns.some((f) => f.subtotals.some((x) => x !== 'Automatic'))))
     throw new DrillError(`The PivotTable "${snapshot.name}" has fields on its columns (${snapshot.columns.map((f) => f.name).join(', ')}) with several value fields or custom subtotals; Show rows reads column fields with one value field and automatic subtotals for now. Use Excel's own Show Details (double-click the cell).`);
-  if (snapshot.valuesOnRows || (C === 0 && body.columns !== snapshot.data.length))
+  if (valuesShownOnRows(snapshot) || (C === 0 && body.columns !== snapshot.data.length))
     throw new DrillError(`The PivotTable "${snapshot.name}" shows its values on rows; Show rows reads pivots with their values in columns for now. Move "Σ Values" to Columns and try again.`);
   const column = (name: string) => {
     const i = source.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());

@@ -1,4 +1,5 @@
 import type { PivotSnapshot } from './types';
+import { valuesShownOnRows } from './values-on-rows';
 
 /** Source types PivotDeck can read: a table or a range in this workbook. */
 export const READABLE_SOURCES: ReadonlySet<string> = new Set(['LocalTable', 'LocalRange']);
@@ -17,7 +18,8 @@ export function detectUnsupported(snapshot: PivotSnapshot, headers?: readonly st
   if (!READABLE_SOURCES.has(snapshot.source.type)) {
     reasons.push(`${name} gets its data from ${describeSource(snapshot.source.type)}, not from a table or range in this workbook. PivotDeck can only recompute pivots built on a local table or range.`);
   }
-  if (snapshot.valuesOnRows) {
+  // Every reader's path (describe, extend, refresh) catches it, with a column field too.
+  if (valuesShownOnRows(snapshot)) {
     reasons.push(`${name} shows its value fields as rows (Σ Values in Rows). Move Σ Values to Columns in the PivotTable Fields pane, then try again.`);
   }
   if (snapshot.data.length === 0) {

@@ -9,6 +9,7 @@ export { filterSource, type FilterResult } from './filter-source';
 export { parseRowLabels } from './parse-row-labels';
 export { reconcile, sameValue, type Reconciliation, type Mismatch } from './reconcile';
 export { detectUnsupported, READABLE_SOURCES } from './detect-unsupported';
+export { valuesShownOnRows } from './values-on-rows';
 export { planExtension, describeSkipped, type ExtensionPlan, type ExtensionColumn, type PlanInput, type PlanStage, type SkippedCells } from './plan-extension';
 export { measureFormat, SHOW_AS_KINDS, EXCEL_FUNCTION, type ExtensionMeasure, type MeasureKind } from './measures';
 export type { ColumnLookup, NodeValues } from './compute-measures';
