@@ -59,8 +59,9 @@ class InProcessWorker implements QueryWorkerLike {
   held: QueryRequest | undefined;
   last: QueryRequest | undefined;
   constructor(private readonly hold = false) {}
-  postMessage(message: QueryRequest): void {
-    const request = structuredClone(message);
+  postMessage(message: QueryRequest, transfer: Transferable[] = []): void {
+    // As postMessage does: transferred buffers move (the sender's copies are detached).
+    const request = structuredClone(message, { transfer });
     this.last = request;
     if (this.hold) { this.held = request; return; }
     setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }), 0);
@@ -80,9 +81,10 @@ describe('computing a query in a worker', () => {
     expect(values(sim, 'Revenue by region', 5, 4)).toEqual(GRID);
     expect(steps).toEqual(['source', 'compute', 'compute:columns', 'compute:query', 'write']);
     expect(workers.map((w) => w.terminated)).toEqual([true]);
-    // Only the header and rows cross to the worker, never the read's cost figures.
-    expect(Object.keys(workers[0].last!.input.sources)).toEqual(['table:Sales']);
-    expect(Object.keys(workers[0].last!.input.sources['table:Sales'])).toEqual(['header', 'rows']);
+    // Only the header and packed columns cross to the worker: no rows, no read cost figures.
+    expect(Object.keys(workers[0].last!.sources)).toEqual(['table:Sales']);
+    expect(Object.keys(workers[0].last!.sources['table:Sales'])).toEqual(['header', 'columns']);
+    expect(workers[0].last!.sources['table:Sales'].columns.columns[3].numbers).toEqual(new Float64Array([100, 300, 200, 50, 150, 250]));
   });
 
   it('cancel terminates the worker: an insert writes nothing and a refresh keeps the previous output', async () => {
