@@ -7,7 +7,10 @@
  * `RequestContext.sync()` of the simulator runs its queued operations synchronously, and the
  * probe wraps that call in a `performance.measure('simulator')`. A long task's pane time is its
  * duration minus its overlap with those measures. (The other way, running the simulator in a
- * worker, would change how the workbench works; the measure needs no change to it.)
+ * worker, would change how the workbench works; the measure needs no change to it.) And as a
+ * real Excel's answer comes back from another process, the wrapped sync resumes its caller in a
+ * new task: the simulator settles its promise at once, which would otherwise chain a whole
+ * chunked read (tens of syncs and the pane's work between them) into one task.
  *
  * Which code owns the main thread's time comes from the DevTools CPU profiler: every sample
  * is charged to the innermost frame of our own source ("src/<layer>/<file> <function>") or else
@@ -48,7 +51,10 @@ export async function markSimulatorWork(page: Page): Promise<void> {
         const start = performance.now();
         const done = sync();
         performance.measure('simulator', { start, end: performance.now() });
-        return done;
+        // Excel answers a sync from another process: the caller resumes in a task of its own.
+        // The simulator's promise is already settled, so without this every sync of a read (and
+        // the pane's work between them) would run as one task that real Excel never produces.
+        return done.then((value) => new Promise((resolve) => { setTimeout(() => resolve(value), 0); }));
       };
       return batch(ctx);
     });

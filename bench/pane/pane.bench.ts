@@ -181,7 +181,8 @@ async function insertQuery(page: Page): Promise<string | undefined> {
   const addValue = async (field: string, kind: string, header: string, p?: string) => {
     await addField(field, 'To Values…');
     await pane(page).getByLabel('Summarize by').selectOption(kind);
-    if (p) await pane(page).getByLabel('Percentile p (0 to 1)').fill(p);
+    // The label reads "Percentile (90, 90% or 0.9)" since issue 16; any of its forms will do.
+    if (p) await pane(page).getByLabel(/^Percentile/).fill(p);
     await pane(page).getByLabel('Column header').fill(header);
     await pane(page).getByRole('button', { name: 'Add to Values' }).click();
   };

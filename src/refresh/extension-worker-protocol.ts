@@ -18,7 +18,7 @@ export type PlanReply = WorkerReply<ExtensionPlan, PlanStage, ExtensionErrorCode
 
 /**
  * The pane's side: packs the source's columns (in slices, yielding to the pane) into a request
- * and the buffers to transfer with it.
+ * and the buffers to transfer with it (a fresh worker per plan: nothing is held).
  * @example const { request, transfer } = await encodePlanRequest(input); worker.postMessage(request, transfer);
  */
 export async function encodePlanRequest(input: PlanInput, signal?: AbortSignal): Promise<{ request: PlanRequest; transfer: Transferable[] }> {

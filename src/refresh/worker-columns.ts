@@ -244,19 +244,27 @@ export async function copyForTransfer(packed: PackedColumns, options: PackOption
   return { packed: { rowCount: packed.rowCount, columns }, transfer };
 }
 
-const packedRows = new WeakMap<object, { width: number; packed: Promise<PackedColumns> }>();
+const packedRows = new WeakMap<object, { width: number; packed: Promise<KeyedColumns> }>();
+let packs = 0;
+
+/** Packed columns with a key naming this pack (a worker that kept it is sent the key alone). */
+export interface KeyedColumns {
+  key: string;
+  packed: PackedColumns;
+}
 
 /**
  * `packRows(rows, width)`, remembered for as long as `rows` lives: the query builder's live
  * preview recomputes on every edit over the same source read, which is packed once. A pack is
  * not cancelled with the run that started it (the next run of the same source takes it over);
  * a failed one is forgotten.
- * @example const packed = await packedRowsOf(sales.rows, sales.header.length);
+ * @example const { key, packed } = await packedRowsOf(sales.rows, sales.header.length);
  */
-export function packedRowsOf(rows: ReadonlyArray<ReadonlyArray<unknown>>, width: number): Promise<PackedColumns> {
+export function packedRowsOf(rows: ReadonlyArray<ReadonlyArray<unknown>>, width: number): Promise<KeyedColumns> {
   const known = packedRows.get(rows);
   if (known && known.width === width) return known.packed;
-  const packed = packRows(rows, width);
+  const key = `pack${++packs}`;
+  const packed = packRows(rows, width).then((p) => ({ key, packed: p }));
   packedRows.set(rows, { width, packed });
   packed.catch(() => { if (packedRows.get(rows)?.packed === packed) packedRows.delete(rows); });
   return packed;

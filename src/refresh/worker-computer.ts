@@ -39,9 +39,11 @@ export type Computer<Input, Result, Stage> = (input: Input, options?: RunOptions
 export interface WorkerJob<Input, Request, Failure extends WorkerFailure> {
   /**
    * Turns the input into the request and the buffers to transfer with it (source rows become
-   * packed columns, in slices the pane yields between). Runs before the worker is taken.
+   * packed columns, in slices the pane yields between), while the worker starts. `held` names
+   * the sources this worker kept from its previous run: the request may refer to them instead of
+   * sending them again; encode replaces `held` with what the worker will hold after this request.
    */
-  encode(input: Input, signal?: AbortSignal): Promise<{ request: Request; transfer: Transferable[] }>;
+  encode(input: Input, signal: AbortSignal | undefined, held: Set<string>): Promise<{ request: Request; transfer: Transferable[] }>;
   /** Turns a `failed` reply back into the error the in-thread computation throws. */
   failure(reply: Failure): Error;
   /** Which worker, in "The PivotDeck <name> failed: …" when it dies. */
@@ -61,7 +63,8 @@ const cancelled = (signal: AbortSignal | undefined): unknown => signal?.reason ?
  * pane. Cancel = terminate: the worker dies mid-compute, the promise rejects with the signal's
  * reason (an AbortError), and nothing reaches Excel (writing happens only after a result comes
  * back). Runs at the same time get workers of their own; with `keepWarm` one idle worker is kept
- * between runs (it holds no data: each request brings its own, transferred).
+ * between runs, with the sources of its last request (the next request over the same source
+ * read sends only a reference: a live preview or a dashboard's next query moves no rows).
  *
  * @example
  * const compute = workerComputerOf(startQueryWorker, { name: 'query worker', encode, failure });
@@ -72,12 +75,16 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
   job: WorkerJob<Input, Request, WorkerFailure<Code>>,
 ): Computer<Input, Result, Stage> {
   let idle: WorkerLike<Request, WorkerReply<Result, Stage, Code>> | undefined;
+  // What each worker kept from its last request (see WorkerJob.encode).
+  const holds = new WeakMap<object, Set<string>>();
   return (input, options = {}) => new Promise<Result>((resolve, reject) => {
     const { signal, onStage } = options;
     if (signal?.aborted) { reject(cancelled(signal)); return; }
     // The worker starts (and loads its code) while the pane packs the input.
     const worker = idle ?? start();
     idle = undefined;
+    const held = holds.get(worker) ?? new Set<string>();
+    holds.set(worker, held);
     let settled = false;
     const detach = () => {
       settled = true;
@@ -95,6 +102,8 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = ({ data }) => {
       if (data.type === 'stage') { onStage?.(data.stage); return; }
+      // After a refusal the worker keeps nothing (it forgets too), so the next run sends all.
+      if (data.type !== 'done') held.clear();
       release();
       if (data.type === 'done') resolve(data.result);
       else reject(job.failure(data));
@@ -103,7 +112,7 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
       end();
       reject(new Error(`The PivotDeck ${job.name} failed${event.message ? `: ${event.message}` : ''}.`));
     };
-    job.encode(input, signal).then(({ request, transfer }) => {
+    job.encode(input, signal, held).then(({ request, transfer }) => {
       if (!settled) worker.postMessage(request, transfer);
     }, (error: unknown) => {
       if (settled) return;

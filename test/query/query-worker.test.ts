@@ -12,6 +12,7 @@ import {
   answerQueryRequest, computeQueryInThread, insertQuery, queryWorkerComputer, refreshQuery,
   type QueryProgress, type QueryReply, type QueryRequest, type QueryWorkerLike,
 } from '../../src/refresh/queries';
+import type { QueryWorkerMemory } from '../../src/refresh/queries/query-worker-protocol';
 import { browserQueryComputer } from '../../src/refresh/queries/start-query-worker';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
@@ -58,13 +59,17 @@ class InProcessWorker implements QueryWorkerLike {
   terminated = false;
   held: QueryRequest | undefined;
   last: QueryRequest | undefined;
+  readonly requests: QueryRequest[] = [];
+  /** As query.worker.ts keeps it: one memory per worker, passed from request to request. */
+  readonly memory: QueryWorkerMemory = new Map();
   constructor(private readonly hold = false) {}
   postMessage(message: QueryRequest, transfer: Transferable[] = []): void {
     // As postMessage does: transferred buffers move (the sender's copies are detached).
     const request = structuredClone(message, { transfer });
     this.last = request;
+    this.requests.push(request);
     if (this.hold) { this.held = request; return; }
-    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }), 0);
+    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }, this.memory), 0);
   }
   terminate(): void { this.terminated = true; }
 }
@@ -83,8 +88,8 @@ describe('computing a query in a worker', () => {
     expect(workers.map((w) => w.terminated)).toEqual([true]);
     // Only the header and packed columns cross to the worker: no rows, no read cost figures.
     expect(Object.keys(workers[0].last!.sources)).toEqual(['table:Sales']);
-    expect(Object.keys(workers[0].last!.sources['table:Sales'])).toEqual(['header', 'columns']);
-    expect(workers[0].last!.sources['table:Sales'].columns.columns[3].numbers).toEqual(new Float64Array([100, 300, 200, 50, 150, 250]));
+    expect(Object.keys(workers[0].last!.sources['table:Sales'])).toEqual(['pack', 'header', 'columns']);
+    expect(workers[0].last!.sources['table:Sales'].columns!.columns[3].numbers).toEqual(new Float64Array([100, 300, 200, 50, 150, 250]));
   });
 
   it('cancel terminates the worker: an insert writes nothing and a refresh keeps the previous output', async () => {
@@ -143,6 +148,14 @@ describe('computing a query in a worker', () => {
     expect(second.flat?.rows).toEqual(first.flat?.rows);
     expect(second.flat?.rows).toEqual([['North', 600], ['South', 450]]);
     expect(workers.map((w) => w.terminated)).toEqual([false]);
+    // The warm worker kept the first request's table: the second names the pack and sends no cells.
+    const [sent, again] = workers[0].requests;
+    expect(sent.sources['table:Sales'].columns?.rowCount).toBe(6);
+    expect(again.sources['table:Sales']).toEqual({ pack: sent.sources['table:Sales'].pack });
+    // A different read of the same table is a different pack: its cells are sent.
+    const reread = await compute({ ...input, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1, 4) } } });
+    expect(reread.flat?.rows).toEqual([['North', 600]]);
+    expect(workers[0].requests[2].sources['table:Sales'].columns?.rowCount).toBe(3);
 
     const controller = new AbortController();
     const cancelled = compute(input, { signal: controller.signal, onStage: () => controller.abort() });

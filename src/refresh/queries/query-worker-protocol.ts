@@ -4,7 +4,7 @@ import { QueryFieldError } from '../../engine/query';
 import type { CellValue } from '../../excel/api';
 import { answerRequest, type WorkerFailure, type WorkerReply } from '../worker-computer';
 import { copyForTransfer, packedRowsOf, unpackColumns, type PackedColumns } from '../worker-columns';
-import { computeQueryOnColumns, type QueryStage } from './compute-query';
+import { computeQueryOnTables, queryTable, type QueryStage, type QueryTable } from './compute-query';
 import type { QueryComputeInput } from './query-computer';
 
 /**
@@ -14,9 +14,20 @@ import type { QueryComputeInput } from './query-computer';
 export interface QueryRequest {
   type: 'query';
   spec: QuerySpec;
-  sources: Record<string, { header: CellValue[]; columns: PackedColumns }>;
+  /**
+   * By sourceRefKey: the pack's key, with its header and columns unless the worker kept that
+   * pack from its previous request.
+   */
+  sources: Record<string, { pack: string; header?: CellValue[]; columns?: PackedColumns }>;
   output: 'grid' | 'flat';
 }
+
+/**
+ * What a query worker keeps between requests: the tables of its last request, by pack key. A
+ * keep-warm worker then answers the next preview edit, or a dashboard's next query, without
+ * receiving or converting the rows again.
+ */
+export type QueryWorkerMemory = Map<string, QueryTable>;
 
 /** What kind of failure, so the pane explains it the same way as an in-thread one. */
 export type QueryFailureCode = 'too-large' | 'field' | 'other';
@@ -47,36 +58,63 @@ function failureCode(error: unknown): QueryFailureCode {
 /**
  * The pane's side: each source's rows packed into columns once (remembered while the read lives,
  * so the live preview packs a source once for all its edits; packing yields to the pane between
- * slices), then copied into buffers this run transfers.
+ * slices), then copied into buffers this run transfers, unless the worker kept that pack
+ * (`held`, updated to what the worker keeps after this request).
  * @example const { request, transfer } = await encodeQueryRequest(input); worker.postMessage(request, transfer);
  */
-export async function encodeQueryRequest(input: QueryComputeInput, signal?: AbortSignal): Promise<{ request: QueryRequest; transfer: Transferable[] }> {
+export async function encodeQueryRequest(input: QueryComputeInput, signal: AbortSignal | undefined, held: Set<string>): Promise<{ request: QueryRequest; transfer: Transferable[] }> {
   const sources: QueryRequest['sources'] = {};
   const transfer: Transferable[] = [];
+  const holds = new Set<string>();
   for (const [key, s] of Object.entries(input.sources)) {
-    const packed = await packedRowsOf(s.rows, s.header.length);
+    const { key: pack, packed } = await packedRowsOf(s.rows, s.header.length);
     signal?.throwIfAborted();
+    holds.add(pack);
+    if (held.has(pack)) {
+      sources[key] = { pack };
+      continue;
+    }
     const moving = await copyForTransfer(packed, { signal });
-    sources[key] = { header: s.header, columns: moving.packed };
+    sources[key] = { pack, header: s.header, columns: moving.packed };
     transfer.push(...moving.transfer);
   }
+  held.clear();
+  for (const pack of holds) held.add(pack);
   return { request: { type: 'query', spec: input.spec, sources, output: input.output }, transfer };
 }
 
 /**
  * The worker's side of the protocol, free of any Worker global so tests run it in-process:
- * unpacks the columns, computes the query (reporting each stage; grid assembly included), and
- * turns a thrown error into a `failed` reply.
+ * builds each source's table from the unpacked columns (or takes it from `memory`, which the
+ * worker passes from one request to the next), computes the query (reporting each stage; grid
+ * assembly included), and turns a thrown error into a `failed` reply.
  *
  * @example
  * self.onmessage = (e) => answerQueryRequest(e.data, (reply) => self.postMessage(reply));
  */
-export function answerQueryRequest(request: QueryRequest, post: (reply: QueryReply) => void): void {
+export function answerQueryRequest(request: QueryRequest, post: (reply: QueryReply) => void, memory: QueryWorkerMemory = new Map()): void {
   answerRequest('query', request, post, (r, onStage) => {
     onStage('columns');
-    const sources = Object.fromEntries(Object.entries(r.sources).map(([key, s]) => [key, { header: s.header, columns: unpackColumns(s.columns) }]));
-    return computeQueryOnColumns(r.spec, sources, r.output, (stage) => { if (stage !== 'columns') onStage(stage); });
-  }, failureCode, 'PivotDeck query worker: unknown request.', 'other');
+    const tables = new Map<string, QueryTable>();
+    const kept = new Map<string, QueryTable>();
+    for (const [key, s] of Object.entries(r.sources)) {
+      let table = memory.get(s.pack) ?? kept.get(s.pack);
+      if (!table) {
+        if (!s.header || !s.columns) throw new Error('PivotDeck lost the data of this query between two steps. Run it again.');
+        table = queryTable(s.header, unpackColumns(s.columns));
+      }
+      tables.set(key, table);
+      kept.set(s.pack, table);
+    }
+    // Keep this request's tables only (the pane mirrors it), so memory holds one read per source.
+    memory.clear();
+    for (const [pack, table] of kept) memory.set(pack, table);
+    onStage('query');
+    return computeQueryOnTables(r.spec, tables, r.output);
+  }, (error) => {
+    memory.clear();
+    return failureCode(error);
+  }, 'PivotDeck query worker: unknown request.', 'other');
 }
 
 /**
