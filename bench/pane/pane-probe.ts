@@ -76,6 +76,8 @@ export interface ScenarioFigures {
   simulatorMs: number;
   owners: Array<{ owner: string; ms: number }>;
   layers: Array<{ layer: string; ms: number }>;
+  /** The longest pane tasks over 200 ms (at most 5) and the code that owned each. */
+  longTasks: Array<{ ms: number; owners: Array<{ owner: string; ms: number }> }>;
   note?: string;
 }
 
@@ -115,8 +117,12 @@ export interface Recording {
 export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  const before = await page.evaluate(() => performance.now());
   await cdp.send('Profiler.start');
   const start = await page.evaluate(() => performance.now());
+  // The profile's clock (µs) and the page's differ by a constant: the profile starts between
+  // these two page-clock readings (a few ms apart), close enough to place a 200 ms task.
+  const profileStartOnPage = (before + start) / 2;
   return {
     start,
     async finish(name, note) {
@@ -131,6 +137,12 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
       const raw = blocking(seen.tasks.map((t) => t.end - t.start));
       const pane = blocking(seen.tasks.map((t) => t.end - t.start - overlap(t, seen.sims)));
       const { owners, layers } = owningCode(profile);
+      const longTasks = seen.tasks
+        .map((t) => ({ ...t, pane: t.end - t.start - overlap(t, seen.sims) }))
+        .filter((t) => t.pane > 200)
+        .sort((a, b) => b.pane - a.pane)
+        .slice(0, 5)
+        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, profileStartOnPage }).owners.slice(0, 3) }));
       return {
         name,
         wallMs: end - start - 200,
@@ -143,6 +155,7 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
         simulatorMs: seen.sims.reduce((s, x) => s + x.end - x.start, 0),
         owners,
         layers,
+        longTasks,
         note,
       };
     },
@@ -167,7 +180,10 @@ function placeOf(url: string): { own?: string; pkg?: string } {
  * Charges each CPU sample to the innermost frame of our own source, else the innermost package,
  * else the VM's own bucket; returns ms per owner and per layer (src/<dir>), biggest first.
  */
-export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): Pick<ScenarioFigures, 'owners' | 'layers'> {
+export function owningCode(
+  profile: { nodes: ProfileNode[]; startTime?: number; samples?: number[]; timeDeltas?: number[] },
+  window?: { from: number; to: number; profileStartOnPage: number },
+): Pick<ScenarioFigures, 'owners' | 'layers'> {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
@@ -197,9 +213,12 @@ export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; 
   const ms = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  let at = window?.profileStartOnPage ?? 0;
   for (let i = 0; i < samples.length; i++) {
     // timeDeltas[i] is the time before sample i; charge the interval to the sample after it.
     const dt = (deltas[i + 1] ?? 0) / 1000;
+    at += (deltas[i] ?? 0) / 1000;
+    if (window && (at < window.from || at > window.to)) continue;
     const owner = ownerOf(samples[i]!);
     if (owner === '(idle)') continue;
     ms.set(owner, (ms.get(owner) ?? 0) + dt);

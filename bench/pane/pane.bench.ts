@@ -56,6 +56,7 @@ function print(f: ScenarioFigures): void {
   const busy = f.layers.reduce((s, l) => s + l.ms, 0);
   console.log(`   main-thread CPU ${fmt(busy)} by layer: ${f.layers.slice(0, 8).map((l) => `${l.layer} ${fmt(l.ms)}`).join(', ')}`);
   console.log(`   top owners: ${f.owners.slice(0, 10).map((o) => `${o.owner} ${fmt(o.ms)}`).join(', ')}`);
+  for (const t of f.longTasks) console.log(`   a ${fmt(t.ms)} pane task: ${t.owners.map((o) => `${o.owner} ${fmt(o.ms)}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {
