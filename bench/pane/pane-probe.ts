@@ -120,8 +120,8 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
   const before = await page.evaluate(() => performance.now());
   await cdp.send('Profiler.start');
   const start = await page.evaluate(() => performance.now());
-  // The profile's clock (µs) and the page's differ by a constant: the profile starts between
-  // these two page-clock readings (a few ms apart), close enough to place a 200 ms task.
+  // The profile's clock (µs) is not the page's: it starts between these two page-clock readings
+  // and stops just after `end` below; samples are placed on the page clock between those ends.
   const profileStartOnPage = (before + start) / 2;
   return {
     start,
@@ -142,7 +142,7 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
         .filter((t) => t.pane > 200)
         .sort((a, b) => b.pane - a.pane)
         .slice(0, 5)
-        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, profileStartOnPage }).owners.slice(0, 3) }));
+        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, startOnPage: profileStartOnPage, endOnPage: end }).owners.slice(0, 3) }));
       return {
         name,
         wallMs: end - start - 200,
@@ -181,8 +181,8 @@ function placeOf(url: string): { own?: string; pkg?: string } {
  * else the VM's own bucket; returns ms per owner and per layer (src/<dir>), biggest first.
  */
 export function owningCode(
-  profile: { nodes: ProfileNode[]; startTime?: number; samples?: number[]; timeDeltas?: number[] },
-  window?: { from: number; to: number; profileStartOnPage: number },
+  profile: { nodes: ProfileNode[]; startTime?: number; endTime?: number; samples?: number[]; timeDeltas?: number[] },
+  window?: { from: number; to: number; startOnPage: number; endOnPage: number },
 ): Pick<ScenarioFigures, 'owners' | 'layers'> {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
@@ -213,11 +213,13 @@ export function owningCode(
   const ms = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  let at = window?.profileStartOnPage ?? 0;
+  const span = Math.max(1, ((profile.endTime ?? 0) - (profile.startTime ?? 0)) / 1000);
+  const scale = window ? (window.endOnPage - window.startOnPage) / span : 1;
+  let at = window?.startOnPage ?? 0;
   for (let i = 0; i < samples.length; i++) {
     // timeDeltas[i] is the time before sample i; charge the interval to the sample after it.
     const dt = (deltas[i + 1] ?? 0) / 1000;
-    at += (deltas[i] ?? 0) / 1000;
+    at += ((deltas[i] ?? 0) / 1000) * scale;
     if (window && (at < window.from || at > window.to)) continue;
     const owner = ownerOf(samples[i]!);
     if (owner === '(idle)') continue;

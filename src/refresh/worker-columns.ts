@@ -76,6 +76,10 @@ class ColumnPacker {
 
   constructor(readonly length: number) {}
 
+  /** The last text and its code: runs of one value (sorted or grouped data) skip the lookup. */
+  private lastText: string | undefined;
+  private lastCode = 0;
+
   put(r: number, value: unknown): void {
     if (typeof value === 'number') {
       (this.numbers ??= new Float64Array(this.length))[r] = value;
@@ -88,14 +92,35 @@ class ColumnPacker {
     }
     // Cells are numbers, text or logicals; a missing one is blank ("").
     const text = value === null || value === undefined ? '' : String(value);
-    let code = this.dictionary.get(text);
-    if (code === undefined) {
-      code = this.texts.length;
-      this.texts.push(text);
-      this.dictionary.set(text, code);
+    let code: number | undefined;
+    if (text === this.lastText) code = this.lastCode;
+    else {
+      code = this.dictionary.get(text);
+      if (code === undefined) {
+        code = this.texts.length;
+        this.texts.push(text);
+        this.dictionary.set(text, code);
+      }
+      this.lastText = text;
+      this.lastCode = code;
     }
     kinds[r] = TEXT;
     (this.codes ??= new Int32Array(this.length))[r] = code;
+  }
+
+  /** Cells from..to-1 of one column of `rows` (rows already checked for width). */
+  putRows(rows: ReadonlyArray<ReadonlyArray<unknown>>, c: number, from: number, to: number): void {
+    let numbers = this.numbers;
+    for (let r = from; r < to; r++) {
+      const row = rows[r]!;
+      const value = c < row.length ? row[c] : '';
+      // The common case, a number in a column whose buffer exists, without a call.
+      if (numbers !== undefined && typeof value === 'number') numbers[r] = value;
+      else {
+        this.put(r, value);
+        numbers = this.numbers;
+      }
+    }
   }
 
   finish(): PackedColumn {
@@ -143,11 +168,15 @@ export async function packRows(rows: ReadonlyArray<ReadonlyArray<unknown>>, widt
   await sliced(rows.length, options, (from, late) => {
     let r = from;
     while (r < rows.length) {
-      const row = rows[r]!;
-      if (row.length > width) throw new Error(`Row ${r + 1} has ${row.length} cells but the header has ${width}`);
-      for (let c = 0; c < width; c++) packers[c]!.put(r, c < row.length ? row[c] : '');
-      r++;
-      if (r % CHECK_EVERY === 0 && late()) break;
+      // A block of rows, one column at a time (each inner loop sees one kind of value).
+      const to = Math.min(rows.length, r + CHECK_EVERY);
+      for (let i = r; i < to; i++) {
+        const length = rows[i]!.length;
+        if (length > width) throw new Error(`Row ${i + 1} has ${length} cells but the header has ${width}`);
+      }
+      for (let c = 0; c < width; c++) packers[c]!.putRows(rows, c, r, to);
+      r = to;
+      if (late()) break;
     }
     return r;
   });
