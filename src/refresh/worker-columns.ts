@@ -248,30 +248,43 @@ export async function copyForTransfer(packed: PackedColumns, options: PackOption
   const columns: PackedColumn[] = [];
   const transfer: ArrayBuffer[] = [];
   const yieldNow = options.yieldNow ?? yieldToPane;
-  const fresh = <T extends Uint8Array | Int32Array | Float64Array>(array: T | undefined): T | undefined => {
-    if (!array) return undefined;
-    const copy = options.copy === false ? array : (array.slice() as T);
+  const sliceMs = options.sliceMs ?? 12;
+  let started = clock();
+  const pause = async () => {
+    if (clock() - started <= sliceMs) return;
+    await yieldNow();
+    options.signal?.throwIfAborted();
+    started = clock();
+  };
+  const fresh = async <T extends Uint8Array | Int32Array | Float64Array>(array: T): Promise<T> => {
+    let copy = array;
+    if (options.copy !== false) {
+      // In pieces, so copying a million-row column is not one long task.
+      copy = new (array.constructor as new (length: number) => T)(array.length);
+      for (let at = 0; at < array.length; at += COPY_PIECE) {
+        copy.set(array.subarray(at, at + COPY_PIECE), at);
+        await pause();
+      }
+    }
     transfer.push(copy.buffer as ArrayBuffer);
     return copy;
   };
-  let started = clock();
-  for (let c = 0; c < packed.columns.length; c++) {
-    if (clock() - started > (options.sliceMs ?? 12)) {
-      await yieldNow();
-      started = clock();
-    }
+  for (const { length, kinds, numbers, codes, text, ends } of packed.columns) {
     options.signal?.throwIfAborted();
-    const { length, kinds, numbers, codes, text, ends } = packed.columns[c]!;
     const copy: PackedColumn = { length };
-    if (kinds) copy.kinds = fresh(kinds);
-    if (numbers) copy.numbers = fresh(numbers);
-    if (codes) copy.codes = fresh(codes);
-    if (ends) copy.ends = fresh(ends);
+    if (kinds) copy.kinds = await fresh(kinds);
+    if (numbers) copy.numbers = await fresh(numbers);
+    if (codes) copy.codes = await fresh(codes);
+    if (ends) copy.ends = await fresh(ends);
     if (text !== undefined) copy.text = text;
     columns.push(copy);
+    await pause();
   }
   return { packed: { rowCount: packed.rowCount, columns }, transfer };
 }
+
+/** Elements copied between two looks at the clock. */
+const COPY_PIECE = 1 << 17;
 
 const packedRows = new WeakMap<object, { width: number; packed: Promise<KeyedColumns> }>();
 let packs = 0;
