@@ -181,3 +181,48 @@ describe('computing a query in a worker', () => {
     expect(result.flat?.rows).toEqual([['North', 600], ['South', 450]]);
   });
 });
+
+describe('awkward data through the worker', () => {
+  // Regions: non-ASCII, a name that clashes with Object's, a blank; Revenue: -0, text, a logical,
+  // a blank and ties; one region has a single row; Score is blank in every row.
+  const HEADER: CellValue[] = ['Region', 'Customer', 'Revenue', 'Score'];
+  const ROWS: CellValue[][] = [
+    ['Zürich', 'A', 10, ''],
+    ['Zürich', 'A', 10, ''],
+    ['Zürich', 'B', -0, ''],
+    ['東京', 'C', 'n/a', ''],
+    ['東京', 'C', 5, ''],
+    ['東京', 'D', true, ''],
+    ['__proto__', 'E', 7.5, ''],
+    ['', 'F', '', ''],
+    ['', 'G', 2, ''],
+  ];
+  const SPEC2: QuerySpec = {
+    version: 1,
+    source: { kind: 'table', name: 'Sales' },
+    rows: ['Region'],
+    measures: [
+      { id: 'sum', label: 'Revenue', kind: 'sum', field: 'Revenue' },
+      { id: 'med', label: 'Median', kind: 'median', field: 'Revenue' },
+      { id: 'dc', label: 'Customers', kind: 'distinctCount', field: 'Customer' },
+      { id: 'score', label: 'Score', kind: 'sum', field: 'Score' },
+    ],
+  };
+
+  it('gives the cells the in-thread computation gives, and the hand-computed sums, medians and counts', async () => {
+    const input = { spec: SPEC2, sources: { 'table:Sales': { header: HEADER, rows: ROWS } }, output: 'flat' as const };
+    const worker = new InProcessWorker();
+    const viaWorker = await queryWorkerComputer(() => worker)(input);
+    const inThread = await computeQueryInThread(input);
+    expect(viaWorker.flat).toEqual(inThread.flat);
+    // By hand, per region: numbers only (text, logicals and blanks skipped, as SUM and MEDIAN do).
+    const byRegion = new Map(viaWorker.flat!.rows.map((r) => [r[0], r.slice(1)]));
+    expect(byRegion.get('Zürich')?.slice(0, 3)).toEqual([20, 10, 2]);
+    expect(byRegion.get('東京')?.slice(0, 3)).toEqual([5, 5, 2]);
+    expect(byRegion.get('__proto__')?.slice(0, 3)).toEqual([7.5, 7.5, 1]);
+    // Only the cells crossed, as numbers and dictionary text; no row arrays.
+    const sent = worker.requests[0]!.sources['table:Sales']!.columns!;
+    expect(sent.columns[0]!.text).toBe('Zürich東京__proto__');
+    expect(Object.is(sent.columns[2]!.numbers![2], -0)).toBe(true);
+  });
+});
