@@ -54,6 +54,11 @@ export interface WorkerJob<Input, Request, Failure extends WorkerFailure> {
    * (`failed`) leaves the worker sound and it is kept like a success.
    */
   keepWarm?: boolean;
+  /**
+   * How long a kept worker may sit idle before it is ended, with the tables it holds (a warm
+   * worker keeps its last request's sources: hundreds of MB at a million rows). Default 60 s.
+   */
+  idleMs?: number;
 }
 
 const cancelled = (signal: AbortSignal | undefined): unknown => signal?.reason ?? new DOMException('Cancelled', 'AbortError');
@@ -75,6 +80,7 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
   job: WorkerJob<Input, Request, WorkerFailure<Code>>,
 ): Computer<Input, Result, Stage> {
   let idle: WorkerLike<Request, WorkerReply<Result, Stage, Code>> | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
   // What each worker kept from its last request (see WorkerJob.encode).
   const holds = new WeakMap<object, Set<string>>();
   return (input, options = {}) => new Promise<Result>((resolve, reject) => {
@@ -83,6 +89,7 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
     // The worker starts (and loads its code) while the pane packs the input.
     const worker = idle ?? start();
     idle = undefined;
+    clearTimeout(idleTimer);
     const held = holds.get(worker) ?? new Set<string>();
     holds.set(worker, held);
     let settled = false;
@@ -97,6 +104,11 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
       if (!job.keepWarm || idle) { end(); return; }
       detach();
       idle = worker;
+      idleTimer = setTimeout(() => {
+        if (idle !== worker) return;
+        idle = undefined;
+        worker.terminate();
+      }, job.idleMs ?? 60_000);
     };
     const onAbort = () => { end(); reject(cancelled(signal)); };
     signal?.addEventListener('abort', onAbort, { once: true });

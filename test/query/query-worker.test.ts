@@ -167,6 +167,19 @@ describe('computing a query in a worker', () => {
     expect(workers.slice(1).map((w) => w.terminated).sort()).toEqual([false, true]);
   });
 
+  it('a kept worker that sits idle ends, with the tables it held; the next run sends the rows again', async () => {
+    const workers: InProcessWorker[] = [];
+    const compute = queryWorkerComputer(() => { const w = new InProcessWorker(); workers.push(w); return w; }, { keepWarm: true, idleMs: 20 });
+    const input = { spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' as const };
+    await compute(input);
+    expect(workers.map((w) => w.terminated)).toEqual([false]);
+    await new Promise((resolve) => { setTimeout(resolve, 60); });
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+    const again = await compute(input);
+    expect(again.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers[1]!.requests[0]!.sources['table:Sales']!.columns?.rowCount).toBe(6);
+  });
+
   it('answers an unknown request with a failure instead of throwing', () => {
     const replies: QueryReply[] = [];
     answerQueryRequest({ type: 'nonsense' } as unknown as QueryRequest, (r) => replies.push(r));

@@ -11,6 +11,8 @@ export interface QueryWorkerOptions {
    * worker on every edit. A cancelled or failed run still terminates its worker.
    */
   keepWarm?: boolean;
+  /** How long a kept worker (and the tables it holds) may sit idle before it ends. Default 60 s. */
+  idleMs?: number;
 }
 
 /**
@@ -25,5 +27,5 @@ export interface QueryWorkerOptions {
  * const result = await compute({ spec, sources, output: 'grid' }, { signal, onStage: (s) => show(s) });
  */
 export function queryWorkerComputer(start: () => QueryWorkerLike, options: QueryWorkerOptions = {}): QueryComputer {
-  return workerComputerOf(start, { name: 'query worker', encode: encodeQueryRequest, failure: queryReplyError, keepWarm: options.keepWarm });
+  return workerComputerOf(start, { name: 'query worker', encode: encodeQueryRequest, failure: queryReplyError, keepWarm: options.keepWarm, idleMs: options.idleMs });
 }
