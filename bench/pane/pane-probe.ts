@@ -7,7 +7,10 @@
  * `RequestContext.sync()` of the simulator runs its queued operations synchronously, and the
  * probe wraps that call in a `performance.measure('simulator')`. A long task's pane time is its
  * duration minus its overlap with those measures. (The other way, running the simulator in a
- * worker, would change how the workbench works; the measure needs no change to it.)
+ * worker, would change how the workbench works; the measure needs no change to it.) And as a
+ * real Excel's answer comes back from another process, the wrapped sync resumes its caller in a
+ * new task: the simulator settles its promise at once, which would otherwise chain a whole
+ * chunked read (tens of syncs and the pane's work between them) into one task.
  *
  * Which code owns the main thread's time comes from the DevTools CPU profiler: every sample
  * is charged to the innermost frame of our own source ("src/<layer>/<file> <function>") or else
@@ -48,7 +51,10 @@ export async function markSimulatorWork(page: Page): Promise<void> {
         const start = performance.now();
         const done = sync();
         performance.measure('simulator', { start, end: performance.now() });
-        return done;
+        // Excel answers a sync from another process: the caller resumes in a task of its own.
+        // The simulator's promise is already settled, so without this every sync of a read (and
+        // the pane's work between them) would run as one task that real Excel never produces.
+        return done.then((value) => new Promise((resolve) => { setTimeout(() => resolve(value), 0); }));
       };
       return batch(ctx);
     });
@@ -70,6 +76,8 @@ export interface ScenarioFigures {
   simulatorMs: number;
   owners: Array<{ owner: string; ms: number }>;
   layers: Array<{ layer: string; ms: number }>;
+  /** The longest pane tasks over 200 ms (at most 5) and the code that owned each. */
+  longTasks: Array<{ ms: number; owners: Array<{ owner: string; ms: number }> }>;
   note?: string;
 }
 
@@ -109,8 +117,12 @@ export interface Recording {
 export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  const before = await page.evaluate(() => performance.now());
   await cdp.send('Profiler.start');
   const start = await page.evaluate(() => performance.now());
+  // The profile's clock (µs) is not the page's: it starts between these two page-clock readings
+  // and stops just after `end` below; samples are placed on the page clock between those ends.
+  const profileStartOnPage = (before + start) / 2;
   return {
     start,
     async finish(name, note) {
@@ -125,6 +137,12 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
       const raw = blocking(seen.tasks.map((t) => t.end - t.start));
       const pane = blocking(seen.tasks.map((t) => t.end - t.start - overlap(t, seen.sims)));
       const { owners, layers } = owningCode(profile);
+      const longTasks = seen.tasks
+        .map((t) => ({ ...t, pane: t.end - t.start - overlap(t, seen.sims) }))
+        .filter((t) => t.pane > 200)
+        .sort((a, b) => b.pane - a.pane)
+        .slice(0, 5)
+        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, startOnPage: profileStartOnPage, endOnPage: end }).owners.slice(0, 3) }));
       return {
         name,
         wallMs: end - start - 200,
@@ -137,6 +155,7 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
         simulatorMs: seen.sims.reduce((s, x) => s + x.end - x.start, 0),
         owners,
         layers,
+        longTasks,
         note,
       };
     },
@@ -161,7 +180,10 @@ function placeOf(url: string): { own?: string; pkg?: string } {
  * Charges each CPU sample to the innermost frame of our own source, else the innermost package,
  * else the VM's own bucket; returns ms per owner and per layer (src/<dir>), biggest first.
  */
-export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): Pick<ScenarioFigures, 'owners' | 'layers'> {
+export function owningCode(
+  profile: { nodes: ProfileNode[]; startTime?: number; endTime?: number; samples?: number[]; timeDeltas?: number[] },
+  window?: { from: number; to: number; startOnPage: number; endOnPage: number },
+): Pick<ScenarioFigures, 'owners' | 'layers'> {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
@@ -191,9 +213,14 @@ export function owningCode(profile: { nodes: ProfileNode[]; samples?: number[]; 
   const ms = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const span = Math.max(1, ((profile.endTime ?? 0) - (profile.startTime ?? 0)) / 1000);
+  const scale = window ? (window.endOnPage - window.startOnPage) / span : 1;
+  let at = window?.startOnPage ?? 0;
   for (let i = 0; i < samples.length; i++) {
     // timeDeltas[i] is the time before sample i; charge the interval to the sample after it.
     const dt = (deltas[i + 1] ?? 0) / 1000;
+    at += ((deltas[i] ?? 0) / 1000) * scale;
+    if (window && (at < window.from || at > window.to)) continue;
     const owner = ownerOf(samples[i]!);
     if (owner === '(idle)') continue;
     ms.set(owner, (ms.get(owner) ?? 0) + dt);

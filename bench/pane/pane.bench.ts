@@ -60,6 +60,7 @@ function print(f: ScenarioFigures): void {
   const busy = f.layers.reduce((s, l) => s + l.ms, 0);
   console.log(`   main-thread CPU ${fmt(busy)} by layer: ${f.layers.slice(0, 8).map((l) => `${l.layer} ${fmt(l.ms)}`).join(', ')}`);
   console.log(`   top owners: ${f.owners.slice(0, 10).map((o) => `${o.owner} ${fmt(o.ms)}`).join(', ')}`);
+  for (const t of f.longTasks) console.log(`   a ${fmt(t.ms)} pane task: ${t.owners.map((o) => `${o.owner} ${fmt(o.ms)}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -185,7 +186,8 @@ async function insertQuery(page: Page): Promise<string | undefined> {
   const addValue = async (field: string, kind: string, header: string, p?: string) => {
     await addField(field, 'To Values…');
     await pane(page).getByLabel('Summarize by').selectOption(kind);
-    if (p) await pane(page).getByLabel('Percentile p (0 to 1)').fill(p);
+    // The label reads "Percentile (90, 90% or 0.9)" since issue 16; any of its forms will do.
+    if (p) await pane(page).getByLabel(/^Percentile/).fill(p);
     await pane(page).getByLabel('Column header').fill(header);
     await pane(page).getByRole('button', { name: 'Add to Values' }).click();
   };

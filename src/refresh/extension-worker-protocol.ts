@@ -1,36 +1,47 @@
-import { ExtensionError, planExtension, type ExtensionErrorCode, type ExtensionPlan, type PlanInput, type PlanStage } from '../engine/pivot-extension';
-
-/** Pane → worker: compute one extension plan. */
-export interface PlanRequest {
-  type: 'plan';
-  input: PlanInput;
-}
-
-/** Worker → pane. Plain data only: everything crosses postMessage by structured clone. */
-export type PlanReply =
-  | { type: 'stage'; stage: PlanStage }
-  | { type: 'done'; plan: ExtensionPlan }
-  | { type: 'failed'; name: string; code?: ExtensionErrorCode; message: string };
+import { ExtensionError, planExtension, type ExtensionErrorCode, type ExtensionPlan, type PlanInput, type PlanStage, type XlValue } from '../engine/pivot-extension';
+import { answerRequest, type WorkerFailure, type WorkerReply } from './worker-computer';
+import { copyForTransfer, packColumns, unpackColumns, type PackedColumns } from './worker-columns';
 
 /**
- * The worker's side of the protocol, free of any Worker global so tests run it in-process:
+ * Pane → worker: compute one extension plan. The source's cells travel as packed columns whose
+ * buffers are transferred; the rest of the input is small and cloned.
+ */
+export interface PlanRequest {
+  type: 'plan';
+  snapshot: PlanInput['snapshot'];
+  measures: PlanInput['measures'];
+  source: Omit<PlanInput['source'], 'columns'> & { packed: PackedColumns };
+}
+
+/** Worker → pane. */
+export type PlanReply = WorkerReply<ExtensionPlan, PlanStage, ExtensionErrorCode>;
+
+/**
+ * The pane's side: packs the source's columns (in slices, yielding to the pane) into a request
+ * and the buffers to transfer with it (a fresh worker per plan: nothing is held).
+ * @example const { request, transfer } = await encodePlanRequest(input); worker.postMessage(request, transfer);
+ */
+export async function encodePlanRequest(input: PlanInput, signal?: AbortSignal): Promise<{ request: PlanRequest; transfer: Transferable[] }> {
+  const { columns, ...rest } = input.source;
+  const packed = await packColumns(columns, input.source.rowCount, { signal });
+  // Packed for this run only: the buffers can move without a copy.
+  const { packed: moving, transfer } = await copyForTransfer(packed, { signal, copy: false });
+  return { request: { type: 'plan', snapshot: input.snapshot, measures: input.measures, source: { ...rest, packed: moving } }, transfer };
+}
+
+/**
+ * The worker's side, free of any Worker global so tests run it in-process: unpacks the columns,
  * computes the plan, reporting each stage, and turns a thrown error into a `failed` reply.
  *
  * @example
  * self.onmessage = (e) => answerPlanRequest(e.data, (reply) => self.postMessage(reply));
  */
 export function answerPlanRequest(request: PlanRequest, post: (reply: PlanReply) => void): void {
-  if (request?.type !== 'plan') {
-    post({ type: 'failed', name: 'Error', message: 'PivotDeck worker: unknown request.' });
-    return;
-  }
-  try {
-    const plan = planExtension(request.input, { onStage: (stage) => post({ type: 'stage', stage }) });
-    post({ type: 'done', plan });
-  } catch (error) {
-    if (error instanceof ExtensionError) post({ type: 'failed', name: error.name, code: error.code, message: error.message });
-    else post({ type: 'failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
-  }
+  answerRequest('plan', request, post, (r, onStage) => {
+    const { packed, ...rest } = r.source;
+    const source = { ...rest, columns: unpackColumns(packed) as XlValue[][] };
+    return planExtension({ snapshot: r.snapshot, measures: r.measures, source }, { onStage });
+  }, (error) => (error instanceof ExtensionError ? error.code : undefined), 'PivotDeck worker: unknown request.');
 }
 
 /**
@@ -39,7 +50,7 @@ export function answerPlanRequest(request: PlanRequest, post: (reply: PlanReply)
  *
  * @example if (reply.type === 'failed') throw replyError(reply);
  */
-export function replyError(reply: Extract<PlanReply, { type: 'failed' }>): Error {
+export function replyError(reply: WorkerFailure<ExtensionErrorCode>): Error {
   if (reply.code) return new ExtensionError(reply.code, reply.message);
   const error = new Error(reply.message);
   error.name = reply.name;

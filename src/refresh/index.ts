@@ -3,5 +3,7 @@ export { refreshExtension, refreshAllExtensions, removeExtension, type RefreshOp
 export { ExtensionCoordinator } from './extension-coordinator';
 export { DocumentService, memoryDocumentStorage, workbookDocumentStorage, lockKey, type DocumentChange, type DocumentStorage } from './document';
 export { computeInThread, type ComputeOptions, type ExtensionComputer } from './extension-computer';
-export { workerComputer, type WorkerLike } from './worker-computer';
+export { workerComputerOf, answerRequest, type Computer, type RunOptions, type WorkerFailure, type WorkerJob, type WorkerLike, type WorkerReply } from './worker-computer';
+export { workerComputer, type ExtensionWorkerLike } from './extension-worker-computer';
+export { encodePlanRequest } from './extension-worker-protocol';
 export { answerPlanRequest, replyError, type PlanReply, type PlanRequest } from './extension-worker-protocol';

@@ -1,12 +1,12 @@
 import { computeInThread, type ExtensionComputer } from './extension-computer';
-import { workerComputer, type WorkerLike } from './worker-computer';
+import { workerComputer, type ExtensionWorkerLike } from './extension-worker-computer';
 
 /**
  * Starts the extension worker (webpack 5 bundles it as its own chunk, loaded on demand).
  * @example const worker = startExtensionWorker();
  */
-export function startExtensionWorker(): WorkerLike {
-  return new Worker(new URL('./extension.worker.ts', import.meta.url), { name: 'pivotdeck-extension' }) as unknown as WorkerLike;
+export function startExtensionWorker(): ExtensionWorkerLike {
+  return new Worker(new URL('./extension.worker.ts', import.meta.url), { name: 'pivotdeck-extension' }) as unknown as ExtensionWorkerLike;
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Show rows on the query worker (issue 17 part 1, the pane thread stays free): a query over a web
  * source kept out of the sheet (served by a real HTTP server on 127.0.0.1) drills through the
- * composition root with a worker computer whose stand-in worker answers with answerQueryRequest
- * (the code query.worker.ts runs), every message through structuredClone as postMessage would.
- * The pane side posts ONE `drill` request carrying the pulled rows and gets the rows back; the
+ * composition root with a worker computer whose stand-in worker answers with answerDrillRequest
+ * and answerQueryRequest (the code query.worker.ts runs), every message through structuredClone as postMessage would.
+ * The pane side posts ONE `drill` request carrying the pulled rows as packed columns and gets the rows back; the
  * rows and their sum are checked with plain loops over the CSV the server sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import type { QuerySpec } from '../../src/engine';
 import type { CellValue } from '../../src/excel/api';
 import { saveWorkbookDocument } from '../../src/excel/workbook-document';
 import { emptyDocument, type PivotDeckDocument } from '../../src/model';
-import { answerQueryRequest, insertQuery, queryWorkerComputer, webPullSource, type QueryReply, type QueryRequest, type QueryWorkerLike } from '../../src/refresh/queries';
+import {
+  answerDrillRequest, answerQueryRequest, insertQuery, queryWorkerComputer, webPullSource, type DrillRequest, type QueryReply, type QueryRequest, type QueryWorkerLike,
+} from '../../src/refresh/queries';
 import { computeInThread } from '../../src/refresh/extension-computer';
 import { createServices } from '../../src/refresh/services';
 import { drillWorkerComputer } from '../../src/refresh/show-rows';
@@ -25,11 +27,13 @@ class InProcessWorker implements QueryWorkerLike {
   onmessage: QueryWorkerLike['onmessage'] = null;
   onerror: QueryWorkerLike['onerror'] = null;
   terminated = false;
-  constructor(private readonly seen: QueryRequest[]) {}
-  postMessage(message: QueryRequest): void {
+  constructor(private readonly seen: Array<QueryRequest | DrillRequest>) {}
+  postMessage(message: QueryRequest | DrillRequest): void {
     const request = structuredClone(message);
     this.seen.push(request);
-    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }), 0);
+    // What query.worker.ts does: a drill request beside query requests.
+    const post = (reply: unknown) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); };
+    setTimeout(() => (request.type === 'drill' ? answerDrillRequest(request, post) : answerQueryRequest(request, post)), 0);
   }
   terminate(): void { this.terminated = true; }
 }
@@ -56,7 +60,7 @@ describe('Show rows on a kept-out web source computes on the query worker', () =
     expect(inserted.outcome.status).toBe('written');
     await saveWorkbookDocument(sim.run, { readOnly: false }, inserted.document);
 
-    const seen: QueryRequest[] = [];
+    const seen: Array<QueryRequest | DrillRequest> = [];
     const start = () => new InProcessWorker(seen);
     const services = createServices({
       run: sim.run, canReadDataSource: true, fetch: globalThis.fetch, credentials: http.credentials, allowHttpLocalhost: true,
@@ -81,7 +85,8 @@ describe('Show rows on a kept-out web source computes on the query worker', () =
     // Exactly one request went to the worker, a drill carrying every pulled row.
     expect(seen.map((r) => r.type)).toEqual(['drill']);
     const request = seen[0];
-    expect(request.type === 'drill' && request.input.sources['source:kept'].rows.length).toBe(RECORDS.length);
+    // The rows crossed once, as packed columns (never as arrays of rows).
+    expect(request.type === 'drill' && request.sources['source:kept'].columns.rowCount).toBe(RECORDS.length);
     const body = await sim.run(async (ctx) => {
       const r = ctx.workbook.tables.getItem('ShowRows_1').getDataBodyRange().load('values');
       await ctx.sync();

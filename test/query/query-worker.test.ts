@@ -12,6 +12,7 @@ import {
   answerQueryRequest, computeQueryInThread, insertQuery, queryWorkerComputer, refreshQuery,
   type QueryProgress, type QueryReply, type QueryRequest, type QueryWorkerLike,
 } from '../../src/refresh/queries';
+import type { QueryWorkerMemory } from '../../src/refresh/queries/query-worker-protocol';
 import { browserQueryComputer } from '../../src/refresh/queries/start-query-worker';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { cellsAt, sheet, table, workbook } from '../excel/workbooks';
@@ -58,12 +59,17 @@ class InProcessWorker implements QueryWorkerLike {
   terminated = false;
   held: QueryRequest | undefined;
   last: QueryRequest | undefined;
+  readonly requests: QueryRequest[] = [];
+  /** As query.worker.ts keeps it: one memory per worker, passed from request to request. */
+  readonly memory: QueryWorkerMemory = new Map();
   constructor(private readonly hold = false) {}
-  postMessage(message: QueryRequest): void {
-    const request = structuredClone(message);
+  postMessage(message: QueryRequest, transfer: Transferable[] = []): void {
+    // As postMessage does: transferred buffers move (the sender's copies are detached).
+    const request = structuredClone(message, { transfer });
     this.last = request;
+    this.requests.push(request);
     if (this.hold) { this.held = request; return; }
-    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }), 0);
+    setTimeout(() => answerQueryRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as QueryReply }); }, this.memory), 0);
   }
   terminate(): void { this.terminated = true; }
 }
@@ -80,9 +86,10 @@ describe('computing a query in a worker', () => {
     expect(values(sim, 'Revenue by region', 5, 4)).toEqual(GRID);
     expect(steps).toEqual(['source', 'compute', 'compute:columns', 'compute:query', 'write']);
     expect(workers.map((w) => w.terminated)).toEqual([true]);
-    // Only the header and rows cross to the worker, never the read's cost figures.
-    expect(Object.keys(workers[0].last!.input.sources)).toEqual(['table:Sales']);
-    expect(Object.keys(workers[0].last!.input.sources['table:Sales'])).toEqual(['header', 'rows']);
+    // Only the header and packed columns cross to the worker: no rows, no read cost figures.
+    expect(Object.keys(workers[0].last!.sources)).toEqual(['table:Sales']);
+    expect(Object.keys(workers[0].last!.sources['table:Sales'])).toEqual(['pack', 'header', 'columns']);
+    expect(workers[0].last!.sources['table:Sales'].columns!.columns[3].numbers).toEqual(new Float64Array([100, 300, 200, 50, 150, 250]));
   });
 
   it('cancel terminates the worker: an insert writes nothing and a refresh keeps the previous output', async () => {
@@ -141,6 +148,14 @@ describe('computing a query in a worker', () => {
     expect(second.flat?.rows).toEqual(first.flat?.rows);
     expect(second.flat?.rows).toEqual([['North', 600], ['South', 450]]);
     expect(workers.map((w) => w.terminated)).toEqual([false]);
+    // The warm worker kept the first request's table: the second names the pack and sends no cells.
+    const [sent, again] = workers[0].requests;
+    expect(sent.sources['table:Sales'].columns?.rowCount).toBe(6);
+    expect(again.sources['table:Sales']).toEqual({ pack: sent.sources['table:Sales'].pack });
+    // A different read of the same table is a different pack: its cells are sent.
+    const reread = await compute({ ...input, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1, 4) } } });
+    expect(reread.flat?.rows).toEqual([['North', 600]]);
+    expect(workers[0].requests[2].sources['table:Sales'].columns?.rowCount).toBe(3);
 
     const controller = new AbortController();
     const cancelled = compute(input, { signal: controller.signal, onStage: () => controller.abort() });
@@ -150,6 +165,19 @@ describe('computing a query in a worker', () => {
     await Promise.all([compute(input), compute(input)]);
     expect(workers.length).toBe(3);
     expect(workers.slice(1).map((w) => w.terminated).sort()).toEqual([false, true]);
+  });
+
+  it('a kept worker that sits idle ends, with the tables it held; the next run sends the rows again', async () => {
+    const workers: InProcessWorker[] = [];
+    const compute = queryWorkerComputer(() => { const w = new InProcessWorker(); workers.push(w); return w; }, { keepWarm: true, idleMs: 20 });
+    const input = { spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' as const };
+    await compute(input);
+    expect(workers.map((w) => w.terminated)).toEqual([false]);
+    await new Promise((resolve) => { setTimeout(resolve, 60); });
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+    const again = await compute(input);
+    expect(again.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers[1]!.requests[0]!.sources['table:Sales']!.columns?.rowCount).toBe(6);
   });
 
   it('answers an unknown request with a failure instead of throwing', () => {
@@ -164,5 +192,50 @@ describe('computing a query in a worker', () => {
     expect(compute).toBe(computeQueryInThread);
     const result = await compute({ spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' });
     expect(result.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+  });
+});
+
+describe('awkward data through the worker', () => {
+  // Regions: non-ASCII, a name that clashes with Object's, a blank; Revenue: -0, text, a logical,
+  // a blank and ties; one region has a single row; Score is blank in every row.
+  const HEADER: CellValue[] = ['Region', 'Customer', 'Revenue', 'Score'];
+  const ROWS: CellValue[][] = [
+    ['Zürich', 'A', 10, ''],
+    ['Zürich', 'A', 10, ''],
+    ['Zürich', 'B', -0, ''],
+    ['東京', 'C', 'n/a', ''],
+    ['東京', 'C', 5, ''],
+    ['東京', 'D', true, ''],
+    ['__proto__', 'E', 7.5, ''],
+    ['', 'F', '', ''],
+    ['', 'G', 2, ''],
+  ];
+  const SPEC2: QuerySpec = {
+    version: 1,
+    source: { kind: 'table', name: 'Sales' },
+    rows: ['Region'],
+    measures: [
+      { id: 'sum', label: 'Revenue', kind: 'sum', field: 'Revenue' },
+      { id: 'med', label: 'Median', kind: 'median', field: 'Revenue' },
+      { id: 'dc', label: 'Customers', kind: 'distinctCount', field: 'Customer' },
+      { id: 'score', label: 'Score', kind: 'sum', field: 'Score' },
+    ],
+  };
+
+  it('gives the cells the in-thread computation gives, and the hand-computed sums, medians and counts', async () => {
+    const input = { spec: SPEC2, sources: { 'table:Sales': { header: HEADER, rows: ROWS } }, output: 'flat' as const };
+    const worker = new InProcessWorker();
+    const viaWorker = await queryWorkerComputer(() => worker)(input);
+    const inThread = await computeQueryInThread(input);
+    expect(viaWorker.flat).toEqual(inThread.flat);
+    // By hand, per region: numbers only (text, logicals and blanks skipped, as SUM and MEDIAN do).
+    const byRegion = new Map(viaWorker.flat!.rows.map((r) => [r[0], r.slice(1)]));
+    expect(byRegion.get('Zürich')?.slice(0, 3)).toEqual([20, 10, 2]);
+    expect(byRegion.get('東京')?.slice(0, 3)).toEqual([5, 5, 2]);
+    expect(byRegion.get('__proto__')?.slice(0, 3)).toEqual([7.5, 7.5, 1]);
+    // Only the cells crossed, as numbers and dictionary text; no row arrays.
+    const sent = worker.requests[0]!.sources['table:Sales']!.columns!;
+    expect(sent.columns[0]!.text).toBe('Zürich東京__proto__');
+    expect(Object.is(sent.columns[2]!.numbers![2], -0)).toBe(true);
   });
 });

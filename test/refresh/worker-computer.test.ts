@@ -5,19 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExtensionMeasure } from '../../src/engine/pivot-extension';
-import { answerPlanRequest, extendPivot, workerComputer, type PlanReply, type PlanRequest, type WorkerLike } from '../../src/refresh';
+import { answerPlanRequest, extendPivot, workerComputer, type ExtensionWorkerLike, type PlanReply, type PlanRequest } from '../../src/refresh';
 import { handSimulator } from '../pivot-extension/sim-workbook';
 
 const MEDIAN: ExtensionMeasure = { id: 'med', label: 'Median of Revenue', kind: 'median', field: 'Revenue' };
 
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  onerror: WorkerLike['onerror'] = null;
+class InProcessWorker implements ExtensionWorkerLike {
+  onmessage: ExtensionWorkerLike['onmessage'] = null;
+  onerror: ExtensionWorkerLike['onerror'] = null;
   terminated = false;
   held: PlanRequest | undefined;
   constructor(private readonly hold = false) {}
-  postMessage(message: PlanRequest): void {
-    const request = structuredClone(message);
+  postMessage(message: PlanRequest, transfer: Transferable[] = []): void {
+    // As postMessage does: transferred buffers move (the sender's copies are detached).
+    const request = structuredClone(message, { transfer });
     if (this.hold) { this.held = request; return; }
     setTimeout(() => answerPlanRequest(request, (reply) => { if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) as PlanReply }); }), 0);
   }
@@ -79,7 +80,7 @@ describe('computing an extension in a worker', () => {
 
   it('a crashed worker is reported, not hung', async () => {
     const sim = handSimulator();
-    const crashing: WorkerLike = {
+    const crashing: ExtensionWorkerLike = {
       onmessage: null, onerror: null, terminate() {},
       postMessage() { setTimeout(() => this.onerror?.({ message: 'out of memory' }), 0); },
     };

@@ -9,4 +9,4 @@ export type { AxisItem, FlatResult, PivotGrid, QueryResult, ResultMeasure } from
 export { differenceFromPrevious, movingAverage, percentDifferenceFromPrevious, rank, runningTotal, percentOf } from './show-as';
 export { ResultTooLargeError, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, assertFitsSheet } from './size-limit';
 export { derivedFormula, fieldRef, measureFormula } from './spec-formulas';
-export { tableFromExcelValues, type ColumnOrigin, type ExcelTable } from './table-from-excel';
+export { tableFromExcelColumns, tableFromExcelValues, type ColumnOrigin, type ExcelTable } from './table-from-excel';

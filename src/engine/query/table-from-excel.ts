@@ -33,6 +33,24 @@ export interface ExcelTable {
  */
 export function tableFromExcelValues(header: readonly CellValue[], rows: readonly (readonly CellValue[])[]): ExcelTable {
   const width = header.length;
+  const data: unknown[][] = Array.from({ length: width }, () => new Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length > width) throw new Error(`Row ${r + 1} has ${row.length} cells but the header has ${width}`);
+    for (let c = 0; c < width; c++) data[c][r] = c < row.length ? (row[c] ?? '') : '';
+  }
+  return tableFromExcelColumns(header, data);
+}
+
+/**
+ * The same table as tableFromExcelValues, from data already in columns (`columns[c][r]`, one per
+ * header cell, all of one length, blanks as ""): what the query worker has after unpacking the
+ * columns the pane transferred. The arrays become the table's columns as they are (not copied).
+ * @example tableFromExcelColumns(['Region', 'Revenue'], [['N', 'S'], [1, 2]]).table.numRows() // 2
+ */
+export function tableFromExcelColumns(header: readonly CellValue[], data: readonly unknown[][]): ExcelTable {
+  const width = header.length;
+  if (data.length !== width) throw new Error(`Internal error: ${data.length} columns for a header of ${width}`);
   const taken = new Set<string>();
   const columns: ColumnOrigin[] = [];
   // Claim the names that need no change first, so `a, a2, a` gives `a, a2, a3`, not `a, a2, a2`;
@@ -67,12 +85,6 @@ export function tableFromExcelValues(header: readonly CellValue[], rows: readonl
     columns.push({ name, original, index: i, renamed: name !== original });
   });
 
-  const data: unknown[][] = columns.map(() => new Array(rows.length));
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row.length > width) throw new Error(`Row ${r + 1} has ${row.length} cells but the header has ${width}`);
-    for (let c = 0; c < width; c++) data[c][r] = c < row.length ? (row[c] ?? '') : '';
-  }
   const byName = new Map<string, unknown[]>();
   columns.forEach((col, c) => byName.set(col.name, data[c]));
   return { table: columnTable(byName), columns };

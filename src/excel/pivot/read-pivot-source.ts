@@ -33,9 +33,16 @@ export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, op
   if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
   const rows = read.rows as XlValue[][];
   const columns: XlValue[][] = read.headers.map(() => new Array<XlValue>(rows.length));
+  let started = performance.now();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
+    // A million rows take the pane's thread for a long moment: let it paint and answer input.
+    if (r % 4096 === 4095 && performance.now() - started > 12) {
+      options.signal?.throwIfAborted();
+      await new Promise((resolve) => { setTimeout(resolve, 0); });
+      started = performance.now();
+    }
   }
   return { source: { headers: read.headers, columns, formats: read.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
 }

@@ -8,8 +8,10 @@ export type QueryOutcomeByKey = Map<string, { ok: true; result: QueryResult } | 
 /**
  * Computes a dashboard's distinct queries. In the calling thread, each source becomes an Arquero
  * table once for all queries (a dashboard's queries mostly read the same table); with a
- * `compute` (the pane's Web Worker) each query goes through it. A query that fails is reported,
- * the others still compute.
+ * `compute` (the warm query worker the composition root gives the dashboard coordinator) each
+ * query goes through it: the first sends the source as packed columns and the worker keeps its
+ * table, so the next queries send only the spec. A query that fails is reported, the others
+ * still compute.
  *
  * @example const results = await computeDashboardQueries(plan.queries, { 'table:Sales': sales });
  */

@@ -9,7 +9,7 @@ export {
 } from './query-ops';
 export { computeQueryInThread, type QueryComputeInput, type QueryComputeOptions, type QueryComputer } from './query-computer';
 export { computeQuery, type QueryStage } from './compute-query';
-export { answerQueryRequest, QueryComputeError, type QueryFailureCode, type QueryReply, type QueryRequest } from './query-worker-protocol';
+export { answerDrillRequest, answerQueryRequest, QueryComputeError, type DrillReply, type DrillRequest, type QueryFailureCode, type QueryReply, type QueryRequest } from './query-worker-protocol';
 export { queryWorkerComputer, type QueryWorkerLike, type QueryWorkerOptions } from './query-worker-computer';
 export { runQuery, type QueryDeps, type QueryPhase, type QueryProgress, type QueryRun, type RunQueryOptions } from './run-query';
 export { savedQueries, type SavedQuery } from './saved-queries';

@@ -8,6 +8,7 @@
 import { drillGridCell, selectRows, type DrilledRows, type GridCellAt } from '../../engine/drill';
 import { executeQuery, tableFromExcelValues, type PivotGrid } from '../../engine/query';
 import { sourceRefKey, type QuerySpec } from '../../engine/spec';
+import type { QueryTable } from '../queries/compute-query';
 import type { SourceData } from '../queries/source-data';
 import { locateCell, type CellLocator, type Located } from './locate-cell';
 
@@ -34,18 +35,27 @@ export type DrillComputer = (input: DrillComputeInput, options?: { signal?: Abor
  * // { status: 'rows', at: { row: 0, value: 0 }, rows: { columns: [...], rows: [...], total: 2 }, grid }
  */
 export function computeDrill(input: DrillComputeInput): DrillComputed {
-  const tables = new Map<string, ReturnType<typeof tableFromExcelValues>['table']>();
+  const tables = new Map<string, QueryTable>();
   for (const [key, data] of Object.entries(input.sources)) tables.set(key, tableFromExcelValues(data.header, data.rows).table);
+  return computeDrillOnTables(input.spec, tables, input.locate, input.limit);
+}
+
+/**
+ * The same over tables already built, by sourceRefKey: the query worker's side, which builds
+ * them from the packed columns the pane transferred.
+ * @example const drilled = computeDrillOnTables(spec, new Map([['table:Sales', table]]), locate, 10_000);
+ */
+export function computeDrillOnTables(spec: QuerySpec, tables: ReadonlyMap<string, QueryTable>, locate: CellLocator, limit: number): DrillComputed {
   const resolve = (ref: QuerySpec['source']) => {
     const table = tables.get(sourceRefKey(ref));
     if (!table) throw new Error(`PivotDeck did not read ${sourceRefKey(ref)} for this drill.`);
     return table;
   };
-  const grid = executeQuery(input.spec, resolve, { output: 'grid' }).grid!;
-  const located = locateCell(input.locate, grid);
+  const grid = executeQuery(spec, resolve, { output: 'grid' }).grid!;
+  const located = locateCell(locate, grid);
   if (located.status !== 'cell') return located;
-  const drill = drillGridCell(input.spec, grid, located.at);
-  return { status: 'rows', grid, at: located.at, rows: selectRows(drill.rows, resolve, input.limit) };
+  const drill = drillGridCell(spec, grid, located.at);
+  return { status: 'rows', grid, at: located.at, rows: selectRows(drill.rows, resolve, limit) };
 }
 
 /**
