@@ -120,7 +120,9 @@ describe('the Fields pane of the query builder', () => {
 
   it('drags Region from Rows to Columns with the pointer', async () => {
     const handle = area('Rows').getByRole('button', { name: 'Move Region, Rows 1 of 2' });
-    await handle.scrollIntoViewIfNeeded();
+    // The areas in the middle of the view, as a user drags them: near the window's edge dnd-kit
+    // scrolls the pane under the pointer (its auto-scroll), and the drop would land elsewhere.
+    await area('Rows').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const from = (await handle.boundingBox())!;
     const to = (await area('Columns').boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -150,7 +152,9 @@ describe('the Fields pane of the query builder', () => {
     // Escape cancels a lifted entry: nothing moves.
     await area('Values').getByRole('button', { name: 'Move Sum of Units, Values 1 of 2' }).focus();
     await page.keyboard.press('Space');
+    await expect.poll(announced).toMatch(/^Picked up Sum of Units\./);
     await page.keyboard.press('ArrowDown');
+    await frames();
     await page.keyboard.press('Escape');
     await expect.poll(announced).toBe('Cancelled. Sum of Units stays where it was.');
     expect(await chips('Values')).toEqual(['Sum of Units', 'Sum of Revenue']);
