@@ -130,7 +130,9 @@ describe('Show rows on a dashboard KPI at 350 px', () => {
       if (typeof r[d('Revenue')] === 'number') sum += r[d('Revenue')] as number;
     }
     expect(near(sum, want), `${sum} vs ${want}`).toBe(true);
-    const words = `Date (year) = ${latest} · Dashboard choices: Region = West`;
+    // A new dashboard's Year starts at the latest year of all its data (what its period cards show).
+    const latestOfAll = Math.max(...sales.rows.map((r) => yearOf(r[col('Date')] as number)));
+    const words = `Date (year) = ${latest} · Dashboard choices: Region = West, Year = ${latestOfAll}`;
     expect((await rangeValues('Rows 1', 'A2'))[0][0]).toBe(words);
     await pane().getByText(words).waitFor();
 
