@@ -6,7 +6,6 @@ export { readDashboardState, type DashboardState, type DashboardStateRequest } f
 export { writeDashboardPlan, type DashboardWrite, type WriteDashboardOptions } from './write-dashboard-plan';
 export { addDashboardSheet, removeDashboardOutput } from './dashboard-sheet';
 export { watchSheetChanges, type SheetChange } from './watch-sheet-changes';
-export { watchSheetActivation } from './watch-sheet-activation';
 export { readSourceSamples, type SampledSource, type SourceSample } from './read-source-samples';
 export { firstForeignCell } from './foreign-cells';
 export { DashboardWriteError } from './dashboard-write-error';

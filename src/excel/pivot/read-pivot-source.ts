@@ -1,9 +1,9 @@
 import { detectUnsupported, ExtensionError, type PivotSnapshot, type SourceTable, type XlValue } from '../../engine/pivot-extension';
-import type { ExcelRun, XRange } from '../api';
+import type { ExcelRun } from '../api';
 import { explainExcelError } from '../errors';
 import type { ReadProgress } from '../read-range-values';
 import { readSourceRows } from './read-source-rows';
-import { splitAddress } from './split-address';
+import { sourceRanges } from './source-ranges';
 
 export interface ReadSourceOptions {
   onProgress?: (progress: ReadProgress) => void;
@@ -64,21 +64,8 @@ export interface SourceShape {
 export async function readSourceShape(run: ExcelRun, snapshot: PivotSnapshot): Promise<SourceShape> {
   const { type, text } = snapshot.source;
   return run(async (context) => {
-    let whole: XRange;
-    let header: XRange;
-    let firstRow: XRange;
-    if (type === 'LocalTable') {
-      const table = context.workbook.tables.getItem(text);
-      whole = table.getDataBodyRange();
-      header = table.getHeaderRowRange();
-      firstRow = table.getDataBodyRange().getRow(0);
-    } else {
-      const { sheet, local } = splitAddress(text);
-      const range = context.workbook.worksheets.getItem(sheet).getRange(local);
-      header = range.getRow(0);
-      whole = range.getOffsetRange(1, 0).getResizedRange(-1, 0);
-      firstRow = range.getRow(1);
-    }
+    const { body: whole, header } = sourceRanges(context, type, text);
+    const firstRow = whole.getRow(0);
     whole.load('address, rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
     header.load('values');
     firstRow.load('numberFormat');

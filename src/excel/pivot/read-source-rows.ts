@@ -3,7 +3,7 @@ import type { CellValue, ExcelRun, XRange, XRequestContext, XWorksheet } from '.
 import { explainExcelError, isPayloadTooLarge } from '../errors';
 import { estimateJsonBytes, PAYLOAD_LIMIT_BYTES } from '../payload';
 import type { ReadProgress } from '../read-range-values';
-import { splitAddress } from './split-address';
+import { sourceRanges } from './source-ranges';
 
 /** Rows read together with the source's geometry in the first sync (no sync spent on a sample). */
 export const FIRST_BLOCK_ROWS = 10_000;
@@ -40,17 +40,7 @@ export async function readSourceRows(
   return run(async (context) => {
     let syncs = 0;
     const locate = () => {
-      let body: XRange, header: XRange;
-      if (type === 'LocalTable') {
-        const table = context.workbook.tables.getItem(text);
-        body = table.getDataBodyRange();
-        header = table.getHeaderRowRange();
-      } else {
-        const { sheet, local } = splitAddress(text);
-        const range = context.workbook.worksheets.getItem(sheet).getRange(local);
-        header = range.getRow(0);
-        body = range.getOffsetRange(1, 0).getResizedRange(-1, 0);
-      }
+      const { body, header } = sourceRanges(context, type, text);
       body.load('rowIndex, columnIndex, rowCount, columnCount, worksheet/name');
       header.load('values');
       const formats = body.getRow(0).load('numberFormat');

@@ -1,8 +1,8 @@
 import { ExtensionError, type PivotSnapshot } from '../../engine/pivot-extension';
-import type { ExcelRun, XRange } from '../api';
+import type { ExcelRun } from '../api';
 import { explainExcelError } from '../errors';
 import { fingerprint } from './fingerprint';
-import { splitAddress } from './split-address';
+import { sourceRanges } from './source-ranges';
 
 /** The source's data row count and a cheap fingerprint of it. */
 export interface SourceStamp {
@@ -24,18 +24,7 @@ export const SAMPLED_ROWS = 64;
 export async function readSourceStamp(run: ExcelRun, snapshot: Pick<PivotSnapshot, 'name' | 'source'>): Promise<SourceStamp> {
   const { type, text } = snapshot.source;
   return run(async (context) => {
-    let body: XRange;
-    let header: XRange;
-    if (type === 'LocalTable') {
-      const table = context.workbook.tables.getItem(text);
-      body = table.getDataBodyRange();
-      header = table.getHeaderRowRange();
-    } else {
-      const { sheet, local } = splitAddress(text);
-      const range = context.workbook.worksheets.getItem(sheet).getRange(local);
-      header = range.getRow(0);
-      body = range.getOffsetRange(1, 0).getResizedRange(-1, 0);
-    }
+    const { body, header } = sourceRanges(context, type, text);
     body.load('rowCount');
     header.load('values');
     try {

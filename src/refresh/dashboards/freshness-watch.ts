@@ -1,5 +1,6 @@
 import type { ExcelRun } from '../../excel/api';
-import { watchSheetActivation, watchSheetChanges } from '../../excel/dashboard';
+import { watchSheetChanges } from '../../excel/dashboard';
+import { watchWorkbook } from '../../excel/watch-workbook';
 import type { PivotDeckDocument } from '../../model';
 import type { DocumentService } from '../document';
 import { checkFreshness, type FreshnessReport } from './freshness';
@@ -107,7 +108,7 @@ export class FreshnessWatch {
       follow(change.document);
       this.soon();
     });
-    const stopActivation = await watchSheetActivation(this.run, () => this.soon()).catch(() => undefined);
+    const stopActivation = await watchWorkbook(this.run, () => this.soon(), { changes: false }).catch(() => undefined);
     follow(await this.documents.read());
     await this.check().catch(() => undefined);
     return async () => {

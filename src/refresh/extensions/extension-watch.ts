@@ -1,4 +1,4 @@
-import { watchWorkbook } from '../../excel/pivot/watch-workbook';
+import { watchWorkbook } from '../../excel/watch-workbook';
 import type { ExtensionCoordinator } from '../extension-coordinator';
 
 export interface ExtensionWatchOptions {

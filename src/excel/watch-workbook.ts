@@ -1,4 +1,4 @@
-import type { ExcelRun, XEventHandlerResult, XRequestContext } from '../api';
+import type { ExcelRun, XEventHandlerResult, XRequestContext } from './api';
 
 /** Something happened that may have changed a pivot or its source. */
 export type WorkbookEvent = { kind: 'activated'; worksheetId: string } | { kind: 'changed'; worksheetId: string; address: string };
@@ -11,18 +11,24 @@ export type WorkbookEvent = { kind: 'activated'; worksheetId: string } | { kind:
  * notices a pivot edited on its own sheet.
  *
  * @example const stop = await watchWorkbook(host.run, (e) => console.log(e.kind));
+ * @example const stop = await watchWorkbook(host.run, () => recheck(), { changes: false }); // activations only
  */
-export async function watchWorkbook(run: ExcelRun, onEvent: (event: WorkbookEvent) => void): Promise<() => Promise<void>> {
+export async function watchWorkbook(
+  run: ExcelRun,
+  onEvent: (event: WorkbookEvent) => void,
+  options: { changes?: boolean } = {},
+): Promise<() => Promise<void>> {
   let registration: { results: XEventHandlerResult[]; context: XRequestContext } | undefined;
   await run(async (context) => {
     const sheets = context.workbook.worksheets;
-    const results = [
-      sheets.onActivated.add(async (args) => { onEvent({ kind: 'activated', worksheetId: args.worksheetId }); }),
-      sheets.onChanged.add(async (args) => {
+    const results = [sheets.onActivated.add(async (args) => { onEvent({ kind: 'activated', worksheetId: args.worksheetId }); })];
+    // `changes: false`: activations only (a caller that watches chosen sheets' cells itself).
+    if (options.changes !== false) {
+      results.push(sheets.onChanged.add(async (args) => {
         if (args.triggerSource === 'ThisLocalAddin') return;
         onEvent({ kind: 'changed', worksheetId: args.worksheetId, address: args.address });
-      }),
-    ];
+      }));
+    }
     await context.sync();
     registration = { results, context };
   });
