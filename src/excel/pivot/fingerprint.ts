@@ -1,3 +1,5 @@
+import { fnv1a } from '../../engine/values/fnv1a';
+
 /**
  * A short, stable hash of plain data (two 32-bit FNV-1a passes with different seeds, 16 hex
  * digits). Used to notice that a pivot or its source changed, not for security: the workbook
@@ -14,14 +16,5 @@ export function fingerprint(data: unknown): string {
     }
     return value;
   }) ?? 'undefined';
-  return fnv(text, 0x811c9dc5) + fnv(text, 0x01000193 ^ 0x5bd1e995);
-}
-
-function fnv(text: string, seed: number): string {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return fnv1a(text) + fnv1a(text, 0x01000193 ^ 0x5bd1e995);
 }

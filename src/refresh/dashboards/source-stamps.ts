@@ -8,6 +8,7 @@ import type { CellValue } from '../../excel/api';
 import type { SourceStamp } from '../../model';
 import { sourceRefKey, type SourceRef } from '../../engine/spec';
 import type { SourceData } from '../queries/source-data';
+import { fnv1a } from '../../engine/values/fnv1a';
 
 /** Rows hashed at most: a table this size or smaller is hashed whole. */
 export const SAMPLE_ROWS = 200;
@@ -28,19 +29,8 @@ export function sampleIndexes(rows: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/**
- * 32-bit FNV-1a of a text, as 8 hex digits: cheap and stable, not a security measure (a stamp
- * only tells "changed" from "not changed").
- * @example fnv1a('') // '811c9dc5'
- */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
+/** The one FNV-1a (src/engine/values), re-exported for the stamp tests. */
+export { fnv1a };
 
 /** Normalises a value so a full read and a sampled read of the same cell hash the same (-0 is 0). */
 function cellKey(v: CellValue | undefined): string | number | boolean {
