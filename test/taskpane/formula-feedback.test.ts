@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formulaProblems } from '../../src/taskpane/extend/formula-feedback';
+import { formulaAliases, formulaProblems } from '../../src/taskpane/extend/formula-feedback';
 
 const FIELDS = ['Region', 'Customer', 'Channel', 'Units', 'Revenue', 'Cost'];
 
@@ -19,5 +19,14 @@ describe('inline formula feedback in the measure editor', () => {
 
   it('asks for a formula when the box is empty', () => {
     expect(formulaProblems('  ', FIELDS)).toEqual(['Type a formula, e.g. SUM([Revenue]) / SUM([Units]).']);
+  });
+
+  it('accepts DAX names that compute the same and says once what they are read as', () => {
+    expect(formulaProblems('DISTINCTCOUNTNOBLANK([Customer]) / COUNTROWS()', FIELDS)).toEqual([]);
+    expect(formulaAliases('DISTINCTCOUNTNOBLANK([Customer]) / distinctcountnoblank([Region]) / COUNTROWS()')).toEqual({
+      text: 'COUNTDISTINCT([Customer]) / COUNTDISTINCT([Region]) / COUNTA(1)',
+      notes: ['DISTINCTCOUNTNOBLANK is read as COUNTDISTINCT', 'COUNTROWS() is read as COUNTA(1), which counts every row'],
+    });
+    expect(formulaProblems('DISTINCTCOUNT([Customer])', FIELDS)[0]).toMatch(/use COUNTDISTINCT\(\[Customer\]\)/);
   });
 });

@@ -92,6 +92,18 @@ describe('names users bring, in the formula box', () => {
     expect(foreignMeasureCall('MEDIAN([Revenue])')).toBeUndefined();
     expect(foreignMeasureCall('COUNTROWS(Sales) + 1')).toBeUndefined();
     expect(foreignMeasureCall('AVERAGEX(Sales, [Revenue])')).toBeUndefined();
-    expect(formulaProblems('DISTINCTCOUNT([Revenue]) * 2', ['Revenue'])[0]).toMatch(/did you mean COUNTDISTINCT/);
+    expect(formulaProblems('DISTINCTCOUNT([Revenue]) * 2', ['Revenue'])[0]).toMatch(/no DISTINCTCOUNT at 1:1 — use COUNTDISTINCT\(\[Revenue\]\)/);
+  });
+
+  it('accepts the names the formulas read as their own, with no switch offered, and saves PivotDeck\'s name', async () => {
+    const { foreignMeasureCall, formulaAliases, formulaProblems } = await import('../../src/taskpane/query/formula-help');
+    for (const text of ['COUNTROWS()', 'distinctcountnoblank([Revenue])']) {
+      expect(formulaProblems(text, ['Revenue']), text).toEqual([]);
+      expect(foreignMeasureCall(text), text).toBeUndefined();
+    }
+    expect(formulaAliases('DISTINCTCOUNTNOBLANK([Revenue])').notes).toEqual(['DISTINCTCOUNTNOBLANK is read as COUNTDISTINCT']);
+    const settings = { ...newValueSettings('Revenue'), kind: 'formula' as const, formula: 'SUM([Revenue]) / countrows()' };
+    const measure = measureOfSettings(settings, FIELDS, { taken: [] });
+    expect(measure).toMatchObject({ kind: 'formula', formula: 'SUM([Revenue]) / COUNTA(1)' });
   });
 });

@@ -54,7 +54,7 @@ export interface BinaryNode {
   span: Span;
 }
 
-/** A function call; `name` is upper-cased as written (aliases are resolved by the catalogue). */
+/** A function call; `name` is upper case, an alias already replaced by PivotDeck's name (aliases.ts). */
 export interface CallNode {
   kind: 'call';
   name: string;
@@ -66,12 +66,28 @@ export interface CallNode {
 
 export type FormulaNode = NumberNode | StringNode | BooleanNode | FieldNode | UnaryNode | BinaryNode | CallNode;
 
+/** A name from Excel or DAX the parser read as PivotDeck's own function (see aliases.ts). */
+export interface AliasUse {
+  /** The name as written, upper case. */
+  name: string;
+  /** The PivotDeck function the call became. */
+  readAs: string;
+  /** Span of the name alone. */
+  nameSpan: Span;
+  /** Span of the whole call. */
+  span: Span;
+  /** The call had no arguments and became `readAs(1)` (COUNTROWS()). */
+  noArguments?: true;
+}
+
 /** A parsed formula: the root node plus the text it came from (for messages). */
 export interface FormulaAst {
   /** Format version of this JSON, bumped on incompatible changes. */
   version: 1;
   source: string;
   root: FormulaNode;
+  /** Aliases the parser resolved, in the order written; absent when there were none. */
+  aliases?: AliasUse[];
 }
 
 /**

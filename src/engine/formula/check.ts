@@ -1,16 +1,15 @@
 import type { CallNode, FormulaAst, FormulaNode } from './ast';
 import { formatFieldRef } from './field-ref';
+import { foreignAnswer } from './foreign-names';
 import { FormulaError, quote } from './formula-error';
 import { type FunctionDef, functionNames, lookupFunction } from './functions';
 import { suggest } from './suggest';
 import { findMeasureByName, MEASURE_VOCABULARY } from '../measures/vocabulary';
 
 /**
- * Names users bring from DAX or Excel's PivotTables (DISTINCTCOUNT, COUNTROWS, StdDev), answered
- * with PivotDeck's own function: edit distance alone does not find COUNTDISTINCT from
- * DISTINCTCOUNT. The measure vocabulary says which names map (findMeasureByName); a hint rather
- * than an alias, because some only come close (DAX's DISTINCTCOUNT counts a blank as a value of
- * its own). (Older Excel names are accepted outright: functions.ts.)
+ * Names from Excel's PivotTables and the pane's pickers (StdDev, "Distinct count") that no answer
+ * in foreign-names.ts covers, answered with PivotDeck's own function: edit distance alone does not
+ * find them. (Names that compute the same are read as ours by the parser: aliases.ts.)
  */
 const foreignName = (name: string): string | undefined => {
   const match = findMeasureByName(name);
@@ -125,6 +124,13 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
   const fields = options.fields;
   let suggestionsLeft = options.suggestions ?? MAX_FIELD_SUGGESTIONS;
 
+  // A call by the name the user wrote, and what it was read as when that was an alias
+  // ("COUNTROWS (read as COUNTA)"), so a message never names a function that is not in the text.
+  const called = (node: CallNode, name: string): string => {
+    const written = source.slice(node.nameSpan.start, node.nameSpan.end).toUpperCase();
+    return written === name || written === '' ? name : `${quote(written)} (read as ${name})`;
+  };
+
   // `opaque`: inside an unknown function, which might be an aggregate, so bare fields are not flagged.
   const visit = (node: FormulaNode, aggregate: CallNode | null, opaque = false): void => {
     switch (node.kind) {
@@ -165,6 +171,12 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
       case 'call': {
         const def = lookupFunction(node.name);
         if (!def) {
+          const answer = foreignAnswer(node.name, node.args.map((a) => source.slice(a.span.start, a.span.end)));
+          if (answer) {
+            errors.push(new FormulaError('unknown-function', `PivotDeck's formulas have no ${quote(node.name)}`, node.nameSpan, source, answer));
+            for (const arg of node.args) visit(arg, aggregate, true);
+            return;
+          }
           const alias = foreignName(node.name);
           const near = alias ? [alias] : suggest(node.name, functionNames());
           errors.push(
@@ -185,7 +197,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
             errors.push(
               new FormulaError(
                 'nested-aggregate',
-                `${def.name} is inside ${aggregate.name}`,
+                `${called(node, def.name)} is inside ${called(aggregate, aggregate.name)}`,
                 node.nameSpan,
                 source,
                 'an aggregate cannot contain another aggregate',
@@ -195,7 +207,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
             errors.push(
               new FormulaError(
                 'aggregate-not-allowed',
-                `Aggregate ${def.name} is not allowed here`,
+                `Aggregate ${called(node, def.name)} is not allowed here`,
                 node.nameSpan,
                 source,
                 'filters and derived fields work row by row; use it in a measure',
@@ -206,7 +218,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
           node.args.forEach((arg, i) => {
             if (arityOk && i >= inputs && !isConstantNumber(arg)) {
               errors.push(
-                new FormulaError('constant-required', `Argument ${i + 1} of ${def.name} must be a number`, arg.span, source, 'e.g. 0.9 or 90%'),
+                new FormulaError('constant-required', `Argument ${i + 1} of ${called(node, def.name)} must be a number`, arg.span, source, 'e.g. 0.9 or 90%'),
               );
             }
             visit(arg, node);
@@ -230,7 +242,7 @@ export function checkFormula(ast: FormulaAst, options: CheckOptions): FormulaErr
         : def.maxArgs >= 30
           ? `at least ${def.minArgs} argument${def.minArgs === 1 ? '' : 's'}`
           : `${def.minArgs} to ${def.maxArgs} arguments`;
-    errors.push(new FormulaError('arity', `${def.name} takes ${expected}, not ${n}`, node.span, source, def.signature));
+    errors.push(new FormulaError('arity', `${called(node, def.name)} takes ${expected}, not ${n}`, node.span, source, def.signature));
     return false;
   };
 

@@ -1,3 +1,5 @@
+import { functionAliases } from './aliases';
+
 /**
  * The function catalogue of the formula language: names, arity and kind.
  * Names and semantics follow Excel where Excel has the function; the few
@@ -104,26 +106,17 @@ const DEFS: FunctionDef[] = [
   row('CONCAT', 1, 30, 'CONCAT(text1, ...)'),
 ];
 
-/** Older Excel names that Excel itself still accepts, mapped to today's names. */
-const ALIASES: Record<string, string> = {
-  PERCENTILE: 'PERCENTILE.INC',
-  QUARTILE: 'QUARTILE.INC',
-  MODE: 'MODE.SNGL',
-  STDEV: 'STDEV.S',
-  STDEVP: 'STDEV.P',
-  VAR: 'VAR.S',
-  VARP: 'VAR.P',
-  CONCATENATE: 'CONCAT',
-};
-
-// A Map, not an object: names like "constructor" or "__proto__" must not find anything.
+// A Map, not an object: names like "constructor" or "__proto__" must not find anything. Renaming
+// aliases (aliases.ts) find their function too, for ASTs built before the parser resolved them.
 const BY_NAME: ReadonlyMap<string, FunctionDef> = new Map([
   ...DEFS.map((d) => [d.name, d] as const),
-  ...Object.entries(ALIASES).map(([alias, name]) => [alias, DEFS.find((d) => d.name === name)!] as const),
+  ...functionAliases()
+    .filter((a) => !a.noArguments)
+    .map((a) => [a.name, DEFS.find((d) => d.name === a.readAs)!] as const),
 ]);
 
 /**
- * Look a function up by name (case-insensitive, Excel aliases accepted).
+ * Look a function up by name (case-insensitive, aliases from Excel and DAX accepted).
  * @example lookupFunction('percentile')?.name // 'PERCENTILE.INC'
  * @example lookupFunction('constructor') // undefined
  */

@@ -1,4 +1,5 @@
 export type {
+  AliasUse,
   BinaryNode,
   BinaryOp,
   BooleanNode,
@@ -19,3 +20,6 @@ export { MAX_FORMULA_DEPTH, parseFormula } from './parse';
 export { FUNCTIONS, functionNames, lookupFunction, type AggregateInput, type FunctionDef, type FunctionKind } from './functions';
 export { checkFormula, constantValue, isConstantNumber, resolveField, type CheckOptions, type FormulaRole } from './check';
 export { suggest } from './suggest';
+export { functionAlias, functionAliases, type AliasOrigin, type FunctionAlias } from './aliases';
+export { foreignAnswer } from './foreign-names';
+export { normalizeFormula, type NormalizedFormula } from './normalize';

@@ -1,5 +1,7 @@
-import type { BinaryOp, FormulaAst, FormulaNode, Span } from './ast';
+import type { AliasUse, BinaryOp, CallNode, FormulaAst, FormulaNode, Span } from './ast';
 import { walkFormula } from './ast';
+import { functionAlias } from './aliases';
+import { foreignAnswer, takesTable } from './foreign-names';
 import { FormulaError, quote } from './formula-error';
 import { type Token, tokenize } from './lexer';
 
@@ -28,6 +30,10 @@ const PREFIX = 70;
 class Parser {
   private pos = 0;
   private depth = 0;
+  /** The calls being read, innermost last: name token and the position of its "(". */
+  private readonly calls: Array<{ name: Token; open: number }> = [];
+  /** Aliases resolved so far (aliases.ts). */
+  readonly aliases: AliasUse[] = [];
 
   constructor(
     private readonly source: string,
@@ -135,24 +141,88 @@ class Parser {
       if (tok.text === 'TRUE' || tok.text === 'FALSE') {
         return { kind: 'boolean', value: tok.text === 'TRUE', span: tok.span };
       }
-      const raw = this.source.slice(tok.span.start, tok.span.end);
-      throw new FormulaError('syntax', `Unexpected name ${quote(raw)}`, tok.span, this.source, `field names go in brackets: [${quote(raw)}]`);
+      throw this.bareName(tok);
     }
+    this.calls.push({ name: tok, open: this.pos });
     this.next(); // '('
     const args: FormulaNode[] = [];
     if (this.peek().type === ')') {
       const close = this.next();
-      return { kind: 'call', name: tok.text, args, span: { start: tok.span.start, end: close.span.end }, nameSpan: tok.span };
+      this.calls.pop();
+      return this.call(tok, args, close);
     }
     for (;;) {
       args.push(this.expression(0));
       const sep = this.next();
       if (sep.type === ',') continue;
       if (sep.type === ')') {
-        return { kind: 'call', name: tok.text, args, span: { start: tok.span.start, end: sep.span.end }, nameSpan: tok.span };
+        this.calls.pop();
+        return this.call(tok, args, sep);
       }
       throw this.unexpected(sep, `expected "," or ")" in the call to ${tok.text} at ${this.at(tok.span)}`);
     }
+  }
+
+  /**
+   * The call node, with a name from Excel or DAX that computes the same read as PivotDeck's own
+   * (DISTINCTCOUNTNOBLANK → COUNTDISTINCT, COUNTROWS() → COUNTA(1)), so everything after the
+   * parser sees one vocabulary. Other calls keep their name; the checker answers unknown ones.
+   */
+  private call(name: Token, args: FormulaNode[], close: Token): CallNode {
+    const span = { start: name.span.start, end: close.span.end };
+    const alias = functionAlias(name.text);
+    if (!alias || (alias.noArguments && args.length > 0)) return { kind: 'call', name: name.text, args, span, nameSpan: name.span };
+    this.aliases.push({ name: name.text, readAs: alias.readAs, nameSpan: name.span, span, ...(alias.noArguments ? { noArguments: true as const } : {}) });
+    if (alias.noArguments) {
+      // COUNTROWS() is COUNTA(1): the constant 1 is never blank, so every row of the group counts.
+      const one: FormulaNode = { kind: 'number', value: 1, span: { start: close.span.start, end: close.span.start } };
+      return { kind: 'call', name: alias.readAs, args: [one], span, nameSpan: name.span };
+    }
+    return { kind: 'call', name: alias.readAs, args, span, nameSpan: name.span };
+  }
+
+  /**
+   * A name with no "(" after it. A DAX table in a function that takes one (COUNTROWS(Sales),
+   * SUMX(Sales, …)) gets that function's PivotDeck answer; a DAX column (Sales[Amount]) is told
+   * to drop the table; anything else is a field written without its brackets.
+   */
+  private bareName(tok: Token): FormulaError {
+    const raw = this.source.slice(tok.span.start, tok.span.end);
+    const inside = this.calls[this.calls.length - 1];
+    if (inside && takesTable(inside.name.text)) {
+      const answer = foreignAnswer(inside.name.text, this.argumentTexts(inside.open));
+      return new FormulaError('unknown-function', `PivotDeck's formulas have no ${inside.name.text}`, inside.name.span, this.source, answer);
+    }
+    const next = this.peek();
+    if (next.type === 'field') {
+      const column = this.source.slice(next.span.start, next.span.end);
+      return new FormulaError('syntax', `Unexpected name ${quote(raw)}`, tok.span, this.source, `write ${quote(column)} without the table name: a PivotDeck formula reads one table`);
+    }
+    return new FormulaError('syntax', `Unexpected name ${quote(raw)}`, tok.span, this.source, `field names go in brackets: [${quote(raw)}]`);
+  }
+
+  /**
+   * The text of each argument of the call whose "(" is token `open`, split at its own commas,
+   * for an answer that shows the user's own words. Reads tokens only: nothing is parsed.
+   */
+  private argumentTexts(open: number): string[] {
+    const out: string[] = [];
+    let depth = 0;
+    let start = -1;
+    for (let i = open + 1; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      if (t.type === 'eof') break;
+      if (depth === 0 && (t.type === ',' || t.type === ')')) {
+        if (start >= 0) out.push(this.source.slice(start, this.tokens[i - 1].span.end));
+        if (t.type === ')') break;
+        start = -1;
+        continue;
+      }
+      if (start < 0) start = t.span.start;
+      if (t.type === '(') depth++;
+      else if (t.type === ')') depth--;
+    }
+    return out;
   }
 
   private at(span: Span): string {
@@ -187,12 +257,13 @@ export function parseFormula(source: string): FormulaAst {
   if (typeof source !== 'string') {
     throw new TypeError('Formula must be text');
   }
-  const root = new Parser(source, tokenize(source)).parse();
+  const parser = new Parser(source, tokenize(source));
+  const root = parser.parse();
   // Left-associative chains (1+1+1+...) grow deep without recursing in the parser.
   walkFormula(root, (node, depth) => {
     if (depth > MAX_FORMULA_DEPTH * 4) {
       throw new FormulaError('too-deep', `Formula has more than ${MAX_FORMULA_DEPTH * 4} chained operations`, node.span, source, 'split it into derived fields');
     }
   });
-  return { version: 1, source, root };
+  return parser.aliases.length ? { version: 1, source, root, aliases: parser.aliases } : { version: 1, source, root };
 }

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import type { ExtensionMeasure, MeasureKind } from '../../engine/pivot-extension';
-import { formulaProblems } from './formula-feedback';
+import { formulaAliases, formulaProblems } from './formula-feedback';
 import { choiceOf, MEASURE_CHOICES } from './measure-catalogue';
 import { useMeasureEditorStyles } from './MeasureEditor.styles';
 
@@ -36,7 +36,8 @@ export function MeasureEditor({ fields, measures, onChange }: MeasureEditorProps
       ...(choice.needsField ? { field } : {}),
       ...(choice.otherField && other ? { otherField: other } : {}),
       ...(choice.needsP ? { p: pValue } : {}),
-      ...(choice.isFormula ? { formula } : {}),
+      // Names from Excel or DAX are saved as PivotDeck's (DISTINCTCOUNTNOBLANK as COUNTDISTINCT).
+      ...(choice.isFormula ? { formula: formulaAliases(formula).text } : {}),
     };
     onChange([...measures, measure]);
     setLabel('');
@@ -70,7 +71,12 @@ export function MeasureEditor({ fields, measures, onChange }: MeasureEditorProps
         </Field>
       )}
       {choice.isFormula && (
-        <Field label="Formula" validationMessage={formula === '' ? undefined : problems[0]} validationState={problems.length > 0 && formula !== '' ? 'error' : 'none'}>
+        <Field
+          label="Formula"
+          hint={problems.length === 0 ? formulaAliases(formula).notes.map((n) => `${n}.`).join(' ') || undefined : undefined}
+          validationMessage={formula === '' ? undefined : problems[0]}
+          validationState={problems.length > 0 && formula !== '' ? 'error' : 'none'}
+        >
           <Input value={formula} onChange={(_, d) => setFormula(d.value)} placeholder="SUM([Revenue]) / SUM([Units])" />
         </Field>
       )}

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement, type Ref } from 'react';
 import type { FieldInfo } from './field-info';
-import { foreignMeasureCall, formulaCompletions, formulaProblems } from './formula-help';
+import { foreignMeasureCall, formulaAliases, formulaCompletions, formulaProblems } from './formula-help';
 import { choiceOf, MEASURE_CHOICES, readPercentile, type MeasureKind } from './measure-choices';
 import { useMeasureFormStyles } from './MeasureForm.styles';
 import { SHOW_AS_CHOICES } from './spec-draft';
@@ -38,6 +38,7 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
   const formulaErrors = useMemo(() => (choice.isFormula ? formulaProblems(s.formula, formulaFields) : []), [choice.isFormula, s.formula, formulaFields]);
   const completions = useMemo(() => (choice.isFormula ? formulaCompletions(s.formula, formulaFields) : []), [choice.isFormula, s.formula, formulaFields]);
   const formulaError = formulaErrors[0] ?? problems.formula;
+  const aliasNote = useMemo(() => (choice.isFormula ? formulaAliases(s.formula).notes.join('. ') : ''), [choice.isFormula, s.formula]);
   // A name from DAX or Excel that a picker measure means: offered as that measure.
   const foreign = choice.isFormula ? foreignMeasureCall(s.formula) : undefined;
   const foreignField = foreign?.field && fields.some((f) => f.name === foreign.field) ? foreign.field : s.field || fields[0]?.name || '';
@@ -81,7 +82,7 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
       {choice.isFormula && (
         <Field
           label="Formula"
-          hint={!formulaError || !shows('formula') ? 'Fields in [brackets]; functions as in Excel, e.g. SUM([Revenue]) / SUM([Units]).' : undefined}
+          hint={!formulaError || !shows('formula') ? (aliasNote ? `${aliasNote}.` : 'Fields in [brackets]; functions as in Excel, e.g. SUM([Revenue]) / SUM([Units]).') : undefined}
           validationMessage={shows('formula') ? formulaError : undefined}
           validationState={shows('formula') && formulaError ? 'error' : 'none'}
         >

@@ -1,5 +1,16 @@
 import { findMeasureByName, measureTitle, type MeasureKind } from '../../engine';
-import { checkFormula, FormulaError, formatFieldRef, FUNCTIONS, lookupFunction, parseFormula, type FormulaRole } from '../../engine/formula';
+import {
+  checkFormula,
+  FormulaError,
+  formatFieldRef,
+  FUNCTIONS,
+  functionAlias,
+  lookupFunction,
+  normalizeFormula,
+  parseFormula,
+  type FormulaRole,
+  type NormalizedFormula,
+} from '../../engine/formula';
 
 /** One completion the formula editor offers. */
 export interface Completion {
@@ -17,14 +28,26 @@ export interface Completion {
  */
 export function formulaProblems(text: string, fields: readonly string[], role: FormulaRole = 'measure'): string[] {
   if (text.trim() === '') return [];
-  const foreign = role === 'measure' ? foreignMeasureCall(text) : undefined;
-  if (foreign) return [foreign.message];
+  let problems: string[];
   try {
-    return checkFormula(parseFormula(text), { role, fields }).map((e) => e.message);
+    problems = checkFormula(parseFormula(text), { role, fields }).map((e) => e.message);
   } catch (error) {
-    if (error instanceof FormulaError) return [error.message];
-    return [error instanceof Error ? error.message : String(error)];
+    if (error instanceof FormulaError) problems = [error.message];
+    else problems = [error instanceof Error ? error.message : String(error)];
   }
+  // A name the formulas read as their own (COUNTROWS(), DISTINCTCOUNTNOBLANK) is no problem.
+  const foreign = problems.length && role === 'measure' ? foreignMeasureCall(text) : undefined;
+  return foreign ? [foreign.message] : problems;
+}
+
+/**
+ * The formula as it is saved (names from Excel or DAX written as PivotDeck's, e.g.
+ * DISTINCTCOUNTNOBLANK as COUNTDISTINCT) and one note per name, e.g. "DISTINCTCOUNTNOBLANK is
+ * read as COUNTDISTINCT"; shown as the formula box's hint until the value is saved.
+ * @example formulaAliases('COUNTROWS()').text // 'COUNTA(1)'
+ */
+export function formulaAliases(text: string): NormalizedFormula {
+  return normalizeFormula(text);
 }
 
 /**
@@ -77,7 +100,7 @@ export interface ForeignCall {
  */
 export function foreignMeasureCall(text: string): ForeignCall | undefined {
   const call = /^\s*([A-Za-z][A-Za-z.]*)\s*\(\s*(?:\[([^\]]*)\])?[^)]*\)\s*$/.exec(text);
-  if (!call || lookupFunction(call[1])) return undefined;
+  if (!call || lookupFunction(call[1]) || (functionAlias(call[1]) && normalizeFormula(text).notes.length)) return undefined;
   const match = findMeasureByName(call[1]);
   if (!match || match.kind === 'formula') return undefined;
   const name = call[1].toUpperCase();

@@ -6,6 +6,7 @@
  */
 import { showAsOutputName, type Measure, type ShowAsKind } from '../../engine';
 import type { FieldInfo } from './field-info';
+import { formulaAliases } from './formula-help';
 import { choiceOf, defaultFormat, measureId, readPercentile, type MeasureKind } from './measure-choices';
 import { SHOW_AS_CHOICES } from './spec-draft';
 
@@ -130,6 +131,8 @@ export function valueProblems(s: ValueSettings): ValueProblems {
  */
 export function measureOfSettings(s: ValueSettings, fields: readonly FieldInfo[], ids: { id?: string; taken: readonly string[] }): Measure | undefined {
   if (Object.keys(valueProblems(s)).length) return undefined;
+  // Names from Excel or DAX are saved as PivotDeck's (COUNTROWS() as COUNTA(1)): one vocabulary stored.
+  if (s.kind === 'formula') s = { ...s, formula: formulaAliases(s.formula).text };
   const choice = choiceOf(s.kind);
   const name = s.name.trim() || defaultValueName(s);
   const shown = SHOW_AS_CHOICES.find((c) => c.value === s.showAs)?.showAs;

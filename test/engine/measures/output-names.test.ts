@@ -79,9 +79,10 @@ describe('names users bring, in formulas', () => {
   const messages = (text: string) => checkFormula(parseFormula(text), { role: 'measure', fields: ['Revenue'] }).map((e) => e.message);
 
   it('an unknown DAX or PivotTable name is answered with the formula function the vocabulary maps it to', () => {
-    expect(messages('SUM([Revenue]) / COUNTROWS([Revenue])')).toContain('Unknown function COUNTROWS at 1:18 — did you mean COUNTA?');
+    // COUNTROWS() is read as COUNTA(1) (src/engine/formula/aliases.ts); with a field it is answered.
+    expect(messages('SUM([Revenue]) / COUNTROWS([Revenue])')[0]).toMatch(/^PivotDeck's formulas have no COUNTROWS at 1:18 — .*COUNTA\(\[Revenue\]\)/);
     expect(messages('STDDEV([Revenue])')).toEqual(['Unknown function STDDEV at 1:1 — did you mean STDEV.S?']);
-    expect(messages('DISTINCTCOUNT([Revenue])')).toEqual(['Unknown function DISTINCTCOUNT at 1:1 — did you mean COUNTDISTINCT?']);
+    expect(messages('DISTINCTCOUNT([Revenue])')[0]).toMatch(/^PivotDeck's formulas have no DISTINCTCOUNT at 1:1 — use COUNTDISTINCT\(\[Revenue\]\)/);
     // A name that maps to nothing still gets the nearest spelling, or nothing.
     expect(messages('MEDIN([Revenue])')).toEqual(['Unknown function MEDIN at 1:1 — did you mean MEDIAN?']);
     expect(messages('CONSTRUCTOR([Revenue])')[0]).not.toMatch(/undefined/);
