@@ -164,6 +164,34 @@ export interface XRange extends XLoadable<XRange> {
   delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void;
   /** ExcelApi 1.2. */
   unmerge(): void;
+  /**
+   * ExcelApi 1.9. Per-cell formatting in one read: a 2D array with, for each cell, the properties
+   * `load` asks for (a cell without a fill reads as colour "#FFFFFF", pattern "None").
+   */
+  getCellProperties(load: Excel.CellPropertiesLoadOptions): XClientResult<Excel.CellProperties[][]>;
+  /** ExcelApi 1.9. Per-cell formatting in one write; the array has the range's rows and columns. */
+  setCellProperties(values: Excel.SettableCellProperties[][]): void;
+  /**
+   * ExcelApi 1.13. The merged areas whose top-left cell is in this range (a merge starting
+   * outside it is not found), or a null object when there are none.
+   */
+  getMergedAreasOrNullObject(): XRangeAreas;
+}
+
+/** ExcelApi 1.9: several rectangular ranges of one sheet. */
+export interface XRangeAreas extends XLoadable<XRangeAreas> {
+  readonly isNullObject: boolean;
+  /** "Sheet1!A1:B2, Sheet1!D4:E5". */
+  readonly address: string;
+  readonly areaCount: number;
+  readonly cellCount: number;
+  /** Each rectangle as a Range (load `areas/items/address`). */
+  readonly areas: XRangeCollection;
+}
+
+/** ExcelApi 1.9. */
+export interface XRangeCollection extends XLoadable<XRangeCollection> {
+  readonly items: XRange[];
 }
 
 export interface XTableCollection extends XLoadable<XTableCollection> {

@@ -2,11 +2,13 @@
  * Range, RangeFormat, RangeFont and RangeFill proxies.
  */
 import type {
-  CellValue, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder, XRangeBorderCollection, XRangeFill, XRangeFont,
-  XRangeFormat, XWorksheet,
+  CellValue, XClientResult, XConditionalFormatCollection, XDataValidation, XRange, XRangeBorder, XRangeBorderCollection, XRangeFill, XRangeFont,
+  XRangeAreas, XRangeFormat, XWorksheet,
 } from '../../excel/api';
 import { type Area, formatArea, MAX_COLUMNS, MAX_ROWS, columnName, parseArea, quoteSheet } from '../../engine/address/a1';
-import { fail } from '../errors';
+import { apiNotFound, fail } from '../errors';
+import { readCellProperties, writeCellProperties } from './cell-properties';
+import { mergedAreasOf, RangeAreasProxy } from './range-areas';
 import { formatValue } from '../format';
 import type { BorderModel } from '../model';
 import { type CellStyle, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../state/sheet';
@@ -156,6 +158,27 @@ export class RangeProxy extends SimObject<RangeRef> implements XRange {
     this.invoke('unmerge', [], (r) => {
       r.sheet.merges = r.sheet.merges.filter((m) => !intersectArea(parseArea(m), r.area));
       this.ctx.state.changed();
+    });
+  }
+
+  getCellProperties(load: Excel.CellPropertiesLoadOptions): XClientResult<Excel.CellProperties[][]> {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.9')) throw apiNotFound('Range.getCellProperties', 'ExcelApi 1.9');
+    return this.result('getCellProperties', [load], (r) => readCellProperties(r, load) as Excel.CellProperties[][]);
+  }
+
+  setCellProperties(values: Excel.SettableCellProperties[][]): void {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.9')) throw apiNotFound('Range.setCellProperties', 'ExcelApi 1.9');
+    this.invoke('setCellProperties', [values], (r) => {
+      writeCellProperties(r, values, normalizeColor);
+      this.ctx.state.changed();
+    });
+  }
+
+  getMergedAreasOrNullObject(): XRangeAreas {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.13')) throw apiNotFound('Range.getMergedAreasOrNullObject', 'ExcelApi 1.13');
+    return new RangeAreasProxy(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const r = this.resolve();
+      return r === null ? null : mergedAreasOf(r);
     });
   }
   get rowCount(): number { return this.prop('rowCount'); }
