@@ -60,7 +60,7 @@ describe('a dashboard write that Excel stops halfway', () => {
     const { outcome, document } = await refreshDashboard({ ...deps(sim), run: faulty.run }, built.document, 'd1');
     expect(faulty.syncs()).toBeGreaterThanOrEqual(5);
     expect(outcome.status).toBe('failed');
-    expect(outcome.message).toMatch(/^Excel stopped while writing the dashboard \(.*\)\. PivotDeck put the previous values, charts and names back as they were/);
+    expect(outcome.message).toMatch(/^Excel stopped while writing the dashboard \(.*\)\. PivotDeck put the previous values, colours, merged cells, charts and names back as they were/);
     expect(document.dashboards[0]!.lastRefresh).toMatchObject({ ok: false });
 
     expect(sheetCells(sim)).toEqual(cells);

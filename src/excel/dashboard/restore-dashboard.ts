@@ -1,5 +1,6 @@
 import type { XChartType, XRequestContext } from '../api';
 import { parseBlock } from '../a1';
+import type { FormatSnapshot } from './format-backup';
 import type { WriteDashboardOptions } from './write-dashboard-plan';
 
 /** "A1:B2" → "$A$1:$B$2". */
@@ -9,18 +10,22 @@ function absolute(address: string): string {
 
 /** What a dashboard sheet held before a write, read in the write's first sync. */
 export interface DashboardBefore {
-  /** Cells PivotDeck was about to change: formulas (constants as they are) and number formats. */
-  cells: Array<{ address: string; formulas: unknown[][]; numberFormat: unknown[][] }>;
+  /**
+   * Cells PivotDeck was about to change: formulas (constants as they are), number formats and,
+   * when they could be read (format-backup.ts), per-cell formats and the merged areas.
+   */
+  cells: Array<{ address: string; formulas: unknown[][]; numberFormat: unknown[][] } & FormatSnapshot>;
   /** Every chart on the sheet then, with what a write changes. */
   charts: Array<{ name: string; type: XChartType; top: number; left: number; width: number; height: number; title: string; series: number }>;
 }
 
 /**
  * Puts a dashboard sheet back as it was before a write that Excel stopped halfway (Excel does not
- * roll a failed batch back): the cells' contents and number formats, the tracking names, the
- * charts' type, title, place and series (pointed at the old rows again), and no chart the failed
- * write added. One sync. Fills, fonts and merges are not read before a write (Office.js has no
- * cheap per-cell read of them), so they come back with the next refresh.
+ * roll a failed batch back): the cells' contents and number formats, their fills, fonts,
+ * alignment and merged areas when the write could read them first (ExcelApi 1.9 and 1.13; on an
+ * older Excel those come back with the next refresh), the tracking names, the charts' type,
+ * title, place and series (pointed at the old rows again), and no chart the failed write added.
+ * Two syncs (the first reads the sheet's names and charts).
  *
  * @example await run((ctx) => restoreDashboard(ctx, 'Sales overview', options, before));
  */
@@ -40,6 +45,10 @@ export async function restoreDashboard(context: XRequestContext, sheetName: stri
     range.numberFormat = c.numberFormat as string[][];
     range.formulas = c.formulas as string[][];
   }
+  // Merges after every block's contents (a merge keeps only its top-left value, and the others
+  // were empty before), then each cell's fill, font and alignment as they were.
+  for (const c of before.cells) for (const m of c.merges ?? []) sheet.getRange(m).merge(false);
+  for (const c of before.cells) if (c.formats) sheet.getRange(c.address).setCellProperties(c.formats);
   // The names this dashboard tracks, exactly as before.
   for (const n of names.items) if (n.name.startsWith(options.prefix) && !options.names.has(n.name)) n.delete();
   const present = new Set(names.items.map((n) => n.name));

@@ -8,12 +8,18 @@ import { estimateJsonBytes } from '../payload';
 import { needsTextFormat } from '../text-cells';
 import { DashboardWriteError } from './dashboard-write-error';
 import { firstForeignCell } from './foreign-cells';
+import { defaultRestoreSupport, MAX_FORMAT_BACKUP_CELLS, queueFormatReads, snapshotOf, type RestoreSupport } from './format-backup';
 
 export interface WriteDashboardOptions {
   /** Prefix of every name (and chart) this dashboard owns. */
   prefix: string;
   /** Names it owns now → sheet-local addresses (from readDashboardState). */
   names: ReadonlyMap<string, string>;
+  /**
+   * What can be backed up besides contents, so a failed write puts fills, fonts and merges back
+   * too; by default what the running Office supports (defaultRestoreSupport).
+   */
+  restore?: RestoreSupport;
 }
 
 export interface DashboardWrite {
@@ -91,8 +97,9 @@ function applyRules(sheet: XWorksheet, plan: WritePlan): void {
  * back-up of the cells it will change; the second wipes what the dashboard wrote before (except
  * stale tiles, kept as they were), writes values, formats, merges, conditional formats, dropdowns,
  * charts (their series pointed at the new rows, never re-made) and the tracking names. If Excel
- * fails during the second, the previous cells, names and charts are put back (all-or-nothing)
- * and a DashboardWriteError says so. Charts of removed tiles are deleted in a third sync, after
+ * fails during the second, the previous cells (contents, number formats and, where Excel can read
+ * them, fills, fonts, alignment and merges), names and charts are put back (all-or-nothing) and a
+ * DashboardWriteError says so. Charts of removed tiles are deleted in a third sync, after
  * the write succeeded.
  *
  * @example await writeDashboardPlan(host.run, plan, { prefix: 'PivotDeck_dash_d1_', names: state.names });
@@ -108,7 +115,15 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     const charts = sheet.charts.load('items/name, items/chartType, items/top, items/left, items/width, items/height, items/title/text, items/series/items/name');
     // What the cells PivotDeck will touch hold now (formulas keep constants and formulas alike),
     // read in the same sync, so a failure halfway can put them back.
-    const backups = backupAreas(plan, options, keep).map((address) => ({ address, range: sheet.getRange(address).load('formulas, numberFormat') }));
+    // Their fills, fonts and merges too, where Excel can read them per cell, within a bound.
+    const areas = backupAreas(plan, options, keep);
+    const support = options.restore ?? defaultRestoreSupport();
+    const cells = areas.reduce((n, a) => n + cellCount(a), 0);
+    const reading = { cellFormats: support.cellFormats && cells <= MAX_FORMAT_BACKUP_CELLS, merges: support.merges };
+    const backups = areas.map((address) => {
+      const range = sheet.getRange(address).load('formulas, numberFormat');
+      return { address, range, look: queueFormatReads(range, reading) };
+    });
     try {
       await context.sync();
     } catch (error) {
@@ -205,12 +220,12 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     } catch (error) {
       // Excel ran part of the batch and stopped: put back what the sheet held (all-or-nothing).
       const before: DashboardBefore = {
-        cells: backups.map((b) => ({ address: b.address, formulas: b.range.formulas as unknown[][], numberFormat: b.range.numberFormat as unknown[][] })),
+        cells: backups.map((b) => ({ address: b.address, formulas: b.range.formulas as unknown[][], numberFormat: b.range.numberFormat as unknown[][], ...snapshotOf(b.look) })),
         charts: charts.items.map((c) => ({ name: c.name, type: c.chartType, top: c.top, left: c.left, width: c.width, height: c.height, title: c.title.text, series: c.series.items.length })),
       };
       const put = await run((ctx) => restoreDashboard(ctx, plan.sheet, options, before)).then(() => true, () => false);
       throw new DashboardWriteError('excel', `Excel stopped while writing the dashboard (${explainExcelError(error, `write the sheet "${plan.sheet}"`)}). ${put
-        ? 'PivotDeck put the previous values, charts and names back as they were (the tiles\' colours come back with the next refresh).'
+        ? `PivotDeck put the previous ${putBack(reading)}`
         : 'PivotDeck could not put the previous values back either; refresh again to rewrite the dashboard.'} Try Refresh again.`);
     }
     let syncs = 2;
@@ -221,6 +236,19 @@ export async function writeDashboardPlan(run: ExcelRun, plan: WritePlan, options
     }
     return { syncs, requestBytes };
   });
+}
+
+/** What the message says was put back, and what waits for the next refresh. */
+function putBack(read: { cellFormats: boolean; merges: boolean }): string {
+  if (read.cellFormats && read.merges) return 'values, colours, merged cells, charts and names back as they were.';
+  const later = read.cellFormats ? 'merged cells' : read.merges ? 'colours and fonts' : 'colours and merged cells';
+  return `values, charts and names back as they were (the tiles' ${later} come back with the next refresh).`;
+}
+
+/** Cells of a sheet-local block address ("A1:C4" → 12). */
+function cellCount(address: string): number {
+  const block = parseBlock(address);
+  return block ? block.rows * block.columns : 1;
 }
 
 /**
