@@ -1,4 +1,5 @@
 import type { Span } from './ast';
+import { foreignAnswer, takesTable } from './foreign-names';
 import { FormulaError, quote } from './formula-error';
 
 export type TokenType = 'number' | 'string' | 'field' | 'name' | 'op' | '(' | ')' | ',' | 'eof';
@@ -92,12 +93,33 @@ export function tokenize(source: string): Token[] {
       i++;
     } else {
       const ch = String.fromCodePoint(source.codePointAt(i)!);
+      if (c === 39) daxTable(source, i, tokens);
       const hint = c === 39 ? 'text goes in double quotes: "like this"' : c === 59 ? 'separate arguments with commas' : undefined;
       throw new FormulaError('unexpected-character', `Unexpected character "${quote(ch)}"`, { start, end: i + ch.length }, source, hint);
     }
   }
   tokens.push({ type: 'eof', text: '', span: { start: n, end: n } });
   return tokens;
+}
+
+/**
+ * A DAX table name in apostrophes: 'Sales'[Amount] is told to drop the table, COUNTROWS('Sales')
+ * or SUMX('Sales', …) gets that function's PivotDeck answer. Anything else falls through to the
+ * caller's "text goes in double quotes".
+ */
+function daxTable(source: string, at: number, tokens: readonly Token[]): void {
+  const close = source.indexOf("'", at + 1);
+  if (close < 0) return;
+  const table = source.slice(at, close + 1);
+  if (source.charCodeAt(close + 1) === OPEN) {
+    const end = source.indexOf(']', close + 1);
+    const column = end < 0 ? source.slice(close + 1) : source.slice(close + 1, end + 1);
+    throw new FormulaError('syntax', `Unexpected table name ${quote(table)}`, { start: at, end: close + 1 }, source, `write ${quote(column)} without the table name: a PivotDeck formula reads one table`);
+  }
+  const [name, open] = [tokens[tokens.length - 2], tokens[tokens.length - 1]];
+  if (name?.type === 'name' && open?.type === '(' && takesTable(name.text)) {
+    throw new FormulaError('unknown-function', `PivotDeck's formulas have no ${quote(name.text)}`, name.span, source, foreignAnswer(name.text));
+  }
 }
 
 const APOSTROPHE = 39;

@@ -223,6 +223,9 @@ describe('names that do not compute the same are answered with the PivotDeck for
     ['SUMIFS([Betrag], [Kunde], "West")', /SUM\(IF\(\[Kunde\] = "West", \[Betrag\]\)\)|SUM\(IF\(\[Region\] = "West", \[Revenue\]\)\)/],
     ['CALCULATE(SUM([Betrag]), [Kunde] = "West")', /SUM\(IF\(\[Region\] = "West", \[Revenue\]\)\); a condition for the whole query goes under Filters/],
     ['Sales[Betrag] * 2', /^Unexpected name Sales at 1:1 — write \[Betrag\] without the table name/],
+    ["'Sales Data'[Betrag] * 2", /^Unexpected table name 'Sales Data' at 1:1 — write \[Betrag\] without the table name/],
+    ["COUNTROWS('Sales Data')", /^PivotDeck's formulas have no COUNTROWS at 1:1 — write COUNTROWS\(\) with nothing in the brackets/],
+    ["SUMX('Sales', [Betrag])", /^PivotDeck's formulas have no SUMX at 1:1 — write SUM\(/],
   ])('%s', (formula, expected) => {
     const [first] = problems(formula);
     expect(first).toMatch(expected);
