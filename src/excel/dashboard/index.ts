@@ -9,3 +9,4 @@ export { watchSheetChanges, type SheetChange } from './watch-sheet-changes';
 export { readSourceSamples, type SampledSource, type SourceSample } from './read-source-samples';
 export { firstForeignCell } from './foreign-cells';
 export { DashboardWriteError } from './dashboard-write-error';
+export { defaultRestoreSupport, MAX_FORMAT_BACKUP_CELLS, type RestoreSupport } from './format-backup';
