@@ -84,7 +84,8 @@ export async function extendPivot(
     });
     signal?.throwIfAborted();
     if (!plan.reconciliation.ok) return { status: 'disagrees', plan, message: disagreement(plan) };
-    // What later checks compare against, from the rows just read (the same cells they sample).
+    // What later checks compare against, from the rows just read (the same cells they sample);
+    // `read.sample` is there because `sample` was asked for above.
     const stamp = stampOfSample(read.sample!);
     onProgress?.({ phase: 'write' });
     const write = await writeExtension(deps.run, snapshot, plan, { extensionId: request.extensionId, placement: request.placement });
