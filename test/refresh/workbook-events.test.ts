@@ -170,4 +170,24 @@ describe('the composition root\'s dispatcher', () => {
     await Promise.all([stopExtensions(), stopFreshness(), stopParameters(), stopSources()]);
     expect(sim.eventHandlers()).toEqual(NONE);
   });
+
+  it('a workbook swapped under the same services (the workbench keeps one host): the watches stopped, then started again, register on the new workbook', async () => {
+    const first = salesSimulator();
+    const made = await createDashboard({ run: first.run }, emptyDocument(), { label: 'Sales overview', tiles: buildFromTemplate('salesOverview', { kind: 'table', name: 'Sales' }, FIELDS) });
+    let current: Simulator = first;
+    const services = createServices({ run: (batch) => current.run(batch), canReadDataSource: true, storage: memoryDocumentStorage(made.document) });
+    const start = async () => {
+      const stops = [await watchExtensions(services.extensions, { events: services.events }), await services.dashboards.watchParameters('d1')];
+      return () => Promise.all(stops.map((stop) => stop()));
+    };
+    const stop = await start();
+    expect(first.eventHandlers()).toMatchObject({ activated: 1, changed: 1 });
+    await stop();
+    current = createSimulator(JSON.parse(JSON.stringify(first.toModel())));
+    const again = await start();
+    expect(first.eventHandlers()).toEqual(NONE);
+    expect(current.eventHandlers()).toEqual({ activated: 1, changed: 1, sheetChanged: { [made.document.dashboards[0]!.sheet]: 1 } });
+    await again();
+    expect(current.eventHandlers()).toEqual(NONE);
+  });
 });
