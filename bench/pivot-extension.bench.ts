@@ -6,6 +6,8 @@
  * Prints, from one run:
  * - Excel-side cost of reading the source, from the simulator: syncs, bytes, the largest
  *   request/response (must stay ≤ 5 MB), and syncs against the ideal ceil(bytes / 5 MB);
+ * - the source's stamp: made from the rows that read brought (no sync of its own), and what an
+ *   out-of-date check spends reading it again (it must hash the same);
  * - compute time of PivotDeck's planExtension (grouping, all subtotal levels, reconciliation)
  *   as a ratio to a hand-written typed-array loop computing the same measures at the same
  *   levels in the same process (dictionary-encoded keys, counting sort, sort-based quantiles).
@@ -19,6 +21,8 @@ import { planExtension, type ExtensionMeasure } from '../src/engine/pivot-extens
 import type { CellValue } from '../src/excel/api';
 import { readPivot } from '../src/excel/pivot/read-pivot';
 import { readPivotSource } from '../src/excel/pivot/read-pivot-source';
+import { readPivotSourceSample } from '../src/excel/pivot/source-stamp';
+import { sampleIndexes, stampOfSample } from '../src/refresh/source-stamp';
 import { createSimulator } from '../src/simulator';
 import type { WorkbookModel } from '../src/simulator/model';
 
@@ -122,9 +126,15 @@ async function main(): Promise<void> {
   const snapshot = await readPivot(sim.run, 'FlightsPivot', { canReadDataSource: true });
   const pivotStats = sim.stats();
   sim.resetStats();
-  const read = await readPivotSource(sim.run, snapshot);
+  // As extendPivot reads it: the stamp's rows kept from the read.
+  const read = await readPivotSource(sim.run, snapshot, { sample: sampleIndexes });
   const sourceStats = sim.stats();
   const ideal = Math.ceil(sourceStats.responseBytes / LIMIT);
+  const stamp = stampOfSample(read.sample!);
+  sim.resetStats();
+  const checked = stampOfSample(await readPivotSourceSample(sim.run, snapshot, sampleIndexes));
+  const checkStats = sim.stats();
+  const stampsAgree = checked.rows === stamp.rows && checked.sample === stamp.sample;
 
   const c0 = performance.now();
   const plan = planExtension({ snapshot, source: read.source, measures: MEASURES });
@@ -145,11 +155,12 @@ async function main(): Promise<void> {
     `  read pivot: ${pivotStats.syncs} sync(s), ${mb(pivotStats.responseBytes)} MB`,
     `  read source: ${sourceStats.syncs} syncs, ${mb(sourceStats.responseBytes)} MB response, largest response ${mb(sourceStats.maxResponseBytes)} MB, largest request ${mb(sourceStats.maxRequestBytes)} MB (limit ${mb(LIMIT)} MB)`,
     `  syncs vs ideal ceil(bytes / 5 MB) = ${ideal}: ${(sourceStats.syncs / ideal).toFixed(2)}× (target ≤ 1.20×) ${sourceStats.syncs <= ideal * 1.2 ? 'OK' : 'OVER'}`,
+    `  source stamp: from the rows read, 0 syncs (extending = read pivot ${pivotStats.syncs} + source ${sourceStats.syncs} + write 2); an out-of-date check reads it again in ${checkStats.syncs} syncs, ${(checkStats.responseBytes / 1e3).toFixed(1)} KB: ${stampsAgree ? 'same stamp' : 'DIFFERENT STAMP'}`,
     `  compute: PivotDeck ${(ours / floor).toFixed(2)}× the typed-array loop (${ours.toFixed(0)} ms vs ${floor.toFixed(0)} ms; checksum ${checksum.toFixed(0)})`,
     `  (setup: load + write into the simulator ${(setup / 1000).toFixed(1)} s, not part of the figures)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  if (sourceStats.maxResponseBytes > LIMIT || sourceStats.maxRequestBytes > LIMIT) process.exitCode = 1;
+  if (sourceStats.maxResponseBytes > LIMIT || sourceStats.maxRequestBytes > LIMIT || !stampsAgree) process.exitCode = 1;
 }
 
 void main();

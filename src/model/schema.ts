@@ -85,6 +85,12 @@ export const computedAgainst = z.object({
   filters: z.string().max(64),
   sourceRows: z.number().int().min(0),
   source: z.string().max(64),
+  // ---- h/stamps (one source stamp): optional, no version bump. Present: `source` and this hold
+  // the one source stamp's sample hash (src/refresh/source-stamp.ts, the form dashboards record).
+  // Absent (written before): `source` is the older 64-row fingerprint, compared the old way until
+  // the next write records this form. ----
+  sourceSample: z.string().max(40).optional(),
+  // ---- end of h/stamps ----
 });
 export type ComputedAgainst = z.infer<typeof computedAgainst>;
 

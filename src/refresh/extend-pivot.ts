@@ -2,11 +2,11 @@ import { describeSkipped, ExtensionError, type ExtensionMeasure, type ExtensionP
 import type { ExcelRun } from '../excel/api';
 import { readPivot } from '../excel/pivot/read-pivot';
 import { readPivotSource } from '../excel/pivot/read-pivot-source';
-import { readSourceStamp } from '../excel/pivot/source-stamp';
 import type { ComputedAgainst } from '../model';
 import { writeExtension, type Placement, type WriteResult } from '../excel/pivot/write-extension';
 import { computeInThread, type ExtensionComputer } from './extension-computer';
 import { computedAgainst } from './extensions/freshness';
+import { sampleIndexes, stampOfSample } from './source-stamp';
 
 /** What extending needs from its surroundings; built once in the composition root. */
 export interface ExtendDeps {
@@ -72,6 +72,8 @@ export async function extendPivot(
     onProgress?.({ phase: 'source', rowsRead: 0 });
     const read = await readPivotSource(deps.run, snapshot, {
       signal,
+      // The rows the source's stamp hashes, kept as read: the stamp costs no sync of its own.
+      sample: sampleIndexes,
       onProgress: (p) => onProgress?.({ phase: 'source', rowsRead: p.rowsRead, totalRows: p.totalRows, bytes: p.bytes }),
     });
     signal?.throwIfAborted();
@@ -82,9 +84,9 @@ export async function extendPivot(
     });
     signal?.throwIfAborted();
     if (!plan.reconciliation.ok) return { status: 'disagrees', plan, message: disagreement(plan) };
-    // The source's cheap stamp (2 small syncs): what later checks compare against.
-    const stamp = await readSourceStamp(deps.run, snapshot);
-    signal?.throwIfAborted();
+    // What later checks compare against, from the rows just read (the same cells they sample);
+    // `read.sample` is there because `sample` was asked for above.
+    const stamp = stampOfSample(read.sample!);
     onProgress?.({ phase: 'write' });
     const write = await writeExtension(deps.run, snapshot, plan, { extensionId: request.extensionId, placement: request.placement });
     return {

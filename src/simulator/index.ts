@@ -73,6 +73,12 @@ export interface Simulator {
    * asynchronously after the sync that changed the cells, as in Excel).
    */
   eventsDelivered(): Promise<void>;
+  /**
+   * The event handlers registered now (added and synced, not yet removed): workbook-wide
+   * activations and cell changes, and each worksheet's own onChanged by sheet name. What a test
+   * counts to prove an add-in registers an event once, however many parts of it listen.
+   */
+  eventHandlers(): { activated: number; changed: number; sheetChanged: Record<string, number> };
 }
 
 /** What a user edit did: `ok: false` with Excel's alert text when validation refused it. */
@@ -247,6 +253,14 @@ export function createSimulator(model: WorkbookModel, options: SimulatorOptions 
       }
       notify();
       return { ok: true };
+    },
+    eventHandlers() {
+      const sheetChanged: Record<string, number> = {};
+      for (const sheet of state.sheets) {
+        const n = state.changeHandlers.get(sheet.id)?.size ?? 0;
+        if (n > 0) sheetChanged[sheet.name] = n;
+      }
+      return { activated: state.activatedHandlers.size, changed: state.anySheetChangeHandlers.size, sheetChanged };
     },
     async eventsDelivered() {
       // Delivers queued events now rather than waiting for the timer (works under fake timers).

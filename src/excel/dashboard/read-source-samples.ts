@@ -1,5 +1,6 @@
 import type { CellValue, ExcelRun, XRange, XTable } from '../api';
 import { localAddress, parseBlock } from '../a1';
+import { runsOf, type SampledRows } from '../sampled-rows';
 
 /** A workbook source whose sample is wanted: a table by name, or a sheet range (header first). */
 export type SampledSource =
@@ -7,26 +8,10 @@ export type SampledSource =
   | { key: string; kind: 'range'; sheet: string; address: string };
 
 /** What a sample read found: where the source is, its data-row count, header and sampled rows. */
-export interface SourceSample {
+export interface SourceSample extends SampledRows {
   sheet: string;
   /** The whole table or range, header and totals included ("A1:F11"), as locateTable gives it. */
   address: string;
-  /** Data rows (no header, no totals row). */
-  rows: number;
-  header: CellValue[];
-  /** Data-row index → its values. */
-  sampled: Map<number, CellValue[]>;
-}
-
-/** Consecutive indexes as [first, count] runs, so a whole small table is one range. */
-function runsOf(indexes: readonly number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const i of indexes) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === i) last[1]++;
-    else out.push([i, 1]);
-  }
-  return out;
 }
 
 /**

@@ -2,12 +2,15 @@ import { detectUnsupported, ExtensionError, type PivotSnapshot, type SourceTable
 import type { ExcelRun } from '../api';
 import { explainExcelError } from '../errors';
 import type { ReadProgress } from '../read-range-values';
+import { sampleOfRows, type SampledRows } from '../sampled-rows';
 import { readSourceRows } from './read-source-rows';
 import { sourceRanges } from './source-ranges';
 
 export interface ReadSourceOptions {
   onProgress?: (progress: ReadProgress) => void;
   signal?: AbortSignal;
+  /** Data-row indexes to hand back as read (for the source's stamp, at no extra sync). */
+  sample?: (rows: number) => number[];
 }
 
 export interface SourceRead {
@@ -15,6 +18,8 @@ export interface SourceRead {
   /** Syncs and estimated response bytes spent reading the data rows. */
   syncs: number;
   bytes: number;
+  /** With `options.sample`: the header and those rows as Excel gave them (before any conversion). */
+  sample?: SampledRows;
 }
 
 /**
@@ -31,6 +36,7 @@ export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, op
   const read = await readSourceRows(run, snapshot.source.type, snapshot.source.text, options);
   const reasons = detectUnsupported(snapshot, read.headers);
   if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
+  const sample = options.sample && sampleOfRows(read.header, read.rows, options.sample);
   const rows = read.rows as XlValue[][];
   const columns: XlValue[][] = read.headers.map(() => new Array<XlValue>(rows.length));
   let started = performance.now();
@@ -44,7 +50,7 @@ export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, op
       started = performance.now();
     }
   }
-  return { source: { headers: read.headers, columns, formats: read.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes };
+  return { source: { headers: read.headers, columns, formats: read.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes, ...(sample ? { sample } : {}) };
 }
 
 /** Where the source's data rows are, its header captions and first-row number formats. */

@@ -15,6 +15,8 @@ const MAX_CELLS_PER_RANGE = 1_000_000;
 export interface SourceRows {
   sheet: string;
   headers: string[];
+  /** The header row as Excel gave it (numbers stay numbers), for the source's stamp. */
+  header: CellValue[];
   formats: string[];
   rows: CellValue[][];
   syncs: number;
@@ -103,6 +105,7 @@ export async function readSourceRows(
     return {
       sheet: body.worksheet.name,
       headers: (header.values[0] ?? []).map((h) => String(h)),
+      header: header.values[0] ?? [],
       formats: ((formats.numberFormat as string[][])[0] ?? []).map((f) => String(f || 'General')),
       rows,
       syncs,

@@ -1,27 +1,22 @@
 import { ExtensionError, type PivotSnapshot } from '../../engine/pivot-extension';
-import type { ExcelRun } from '../api';
+import type { CellValue, ExcelRun } from '../api';
 import { explainExcelError } from '../errors';
-import { fingerprint } from './fingerprint';
+import { runsOf, type SampledRows } from '../sampled-rows';
 import { sourceRanges } from './source-ranges';
 
-/** The source's data row count and a cheap fingerprint of it. */
-export interface SourceStamp {
-  rows: number;
-  fingerprint: string;
-}
-
-/** How many rows the fingerprint samples: the first, the last and evenly spaced ones between. */
-export const SAMPLED_ROWS = 64;
-
 /**
- * Reads a pivot's source cheaply (2 syncs, at most {@link SAMPLED_ROWS} rows whatever its size):
- * its data row count and a fingerprint of its header and of sampled rows. A row added or removed,
- * a renamed column or a changed sampled cell changes it; a change to an unsampled cell may not,
- * and shows instead in the pivot's own value cells once the pivot is refreshed.
+ * Reads a pivot's source cheaply (2 syncs, only the rows `pick` chooses whatever its size): its
+ * data-row count, its header and the data rows at `pick(rows)`, as Excel gives them. The stamp
+ * made from it (src/refresh/source-stamp.ts) is what an extension's check compares with the stamp
+ * recorded when the block was written from a full read of the same cells.
  *
- * @example const { rows, fingerprint } = await readSourceStamp(host.run, snapshot);
+ * @example const sample = await readPivotSourceSample(host.run, snapshot, sampleIndexes);
  */
-export async function readSourceStamp(run: ExcelRun, snapshot: Pick<PivotSnapshot, 'name' | 'source'>): Promise<SourceStamp> {
+export async function readPivotSourceSample(
+  run: ExcelRun,
+  snapshot: Pick<PivotSnapshot, 'name' | 'source'>,
+  pick: (rows: number) => number[],
+): Promise<SampledRows> {
   const { type, text } = snapshot.source;
   return run(async (context) => {
     const { body, header } = sourceRanges(context, type, text);
@@ -32,19 +27,11 @@ export async function readSourceStamp(run: ExcelRun, snapshot: Pick<PivotSnapsho
     } catch (error) {
       throw new ExtensionError('unsupported', explainExcelError(error, `find the source "${text}" of the PivotTable "${snapshot.name}"`));
     }
-    const indexes = sampleIndexes(body.rowCount);
-    const rows = indexes.map((i) => body.getRow(i).load('values'));
-    if (rows.length > 0) await context.sync();
-    return {
-      rows: body.rowCount,
-      fingerprint: fingerprint([header.values, indexes, rows.map((r) => r.values[0])]),
-    };
+    const indexes = pick(body.rowCount).filter((i) => i >= 0 && i < body.rowCount);
+    const parts = runsOf(indexes).map(([first, count]) => ({ first, range: body.getRow(first).getResizedRange(count - 1, 0).load('values') }));
+    if (parts.length > 0) await context.sync();
+    const sampled = new Map<number, CellValue[]>();
+    for (const p of parts) p.range.values.forEach((row, i) => sampled.set(p.first + i, row));
+    return { rows: body.rowCount, header: header.values[0] ?? [], sampled };
   });
-}
-
-/** Row indexes sampled from `count` rows: all of them up to SAMPLED_ROWS, else evenly spaced with both ends. */
-export function sampleIndexes(count: number): number[] {
-  if (count <= SAMPLED_ROWS) return Array.from({ length: count }, (_, i) => i);
-  const step = (count - 1) / (SAMPLED_ROWS - 1);
-  return Array.from({ length: SAMPLED_ROWS }, (_, i) => Math.round(i * step));
 }

@@ -2,12 +2,13 @@ import { dashboardParameters, newDashboardId, normaliseParameter, parameterCells
 import { dashboardNamePrefix } from '../../dashboards/names';
 import { intersects } from '../../engine/address/a1';
 import { parseBlock } from '../../excel/a1';
-import { readDashboardState, removeDashboardOutput, watchSheetChanges } from '../../excel/dashboard';
+import { readDashboardState, removeDashboardOutput } from '../../excel/dashboard';
 import { locateTable } from '../../excel/query-output';
 import type { PivotDeckDocument } from '../../model';
 import { ConsentNeededError, type ConsentGate } from '../consent/consent-gate';
 import { originsNamedBy } from '../consent/workbook-origins';
 import type { DocumentService } from '../document';
+import { WorkbookEvents } from '../services/workbook-events';
 import { lockKey } from '../document/object-locks';
 import type { SourceData } from '../queries/source-data';
 import { createDashboard, refreshDashboard, updateDashboard, type DashboardChange, type NewDashboard } from './dashboard-ops';
@@ -21,6 +22,8 @@ export interface DashboardCoordinatorOptions {
   parameterDebounceMs?: number;
   /** Quiet time after the last change to a source table before refreshing (default 2 s). */
   sourceDebounceMs?: number;
+  /** The composition root's dispatcher of sheet events; a private one over `deps.run` when absent (tests). */
+  events?: WorkbookEvents;
 }
 
 function overlaps(address: string, cells: readonly string[]): boolean {
@@ -72,8 +75,11 @@ export class DashboardCoordinator {
   private controller = new AbortController();
   /** Ids handed to dashboards being created, so two creations never take the same one. */
   private readonly reserved: Array<{ id: string }> = [];
+  private readonly events: WorkbookEvents;
 
-  constructor(readonly deps: DashboardDeps, readonly documents: DocumentService, private readonly options: DashboardCoordinatorOptions = {}) {}
+  constructor(readonly deps: DashboardDeps, readonly documents: DocumentService, private readonly options: DashboardCoordinatorOptions = {}) {
+    this.events = options.events ?? new WorkbookEvents(deps.run);
+  }
 
   /** True while a refresh runs. */
   get busy(): boolean {
@@ -225,7 +231,7 @@ export class DashboardCoordinator {
       const outcome = await this.refresh(id, { reuseSources: true });
       options.onRefreshed?.(outcome);
     };
-    const stop = await watchSheetChanges(this.deps.run, def.sheet, (change) => {
+    const stop = await this.events.onSheetChanged(def.sheet, (change) => {
       if (change.ownWrite || !overlaps(change.address, addresses)) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => { timer = undefined; void fire().catch(() => undefined); }, this.options.parameterDebounceMs ?? 300);
@@ -249,7 +255,7 @@ export class DashboardCoordinator {
       const where = await locateTable(this.deps.run, key.slice('table:'.length)).catch(() => undefined);
       if (!where || where.sheet === def.sheet) continue;
       const area = where.address;
-      stops.push(await watchSheetChanges(this.deps.run, where.sheet, (change) => {
+      stops.push(await this.events.onSheetChanged(where.sheet, (change) => {
         if (!overlaps(change.address, [area])) return;
         this.session.forget(key);
         if (timer) clearTimeout(timer);

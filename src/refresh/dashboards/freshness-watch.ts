@@ -1,14 +1,15 @@
 import type { ExcelRun } from '../../excel/api';
-import { watchSheetChanges } from '../../excel/dashboard';
-import { watchWorkbook } from '../../excel/watch-workbook';
 import type { PivotDeckDocument } from '../../model';
 import type { DocumentService } from '../document';
+import { WorkbookEvents } from '../services/workbook-events';
 import { checkFreshness, type FreshnessReport } from './freshness';
 import { stampSheet } from './source-stamps';
 
 export interface FreshnessWatchOptions {
   /** Quiet time after the last sheet change or activation before checking (default 400 ms). */
   debounceMs?: number;
+  /** The composition root's dispatcher (services.events); a private one over `run` when absent. */
+  events?: WorkbookEvents;
 }
 
 /** The sheets holding the workbook sources that dashboards and queries read. */
@@ -31,7 +32,7 @@ function sourceSheets(doc: PivotDeckDocument): Set<string> {
  * one more after it. Listeners get each report.
  *
  * @example
- * const watch = new FreshnessWatch(host.run, documents);
+ * const watch = new FreshnessWatch(services.run, services.documents, { events: services.events });
  * watch.subscribe((r) => setReport(r));
  * const stop = await watch.start();
  */
@@ -41,8 +42,11 @@ export class FreshnessWatch {
   private running: Promise<FreshnessReport> | undefined;
   private queued: Promise<FreshnessReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly events: WorkbookEvents;
 
-  constructor(private readonly run: ExcelRun, private readonly documents: DocumentService, private readonly options: FreshnessWatchOptions = {}) {}
+  constructor(private readonly run: ExcelRun, private readonly documents: DocumentService, private readonly options: FreshnessWatchOptions = {}) {
+    this.events = options.events ?? new WorkbookEvents(run);
+  }
 
   /** The last report, if a check has finished. */
   get latest(): FreshnessReport | undefined {
@@ -96,7 +100,7 @@ export class FreshnessWatch {
       for (const name of wanted) {
         if (sheets.has(name.toLowerCase())) continue;
         // Every change counts, PivotDeck's own too: a landed source refreshed by PivotDeck is new data.
-        sheets.set(name.toLowerCase(), watchSheetChanges(this.run, name, () => this.soon()).catch(() => undefined));
+        sheets.set(name.toLowerCase(), this.events.onSheetChanged(name, () => this.soon()).catch(() => undefined));
       }
       for (const [name, stop] of sheets) {
         if ([...wanted].some((w) => w.toLowerCase() === name)) continue;
@@ -108,7 +112,8 @@ export class FreshnessWatch {
       follow(change.document);
       this.soon();
     });
-    const stopActivation = await watchWorkbook(this.run, () => this.soon(), { changes: false }).catch(() => undefined);
+    // Activations only: cells count only on the sheets that hold a source.
+    const stopActivation = await this.events.onActivated(() => this.soon()).catch(() => undefined);
     follow(await this.documents.read());
     await this.check().catch(() => undefined);
     return async () => {

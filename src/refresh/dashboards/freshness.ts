@@ -6,7 +6,8 @@
 import type { ExcelRun } from '../../excel/api';
 import { readSourceSamples, type SampledSource } from '../../excel/dashboard/read-source-samples';
 import type { PivotDeckDocument, SourceStamp } from '../../model';
-import { compareStamps, pulledStamp, sampleHash, sampleIndexes, stampAddress, type Freshness } from './source-stamps';
+import { sampleIndexes, stampOfSample } from '../source-stamp';
+import { compareStamps, pulledStamp, stampAddress, type Freshness } from './source-stamps';
 
 export interface FreshnessReport {
   dashboards: Map<string, Freshness>;
@@ -52,8 +53,7 @@ export async function currentStamps(run: ExcelRun, doc: Pick<PivotDeckDocument, 
     stamps.set(key, sample && {
       key, label, kind,
       address: stampAddress(sample.sheet, sample.address),
-      rows: sample.rows,
-      sample: sampleHash(sample.header, (i) => sample.sampled.get(i), sampleIndexes(sample.rows)),
+      ...stampOfSample(sample),
     });
   }
   return { stamps, syncs };

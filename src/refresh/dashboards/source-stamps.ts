@@ -2,53 +2,19 @@
  * Source stamps: what a source looked like when a dashboard or saved query was computed from it,
  * and the comparison that says "Out of date — Orders changed". Pure: the stamp of a refresh is
  * made from the data it read (no extra round trip); the stamp of "now" is read cheaply by
- * src/excel/dashboard/read-source-stamps.ts with the same sample rows, so both hash the same cells.
+ * src/excel/dashboard/read-source-samples.ts at the same sample rows, so both hash the same cells.
+ * A workbook source's row count and sample hash are the one source stamp (../source-stamp.ts).
  */
-import type { CellValue } from '../../excel/api';
 import type { SourceStamp } from '../../model';
 import { sourceRefKey, type SourceRef } from '../../engine/spec';
 import type { SourceData } from '../queries/source-data';
-import { fnv1a } from '../../engine/values/fnv1a';
+import { sampleChange, stampOfRows } from '../source-stamp';
 
-/** Rows hashed at most: a table this size or smaller is hashed whole. */
-export const SAMPLE_ROWS = 200;
-
-/**
- * The data-row indexes a stamp hashes for a table of `rows` data rows: all of them up to
- * SAMPLE_ROWS, otherwise SAMPLE_ROWS spread evenly from the first to the last row. A change to a
- * row outside the sample (same row count) is seen while the pane watches the sheet, and by the
- * next refresh, not by the stamp alone: that is the price of a check that reads 200 rows, not all.
- *
- * @example sampleIndexes(3) // [0, 1, 2]
- * @example sampleIndexes(1000).length // 200
- */
-export function sampleIndexes(rows: number): number[] {
-  if (rows <= SAMPLE_ROWS) return Array.from({ length: rows }, (_, i) => i);
-  const out = new Set<number>();
-  for (let i = 0; i < SAMPLE_ROWS; i++) out.add(Math.round((i * (rows - 1)) / (SAMPLE_ROWS - 1)));
-  return [...out].sort((a, b) => a - b);
-}
-
+// The sample part of a stamp is the one source stamp (src/refresh/source-stamp.ts), shared with
+// extensions; re-exported here for the dashboards' callers and tests.
+export { SAMPLE_ROWS, sampleHash, sampleIndexes } from '../source-stamp';
 /** The one FNV-1a (src/engine/values), re-exported for the stamp tests. */
-export { fnv1a };
-
-/** Normalises a value so a full read and a sampled read of the same cell hash the same (-0 is 0). */
-function cellKey(v: CellValue | undefined): string | number | boolean {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
-  return v;
-}
-
-/**
- * Hash of the header and the rows at `indexes` (rows given by index, so the sampled read and the
- * full read share the code).
- * @example sampleHash(['Region'], (i) => [['West'], ['East']][i], [0, 1])
- */
-export function sampleHash(header: readonly CellValue[], rowAt: (i: number) => readonly CellValue[] | undefined, indexes: readonly number[]): string {
-  const parts: unknown[] = [header.map(cellKey)];
-  for (const i of indexes) parts.push([i, ...(rowAt(i) ?? []).map(cellKey)]);
-  return fnv1a(JSON.stringify(parts));
-}
+export { fnv1a } from '../../engine/values/fnv1a';
 
 /**
  * A source's place as stamps record it ("Data!A1:F11"); compared without regard to case, as
@@ -106,12 +72,10 @@ export function stampOf(ref: SourceRef, data: SourceData | undefined, sources: r
     if (def?.kind === 'warehouse') return { key, label, kind: 'warehouse' };
     return { key, label, kind: 'web', pulled: pulledStamp(def?.lastPull) };
   }
-  const rows = data?.rows ?? [];
   return {
     key, label, kind: ref.kind,
     ...(data?.at ? { address: stampAddress(data.at.sheet, data.at.address) } : {}),
-    rows: rows.length,
-    sample: sampleHash(data?.header ?? [], (i) => rows[i], sampleIndexes(rows.length)),
+    ...stampOfRows(data?.header ?? [], data?.rows ?? []),
   };
 }
 
@@ -139,7 +103,8 @@ export function compareStamps(saved: readonly SourceStamp[] | undefined, now: Re
   const changed: string[] = [];
   for (const s of comparable) {
     const n = now.get(s.key);
-    const same = n !== undefined && n.kind === s.kind && n.address?.toUpperCase() === s.address?.toUpperCase() && n.rows === s.rows && n.sample === s.sample && n.pulled === s.pulled;
+    const same = n !== undefined && n.kind === s.kind && n.address?.toUpperCase() === s.address?.toUpperCase()
+      && sampleChange(s, n) === undefined && n.pulled === s.pulled;
     if (!same && !changed.includes(s.label)) changed.push(s.label);
   }
   return changed.length ? { state: 'outOfDate', changed } : { state: 'current' };

@@ -1,8 +1,9 @@
 import { readPivot } from '../../excel/pivot/read-pivot';
-import { readSourceStamp } from '../../excel/pivot/source-stamp';
+import { readPivotSourceSample } from '../../excel/pivot/source-stamp';
 import type { PivotExtension } from '../../model';
 import type { ExtendDeps } from '../extend-pivot';
-import { computedAgainst, headline, staleReasons } from './freshness';
+import { legacySampleIndexes, legacyStampOfSample, sampleIndexes, stampOfSample } from '../source-stamp';
+import { computedAgainst, hasSampleStamp, headline, staleReasons } from './freshness';
 
 /** Whether an extension's numbers still belong to its pivot as it is now. */
 export type Freshness =
@@ -18,8 +19,10 @@ export const NO_RECORD = 'PivotDeck cannot tell whether these numbers still matc
 
 /**
  * Compares what an extension was computed against with its pivot and source as they are now:
- * one sync for the pivot (fields, items, value cells), two small ones for the source's stamp.
- * A pivot that cannot be read any more (deleted, renamed) counts as changed.
+ * one sync for the pivot (fields, items, value cells), two small ones for the source's stamp
+ * (the one source stamp's sample; a record written before it existed is checked in its own,
+ * older form, at the same cost). A pivot that cannot be read any more (deleted, renamed) counts
+ * as changed.
  *
  * @example
  * const f = await checkExtension(deps, ext);
@@ -36,7 +39,10 @@ export async function checkExtension(deps: ExtendDeps, ext: PivotExtension): Pro
   }
   let stamp;
   try {
-    stamp = await readSourceStamp(deps.run, snapshot);
+    // Compared in the form the record holds: a hash of other rows could only say "changed".
+    stamp = hasSampleStamp(then)
+      ? stampOfSample(await readPivotSourceSample(deps.run, snapshot, sampleIndexes))
+      : legacyStampOfSample(await readPivotSourceSample(deps.run, snapshot, legacySampleIndexes));
   } catch (error) {
     return { state: 'stale', changed: 'source', headline: headline({ pivot: [], source: ['gone'] }), reasons: [error instanceof Error ? error.message : String(error)] };
   }

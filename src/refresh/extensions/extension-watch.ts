@@ -1,7 +1,9 @@
-import { watchWorkbook } from '../../excel/watch-workbook';
 import type { ExtensionCoordinator } from '../extension-coordinator';
+import { WorkbookEvents } from '../services/workbook-events';
 
 export interface ExtensionWatchOptions {
+  /** The composition root's dispatcher (services.events); a private one over the coordinator's Excel when absent. */
+  events?: WorkbookEvents;
   /** Quiet time after the last event before checking (typing fires one event per cell). */
   delayMs?: number;
   /** Told after each round of checks (the pane re-reads the document anyway; tests wait on it). */
@@ -15,7 +17,7 @@ export interface ExtensionWatchOptions {
  * are marked on the sheet and in the document (or refreshed, where the user asked for that).
  * Returns `stop`.
  *
- * @example const stop = await watchExtensions(services.extensions); // … await stop();
+ * @example const stop = await watchExtensions(services.extensions, { events: services.events }); // … await stop();
  */
 export async function watchExtensions(coordinator: ExtensionCoordinator, options: ExtensionWatchOptions = {}): Promise<() => Promise<void>> {
   const delay = options.delayMs ?? 400;
@@ -26,15 +28,22 @@ export async function watchExtensions(coordinator: ExtensionCoordinator, options
     if (stopped) return;
     coordinator.checkAll().then(() => options.onChecked?.(), (error: unknown) => options.onError?.(error));
   };
-  const stopEvents = await watchWorkbook(coordinator.deps.run, () => {
+  const soon = () => {
     if (stopped) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(round, delay);
+  };
+  const events = options.events ?? new WorkbookEvents(coordinator.deps.run);
+  const stopActivated = await events.onActivated(soon);
+  // Marking a block out of date is PivotDeck's own write: it must not start another round.
+  const stopChanged = await events.onChanged((e) => { if (!e.ownWrite) soon(); }).catch(async (error: unknown) => {
+    await stopActivated();
+    throw error;
   });
   round();
   return async () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
-    await stopEvents();
+    await Promise.all([stopActivated(), stopChanged()]);
   };
 }

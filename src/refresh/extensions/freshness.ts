@@ -1,11 +1,12 @@
 /**
  * What an extension was computed against, and how to tell that it no longer holds. Pure: the
- * pivot part comes from a snapshot already read, the source part from readSourceStamp.
+ * pivot part comes from a snapshot already read, the source part is the one source stamp
+ * (../source-stamp.ts), made from the rows the extension read or from a cheap sample read.
  */
 import type { PivotSnapshot } from '../../engine/pivot-extension';
 import { fingerprint } from '../../excel/pivot/fingerprint';
-import type { SourceStamp } from '../../excel/pivot/source-stamp';
 import type { ComputedAgainst } from '../../model';
+import { sampleChange, type SampleStamp } from '../source-stamp';
 
 /** What the pane and the sheet say when the pivot changed. */
 export const PIVOT_CHANGED = 'Out of date — the PivotTable changed';
@@ -13,11 +14,11 @@ export const PIVOT_CHANGED = 'Out of date — the PivotTable changed';
 export const SOURCE_CHANGED = 'Out of date — the PivotTable\'s source data changed';
 
 /**
- * The record of what a block is computed against.
+ * The record of what a block is computed against: the pivot as read and the source's stamp.
  *
- * @example const against = computedAgainst(snapshot, { rows: 12, fingerprint: 'ab12…' });
+ * @example const against = computedAgainst(snapshot, stampOfSample(read.sample));
  */
-export function computedAgainst(snapshot: PivotSnapshot, source: SourceStamp): ComputedAgainst {
+export function computedAgainst(snapshot: PivotSnapshot, source: SampleStamp): ComputedAgainst {
   return {
     rows: snapshot.rows.map((f) => f.name),
     columns: snapshot.columns.map((f) => f.name),
@@ -29,13 +30,33 @@ export function computedAgainst(snapshot: PivotSnapshot, source: SourceStamp): C
       .map((f) => [f.name, f.items.filter((i) => !i.visible).map((i) => i.name)] as const)
       .filter(([, hidden]) => hidden.length > 0)),
     sourceRows: source.rows,
-    source: source.fingerprint,
+    // Both hold the one stamp's hash; `source` stays filled for PivotDeck versions that require it
+    // (they compare it with their 64-row fingerprint, which never matches: "changed", not a false "Up to date").
+    source: source.sample,
+    sourceSample: source.sample,
   };
 }
 
 /**
+ * Whether a record holds the one source stamp (else the older 64-row fingerprint). An older
+ * PivotDeck that re-saves the document drops `sourceSample`, which it does not know; the hash it
+ * leaves in `source` is still told apart by its length (8 hex digits; the older form has 16).
+ *
+ * @example hasSampleStamp(ext.computedAgainst) // true for blocks written by this version
+ */
+export function hasSampleStamp(record: ComputedAgainst): boolean {
+  return record.sourceSample !== undefined || /^[0-9a-f]{8}$/.test(record.source);
+}
+
+/** The stamp a record holds (in whichever form it was made). */
+function sourceStampOf(record: ComputedAgainst): SampleStamp {
+  return { rows: record.sourceRows, sample: record.sourceSample ?? record.source };
+}
+
+/**
  * Plain-words reasons `now` differs from `then`; empty when nothing PivotDeck reads changed.
- * Pivot reasons come first: they are what makes a block misaligned.
+ * Pivot reasons come first: they are what makes a block misaligned. `now`'s source stamp must be
+ * in the form `then` holds (see {@link hasSampleStamp}); two forms never compare equal.
  *
  * @example staleReasons(then, now); // ['the row fields changed: Category was removed']
  */
@@ -58,8 +79,9 @@ export function staleReasons(then: ComputedAgainst, now: ComputedAgainst): { piv
   else if (then.rowItems !== now.rowItems) pivot.push('the PivotTable\'s row labels changed');
   if (then.values !== now.values) pivot.push('the PivotTable\'s numbers changed');
   const source: string[] = [];
-  if (then.sourceRows !== now.sourceRows) source.push(`the source data has ${now.sourceRows} row${now.sourceRows === 1 ? '' : 's'} now (it had ${then.sourceRows})`);
-  else if (then.source !== now.source) source.push('the source data changed');
+  const change = sampleChange(sourceStampOf(then), sourceStampOf(now));
+  if (change === 'rows') source.push(`the source data has ${now.sourceRows} row${now.sourceRows === 1 ? '' : 's'} now (it had ${then.sourceRows})`);
+  else if (change) source.push('the source data changed');
   return { pivot, source };
 }
 

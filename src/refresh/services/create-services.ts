@@ -29,6 +29,7 @@ import type { DrillComputer } from '../show-rows/compute-drill';
 import type { ShowRowsOutcome } from '../show-rows/show-rows-outcome';
 import { warehouseRowsRunner } from '../show-rows/warehouse-rows';
 import type { SourceDeps } from '../sources/refresh-source';
+import { WorkbookEvents } from './workbook-events';
 
 /** What the runtime offers; everything else is built here. */
 export interface ServiceHost {
@@ -103,6 +104,12 @@ export interface Services {
   showRows: () => Promise<ShowRowsOutcome>;
   /** Hears every Show rows outcome (the ribbon's too: the pane shows its refusals); returns unsubscribe. */
   onShowRows: (listener: (outcome: ShowRowsOutcome) => void) => () => void;
+  /**
+   * The one dispatcher of Excel's sheet events (activations, cell changes): each registered once
+   * however many watches listen (extensions, freshness, dashboard cells). Registers nothing until
+   * something listens.
+   */
+  events: WorkbookEvents;
 }
 
 const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of PivotDeck cannot reach the web. Refresh the source from the task pane.'));
@@ -115,6 +122,7 @@ const noWeb: typeof fetch = () => Promise.reject(new TypeError('This part of Piv
  */
 export function createServices(host: ServiceHost): Services {
   const { run } = host;
+  const events = new WorkbookEvents(run);
   const documents = new DocumentService(host.storage ?? workbookDocumentStorage(run));
   const current = async () => documents.lastOpened()?.document ?? await documents.read();
   const consentStore = host.consent ?? consentStoreOver(userKeyValueBackend('pivotdeck-consent'));
@@ -166,7 +174,7 @@ export function createServices(host: ServiceHost): Services {
     queries: new QueryCoordinator(queryDeps, documents),
     // Dashboards compute in a query worker too; a warm one, since a refresh runs its distinct
     // queries one after the other and each would otherwise load the engine into a new worker.
-    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent }),
+    dashboards: new DashboardCoordinator({ ...queryDeps, compute: host.workers?.query({ keepWarm: true }) ?? queryCompute }, documents, { ...host.dashboardOptions, consent, events }),
     showRows: async () => {
       const { showRowsAtSelection } = await import('../show-rows/show-rows-at-selection');
       const outcome = await showRowsAtSelection(showRowsDeps);
@@ -177,5 +185,6 @@ export function createServices(host: ServiceHost): Services {
       showRowsListeners.add(listener);
       return () => { showRowsListeners.delete(listener); };
     },
+    events,
   };
 }

@@ -37,7 +37,7 @@ export function paneDashboards(services: Services): PaneDashboards {
     reportOutcome(id, outcome) {
       for (const listener of outcomeListeners) listener(id, outcome);
     },
-    freshness: new FreshnessWatch(services.run, services.documents),
+    freshness: new FreshnessWatch(services.run, services.documents, { events: services.events }),
   };
   byServices.set(services, made);
   return made;

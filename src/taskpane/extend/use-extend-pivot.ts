@@ -33,7 +33,7 @@ export interface CardNotice {
  */
 export function useExtendPivot(host: PaneHost) {
   const canReadDataSource = host.isSetSupported('ExcelApi', '1.15');
-  const { extensions: coordinator, documents } = useServices();
+  const { extensions: coordinator, documents, events } = useServices();
   const deps = coordinator.deps;
   const opened = useRef<OpenResult | undefined>(undefined);
   const [doc, setDoc] = useState<PivotDeckDocument | undefined>();
@@ -72,11 +72,11 @@ export function useExtendPivot(host: PaneHost) {
   useEffect(() => {
     let stop: (() => Promise<void>) | undefined;
     let cancelled = false;
-    watchExtensions(coordinator, { onError: () => undefined }).then((s) => {
+    watchExtensions(coordinator, { events, onError: () => undefined }).then((s) => {
       if (cancelled) void s(); else stop = s;
     }, () => undefined);
     return () => { cancelled = true; void stop?.(); };
-  }, [coordinator]);
+  }, [coordinator, events]);
 
   // Once PivotDeck finds the chosen pivot changed, an earlier "Added … match" result is withdrawn
   // (it spoke of the pivot as it was) and the pivot's fields shown above are read again.
