@@ -55,7 +55,7 @@ export async function pulledToSourceData(pull: PullOk, options: { yieldNow?: () 
   return { header, rows, syncs: 0, bytes: pull.bytes };
 }
 
-export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep'>;
+export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep' | 'parseCsv'>;
 
 /**
  * The PullSource queries use for web sources: finds the source in the workbook's document and
