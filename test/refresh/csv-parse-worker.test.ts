@@ -159,9 +159,11 @@ describe('CSV parsed on the CSV worker', () => {
     expect(yields.count).toBe(2 * Math.floor(200_000 / 8192));
   });
 
-  it('a ragged file, a TSV and user-chosen types read as they do in-thread', async () => {
+  it('a ragged file, a header alone, a TSV and user-chosen types read as they do in-thread', async () => {
     server.setResource('ragged.csv', 'name;note;amount\n"Ann";"two\nlines";1,5\nBob;plain;2\nCy;short\n', 'text/csv');
-    for (const [path, options] of [['/mutable/ragged.csv', undefined], ['/data/unemployment.tsv', undefined], ['/data/seattle-weather.csv', { types: { weather: 'number', date: 'text' } }]] as const) {
+    server.setResource('header-only.csv', 'Amount,Name\n', 'text/csv');
+    const paths = [['/mutable/ragged.csv', undefined], ['/mutable/header-only.csv', undefined], ['/data/unemployment.tsv', undefined], ['/data/seattle-weather.csv', { types: { weather: 'number', date: 'text' } }]] as const;
+    for (const [path, options] of paths) {
       const viaWorker = (await pullCsv(def(path, options), workerContext().context)) as PullOk;
       const inThread = (await pullCsv(def(path, options), testContext())) as PullOk;
       expect(viaWorker.columns, path).toEqual(inThread.columns);
