@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import type { ColumnTable } from 'arquero';
 import type { credentialRef, SourceDefinition } from '../model/schema';
 import type { CredentialStore } from './credentials';
+import type { CsvBody, CsvParseControl } from './parse/parse-csv-body';
+import type { TypedColumns } from './parse/parse-delimited';
 
 export type { SourceDefinition };
 export type CredentialRef = z.infer<typeof credentialRef>;
@@ -83,7 +85,18 @@ export interface PullContext {
   now?: () => number;
   /** Injectable for tests: wait between retries; must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Parses a downloaded CSV body away from the caller's thread (the pane's: a Web Worker, see
+   * src/refresh/sources/csv-parse-worker.ts). Absent, CSV is parsed in this thread by the same code.
+   */
+  parseCsv?: CsvParser;
 }
+
+/**
+ * Parses one CSV download into typed columns exactly as `parseCsvBody` does (a blank cell is
+ * null), and rejects with the SourceError it throws. May take the body's buffer (transferred).
+ */
+export type CsvParser = (body: CsvBody, control: Omit<CsvParseControl, 'blanksAsNaN'>) => Promise<TypedColumns>;
 
 export interface PullOk {
   status: 'ok';

@@ -28,6 +28,11 @@ export interface DelimitedOptions {
   maxRows?: number;
   signal?: AbortSignal;
   onRows?: (rows: number) => void;
+  /**
+   * Number and date columns with blanks stay Float64Array, NaN for a blank (instead of an array
+   * with null): what a worker transfers without visiting a cell (parse-csv-body.ts).
+   */
+  blanksAsNaN?: boolean;
 }
 
 export type ColumnData = Float64Array | (number | null)[] | (string | null)[] | (boolean | null)[];
@@ -277,7 +282,8 @@ function runPass(text: string, format: DSV, options: DelimitedOptions, asText: S
     const missing = blanks[j]! + invalid[j]!;
     if (isNumericKind(kind)) {
       const col = numeric[j]!.subarray(0, rowCount);
-      data[name] = missing > 0 ? Array.from(col, (x) => (x === x ? x : null)) : capacity - rowCount > 1024 ? col.slice() : col;
+      if (missing > 0 && !options.blanksAsNaN) data[name] = Array.from(col, (x) => (x === x ? x : null));
+      else data[name] = capacity - rowCount > 1024 ? col.slice() : col;
     } else data[name] = other[j] as ColumnData;
     columns.push({ name, type: typeOfKind(kind), blanks: missing });
   }

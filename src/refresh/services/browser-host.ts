@@ -2,6 +2,7 @@ import type { ExcelRun } from '../../excel/api';
 import { browserComputer } from '../start-extension-worker';
 import { browserQueryComputer } from '../queries/start-query-worker';
 import { browserDrillComputer } from '../show-rows/drill-worker-computer';
+import { browserCsvParser } from '../sources/start-csv-parse-worker';
 import type { ServiceHost } from './create-services';
 import { pageIsLocal } from './local-hosts';
 
@@ -21,6 +22,6 @@ export function browserServiceHost(run: ExcelRun, options: { canReadDataSource: 
     ...(hasFetch ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init) } : {}),
     allowHttpLocalhost: options.allowHttpLocalhost ?? pageIsLocal(),
     origin: typeof location === 'undefined' ? undefined : location.origin,
-    ...(options.workers ? { workers: { extension: browserComputer, query: browserQueryComputer, drill: browserDrillComputer } } : {}),
+    ...(options.workers ? { workers: { extension: browserComputer, query: browserQueryComputer, drill: browserDrillComputer, csv: browserCsvParser } } : {}),
   };
 }

@@ -5,7 +5,7 @@
  * service, a credential store, an HTTP context, a worker computer or a coordinator.
  */
 import type { CredentialStore } from '../../connectors/credentials';
-import type { HttpPolicy, PullContext } from '../../connectors/types';
+import type { CsvParser, HttpPolicy, PullContext } from '../../connectors/types';
 import type { WarehouseContext } from '../../connectors/warehouse';
 import type { ExcelRun } from '../../excel/api';
 import { userCredentialStore, userKeyValueBackend } from '../../excel/user-credential-store';
@@ -52,6 +52,8 @@ export interface ServiceHost {
     query: (options?: { keepWarm?: boolean }) => QueryComputer;
     /** Show rows' recompute-and-select, on the query worker (in-thread when absent). */
     drill?: () => DrillComputer;
+    /** CSV parsing of web sources off the pane thread (in-thread when absent or undefined). */
+    csv?: () => CsvParser | undefined;
   };
   /** The user's consent answers; this computer's per-user storage when absent. */
   consent?: ConsentStore;
@@ -136,8 +138,9 @@ export function createServices(host: ServiceHost): Services {
   const policy: HttpPolicy = { ...host.policy, allowHttpLocalhost: host.allowHttpLocalhost === true };
   // Every request of web sources and warehouses goes through this one guarded fetch.
   const guarded = host.fetch && consentFetch(host.fetch, consent, async () => originsNamedBy(await current()));
+  const parseCsv = host.workers?.csv?.();
   const http: WebPullContext | undefined = guarded
-    ? { fetch: guarded, credentials, policy, origin: host.origin, ...(host.sleep ? { sleep: host.sleep } : {}) }
+    ? { fetch: guarded, credentials, policy, origin: host.origin, ...(host.sleep ? { sleep: host.sleep } : {}), ...(parseCsv ? { parseCsv } : {}) }
     : undefined;
   const warehouseContext: WarehouseContext | undefined = http && {
     fetch: http.fetch, credentials, policy: { allowHttpLocalhost: policy.allowHttpLocalhost }, origin: host.origin,
@@ -149,7 +152,7 @@ export function createServices(host: ServiceHost): Services {
   const queryDeps: QueryDeps = { run, compute: queryCompute, pull, warehouse, ...(host.now ? { now: host.now } : {}) };
   const sourceDeps: SourceDeps = {
     run, fetch: http?.fetch ?? noWeb, credentials, policy, origin: host.origin,
-    ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}),
+    ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}), ...(parseCsv ? { parseCsv } : {}),
   };
   const showRowsListeners = new Set<(outcome: ShowRowsOutcome) => void>();
   const showRowsDeps = {

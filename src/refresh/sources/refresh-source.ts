@@ -25,6 +25,8 @@ export interface SourceDeps {
   origin?: string;
   now?: () => Date;
   sleep?: PullContext['sleep'];
+  /** Parses CSV downloads off the pane thread (the pane's CSV worker); in-thread when absent. */
+  parseCsv?: PullContext['parseCsv'];
 }
 
 export type SourceProgress = (PullProgress & { phase: 'download' | 'parse' }) | LandProgress;
@@ -97,6 +99,7 @@ export async function refreshSource(deps: SourceDeps, doc: PivotDeckDocument, so
         policy: deps.policy,
         origin: deps.origin,
         sleep: deps.sleep,
+        parseCsv: deps.parseCsv,
       });
       if (result.status === 'notModified') {
         const next: SourceDefinition = { ...withoutError(def), lastRefresh: { at, ok: true, message: 'Unchanged since the last refresh (the server said so); nothing was downloaded or rewritten.' } };

@@ -137,7 +137,7 @@ export class SourceCoordinator {
     const { pullSource } = await pullCode();
     const pull = await pullSource(def, {
       fetch: this.deps.fetch, credentials: this.deps.credentials, policy: this.deps.policy, origin: this.deps.origin,
-      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}), ...options,
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}), ...(this.deps.parseCsv ? { parseCsv: this.deps.parseCsv } : {}), ...options,
     });
     if (pull.status !== 'ok') throw new Error('The server said nothing changed; press Preview again.');
     return pull;
