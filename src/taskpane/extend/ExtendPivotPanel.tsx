@@ -12,6 +12,7 @@ import { MeasureEditor } from './MeasureEditor';
 import { pivotFromKey, pivotKey, pivotLabel } from './pivot-key';
 import { PivotQuestionBar } from './PivotQuestionBar';
 import { progressWords } from './progress-words';
+import { defaultMeasureField } from '../query/measure-choices';
 import { SectionStatus } from '../StatusMessages';
 import { useExtendPivot } from './use-extend-pivot';
 
@@ -88,7 +89,14 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
       {description && description.problems.length === 0 && (
         <>
           <h3 className={styles.subheading}>Several measures at once</h3>
-          <MeasureEditor key={state.pivotName} fields={description.sourceFields} measures={measures} onChange={setMeasures} />
+          {/* Started again once the fields are typed, on the first number field. */}
+          <MeasureEditor
+            key={`${state.pivotName ?? ''}${state.fields ? ':typed' : ''}`}
+            fields={description.sourceFields}
+            defaultField={state.fields ? defaultMeasureField(state.fields) : undefined}
+            measures={measures}
+            onChange={setMeasures}
+          />
         </>
       )}
       {description && description.problems.length === 0 && (

@@ -2,6 +2,7 @@ import { Button, Spinner } from '@fluentui/react-components';
 import { useRef, useState, type ReactElement } from 'react';
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PivotExtension } from '../../model';
+import { applyMeasureEdit } from '../../refresh/extensions/edit-measures';
 import { measuresOfField } from '../../refresh/extensions/value-edits';
 import { SortableAreas } from '../query/AreaBoxes';
 import type { FieldInfo } from '../query/field-info';
@@ -47,7 +48,8 @@ type Asking = { title: string; text: string; confirm: string; change: ValuesChan
 export function ExtensionFields({ fields, extension, writing, readOnly, status, onChange }: ExtensionFieldsProps): ReactElement {
   const styles = useExtensionFieldsStyles();
   const saved = extension?.measures ?? [];
-  // A move shows at once (dnd-kit keeps focus on the dropped chip); the sheet follows, or the order comes back.
+  // A change shows at once (a checked box stays checked, dnd-kit keeps focus on the dropped chip)
+  // while the sheet is written; if the write fails, the list comes back as it was.
   const [pending, setPending] = useState<ExtensionMeasure[] | undefined>();
   const measures = pending ?? saved;
   const [editing, setEditing] = useState<Editing | undefined>();
@@ -63,14 +65,22 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
     opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     setEditing(next);
   };
+  const ask = (question: Asking) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setAsking(question);
+  };
   const close = () => {
     setEditing(undefined);
+    setAsking(undefined);
     const back = opener.current;
     opener.current = null;
     // After React removed the dialog: back to what opened it, or to the field list if it is gone.
     requestAnimationFrame(() => (back?.isConnected ? back : listRef.current?.querySelector('input'))?.focus());
   };
-  const write = (change: ValuesChange, done: string) => { void onChange(change, done); };
+  const write = (change: ValuesChange, done: string) => {
+    setPending(expected(saved, change));
+    void onChange(change, done).finally(() => setPending(undefined));
+  };
 
   /** Removing measures: the extension goes when nothing would be left. */
   const removal = (gone: readonly ExtensionMeasure[]): ValuesChange => (gone.length >= saved.length
@@ -90,7 +100,7 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
     const done = `Removed ${labels(gone)}.`;
     // One column goes at a click, as in Excel; several are named and asked about first.
     if (gone.length === 1) { write(removal(gone), done); return; }
-    setAsking({
+    ask({
       title: `Remove ${gone.length} columns of ${field.name}?`,
       text: `PivotDeck will ${gone.length >= saved.length ? 'delete its columns' : 'rewrite its columns'} at ${where} without ${labels(gone)}. Your PivotTable and its data are not changed.`,
       confirm: 'Remove columns',
@@ -106,7 +116,7 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
     // Columns shown as a share, rank or difference of this one go with it.
     const gone = [m, ...saved.filter((x) => x.of === m.id)];
     const also = gone.length > 1 ? ` and ${labels(gone.slice(1))}, which ${gone.length === 2 ? 'is' : 'are'} based on it` : '';
-    setAsking({
+    ask({
       title: gone.length > 1 ? 'Remove these columns?' : 'Remove this column?',
       text: gone.length >= saved.length
         ? `PivotDeck will delete the column${saved.length === 1 ? '' : 's'} it wrote at ${where} (${labels(gone)}) and stop refreshing ${saved.length === 1 ? 'it' : 'them'}. Your PivotTable and its data are not changed.`
@@ -130,7 +140,7 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
         <div ref={listRef}>
           <FieldList
             fields={known}
-            inUse={extensionFieldsInUse(saved, known)}
+            inUse={extensionFieldsInUse(measures, known)}
             onCheck={onCheck}
             onAddValue={(name, from) => {
               if (busy) return;
@@ -153,13 +163,7 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
           if (!m) return undefined;
           return {
             message: moveMessage(m.label, to.index, measures.length),
-            apply: () => {
-              const next = measures.filter((x) => x.id !== m.id);
-              next.splice(to.index, 0, m);
-              setPending(next);
-              void onChange({ kind: 'edit', edit: { kind: 'move', id: m.id, to: to.index } }, `Moved "${m.label}" to position ${to.index + 1}.`)
-                .finally(() => setPending(undefined));
-            },
+            apply: () => write({ kind: 'edit', edit: { kind: 'move', id: m.id, to: to.index } }, `Moved "${m.label}" to position ${to.index + 1}.`),
           };
         }}
         onRemove={(slot) => onRemove(slot.index)}
@@ -196,12 +200,19 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
           open
           title={asking.title}
           confirm={asking.confirm}
-          onCancel={() => setAsking(undefined)}
-          onConfirm={() => { const a = asking; setAsking(undefined); write(a.change, a.done); }}
+          onCancel={close}
+          onConfirm={() => { const a = asking; close(); write(a.change, a.done); }}
         >
           {asking.text}
         </ConfirmDialog>
       )}
     </section>
   );
+}
+
+/** The list a change should leave, shown while it is written (the pure edit the coordinator applies). */
+function expected(list: readonly ExtensionMeasure[], change: ValuesChange): ExtensionMeasure[] | undefined {
+  if (change.kind === 'removeAll') return [];
+  const result = applyMeasureEdit(list, change.kind === 'add' ? { kind: 'add', measures: change.measures } : change.edit);
+  return result.ok ? result.measures : undefined;
 }

@@ -185,10 +185,10 @@ export function useExtendPivot(host: PaneHost) {
    */
   const writeValues = useCallback(async (change: ValuesChange, done: string): Promise<boolean> => {
     if (!pivot || writing) return false;
-    const ext = extensionOfPivot(await documents.read(), pivot);
     setWriting({ phase: 'pivot' });
     clear();
     try {
+      const ext = extensionOfPivot(await documents.read(), pivot);
       if (change.kind === 'removeAll') {
         if (ext) await coordinator.remove(ext.id);
         say('fields', { intent: 'success', message: `${done} PivotDeck's columns beside the PivotTable were deleted; the PivotTable is unchanged.` });
