@@ -302,6 +302,17 @@ describe('the Fields pane of an extension', () => {
     expect(await chips()).toEqual(['Distinct Count of Customer', 'P90 Umsatz — €']);
     await checkSheet(['Distinct Count of Customer', 'P90 Umsatz — €']);
     await checkWidths('edited');
+  });
+
+  it('keeps one status for the whole section: a newer action in a card replaces the Fields pane\'s message', async () => {
+    const card = pane().getByRole('listitem', { name: 'PivotDeck columns of SalesPivot (Summary)' });
+    await card.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(() => fieldsPane().getByText('Removed "Median of Units".').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 60_000 }).toMatch(/Refreshed .*Checked against Excel: 21 rows/);
+    await checkSheet(['Distinct Count of Customer', 'P90 Umsatz — €']);
+    // The card's "Add measures" opens this pivot's Fields pane and moves focus into it.
+    await card.getByRole('button', { name: 'Add measures' }).click();
+    await expect.poll(focused, { timeout: 30_000 }).toBe('Search fields');
     expect(h.errors).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
   const styles = useExtendPivotPanelStyles();
   const state = useExtendPivot(host);
   const [measures, setMeasures] = useState<ExtensionMeasure[]>([]);
+  // Set when a card's "Add measures" chose the pivot: focus then moves into the Fields pane.
+  const [fromCard, setFromCard] = useState(false);
   const { description, run } = state;
   const snapshot = description?.snapshot;
   const blocked = !description || description.problems.length > 0 || measures.length === 0 || run.kind === 'running' || state.readOnly;
@@ -45,13 +47,13 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
             placeholder={state.pivots === undefined ? 'Loading…' : state.pivots.length === 0 ? 'No PivotTables in this workbook' : 'Choose a PivotTable'}
             value={state.pivot ? pivotLabel(state.pivot) : ''}
             selectedOptions={state.pivot ? [pivotKey(state.pivot)] : []}
-            onOptionSelect={(_, d) => { setMeasures([]); void state.choosePivot(d.optionValue === undefined ? undefined : pivotFromKey(d.optionValue)); }}
+            onOptionSelect={(_, d) => { setMeasures([]); setFromCard(false); void state.choosePivot(d.optionValue === undefined ? undefined : pivotFromKey(d.optionValue)); }}
           >
             {/* Names are unique per sheet only: the key and text carry the sheet too. */}
             {(state.pivots ?? []).map((p) => <Option key={pivotKey(p)} value={pivotKey(p)} text={pivotLabel(p)}>{pivotLabel(p)}</Option>)}
           </Dropdown>
         </Field>
-        <Button onClick={() => { setMeasures([]); void state.useSelected(); }}>Use selected pivot</Button>
+        <Button onClick={() => { setMeasures([]); setFromCard(false); void state.useSelected(); }}>Use selected pivot</Button>
       </div>
       {state.statusAt === 'top' && <SectionStatus state={state.status} />}
       {state.pivotName && !description && !state.error && <Spinner size="tiny" label="Reading the PivotTable…" />}
@@ -84,6 +86,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           readOnly={state.readOnly || run.kind === 'running'}
           status={state.statusAt === 'fields' ? state.status : undefined}
           onChange={state.writeValues}
+          focusOnOpen={fromCard}
         />
       )}
       {description && description.problems.length === 0 && (
@@ -148,6 +151,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
                 onAddMeasures={() => {
                   if (ext.pivotSheet === undefined) return;
                   setMeasures([]);
+                  setFromCard(true);
                   void state.choosePivot({ sheet: ext.pivotSheet, name: ext.pivotName });
                 }}
               />

@@ -1,5 +1,5 @@
 import { Button, Spinner } from '@fluentui/react-components';
-import { useRef, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PivotExtension } from '../../model';
 import { applyMeasureEdit } from '../../refresh/extensions/edit-measures';
@@ -31,6 +31,8 @@ export interface ExtensionFieldsProps {
   /** The section's one status, shown here when it is about this pane. */
   status?: SectionStatusState;
   onChange(change: ValuesChange, done: string): Promise<boolean>;
+  /** Opened from an extension's card ("Add measures"): focus moves to the search box once the fields are read. */
+  focusOnOpen?: boolean;
 }
 
 /** What the open dialog edits: a value of the extension, or a new one. */
@@ -45,7 +47,7 @@ type Asking = { title: string; text: string; confirm: string; change: ValuesChan
  * Values area ordered by drag and drop (pointer or keyboard), and Value Field Settings on each
  * value. Every change is written to the sheet at once, all or nothing.
  */
-export function ExtensionFields({ fields, extension, writing, readOnly, status, onChange }: ExtensionFieldsProps): ReactElement {
+export function ExtensionFields({ fields, extension, writing, readOnly, status, onChange, focusOnOpen }: ExtensionFieldsProps): ReactElement {
   const styles = useExtensionFieldsStyles();
   const saved = extension?.measures ?? [];
   // A change shows at once (a checked box stays checked, dnd-kit keeps focus on the dropped chip)
@@ -60,6 +62,10 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
   const known = fields ?? [];
   const names = known.map((f) => f.name);
   const where = extension?.output?.address ?? 'beside the PivotTable';
+  const ready = fields !== undefined;
+  useEffect(() => {
+    if (focusOnOpen && ready) listRef.current?.querySelector('input')?.focus();
+  }, [focusOnOpen, ready]);
 
   const open = (next: Editing, from: HTMLElement | undefined) => {
     opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
