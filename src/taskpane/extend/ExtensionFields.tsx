@@ -140,7 +140,7 @@ export function ExtensionFields({ fields, extension, writing, readOnly, status, 
     <section className={styles.root} aria-labelledby="pd-ext-fields">
       <h3 id="pd-ext-fields" className={styles.subheading}>PivotDeck values</h3>
       <p className={styles.note}>
-        The PivotTable keeps its own rows and columns. Check a field to add what it cannot show (the median of a number, the distinct count of anything else); click a value for its settings; drag values to reorder them.
+        The PivotTable keeps its own rows and columns. Check a field to add what the PivotTable lacks (the median of a number, the distinct count of anything else); click a value for its settings; drag values to reorder them.
       </p>
       {fields === undefined ? <Spinner size="tiny" label="Reading the source's fields…" /> : (
         <div ref={listRef}>
