@@ -84,6 +84,7 @@ const EXPECT: Record<string, Expect> = {
   // Distinct non-blank values, text compared without regard to case (as Excel's Distinct Count).
   'Distinct Count of Customer': (g) => g.customers.size,
   'P90 Umsatz — €': (g) => percentileInc(g.revenue, 0.9),
+  'Max of Revenue': (g) => g.revenue.reduce((a, b) => (b > a ? b : a), -Infinity),
 };
 
 let table: { headers: string[]; rows: Cell[][] };
@@ -265,7 +266,7 @@ describe('the Fields pane of an extension', () => {
     await dialog.getByLabel('Number format').selectOption('#,##0');
     expect(await dialog.getByLabel('Custom name').getAttribute('placeholder')).toBe('P90 of Revenue');
     await dialog.getByLabel('Custom name').fill('P90 Umsatz — €');
-    for (const width of [320, 400]) {
+    for (const width of [320, 350, 400]) {
       await page.setViewportSize({ width, height: 800 });
       await frames();
       const w = await dialog.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
@@ -313,6 +314,36 @@ describe('the Fields pane of an extension', () => {
     // The card's "Add measures" opens this pivot's Fields pane and moves focus into it.
     await card.getByRole('button', { name: 'Add measures' }).click();
     await expect.poll(focused, { timeout: 30_000 }).toBe('Search fields');
+  });
+
+  it('adds a value through a field\'s Add button, and unchecking a field with two values asks first, naming both', async () => {
+    await fieldBox(/^Revenue/).waitFor({ timeout: 30_000 });
+    const add = fieldsPane().getByRole('button', { name: 'Add a value of Revenue' });
+    await add.click();
+    const dialog = page.getByRole('dialog', { name: /^Value Field Settings/ });
+    await dialog.waitFor();
+    expect(await focused()).toBe('Summarize by');
+    await dialog.getByLabel('Summarize by').selectOption('max');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Add a value of Revenue');
+    await written('Added Max of Revenue.');
+    await checkSheet(['Distinct Count of Customer', 'P90 Umsatz — €', 'Max of Revenue']);
+
+    // A click, not uncheck(): the box stays checked while the question is open.
+    await fieldBox(/^Revenue/).click();
+    const ask = page.getByRole('alertdialog', { name: 'Remove 2 columns of Revenue?' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toMatch(/without "P90 Umsatz — €", "Max of Revenue"\. Your PivotTable and its data are not changed\./);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(chips).toEqual(['Distinct Count of Customer', 'P90 Umsatz — €', 'Max of Revenue']);
+    expect(await fieldBox(/^Revenue/).isChecked()).toBe(true);
+    await fieldBox(/^Revenue/).click();
+    await page.getByRole('alertdialog', { name: 'Remove 2 columns of Revenue?' }).getByRole('button', { name: 'Remove columns' }).click();
+    await written('Removed "P90 Umsatz — €", "Max of Revenue".');
+    expect(await chips()).toEqual(['Distinct Count of Customer']);
+    await checkSheet(['Distinct Count of Customer']);
     expect(h.errors).toEqual([]);
   });
 });
