@@ -4,13 +4,16 @@
  * records it only when the write succeeded, so the sheet and the definition never disagree.
  */
 import type { ExtensionMeasure } from '../../engine/pivot-extension';
+import { applyValueEdit, type ValueEdit } from './value-edits';
 
 export type MeasureEdit =
   | { kind: 'add'; measures: readonly ExtensionMeasure[] }
   | { kind: 'remove'; id: string }
   | { kind: 'move'; id: string; to: number }
   | { kind: 'rename'; id: string; label: string }
-  | { kind: 'format'; id: string; numberFormat: string | undefined };
+  | { kind: 'format'; id: string; numberFormat: string | undefined }
+  // The Fields pane's edits (Value Field Settings, unchecking a field): value-edits.ts.
+  | ValueEdit;
 
 export type EditResult = { ok: true; measures: ExtensionMeasure[] } | { ok: false; message: string };
 
@@ -24,6 +27,7 @@ const MAX_MEASURES = 50;
  */
 export function applyMeasureEdit(list: readonly ExtensionMeasure[], edit: MeasureEdit): EditResult {
   if (edit.kind === 'add') return add(list, edit.measures);
+  if (edit.kind === 'replace' || edit.kind === 'removeMany') return applyValueEdit(list, edit);
   const index = list.findIndex((m) => m.id === edit.id);
   if (index < 0) return { ok: false, message: 'That column is not part of this extension any more (changed elsewhere?). Nothing was changed.' };
   const measure = list[index]!;

@@ -6,30 +6,19 @@ import type { ExtensionMeasure } from '../../engine/pivot-extension';
 import type { PaneHost } from '../../excel/host-types';
 import { useExtendPivotPanelStyles } from './ExtendPivotPanel.styles';
 import { ExtensionCard } from './ExtensionCard';
+import { ExtensionFields } from './ExtensionFields';
 import { ExtensionResult } from './ExtensionResult';
 import { MeasureEditor } from './MeasureEditor';
 import { pivotFromKey, pivotKey, pivotLabel } from './pivot-key';
 import { PivotQuestionBar } from './PivotQuestionBar';
+import { progressWords } from './progress-words';
+import { defaultMeasureField } from '../query/measure-choices';
+import { SectionStatus } from '../StatusMessages';
 import { useExtendPivot } from './use-extend-pivot';
 
 export interface ExtendPivotPanelProps {
   host: PaneHost;
 }
-
-const PHASE: Record<string, string> = {
-  pivot: 'Reading the PivotTable…',
-  source: 'Reading the source data…',
-  compute: 'Computing and checking against Excel…',
-  write: 'Writing the new columns…',
-};
-
-/** Steps of the computation, shown while the worker reports them. */
-const STEP: Record<string, string> = {
-  filter: 'Applying the pivot\'s filters…',
-  group: 'Matching the pivot\'s rows…',
-  measures: 'Computing the measures…',
-  reconcile: 'Checking against Excel\'s numbers…',
-};
 
 /**
  * "Extend a PivotTable": pick a pivot, add measures Excel pivots lack, write them beside it,
@@ -39,6 +28,8 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
   const styles = useExtendPivotPanelStyles();
   const state = useExtendPivot(host);
   const [measures, setMeasures] = useState<ExtensionMeasure[]>([]);
+  // Set when a card's "Add measures" chose the pivot: focus then moves into the Fields pane.
+  const [fromCard, setFromCard] = useState(false);
   const { description, run } = state;
   const snapshot = description?.snapshot;
   const blocked = !description || description.problems.length > 0 || measures.length === 0 || run.kind === 'running' || state.readOnly;
@@ -56,15 +47,15 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
             placeholder={state.pivots === undefined ? 'Loading…' : state.pivots.length === 0 ? 'No PivotTables in this workbook' : 'Choose a PivotTable'}
             value={state.pivot ? pivotLabel(state.pivot) : ''}
             selectedOptions={state.pivot ? [pivotKey(state.pivot)] : []}
-            onOptionSelect={(_, d) => { setMeasures([]); void state.choosePivot(d.optionValue === undefined ? undefined : pivotFromKey(d.optionValue)); }}
+            onOptionSelect={(_, d) => { setMeasures([]); setFromCard(false); void state.choosePivot(d.optionValue === undefined ? undefined : pivotFromKey(d.optionValue)); }}
           >
             {/* Names are unique per sheet only: the key and text carry the sheet too. */}
             {(state.pivots ?? []).map((p) => <Option key={pivotKey(p)} value={pivotKey(p)} text={pivotLabel(p)}>{pivotLabel(p)}</Option>)}
           </Dropdown>
         </Field>
-        <Button onClick={() => { setMeasures([]); void state.useSelected(); }}>Use selected pivot</Button>
+        <Button onClick={() => { setMeasures([]); setFromCard(false); void state.useSelected(); }}>Use selected pivot</Button>
       </div>
-      {state.error && <MessageBar intent="error"><MessageBarBody>{state.error}</MessageBarBody></MessageBar>}
+      {state.statusAt === 'top' && <SectionStatus state={state.status} />}
       {state.pivotName && !description && !state.error && <Spinner size="tiny" label="Reading the PivotTable…" />}
       {snapshot && (
         <dl className={styles.facts} aria-label="PivotTable fields">
@@ -86,12 +77,34 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
           </MessageBarBody>
         </MessageBar>
       )}
+      {description && description.problems.length === 0 && state.pivot && (
+        <ExtensionFields
+          key={`${state.pivot.sheet}!${state.pivot.name}`}
+          fields={state.fields}
+          extension={state.extension}
+          writing={state.writing}
+          readOnly={state.readOnly || run.kind === 'running'}
+          status={state.statusAt === 'fields' ? state.status : undefined}
+          onChange={state.writeValues}
+          focusOnOpen={fromCard}
+        />
+      )}
       {description && description.problems.length === 0 && (
-        <MeasureEditor key={state.pivotName} fields={description.sourceFields} measures={measures} onChange={setMeasures} />
+        <>
+          <h3 className={styles.subheading}>Several measures at once</h3>
+          {/* Started again once the fields are typed, on the first number field. */}
+          <MeasureEditor
+            key={`${state.pivotName ?? ''}${state.fields ? ':typed' : ''}`}
+            fields={description.sourceFields}
+            defaultField={state.fields ? defaultMeasureField(state.fields) : undefined}
+            measures={measures}
+            onChange={setMeasures}
+          />
+        </>
       )}
       {description && description.problems.length === 0 && (
         <div className={styles.row}>
-          <Button appearance="primary" disabled={blocked} onClick={() => {
+          <Button appearance="primary" disabled={blocked || state.writing !== undefined} onClick={() => {
               // Written: the drafted measures are in the extension now; pressing Add again must not add them twice.
               void state.addToPivot(measures, { kind: 'beside' }).then((written) => { if (written) setMeasures([]); });
             }}>Add to pivot</Button>
@@ -101,7 +114,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
       {run.kind === 'running' && (
         <Field
           validationState="none"
-          validationMessage={`${(run.progress.step && STEP[run.progress.step]) || PHASE[run.progress.phase]}${run.progress.totalRows ? ` ${(run.progress.rowsRead ?? 0).toLocaleString()} of ${run.progress.totalRows.toLocaleString()} rows, ${((run.progress.bytes ?? 0) / 1e6).toFixed(1)} MB` : ''}`}
+          validationMessage={progressWords(run.progress)}
         >
           <ProgressBar value={run.progress.totalRows ? (run.progress.rowsRead ?? 0) / run.progress.totalRows : undefined} />
         </Field>
@@ -138,6 +151,7 @@ export function ExtendPivotPanel({ host }: ExtendPivotPanelProps): ReactElement 
                 onAddMeasures={() => {
                   if (ext.pivotSheet === undefined) return;
                   setMeasures([]);
+                  setFromCard(true);
                   void state.choosePivot({ sheet: ext.pivotSheet, name: ext.pivotName });
                 }}
               />

@@ -9,13 +9,15 @@ export interface MeasureEditorProps {
   fields: string[];
   measures: ExtensionMeasure[];
   onChange(measures: ExtensionMeasure[]): void;
+  /** The field the form starts on (the first number field), so it does not open on "Median of Date". */
+  defaultField?: string;
 }
 
 /** The measure picker: choose a measure and its fields, see what Excel function it follows, add it. */
-export function MeasureEditor({ fields, measures, onChange }: MeasureEditorProps): ReactElement {
+export function MeasureEditor({ fields, measures, onChange, defaultField }: MeasureEditorProps): ReactElement {
   const styles = useMeasureEditorStyles();
   const [kind, setKind] = useState<MeasureKind>('median');
-  const [field, setField] = useState(fields[0] ?? '');
+  const [field, setField] = useState(defaultField !== undefined && fields.includes(defaultField) ? defaultField : fields[0] ?? '');
   const [other, setOther] = useState('');
   const [p, setP] = useState('0.9');
   const [formula, setFormula] = useState('');

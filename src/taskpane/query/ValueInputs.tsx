@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, Textarea } from '@fluentui/react-componen
 import { useMemo, useState, type ReactElement, type Ref } from 'react';
 import type { FieldInfo } from './field-info';
 import { foreignMeasureCall, formulaAliases, formulaCompletions, formulaProblems } from './formula-help';
-import { choiceOf, MEASURE_CHOICES, readPercentile, type MeasureKind } from './measure-choices';
+import { choiceOf, MEASURE_CHOICES, readPercentile, type MeasureChoice, type MeasureKind } from './measure-choices';
 import { useMeasureFormStyles } from './MeasureForm.styles';
 import { SHOW_AS_CHOICES } from './spec-draft';
 import { CUSTOM_FORMAT, defaultValueName, formatChoiceOf, NUMBER_FORMAT_CHOICES, valueProblems, type ValueSettings } from './value-settings';
@@ -19,6 +19,12 @@ export interface ValueInputsProps {
   submitted: boolean;
   /** The first input, for moving focus into the form or dialog when it opens. */
   firstRef?: Ref<HTMLSelectElement>;
+  /** "Summarize by" entries; the query builder's catalogue by default (a pivot extension offers its own). */
+  choices?: readonly MeasureChoice[];
+  /** "Show as" entries; every show-as of a query by default. */
+  showAsChoices?: ReadonlyArray<{ value: string; label: string }>;
+  /** A problem the caller finds with the whole value (shown under "Show as", on leaving it or on OK). */
+  valueProblem?: string;
 }
 
 /**
@@ -26,7 +32,9 @@ export interface ValueInputsProps {
  * field and extra inputs, show values as, number format and the name. Errors appear after leaving
  * a box or pressing the button, never while typing.
  */
-export function ValueInputs({ settings: s, onChange, fields, formulaFields, nameLabel, submitted, firstRef }: ValueInputsProps): ReactElement {
+export function ValueInputs({
+  settings: s, onChange, fields, formulaFields, nameLabel, submitted, firstRef, choices = MEASURE_CHOICES, showAsChoices = SHOW_AS_CHOICES, valueProblem,
+}: ValueInputsProps): ReactElement {
   const styles = useMeasureFormStyles();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const leave = (name: string) => () => setTouched((t) => new Set(t).add(name));
@@ -49,8 +57,8 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
     <>
       <div className={styles.pair}>
         <Field label="Summarize by" hint={choice.help}>
-          <Select ref={firstRef} value={s.kind} onChange={(_, d) => set({ kind: d.value as MeasureKind })}>
-            {MEASURE_CHOICES.map((c) => <option key={c.kind} value={c.kind}>{c.title}</option>)}
+          <Select ref={firstRef} value={s.kind} onChange={(_, d) => set({ kind: d.value as MeasureKind })} onBlur={leave('kind')}>
+            {choices.map((c) => <option key={c.kind} value={c.kind}>{c.title}</option>)}
           </Select>
         </Field>
         {choice.needsField && (
@@ -102,9 +110,9 @@ export function ValueInputs({ settings: s, onChange, fields, formulaFields, name
         </div>
       )}
       <div className={styles.pair}>
-        <Field label="Show as">
-          <Select value={s.showAs} onChange={(_, d) => set({ showAs: d.value })}>
-            {SHOW_AS_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        <Field label="Show as" validationMessage={shows('showAs') || shows('kind') ? valueProblem : undefined}>
+          <Select value={s.showAs} onChange={(_, d) => set({ showAs: d.value })} onBlur={leave('showAs')}>
+            {showAsChoices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
           </Select>
         </Field>
         <Field label="Number format" hint={customFormat ? 'An Excel format code, e.g. #,##0.0 or 0.00%.' : undefined} validationMessage={problems.format}>
