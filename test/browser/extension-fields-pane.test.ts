@@ -228,7 +228,8 @@ describe('the Fields pane of an extension', () => {
     await page.keyboard.press('Space');
     await expect.poll(announced).toMatch(/^Picked up Median of Units\. Use the arrow keys/);
     await page.keyboard.press('ArrowUp');
-    await frames();
+    // dnd-kit moves the lifted entry on its next frame; wait until it says where it is, not for a fixed number of frames.
+    await expect.poll(announced).toMatch(/ is over /);
     await page.keyboard.press('Space');
     await expect.poll(chips).toEqual(['Median of Revenue', 'Median of Units', 'Distinct Count of Customer']);
     expect(await announced()).toBe('Median of Units moved to Values, position 2 of 3.');

@@ -145,7 +145,8 @@ describe('the Fields pane of the query builder', () => {
     await page.keyboard.press('Space');
     await expect.poll(announced).toMatch(/^Picked up Sum of Units\. Use the arrow keys/);
     await page.keyboard.press('ArrowUp');
-    await frames();
+    // dnd-kit moves the lifted entry on its next frame; wait until it says where it is, not for a fixed number of frames.
+    await expect.poll(announced).toMatch(/ is over /);
     await page.keyboard.press('Space');
     await expect.poll(() => chips('Values')).toEqual(['Sum of Units', 'Sum of Revenue']);
     expect(await announced()).toBe('Sum of Units moved to Values, position 1 of 2.');
@@ -154,7 +155,8 @@ describe('the Fields pane of the query builder', () => {
     await page.keyboard.press('Space');
     await expect.poll(announced).toMatch(/^Picked up Sum of Units\./);
     await page.keyboard.press('ArrowDown');
-    await frames();
+    // dnd-kit moves the lifted entry on its next frame; wait until it says where it is, not for a fixed number of frames.
+    await expect.poll(announced).toMatch(/ is over /);
     await page.keyboard.press('Escape');
     await expect.poll(announced).toBe('Cancelled. Sum of Units stays where it was.');
     expect(await chips('Values')).toEqual(['Sum of Units', 'Sum of Revenue']);
@@ -163,7 +165,8 @@ describe('the Fields pane of the query builder', () => {
     await area('Rows').getByRole('button', { name: 'Move Channel, Rows 1 of 1' }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
-    await frames();
+    // dnd-kit moves the lifted entry on its next frame; wait until it says where it is, not for a fixed number of frames.
+    await expect.poll(announced).toMatch(/ is over /);
     await page.keyboard.press('Space');
     await expect.poll(() => chips('Values')).toContain('Count of Channel');
     expect(await area('Rows').getByRole('listitem').count()).toBe(0);
