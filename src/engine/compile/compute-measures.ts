@@ -12,7 +12,7 @@ import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
-import { type KernelRequest, aggregateGroups, denseGroupIds, groupNumbers, isKernelFunction } from '../kernels';
+import { type KernelRequest, aggregateByGroup, denseGroupIds, isKernelFunction } from '../kernels';
 import { registerOps } from './register-ops';
 import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
@@ -265,7 +265,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
       const { ids, groups, firstRow } = denseGroupIds(setKeys, rowCount);
       for (const input of kernelInputs) {
         const wanted = kernelPlan.flatMap((k, i) => (k?.input === input ? [{ i, request: k.request }] : []));
-        const values = aggregateGroups(groupNumbers(ids, groups, columns[input.alias] as Float64Array), wanted.map((w) => w.request));
+        const values = aggregateByGroup(ids, groups, columns[input.alias] as Float64Array, wanted.map((w) => w.request));
         wanted.forEach((w, j) => (results[w.i] = values[j]));
       }
       size = groups;
