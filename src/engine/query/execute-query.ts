@@ -14,6 +14,7 @@ import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
 import { type SourceRef, sourceRefKey } from '../spec/source-ref';
 import { assembleResult, groupingPairs } from './assemble-result';
+import { datePartColumn } from './date-part-column';
 import { filterPredicate, isTruthy } from './filter-rows';
 import { compareItems, itemKey } from './item-key';
 import type { QueryResult } from './result';
@@ -64,13 +65,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
 
   // 1. Lookups and derived fields extend the working table.
   for (const lookup of spec.lookups ?? []) table = applyLookup(table, lookup, resolve);
-  if (spec.derived?.length) {
-    const cols = deriveColumns(
-      table,
-      spec.derived.map((d, i) => ({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` })),
-    );
-    table = withColumns(table, cols);
-  }
+  if (spec.derived?.length) table = withDerived(table, spec.derived);
   const fields = table.columnNames();
   const field = (name: string, where: string) => {
     const real = resolveField(name, fields);
@@ -128,6 +123,41 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
     spec, fields, rowFields, colFields, pairList, levels: computed.levels,
     sourceRowCount: n, rowCount: computed.rowCount, skipped: computed.skipped, output,
   });
+}
+
+/**
+ * The table with the derived fields added, in order (a later one may use an earlier one). A date
+ * part of a field holding only numbers and blanks is computed directly (datePartColumn); every
+ * other derived field, and any whose name or field would need an error message, goes through
+ * the formula path.
+ */
+function withDerived(table: Table, derived: NonNullable<QuerySpec['derived']>): Table {
+  const added = new Map<string, ArrayLike<unknown>>();
+  let pending: Array<{ name: string; formula: string; where: string }> = [];
+  const flush = () => {
+    if (!pending.length) return;
+    const current = added.size ? withColumns(table, added) : table;
+    for (const [name, values] of deriveColumns(current, pending)) added.set(name, values);
+    pending = [];
+  };
+  derived.forEach((d, i) => {
+    if (d.kind === 'datePart') {
+      flush();
+      const fields = [...table.columnNames(), ...added.keys()];
+      const source = resolveField(d.field, fields);
+      if (source !== undefined && resolveField(d.name, fields) === undefined) {
+        const values = added.get(source) ?? columnValues(table.column(source) as ColumnLike);
+        const column = datePartColumn(values, d.part);
+        if (column) {
+          added.set(d.name, column);
+          return;
+        }
+      }
+    }
+    pending.push({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` });
+  });
+  flush();
+  return withColumns(table, added);
 }
 
 /** LEFT JOIN on one key with unique lookup keys (see LookupSchema). */
