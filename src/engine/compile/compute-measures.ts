@@ -50,6 +50,11 @@ export interface ComputeMeasuresOptions {
    * measure through Arquero; tests use it to check that both paths give the same results.
    */
   fastPaths?: boolean;
+  /**
+   * Group-by fields already encoded by the caller (encodeGroupKey over exactly `rows`), by field
+   * name, so a field is not encoded twice; used only when there is no `filter`.
+   */
+  encodedKeys?: ReadonlyMap<string, EncodedKey>;
 }
 
 /** One group: its key values (null = the "(blank)" item) and one value per measure, in spec order. */
@@ -248,7 +253,8 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
       : columnValues(base[fieldAlias((input.node as { name: string }).name)] as ColumnLike);
     columns[input.alias] = cleanInput(input.kind, raw, input.skipped, rows);
   }
-  const keys: EncodedKey[] = groupBy.map((name) => encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
+  const known = filterCode ? undefined : options.encodedKeys;
+  const keys: EncodedKey[] = groupBy.map((name) => known?.get(name) ?? encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
 
   // 6. Per level: the kernels for measures that are one built-in aggregate, one Arquero
   // groupby/rollup for the rest. Both number groups by first appearance, so their rows line up.

@@ -4,7 +4,7 @@ import { type ColumnLike, columnValues } from '../compile/column-values';
 import { computeMeasures } from '../compile/compute-measures';
 import { deriveColumns } from '../compile/derive-fields';
 import { MAX_BUILT_TEXT, withTextBudget } from '../compile/row-functions';
-import { encodeGroupKey } from '../compile/group-keys';
+import { type EncodedKey, encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
 import { formatFieldRef } from '../formula/field-ref';
 import { quote } from '../formula/formula-error';
@@ -96,11 +96,12 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
   // items only to refuse them would take far longer than this one pass.
   // A field cannot have more items than there are rows, so small inputs skip the pass.
   const keptRows = rows ? rows.length : n;
-  const itemCounts = new Map<string, number>();
+  // The encodings are kept: computeMeasures groups by them instead of encoding the fields again.
+  const encoded = new Map<string, EncodedKey>();
   const items = (f: string) => {
-    let count = itemCounts.get(f);
-    if (count === undefined) itemCounts.set(f, (count = encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows).labels.length));
-    return count;
+    let key = encoded.get(f);
+    if (key === undefined) encoded.set(f, (key = encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows)));
+    return key.labels.length;
   };
   const widest = (list: string[]) => list.reduce((m, f) => Math.max(m, items(f)), 0);
   const M0 = measures.length;
@@ -116,6 +117,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
     measures: formulas,
     groupingSets: pairList.map(([i, j]) => [...rowFields.slice(0, i), ...colFields.slice(0, j)]),
     rows,
+    encodedKeys: encoded,
   });
 
   // 4-6. Axes, sort, size check, show-as, grid and flat rows (shared with the SQL back end).
