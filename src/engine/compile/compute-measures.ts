@@ -105,9 +105,12 @@ function exprKey(node: FormulaNode, fields: readonly string[]): string {
  * How it runs: fields are renamed to aliases (c0, c1, ...), literals are bound
  * as params, and Arquero runs code we generate from the AST (`op.pd_*` calls
  * only), so no user text ever reaches Arquero's parser or `Function`. Group
- * keys are dictionary-encoded into one numeric column; aggregate inputs are
- * cleaned once into typed arrays (skipped cells tallied in the same pass) and
- * reduced by our registered `pd_*` aggregates in one groupby/rollup per level.
+ * keys are dictionary-encoded; aggregate inputs are cleaned once into typed
+ * arrays (skipped cells tallied in the same pass). A measure that is one
+ * built-in aggregate of one input (SUM, MEDIAN, PERCENTILE.INC, COUNTDISTINCT,
+ * ...) is then computed by the typed-array kernels (src/engine/kernels); the
+ * others by our registered `pd_*` aggregates in one groupby/rollup per level.
+ * Both give the same values (test/engine/compile/fast-paths.test.ts).
  *
  * @example
  * computeMeasures(aq.table({ Region: ['N', 'N', 'S'], Revenue: [1, 3, 5] }), {
