@@ -41,6 +41,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   /** Where focus was when a form or dialog opened: it goes back there when it closes. */
   const opener = useRef<HTMLElement | null>(null);
   const addValueButton = useRef<HTMLButtonElement>(null);
+  const connectButton = useRef<HTMLButtonElement>(null);
   const openEditor = useCallback((next: Editor, from?: HTMLElement | null) => {
     opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     setEditorState(next);
@@ -102,11 +103,12 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
             ))}
           </Dropdown>
         </Field>
-        {!connecting && <Button size="small" appearance="subtle" className={styles.connect} onClick={() => setConnecting(true)}>Connect to a warehouse…</Button>}
+        {!connecting && <Button ref={connectButton} size="small" appearance="subtle" className={styles.connect} onClick={() => setConnecting(true)}>Connect to a warehouse…</Button>}
         {connecting && (
           <WarehouseConnectForm
             host={host}
             onClose={() => setConnecting(false)}
+            returnFocusTo={() => connectButton.current}
             onSaved={(id) => { setConnecting(false); setEditor({ kind: 'none' }); void b.reload().then(() => b.chooseTable(warehouseChoice(id))); }}
           />
         )}
