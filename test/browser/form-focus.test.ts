@@ -1,8 +1,9 @@
 /**
  * Issue 16 parts 1, 2 and 8 in the workbench: focus moves into every inline form that opens and
- * back to what opened it when it closes (the warehouse connect form, a saved query's rename, the
- * New-dashboard wizard, a web source's preview), each form fits 320, 350 and 400 px with axe
- * clean (screenshots test-output/screenshots/forms-<state>-<width>.png), and the query builder
+ * back to what opened it when it closes (the warehouse connect form, the filter form, a saved
+ * query's rename, the New-dashboard wizard, a web source's preview), each form fits 320, 350 and
+ * 400 px with axe clean in light and dark (screenshots
+ * test-output/screenshots/forms-<state>-<width|dark>.png), and the query builder
  * keeps one current status: refreshing a saved query replaces the builder's "Written" message;
  * an unselected radio option is not greyed like a disabled one.
  * The web data and the refused warehouse come from real servers on 127.0.0.1.
@@ -69,7 +70,22 @@ async function fits(state: string, show: () => Promise<void>): Promise<void> {
     expect(w.overflowing, `${state} at ${width} px`).toEqual([]);
   }
   await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
-  expect(await axeViolations(page, '[data-testid="task-pane"]'), state).toEqual([]);
+  expect(await axeViolations(page, '[data-testid="task-pane"]'), `${state}, light`).toEqual([]);
+  await setDark(true);
+  try {
+    await show();
+    expect(await axeViolations(page, '[data-testid="task-pane"]'), `${state}, dark`).toEqual([]);
+    await column().screenshot({ path: join(SCREENSHOT_DIR, `forms-${state}-dark.png`), animations: 'disabled' });
+  } finally {
+    await setDark(false);
+  }
+}
+
+async function setDark(dark: boolean): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Dark Office theme' });
+  if ((await toggle.getAttribute('aria-pressed')) !== String(dark)) await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(dark));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 beforeAll(async () => {
@@ -115,6 +131,18 @@ describe('focus follows inline forms, and each fits the pane', () => {
     await query.getByRole('combobox', { name: '1. Source table' }).click();
     await page.getByRole('option', { name: /^Sales \(20,000 rows/ }).click();
     await query.getByRole('list', { name: 'Fields of the source' }).waitFor();
+
+    // The filter form: focus to its first choice, a long list of values fits, Cancel goes back.
+    const addFilter = query.getByRole('button', { name: 'Add a filter…' });
+    await addFilter.click();
+    const filter = query.getByRole('group', { name: 'Add a filter' });
+    await expect.poll(focused).toMatchObject({ tag: 'select', name: expect.stringContaining('Field') });
+    await filter.getByLabel('Keep rows where it').selectOption('in');
+    await filter.getByLabel('Values, separated by commas').fill('Nörth-Ost-Niederlassung_Großkunden, Süd, Øst, “West”, @SUM(1), -0');
+    await fits('filter-form', () => filter.scrollIntoViewIfNeeded());
+    await filter.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused).toMatchObject({ tag: 'button', name: 'Add a filter…' });
+
     await query.getByRole('button', { name: 'Add Region to the query' }).click();
     await page.getByRole('menuitem', { name: 'To Rows' }).click();
     await query.getByRole('button', { name: 'Add Revenue to the query' }).click();
