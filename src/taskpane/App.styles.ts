@@ -9,6 +9,10 @@ export const useAppStyles = makeStyles({
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
+    // Fluent greys the label of an unselected radio option (neutral foreground 3), which reads as
+    // disabled beside a selected one (issue 16 part 8): options the user can choose keep the
+    // text colour; disabled ones keep Fluent's disabled colour.
+    '& .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label': { color: tokens.colorNeutralForeground1 },
   },
   header: {
     display: 'flex',

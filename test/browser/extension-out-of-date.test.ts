@@ -100,7 +100,17 @@ describe('an extension out of date, and edited, at 350 px', () => {
   });
 
   it('renames a column from the card, and Remove asks first and says what it deletes', async () => {
-    await card().getByRole('button', { name: 'Change the column Median of Revenue' }).click();
+    // Focus moves into the number-format form and back to "Change" when Escape closes it (issue 16 part 2).
+    const change = card().getByRole('button', { name: 'Change the column Median of Revenue' });
+    await change.click();
+    await page.getByRole('menuitem', { name: 'Number format…' }).click();
+    const formatBox = card().getByRole('combobox', { name: 'Number format of "Median of Revenue"' });
+    await expect.poll(() => formatBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await formatBox.press('Escape');
+    await formatBox.waitFor({ state: 'detached' });
+    await expect.poll(() => change.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await change.click();
     await page.getByRole('menuitem', { name: 'Rename…' }).click();
     const input = card().getByLabel('New name for "Median of Revenue"');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -151,3 +151,34 @@ describe('previews follow a refresh of the chosen source (issue 16 part 8)', () 
     expect(builderReducer(s, { type: 'sourceRefreshed', table: 'Sales', fields, totalRows: 2 })).toBe(s);
   });
 });
+
+describe('one current status in the query builder (issue 16 part 8)', () => {
+  const failedRun: BuilderAction = { type: 'runDone', what: 'Inserting into Excel…', outcome: { status: 'failed', code: 'excel', message: 'The sheet “Ventes” is protected.' } };
+  const failedRename: BuilderAction = { type: 'listStatus', status: { intent: 'error', text: 'A query named “Ça” exists already.' } };
+
+  it('a list action replaces the builder’s last outcome (“Nothing was written”) and the list’s older message', () => {
+    const s = run(failedRun, failedRename, { type: 'busy', id: 'q_2', on: true });
+    expect(s.run).toEqual({ kind: 'idle' });
+    expect(s.listStatus).toBeUndefined();
+    expect(s.busyIds).toEqual(new Set(['q_2']));
+  });
+
+  it('an insert replaces the list’s message; the list’s answer stays until the next action', () => {
+    const cancelled: BuilderAction = { type: 'listStatus', status: { intent: 'info', text: 'Cancelled.' } };
+    expect(run(cancelled, { type: 'runStarted', what: 'Inserting into Excel…' }).listStatus).toBeUndefined();
+    const after = run({ type: 'busy', id: 'q_1', on: true }, cancelled, { type: 'busy', id: 'q_1', on: false });
+    expect(after.listStatus).toEqual({ intent: 'info', text: 'Cancelled.' });
+  });
+
+  it('an insert still running is not cancelled by a list action starting', () => {
+    const s = run({ type: 'runStarted', what: 'Inserting into Excel…' }, { type: 'busy', id: 'q_1', on: true });
+    expect(s.run).toEqual({ kind: 'running', what: 'Inserting into Excel…' });
+  });
+
+  it('a failed read of the lists goes once they are read', () => {
+    const failed = run({ type: 'loadError', message: 'Excel is busy' });
+    expect(failed.loadError).toBe('Excel is busy');
+    const opened = openDocument(undefined);
+    expect(builderReducer(failed, { type: 'listsLoaded', tables: [], opened }).loadError).toBeUndefined();
+  });
+});

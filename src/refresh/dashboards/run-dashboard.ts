@@ -102,15 +102,37 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     if (options.reuseSources && options.session) outcome.syncs.read += await forgetChanged(deps, refs, options.session, options.sources ?? []);
     const data = new Map<string, SourceData>();
     const failed = new Map<string, string>();
+    // First build on a warehouse: the Year choices are asked first (one grouped query each, no
+    // rows), so the tiles are planned with the year the period KPIs show, as on workbook data
+    // below (issue 16 part 8: the dropdown never says "All" above cards that show one year).
+    const yearQueries = deps.warehouse && options.initial ? yearChoiceQueries(tiles, plan, values) : new Map<string, QuerySpec>();
+    const early = deps.warehouse && yearQueries.size > 0
+      ? await runWarehouseTiles(deps.warehouse, yearQueries, refs, { signal, onProgress, sources: options.sources })
+      : undefined;
+    const startYears = early && latestYears(tiles, plan, values, (key) => early.results.get(key));
+    if (startYears) {
+      Object.assign(values, startYears);
+      plan = planTileQueries(tiles, values);
+    }
     // Warehouse sources are never read as rows: each distinct query runs where the data is.
     const warehouse = deps.warehouse
       ? await runWarehouseTiles(deps.warehouse, plan.queries, refs, {
         signal, onProgress,
-        kept: (key) => (options.reuseSources ? options.session?.result(key) : undefined),
+        kept: (key) => {
+          const asked = early?.results.get(key);
+          return asked?.ok ? asked.result : options.reuseSources ? options.session?.result(key) : undefined;
+        },
         inMemory: (key) => options.reuseSources === true && options.session?.get(key) !== undefined,
         sources: options.sources,
       })
       : undefined;
+    if (warehouse && early) {
+      // The Year choices asked first are answers of this run too.
+      for (const [key, r] of early.results) if (!warehouse.results.has(key)) warehouse.results.set(key, r);
+      for (const key of early.keys) warehouse.keys.add(key);
+      warehouse.computed += early.computed;
+      warehouse.bytes += early.bytes;
+    }
     if (warehouse) {
       outcome.sources.push(...warehouse.sources);
       outcome.bytes.source += warehouse.bytes;
@@ -280,18 +302,42 @@ async function initialYears(
   tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, data: ReadonlyMap<string, SourceData>,
   options: Parameters<typeof computeDashboardQueries>[2],
 ): Promise<ParameterValues | undefined> {
+  const queries = yearChoiceQueries(tiles, plan, values);
+  if (!queries.size) return undefined;
+  // Computed where the other queries compute (the pane's worker); the main step reuses nothing of it.
+  // A query on a source that was not read as rows (a warehouse's) fails here and is left out.
+  const results = await computeDashboardQueries(queries, Object.fromEntries(data), options);
+  return latestYears(tiles, plan, values, (key) => results.get(key));
+}
+
+/**
+ * The choices queries of the Year parameters that start at the latest year: those still on "All"
+ * over the date field of a KPI that compares periods (such a KPI shows the latest period when the
+ * year is "All").
+ */
+function yearChoiceQueries(tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues): Map<string, QuerySpec> {
   const periodFields = new Set(tiles.flatMap((t) => (t.kind === 'kpi' && t.comparison && t.comparison.kind !== 'target' ? [t.comparison.dateField] : [])));
-  const out: ParameterValues = {};
+  const out = new Map<string, QuerySpec>();
   for (const p of dashboardParameters(tiles)) {
     if (p.kind !== 'year' || !periodFields.has(p.field) || !isAll(values[p.id])) continue;
     const key = plan.parameters.get(p.id);
     const spec = key ? plan.queries.get(key) : undefined;
-    if (!key || !spec) continue;
-    // Computed where the other queries compute (the pane's worker); the main step reuses nothing of it.
-    const r = (await computeDashboardQueries(new Map([[key, spec]]), Object.fromEntries(data), options)).get(key);
+    if (key && spec) out.set(key, spec);
+  }
+  return out;
+}
+
+/** Those Year parameters at the latest year their answered choices hold; undefined when none is answered. */
+function latestYears(
+  tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, answer: (key: string) => ReturnType<QueryOutcomeByKey['get']>,
+): ParameterValues | undefined {
+  const out: ParameterValues = {};
+  for (const key of yearChoiceQueries(tiles, plan, values).keys()) {
+    const r = answer(key);
     if (!r?.ok) continue;
     const years = parameterChoices(r.result).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    if (years.length) out[p.id] = Math.max(...years);
+    if (!years.length) continue;
+    for (const [paramId, k] of plan.parameters) if (k === key) out[paramId] = Math.max(...years);
   }
   return Object.keys(out).length ? out : undefined;
 }

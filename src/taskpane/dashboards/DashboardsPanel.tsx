@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons/svg/add';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
 import { DashboardList } from './DashboardList';
 import { useDashboardsPanelStyles } from './DashboardsPanel.styles';
@@ -19,6 +19,7 @@ export function DashboardsPanel({ host }: { host: PaneHost }): ReactElement {
   const d = useDashboards(host);
   const w = useNewDashboard(host, d.doc);
   const [open, setOpen] = useState(false);
+  const newButton = useRef<HTMLButtonElement>(null);
   const wizardBusy = d.busy.new ?? (w.editingId ? d.busy[w.editingId] : undefined);
 
   const close = () => { setOpen(false); w.reset(); };
@@ -49,13 +50,13 @@ export function DashboardsPanel({ host }: { host: PaneHost }): ReactElement {
           <Button size="small" icon={<ArrowClockwise20Regular />} disabled={d.busy['*'] !== undefined || d.readOnly} onClick={() => void d.refreshAll()}>Refresh all</Button>
         )}
         {!open && (
-          <Button size="small" appearance="primary" icon={<Add20Regular />} disabled={d.readOnly} onClick={() => { w.reset(); setOpen(true); }}>New dashboard</Button>
+          <Button ref={newButton} size="small" appearance="primary" icon={<Add20Regular />} disabled={d.readOnly} onClick={() => { w.reset(); setOpen(true); }}>New dashboard</Button>
         )}
       </div>
       {d.readOnlyMessage && <MessageBar intent="warning"><MessageBarBody>{d.readOnlyMessage}</MessageBarBody></MessageBar>}
       {d.loadError && <MessageBar intent="error"><MessageBarBody>{d.loadError}</MessageBarBody></MessageBar>}
       {open && (
-        <NewDashboardWizard w={w} busy={wizardBusy} readOnly={d.readOnly} onSubmit={() => void submit()} onClose={close} onCancelRun={d.cancel} />
+        <NewDashboardWizard w={w} busy={wizardBusy} readOnly={d.readOnly} onSubmit={() => void submit()} onClose={close} onCancelRun={d.cancel} returnFocusTo={() => newButton.current} />
       )}
       {d.notice && (
         <MessageBar intent={d.notice.intent} layout="multiline">

@@ -11,6 +11,7 @@ import { TileEditor } from './TileEditor';
 import type { Busy } from './use-dashboards';
 import { everyMinutes, type NewDashboardState } from './use-new-dashboard';
 import { KeepHistoryField } from '../history/KeepHistoryField';
+import { useFocusInAndBack } from '../shared/use-focus-in-and-back';
 
 export interface NewDashboardWizardProps {
   w: NewDashboardState;
@@ -19,11 +20,15 @@ export interface NewDashboardWizardProps {
   onSubmit(): void;
   onClose(): void;
   onCancelRun(): void;
+  /** Where focus goes when the wizard closes if the button that opened it is gone ("New dashboard" hides while it is open). */
+  returnFocusTo?(): HTMLElement | null | undefined;
 }
 
 /** "New dashboard" (or "Edit"): source → template → tiles → name and refresh options → Create. */
-export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCancelRun }: NewDashboardWizardProps): ReactElement {
+export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCancelRun, returnFocusTo }: NewDashboardWizardProps): ReactElement {
   const styles = useNewDashboardWizardStyles();
+  // Focus moves to the first choice when the wizard opens and back to what opened it when it closes.
+  const rootRef = useFocusInAndBack<HTMLElement>(returnFocusTo);
   const [tileError, setTileError] = useState<string | undefined>();
   const [showGallery, setShowGallery] = useState(false);
   const editing = w.editingId !== undefined;
@@ -35,7 +40,7 @@ export function NewDashboardWizard({ w, busy, readOnly, onSubmit, onClose, onCan
   const canCreate = w.tiles.length > 0 && w.label.trim() !== '' && !every.problem && !busy && !readOnly;
 
   return (
-    <section className={styles.root} aria-labelledby="pivotdeck-new-dashboard">
+    <section ref={rootRef} className={styles.root} aria-labelledby="pivotdeck-new-dashboard">
       <div className={styles.row}>
         <h3 id="pivotdeck-new-dashboard" className={styles.heading}>{editing ? `Edit “${w.label}”` : 'New dashboard'}</h3>
       </div>

@@ -2,7 +2,7 @@ import {
   Button, Dropdown, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody,
   MessageBarTitle, Option, Switch,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import type { PivotExtension } from '../../model';
 import type { MeasureEdit } from '../../refresh/extensions/edit-measures';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -10,6 +10,7 @@ import { useExtensionCardStyles } from './ExtensionCard.styles';
 import { freshnessLine } from './freshness-text';
 import { pivotLabel } from './pivot-key';
 import type { CardNotice } from './use-extend-pivot';
+import { useFocusInAndBack } from '../shared/use-focus-in-and-back';
 
 export interface ExtensionCardProps {
   ext: PivotExtension;
@@ -46,6 +47,8 @@ export function ExtensionCard(props: ExtensionCardProps): ReactElement {
   const { ext, busy, readOnly, notice } = props;
   const styles = useExtensionCardStyles();
   const [form, setForm] = useState<Form | undefined>();
+  // Each column's "Change" button, where focus goes back when its rename or format form closes.
+  const changeButtons = useRef(new Map<string, HTMLElement>());
   const [confirm, setConfirm] = useState<{ kind: 'all' } | { kind: 'column'; id: string } | undefined>();
   const disabled = busy || readOnly;
   const title = ext.pivotSheet === undefined ? ext.pivotName : pivotLabel({ sheet: ext.pivotSheet, name: ext.pivotName });
@@ -77,7 +80,12 @@ export function ExtensionCard(props: ExtensionCardProps): ReactElement {
               <span className={styles.measureLabel}>{m.label}</span>
               <Menu>
                 <MenuTrigger disableButtonEnhancement>
-                  <Button size="small" appearance="subtle" disabled={disabled} aria-label={`Change the column ${m.label}`}>Change</Button>
+                  <Button
+                    ref={(el) => { if (el) changeButtons.current.set(m.id, el); else changeButtons.current.delete(m.id); }}
+                    size="small" appearance="subtle" disabled={disabled} aria-label={`Change the column ${m.label}`}
+                  >
+                    Change
+                  </Button>
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
@@ -94,6 +102,7 @@ export function ExtensionCard(props: ExtensionCardProps): ReactElement {
               <MeasureForm
                 kind={form.kind} label={m.label} format={m.numberFormat ?? ''}
                 onCancel={() => setForm(undefined)}
+                returnFocusTo={() => changeButtons.current.get(m.id)}
                 onSave={(value) => {
                   setForm(undefined);
                   if (form.kind === 'rename') props.onEdit({ kind: 'rename', id: m.id, label: value }, `Renamed to "${value.trim()}".`);
@@ -150,30 +159,29 @@ interface MeasureFormProps {
   format: string;
   onSave(value: string): void;
   onCancel(): void;
+  returnFocusTo(): HTMLElement | undefined;
 }
 
-/** The inline rename / number-format form; focus moves into it when it opens. */
-function MeasureForm({ kind, label, format, onSave, onCancel }: MeasureFormProps): ReactElement {
+/** The inline rename / number-format form; focus moves into it when it opens and back to "Change" when it closes. */
+function MeasureForm({ kind, label, format, onSave, onCancel, returnFocusTo }: MeasureFormProps): ReactElement {
   const styles = useExtensionCardStyles();
   const [value, setValue] = useState(kind === 'rename' ? label : format);
   const [error, setError] = useState<string | undefined>();
-  const first = useRef<HTMLInputElement & HTMLButtonElement>(null);
-  useEffect(() => { first.current?.focus(); }, []);
+  const root = useFocusInAndBack<HTMLFormElement>(returnFocusTo);
   const known = FORMATS.find((f) => f.code === value);
   const save = () => {
     if (kind === 'rename' && value.trim() === '') { setError('Type a name for the column.'); return; }
     onSave(value);
   };
   return (
-    <form className={styles.form} onSubmit={(e) => { e.preventDefault(); save(); }} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
+    <form ref={root} className={styles.form} onSubmit={(e) => { e.preventDefault(); save(); }} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}>
       {kind === 'rename' ? (
         <Field label={`New name for "${label}"`} validationMessage={error}>
-          <Input ref={first} className={styles.grow} value={value} maxLength={255} onChange={(_, d) => { setValue(d.value); setError(undefined); }} />
+          <Input className={styles.grow} value={value} maxLength={255} onChange={(_, d) => { setValue(d.value); setError(undefined); }} />
         </Field>
       ) : (
         <Field label={`Number format of "${label}"`}>
           <Dropdown
-            ref={first}
             className={styles.grow}
             value={known?.text ?? value}
             selectedOptions={[value]}

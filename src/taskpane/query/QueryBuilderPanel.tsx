@@ -41,6 +41,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
   /** Where focus was when a form or dialog opened: it goes back there when it closes. */
   const opener = useRef<HTMLElement | null>(null);
   const addValueButton = useRef<HTMLButtonElement>(null);
+  const connectButton = useRef<HTMLButtonElement>(null);
   const openEditor = useCallback((next: Editor, from?: HTMLElement | null) => {
     opener.current = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     setEditorState(next);
@@ -79,7 +80,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
     <section className={styles.root} aria-labelledby="pivotdeck-query-heading">
       <h2 id="pivotdeck-query-heading" className={styles.heading}>{b.editingId ? `Edit “${b.label}”` : 'Build a query'}</h2>
       {b.docMessage && <MessageBar intent="warning"><MessageBarBody>{b.docMessage}</MessageBarBody></MessageBar>}
-      {b.listError && <MessageBar intent="error"><MessageBarBody>{b.listError}</MessageBarBody></MessageBar>}
+      {b.loadError && <MessageBar intent="error"><MessageBarBody>{b.loadError}</MessageBarBody></MessageBar>}
 
       <div className={styles.step}>
         <Field label="1. Source table" hint={b.source.status === 'ready' ? `${b.source.totalRows.toLocaleString('en-US')} rows, ${fields.length} fields${onWarehouse ? '; queries run on the warehouse and only the summary comes back' : ''}` : undefined}>
@@ -102,11 +103,12 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
             ))}
           </Dropdown>
         </Field>
-        {!connecting && <Button size="small" appearance="subtle" className={styles.connect} onClick={() => setConnecting(true)}>Connect to a warehouse…</Button>}
+        {!connecting && <Button ref={connectButton} size="small" appearance="subtle" className={styles.connect} onClick={() => setConnecting(true)}>Connect to a warehouse…</Button>}
         {connecting && (
           <WarehouseConnectForm
             host={host}
             onClose={() => setConnecting(false)}
+            returnFocusTo={() => connectButton.current}
             onSaved={(id) => { setConnecting(false); setEditor({ kind: 'none' }); void b.reload().then(() => b.chooseTable(warehouseChoice(id))); }}
           />
         )}
@@ -245,7 +247,7 @@ export function QueryBuilderPanel({ host }: { host: PaneHost }): ReactElement {
           {b.saved.length > 1 && <Button size="small" disabled={b.busyIds.has('*') || b.readOnly} onClick={() => void b.refreshAll()}>Refresh all</Button>}
         </div>
         {b.activity?.where === 'list' && <QueryActivity what={b.activity.what} progress={b.activity.progress} onCancel={b.cancel} />}
-        {b.listNotice && <MessageBar intent="info"><MessageBarBody>{b.listNotice}</MessageBarBody></MessageBar>}
+        {b.listStatus && <MessageBar intent={b.listStatus.intent} layout="multiline"><MessageBarBody>{b.listStatus.text}</MessageBarBody></MessageBar>}
         <SavedQueryList
           queries={b.saved}
           editingId={b.editingId}

@@ -28,9 +28,15 @@ export const useSavedQueryListStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXS,
   },
+  // The name box takes a line of its own; Save and Cancel sit together below it at any width.
   rename: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXS,
     alignItems: 'end',
+  },
+  renameField: {
+    flexBasis: '100%',
+    minWidth: 0,
   },
 });

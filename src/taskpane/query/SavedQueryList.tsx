@@ -4,6 +4,7 @@ import type { SavedQuery } from '../../refresh/queries';
 import { useSavedQueryListStyles } from './SavedQueryList.styles';
 import type { HistoryOptions } from '../../model';
 import { KeepHistoryField } from '../history/KeepHistoryField';
+import { useFocusInAndBack } from '../shared/use-focus-in-and-back';
 // h/dash (issue 14 part 5): the out-of-date badge.
 import { FreshnessBadge } from '../dashboards/FreshnessBadge';
 import { useFreshness } from '../dashboards/use-freshness';
@@ -37,13 +38,12 @@ export function SavedQueryList(props: SavedQueryListProps): ReactElement {
         return (
           <li key={def.id} className={mergeClasses(styles.card, props.editingId === def.id && styles.editing)}>
             {renaming?.id === def.id ? (
-              <div className={styles.rename}>
-                <Field label="New name">
-                  <Input value={renaming.text} onChange={(_, d) => setRenaming({ id: def.id, text: d.value })} />
-                </Field>
-                <Button size="small" appearance="primary" disabled={!renaming.text.trim()} onClick={() => { props.onRename(def.id, renaming.text); setRenaming(undefined); }}>Save</Button>
-                <Button size="small" onClick={() => setRenaming(undefined)}>Cancel</Button>
-              </div>
+              <RenameForm
+                text={renaming.text}
+                onText={(text) => setRenaming({ id: def.id, text })}
+                onSave={() => { props.onRename(def.id, renaming.text); setRenaming(undefined); }}
+                onCancel={() => setRenaming(undefined)}
+              />
             ) : (
               <h4 className={styles.title}>{def.label}</h4>
             )}
@@ -67,5 +67,25 @@ export function SavedQueryList(props: SavedQueryListProps): ReactElement {
         );
       })}
     </ul>
+  );
+}
+
+/** "New name": focus moves into the box when it opens and back to Rename when it closes. */
+function RenameForm({ text, onText, onSave, onCancel }: { text: string; onText(text: string): void; onSave(): void; onCancel(): void }): ReactElement {
+  const styles = useSavedQueryListStyles();
+  const root = useFocusInAndBack<HTMLFormElement>();
+  return (
+    <form
+      ref={root}
+      className={styles.rename}
+      onSubmit={(e) => { e.preventDefault(); if (text.trim()) onSave(); }}
+      onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }}
+    >
+      <Field label="New name" className={styles.renameField}>
+        <Input value={text} onChange={(_, d) => onText(d.value)} />
+      </Field>
+      <Button size="small" appearance="primary" type="submit" disabled={!text.trim()}>Save</Button>
+      <Button size="small" onClick={onCancel}>Cancel</Button>
+    </form>
   );
 }

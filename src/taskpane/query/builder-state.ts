@@ -59,10 +59,21 @@ export interface BuilderState {
   run: RunState;
   /** Saved queries with an action under way ('*' for "Refresh all"). */
   busyIds: ReadonlySet<string>;
-  listError: string | undefined;
-  listNotice: string | undefined;
+  /** The workbook's tables and saved queries could not be read (cleared when they are). */
+  loadError: string | undefined;
+  /**
+   * The saved-query list's one current message (issue 16 part 8): a failed rename, delete or
+   * edit, or a cancelled refresh. A newer action in the section replaces it.
+   */
+  listStatus: ListStatus | undefined;
   /** Goes up when the chosen source's rows were read again after a refresh (previews follow). */
   sourceVersion: number;
+}
+
+/** The saved-query list's message about its latest action. */
+export interface ListStatus {
+  intent: 'error' | 'info';
+  text: string;
 }
 
 export type BuilderAction =
@@ -83,8 +94,8 @@ export type BuilderAction =
   | { type: 'editing'; id: string; label: string; draft: Draft; layout: OutputLayout }
   | { type: 'startNew' }
   | { type: 'busy'; id: string; on: boolean }
-  | { type: 'listError'; message: string | undefined }
-  | { type: 'listNotice'; message: string | undefined }
+  | { type: 'loadError'; message: string }
+  | { type: 'listStatus'; status: ListStatus | undefined }
   | { type: 'renamed'; id: string; label: string }
   | { type: 'removed'; id: string };
 
@@ -101,8 +112,8 @@ export const INITIAL_BUILDER: BuilderState = {
   editingId: undefined,
   run: { kind: 'idle' },
   busyIds: new Set(),
-  listError: undefined,
-  listNotice: undefined,
+  loadError: undefined,
+  listStatus: undefined,
   sourceVersion: 0,
 };
 
@@ -112,7 +123,7 @@ export const INITIAL_BUILDER: BuilderState = {
 export function builderReducer(state: BuilderState, action: BuilderAction): BuilderState {
   switch (action.type) {
     case 'listsLoaded':
-      return { ...state, tables: action.tables, opened: action.opened, doc: action.opened.document };
+      return { ...state, tables: action.tables, opened: action.opened, doc: action.opened.document, loadError: undefined };
     case 'document':
       return { ...state, doc: action.doc };
     case 'activity':
@@ -146,7 +157,8 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case 'placement':
       return { ...state, placement: action.placement };
     case 'runStarted':
-      return { ...state, run: { kind: 'running', what: action.what } };
+      // One current status per section: an insert or save replaces the list's older message.
+      return { ...state, run: { kind: 'running', what: action.what }, listStatus: undefined };
     case 'runDone':
       return { ...state, run: { kind: 'done', what: action.what, outcome: action.outcome } };
     case 'inserted':
@@ -162,12 +174,15 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       const busyIds = new Set(state.busyIds);
       if (action.on) busyIds.add(action.id);
       else busyIds.delete(action.id);
-      return { ...state, busyIds };
+      if (!action.on) return { ...state, busyIds };
+      // A list action starts: the list's older message and the builder's last "Written" or
+      // "Nothing was written" give way, so only the newest outcome is on show.
+      return { ...state, busyIds, listStatus: undefined, run: state.run.kind === 'done' ? { kind: 'idle' } : state.run };
     }
-    case 'listError':
-      return { ...state, listError: action.message };
-    case 'listNotice':
-      return { ...state, listNotice: action.message };
+    case 'loadError':
+      return { ...state, loadError: action.message };
+    case 'listStatus':
+      return { ...state, listStatus: action.status };
     case 'renamed':
       return action.id === state.editingId ? { ...state, label: action.label.trim() } : state;
     case 'removed':

@@ -50,7 +50,7 @@ export function useQueryBuilder(host: PaneHost) {
       const lists = await loadBuilderLists(host.run, documents);
       dispatch({ type: 'listsLoaded', tables: lists.tables, opened: lists.opened });
     } catch (e) {
-      dispatch({ type: 'listError', message: errorText(e) });
+      dispatch({ type: 'loadError', message: errorText(e) });
     }
   }, [host, documents]);
   useEffect(() => { void load(); }, [load]);
@@ -138,26 +138,24 @@ export function useQueryBuilder(host: PaneHost) {
 
   const withBusy = useCallback(async (id: string, work: () => Promise<void>) => {
     dispatch({ type: 'busy', id, on: true });
-    try { await work(); } catch (e) { dispatch({ type: 'listError', message: errorText(e) }); } finally {
+    try { await work(); } catch (e) { dispatch({ type: 'listStatus', status: { intent: 'error', text: errorText(e) } }); } finally {
       dispatch({ type: 'busy', id, on: false });
     }
   }, []);
 
   const refresh = useCallback((id: string) => withBusy(id, async () => {
-    dispatch({ type: 'listNotice', message: undefined });
     const name = doc?.queries.find((q) => q.id === id)?.label ?? 'the query';
     const outcome = await tracked('list', `Refreshing “${name}”…`, (options) => queries.refresh(id, options));
-    if (outcome?.status === 'cancelled') dispatch({ type: 'listNotice', message: outcome.message });
+    if (outcome?.status === 'cancelled') dispatch({ type: 'listStatus', status: { intent: 'info', text: outcome.message } });
   }), [doc, queries, withBusy, tracked]);
 
   const refreshAll = useCallback(() => withBusy('*', async () => {
-    dispatch({ type: 'listNotice', message: undefined });
     const total = (await documents.read()).queries.length;
     const r = await tracked('list', 'Refreshing all queries…', ({ signal, onProgress, confirmColumnRemoval }) =>
       queries.refreshAll({ signal, onProgress: (_, p) => onProgress?.(p), confirmColumnRemoval }));
     // Queries refreshed before a Cancel keep their new output and their record.
     if ([...r.outcomes.values()].some((o) => o.status === 'cancelled') || r.outcomes.size < total) {
-      dispatch({ type: 'listNotice', message: 'Cancelled. Queries not yet refreshed keep their previous output.' });
+      dispatch({ type: 'listStatus', status: { intent: 'info', text: 'Cancelled. Queries not yet refreshed keep their previous output.' } });
     }
   }), [documents, queries, withBusy, tracked]);
 
@@ -195,11 +193,11 @@ export function useQueryBuilder(host: PaneHost) {
   const setLayout = useCallback((next: OutputLayout) => dispatch({ type: 'layout', layout: next }), []);
   const setPlacement = useCallback<Dispatch<SetStateAction<Placement>>>((next) => dispatch({ type: 'placement', placement: typeof next === 'function' ? next(stateRef.current.placement) : next }), []);
   const saved = useMemo(() => (doc ? savedQueries(doc) : []), [doc]);
-  const { source, draft, run, busyIds, listError, listNotice } = state;
+  const { source, draft, run, busyIds, loadError, listStatus } = state;
 
   return {
     doc, docMessage: opened && 'message' in opened ? opened.message : undefined, readOnly: opened?.readOnly ?? false, tables, source, draft, setDraft, label, setLabel, layout, setLayout,
-    placement, setPlacement, editingId, run, busyIds, listError, listNotice, activity, spec, saved, sourceData: data, sourceVersion: state.sourceVersion,
+    placement, setPlacement, editingId, run, busyIds, loadError, listStatus, activity, spec, saved, sourceData: data, sourceVersion: state.sourceVersion,
     compute: warehouseIdOf(source.status === 'idle' ? undefined : source.table) ? warehouseCompute : services.previewCompute,
     warehouses: warehouseSources(doc?.sources), webSources: keptWebSources(doc?.sources), chooseTable, commit, cancel, refresh, refreshAll, rename, duplicate, remove, edit, startNew, reload: load, setHistory, removal,
   };

@@ -1,5 +1,5 @@
 import { Button, Caption1, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
 import { keptOutOfSheet, tooBigToLand } from '../../refresh/queries/web-source-data';
 import { allowsLocalHttp } from '../shared/allows-local-http';
@@ -45,6 +45,11 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
   const [keepOut, setKeepOut] = useState(false);
   // The form's one message: a failed preview, or a secret in the address awaiting the user's OK.
   const status = useSectionStatus();
+  // Focus follows the form: into the address when a saved source is opened for editing or the
+  // preview closes, back to the source's Edit button when editing is cancelled.
+  const getSection = useRef<HTMLElement>(null);
+  const editOpener = useRef<HTMLElement | null>(null);
+  const addressBox = () => getSection.current?.querySelector<HTMLInputElement>('form input');
   const busy = sources.running !== undefined;
   const readOnly = sources.readOnlyMessage !== undefined;
   const webSources = sources.doc?.sources.filter((s) => isWebSource(s.kind)) ?? [];
@@ -124,6 +129,15 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
     newAction();
     setDraft(sourceToDraft(def));
     setKeepOut(keptOutOfSheet(def));
+    editOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    requestAnimationFrame(() => addressBox()?.focus());
+  };
+
+  const onCancelEdit = () => {
+    reset();
+    const back = editOpener.current;
+    editOpener.current = null;
+    requestAnimationFrame(() => (back?.isConnected ? back : addressBox())?.focus());
   };
 
   const onRefresh = (id: string) => {
@@ -145,7 +159,7 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
       {sources.loadError && (
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{sources.loadError}</MessageBarBody></MessageBar>
       )}
-      <section className={styles.block} aria-labelledby="pd-web-get">
+      <section ref={getSection} className={styles.block} aria-labelledby="pd-web-get">
         {/* "New web source" until it is saved in the workbook, "Edit web source" for a saved one. */}
         <h3 id="pd-web-get" className={styles.heading}>{saved ? `Edit web source: ${draft.label || labelFromUrl(draft.url)}` : 'New web source'}</h3>
         {preview ? (
@@ -159,6 +173,7 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
             onType={(column: string, type: ColumnType) => setDraft((d) => ({ ...d, types: { ...d.types, [column]: type } }))}
             onLoad={() => void onLoad()}
             onBack={() => setPreview(undefined)}
+            returnFocusTo={addressBox}
           />
         ) : (
           <SourceForm
@@ -170,7 +185,7 @@ export function CloudSourcesPanel({ host, onConnectWarehouse }: CloudSourcesPane
             onChange={setDraft}
             onSecrets={setSecrets}
             onPreview={onPreview}
-            onCancelEdit={reset}
+            onCancelEdit={onCancelEdit}
           />
         )}
         <SectionStatus state={status} />

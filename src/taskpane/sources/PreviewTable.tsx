@@ -6,6 +6,7 @@ import type { ColumnType, PullOk } from '../../refresh/sources';
 import { displayValue } from '../../engine/format';
 import { tooBigToLand } from '../../refresh/queries/web-source-data';
 import { usePreviewStyles } from './PreviewTable.styles';
+import { useFocusInAndBack } from '../shared/use-focus-in-and-back';
 
 const PREVIEW_ROWS = 100;
 const TYPE_LABELS: Record<ColumnType, string> = { text: 'Text', number: 'Number', date: 'Date', boolean: 'True/false' };
@@ -22,14 +23,18 @@ export interface PreviewTableProps {
   onType(column: string, type: ColumnType): void;
   onLoad(): void;
   onBack(): void;
+  /** Where focus goes when the preview closes (Back, Load): the form's address box, rendered again. */
+  returnFocusTo?(): HTMLElement | null | undefined;
 }
 
 /**
  * The first 100 rows with the detected column types, which the user can change, then "Load to
  * table" or, kept out of the sheet, "Save for queries" (the only choice above a sheet's rows).
  */
-export function PreviewTable({ pull, label, types, busy, keepOut, onKeepOut, onType, onLoad, onBack }: PreviewTableProps): ReactElement {
+export function PreviewTable({ pull, label, types, busy, keepOut, onKeepOut, onType, onLoad, onBack, returnFocusTo }: PreviewTableProps): ReactElement {
   const styles = usePreviewStyles();
+  // Preview replaced the form (and its button): focus moves to the rows, and back to the address after.
+  const root = useFocusInAndBack<HTMLElement>(returnFocusTo);
   const shown = Math.min(PREVIEW_ROWS, pull.rowCount);
   // One getter per column reads just the rows shown (table.array() would copy every row: a
   // million values per column, seconds of the pane's time, to show 100 rows).
@@ -37,7 +42,7 @@ export function PreviewTable({ pull, label, types, busy, keepOut, onKeepOut, onT
   const tooBig = tooBigToLand(pull.rowCount);
   const outside = keepOut || tooBig !== undefined;
   return (
-    <section className={styles.root} aria-label={`Preview of ${label}`}>
+    <section ref={root} className={styles.root} aria-label={`Preview of ${label}`}>
       <Text weight="semibold">Preview of {label}</Text>
       <Caption1>
         {pull.rowCount.toLocaleString('en-US')} rows, {pull.columns.length} columns; showing the first {shown}. Check each column&apos;s type; dates land as Excel dates.

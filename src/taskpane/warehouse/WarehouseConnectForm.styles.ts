@@ -21,6 +21,9 @@ export const useWarehouseConnectFormStyles = makeStyles({
     // minmax(0, …): let the inputs shrink to the pane's width instead of overflowing it.
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
     gap: tokens.spacingHorizontalS,
+    // A label that wraps at 320-350 px ("Table or saved view") must not stretch its neighbour's
+    // box taller: both fields keep their own height and their boxes line up at the bottom.
+    alignItems: 'end',
   },
   fill: {
     width: '100%',

@@ -2,6 +2,7 @@ import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarActions, M
 import { LockClosed16Regular } from '@fluentui/react-icons/svg/lock-closed';
 import { useState, type ReactElement } from 'react';
 import type { PaneHost } from '../../excel/host-types';
+import { useFocusInAndBack } from '../shared/use-focus-in-and-back';
 import { useWarehouseConnect } from './use-warehouse-connect';
 import { useWarehouseConnectFormStyles } from './WarehouseConnectForm.styles';
 import { moveWarehouseUrlSecrets, SIGN_IN_LABELS, type WarehouseDraft, type WarehouseSignIn } from '../../refresh/warehouse';
@@ -13,6 +14,8 @@ export interface WarehouseConnectFormProps {
   /** Called with the new source's id once it is saved in the workbook. */
   onSaved(sourceId: string): void;
   onClose(): void;
+  /** Where focus goes when the form closes if the control that opened it is gone (it hides while the form is open). */
+  returnFocusTo?(): HTMLElement | null | undefined;
 }
 
 /**
@@ -20,8 +23,10 @@ export interface WarehouseConnectFormProps {
  * in. "Test connection" reads the table's fields and row count (no rows travel); "Save" keeps the
  * source in the workbook and the password on this computer only.
  */
-export function WarehouseConnectForm({ host, onSaved, onClose }: WarehouseConnectFormProps): ReactElement {
+export function WarehouseConnectForm({ host, onSaved, onClose, returnFocusTo }: WarehouseConnectFormProps): ReactElement {
   const styles = useWarehouseConnectFormStyles();
+  // Focus moves to the address when the form opens and back to "Connect to a warehouse…" when it closes.
+  const formRef = useFocusInAndBack<HTMLFormElement>(returnFocusTo);
   const w = useWarehouseConnect(host, onSaved);
   const { draft } = w;
   const set = <K extends keyof WarehouseDraft>(key: K, value: WarehouseDraft[K]) => w.setDraft({ ...draft, [key]: value });
@@ -38,7 +43,7 @@ export function WarehouseConnectForm({ host, onSaved, onClose }: WarehouseConnec
     setUrlSecret(undefined);
   };
   return (
-    <form className={styles.form} aria-label="Connect to a warehouse" onSubmit={(e) => { e.preventDefault(); onTest(); }}>
+    <form ref={formRef} className={styles.form} aria-label="Connect to a warehouse" onSubmit={(e) => { e.preventDefault(); onTest(); }}>
       <h4 className={styles.heading}>Connect to a warehouse</h4>
       <Caption1 className={styles.note}>
         PivotDeck sends each query to the warehouse and brings back only the summary, never the raw rows. Works with ClickHouse&apos;s HTTP interface.

@@ -25,11 +25,12 @@ export function useWarehouseConnect(_host: PaneHost, onSaved: (sourceId: string)
   const [saveError, setSaveError] = useState<string>();
   const controller = useRef<AbortController | undefined>(undefined);
 
-
   const runTest = useCallback(async () => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
+    // One current status: a new test replaces the last save's failure.
+    setSaveError(undefined);
     setTest({ status: 'testing' });
     const tested = await testWarehouseConnection(services, draft, abort.signal);
     if (abort.signal.aborted) return;
