@@ -85,21 +85,43 @@ function lazyRows(data: Omit<SourceData, 'rows'>, build: () => CellValue[][]): S
 export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep' | 'parseCsv'>;
 
 /**
+ * The last pull of each web source in one pane session, by source id, with the fingerprint of
+ * what was pulled and the query source made from it. Shared by webPullSource and the source
+ * coordinator (rememberPull), so a source saved from its preview is not downloaded again.
+ */
+export type PullMemory = Map<string, { def: string; pull: PullOk; data?: SourceData }>;
+
+/** What a pull depends on: the address and the connector's options, not the state kept beside them. */
+function fingerprintOf(def: SourceDefinition): string {
+  return JSON.stringify([def.kind, def.url, def.options ?? {}]);
+}
+
+/**
+ * Records `pull` as the last pull of `def` (see PullMemory). A pull without validators (no ETag
+ * or Last-Modified) is not kept: the next read could not ask whether it is still current.
+ * @example rememberPull(memory, def, preview);
+ */
+export function rememberPull(memory: PullMemory, def: SourceDefinition, pull: PullOk): void {
+  if (!pull.etag && !pull.lastModified) return;
+  const known = memory.get(def.id);
+  if (known?.pull === pull) return;
+  memory.set(def.id, { def: fingerprintOf(def), pull });
+}
+
+/**
  * The PullSource queries use for web sources: finds the source in the workbook's document and
- * pulls it. Within one pane session the last pull of each source is kept; the next read asks
- * the server conditionally (ETag / Last-Modified) and a 304 reuses it without downloading.
+ * pulls it. Within one pane session the last pull of each source is kept (`memory`); the next
+ * read asks the server conditionally (ETag / Last-Modified) and a 304 reuses it without downloading.
  *
  * @example
  * const deps: QueryDeps = { run, pull: webPullSource(context, () => loadDocument()) };
  */
-export function webPullSource(context: WebPullContext, document: () => Promise<PivotDeckDocument>): PullSource {
-  const kept = new Map<string, { def: string; pull: PullOk; data?: SourceData }>();
+export function webPullSource(context: WebPullContext, document: () => Promise<PivotDeckDocument>, memory: PullMemory = new Map()): PullSource {
   return async (ref, options) => {
     const def = (await document()).sources.find((s) => s.id === ref.id);
     if (!def) throw new Error(`The source "${ref.id}" is no longer in this workbook. Choose another source for this query.`);
-    const same = kept.get(def.id);
-    // What was pulled depends on the address and the connector's options, not on the state kept beside them.
-    const fingerprint = JSON.stringify([def.kind, def.url, def.options ?? {}]);
+    const same = memory.get(def.id);
+    const fingerprint = fingerprintOf(def);
     const previous = same && same.def === fingerprint ? same.pull : undefined;
     const result = await pullSource(def, {
       ...context,
@@ -110,7 +132,7 @@ export function webPullSource(context: WebPullContext, document: () => Promise<P
     if (!pull) throw new Error(`The server said "${def.label}" did not change, but this pane has no copy of it; refresh it again.`);
     const entry = result.status === 'ok' || !same ? { def: fingerprint, pull } : same;
     entry.data ??= await pulledToSourceData(pull);
-    kept.set(def.id, entry);
+    memory.set(def.id, entry);
     return entry.data;
   };
 }

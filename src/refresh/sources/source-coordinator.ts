@@ -115,6 +115,7 @@ export class SourceCoordinator {
       : await (await refreshCode()).refreshSource(this.deps, base, sourceId, run);
     // A cancelled refresh changes nothing in the workbook's document.
     if (result.outcome.status === 'cancelled') return result.outcome;
+    if (pulled && result.outcome.status === 'checked') this.deps.rememberPull?.(def, pulled);
     const next = result.document.sources.find((s) => s.id === sourceId)!;
     try {
       await this.documents.update(`${what === 'refresh' ? 'refresh' : 'load'} source ${sourceId}`, (latest) => (what === 'refresh' ? recordRefresh(latest, next) : upsert(latest, next)));
