@@ -47,7 +47,7 @@ interface Stats {
 async function buildProduction(out: string): Promise<Stats> {
   const { default: webpack } = await import('webpack');
   const { default: configure } = (await import(join(ROOT, 'webpack.config.js'))) as { default: (env: Record<string, string>, argv: { mode: string }) => object };
-  const config = configure({ ADDIN_URL: 'https://pivotdeck.example.com/app', ALLOW_SAME_VERSION: '1', OUTPUT_DIR: out }, { mode: 'production' });
+  const config = configure({ ADDIN_URL: 'https://pivotdeck.example.com/app', ALLOW_SAME_VERSION: '1', OUTPUT_DIR: out, PUBLISHER: 'publisher.example.json' }, { mode: 'production' });
   return new Promise((done, fail) => {
     webpack(config as Parameters<typeof webpack>[0], (error, stats) => {
       if (error || !stats || stats.hasErrors()) { fail(error ?? new Error(stats?.toString('errors-only') ?? 'webpack failed')); return; }

@@ -311,3 +311,59 @@ export function packedRowsOf(rows: ReadonlyArray<ReadonlyArray<unknown>>, width:
   packed.catch(() => { if (packedRows.get(rows)?.packed === packed) packedRows.delete(rows); });
   return packed;
 }
+
+const keyedPacks = new WeakMap<PackedColumns, KeyedColumns>();
+
+/**
+ * Columns that arrived packed (a CSV the worker parsed) with a key naming them, the same for
+ * as long as `packed` lives: a query worker that kept them is sent the key alone, as for
+ * `packedRowsOf`. Nothing is packed or copied here.
+ * @example const { key } = keyedColumnsOf(data.packed);
+ */
+export function keyedColumnsOf(packed: PackedColumns): KeyedColumns {
+  let known = keyedPacks.get(packed);
+  if (!known) {
+    known = { key: `pack${++packs}`, packed };
+    keyedPacks.set(packed, known);
+  }
+  return known;
+}
+
+/**
+ * The first `count` rows of packed columns as cell values (a blank is ""), decoding only those
+ * cells: what a field list reads from a million-row source without unpacking it.
+ * @example firstPackedRows(await packRows([[1, 'a'], [2, 'b']], 2), 1) // [[1, 'a']]
+ */
+export function firstPackedRows(packed: PackedColumns, count: number): PackedCell[][] {
+  const n = Math.max(0, Math.min(count, packed.rowCount));
+  const rows: PackedCell[][] = Array.from({ length: n }, () => new Array<PackedCell>(packed.columns.length));
+  packed.columns.forEach((column, c) => {
+    const { kinds, numbers, codes, text = '', ends } = column;
+    const entry = (code: number): string => (ends && code < ends.length ? text.slice(code === 0 ? 0 : ends[code - 1], ends[code]) : '');
+    for (let r = 0; r < n; r++) {
+      const kind = kinds ? kinds[r] : NUMBER;
+      rows[r]![c] = kind === NUMBER ? (numbers ? numbers[r]! : 0) : kind === TEXT ? entry(codes ? codes[r]! : 0) : kind === TRUE;
+    }
+  });
+  return rows;
+}
+
+const packedOfArray = new WeakMap<object, PackedColumn>();
+
+/**
+ * Remembers a column's packed form beside the array the pane unpacked it into (a CSV the worker
+ * parsed arrives packed): a query on that column then sends the packed form to its worker, and
+ * the column never becomes rows on the pane. Forgotten with the array.
+ * @example rememberPackedColumn(table.column('Amount'), packed);
+ */
+export function rememberPackedColumn(column: object, packed: PackedColumn): void {
+  packedOfArray.set(column, packed);
+}
+
+/**
+ * The packed form remembered for a column's array, if any (see rememberPackedColumn).
+ * @example packedColumnOf(table.column('Amount'))?.numbers
+ */
+export function packedColumnOf(column: unknown): PackedColumn | undefined {
+  return typeof column === 'object' && column !== null ? packedOfArray.get(column) : undefined;
+}

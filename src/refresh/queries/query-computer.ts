@@ -5,7 +5,7 @@ import type { SourceData } from './source-data';
 export interface QueryComputeInput {
   spec: QuerySpec;
   /** Sources by sourceRefKey, as read from Excel. */
-  sources: Record<string, Pick<SourceData, 'header' | 'rows'>>;
+  sources: Record<string, Pick<SourceData, 'header' | 'rows' | 'packed'>>;
   output: 'grid' | 'flat';
 }
 

@@ -3,7 +3,7 @@ import { FormulaError } from '../../engine/formula';
 import { QueryFieldError } from '../../engine/query';
 import type { CellValue } from '../../excel/api';
 import { answerRequest, type WorkerFailure, type WorkerReply } from '../worker-computer';
-import { copyForTransfer, packedRowsOf, unpackColumns, type PackedColumns } from '../worker-columns';
+import { copyForTransfer, keyedColumnsOf, packedRowsOf, unpackColumns, type PackedColumns } from '../worker-columns';
 import { computeQueryOnTables, queryTable, type QueryStage, type QueryTable } from './compute-query';
 import type { QueryComputeInput } from './query-computer';
 import { computeDrillOnTables, type DrillComputed, type DrillComputeInput } from '../show-rows/compute-drill';
@@ -75,6 +75,7 @@ function failureCode(error: unknown): QueryFailureCode {
 
 /**
  * The pane's side: each source's rows packed into columns once (remembered while the read lives,
+ * or as they arrived when the source came packed, see SourceData.packed;
  * so the live preview packs a source once for all its edits; packing yields to the pane between
  * slices), then copied into buffers this run transfers, unless the worker kept that pack
  * (`held`, updated to what the worker keeps after this request).
@@ -85,7 +86,8 @@ export async function encodeQueryRequest(input: QueryComputeInput, signal: Abort
   const transfer: Transferable[] = [];
   const holds = new Set<string>();
   for (const [key, s] of Object.entries(input.sources)) {
-    const { key: pack, packed } = await packedRowsOf(s.rows, s.header.length);
+    // A source that arrived packed (a CSV the worker parsed) is sent as it is: its rows are never built.
+    const { key: pack, packed } = s.packed ? keyedColumnsOf(s.packed) : await packedRowsOf(s.rows, s.header.length);
     signal?.throwIfAborted();
     holds.add(pack);
     if (held.has(pack)) {
@@ -151,7 +153,7 @@ export async function encodeDrillRequest(input: DrillComputeInput, signal: Abort
   const sources: DrillRequest['sources'] = {};
   const transfer: Transferable[] = [];
   for (const [key, s] of Object.entries(input.sources)) {
-    const { packed } = await packedRowsOf(s.rows, s.header.length);
+    const { packed } = s.packed ? keyedColumnsOf(s.packed) : await packedRowsOf(s.rows, s.header.length);
     signal?.throwIfAborted();
     const moving = await copyForTransfer(packed, { signal });
     sources[key] = { header: s.header, columns: moving.packed };

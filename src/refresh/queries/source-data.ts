@@ -3,6 +3,7 @@ import { locateTable } from '../../excel/query-output';
 import { explainExcelError } from '../../excel/errors';
 import { readRangeValues, type ReadProgress } from '../../excel/read-range-values';
 import { sourceRefKey, type SourceRef } from '../../engine/spec';
+import { firstPackedRows, type PackedColumns } from '../worker-columns';
 
 /**
  * A source as Excel gave it: the header row and the data rows. Plain arrays (structured-clone
@@ -19,6 +20,28 @@ export interface SourceData {
    * locateTable gives it): recorded so "out of date" can be told later (refresh/dashboards/source-stamps).
    */
   at?: { sheet: string; address: string };
+  /**
+   * The same rows already in the query worker's packed columns (a CSV the CSV worker parsed):
+   * queries send these, and `rows` is then built only if something reads it (in one go). Read
+   * the count and first rows through sourceRowCount and firstSourceRows, which never build it.
+   */
+  packed?: PackedColumns;
+}
+
+/**
+ * How many data rows a source has, without building rows that arrived packed.
+ * @example sourceRowCount({ header: ['A'], rows: [[1], [2]], syncs: 0, bytes: 0 }) // 2
+ */
+export function sourceRowCount(data: SourceData): number {
+  return data.packed ? data.packed.rowCount : data.rows.length;
+}
+
+/**
+ * A source's first `count` data rows, without building the rest of rows that arrived packed.
+ * @example firstSourceRows(data, 20).length // 20 (or fewer)
+ */
+export function firstSourceRows(data: SourceData, count: number): CellValue[][] {
+  return data.packed ? firstPackedRows(data.packed, count) : data.rows.slice(0, count);
 }
 
 /** Reads sources that are not in the workbook (cloud pulls); absent, such sources are refused. */

@@ -12,7 +12,7 @@ import type { TableInfo } from '../../excel/workbook-info';
 import type { SourceDefinition } from '../../connectors/types';
 import type { OpenResult, PivotDeckDocument } from '../../model';
 import { describeFields, type FieldInfo } from './field-info';
-import { readSourceData, type PullSource, type SourceData } from './source-data';
+import { firstSourceRows, readSourceData, sourceRowCount, type PullSource, type SourceData } from './source-data';
 
 /** A chosen source, resolved: its fields, row count and, for previews, all its rows. */
 export interface ResolvedSource {
@@ -61,7 +61,7 @@ export async function readWebSourceFields(context: { read: () => Promise<PivotDe
   data.catch(() => undefined); // reported below and by the preview
   const [pulled, doc] = await Promise.all([data, context.read()]);
   const def = doc.sources.find((s) => s.id === sourceId);
-  return { fields: webFieldList(pulled, def), totalRows: pulled.rows.length, data };
+  return { fields: webFieldList(pulled, def), totalRows: sourceRowCount(pulled), data };
 }
 
 /**
@@ -73,6 +73,6 @@ export async function readWebSourceFields(context: { read: () => Promise<PivotDe
 export function webFieldList(data: SourceData, def: SourceDefinition | undefined): FieldInfo[] {
   const recorded = def?.lastPull?.columns ?? [];
   const formats = data.header.map((name) => (recorded.find((c) => c.name === name)?.type === 'date' ? 'yyyy-mm-dd' : 'General'));
-  const first = data.rows.slice(0, 20);
+  const first = firstSourceRows(data, 20);
   return describeFields(data.header.map(String), first, first.map(() => formats));
 }

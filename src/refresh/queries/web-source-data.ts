@@ -2,7 +2,7 @@ import { pullSource } from '../../connectors/pull-source';
 import type { PullContext, PullOk, SourceDefinition } from '../../connectors/types';
 import type { CellValue } from '../../excel/api';
 import type { PivotDeckDocument } from '../../model';
-import { yieldToPane } from '../worker-columns';
+import { packedColumnOf, yieldToPane, type PackedColumn } from '../worker-columns';
 import type { PullSource, SourceData } from './source-data';
 
 /** Excel's sheet limit: 1,048,576 rows, the header included. */
@@ -30,8 +30,12 @@ export function tooBigToLand(rows: number): string | undefined {
 
 /**
  * A pull as a query source: the header and rows of Excel values (numbers, dates as serials,
- * booleans, text; a blank is ""), the shape workbook tables are read in. No row limit. Built in
- * slices the pane yields between (a million rows in one go froze the pane for seconds).
+ * booleans, text; a blank is ""), the shape workbook tables are read in. No row limit.
+ *
+ * A pull whose every column arrived packed (a CSV the worker parsed, see rememberPackedColumn)
+ * keeps them as `packed` and builds no rows: queries send the packed columns to their worker, and
+ * `rows` is made only if something reads it (in one go). Otherwise rows are built in slices the
+ * pane yields between (a million rows in one go froze the pane for seconds).
  *
  * @example (await pulledToSourceData(pull)).rows[0] // [1, 45332, 1.25, false]
  */
@@ -42,15 +46,18 @@ export async function pulledToSourceData(pull: PullOk, options: { yieldNow?: () 
   const { table } = pull;
   const inPlace = !table.isFiltered() && !table.isOrdered();
   const columns = header.map((name) => (inPlace ? table.column(name) : table.array(name)) as ArrayLike<unknown>);
+  const packed = inPlace ? columns.map(packedColumnOf) : [];
+  if (header.length > 0 && packed.length === header.length && packed.every((c): c is PackedColumn => c !== undefined && c.length === pull.rowCount)) {
+    return lazyRows({ header, packed: { rowCount: pull.rowCount, columns: packed }, syncs: 0, bytes: pull.bytes }, () => {
+      const rows: CellValue[][] = new Array(pull.rowCount);
+      for (let r = 0; r < pull.rowCount; r++) rows[r] = rowAt(columns, r);
+      return rows;
+    });
+  }
   const rows: CellValue[][] = new Array(pull.rowCount);
   let started = performance.now();
   for (let r = 0; r < pull.rowCount; r++) {
-    const row: CellValue[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) {
-      const v = columns[c]![r];
-      row[c] = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : (v as CellValue);
-    }
-    rows[r] = row;
+    rows[r] = rowAt(columns, r);
     if (r % 2048 === 2047 && performance.now() - started > 12) {
       await (options.yieldNow ?? yieldToPane)();
       started = performance.now();
@@ -59,24 +66,62 @@ export async function pulledToSourceData(pull: PullOk, options: { yieldNow?: () 
   return { header, rows, syncs: 0, bytes: pull.bytes };
 }
 
+/** Row r of a pull's columns as Excel values: null, undefined and non-finite numbers are blank (""). */
+function rowAt(columns: ReadonlyArray<ArrayLike<unknown>>, r: number): CellValue[] {
+  const row: CellValue[] = new Array(columns.length);
+  for (let c = 0; c < columns.length; c++) {
+    const v = columns[c]![r];
+    row[c] = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : (v as CellValue);
+  }
+  return row;
+}
+
+/** SourceData whose `rows` is built by `build` when first read, then kept. */
+function lazyRows(data: Omit<SourceData, 'rows'>, build: () => CellValue[][]): SourceData {
+  let rows: CellValue[][] | undefined;
+  return Object.defineProperty(data, 'rows', { enumerable: true, configurable: true, get: () => (rows ??= build()) }) as SourceData;
+}
+
 export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep' | 'parseCsv'>;
 
 /**
+ * The last pull of each web source in one pane session, by source id, with the fingerprint of
+ * what was pulled and the query source made from it. Shared by webPullSource and the source
+ * coordinator (rememberPull), so a source saved from its preview is not downloaded again.
+ */
+export type PullMemory = Map<string, { def: string; pull: PullOk; data?: SourceData }>;
+
+/** What a pull depends on: the address and the connector's options, not the state kept beside them. */
+function fingerprintOf(def: SourceDefinition): string {
+  return JSON.stringify([def.kind, def.url, def.options ?? {}]);
+}
+
+/**
+ * Records `pull` as the last pull of `def` (see PullMemory). A pull without validators (no ETag
+ * or Last-Modified) is not kept: the next read could not ask whether it is still current.
+ * @example rememberPull(memory, def, preview);
+ */
+export function rememberPull(memory: PullMemory, def: SourceDefinition, pull: PullOk): void {
+  if (!pull.etag && !pull.lastModified) return;
+  const known = memory.get(def.id);
+  if (known?.pull === pull) return;
+  memory.set(def.id, { def: fingerprintOf(def), pull });
+}
+
+/**
  * The PullSource queries use for web sources: finds the source in the workbook's document and
- * pulls it. Within one pane session the last pull of each source is kept; the next read asks
- * the server conditionally (ETag / Last-Modified) and a 304 reuses it without downloading.
+ * pulls it. Within one pane session the last pull of each source is kept (`memory`); the next
+ * read asks the server conditionally (ETag / Last-Modified) and a 304 reuses it without downloading.
  *
  * @example
  * const deps: QueryDeps = { run, pull: webPullSource(context, () => loadDocument()) };
  */
-export function webPullSource(context: WebPullContext, document: () => Promise<PivotDeckDocument>): PullSource {
-  const kept = new Map<string, { def: string; pull: PullOk; data?: SourceData }>();
+export function webPullSource(context: WebPullContext, document: () => Promise<PivotDeckDocument>, memory: PullMemory = new Map()): PullSource {
   return async (ref, options) => {
     const def = (await document()).sources.find((s) => s.id === ref.id);
     if (!def) throw new Error(`The source "${ref.id}" is no longer in this workbook. Choose another source for this query.`);
-    const same = kept.get(def.id);
-    // What was pulled depends on the address and the connector's options, not on the state kept beside them.
-    const fingerprint = JSON.stringify([def.kind, def.url, def.options ?? {}]);
+    const same = memory.get(def.id);
+    const fingerprint = fingerprintOf(def);
     const previous = same && same.def === fingerprint ? same.pull : undefined;
     const result = await pullSource(def, {
       ...context,
@@ -87,7 +132,7 @@ export function webPullSource(context: WebPullContext, document: () => Promise<P
     if (!pull) throw new Error(`The server said "${def.label}" did not change, but this pane has no copy of it; refresh it again.`);
     const entry = result.status === 'ok' || !same ? { def: fingerprint, pull } : same;
     entry.data ??= await pulledToSourceData(pull);
-    kept.set(def.id, entry);
+    memory.set(def.id, entry);
     return entry.data;
   };
 }

@@ -5,7 +5,7 @@
  * service, a credential store, an HTTP context, a worker computer or a coordinator.
  */
 import type { CredentialStore } from '../../connectors/credentials';
-import type { CsvParser, HttpPolicy, PullContext } from '../../connectors/types';
+import type { CsvParser, HttpPolicy, PullContext, PullOk, SourceDefinition } from '../../connectors/types';
 import type { WarehouseContext } from '../../connectors/warehouse';
 import type { ExcelRun } from '../../excel/api';
 import { userCredentialStore, userKeyValueBackend } from '../../excel/user-credential-store';
@@ -23,7 +23,7 @@ import { QueryCoordinator } from '../queries/query-coordinator';
 import type { QueryDeps } from '../queries/run-query';
 import type { PullSource } from '../queries/source-data';
 import { warehouseQueryRunner, type WarehouseQueryRunner } from '../queries/warehouse-query';
-import { webPullSource, type WebPullContext } from '../queries/web-source-data';
+import { rememberPull, webPullSource, type PullMemory, type WebPullContext } from '../queries/web-source-data';
 import { SourceCoordinator } from '../sources/source-coordinator';
 import type { DrillComputer } from '../show-rows/compute-drill';
 import type { ShowRowsOutcome } from '../show-rows/show-rows-outcome';
@@ -146,13 +146,16 @@ export function createServices(host: ServiceHost): Services {
     fetch: http.fetch, credentials, policy: { allowHttpLocalhost: policy.allowHttpLocalhost }, origin: host.origin,
   };
   const readSources = async () => (await documents.read()).sources;
-  const pull = http && webPullSource(http, () => documents.read());
+  // Queries' pulls and the source coordinator share the last pull of each web source.
+  const pulls: PullMemory = new Map();
+  const pull = http && webPullSource(http, () => documents.read(), pulls);
   const warehouse = warehouseContext && warehouseQueryRunner({ context: warehouseContext, sources: readSources });
   const queryCompute = host.workers?.query() ?? computeQueryInThread;
   const queryDeps: QueryDeps = { run, compute: queryCompute, pull, warehouse, ...(host.now ? { now: host.now } : {}) };
   const sourceDeps: SourceDeps = {
     run, fetch: http?.fetch ?? noWeb, credentials, policy, origin: host.origin,
     ...(host.now ? { now: host.now } : {}), ...(host.sleep ? { sleep: host.sleep } : {}), ...(parseCsv ? { parseCsv } : {}),
+    ...(pull ? { rememberPull: (def: SourceDefinition, pulled: PullOk) => rememberPull(pulls, def, pulled) } : {}),
   };
   const showRowsListeners = new Set<(outcome: ShowRowsOutcome) => void>();
   const showRowsDeps = {

@@ -15,7 +15,7 @@ import { locateCell, type CellLocator, type Located } from './locate-cell';
 export interface DrillComputeInput {
   spec: QuerySpec;
   /** Sources by sourceRefKey, as read from Excel (or pulled). */
-  sources: Record<string, Pick<SourceData, 'header' | 'rows'>>;
+  sources: Record<string, Pick<SourceData, 'header' | 'rows' | 'packed'>>;
   locate: CellLocator;
   /** Rows returned at most; the total counts them all. */
   limit: number;

@@ -14,8 +14,8 @@ import { emptyRecord } from '../../connectors/parse/own-keys';
 import type { ColumnData, TypedColumns } from '../../connectors/parse/parse-delimited';
 import type { ColumnSpec, CsvParser, PullWarning } from '../../connectors/types';
 import { workerComputerOf, type WorkerFailure, type WorkerLike, type WorkerReply } from '../worker-computer';
-import type { PackedColumn } from '../worker-columns';
-import { unpackTypedColumn, type UnpackOptions } from './csv-worker-columns';
+import { rememberPackedColumn, type PackedColumn } from '../worker-columns';
+import { queryColumnOf, unpackTypedColumn, type UnpackOptions } from './csv-worker-columns';
 
 /** Pane → worker: parse one download (its bytes' buffer is transferred with the request). */
 export interface CsvParseRequest {
@@ -91,14 +91,20 @@ function withOwnBuffer(body: CsvBody): { request: CsvParseRequest; transfer: Tra
 }
 
 /**
- * Packed columns back as the in-thread parse gives them, in slices the pane yields between.
+ * Packed columns back as the in-thread parse gives them, in slices the pane yields between. Each
+ * column's array is remembered with its packed form in the query worker's format
+ * (rememberPackedColumn), so a query on the pull sends those buffers to its worker and the pull
+ * never becomes rows on the pane (web-source-data.ts's pulledToSourceData).
  * @example const typed = await unpackParsed(result.parsed); typed.data.Amount // [1.5, null, -0]
  */
 export async function unpackParsed(parsed: CsvParsedColumns, options: UnpackOptions = {}): Promise<TypedColumns> {
   const data = emptyRecord<ColumnData>();
   for (let j = 0; j < parsed.columns.length; j++) {
     const spec = parsed.columns[j]!;
-    data[spec.name] = await unpackTypedColumn(spec, parsed.packed[j]!, options);
+    const packed = parsed.packed[j]!;
+    const column = await unpackTypedColumn(spec, packed, options);
+    rememberPackedColumn(column, queryColumnOf(packed));
+    data[spec.name] = column;
   }
   const { columns, rowCount, warnings, delimiter, header } = parsed;
   return { columns, data, rowCount, warnings, delimiter, header };

@@ -113,6 +113,28 @@ export async function unpackTypedColumn(spec: ColumnSpec, packed: PackedColumn, 
   return out;
 }
 
+/**
+ * The packed column a query worker reads (worker-columns.ts's format, where a blank is the text
+ * ""), made from the CSV worker's packing of the same column without visiting a text cell: text
+ * and true/false columns are already in that format; a number or date column gains `kinds` only
+ * when it has a blank (NaN) or an infinite value, which a pull's rows read as "" (a blank's slot in
+ * `numbers` keeps its NaN; `kinds` says it is text). Shares the buffers it is given.
+ * @example queryColumnOf({ length: 2, numbers: Float64Array.of(1.5, NaN) }).kinds // Uint8Array [0, 1]
+ */
+export function queryColumnOf(packed: PackedColumn): PackedColumn {
+  const { length, kinds, numbers } = packed;
+  if (kinds || !numbers) return packed;
+  let blank = -1;
+  for (let r = 0; r < length; r++) {
+    if (!Number.isFinite(numbers[r]!)) { blank = r; break; }
+  }
+  if (blank < 0) return { length, numbers };
+  const marks = new Uint8Array(length);
+  for (let r = blank; r < length; r++) if (!Number.isFinite(numbers[r]!)) marks[r] = TEXT;
+  // Code 0 of a one-entry dictionary, "".
+  return { length, kinds: marks, numbers, codes: new Int32Array(length), text: '', ends: new Int32Array(1) };
+}
+
 /** Runs `cell(r)` for every r, yielding to the pane once a slice's time is used. */
 async function sliced(length: number, options: UnpackOptions, cell: (r: number) => void): Promise<void> {
   const sliceMs = options.sliceMs ?? 12;

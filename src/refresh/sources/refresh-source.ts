@@ -27,6 +27,12 @@ export interface SourceDeps {
   sleep?: PullContext['sleep'];
   /** Parses CSV downloads off the pane thread (the pane's CSV worker); in-thread when absent. */
   parseCsv?: PullContext['parseCsv'];
+  /**
+   * Hands a source kept out of the sheet, saved from the preview's pull, to the queries' pulls
+   * (webPullSource's memory): the first query on it then asks the server conditionally instead
+   * of downloading and parsing it a second time.
+   */
+  rememberPull?: (def: SourceDefinition, pull: PullOk) => void;
 }
 
 export type SourceProgress = (PullProgress & { phase: 'download' | 'parse' }) | LandProgress;

@@ -14,6 +14,7 @@ import { lockKey } from '../document/object-locks';
 import type { KeptSourceOutcome } from '../queries/kept-source';
 import { keptOutOfSheet } from '../queries/web-source-data';
 import type { SourceDeps, SourceOutcome, SourceProgress, SourceRefreshOptions } from './refresh-source';
+import { throttleProgress } from './throttle-progress';
 
 export type AnySourceOutcome = SourceOutcome | KeptSourceOutcome;
 
@@ -108,13 +109,15 @@ export class SourceCoordinator {
   /** `refresh` records only the refresh's own part; `new` and `changed` save the whole definition. */
   private async runAndRecord(base: PivotDeckDocument, sourceId: string, pulled: PullOk | undefined, options: SourceRunOptions, what: 'refresh' | 'new' | 'changed'): Promise<AnySourceOutcome> {
     const def = base.sources.find((s) => s.id === sourceId)!;
-    const run = { ...options, pulled };
+    // The pane shows progress a few times a second, not once per network chunk or written block.
+    const run = { ...options, onProgress: throttleProgress(options.onProgress), pulled };
     // A source kept out of the sheet is only checked and recorded; queries pull it themselves.
     const result = keptOutOfSheet(def)
       ? await (await keptCode()).refreshKeptSource(this.deps, base, sourceId, run)
       : await (await refreshCode()).refreshSource(this.deps, base, sourceId, run);
     // A cancelled refresh changes nothing in the workbook's document.
     if (result.outcome.status === 'cancelled') return result.outcome;
+    if (pulled && result.outcome.status === 'checked') this.deps.rememberPull?.(def, pulled);
     const next = result.document.sources.find((s) => s.id === sourceId)!;
     try {
       await this.documents.update(`${what === 'refresh' ? 'refresh' : 'load'} source ${sourceId}`, (latest) => (what === 'refresh' ? recordRefresh(latest, next) : upsert(latest, next)));
@@ -138,6 +141,7 @@ export class SourceCoordinator {
     const pull = await pullSource(def, {
       fetch: this.deps.fetch, credentials: this.deps.credentials, policy: this.deps.policy, origin: this.deps.origin,
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}), ...(this.deps.parseCsv ? { parseCsv: this.deps.parseCsv } : {}), ...options,
+      onProgress: throttleProgress(options.onProgress),
     });
     if (pull.status !== 'ok') throw new Error('The server said nothing changed; press Preview again.');
     return pull;
