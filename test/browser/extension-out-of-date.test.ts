@@ -32,9 +32,20 @@ async function shoot(name: string): Promise<void> {
   await column().screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
 }
 
+/** At 320, 350 and 400 px (issue 16 part 1): no sideways scroll, no form wider than itself; back at 350 px. */
 async function paneFits(): Promise<void> {
-  const w = await pane().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-  expect(w.scroll, 'pane scroll width').toBeLessThanOrEqual(w.client);
+  for (const width of [320, 350, 400]) {
+    await column().evaluate((el, px) => { (el as HTMLElement).style.width = `${px}px`; }, width);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const w = await pane().evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      forms: [...el.querySelectorAll<HTMLElement>('form, [role="group"]')].filter((f) => f.scrollWidth > f.clientWidth).map((f) => `${f.tagName}: ${f.scrollWidth} > ${f.clientWidth}`),
+    }));
+    expect(w.scroll, `pane scroll width at ${width} px`).toBeLessThanOrEqual(w.client);
+    expect(w.forms, `forms at ${width} px`).toEqual([]);
+  }
+  await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
 }
 
 beforeAll(async () => {
@@ -74,8 +85,9 @@ describe('an extension out of date, and edited, at 350 px', () => {
     const text = (await card().textContent()) ?? '';
     expect(text).not.toMatch(/match|Checked/);
     expect(text).toMatch(/"Category" was removed/);
-    // Nowhere in the pane does the old "Checked … match" stay up.
-    expect(await pane().getByText(/value fields? match/).count()).toBe(0);
+    // Nowhere in the pane does the old "Checked … match" stay up (the section's message goes in
+    // the same render pass or the next: polled, as it failed once under a load average of 10).
+    await expect.poll(() => pane().getByText(/value fields? match/).count(), { timeout: 10_000 }).toBe(0);
     // The pivot's fields shown above are read again.
     await expect.poll(async () => (await pane().getByLabel('PivotTable fields').locator('dd').first().textContent()) ?? '').toBe('Region');
     expect(await rangeValues('Summary', 'D4')).toEqual([['Out of date — Median of Revenue']]);

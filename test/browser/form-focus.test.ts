@@ -172,11 +172,27 @@ describe('focus follows inline forms, and each fits the pane', () => {
     await header('Build a query').click();
   }, STEP);
 
-  it('the New-dashboard wizard takes focus and gives it back to "New dashboard" on Cancel', async () => {
+  it('the New-dashboard wizard takes focus, keeps it with the tiles, and gives it back to "New dashboard" on Cancel', async () => {
     await openSection('Dashboards');
     const boards = region('Dashboards');
     await boards.getByRole('button', { name: 'New dashboard' }).click();
     await expect.poll(focused).toMatchObject({ role: 'combobox', name: expect.stringContaining('1. Data to show') });
+    await boards.getByRole('combobox', { name: '1. Data to show' }).click();
+    await page.getByRole('option', { name: /^Sales \(/ }).click();
+    await boards.getByRole('list', { name: 'Dashboard templates' }).waitFor({ timeout: 60_000 });
+    await boards.getByRole('button', { name: 'Use this: Sales overview' }).click();
+    const tiles = boards.getByRole('list', { name: 'Tiles of the dashboard' });
+    await tiles.waitFor();
+    // Removing a tile takes its button away: focus goes to the title of the tile now in its place.
+    const count = await tiles.getByRole('listitem').count();
+    const second = await tiles.getByRole('listitem').nth(1).getAttribute('aria-label');
+    await tiles.getByRole('listitem').first().getByRole('button', { name: /^Remove / }).click();
+    await expect.poll(() => tiles.getByRole('listitem').count()).toBe(count - 1);
+    expect(await tiles.getByRole('listitem').first().getAttribute('aria-label')).toBe(second);
+    await expect.poll(focused).toMatchObject({ tag: 'input', name: 'Title of tile 1' });
+    // An added tile's title takes focus: it says what was added and is the first thing to change.
+    await boards.getByRole('button', { name: 'Add a key figure' }).click();
+    await expect.poll(focused).toMatchObject({ tag: 'input', name: `Title of tile ${count}` });
     await boards.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(focused).toMatchObject({ tag: 'button', name: 'New dashboard' });
     await header('Dashboards').click();

@@ -7,7 +7,7 @@
  * sample offer, and the sample workbook), the start buttons moving focus into their section, a
  * table preview, Extend a PivotTable, web sources (our own address error on blur, an HTML page
  * refused by name, a secret in the address, a loaded source with a long non-ASCII name and its
- * editing form, one current message), Dashboards, Your data, and the consent bar.
+ * editing form with focus in and back, one current message), Dashboards, Your data, and the consent bar.
  * The web data comes from a real HTTP server on 127.0.0.1.
  */
 import { mkdirSync } from 'node:fs';
@@ -267,9 +267,12 @@ describe('every section of the pane at 320, 350 and 400 px, light and dark', () 
     await item.getByRole('button', { name: `Edit ${LONG_SOURCE}` }).click();
     const editing = web.getByRole('heading', { name: `Edit web source: ${LONG_SOURCE}` });
     await editing.waitFor();
+    // Focus moves into the form (its address) and back to Edit when editing is cancelled (part 2).
+    await expect.poll(() => address.evaluate((el) => el === document.activeElement)).toBe(true);
     await checkState('web-source-editing', () => editing.scrollIntoViewIfNeeded());
     await web.getByRole('button', { name: 'Cancel editing' }).click();
     await web.getByRole('heading', { name: 'New web source' }).waitFor();
+    await expect.poll(focused).toEqual({ role: null, label: `Edit ${LONG_SOURCE}` });
 
     // A warehouse is connected in the query builder: the link there opens it and moves focus in.
     await web.getByRole('button', { name: 'Connect it in the query builder' }).click();

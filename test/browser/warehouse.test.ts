@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chExec, clickhouseSkipped, start, type RunningCluster } from '../support/clickhouse';
 import { startCountingProxy, type CountingProxy, type Exchange } from '../support/counting-proxy';
-import { axeViolations, screenshot, startHarness, type Harness } from './harness';
+import { axeViolations, SCREENSHOT_DIR, screenshot, startHarness, type Harness } from './harness';
 
 const ROWS = 600_000;
 const SHEET = 'Delay by origin × month';
@@ -161,6 +161,22 @@ describe.skipIf(clickhouseSkipped())('warehouse source in the workbench (2-shard
     expect(await form.textContent()).toContain(`flights has ${ROWS.toLocaleString('en-US')} rows and 5 fields`);
     await screenshot(page, 'warehouse-connect');
     expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
+    // The tested form, with its field badges, fits a 320-400 px pane (issue 16 part 1).
+    const column = page.getByRole('complementary', { name: 'PivotDeck task pane' });
+    for (const width of [320, 350, 400]) {
+      await column.evaluate((el, px) => { (el as HTMLElement).style.width = `${px}px`; }, width);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await form.getByText('Connected', { exact: true }).scrollIntoViewIfNeeded();
+      const w = await pane().evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        forms: [...el.querySelectorAll<HTMLElement>('form, [role="group"]')].filter((f) => f.scrollWidth > f.clientWidth).map((f) => `${f.getAttribute('aria-label') ?? f.tagName}: ${f.scrollWidth} > ${f.clientWidth}`),
+      }));
+      await column.screenshot({ path: `${SCREENSHOT_DIR}/warehouse-connected-${width}.png`, animations: 'disabled' });
+      expect(w.scroll, `pane at ${width} px`).toBeLessThanOrEqual(w.client);
+      expect(w.forms, `forms at ${width} px`).toEqual([]);
+    }
+    await column.evaluate((el) => { (el as HTMLElement).style.width = ''; });
     await form.getByRole('button', { name: 'Save and use it' }).click();
 
     mark('saved');
