@@ -169,6 +169,11 @@ describe('focus follows inline forms, and each fits the pane', () => {
     await query.getByRole('button', { name: `Refresh ${QUERY_NAME}` }).click();
     await expect.poll(() => written.count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => query.getByRole('button', { name: `Refresh ${QUERY_NAME}` }).isEnabled(), { timeout: 60_000 }).toBe(true);
+    // A saved rename gives focus back to the (renamed) query's Rename button, not to the page.
+    await query.getByRole('button', { name: `Rename ${QUERY_NAME}` }).click();
+    await query.getByLabel('New name').fill(`${QUERY_NAME} (2)`);
+    await query.getByLabel('New name').press('Enter');
+    await expect.poll(focused, { timeout: 30_000 }).toMatchObject({ tag: 'button', name: `Rename ${QUERY_NAME} (2)` });
     await header('Build a query').click();
   }, STEP);
 
