@@ -93,6 +93,8 @@ describe('a dashboard on a web source kept out of the sheet', () => {
     expect(await page.evaluate(() => window.__pivotdeck!.sim.toModel().tables.map((t) => t.name))).toEqual(['Sales']);
     await page.getByRole('grid', { name: `Sheet ${added[0]}` }).waitFor();
     await screenshot(page, 'dashboard-web-source');
-    expect(h.errors).toEqual([]);
+    // The dashboard's pull asks conditionally for the source saved from its preview: Chromium
+    // reports the 304's body, which the connector does not read, as ERR_ABORTED.
+    expect(h.errors.filter((e) => !/feed\.csv \(net::ERR_ABORTED\)$/.test(e))).toEqual([]);
   }, 240_000);
 });
