@@ -1,7 +1,7 @@
 import { parseBlock } from './a1';
 import type { CellValue, ExcelRun, XRange, XRequestContext, XWorksheet } from './api';
 import { isPayloadTooLarge } from './errors';
-import { PAYLOAD_BUDGET_BYTES, estimateJsonBytes } from './payload';
+import { PAYLOAD_BUDGET_BYTES, sampledJsonBytes } from './payload';
 
 /** Progress of a chunked read, reported after every sync. */
 export interface ReadProgress {
@@ -144,7 +144,7 @@ class ReadState {
   take(offset: number, range: XRange): void {
     const values = range.values;
     const formats = this.options.numberFormat ? (range.numberFormat as string[][]) : undefined;
-    const blockBytes = estimateJsonBytes(values) + (formats ? estimateJsonBytes(formats) : 0);
+    const blockBytes = sampledJsonBytes(values) + (formats ? sampledJsonBytes(formats) : 0);
     const perCell = blockBytes / Math.max(1, values.length * this.columnCount);
     this.measured = Math.max(this.measured ?? 0, perCell * GROWTH_MARGIN);
     this.bytes += blockBytes;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlock } from '../../src/excel/a1';
 import { excelErrorCode, explainExcelError, isPayloadTooLarge } from '../../src/excel/errors';
-import { estimateJsonBytes } from '../../src/excel/payload';
+import { estimateJsonBytes, sampledJsonBytes } from '../../src/excel/payload';
 import { isDarkBackground, luminance } from '../../src/excel/theme';
 
 describe('estimateJsonBytes', () => {
@@ -15,6 +15,25 @@ describe('estimateJsonBytes', () => {
     [[['é', '€ 1.234', '日本', '😀 emoji'], [false, 0, '#N/A', '']]],
   ])('matches the UTF-8 JSON length of %j', (rows) => {
     expect(estimateJsonBytes(rows as never)).toBe(oracle(rows));
+  });
+});
+
+describe('sampledJsonBytes', () => {
+  const oracle = (rows: unknown): number => new TextEncoder().encode(JSON.stringify(rows)).length;
+  it('is exact up to the sampled height, with non-ASCII text, -0 and infinities (null in JSON)', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [i % 3 ? 'Zürich' : '東京', i % 5 ? -0 : Infinity, i / 7]);
+    expect(sampledJsonBytes(rows, 50)).toBe(oracle(rows));
+    expect(sampledJsonBytes([], 10)).toBe(oracle([]));
+  });
+  it('is exact for a tall block of equal-width rows', () => {
+    const rows = Array.from({ length: 10_007 }, () => ['Øresund', 12.5, true]);
+    expect(sampledJsonBytes(rows, 100)).toBe(oracle(rows));
+  });
+  it('scales a varied block from its spread rows to within 1% of the real size', () => {
+    // Row widths cycle through 1..37 characters, so every sample of spread rows sees all widths.
+    const rows = Array.from({ length: 100_003 }, (_, i) => ['x'.repeat(1 + (i % 37)), i, i % 2 === 0]);
+    const real = oracle(rows);
+    expect(Math.abs(sampledJsonBytes(rows, 2_000) - real) / real).toBeLessThan(0.01);
   });
 });
 
