@@ -50,10 +50,15 @@ export interface WorkerJob<Input, Request, Failure extends WorkerFailure> {
   name: string;
   /**
    * Keep one finished worker for the next run, so previews do not load the engine into a new
-   * worker on every edit. A cancelled or crashed run still terminates its worker; a refusal
-   * (`failed`) leaves the worker sound and it is kept like a success.
+   * worker on every edit. A refusal (`failed`) leaves the worker sound and it is kept like a
+   * success. A run cancelled after its request went out lets its worker finish (the answer is
+   * dropped) and keeps it too, with the tables it holds: the next run waits for it instead of
+   * packing and copying a million rows into a new worker (seconds of the pane thread). A crashed
+   * worker, or one still busy after `drainMs`, is ended.
    */
   keepWarm?: boolean;
+  /** How long a cancelled keepWarm run's worker may go on before it is ended. Default 10 s. */
+  drainMs?: number;
   /**
    * How long a kept worker may sit idle before it is ended, with the tables it holds (a warm
    * worker keeps its last request's sources: hundreds of MB at a million rows). Default 60 s.
@@ -65,9 +70,9 @@ const cancelled = (signal: AbortSignal | undefined): unknown => signal?.reason ?
 
 /**
  * A Computer that runs each computation in a worker, so a million source rows never block the
- * pane. Cancel = terminate: the worker dies mid-compute, the promise rejects with the signal's
- * reason (an AbortError), and nothing reaches Excel (writing happens only after a result comes
- * back). Runs at the same time get workers of their own; with `keepWarm` one idle worker is kept
+ * pane. Cancel rejects at once with the signal's reason (an AbortError) and nothing reaches Excel
+ * (writing happens only after a result comes back); the worker dies mid-compute, or, with
+ * `keepWarm`, finishes and is kept for the next run (see WorkerJob.keepWarm). Runs at the same time get workers of their own; with `keepWarm` one idle worker is kept
  * between runs, with the sources of its last request (the next request over the same source
  * read sends only a reference: a live preview or a dashboard's next query moves no rows).
  *
@@ -81,11 +86,25 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
 ): Computer<Input, Result, Stage> {
   let idle: WorkerLike<Request, WorkerReply<Result, Stage, Code>> | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  // Settles when the worker of a cancelled keepWarm run has finished (and is idle) or was ended.
+  let draining: Promise<void> | undefined;
   // What each worker kept from its last request (see WorkerJob.encode).
   const holds = new WeakMap<object, Set<string>>();
   return (input, options = {}) => new Promise<Result>((resolve, reject) => {
-    const { signal, onStage } = options;
+    const { signal } = options;
     if (signal?.aborted) { reject(cancelled(signal)); return; }
+    if (!draining) { run(input, options, resolve, reject); return; }
+    // Wait for the cancelled run's worker: it holds the tables this run most likely needs.
+    const onAbort = () => reject(cancelled(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void draining.then(() => {
+      signal?.removeEventListener('abort', onAbort);
+      if (!signal?.aborted) run(input, options, resolve, reject);
+    });
+  });
+
+  function run(input: Input, options: RunOptions<Stage>, resolve: (result: Result) => void, reject: (error: unknown) => void): void {
+    const { signal, onStage } = options;
     // The worker starts (and loads its code) while the pane packs the input.
     const worker = idle ?? start();
     idle = undefined;
@@ -110,7 +129,32 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
         worker.terminate();
       }, job.idleMs ?? 60_000);
     };
-    const onAbort = () => { end(); reject(cancelled(signal)); };
+    let posted = false;
+    const drain = () => {
+      let finish!: () => void;
+      const ready = new Promise<void>((done) => { finish = done; });
+      draining = ready;
+      const done = () => {
+        clearTimeout(limit);
+        if (draining === ready) draining = undefined;
+        finish();
+      };
+      const limit = setTimeout(() => { end(); done(); }, job.drainMs ?? 10_000);
+      worker.onmessage = ({ data }) => {
+        if (data.type === 'stage') return;
+        if (data.type !== 'done') held.clear();
+        release();
+        done();
+      };
+      worker.onerror = () => { end(); done(); };
+    };
+    const onAbort = () => {
+      reject(cancelled(signal));
+      if (job.keepWarm && posted) {
+        signal?.removeEventListener('abort', onAbort);
+        drain();
+      } else end();
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = ({ data }) => {
       if (data.type === 'stage') { onStage?.(data.stage); return; }
@@ -125,13 +169,15 @@ export function workerComputerOf<Input, Request, Result, Stage, Code extends str
       reject(new Error(`The PivotDeck ${job.name} failed${event.message ? `: ${event.message}` : ''}.`));
     };
     job.encode(input, signal, held).then(({ request, transfer }) => {
-      if (!settled) worker.postMessage(request, transfer);
+      if (settled) return;
+      worker.postMessage(request, transfer);
+      posted = true;
     }, (error: unknown) => {
       if (settled) return;
       end();
       reject(error);
     });
-  });
+  }
 }
 
 /**

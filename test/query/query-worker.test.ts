@@ -139,7 +139,7 @@ describe('computing a query in a worker', () => {
     expect(r.outcome).toEqual({ status: 'failed', code: 'excel', message: 'The PivotDeck query worker failed: out of memory.' });
   });
 
-  it('keepWarm reuses one finished worker; a cancel still terminates it and the next run starts afresh', async () => {
+  it('keepWarm reuses one finished worker; a cancelled run\'s worker finishes, is kept, and the next run sends no cells', async () => {
     const workers: InProcessWorker[] = [];
     const compute = queryWorkerComputer(() => { const w = new InProcessWorker(); workers.push(w); return w; }, { keepWarm: true });
     const input = { spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' as const };
@@ -157,14 +157,58 @@ describe('computing a query in a worker', () => {
     expect(reread.flat?.rows).toEqual([['North', 600]]);
     expect(workers[0].requests[2].sources['table:Sales'].columns?.rowCount).toBe(3);
 
+    // Cancelled mid-compute (at its first stage reply): the caller hears at once, the worker is
+    // not ended, and the run after it waits for that worker and names the table it still holds.
     const controller = new AbortController();
     const cancelled = compute(input, { signal: controller.signal, onStage: () => controller.abort() });
-    await expect(cancelled).rejects.toThrow();
-    expect(workers.map((w) => w.terminated)).toEqual([true]);
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    const next = await compute(input);
+    expect(next.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers.map((w) => w.terminated)).toEqual([false]);
+    expect(workers[0].requests.at(-1)!.sources['table:Sales']).toEqual({ pack: sent.sources['table:Sales'].pack });
     // Two at once: each has its own worker; one is kept afterwards, the other ends.
     await Promise.all([compute(input), compute(input)]);
-    expect(workers.length).toBe(3);
-    expect(workers.slice(1).map((w) => w.terminated).sort()).toEqual([false, true]);
+    expect(workers.length).toBe(2);
+    expect(workers.map((w) => w.terminated).sort()).toEqual([false, true]);
+  });
+
+  it('a cancelled run\'s worker that never answers is ended after drainMs, and a crash while draining too; the next run starts afresh', async () => {
+    const input = { spec: { ...SPEC, columns: [] }, sources: { 'table:Sales': { header: SALES[0], rows: SALES.slice(1) } }, output: 'flat' as const };
+    const workers: InProcessWorker[] = [];
+    let hold = true;
+    const compute = queryWorkerComputer(() => { const w = new InProcessWorker(hold); workers.push(w); return w; }, { keepWarm: true, drainMs: 30 });
+    const controller = new AbortController();
+    const stuck = compute(input, { signal: controller.signal });
+    await expect.poll(() => workers[0]?.held?.type).toBe('query');
+    controller.abort();
+    await expect(stuck).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers[0].terminated).toBe(false);
+    hold = false;
+    // The next run waits for the drain to give up, then packs the table again for a new worker.
+    const after = await compute(input);
+    expect(after.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers.map((w) => w.terminated)).toEqual([true, false]);
+    expect(workers[1].requests[0].sources['table:Sales'].columns?.rowCount).toBe(6);
+
+    // A run waiting on a drain can itself be cancelled: it rejects without waiting.
+    hold = true;
+    const crashing = new AbortController();
+    workers.length = 0;
+    const compute2 = queryWorkerComputer(() => { const w = new InProcessWorker(hold); workers.push(w); return w; }, { keepWarm: true, drainMs: 60_000 });
+    const first = compute2(input, { signal: crashing.signal });
+    await expect.poll(() => workers[0]?.held?.type).toBe('query');
+    crashing.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    const waiting = new AbortController();
+    const second = compute2(input, { signal: waiting.signal });
+    waiting.abort();
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+    // The draining worker crashes: it is ended and a later run gets a new one.
+    workers[0].onerror?.({ message: 'out of memory' });
+    hold = false;
+    const third = await compute2(input);
+    expect(third.flat?.rows).toEqual([['North', 600], ['South', 450]]);
+    expect(workers.map((w) => w.terminated)).toEqual([true, false]);
   });
 
   it('a kept worker that sits idle ends, with the tables it held; the next run sends the rows again', async () => {

@@ -8,9 +8,12 @@ export type QueryWorkerLike = WorkerLike<QueryRequest, QueryReply>;
 export interface QueryWorkerOptions {
   /**
    * Keep one finished worker for the next run, so previews do not load the engine into a new
-   * worker on every edit. A cancelled or failed run still terminates its worker.
+   * worker on every edit; a run cancelled mid-compute lets its worker finish and keeps it
+   * (WorkerJob.keepWarm in src/refresh/worker-computer.ts).
    */
   keepWarm?: boolean;
+  /** How long a cancelled run's worker may go on before it is ended. Default 10 s. */
+  drainMs?: number;
   /** How long a kept worker (and the tables it holds) may sit idle before it ends. Default 60 s. */
   idleMs?: number;
 }
@@ -27,5 +30,5 @@ export interface QueryWorkerOptions {
  * const result = await compute({ spec, sources, output: 'grid' }, { signal, onStage: (s) => show(s) });
  */
 export function queryWorkerComputer(start: () => QueryWorkerLike, options: QueryWorkerOptions = {}): QueryComputer {
-  return workerComputerOf(start, { name: 'query worker', encode: encodeQueryRequest, failure: queryReplyError, keepWarm: options.keepWarm, idleMs: options.idleMs });
+  return workerComputerOf(start, { name: 'query worker', encode: encodeQueryRequest, failure: queryReplyError, keepWarm: options.keepWarm, idleMs: options.idleMs, drainMs: options.drainMs });
 }
