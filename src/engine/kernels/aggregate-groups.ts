@@ -1,7 +1,8 @@
 import type { MeasureValue } from '../measures/aggregate-def';
 import { varianceFromSums } from '../measures/deviation';
 import type { GroupedNumbers } from './grouped-numbers';
-import { sortedGroupNumbers } from './sorted-groups';
+import { groupNumbers } from './grouped-numbers';
+import { rangeSorter } from './sorted-groups';
 import { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentSum, segmentVariance } from './segment-stats';
 
 /**
@@ -42,8 +43,9 @@ const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !N
  * Every requested aggregate for every group, with Excel's results (numbers, or '#DIV/0!' /
  * '#NUM!' where Excel gives those), equal bit for bit to the general path's `pd_*` aggregates.
  * Source-order statistics (SUM, AVERAGE, MIN, MAX, variances) are taken first; then, only when
- * a request needs order, each group's range is sorted in place with the typed-array sort (unless
- * `grouped.sorted` says it is already), so `grouped.values` is left sorted per group afterwards.
+ * a request needs order, each group's range is sorted in place (rangeSorter: counting for whole
+ * numbers in a modest range, else the typed-array sort; skipped when `grouped.sorted` says it
+ * is already), so `grouped.values` is left sorted per group afterwards.
  *
  * Empty groups: COUNT, SUM, MIN, MAX and COUNTDISTINCT give 0; AVERAGE, VAR and STDEV #DIV/0!;
  * MEDIAN, PERCENTILE.INC and QUARTILE.INC #NUM!.
@@ -57,6 +59,7 @@ export function aggregateGroups(grouped: GroupedNumbers, requests: readonly Kern
   const { offsets, values, groups } = grouped;
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
   const sort = requests.some((r) => NEEDS_SORT.has(r.fn));
+  const sortRange = rangeSorter();
   // QUARTILE.INC truncates its quart like Excel, once.
   const ps = requests.map((r) => (r.fn === 'QUARTILE.INC' ? (Math.trunc(r.p!) >= 0 && Math.trunc(r.p!) <= 4 ? Math.trunc(r.p!) / 4 : NaN) : (r.p ?? NaN)));
   for (let g = 0; g < groups; g++) {
@@ -107,7 +110,7 @@ export function aggregateGroups(grouped: GroupedNumbers, requests: readonly Kern
       out[r][g] = excel(v);
     }
     if (!sort) continue;
-    if (!grouped.sorted) values.subarray(start, end).sort();
+    if (!grouped.sorted) sortRange(values, start, end);
     for (let r = 0; r < requests.length; r++) {
       switch (requests[r].fn) {
         case 'MEDIAN':
@@ -132,14 +135,17 @@ const root = (v: number | string) => (typeof v === 'number' ? Math.sqrt(v) : v);
 /**
  * Every requested aggregate per group straight from the rows: the same values as
  * `aggregateGroups(groupNumbers(ids, groups, input), requests)`, bit for bit, computed faster.
- * Row-order statistics (COUNT, SUM, AVERAGE, MIN, MAX, variances) accumulate per group in one
- * or two passes over the rows (the same additions in the same order as a pass over each
- * group's range); order statistics read `sortedGroupNumbers`, which skips comparison sorts on
- * whole numbers in a modest range.
+ * Without order statistics, COUNT, SUM, AVERAGE, MIN, MAX and the variances accumulate per
+ * group in one or two passes over the rows (the same additions in the same order as a pass
+ * over each group's range), with no scatter. With them, the numbers are scattered by group once
+ * and everything is read from the ranges (aggregateGroups).
  * NaN in `input` means the cell does not take part; a negative id leaves the row out.
  * @example aggregateByGroup(Int32Array.of(0, 1, 0), 2, Float64Array.of(2, 9, 4), [{ fn: 'AVERAGE' }]) // [[3, 9]]
  */
 export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64Array, requests: readonly KernelRequest[]): MeasureValue[][] {
+  // Order statistics need each group's numbers together anyway: scatter once (row order kept)
+  // and take the row-order statistics from the same ranges before sorting them.
+  if (requests.some((r) => NEEDS_SORT.has(r.fn))) return aggregateGroups(groupNumbers(ids, groups, input), requests);
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
   const stats = rowOrderStats(ids, groups, input, requests.some((r) => VARIANCE.has(r.fn)));
   const { count, sum, min, max, ss, s1 } = stats;
@@ -158,16 +164,11 @@ export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64
         case 'VAR.P': v = varianceFromSums(ss![g], s1![g], n, min[g], max[g], false); break;
         case 'STDEV.S': v = root(varianceFromSums(ss![g], s1![g], n, min[g], max[g], true)); break;
         case 'STDEV.P': v = root(varianceFromSums(ss![g], s1![g], n, min[g], max[g], false)); break;
-        default: return; // order statistics below
+        default: return; // order statistics: handled by aggregateGroups above
       }
       col[g] = excel(v);
     }
   });
-  if (!requests.some((r) => NEEDS_SORT.has(r.fn))) return out;
-  const sorted = sortedGroupNumbers(ids, groups, input);
-  const order = requests.flatMap((r, k) => (NEEDS_SORT.has(r.fn) ? [k] : []));
-  const fromSorted = aggregateGroups(sorted, order.map((k) => requests[k]));
-  order.forEach((k, j) => (out[k] = fromSorted[j]));
   return out;
 }
 

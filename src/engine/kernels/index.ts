@@ -16,6 +16,6 @@
 export { encodeGroupKey, type EncodedKey } from '../compile/group-keys';
 export { denseGroupIds, type GroupIds, type KeyCodes } from './group-ids';
 export { groupNumbers, type GroupedNumbers } from './grouped-numbers';
-export { sortGroups, sortedGroupNumbers } from './sorted-groups';
+export { rangeSorter, sortGroups, sortedGroupNumbers } from './sorted-groups';
 export { KERNEL_FUNCTIONS, aggregateByGroup, aggregateGroups, isKernelFunction, type KernelFunction, type KernelRequest } from './aggregate-groups';
 export { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentSum, segmentVariance } from './segment-stats';
