@@ -37,7 +37,17 @@ export function isKernelFunction(name: string): name is KernelFunction {
 const NEEDS_SORT: ReadonlySet<KernelFunction> = new Set(['MEDIAN', 'PERCENTILE.INC', 'QUARTILE.INC', 'COUNTDISTINCT']);
 
 /** Excel shows a number that overflowed as #NUM! (as computeMeasures normalizes Arquero's results). */
-const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v);
+const excelValue = (v: number | string): MeasureValue => (typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v);
+const asIs = (v: number | string): MeasureValue => v;
+
+/** How results come out. */
+export interface KernelOptions {
+  /**
+   * Keep numbers that overflowed (±Infinity) instead of #NUM!, as the `pd_*` ops hand them to
+   * the rest of a formula (SUM([a]) / SUM([b]) divides first, then the result becomes #NUM!).
+   */
+  raw?: boolean;
+}
 
 /**
  * Every requested aggregate for every group, with Excel's results (numbers, or '#DIV/0!' /
@@ -55,8 +65,9 @@ const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !N
  * const g = groupNumbers(Int32Array.of(0, 0, 1), 2, Float64Array.of(1, 3, 5));
  * aggregateGroups(g, [{ fn: 'SUM' }, { fn: 'MEDIAN' }]) // [[4, 5], [2, 5]]
  */
-export function aggregateGroups(grouped: GroupedNumbers, requests: readonly KernelRequest[]): MeasureValue[][] {
+export function aggregateGroups(grouped: GroupedNumbers, requests: readonly KernelRequest[], options: KernelOptions = {}): MeasureValue[][] {
   const { offsets, values, groups } = grouped;
+  const excel = options.raw ? asIs : excelValue;
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
   const sort = requests.some((r) => NEEDS_SORT.has(r.fn));
   const sortRange = rangeSorter();
@@ -145,10 +156,11 @@ const root = (v: number | string) => (typeof v === 'number' ? Math.sqrt(v) : v);
  * NaN in `input` means the cell does not take part; a negative id leaves the row out.
  * @example aggregateByGroup(Int32Array.of(0, 1, 0), 2, Float64Array.of(2, 9, 4), [{ fn: 'AVERAGE' }]) // [[3, 9]]
  */
-export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64Array, requests: readonly KernelRequest[]): MeasureValue[][] {
+export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64Array, requests: readonly KernelRequest[], options: KernelOptions = {}): MeasureValue[][] {
+  const excel = options.raw ? asIs : excelValue;
   // Order statistics need each group's numbers together anyway: scatter once (row order kept)
   // and take the row-order statistics from the same ranges before sorting them.
-  if (requests.some((r) => NEEDS_SORT.has(r.fn))) return aggregateGroups(groupNumbers(ids, groups, input), requests);
+  if (requests.some((r) => NEEDS_SORT.has(r.fn))) return aggregateGroups(groupNumbers(ids, groups, input), requests, options);
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
   const stats = rowOrderStats(ids, groups, input, requests.some((r) => VARIANCE.has(r.fn)), requests.some((r) => r.fn === 'PRODUCT'));
   const { count, sum, min, max, prod, ss, s1 } = stats;

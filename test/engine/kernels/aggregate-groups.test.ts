@@ -70,6 +70,10 @@ describe('aggregateGroups', () => {
     // Equal numbers have variance 0 without squaring anything.
     expect(out.map((c) => c[0])).toEqual(['#NUM!', '#NUM!', 0, 1e308, '#NUM!', '#NUM!', 1e308]);
     expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(1e308, -1e308), [{ fn: 'VAR.S' }, { fn: 'SUM' }])).toEqual([['#NUM!'], [0]]);
+    // raw: the numbers as the pd_* ops give them to the rest of a formula.
+    const raw = { raw: true };
+    expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(1e308, 1e308), [{ fn: 'SUM' }, { fn: 'MEDIAN' }], raw)).toEqual([[Infinity], [1e308]]);
+    expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(-1e308, 1e308), [{ fn: 'PERCENTILE.INC', p: 0.75 }, { fn: 'PRODUCT' }], raw)).toEqual([[Infinity], [-Infinity]]);
   });
 
   it('skips the cells cleaning marked (text, blanks, logicals, errors, infinities) and leaves rows with id -1 out', () => {
