@@ -32,12 +32,21 @@ export function sortGroups(grouped: GroupedNumbers): void {
   if (grouped.sorted) return;
   grouped.sorted = true;
   const { offsets, values, groups } = grouped;
+  const sorter = rangeSorter();
+  for (let g = 0; g < groups; g++) sorter(values, offsets[g], offsets[g + 1]);
+}
+
+/**
+ * A function that sorts values[start, end) ascending in place as `sortGroups` does (counting for
+ * whole numbers in a range narrow for their count, else the typed-array sort); it keeps its
+ * histogram between calls.
+ * @example const sort = rangeSorter(); sort(values, 0, 10); sort(values, 10, 25);
+ */
+export function rangeSorter(): (values: Float64Array, start: number, end: number) => void {
   let count = new Int32Array(0);
-  for (let g = 0; g < groups; g++) {
-    const start = offsets[g];
-    const end = offsets[g + 1];
+  return (values, start, end) => {
     const len = end - start;
-    if (len < 2) continue;
+    if (len < 2) return;
     let min = Infinity;
     let max = -Infinity;
     let whole = true;
@@ -55,7 +64,7 @@ export function sortGroups(grouped: GroupedNumbers): void {
     // Counting costs about len + slots simple steps, a comparison sort len log2(len) costlier ones.
     if (!whole || min <= -EXACT || max >= EXACT || slots > 16 * len + 256) {
       values.subarray(start, end).sort();
-      continue;
+      return;
     }
     if (count.length < slots) count = new Int32Array(Math.max(slots, 2 * count.length));
     else count.fill(0, 0, slots);
@@ -73,5 +82,5 @@ export function sortGroups(grouped: GroupedNumbers): void {
       const v = s === negZero ? -0 : (s - base) / 2;
       for (let k = 0; k < c; k++) values[at++] = v;
     }
-  }
+  };
 }

@@ -17,7 +17,7 @@ const sameBits = (a: Float64Array, b: Float64Array) => a.length === b.length && 
 
 const ALL: KernelRequest[] = [
   { fn: 'COUNT' }, { fn: 'SUM' }, { fn: 'AVERAGE' }, { fn: 'MIN' }, { fn: 'MAX' }, { fn: 'VAR.S' }, { fn: 'VAR.P' },
-  { fn: 'STDEV.S' }, { fn: 'STDEV.P' }, { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1 }, { fn: 'COUNTDISTINCT' },
+  { fn: 'STDEV.S' }, { fn: 'STDEV.P' }, { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1 }, { fn: 'COUNTDISTINCT' }, { fn: 'PRODUCT' },
 ];
 
 /** Data sets that take each path: whole numbers in a small range (counting sort), a wide range and fractions (typed sort). */
@@ -64,13 +64,22 @@ describe('sortedGroupNumbers', () => {
   });
 });
 
-describe('aggregateByGroup (row passes) equals aggregateGroups (per-group ranges)', () => {
+describe('aggregateByGroup equals aggregateGroups over the typed-array sort of every group', () => {
   const { ids, groups, sets } = dataSets();
+  // Without order statistics aggregateByGroup takes passes over the rows, with them the ranges.
+  const ROW_ONLY = ALL.filter((r) => !['MEDIAN', 'PERCENTILE.INC', 'QUARTILE.INC', 'COUNTDISTINCT'].includes(r.fn));
   for (const [name, input] of Object.entries(sets)) {
-    it(name, () => {
-      const fast = aggregateByGroup(ids, groups, input, ALL);
-      const ranges = aggregateGroups(groupNumbers(ids, groups, input), ALL);
-      fast.forEach((col, k) => col.forEach((v, g) => expect(Object.is(v, ranges[k][g]), `${ALL[k].fn} group ${g}: ${v} vs ${ranges[k][g]}`).toBe(true)));
-    });
+    for (const requests of [ROW_ONLY, ALL]) {
+      it(`${name}, ${requests.length} aggregates`, () => {
+        const fast = aggregateByGroup(ids, groups, input, requests);
+        const reference = groupNumbers(ids, groups, input);
+        // Row-order statistics first (on the unsorted ranges), then the typed-array sort.
+        const rowOrder = aggregateGroups(reference, ROW_ONLY);
+        const sorted = scatterAndSort(ids, groups, input);
+        const orderStats = aggregateGroups(sorted, requests.filter((r) => !ROW_ONLY.includes(r)));
+        const want = requests.map((r) => (ROW_ONLY.includes(r) ? rowOrder[ROW_ONLY.indexOf(r)] : orderStats[requests.filter((q) => !ROW_ONLY.includes(q)).indexOf(r)]));
+        fast.forEach((col, k) => col.forEach((v, g) => expect(Object.is(v, want[k][g]), `${requests[k].fn} group ${g}: ${v} vs ${want[k][g]}`).toBe(true)));
+      });
+    }
   }
 });
