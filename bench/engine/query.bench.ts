@@ -23,8 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { executeQuery, gridToCells, type QuerySpec } from '../../src/engine';
+import { readFlights, type Flights } from '../support/read-flights';
 
-const FILE = 'node_modules/vega-datasets/data/flights-3m.parquet';
 const sizes = (process.argv[2] && process.argv[2] !== '--memory' ? process.argv[2] : (process.env.BENCH_ENGINE_ROWS ?? '1000000,3000000')).split(',').map(Number);
 
 interface Columns {
@@ -33,46 +33,13 @@ interface Columns {
   delay: number[];
 }
 
-/** Excel-like column arrays from the parquet file. hyparquet cannot decode this file's ZSTD pages without hyparquet-compressors, so DuckDB's reader is the fallback. */
-async function readFlights(rows: number, db: DuckDBInstance): Promise<{ cols: Columns; reader: string }> {
-  try {
-    // Optional package: only used when installed.
-    const mod = (await import(/* @vite-ignore */ 'hyparquet-compressors' as string).catch(() => null)) as { compressors: unknown } | null;
-    if (mod) {
-      const { asyncBufferFromFile, parquetRead } = await import('hyparquet');
-      const file = await asyncBufferFromFile(FILE);
-      // Each chunk lands at its own rows: chunks of different columns arrive in no fixed order, so
-      // appending them would misalign the columns (a different data set on every run).
-      const parts: Record<string, unknown[]> = { date: new Array(rows), origin: new Array(rows), delay: new Array(rows) };
-      let filled = 0;
-      await parquetRead({
-        file,
-        columns: ['date', 'delay', 'origin'],
-        rowEnd: rows,
-        // hyparquet's compressor map type is not exported in a form we can name here.
-        compressors: mod.compressors as never,
-        onChunk: (c) => {
-          const out = parts[c.columnName];
-          const end = Math.min(c.rowEnd, rows);
-          for (let r = c.rowStart; r < end; r++) out[r] = c.columnData[r - c.rowStart];
-          if (c.columnName === 'delay') filled = Math.max(filled, end);
-        },
-      });
-      // Pages come whole: keep the first `rows` rows (fewer if the file is shorter), as DuckDB's LIMIT does.
-      const flat = (k: string) => parts[k].slice(0, filled);
-      const date = flat('date').map((d) => (d instanceof Date ? d.getTime() / 86_400_000 + 25569 : Number(d) / 86_400_000_000 + 25569));
-      return { cols: { date, origin: flat('origin') as string[], delay: flat('delay').map(Number) }, reader: 'hyparquet' };
-    }
-  } catch {
-    // fall through to DuckDB's reader
-  }
-  const con = await db.connect();
-  const res = await con.runAndReadAll(
-    `SELECT epoch("date") / 86400.0 + 25569 AS date, origin, CAST(delay AS DOUBLE) AS delay FROM read_parquet('${FILE}') LIMIT ${rows}`,
-  );
-  const [date, origin, delay] = res.getColumnsJS() as [number[], string[], number[]];
-  con.closeSync();
-  return { cols: { date, origin, delay }, reader: 'duckdb read_parquet (hyparquet needs hyparquet-compressors for ZSTD pages; not installed)' };
+/**
+ * The first `rows` flights as Excel-like column arrays (dates as serials, as Range.values gives
+ * them), from the file as PivotDeck's own Parquet reader pulls it (ZSTD pages, issue 18 part 4).
+ */
+function firstRows(flights: Flights, rows: number): Columns {
+  const take = <T>(name: string) => Array.from(flights.column(name) as ArrayLike<T>).slice(0, rows);
+  return { date: take<number>('date'), origin: take<string>('origin'), delay: take<number>('delay') };
 }
 
 const spec: QuerySpec = {
@@ -300,10 +267,11 @@ async function memoryChild(which: string, dir: string) {
 
 async function main() {
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const flights = await readFlights(['date', 'delay', 'origin']);
   let failed = false;
   for (const rows of sizes) {
-    const { cols, reader } = await readFlights(rows, db);
-    console.log(`\n== ${cols.delay.length.toLocaleString('en-US')} rows (flights-3m.parquet via ${reader}) ==`);
+    const cols = firstRows(flights, rows);
+    console.log(`\n== ${cols.delay.length.toLocaleString('en-US')} rows (flights-3m.parquet via PivotDeck's Parquet reader) ==`);
 
     // Warm the JIT on a 50k-row slice first (untimed): the pane runs many queries (live preview).
     const warm = { date: cols.date.slice(0, 50_000), origin: cols.origin.slice(0, 50_000), delay: cols.delay.slice(0, 50_000) };
