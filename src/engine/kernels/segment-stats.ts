@@ -1,4 +1,4 @@
-import { varianceFromSums } from '../measures/deviation';
+import { varianceOfRange } from '../measures/deviation';
 
 /**
  * Statistics of one subrange [start, end) of a Float64Array with Excel's results, written as
@@ -37,30 +37,11 @@ export function segmentMax(values: Float64Array, start: number, end: number): nu
 
 /**
  * VAR.S (sample) or VAR.P with the corrected two-pass sums of measures/deviation.ts, in the
- * values' order. #DIV/0! with fewer than two (one) numbers, #NUM! on overflow.
+ * values' order (the very function the general path uses). #DIV/0! with fewer than two (one)
+ * numbers, #NUM! on overflow.
  * @example segmentVariance(Float64Array.of(1e9, 1e9 + 1, 1e9 + 2), 0, 3, true) // 1
  */
-export function segmentVariance(values: Float64Array, start: number, end: number, sample: boolean): number | '#DIV/0!' | '#NUM!' {
-  const n = end - start;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const m = sum / n;
-  let ss = 0;
-  let s1 = 0;
-  for (let i = start; i < end; i++) {
-    const d = values[i] - m;
-    ss += d * d;
-    s1 += d;
-  }
-  return varianceFromSums(ss, s1, n, min, max, sample);
-}
+export const segmentVariance = varianceOfRange;
 
 /**
  * PERCENTILE.INC over an ascending subrange: rank (n-1)p, linear interpolation (as

@@ -17,15 +17,19 @@ export function varianceFromSums(ss: number, s1: number, n: number, min: number,
   return Number.isFinite(v) ? v : '#NUM!';
 }
 
-/** The group's numbers (collected by pd_values, sorted or not) → variance, two passes. */
-function groupVariance(s: AggState, sample: boolean): number | '#DIV/0!' | '#NUM!' {
-  const n = s.pd_len!;
-  const vals = s.pd_vals!;
+/**
+ * VAR.S (sample) or VAR.P of values[start, end), two passes in the values' order: the sum, min
+ * and max, then the corrected sums of deviations (varianceFromSums). The general path's
+ * aggregates and the engine's kernels (segmentVariance) both call it, so both add alike.
+ * @example varianceOfRange(Float64Array.of(1e9, 1e9 + 1, 1e9 + 2), 0, 3, true) // 1
+ */
+export function varianceOfRange(values: Float64Array, start: number, end: number, sample: boolean): number | '#DIV/0!' | '#NUM!' {
+  const n = end - start;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = vals[i];
+  for (let i = start; i < end; i++) {
+    const v = values[i];
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -33,12 +37,17 @@ function groupVariance(s: AggState, sample: boolean): number | '#DIV/0!' | '#NUM
   const m = sum / n;
   let ss = 0;
   let s1 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = vals[i] - m;
+  for (let i = start; i < end; i++) {
+    const d = values[i] - m;
     ss += d * d;
     s1 += d;
   }
   return varianceFromSums(ss, s1, n, min, max, sample);
+}
+
+/** The group's numbers (collected by pd_values, sorted or not) → variance, two passes. */
+function groupVariance(s: AggState, sample: boolean): number | '#DIV/0!' | '#NUM!' {
+  return varianceOfRange(s.pd_vals!, 0, s.pd_len!, sample);
 }
 
 /**
