@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, screenshot, startHarness, type Harness } from './harness';
+import { percentileInc, readSalesTable, type Cell } from './sales-table';
 
 let h: Harness;
 let page: Page;
 
-type Cell = string | number | boolean;
 
 const pane = () => page.getByTestId('task-pane');
 
@@ -28,27 +28,7 @@ async function rangeValues(sheet: string, address: string): Promise<Cell[][]> {
   }, [sheet, address] as const);
 }
 
-async function salesTable(): Promise<{ headers: string[]; rows: Cell[][] }> {
-  return page.evaluate(async () => {
-    const sim = window.__pivotdeck!.sim;
-    return sim.run(async (ctx) => {
-      const t = ctx.workbook.tables.getItem('Sales');
-      const head = t.getHeaderRowRange().load('values');
-      const body = t.getDataBodyRange().load('values');
-      await ctx.sync();
-      return { headers: head.values[0] as string[], rows: body.values as Array<Array<string | number | boolean>> };
-    });
-  });
-}
-
 // ---- independent expectations: plain loops, Excel's definitions ----
-
-function percentileInc(values: number[], p: number): number {
-  const xs = [...values].sort((a, b) => a - b);
-  const h = (xs.length - 1) * p;
-  const lo = Math.floor(h);
-  return lo + 1 < xs.length ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
-}
 
 interface Group { revenue: number[]; units: number; customers: Set<string> }
 
@@ -128,7 +108,7 @@ describe('extending SalesPivot from the pane', () => {
   let written: Cell[][];
 
   it('adds median, p90, distinct customers and a custom ratio, reconciled, with values computed independently', async () => {
-    table = await salesTable();
+    table = await readSalesTable(page);
     expect(table.rows.length).toBe(20_000);
     await page.getByRole('tab', { name: 'Summary' }).click();
     await page.getByRole('grid', { name: 'Sheet Summary' }).waitFor();

@@ -8,25 +8,22 @@
  * 320/350/400 px nothing scrolls sideways; axe finds nothing in light and dark; screenshots go to
  * test-output/screenshots/ext-fields-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeViolations, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { axeViolations, startHarness, type Harness } from './harness';
+import { nextFrames, setPaneWidth, shootPane } from './pane-width';
+import { percentileInc, readSalesTable, type Cell } from './sales-table';
 
 let h: Harness;
 let page: Page;
 
-type Cell = string | number | boolean;
 
 const pane = () => page.getByTestId('task-pane');
-// By attribute, not role: while a modal dialog is open the rest of the page is hidden from roles.
-const column = () => page.locator('aside[aria-label="PivotDeck task pane"]');
 const fieldsPane = () => pane().getByRole('region', { name: 'PivotDeck values' });
 const values = () => fieldsPane().getByRole('region', { name: 'Values', exact: true });
 const chips = async () => (await values().getByRole('listitem').allTextContents()).map((t) => t.trim());
 const fieldBox = (name: string | RegExp) => fieldsPane().getByRole('list', { name: 'Fields of the PivotTable\'s source' }).getByRole('checkbox', { name });
-const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const frames = () => nextFrames(page);
 /** dnd-kit's live region: what a screen reader hears after a drag. */
 const announced = () => page.locator('[id^="DndLiveRegion"]').first().textContent();
 /** What has focus: its accessible label, else its text. */
@@ -54,27 +51,7 @@ async function readRange(address: string, what: 'values' | 'numberFormat' = 'val
   }, [address, what] as const);
 }
 
-async function salesTable(): Promise<{ headers: string[]; rows: Cell[][] }> {
-  return page.evaluate(async () => {
-    const sim = window.__pivotdeck!.sim;
-    return sim.run(async (ctx) => {
-      const t = ctx.workbook.tables.getItem('Sales');
-      const head = t.getHeaderRowRange().load('values');
-      const body = t.getDataBodyRange().load('values');
-      await ctx.sync();
-      return { headers: head.values[0] as string[], rows: body.values as Array<Array<string | number | boolean>> };
-    });
-  });
-}
-
 // ---- independent expectations: plain loops, Excel's definitions (MEDIAN, PERCENTILE.INC) ----
-
-function percentileInc(numbers: number[], p: number): number {
-  const xs = [...numbers].sort((a, b) => a - b);
-  const at = (xs.length - 1) * p;
-  const lo = Math.floor(at);
-  return lo + 1 < xs.length ? xs[lo] + (at - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
-}
 
 interface Group { revenue: number[]; units: number[]; customers: Set<string> }
 type Expect = (g: Group) => number;
@@ -144,16 +121,9 @@ async function written(title: string): Promise<void> {
   expect((await statusTexts())[0]).toMatch(/Checked against Excel: 21 rows, 2 value fields match\./);
 }
 
-async function setWidth(width: number): Promise<{ scroll: number; client: number }> {
-  await column().evaluate((el, w) => { (el as HTMLElement).style.width = `${w}px`; }, width);
-  await frames();
-  return pane().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-}
+const setWidth = (width: number) => setPaneWidth(page, width);
 
-async function shoot(name: string, target: Locator = column()): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
+const shoot = (name: string, target?: Locator) => shootPane(page, name, target);
 
 /** The pane fits at each width (and so does every form in it), axe finds nothing serious, and a screenshot is saved. */
 async function checkWidths(name: string): Promise<void> {
@@ -178,7 +148,7 @@ beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1500, height: 1000 } });
   page = await h.open('workbench.html');
   await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
-  table = await salesTable();
+  table = await readSalesTable(page);
   groups = groupTable();
   await page.getByRole('tab', { name: 'Summary' }).click();
   await page.getByRole('grid', { name: 'Sheet Summary' }).waitFor();

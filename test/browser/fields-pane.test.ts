@@ -5,18 +5,15 @@
  * summarize-by and number format, and focus moving into every form or dialog and back. At 320
  * and 400 px: no sideways scrolling, axe clean (light and, for the areas, dark); screenshots go to test-output/screenshots/fields-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeViolations, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { axeViolations, startHarness, type Harness } from './harness';
+import { nextFrames, paneColumn, setPaneWidth, shootPane } from './pane-width';
 
 let h: Harness;
 let page: Page;
 
 const pane = () => page.getByTestId('task-pane');
-// By attribute, not role: while a modal dialog is open the rest of the page is hidden from roles.
-const column = () => page.locator('aside[aria-label="PivotDeck task pane"]');
 const area = (name: string) => pane().getByRole('region', { name, exact: true });
 const chips = async (name: string) => (await area(name).getByRole('listitem').allTextContents()).map((t) => t.trim());
 const fieldBox = (name: string | RegExp) => pane().getByRole('list', { name: 'Fields of the source' }).getByRole('checkbox', { name });
@@ -29,21 +26,14 @@ const focused = () => page.evaluate(() => {
   const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
   return (el.getAttribute('aria-label') ?? (byId || label || el.textContent) ?? '').trim();
 });
-const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const frames = () => nextFrames(page);
 
-async function setWidth(width: number): Promise<{ scroll: number; client: number }> {
-  await column().evaluate((el, w) => { (el as HTMLElement).style.width = `${w}px`; }, width);
-  await frames();
-  return pane().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-}
+const setWidth = (width: number) => setPaneWidth(page, width);
 
-async function shoot(name: string, target: Locator = column()): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
+const shoot = (name: string, target?: Locator) => shootPane(page, name, target);
 
 /** The pane fits at each width, axe finds nothing serious, and a screenshot is saved. */
-async function checkWidths(name: string, shotOf: () => Locator = column): Promise<void> {
+async function checkWidths(name: string, shotOf: () => Locator = () => paneColumn(page)): Promise<void> {
   for (const width of [320, 400]) {
     const w = await setWidth(width);
     await shoot(`fields-${name}-${width}`, shotOf());

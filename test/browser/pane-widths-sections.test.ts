@@ -10,12 +10,11 @@
  * editing form with focus in and back, one current message), Dashboards, Your data, and the consent bar.
  * The web data comes from a real HTTP server on 127.0.0.1.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/http-server';
-import { axeViolations, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { axeViolations, startHarness, type Harness } from './harness';
+import { setPaneWidth, shootPane } from './pane-width';
 
 let h: Harness;
 let page: Page;
@@ -30,16 +29,11 @@ const ROWS: Array<[string, number]> = [['Nörth', 10], ['Süd', -0], ['Øst', 2.
 const CSV = `Region,Amount\n${ROWS.map(([r, a]) => `${r},${a}`).join('\n')}\n`;
 
 const pane = () => page.getByTestId('task-pane');
-const column = () => page.getByRole('complementary', { name: 'PivotDeck task pane' });
 const darkToggle = () => page.getByRole('button', { name: 'Dark Office theme' });
 const header = (name: string) => pane().getByRole('button', { name, exact: true });
 const region = (name: string) => pane().getByRole('region', { name, exact: true });
 
-async function setWidth(width: number): Promise<void> {
-  await column().evaluate((el, w) => { (el as HTMLElement).style.width = `${w}px`; }, width);
-  // Two frames: the new width is laid out before it is measured.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+const setWidth = (width: number) => setPaneWidth(page, width);
 
 /**
  * The pane's scroll and client widths, every form, group or fieldset inside it that overflows,
@@ -58,10 +52,7 @@ async function measure(): Promise<{ scroll: number; client: number; overflowing:
   }));
 }
 
-async function shoot(name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await column().screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
+const shoot = (name: string) => shootPane(page, name);
 
 /**
  * The state on screen at every width (no sideways scroll, no form wider than itself, a
