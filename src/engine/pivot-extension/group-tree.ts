@@ -28,37 +28,84 @@ export interface GroupTree {
 /**
  * Groups source rows by the pivot's row fields into a tree of present items.
  *
+ * Built one level at a time from typed arrays: each level's values are dictionary-encoded to
+ * item codes (one item-key fold per distinct raw value), and a row's child node is found in a
+ * dense (parent, item) table, so no row costs a string key or a per-row object. Node ids are
+ * dense and grouped by depth (0 = grand total, then every depth-1 node, ...); children keep the
+ * order in which the source first shows them.
+ *
  * @example
  * const tree = buildGroupTree([['N', 'S', 'N']], Int32Array.from([0, 1, 2]));
  * tree.root.children.size // 2
  */
 export function buildGroupTree(keyColumns: XlValue[][], rows: Int32Array): GroupTree {
   const levels = keyColumns.length;
+  const n = rows.length;
   const root: GroupNode = { id: 0, depth: 0, path: [], label: '', parent: undefined, children: new Map() };
   const nodes: GroupNode[] = [root];
-  const nodeAtDepth: Int32Array[] = [];
-  for (let d = 0; d <= levels; d++) nodeAtDepth.push(new Int32Array(rows.length));
-  // Raw values repeat a lot; fold each distinct one to its item key once per level.
-  const keyCaches = keyColumns.map(() => new Map<XlValue, string>());
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    let node = root;
-    for (let d = 0; d < levels; d++) {
-      const value = keyColumns[d][r];
-      const cache = keyCaches[d];
-      let key = cache.get(value);
-      if (key === undefined) { key = itemKey(value); cache.set(value, key); }
-      let child = node.children.get(key);
-      if (child === undefined) {
-        child = { id: nodes.length, depth: d + 1, path: [...node.path, key], label: value, parent: node, children: new Map() };
+  const nodeAtDepth: Int32Array[] = [new Int32Array(n)];
+  let parentBase = 0;
+  for (let d = 0; d < levels; d++) {
+    const column = keyColumns[d];
+    const { codes, keys } = encodeItems(column, rows);
+    const parents = nodeAtDepth[d];
+    const parentCount = nodes.length - parentBase;
+    const base = nodes.length;
+    const at = new Int32Array(n);
+    const childOf = childTable(parentCount, keys.length);
+    for (let i = 0; i < n; i++) {
+      const slot = (parents[i] - parentBase) * keys.length + codes[i];
+      let id = childOf.get(slot);
+      if (id < 0) {
+        const parent = nodes[parents[i]];
+        const key = keys[codes[i]];
+        // The label is the first raw value met for this item under this parent (for captions).
+        const child: GroupNode = { id: nodes.length, depth: d + 1, path: [...parent.path, key], label: column[rows[i]], parent, children: new Map() };
         nodes.push(child);
-        node.children.set(key, child);
+        parent.children.set(key, child);
+        id = child.id;
+        childOf.set(slot, id);
       }
-      node = child;
-      nodeAtDepth[d + 1][i] = node.id;
+      at[i] = id;
     }
+    nodeAtDepth.push(at);
+    parentBase = base;
   }
   return { root, nodes, nodeAtDepth, rows, levels };
+}
+
+/** Item code of each kept row (index k is rows[k]) and the item key of each code. */
+function encodeItems(column: readonly XlValue[], rows: Int32Array): { codes: Int32Array; keys: string[] } {
+  const codes = new Int32Array(rows.length);
+  const keys: string[] = [];
+  // Raw values repeat a lot: fold each distinct one to its item key once.
+  const byValue = new Map<XlValue, number>();
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const value = column[rows[i]];
+    let code = byValue.get(value);
+    if (code === undefined) {
+      const key = itemKey(value);
+      code = byKey.get(key);
+      if (code === undefined) { code = keys.length; keys.push(key); byKey.set(key, code); }
+      byValue.set(value, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, keys };
+}
+
+/** Up to this many (parent, item) slots use a flat Int32Array (16 MB); beyond, a Map. */
+const DENSE_SLOTS = 1 << 22;
+
+/** Node id per (parent, item) slot, -1 when the pair has not been seen. */
+function childTable(parents: number, items: number): { get(slot: number): number; set(slot: number, id: number): void } {
+  if (parents * items <= DENSE_SLOTS) {
+    const ids = new Int32Array(parents * items).fill(-1);
+    return { get: (slot) => ids[slot], set: (slot, id) => { ids[slot] = id; } };
+  }
+  const ids = new Map<number, number>();
+  return { get: (slot) => ids.get(slot) ?? -1, set: (slot, id) => { ids.set(slot, id); } };
 }
 
 /** Looks a path of item keys up in the tree. */
