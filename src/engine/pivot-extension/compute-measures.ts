@@ -1,9 +1,9 @@
-import { noSkips, toNumericInput } from '../measures/skipped';
 import type { FormulaNode } from '../formula/ast';
 import { computeGroups, engineTable, type GroupSpec, type NodeValues } from './engine-groups';
 import { formatFieldRef as ref } from '../formula/field-ref';
 import { binaryOf, callOf, fieldRef, formulaOf, numberLit } from './formula-nodes';
 import type { GroupTree } from './group-tree';
+import { numericTallies, type NumericTallies } from './numeric-tallies';
 import { MEASURE_VOCABULARY } from '../measures/vocabulary';
 import { NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
 import { ExtensionError, type PivotFunction, type SourceTable, type XlValue } from './types';
@@ -63,12 +63,12 @@ export function computeNodeMeasures(
   tree: GroupTree,
   source: SourceTable,
   summaries: ReadonlyArray<{ field: string; fn: PivotFunction }>,
+  tallies: NumericTallies = numericTallies(source, tree.rows),
 ): NodeMeasures {
   const lookup = columnLookup(source);
   const specs: GroupSpec[] = [];
   const finish: Array<(get: (id: string) => NodeValues) => [string, NodeValues]> = [];
   const errorFields = new Set<string>();
-  const hasErrors = new Map<number, boolean>();
   const { table, names } = engineTable(source, tree);
   const col = (m: ExtensionMeasure, name: string | undefined, role: string): string => {
     if (!name) throw new ExtensionError('measure', `"${m.label}" needs ${role}.`);
@@ -76,17 +76,7 @@ export function computeNodeMeasures(
     if (i === undefined) throw new ExtensionError('measure', `"${m.label}" uses the field "${name}", which is not a column of the pivot's source.`);
     return String(source.headers[i]);
   };
-  const anyError = (field: string): boolean => {
-    const i = lookup(field)!;
-    let known = hasErrors.get(i);
-    if (known === undefined) {
-      const tally = noSkips();
-      toNumericInput(source.columns[i], tally, tree.rows);
-      known = tally.error > 0;
-      hasErrors.set(i, known);
-    }
-    return known;
-  };
+  const anyError = (field: string): boolean => tallies(lookup(field)!).error > 0;
   const spec = (id: string, label: string, root: FormulaNode, text: string) => {
     if (!specs.some((s) => s.id === id)) specs.push({ id, label, formula: formulaOf(root, text) });
     return id;

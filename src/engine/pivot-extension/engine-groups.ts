@@ -18,8 +18,13 @@ export interface GroupSpec {
 
 /** Names of the helper columns the engine groups by; never equal to a source header. */
 export interface HelperNames {
-  /** `level[d-1]` holds each kept row's node id at depth d. */
+  /** `level[d-1]` holds each kept row's node at depth d, as its index among the depth-d nodes. */
   level: string[];
+  /**
+   * `levelNodes[d-1][k]` is the id of the k-th depth-d node. Small per-level indexes, not node
+   * ids, are what the engine groups by: its key encoding takes a direct table for them.
+   */
+  levelNodes: Int32Array[];
   /** The source row index, for FIRST/LAST picks and "first error" look-ups. */
   row: string;
 }
@@ -48,17 +53,27 @@ export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.C
     return name;
   };
   const n = source.rowCount;
-  const names: HelperNames = { level: [], row: fresh('pivotdeck·row') };
+  const names: HelperNames = { level: [], levelNodes: [], row: fresh('pivotdeck·row') };
   const row = new Float64Array(n);
   for (let i = 0; i < n; i++) row[i] = i;
   columns.set(names.row, row);
+  // Each node's index among the nodes of its depth.
+  const local = new Int32Array(tree.nodes.length);
+  const counts = new Array<number>(tree.levels + 1).fill(0);
+  for (const node of tree.nodes) local[node.id] = counts[node.depth]++;
   for (let d = 1; d <= tree.levels; d++) {
     const name = fresh(`pivotdeck·level${d}`);
     names.level.push(name);
+    const nodes = new Int32Array(counts[d]);
+    names.levelNodes.push(nodes);
     // Full source length: the engine reads it only at the kept rows (tree.rows).
     const ids = new Float64Array(n);
     const at = tree.nodeAtDepth[d];
-    for (let i = 0; i < tree.rows.length; i++) ids[tree.rows[i]] = at[i];
+    for (let i = 0; i < tree.rows.length; i++) {
+      const k = local[at[i]];
+      ids[tree.rows[i]] = k;
+      nodes[k] = at[i];
+    }
     columns.set(name, ids);
   }
   return { table: columnTable(columns), names };
@@ -95,8 +110,9 @@ export function computeGroups(table: aq.ColumnTable, names: HelperNames, tree: G
   }
   const columns = specs.map(() => new Array<XlValue>(tree.nodes.length).fill(''));
   for (const level of result.levels) {
+    const nodes = level.groupBy.length === 0 ? undefined : names.levelNodes[names.level.indexOf(level.groupBy[0])];
     for (const group of level.rows) {
-      const id = level.groupBy.length === 0 ? tree.root.id : Number(group.key[0]);
+      const id = nodes === undefined ? tree.root.id : nodes[Number(group.key[0])];
       group.values.forEach((v, k) => { columns[k][id] = v ?? ''; });
     }
   }
