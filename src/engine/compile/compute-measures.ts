@@ -12,6 +12,7 @@ import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
+import { type KernelRequest, aggregateGroups, denseGroupIds, groupNumbers, isKernelFunction } from '../kernels';
 import { registerOps } from './register-ops';
 import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
@@ -43,6 +44,12 @@ export interface ComputeMeasuresOptions {
    * the query's own filters; `filter` then applies on top of them.
    */
   rows?: ArrayLike<number>;
+  /**
+   * Default true: a measure that is one built-in aggregate (SUM, MEDIAN, PERCENTILE.INC, ...) runs
+   * on the typed-array kernels (src/engine/kernels), the rest through Arquero. False sends every
+   * measure through Arquero; tests use it to check that both paths give the same results.
+   */
+  fastPaths?: boolean;
 }
 
 /** One group: its key values (null = the "(blank)" item) and one value per measure, in spec order. */
@@ -164,6 +171,8 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
 
   // 3. Aggregate inputs: one cleaned column per distinct (expression, input kind).
   const inputs = new Map<string, AggInput>();
+  // The aggregate calls as compiled: a measure whose root is one of these may run on the kernels.
+  const calls = new Map<CallNode, { fn: string; inputs: AggInput[]; params: unknown[] }>();
   const derived: Record<string, string> = {};
   const measureInputs: Array<Set<AggInput>> = [];
   const rollupCode: string[] = measureAsts.map((ast) => {
@@ -177,9 +186,13 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
         // COUNTDISTINCT of a numbers-only field shares the numeric input (and its one sort) with MEDIAN & co.
         const distinctNum = def.name === 'COUNTDISTINCT' && node.args[0].kind === 'field' && numbersOnly(node.args[0].name);
         const args: string[] = [];
+        const call = { fn: def.name, inputs: [] as AggInput[], params: [] as unknown[] };
+        calls.set(node, call);
         node.args.forEach((arg, i) => {
           if (i >= (def.inputs ?? 0)) {
-            args.push(`$.${param(constantValue(arg))}`);
+            const value = constantValue(arg);
+            call.params.push(value);
+            args.push(`$.${param(value)}`);
             return;
           }
           const kind = distinctNum ? 'numeric' : def.input![i];
@@ -194,6 +207,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
             inputs.set(key, input);
           }
           used.add(input);
+          call.inputs.push(input);
           args.push(`d.${input.alias}`);
         });
         return `op.${distinctNum ? 'pd_distinct_num' : aggregateOpName(def.name)}(${args.join(',')})`;
@@ -201,6 +215,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     };
     return assertGeneratedCode(generateCode(ast!.root, ctx));
   });
+  const kernelPlan = options.fastPaths === false ? [] : measureAsts.map((ast) => kernelRequest(ast!.root, calls));
   const filterCode = filterAst ? assertGeneratedCode(`op.pd_truthy(${generateCode(filterAst.root, rowCtx)})`) : null;
   for (const name of groupBy) fieldAlias(name);
 
@@ -235,22 +250,38 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   }
   const keys: EncodedKey[] = groupBy.map((name) => encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
 
-  // 6. One groupby/rollup per level.
+  // 6. Per level: the kernels for measures that are one built-in aggregate, one Arquero
+  // groupby/rollup for the rest. Both number groups by first appearance, so their rows line up.
   const names = options.measures.map((_, i) => `m${i}`);
-  const rollupSpec = Object.fromEntries(names.map((name, i) => [name, rollupCode[i]]));
+  const general = names.filter((_, i) => !kernelPlan[i]);
+  const rollupSpec = Object.fromEntries(general.map((name) => [name, rollupCode[names.indexOf(name)]]));
+  const kernelInputs = [...new Set(kernelPlan.flatMap((k) => (k ? [k.input] : [])))];
   const levels: LevelResult[] = sets.map((set) => {
     const setKeys = set.map((i) => keys[i]);
-    const t = aq.table(set.length > 0 ? { ...columns, g: combineKeys(setKeys, set.length, rowCount) } : { ...columns, g: new Float64Array(rowCount) }).params(params);
-    const out = set.length > 0 ? t.groupby('g').rollup(rollupSpec) : t.rollup(rollupSpec);
-    const g = set.length > 0 ? columnValues(out.column('g') as ColumnLike) : null;
-    const results = names.map((name) => columnValues(out.column(name) as ColumnLike));
-    const size = out.numRows();
-    const levelRows: GroupRow[] = new Array(size);
-    for (let r = 0; r < size; r++) {
-      levelRows[r] = {
-        key: g ? decodeKey(g[r] as number, setKeys, set.length) : [],
-        values: results.map((col) => normalize(col[r])),
-      };
+    const results: Array<ArrayLike<unknown>> = new Array(names.length);
+    let size: number;
+    let keyOf: (r: number) => unknown[];
+    if (kernelInputs.length) {
+      const { ids, groups, firstRow } = denseGroupIds(setKeys, rowCount);
+      for (const input of kernelInputs) {
+        const wanted = kernelPlan.flatMap((k, i) => (k?.input === input ? [{ i, request: k.request }] : []));
+        const values = aggregateGroups(groupNumbers(ids, groups, columns[input.alias] as Float64Array), wanted.map((w) => w.request));
+        wanted.forEach((w, j) => (results[w.i] = values[j]));
+      }
+      size = groups;
+      keyOf = (r) => setKeys.map((key) => key.labels[key.codes[firstRow[r]]]);
+    }
+    if (general.length) {
+      const t = aq.table(set.length > 0 ? { ...columns, g: combineKeys(setKeys, set.length, rowCount) } : { ...columns, g: new Float64Array(rowCount) }).params(params);
+      const out = set.length > 0 ? t.groupby('g').rollup(rollupSpec) : t.rollup(rollupSpec);
+      const g = set.length > 0 ? columnValues(out.column('g') as ColumnLike) : null;
+      for (const name of general) results[names.indexOf(name)] = columnValues(out.column(name) as ColumnLike);
+      size = out.numRows();
+      keyOf = (r) => (g ? decodeKey(g[r] as number, setKeys, set.length) : []);
+    }
+    const levelRows: GroupRow[] = new Array(size!);
+    for (let r = 0; r < size!; r++) {
+      levelRows[r] = { key: keyOf!(r), values: results.map((col) => normalize(col[r])) };
     }
     return { groupBy: set.map((i) => groupBy[i]), rows: levelRows };
   });
@@ -263,6 +294,16 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     skipped[m.id] = tally;
   });
   return { measureIds: options.measures.map((m) => m.id), levels, skipped, rowCount };
+}
+
+/** What the kernels compute for a measure that is one built-in aggregate of one input (else undefined). */
+function kernelRequest(root: FormulaNode, calls: ReadonlyMap<CallNode, { fn: string; inputs: AggInput[]; params: unknown[] }>): { input: AggInput; request: KernelRequest } | undefined {
+  const call = root.kind === 'call' ? calls.get(root) : undefined;
+  if (!call || call.inputs.length !== 1 || !call.params.every((p) => typeof p === 'number')) return undefined;
+  // COUNTA is COUNT over its presence input (1 per non-blank cell, NaN otherwise).
+  const fn = call.fn === 'COUNTA' ? 'COUNT' : call.fn;
+  if (!isKernelFunction(fn)) return undefined;
+  return { input: call.inputs[0], request: { fn, p: call.params[0] as number | undefined } };
 }
 
 /** Grouping sets as indices into groupBy, each ascending; default: full groupBy, plus prefixes with subtotals. */

@@ -22,6 +22,7 @@ export interface AggState {
   pd_vals?: Float64Array;
   pd_len?: number;
   pd_sorted?: boolean;
+  pd_sortedVals?: Float64Array;
   pd_counts?: Map<number, number>;
   pd_codes?: Float64Array;
   pd_ncodes?: number;

@@ -32,12 +32,16 @@ export function sortedValues(s: AggState): Float64Array {
   return sorted(s);
 }
 
+/**
+ * A sorted copy: pd_vals keeps row order, so a variance of the same input (deviation.ts) adds in
+ * row order whichever op Arquero asks first, and equals the kernels' (kernels/segment-stats.ts).
+ */
 function sorted(s: AggState): Float64Array {
   if (!s.pd_sorted) {
-    s.pd_vals = s.pd_vals!.subarray(0, s.pd_len).sort();
+    s.pd_sortedVals = s.pd_vals!.slice(0, s.pd_len).sort();
     s.pd_sorted = true;
   }
-  return s.pd_vals!;
+  return s.pd_sortedVals!;
 }
 
 /**
