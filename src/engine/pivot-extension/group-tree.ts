@@ -108,6 +108,21 @@ function childTable(parents: number, items: number): { get(slot: number): number
   return { get: (slot) => ids.get(slot) ?? -1, set: (slot, id) => { ids.set(slot, id); } };
 }
 
+/**
+ * Dense group ids per level: each node's index among the nodes of its depth (in `nodes` order),
+ * and the node ids of each depth in that order.
+ * @example levelIndexes(tree).levelNodes[0] // [0], the grand total
+ */
+export function levelIndexes(tree: GroupTree): { local: Int32Array; levelNodes: number[][] } {
+  const local = new Int32Array(tree.nodes.length);
+  const levelNodes: number[][] = Array.from({ length: tree.levels + 1 }, () => []);
+  for (const node of tree.nodes) {
+    local[node.id] = levelNodes[node.depth].length;
+    levelNodes[node.depth].push(node.id);
+  }
+  return { local, levelNodes };
+}
+
 /** Looks a path of item keys up in the tree. */
 export function findNode(tree: GroupTree, path: readonly string[]): GroupNode | undefined {
   let node: GroupNode | undefined = tree.root;

@@ -1,0 +1,82 @@
+import type { FormulaAst } from '../formula/ast';
+import { lookupFunction } from '../formula/functions';
+import { aggregateByGroup, isKernelFunction, type KernelRequest } from '../kernels';
+import type { ColumnLookup } from './compute-measures';
+import type { GroupSpec, NodeValues } from './engine-groups';
+import { levelIndexes, type GroupTree } from './group-tree';
+import type { KernelInput, SourceInputs } from './source-inputs';
+import type { XlValue } from './types';
+
+/** A spec the kernels compute: one built-in aggregate of one source column. */
+export interface KernelSpec {
+  request: KernelRequest;
+  column: number;
+  input: KernelInput;
+}
+
+/**
+ * The kernel form of a spec whose formula is one built-in aggregate of one field, with constant
+ * number arguments (MEDIAN([Delay]), PERCENTILE.INC([Delay], 0.9), COUNTA([Delay]) ...), read the
+ * way the engine's computeMeasures reads it: the function's own input kind, COUNTA as COUNT of
+ * presence, COUNTDISTINCT of a numbers-only field over its numbers. Anything else (typed formulas,
+ * FIRST/LAST, expressions) is undefined and goes through the engine.
+ *
+ * @example kernelSpec(formulaOf(callOf('MEDIAN', fieldRef('Delay')), 'MEDIAN([Delay])'), lookup, inputs)
+ * // { request: { fn: 'MEDIAN', p: undefined }, column: 2, input: 'numeric' }
+ */
+export function kernelSpec(formula: string | FormulaAst, lookup: ColumnLookup, inputs: SourceInputs): KernelSpec | undefined {
+  if (typeof formula === 'string') return undefined;
+  const root = formula.root;
+  if (root.kind !== 'call') return undefined;
+  const def = lookupFunction(root.name);
+  if (!def || def.kind !== 'aggregate' || def.inputs !== 1 || root.args.length !== def.maxArgs) return undefined;
+  const [arg, ...params] = root.args;
+  if (arg.kind !== 'field' || !params.every((p) => p.kind === 'number')) return undefined;
+  const fn = def.name === 'COUNTA' ? 'COUNT' : def.name;
+  const column = lookup(arg.name);
+  const kind = def.input![0];
+  if (!isKernelFunction(fn) || column === undefined || kind === 'value') return undefined;
+  const input = fn === 'COUNTDISTINCT' && inputs.numbersOnly(column) ? 'numeric' : kind;
+  const p = params.length > 0 ? (params[0] as { value: number }).value : undefined;
+  return { request: { fn, p }, column, input };
+}
+
+/**
+ * Computes kernel specs for every node of the group tree straight from the tree's per-level
+ * group ids: no helper table, no second grouping. Per level and per cleaned input, one scatter
+ * and one pass over the groups serve every request on that input (MEDIAN and PERCENTILE share
+ * one sort per group).
+ *
+ * @example
+ * computeKernelGroups(tree, [{ id: 'm', kernel: { request: { fn: 'SUM' }, column: 1, input: 'numeric' } }], inputs)
+ * // Map { 'm' => [grand total, subtotals ..., leaves ...] by node id }
+ */
+export function computeKernelGroups(tree: GroupTree, specs: ReadonlyArray<{ id: GroupSpec['id']; kernel: KernelSpec }>, inputs: SourceInputs): Map<string, NodeValues> {
+  const out = new Map<string, NodeValues>();
+  if (specs.length === 0) return out;
+  const columns = specs.map(() => new Array<XlValue>(tree.nodes.length).fill(''));
+  const byInput = new Map<string, number[]>();
+  specs.forEach((s, k) => {
+    const key = `${s.kernel.input}:${s.kernel.column}`;
+    byInput.set(key, [...(byInput.get(key) ?? []), k]);
+  });
+  const { local, levelNodes } = levelIndexes(tree);
+  const n = tree.rows.length;
+  for (let d = 0; d <= tree.levels; d++) {
+    const at = tree.nodeAtDepth[d];
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = local[at[i]];
+    const groups = Math.max(1, levelNodes[d].length);
+    for (const ks of byInput.values()) {
+      const { input, column } = specs[ks[0]].kernel;
+      const values = aggregateByGroup(ids, groups, inputs.input(input, column), ks.map((k) => specs[k].kernel.request));
+      ks.forEach((k, j) => {
+        const target = columns[k];
+        const nodes = levelNodes[d];
+        for (let g = 0; g < nodes.length; g++) target[nodes[g]] = values[j][g] ?? '';
+      });
+    }
+  }
+  specs.forEach((s, k) => out.set(s.id, columns[k]));
+  return out;
+}
