@@ -12,7 +12,7 @@ import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
-import { type KernelRequest, aggregateGroups, denseGroupIds, groupNumbers, isKernelFunction } from '../kernels';
+import { type KernelRequest, aggregateByGroup, denseGroupIds, isKernelFunction } from '../kernels';
 import { registerOps } from './register-ops';
 import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
@@ -50,6 +50,11 @@ export interface ComputeMeasuresOptions {
    * measure through Arquero; tests use it to check that both paths give the same results.
    */
   fastPaths?: boolean;
+  /**
+   * Group-by fields already encoded by the caller (encodeGroupKey over exactly `rows`), by field
+   * name, so a field is not encoded twice; used only when there is no `filter`.
+   */
+  encodedKeys?: ReadonlyMap<string, EncodedKey>;
 }
 
 /** One group: its key values (null = the "(blank)" item) and one value per measure, in spec order. */
@@ -100,9 +105,12 @@ function exprKey(node: FormulaNode, fields: readonly string[]): string {
  * How it runs: fields are renamed to aliases (c0, c1, ...), literals are bound
  * as params, and Arquero runs code we generate from the AST (`op.pd_*` calls
  * only), so no user text ever reaches Arquero's parser or `Function`. Group
- * keys are dictionary-encoded into one numeric column; aggregate inputs are
- * cleaned once into typed arrays (skipped cells tallied in the same pass) and
- * reduced by our registered `pd_*` aggregates in one groupby/rollup per level.
+ * keys are dictionary-encoded; aggregate inputs are cleaned once into typed
+ * arrays (skipped cells tallied in the same pass). A measure that is one
+ * built-in aggregate of one input (SUM, MEDIAN, PERCENTILE.INC, COUNTDISTINCT,
+ * ...) is then computed by the typed-array kernels (src/engine/kernels); the
+ * others by our registered `pd_*` aggregates in one groupby/rollup per level.
+ * Both give the same values (test/engine/compile/fast-paths.test.ts).
  *
  * @example
  * computeMeasures(aq.table({ Region: ['N', 'N', 'S'], Revenue: [1, 3, 5] }), {
@@ -248,7 +256,8 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
       : columnValues(base[fieldAlias((input.node as { name: string }).name)] as ColumnLike);
     columns[input.alias] = cleanInput(input.kind, raw, input.skipped, rows);
   }
-  const keys: EncodedKey[] = groupBy.map((name) => encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
+  const known = filterCode ? undefined : options.encodedKeys;
+  const keys: EncodedKey[] = groupBy.map((name) => known?.get(name) ?? encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
 
   // 6. Per level: the kernels for measures that are one built-in aggregate, one Arquero
   // groupby/rollup for the rest. Both number groups by first appearance, so their rows line up.
@@ -265,7 +274,7 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
       const { ids, groups, firstRow } = denseGroupIds(setKeys, rowCount);
       for (const input of kernelInputs) {
         const wanted = kernelPlan.flatMap((k, i) => (k?.input === input ? [{ i, request: k.request }] : []));
-        const values = aggregateGroups(groupNumbers(ids, groups, columns[input.alias] as Float64Array), wanted.map((w) => w.request));
+        const values = aggregateByGroup(ids, groups, columns[input.alias] as Float64Array, wanted.map((w) => w.request));
         wanted.forEach((w, j) => (results[w.i] = values[j]));
       }
       size = groups;

@@ -28,7 +28,7 @@ const TABLE_LIMIT = 1 << 22;
  * tuple). Ids follow first appearance in row order, as Arquero's groupby numbers its groups, so
  * results line up row for row with the general path.
  *
- * Runs one pass per key: the ids so far times the next key's radix, made dense again through a
+ * Two keys with few combinations take one pass; otherwise one pass per key: the ids so far times the next key's radix, made dense again through a
  * direct Int32Array table when the product is small (the usual pivot: items × months), else a Map.
  * Products stay below 2^53 because the ids so far are dense (at most n).
  *
@@ -38,6 +38,8 @@ const TABLE_LIMIT = 1 << 22;
  */
 export function denseGroupIds(keys: readonly KeyCodes[], n: number): GroupIds {
   if (keys.length === 0) return { ids: new Int32Array(n), groups: 1, firstRow: new Int32Array(1) };
+  const product = keys.reduce((p, k) => p * k.labels.length, 1);
+  if (keys.length === 2 && product <= TABLE_LIMIT && product <= 4 * n + 4096) return twoKeys(keys[0], keys[1], n, product);
   let ids: Int32Array | null = null;
   let groups = 1;
   let firstRow = new Int32Array(0);
@@ -76,4 +78,24 @@ export function denseGroupIds(keys: readonly KeyCodes[], n: number): GroupIds {
     firstRow = Int32Array.from(first);
   }
   return { ids: ids!, groups, firstRow };
+}
+
+/** The usual pivot (one row field × one column field) with few combinations: one pass, one table. */
+function twoKeys(a: KeyCodes, b: KeyCodes, n: number, product: number): GroupIds {
+  const table = new Int32Array(product).fill(-1);
+  const ids = new Int32Array(n);
+  const first: number[] = [];
+  const ca = a.codes;
+  const cb = b.codes;
+  const radix = b.labels.length;
+  for (let i = 0; i < n; i++) {
+    const combined = ca[i] * radix + cb[i];
+    let g = table[combined];
+    if (g < 0) {
+      g = table[combined] = first.length;
+      first.push(i);
+    }
+    ids[i] = g;
+  }
+  return { ids, groups: first.length, firstRow: Int32Array.from(first) };
 }

@@ -9,6 +9,8 @@ export interface GroupedNumbers {
   offsets: Int32Array;
   values: Float64Array;
   groups: number;
+  /** True once each group's range is ascending (sortGroups, aggregateGroups set it). */
+  sorted?: boolean;
 }
 
 /**

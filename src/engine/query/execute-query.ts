@@ -4,7 +4,7 @@ import { type ColumnLike, columnValues } from '../compile/column-values';
 import { computeMeasures } from '../compile/compute-measures';
 import { deriveColumns } from '../compile/derive-fields';
 import { MAX_BUILT_TEXT, withTextBudget } from '../compile/row-functions';
-import { encodeGroupKey } from '../compile/group-keys';
+import { type EncodedKey, encodeGroupKey } from '../compile/group-keys';
 import { resolveField } from '../formula/check';
 import { formatFieldRef } from '../formula/field-ref';
 import { quote } from '../formula/formula-error';
@@ -14,6 +14,7 @@ import { parseQuerySpec } from '../spec/parse-spec';
 import type { QuerySpec } from '../spec/query-spec';
 import { type SourceRef, sourceRefKey } from '../spec/source-ref';
 import { assembleResult, groupingPairs } from './assemble-result';
+import { datePartColumn } from './date-part-column';
 import { filterPredicate, isTruthy } from './filter-rows';
 import { compareItems, itemKey } from './item-key';
 import type { QueryResult } from './result';
@@ -64,13 +65,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
 
   // 1. Lookups and derived fields extend the working table.
   for (const lookup of spec.lookups ?? []) table = applyLookup(table, lookup, resolve);
-  if (spec.derived?.length) {
-    const cols = deriveColumns(
-      table,
-      spec.derived.map((d, i) => ({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` })),
-    );
-    table = withColumns(table, cols);
-  }
+  if (spec.derived?.length) table = withDerived(table, spec.derived);
   const fields = table.columnNames();
   const field = (name: string, where: string) => {
     const real = resolveField(name, fields);
@@ -101,11 +96,12 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
   // items only to refuse them would take far longer than this one pass.
   // A field cannot have more items than there are rows, so small inputs skip the pass.
   const keptRows = rows ? rows.length : n;
-  const itemCounts = new Map<string, number>();
+  // The encodings are kept: computeMeasures groups by them instead of encoding the fields again.
+  const encoded = new Map<string, EncodedKey>();
   const items = (f: string) => {
-    let count = itemCounts.get(f);
-    if (count === undefined) itemCounts.set(f, (count = encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows).labels.length));
-    return count;
+    let key = encoded.get(f);
+    if (key === undefined) encoded.set(f, (key = encodeGroupKey(columnValues(table.column(f) as ColumnLike), rows)));
+    return key.labels.length;
   };
   const widest = (list: string[]) => list.reduce((m, f) => Math.max(m, items(f)), 0);
   const M0 = measures.length;
@@ -121,6 +117,7 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
     measures: formulas,
     groupingSets: pairList.map(([i, j]) => [...rowFields.slice(0, i), ...colFields.slice(0, j)]),
     rows,
+    encodedKeys: encoded,
   });
 
   // 4-6. Axes, sort, size check, show-as, grid and flat rows (shared with the SQL back end).
@@ -128,6 +125,41 @@ function execute(input: QuerySpec | unknown, resolve: ResolveSource, options: Ex
     spec, fields, rowFields, colFields, pairList, levels: computed.levels,
     sourceRowCount: n, rowCount: computed.rowCount, skipped: computed.skipped, output,
   });
+}
+
+/**
+ * The table with the derived fields added, in order (a later one may use an earlier one). A date
+ * part of a field holding only numbers and blanks is computed directly (datePartColumn); every
+ * other derived field, and any whose name or field would need an error message, goes through
+ * the formula path.
+ */
+function withDerived(table: Table, derived: NonNullable<QuerySpec['derived']>): Table {
+  const added = new Map<string, ArrayLike<unknown>>();
+  let pending: Array<{ name: string; formula: string; where: string }> = [];
+  const flush = () => {
+    if (!pending.length) return;
+    const current = added.size ? withColumns(table, added) : table;
+    for (const [name, values] of deriveColumns(current, pending)) added.set(name, values);
+    pending = [];
+  };
+  derived.forEach((d, i) => {
+    if (d.kind === 'datePart') {
+      flush();
+      const fields = [...table.columnNames(), ...added.keys()];
+      const source = resolveField(d.field, fields);
+      if (source !== undefined && resolveField(d.name, fields) === undefined) {
+        const values = added.get(source) ?? columnValues(table.column(source) as ColumnLike);
+        const column = datePartColumn(values, d.part);
+        if (column) {
+          added.set(d.name, column);
+          return;
+        }
+      }
+    }
+    pending.push({ name: d.name, formula: derivedFormula(d), where: `derived[${i}] (${d.name})` });
+  });
+  flush();
+  return withColumns(table, added);
 }
 
 /** LEFT JOIN on one key with unique lookup keys (see LookupSchema). */

@@ -59,6 +59,18 @@ describe('denseGroupIds', () => {
     expect(Array.from(r.firstRow)).toEqual(want.firstRow);
   });
 
+  it('agrees with a naive Map for two keys, with few combinations (one table) and with many (ids pass by pass)', () => {
+    const n = 10_000;
+    const few = [Array.from({ length: n }, (_, i) => `o${(i * 31) % 97}`), Array.from({ length: n }, (_, i) => 1 + ((i * 7) % 12))];
+    const many = [Array.from({ length: n }, (_, i) => (i * 7919) % 9001), Array.from({ length: n }, (_, i) => `c${(i * 104729) % 8999}`)];
+    for (const [a, b] of [few, many]) {
+      const r = denseGroupIds([encodeGroupKey(a), encodeGroupKey(b)], n);
+      const want = naiveIds([a, b], n);
+      expect(Array.from(r.ids)).toEqual(want.ids);
+      expect(Array.from(r.firstRow)).toEqual(want.firstRow);
+    }
+  });
+
   it('reads codes as given (not only first-seen ones): codes of a dictionary built elsewhere', () => {
     const r = denseGroupIds([{ codes: Int32Array.of(2, 0, 2, 1), labels: ['x', 'y', 'z'] }], 4);
     expect(Array.from(r.ids)).toEqual([0, 1, 0, 2]);
