@@ -1,3 +1,4 @@
+import { denseGroupIds, type KeyCodes } from '../kernels';
 import { itemKey } from './item-key';
 import type { XlValue } from './types';
 
@@ -29,10 +30,10 @@ export interface GroupTree {
  * Groups source rows by the pivot's row fields into a tree of present items.
  *
  * Built one level at a time from typed arrays: each level's values are dictionary-encoded to
- * item codes (one item-key fold per distinct raw value), and a row's child node is found in a
- * dense (parent, item) table, so no row costs a string key or a per-row object. Node ids are
- * dense and grouped by depth (0 = grand total, then every depth-1 node, ...); children keep the
- * order in which the source first shows them.
+ * item codes (one item-key fold per distinct raw value), and the engine's dense group ids
+ * (kernels/group-ids) number the (parent, item) pairs, so no row costs a string key or a
+ * per-row object. Node ids are dense and grouped by depth (0 = grand total, then every depth-1
+ * node, ...); children keep the order in which the source first shows them.
  *
  * @example
  * const tree = buildGroupTree([['N', 'S', 'N']], Int32Array.from([0, 1, 2]));
@@ -44,32 +45,27 @@ export function buildGroupTree(keyColumns: XlValue[][], rows: Int32Array): Group
   const root: GroupNode = { id: 0, depth: 0, path: [], label: '', parent: undefined, children: new Map() };
   const nodes: GroupNode[] = [root];
   const nodeAtDepth: Int32Array[] = [new Int32Array(n)];
-  let parentBase = 0;
+  // Each row's node at the depth above, as an index among that depth's nodes.
+  let parents: KeyCodes = { codes: new Int32Array(n), labels: { length: 1 } };
   for (let d = 0; d < levels; d++) {
     const column = keyColumns[d];
     const { codes, keys } = encodeItems(column, rows);
-    const parents = nodeAtDepth[d];
-    const parentCount = nodes.length - parentBase;
+    const { ids, groups, firstRow } = denseGroupIds([parents, { codes, labels: keys }], n);
     const base = nodes.length;
-    const at = new Int32Array(n);
-    const childOf = childTable(parentCount, keys.length);
-    for (let i = 0; i < n; i++) {
-      const slot = (parents[i] - parentBase) * keys.length + codes[i];
-      let id = childOf.get(slot);
-      if (id < 0) {
-        const parent = nodes[parents[i]];
-        const key = keys[codes[i]];
-        // The label is the first raw value met for this item under this parent (for captions).
-        const child: GroupNode = { id: nodes.length, depth: d + 1, path: [...parent.path, key], label: column[rows[i]], parent, children: new Map() };
-        nodes.push(child);
-        parent.children.set(key, child);
-        id = child.id;
-        childOf.set(slot, id);
-      }
-      at[i] = id;
+    const above = nodeAtDepth[d];
+    for (let g = 0; g < groups; g++) {
+      const i = firstRow[g];
+      const parent = nodes[above[i]];
+      const key = keys[codes[i]];
+      // The label is the first raw value met for this item under this parent (for captions).
+      const child: GroupNode = { id: base + g, depth: d + 1, path: [...parent.path, key], label: column[rows[i]], parent, children: new Map() };
+      nodes.push(child);
+      parent.children.set(key, child);
     }
+    const at = new Int32Array(n);
+    for (let i = 0; i < n; i++) at[i] = base + ids[i];
     nodeAtDepth.push(at);
-    parentBase = base;
+    parents = { codes: ids, labels: { length: groups } };
   }
   return { root, nodes, nodeAtDepth, rows, levels };
 }
@@ -93,19 +89,6 @@ function encodeItems(column: readonly XlValue[], rows: Int32Array): { codes: Int
     codes[i] = code;
   }
   return { codes, keys };
-}
-
-/** Up to this many (parent, item) slots use a flat Int32Array (16 MB); beyond, a Map. */
-const DENSE_SLOTS = 1 << 22;
-
-/** Node id per (parent, item) slot, -1 when the pair has not been seen. */
-function childTable(parents: number, items: number): { get(slot: number): number; set(slot: number, id: number): void } {
-  if (parents * items <= DENSE_SLOTS) {
-    const ids = new Int32Array(parents * items).fill(-1);
-    return { get: (slot) => ids[slot], set: (slot, id) => { ids[slot] = id; } };
-  }
-  const ids = new Map<number, number>();
-  return { get: (slot) => ids.get(slot) ?? -1, set: (slot, id) => { ids.set(slot, id); } };
 }
 
 /**
