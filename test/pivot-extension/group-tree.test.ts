@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGroupTree, findNode, itemKey, type GroupTree, type XlValue } from '../../src/engine/pivot-extension';
+import { levelIndexes } from '../../src/engine/pivot-extension/group-tree';
 
 /** Expected groups: path (joined with \u0000) → kept-row positions, and the first raw label. */
 function naive(keyColumns: XlValue[][], rows: number[]): Map<string, { positions: number[]; label: XlValue; path: string[] }> {
@@ -25,6 +26,9 @@ function naive(keyColumns: XlValue[][], rows: number[]): Map<string, { positions
 
 function expectSameGroups(tree: GroupTree, keyColumns: XlValue[][], rows: number[]): void {
   const expected = naive(keyColumns, rows);
+  // levelIds: each row's node as an index among its depth's nodes, in tree.nodes order.
+  const { local } = levelIndexes(tree);
+  tree.nodeAtDepth.forEach((at, d) => expect(Array.from(tree.levelIds![d])).toEqual(Array.from(at, (id) => local[id])));
   expect(tree.nodes.length).toBe(expected.size);
   expect(tree.nodes.map((n, i) => n.id === i)).not.toContain(false);
   for (const group of expected.values()) {

@@ -63,9 +63,12 @@ export function computeKernelGroups(tree: GroupTree, specs: ReadonlyArray<{ id: 
   const { local, levelNodes } = levelIndexes(tree);
   const n = tree.rows.length;
   for (let d = 0; d <= tree.levels; d++) {
-    const at = tree.nodeAtDepth[d];
-    const ids = new Int32Array(n);
-    for (let i = 0; i < n; i++) ids[i] = local[at[i]];
+    let ids = tree.levelIds?.[d];
+    if (!ids) {
+      const at = tree.nodeAtDepth[d];
+      ids = new Int32Array(n);
+      for (let i = 0; i < n; i++) ids[i] = local[at[i]];
+    }
     const groups = Math.max(1, levelNodes[d].length);
     for (const ks of byInput.values()) {
       const { input, column } = specs[ks[0]].kernel;
