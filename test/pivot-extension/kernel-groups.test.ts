@@ -49,6 +49,8 @@ for (const field of ['Delay', 'Clean']) {
   FORMULAS.push([`QUARTILE.INC(${field}, 3)`, callOf('QUARTILE.INC', fieldRef(field), numberLit(3))]);
 }
 FORMULAS.push(['COUNTDISTINCT(Customer)', callOf('COUNTDISTINCT', fieldRef('Customer'))], ['COUNTA(Customer)', callOf('COUNTA', fieldRef('Customer'))]);
+// Month: numbers and blanks only (COUNTA and COUNTDISTINCT then read its numbers).
+for (const fn of ['COUNTA', 'COUNTDISTINCT', 'COUNT', 'MEDIAN']) FORMULAS.push([`${fn}(Month)`, callOf(fn, fieldRef('Month'))]);
 
 describe('kernel measures over the group tree', () => {
   const source = awkwardSource(3000);
@@ -66,6 +68,9 @@ describe('kernel measures over the group tree', () => {
     // COUNTDISTINCT reads numbers for a numbers-only field, category codes otherwise.
     expect(kernelSpec(formulaOf(callOf('COUNTDISTINCT', fieldRef('Clean')), ''), lookup, inputs)!.input).toBe('numeric');
     expect(kernelSpec(formulaOf(callOf('COUNTDISTINCT', fieldRef('Delay')), ''), lookup, inputs)!.input).toBe('category');
+    // COUNTA too: a numbers-only field's numbers are its non-blank cells.
+    expect(kernelSpec(formulaOf(callOf('COUNTA', fieldRef('Month')), ''), lookup, inputs)!.input).toBe('numeric');
+    expect(kernelSpec(formulaOf(callOf('COUNTA', fieldRef('Delay')), ''), lookup, inputs)!.input).toBe('presence');
   });
 
   it('gives every node what the general Arquero path gives', () => {

@@ -18,7 +18,8 @@ export interface KernelSpec {
  * The kernel form of a spec whose formula is one built-in aggregate of one field, with constant
  * number arguments (MEDIAN([Delay]), PERCENTILE.INC([Delay], 0.9), COUNTA([Delay]) ...), read the
  * way the engine's computeMeasures reads it: the function's own input kind, COUNTA as COUNT of
- * presence, COUNTDISTINCT of a numbers-only field over its numbers. Anything else (typed formulas,
+ * presence, COUNTDISTINCT of a numbers-only field over its numbers; COUNTA of a numbers-only
+ * field too (its numbers are exactly its non-blank cells). Anything else (typed formulas,
  * FIRST/LAST, expressions) is undefined and goes through the engine.
  *
  * @example kernelSpec(formulaOf(callOf('MEDIAN', fieldRef('Delay')), 'MEDIAN([Delay])'), lookup, inputs)
@@ -36,7 +37,9 @@ export function kernelSpec(formula: string | FormulaAst, lookup: ColumnLookup, i
   const column = lookup(arg.name);
   const kind = def.input![0];
   if (!isKernelFunction(fn) || column === undefined || kind === 'value') return undefined;
-  const input = fn === 'COUNTDISTINCT' && inputs.numbersOnly(column) ? 'numeric' : kind;
+  // In a numbers-only column a cell is skipped as a number exactly when it is blank, so
+  // COUNTDISTINCT and COUNTA read its numbers: one cleaning and one scatter shared with SUM & co.
+  const input = (fn === 'COUNTDISTINCT' || kind === 'presence') && inputs.numbersOnly(column) ? 'numeric' : kind;
   const p = params.length > 0 ? (params[0] as { value: number }).value : undefined;
   return { request: { fn, p }, column, input };
 }
