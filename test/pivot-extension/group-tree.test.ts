@@ -26,9 +26,9 @@ function naive(keyColumns: XlValue[][], rows: number[]): Map<string, { positions
 
 function expectSameGroups(tree: GroupTree, keyColumns: XlValue[][], rows: number[]): void {
   const expected = naive(keyColumns, rows);
-  // levelIds: each row's node as an index among its depth's nodes, in tree.nodes order.
-  const { local } = levelIndexes(tree);
-  tree.nodeAtDepth.forEach((at, d) => expect(Array.from(tree.levelIds![d])).toEqual(Array.from(at, (id) => local[id])));
+  // levelIndexes: each depth's nodes in tree.nodes order.
+  const { local, levelNodes } = levelIndexes(tree);
+  tree.nodes.forEach((node) => expect(levelNodes[node.depth][local[node.id]]).toBe(node.id));
   expect(tree.nodes.length).toBe(expected.size);
   expect(tree.nodes.map((n, i) => n.id === i)).not.toContain(false);
   for (const group of expected.values()) {

@@ -102,8 +102,8 @@ describe('kernel measures over the group tree', () => {
       }
     }
     expect(compared).toBe(tree.nodes.length * FORMULAS.length);
-    // A tree without levelIds (ids recomputed from nodeAtDepth) gives the same.
-    const again = computeKernelGroups({ ...tree, levelIds: undefined }, specs, inputs);
+    // Inputs were released after use; computing again cleans them again and gives the same.
+    const again = computeKernelGroups(tree, specs, inputs);
     for (const [id, values] of ours) expect(again.get(id)).toEqual(values);
     // Spot checks by hand on the one-row groups: Einzeln's Delay is 5.5; Leer has no number.
     const einzeln = tree.root.children.get('einzeln')!.id;

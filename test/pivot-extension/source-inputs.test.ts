@@ -27,5 +27,13 @@ describe('sourceInputs', () => {
     const inputs = sourceInputs(source, Int32Array.from([0, 1]));
     expect(inputs.input('numeric', 0)).toBe(inputs.input('numeric', 0));
     expect(inputs.input('category', 0)).not.toBe(inputs.input('numeric', 0));
+    // Released: cleaned again (a new array, same numbers); the tally stays.
+    const first = inputs.input('numeric', 0);
+    const tally = inputs.numericTally(0);
+    inputs.release('numeric', 0);
+    expect(inputs.numericTally(0)).toBe(tally);
+    const again = inputs.input('numeric', 0);
+    expect(again).not.toBe(first);
+    expect(Array.from(again)).toEqual(Array.from(first));
   });
 });

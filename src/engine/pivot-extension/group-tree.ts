@@ -23,12 +23,6 @@ export interface GroupTree {
   nodeAtDepth: Int32Array[];
   /** Source row indexes that passed the filters. */
   rows: Int32Array;
-  /**
-   * For each kept row, its node at depth d as an index among the depth-d nodes (`levelIndexes`
-   * numbering), d = 0..levels: the dense group ids the kernels aggregate by. Optional: recomputed
-   * from nodeAtDepth when absent.
-   */
-  levelIds?: Int32Array[];
   levels: number;
 }
 
@@ -51,7 +45,6 @@ export function buildGroupTree(keyColumns: XlValue[][], rows: Int32Array): Group
   const root: GroupNode = { id: 0, depth: 0, path: [], label: '', parent: undefined, children: new Map() };
   const nodes: GroupNode[] = [root];
   const nodeAtDepth: Int32Array[] = [new Int32Array(n)];
-  const levelIds: Int32Array[] = [nodeAtDepth[0]];
   // Each row's node at the depth above, as an index among that depth's nodes.
   let parents: KeyCodes = { codes: new Int32Array(n), labels: { length: 1 } };
   for (let d = 0; d < levels; d++) {
@@ -72,10 +65,9 @@ export function buildGroupTree(keyColumns: XlValue[][], rows: Int32Array): Group
     const at = new Int32Array(n);
     for (let i = 0; i < n; i++) at[i] = base + ids[i];
     nodeAtDepth.push(at);
-    levelIds.push(ids);
     parents = { codes: ids, labels: { length: groups } };
   }
-  return { root, nodes, nodeAtDepth, rows, levels, levelIds };
+  return { root, nodes, nodeAtDepth, rows, levels };
 }
 
 /** Item code of each kept row (index k is rows[k]) and the item key of each code. */

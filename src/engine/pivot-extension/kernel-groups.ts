@@ -45,10 +45,12 @@ export function kernelSpec(formula: string | FormulaAst, lookup: ColumnLookup, i
 }
 
 /**
- * Computes kernel specs for every node of the group tree straight from the tree's per-level
- * group ids: no helper table, no second grouping. Per level and per cleaned input, one scatter
- * and one pass over the groups serve every request on that input (MEDIAN and PERCENTILE share
- * one sort per group).
+ * Computes kernel specs for every node of the group tree straight from the tree's node ids: no
+ * helper table, no second grouping. Every node id is a group of every level's pass (a node not
+ * at that depth is an empty group, a few thousand cheap ones), so the row ids need no remapping.
+ * Per cleaned input, one scatter per level serves every request on that input (MEDIAN and
+ * PERCENTILE share one sort per group); the input is released once its levels are done, so few
+ * large arrays are alive at once.
  *
  * @example
  * computeKernelGroups(tree, [{ id: 'm', kernel: { request: { fn: 'SUM' }, column: 1, input: 'numeric' } }], inputs)
@@ -63,25 +65,19 @@ export function computeKernelGroups(tree: GroupTree, specs: ReadonlyArray<{ id: 
     const key = `${s.kernel.input}:${s.kernel.column}`;
     byInput.set(key, [...(byInput.get(key) ?? []), k]);
   });
-  const { local, levelNodes } = levelIndexes(tree);
-  const n = tree.rows.length;
-  for (let d = 0; d <= tree.levels; d++) {
-    let ids = tree.levelIds?.[d];
-    if (!ids) {
-      const at = tree.nodeAtDepth[d];
-      ids = new Int32Array(n);
-      for (let i = 0; i < n; i++) ids[i] = local[at[i]];
-    }
-    const groups = Math.max(1, levelNodes[d].length);
-    for (const ks of byInput.values()) {
-      const { input, column } = specs[ks[0]].kernel;
-      const values = aggregateByGroup(ids, groups, inputs.input(input, column), ks.map((k) => specs[k].kernel.request));
+  const { levelNodes } = levelIndexes(tree);
+  for (const ks of byInput.values()) {
+    const { input, column } = specs[ks[0]].kernel;
+    const requests = ks.map((k) => specs[k].kernel.request);
+    for (let d = 0; d <= tree.levels; d++) {
+      const values = aggregateByGroup(tree.nodeAtDepth[d], tree.nodes.length, inputs.input(input, column), requests);
+      const nodes = levelNodes[d];
       ks.forEach((k, j) => {
         const target = columns[k];
-        const nodes = levelNodes[d];
-        for (let g = 0; g < nodes.length; g++) target[nodes[g]] = values[j][g] ?? '';
+        for (const id of nodes) target[id] = values[j][id] ?? '';
       });
     }
+    inputs.release(input, column);
   }
   specs.forEach((s, k) => out.set(s.id, columns[k]));
   return out;

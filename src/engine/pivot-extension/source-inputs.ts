@@ -16,6 +16,8 @@ export interface SourceInputs {
   numericTally(column: number): Readonly<SkippedCells>;
   /** Every kept cell of the column is a finite number or blank (COUNTDISTINCT may then read numbers). */
   numbersOnly(column: number): boolean;
+  /** Drops a cleaned column once its last reader is done (its tally stays); asking again cleans again. */
+  release(kind: KernelInput, column: number): void;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface SourceInputs {
  */
 export function sourceInputs(source: SourceTable, rows: Int32Array): SourceInputs {
   const cleaned = new Map<string, { values: Float64Array; tally: SkippedCells }>();
+  const tallies = new Map<number, SkippedCells>();
   const numeric = new Map<number, boolean>();
   const clean = (kind: KernelInput, column: number) => {
     const key = `${kind}:${column}`;
@@ -36,16 +39,18 @@ export function sourceInputs(source: SourceTable, rows: Int32Array): SourceInput
       const tally = noSkips();
       done = { values: cleanInput(kind, source.columns[column], tally, rows) as Float64Array, tally };
       cleaned.set(key, done);
+      if (kind === 'numeric') tallies.set(column, tally);
     }
     return done;
   };
   return {
     input: (kind, column) => clean(kind, column).values,
-    numericTally: (column) => clean('numeric', column).tally,
+    numericTally: (column) => tallies.get(column) ?? clean('numeric', column).tally,
+    release: (kind, column) => { cleaned.delete(`${kind}:${column}`); },
     numbersOnly(column) {
       let known = numeric.get(column);
       if (known === undefined) {
-        const t = clean('numeric', column).tally;
+        const t = tallies.get(column) ?? clean('numeric', column).tally;
         // Numeric cleaning tallies every cell it skips except blanks as text, logical or error.
         known = t.text + t.logical + t.error === 0;
         numeric.set(column, known);
