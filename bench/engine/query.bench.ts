@@ -41,17 +41,25 @@ async function readFlights(rows: number, db: DuckDBInstance): Promise<{ cols: Co
     if (mod) {
       const { asyncBufferFromFile, parquetRead } = await import('hyparquet');
       const file = await asyncBufferFromFile(FILE);
-      const parts: Record<string, ArrayLike<unknown>[]> = { date: [], origin: [], delay: [] };
+      // Each chunk lands at its own rows: chunks of different columns arrive in no fixed order, so
+      // appending them would misalign the columns (a different data set on every run).
+      const parts: Record<string, unknown[]> = { date: new Array(rows), origin: new Array(rows), delay: new Array(rows) };
+      let filled = 0;
       await parquetRead({
         file,
         columns: ['date', 'delay', 'origin'],
         rowEnd: rows,
         // hyparquet's compressor map type is not exported in a form we can name here.
         compressors: mod.compressors as never,
-        onChunk: (c) => parts[c.columnName].push(c.columnData),
+        onChunk: (c) => {
+          const out = parts[c.columnName];
+          const end = Math.min(c.rowEnd, rows);
+          for (let r = c.rowStart; r < end; r++) out[r] = c.columnData[r - c.rowStart];
+          if (c.columnName === 'delay') filled = Math.max(filled, end);
+        },
       });
-      // Pages come whole: keep the first `rows` rows, as the DuckDB reader's LIMIT does.
-      const flat = (k: string) => parts[k].flatMap((a) => Array.from(a)).slice(0, rows);
+      // Pages come whole: keep the first `rows` rows (fewer if the file is shorter), as DuckDB's LIMIT does.
+      const flat = (k: string) => parts[k].slice(0, filled);
       const date = flat('date').map((d) => (d instanceof Date ? d.getTime() / 86_400_000 + 25569 : Number(d) / 86_400_000_000 + 25569));
       return { cols: { date, origin: flat('origin') as string[], delay: flat('delay').map(Number) }, reader: 'hyparquet' };
     }

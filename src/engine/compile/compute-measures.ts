@@ -223,7 +223,10 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     };
     return assertGeneratedCode(generateCode(ast!.root, ctx));
   });
-  const kernelPlan = options.fastPaths === false ? [] : measureAsts.map((ast) => kernelRequest(ast!.root, calls));
+  // Measures whose every aggregate call the kernels compute: the calls run on the kernels, and
+  // what the formula does with their results (SUM([a]) / SUM([b])) runs on the per-group values.
+  const kernelCalls: KernelCall[] = [];
+  const kernelPlan: Array<KernelPlan | undefined> = options.fastPaths === false ? [] : measureAsts.map((ast) => planKernels(ast!.root, calls, kernelCalls, param));
   const filterCode = filterAst ? assertGeneratedCode(`op.pd_truthy(${generateCode(filterAst.root, rowCtx)})`) : null;
   for (const name of groupBy) fieldAlias(name);
 
@@ -259,12 +262,13 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   const known = filterCode ? undefined : options.encodedKeys;
   const keys: EncodedKey[] = groupBy.map((name) => known?.get(name) ?? encodeGroupKey(columnValues(base[fieldAlias(name)] as ColumnLike), rows));
 
-  // 6. Per level: the kernels for measures that are one built-in aggregate, one Arquero
+  // 6. Per level: the kernels for measures made of built-in aggregates, one Arquero
   // groupby/rollup for the rest. Both number groups by first appearance, so their rows line up.
   const names = options.measures.map((_, i) => `m${i}`);
   const general = names.filter((_, i) => !kernelPlan[i]);
   const rollupSpec = Object.fromEntries(general.map((name) => [name, rollupCode[names.indexOf(name)]]));
-  const kernelInputs = [...new Set(kernelPlan.flatMap((k) => (k ? [k.input] : [])))];
+  const kernelInputs = [...new Set(kernelCalls.map((k) => k.input))];
+  const combined = Object.fromEntries(kernelPlan.flatMap((k, i) => (k?.code ? [[names[i], k.code]] : [])));
   const levels: LevelResult[] = sets.map((set) => {
     const setKeys = set.map((i) => keys[i]);
     const results: Array<ArrayLike<unknown>> = new Array(names.length);
@@ -272,10 +276,20 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
     let keyOf: (r: number) => unknown[];
     if (kernelInputs.length) {
       const { ids, groups, firstRow } = denseGroupIds(setKeys, rowCount);
+      // Raw values (an overflowed SUM stays Infinity) as the pd_* ops give them to a formula.
+      const callValues: Array<ArrayLike<unknown>> = new Array(kernelCalls.length);
       for (const input of kernelInputs) {
-        const wanted = kernelPlan.flatMap((k, i) => (k?.input === input ? [{ i, request: k.request }] : []));
-        const values = aggregateByGroup(ids, groups, columns[input.alias] as Float64Array, wanted.map((w) => w.request));
-        wanted.forEach((w, j) => (results[w.i] = values[j]));
+        const wanted = kernelCalls.flatMap((k, j) => (k.input === input ? [j] : []));
+        const values = aggregateByGroup(ids, groups, columns[input.alias] as Float64Array, wanted.map((j) => kernelCalls[j].request), { raw: true });
+        wanted.forEach((j, w) => (callValues[j] = values[w]));
+      }
+      kernelPlan.forEach((k, i) => {
+        if (k && !k.code) results[i] = callValues[k.call];
+      });
+      if (Object.keys(combined).length) {
+        const perGroup = aq.table(Object.fromEntries(callValues.map((v, j) => [`a${j}`, v]))).params(params);
+        const out = perGroup.derive(combined);
+        for (const name of Object.keys(combined)) results[names.indexOf(name)] = columnValues(out.column(name) as ColumnLike);
       }
       size = groups;
       keyOf = (r) => setKeys.map((key) => key.labels[key.codes[firstRow[r]]]);
@@ -305,14 +319,64 @@ export function computeMeasures(table: SourceTable, options: ComputeMeasuresOpti
   return { measureIds: options.measures.map((m) => m.id), levels, skipped, rowCount };
 }
 
-/** What the kernels compute for a measure that is one built-in aggregate of one input (else undefined). */
-function kernelRequest(root: FormulaNode, calls: ReadonlyMap<CallNode, { fn: string; inputs: AggInput[]; params: unknown[] }>): { input: AggInput; request: KernelRequest } | undefined {
-  const call = root.kind === 'call' ? calls.get(root) : undefined;
+/** One aggregate call the kernels compute: its cleaned input and what to compute. */
+interface KernelCall {
+  input: AggInput;
+  request: KernelRequest;
+}
+
+/** A measure on the kernels: one call's values as they are, or `code` over the calls' per-group values (d.a0, d.a1, ...). */
+interface KernelPlan {
+  call: number;
+  code?: string;
+}
+
+type CompiledCall = { fn: string; inputs: AggInput[]; params: unknown[] };
+
+/** The kernel request for one compiled aggregate call, if the kernels compute it. */
+function kernelRequest(call: CompiledCall | undefined): KernelCall | undefined {
   if (!call || call.inputs.length !== 1 || !call.params.every((p) => typeof p === 'number')) return undefined;
   // COUNTA is COUNT over its presence input (1 per non-blank cell, NaN otherwise).
   const fn = call.fn === 'COUNTA' ? 'COUNT' : call.fn;
   if (!isKernelFunction(fn)) return undefined;
   return { input: call.inputs[0], request: { fn, p: call.params[0] as number | undefined } };
+}
+
+/**
+ * How the kernels compute a measure (undefined: they do not; Arquero's rollup does). Every
+ * aggregate call in the formula must be one the kernels compute; the calls are appended to
+ * `kernelCalls`, and a formula that does more than call one aggregate gets `code` that combines
+ * their per-group values with the same row functions the rollup would use.
+ */
+function planKernels(
+  root: FormulaNode,
+  calls: ReadonlyMap<CallNode, CompiledCall>,
+  kernelCalls: KernelCall[],
+  param: (value: number | string | boolean) => string,
+): KernelPlan | undefined {
+  const single = root.kind === 'call' ? kernelRequest(calls.get(root)) : undefined;
+  if (single) return { call: kernelCalls.push(single) - 1 };
+  const mine: KernelCall[] = [];
+  let ok = true;
+  const code = generateCode(root, {
+    // A field outside an aggregate has no per-group value: leave such a formula to the rollup.
+    field: () => {
+      ok = false;
+      return 'c0';
+    },
+    param,
+    aggregate: (node) => {
+      const k = kernelRequest(calls.get(node));
+      if (!k) ok = false;
+      else mine.push(k);
+      // Named like aggregate inputs (d.a0, ...), the names the code safety check allows; this
+      // code runs on its own per-group table, where a<j> holds kernel call j's values.
+      return `d.a${kernelCalls.length + mine.length - 1}`;
+    },
+  });
+  if (!ok || !mine.length) return undefined;
+  kernelCalls.push(...mine);
+  return { call: -1, code: assertGeneratedCode(code) };
 }
 
 /** Grouping sets as indices into groupBy, each ascending; default: full groupBy, plus prefixes with subtotals. */

@@ -3,7 +3,7 @@ import { varianceFromSums } from '../measures/deviation';
 import type { GroupedNumbers } from './grouped-numbers';
 import { groupNumbers } from './grouped-numbers';
 import { rangeSorter } from './sorted-groups';
-import { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentSum, segmentVariance } from './segment-stats';
+import { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentProduct, segmentSum, segmentVariance } from './segment-stats';
 
 /**
  * The aggregate functions the kernels compute, by their formula-language names. COUNT counts the
@@ -11,7 +11,7 @@ import { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentSum, seg
  * COUNTDISTINCT of text is COUNTDISTINCT over category codes (measures/skipped.ts).
  */
 export const KERNEL_FUNCTIONS = [
-  'COUNT', 'SUM', 'AVERAGE', 'MIN', 'MAX', 'VAR.S', 'VAR.P', 'STDEV.S', 'STDEV.P',
+  'COUNT', 'SUM', 'AVERAGE', 'MIN', 'MAX', 'PRODUCT', 'VAR.S', 'VAR.P', 'STDEV.S', 'STDEV.P',
   'MEDIAN', 'PERCENTILE.INC', 'QUARTILE.INC', 'COUNTDISTINCT',
 ] as const;
 
@@ -37,7 +37,17 @@ export function isKernelFunction(name: string): name is KernelFunction {
 const NEEDS_SORT: ReadonlySet<KernelFunction> = new Set(['MEDIAN', 'PERCENTILE.INC', 'QUARTILE.INC', 'COUNTDISTINCT']);
 
 /** Excel shows a number that overflowed as #NUM! (as computeMeasures normalizes Arquero's results). */
-const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v);
+const excelValue = (v: number | string): MeasureValue => (typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v);
+const asIs = (v: number | string): MeasureValue => v;
+
+/** How results come out. */
+export interface KernelOptions {
+  /**
+   * Keep numbers that overflowed (±Infinity) instead of #NUM!, as the `pd_*` ops hand them to
+   * the rest of a formula (SUM([a]) / SUM([b]) divides first, then the result becomes #NUM!).
+   */
+  raw?: boolean;
+}
 
 /**
  * Every requested aggregate for every group, with Excel's results (numbers, or '#DIV/0!' /
@@ -47,7 +57,7 @@ const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !N
  * numbers in a modest range, else the typed-array sort; skipped when `grouped.sorted` says it
  * is already), so `grouped.values` is left sorted per group afterwards.
  *
- * Empty groups: COUNT, SUM, MIN, MAX and COUNTDISTINCT give 0; AVERAGE, VAR and STDEV #DIV/0!;
+ * Empty groups: COUNT, SUM, MIN, MAX, PRODUCT and COUNTDISTINCT give 0; AVERAGE, VAR and STDEV #DIV/0!;
  * MEDIAN, PERCENTILE.INC and QUARTILE.INC #NUM!.
  *
  * @returns one array per request, each with one value per group
@@ -55,8 +65,9 @@ const excel = (v: number | string): MeasureValue => (typeof v === 'number' && !N
  * const g = groupNumbers(Int32Array.of(0, 0, 1), 2, Float64Array.of(1, 3, 5));
  * aggregateGroups(g, [{ fn: 'SUM' }, { fn: 'MEDIAN' }]) // [[4, 5], [2, 5]]
  */
-export function aggregateGroups(grouped: GroupedNumbers, requests: readonly KernelRequest[]): MeasureValue[][] {
+export function aggregateGroups(grouped: GroupedNumbers, requests: readonly KernelRequest[], options: KernelOptions = {}): MeasureValue[][] {
   const { offsets, values, groups } = grouped;
+  const excel = options.raw ? asIs : excelValue;
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
   const sort = requests.some((r) => NEEDS_SORT.has(r.fn));
   const sortRange = rangeSorter();
@@ -91,6 +102,9 @@ export function aggregateGroups(grouped: GroupedNumbers, requests: readonly Kern
           break;
         case 'MAX':
           v = segmentMax(values, start, end);
+          break;
+        case 'PRODUCT':
+          v = segmentProduct(values, start, end);
           break;
         case 'VAR.S':
           v = segmentVariance(values, start, end, true);
@@ -142,13 +156,14 @@ const root = (v: number | string) => (typeof v === 'number' ? Math.sqrt(v) : v);
  * NaN in `input` means the cell does not take part; a negative id leaves the row out.
  * @example aggregateByGroup(Int32Array.of(0, 1, 0), 2, Float64Array.of(2, 9, 4), [{ fn: 'AVERAGE' }]) // [[3, 9]]
  */
-export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64Array, requests: readonly KernelRequest[]): MeasureValue[][] {
+export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64Array, requests: readonly KernelRequest[], options: KernelOptions = {}): MeasureValue[][] {
+  const excel = options.raw ? asIs : excelValue;
   // Order statistics need each group's numbers together anyway: scatter once (row order kept)
   // and take the row-order statistics from the same ranges before sorting them.
-  if (requests.some((r) => NEEDS_SORT.has(r.fn))) return aggregateGroups(groupNumbers(ids, groups, input), requests);
+  if (requests.some((r) => NEEDS_SORT.has(r.fn))) return aggregateGroups(groupNumbers(ids, groups, input), requests, options);
   const out: MeasureValue[][] = requests.map(() => new Array<MeasureValue>(groups));
-  const stats = rowOrderStats(ids, groups, input, requests.some((r) => VARIANCE.has(r.fn)));
-  const { count, sum, min, max, ss, s1 } = stats;
+  const stats = rowOrderStats(ids, groups, input, requests.some((r) => VARIANCE.has(r.fn)), requests.some((r) => r.fn === 'PRODUCT'));
+  const { count, sum, min, max, prod, ss, s1 } = stats;
   requests.forEach((r, k) => {
     const col = out[k];
     for (let g = 0; g < groups; g++) {
@@ -160,6 +175,7 @@ export function aggregateByGroup(ids: Int32Array, groups: number, input: Float64
         case 'AVERAGE': v = n ? sum[g] / n : '#DIV/0!'; break;
         case 'MIN': v = n ? min[g] : 0; break;
         case 'MAX': v = n ? max[g] : 0; break;
+        case 'PRODUCT': v = n ? prod[g] : 0; break;
         case 'VAR.S': v = varianceFromSums(ss![g], s1![g], n, min[g], max[g], true); break;
         case 'VAR.P': v = varianceFromSums(ss![g], s1![g], n, min[g], max[g], false); break;
         case 'STDEV.S': v = root(varianceFromSums(ss![g], s1![g], n, min[g], max[g], true)); break;
@@ -178,7 +194,7 @@ const VARIANCE: ReadonlySet<KernelFunction> = new Set(['VAR.S', 'VAR.P', 'STDEV.
  * Per-group count, sum, min and max in one pass over the rows, and with `variance` the
  * corrected two-pass sums about each group's mean (measures/deviation.ts) in a second pass.
  */
-function rowOrderStats(ids: Int32Array, groups: number, input: Float64Array, variance: boolean) {
+function rowOrderStats(ids: Int32Array, groups: number, input: Float64Array, variance: boolean, product: boolean) {
   const n = ids.length;
   const count = new Float64Array(groups);
   const sum = new Float64Array(groups);
@@ -193,7 +209,16 @@ function rowOrderStats(ids: Int32Array, groups: number, input: Float64Array, var
     if (v < min[g]) min[g] = v;
     if (v > max[g]) max[g] = v;
   }
-  if (!variance) return { count, sum, min, max };
+  // PRODUCT in its own pass: rare, and a multiply per row is not free.
+  const prod = new Float64Array(product ? groups : 0).fill(1);
+  if (product) {
+    for (let i = 0; i < n; i++) {
+      const v = input[i];
+      const g = ids[i];
+      if (v === v && g >= 0) prod[g] *= v;
+    }
+  }
+  if (!variance) return { count, sum, min, max, prod };
   const mean = new Float64Array(groups);
   for (let g = 0; g < groups; g++) mean[g] = sum[g] / count[g];
   const ss = new Float64Array(groups);
@@ -206,5 +231,5 @@ function rowOrderStats(ids: Int32Array, groups: number, input: Float64Array, var
     ss[g] += d * d;
     s1[g] += d;
   }
-  return { count, sum, min, max, ss, s1 };
+  return { count, sum, min, max, prod, ss, s1 };
 }

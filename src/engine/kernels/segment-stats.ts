@@ -14,6 +14,13 @@ export function segmentSum(values: Float64Array, start: number, end: number): nu
   return sum;
 }
 
+/** Left-to-right product from 1, as pd_product multiplies; Excel's 0 when empty. */
+export function segmentProduct(values: Float64Array, start: number, end: number): number {
+  let prod = 1;
+  for (let i = start; i < end; i++) prod *= values[i];
+  return end > start ? prod : 0;
+}
+
 /** Smallest value, the first of equals (-0 before 0 when -0 comes first); Excel's 0 when empty. */
 export function segmentMin(values: Float64Array, start: number, end: number): number {
   let min = Infinity;

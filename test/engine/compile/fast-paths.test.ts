@@ -45,8 +45,13 @@ const MEASURES = [
   'VAR.S([Delay])', 'VAR.P([Delay])', 'STDEV.S([Delay])', 'STDEV.P([Delay])', 'MEDIAN([Delay])',
   'PERCENTILE.INC([Delay], 0.9)', 'PERCENTILE.INC([Delay], 1.5)', 'QUARTILE.INC([Delay], 1.7)', 'QUARTILE.INC([Delay], 5)',
   'COUNTDISTINCT([Delay])', 'COUNTDISTINCT([Clean])', 'COUNTDISTINCT([Customer])', 'MIN([Clean])', 'MEDIAN([Clean])', 'SUM([Clean])',
-  // General path only (mixed into the same levels): compound formulas and MODE.
-  'SUM([Delay]) / SUM([Clean])', 'MODE.SNGL([Clean])', 'MEDIAN([Delay] * 2)', 'STDEV.S([Delay]) + MEDIAN([Delay])',
+  'PRODUCT([Clean])', 'PRODUCT([Delay])',
+  // Formulas over several kernel aggregates: the kernels' raw per-group values, then the formula.
+  'SUM([Delay]) / SUM([Clean])', 'MEDIAN([Delay] * 2)', 'STDEV.S([Delay]) + MEDIAN([Delay])',
+  'IF(SUM([Delay]) > 10, MEDIAN([Delay]), "low")', 'SUM([Delay]) * 1E+307 * 100 - SUM([Delay]) * 1E+307 * 100',
+  'SUM([Delay]) / COUNT([Delay]) - AVERAGE([Delay])', 'PERCENTILE.INC([Delay], 0.25) & " to " & PERCENTILE.INC([Delay], 0.75)',
+  // General path only (mixed into the same levels): MODE, two-input aggregates, and a mix.
+  'MODE.SNGL([Clean])', 'AVERAGEWEIGHTED([Delay], [Clean])', 'MODE.SNGL([Clean]) + SUM([Clean])',
 ].map((formula, i) => ({ id: `m${i}`, formula }));
 
 const both = (table: aq.ColumnTable, options: ComputeMeasuresOptions) => [
@@ -82,8 +87,21 @@ describe('computeMeasures: kernels and Arquero agree', () => {
     expect(emptyFast.levels.map((l) => l.rows.length)).toEqual([0, 1]);
   });
 
+  it('hands a formula the aggregate as the pd_* op gives it: an overflowed SUM is a number until the end', () => {
+    const big = aq.table({ g: ['a', 'a', 'b'], x: [1e308, 1e308, 1] });
+    const measures = [
+      { id: 'cmp', formula: 'IF(SUM([x]) > 0, 1, 2)' },
+      { id: 'diff', formula: 'SUM([x]) - SUM([x])' },
+      { id: 'sum', formula: 'SUM([x])' },
+    ];
+    const [fast, general] = both(big, { groupBy: ['g'], measures });
+    expect(fast).toEqual(general);
+    // By hand: Infinity > 0 is TRUE; Infinity - Infinity and the sum itself show as #NUM!.
+    expect(fast.levels[0].rows.map((r) => r.values)).toEqual([[1, '#NUM!', '#NUM!'], [1, 0, 1]]);
+  });
+
   it('on a kernel-only query (no Arquero rollup at all)', () => {
-    const only = MEASURES.slice(0, 21);
+    const only = MEASURES.slice(0, 23);
     const [fast, general] = both(table, { groupBy: ['Month', 'Region'], measures: only });
     expect(fast).toEqual(general);
   });

@@ -5,7 +5,7 @@ import { aggregateValues, noSkips, toNumericInput } from '../../../src/engine/me
 const ALL: KernelRequest[] = [
   { fn: 'COUNT' }, { fn: 'SUM' }, { fn: 'AVERAGE' }, { fn: 'MIN' }, { fn: 'MAX' },
   { fn: 'VAR.S' }, { fn: 'VAR.P' }, { fn: 'STDEV.S' }, { fn: 'STDEV.P' },
-  { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1.7 }, { fn: 'COUNTDISTINCT' },
+  { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1.7 }, { fn: 'COUNTDISTINCT' }, { fn: 'PRODUCT' },
 ];
 
 /** A naive reference per group: JS arrays, a comparator sort, a Set, textbook formulas. */
@@ -27,7 +27,7 @@ function naive(values: number[]): unknown[] {
   return [
     n, sum, n ? mean : '#DIV/0!', n ? Math.min(...values) : 0, n ? Math.max(...values) : 0,
     varS, varP, typeof varS === 'number' ? Math.sqrt(varS) : varS, typeof varP === 'number' ? Math.sqrt(varP) : varP,
-    q(0.5), q(0.9), q(0.25), new Set(values).size,
+    q(0.5), q(0.9), q(0.25), new Set(values).size, n ? values.reduce((p, v) => p * v, 1) : 0,
   ];
 }
 
@@ -51,9 +51,9 @@ describe('aggregateGroups', () => {
     const groups: number[][] = [[7, -3.5], [2, 2, 2], [5, -0, 0, 5, 1e-9], [], [-0]];
     groups.forEach((vals, g) => expectClose(groupRow(out, g), naive(vals), `group ${g}`));
     // By hand: group 1 is all ties; group 2 counts -0 and 0 as one value.
-    expect(groupRow(out, 1)).toEqual([3, 6, 2, 2, 2, 0, 0, 0, 0, 2, 2, 2, 1]);
+    expect(groupRow(out, 1)).toEqual([3, 6, 2, 2, 2, 0, 0, 0, 0, 2, 2, 2, 1, 8]);
     expect(out[12][2]).toBe(3); // 5, 0 (and -0), 1e-9
-    expect(groupRow(out, 3)).toEqual([0, 0, '#DIV/0!', 0, 0, '#DIV/0!', '#DIV/0!', '#DIV/0!', '#DIV/0!', '#NUM!', '#NUM!', '#NUM!', 0]);
+    expect(groupRow(out, 3)).toEqual([0, 0, '#DIV/0!', 0, 0, '#DIV/0!', '#DIV/0!', '#DIV/0!', '#DIV/0!', '#NUM!', '#NUM!', '#NUM!', 0, 0]);
     expect(Object.is(out[3][4], -0)).toBe(true); // MIN of the single -0 is that -0
   });
 
@@ -70,6 +70,10 @@ describe('aggregateGroups', () => {
     // Equal numbers have variance 0 without squaring anything.
     expect(out.map((c) => c[0])).toEqual(['#NUM!', '#NUM!', 0, 1e308, '#NUM!', '#NUM!', 1e308]);
     expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(1e308, -1e308), [{ fn: 'VAR.S' }, { fn: 'SUM' }])).toEqual([['#NUM!'], [0]]);
+    // raw: the numbers as the pd_* ops give them to the rest of a formula.
+    const raw = { raw: true };
+    expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(1e308, 1e308), [{ fn: 'SUM' }, { fn: 'MEDIAN' }], raw)).toEqual([[Infinity], [1e308]]);
+    expect(aggregateByGroup(Int32Array.of(0, 0), 1, Float64Array.of(-1e308, 1e308), [{ fn: 'PERCENTILE.INC', p: 0.75 }, { fn: 'PRODUCT' }], raw)).toEqual([[Infinity], [-Infinity]]);
   });
 
   it('skips the cells cleaning marked (text, blanks, logicals, errors, infinities) and leaves rows with id -1 out', () => {
@@ -88,7 +92,7 @@ describe('aggregateGroups', () => {
       [{ fn: 'SUM' }, 'SUM', []], [{ fn: 'AVERAGE' }, 'AVERAGE', []], [{ fn: 'MIN' }, 'MIN', []], [{ fn: 'MAX' }, 'MAX', []],
       [{ fn: 'VAR.S' }, 'VAR.S', []], [{ fn: 'STDEV.P' }, 'STDEV.P', []], [{ fn: 'MEDIAN' }, 'MEDIAN', []],
       [{ fn: 'PERCENTILE.INC', p: 0.37 }, 'PERCENTILE.INC', [0.37]], [{ fn: 'QUARTILE.INC', p: 3 }, 'QUARTILE.INC', [3]],
-      [{ fn: 'COUNT' }, 'COUNT', []],
+      [{ fn: 'COUNT' }, 'COUNT', []], [{ fn: 'PRODUCT' }, 'PRODUCT', []],
     ];
     const grouped = groupNumbers(new Int32Array(vals.length), 1, Float64Array.from(vals));
     const out = aggregateGroups(grouped, fns.map((f) => f[0]));

@@ -17,7 +17,7 @@ const sameBits = (a: Float64Array, b: Float64Array) => a.length === b.length && 
 
 const ALL: KernelRequest[] = [
   { fn: 'COUNT' }, { fn: 'SUM' }, { fn: 'AVERAGE' }, { fn: 'MIN' }, { fn: 'MAX' }, { fn: 'VAR.S' }, { fn: 'VAR.P' },
-  { fn: 'STDEV.S' }, { fn: 'STDEV.P' }, { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1 }, { fn: 'COUNTDISTINCT' },
+  { fn: 'STDEV.S' }, { fn: 'STDEV.P' }, { fn: 'MEDIAN' }, { fn: 'PERCENTILE.INC', p: 0.9 }, { fn: 'QUARTILE.INC', p: 1 }, { fn: 'COUNTDISTINCT' }, { fn: 'PRODUCT' },
 ];
 
 /** Data sets that take each path: whole numbers in a small range (counting sort), a wide range and fractions (typed sort). */
