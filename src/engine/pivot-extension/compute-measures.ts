@@ -1,9 +1,10 @@
-import { noSkips, toNumericInput } from '../measures/skipped';
 import type { FormulaNode } from '../formula/ast';
-import { computeGroups, engineTable, type GroupSpec, type NodeValues } from './engine-groups';
+import { computeGroups, engineTable, helperNames, type GroupSpec, type NodeValues } from './engine-groups';
 import { formatFieldRef as ref } from '../formula/field-ref';
 import { binaryOf, callOf, fieldRef, formulaOf, numberLit } from './formula-nodes';
 import type { GroupTree } from './group-tree';
+import { computeKernelGroups, kernelSpec, type KernelSpec } from './kernel-groups';
+import { sourceInputs, type SourceInputs } from './source-inputs';
 import { MEASURE_VOCABULARY } from '../measures/vocabulary';
 import { NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
 import { ExtensionError, type PivotFunction, type SourceTable, type XlValue } from './types';
@@ -63,30 +64,20 @@ export function computeNodeMeasures(
   tree: GroupTree,
   source: SourceTable,
   summaries: ReadonlyArray<{ field: string; fn: PivotFunction }>,
+  inputs: SourceInputs = sourceInputs(source, tree.rows),
 ): NodeMeasures {
   const lookup = columnLookup(source);
   const specs: GroupSpec[] = [];
   const finish: Array<(get: (id: string) => NodeValues) => [string, NodeValues]> = [];
   const errorFields = new Set<string>();
-  const hasErrors = new Map<number, boolean>();
-  const { table, names } = engineTable(source, tree);
+  const names = helperNames(source, tree.levels);
   const col = (m: ExtensionMeasure, name: string | undefined, role: string): string => {
     if (!name) throw new ExtensionError('measure', `"${m.label}" needs ${role}.`);
     const i = lookup(name);
     if (i === undefined) throw new ExtensionError('measure', `"${m.label}" uses the field "${name}", which is not a column of the pivot's source.`);
     return String(source.headers[i]);
   };
-  const anyError = (field: string): boolean => {
-    const i = lookup(field)!;
-    let known = hasErrors.get(i);
-    if (known === undefined) {
-      const tally = noSkips();
-      toNumericInput(source.columns[i], tally, tree.rows);
-      known = tally.error > 0;
-      hasErrors.set(i, known);
-    }
-    return known;
-  };
+  const anyError = (field: string): boolean => inputs.numericTally(lookup(field)!).error > 0;
   const spec = (id: string, label: string, root: FormulaNode, text: string) => {
     if (!specs.some((s) => s.id === id)) specs.push({ id, label, formula: formulaOf(root, text) });
     return id;
@@ -203,7 +194,20 @@ export function computeNodeMeasures(
   }
 
 
-  const computed = computeGroups(table, names, tree, specs);
+  // One built-in aggregate of one field runs on the kernels over the tree's own group ids; the
+  // rest (formulas, FIRST/LAST, error look-ups) through the engine, over a table carrying the tree.
+  const kernels: Array<{ id: string; kernel: KernelSpec }> = [];
+  const general: GroupSpec[] = [];
+  for (const s of specs) {
+    const kernel = kernelSpec(s.formula, lookup, inputs);
+    if (kernel) kernels.push({ id: s.id, kernel });
+    else general.push(s);
+  }
+  const computed = computeKernelGroups(tree, kernels, inputs);
+  if (general.length > 0) {
+    const { table } = engineTable(source, tree, names);
+    for (const [id, values] of computeGroups(table, names, tree, general)) computed.set(id, values);
+  }
   const get = (id: string): NodeValues => {
     const v = computed.get(id);
     if (!v) throw new Error(`Internal error: no values for ${id}`);

@@ -3,7 +3,7 @@ import { columnTable } from '../compile/column-table';
 import { QueryFormulaError } from '../compile/compile-formula';
 import { computeMeasures, type MeasureSpec } from '../compile/compute-measures';
 import type { FormulaAst } from '../formula/ast';
-import type { GroupTree } from './group-tree';
+import { levelIndexes, type GroupTree } from './group-tree';
 import { ExtensionError, type SourceTable, type XlValue } from './types';
 
 /** Values of one measure for every group node (index = node id). */
@@ -18,10 +18,29 @@ export interface GroupSpec {
 
 /** Names of the helper columns the engine groups by; never equal to a source header. */
 export interface HelperNames {
-  /** `level[d-1]` holds each kept row's node id at depth d. */
+  /**
+   * `level[d-1]` holds each kept row's node at depth d as its index among the depth-d nodes (in
+   * `tree.nodes` order): small codes, which the engine's key encoding reads from a direct table.
+   */
   level: string[];
   /** The source row index, for FIRST/LAST picks and "first error" look-ups. */
   row: string;
+}
+
+/**
+ * Names for the helper columns, fresh against the source's headers (case-insensitively).
+ * @example helperNames({ headers: ['pivotdeck·row'], ... }, 1) // { level: ['pivotdeck·level1'], row: 'pivotdeck·row·' }
+ */
+export function helperNames(source: SourceTable, levels: number): HelperNames {
+  const taken = new Set(source.headers.map((h) => String(h).toLowerCase()));
+  const fresh = (base: string) => {
+    let name = base;
+    while (taken.has(name.toLowerCase())) name = `${name}·`;
+    taken.add(name.toLowerCase());
+    return name;
+  };
+  const row = fresh('pivotdeck·row');
+  return { level: Array.from({ length: levels }, (_, d) => fresh(`pivotdeck·level${d + 1}`)), row };
 }
 
 /**
@@ -31,7 +50,7 @@ export interface HelperNames {
  *
  * @example const { table, names } = engineTable(source, tree);
  */
-export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.ColumnTable; names: HelperNames } {
+export function engineTable(source: SourceTable, tree: GroupTree, names: HelperNames = helperNames(source, tree.levels)): { table: aq.ColumnTable; names: HelperNames } {
   // A Map, not an object: a header such as `__proto__` or `constructor` is an ordinary name here.
   const columns = new Map<string, unknown>();
   const taken = new Set<string>();
@@ -41,25 +60,17 @@ export function engineTable(source: SourceTable, tree: GroupTree): { table: aq.C
     taken.add(name.toLowerCase());
     columns.set(name, source.columns[c]);
   });
-  const fresh = (base: string) => {
-    let name = base;
-    while (taken.has(name.toLowerCase())) name = `${name}·`;
-    taken.add(name.toLowerCase());
-    return name;
-  };
   const n = source.rowCount;
-  const names: HelperNames = { level: [], row: fresh('pivotdeck·row') };
   const row = new Float64Array(n);
   for (let i = 0; i < n; i++) row[i] = i;
   columns.set(names.row, row);
+  const { local } = levelIndexes(tree);
   for (let d = 1; d <= tree.levels; d++) {
-    const name = fresh(`pivotdeck·level${d}`);
-    names.level.push(name);
     // Full source length: the engine reads it only at the kept rows (tree.rows).
     const ids = new Float64Array(n);
     const at = tree.nodeAtDepth[d];
-    for (let i = 0; i < tree.rows.length; i++) ids[tree.rows[i]] = at[i];
-    columns.set(name, ids);
+    for (let i = 0; i < tree.rows.length; i++) ids[tree.rows[i]] = local[at[i]];
+    columns.set(names.level[d - 1], ids);
   }
   return { table: columnTable(columns), names };
 }
@@ -94,9 +105,11 @@ export function computeGroups(table: aq.ColumnTable, names: HelperNames, tree: G
     throw error;
   }
   const columns = specs.map(() => new Array<XlValue>(tree.nodes.length).fill(''));
+  const { levelNodes } = levelIndexes(tree);
   for (const level of result.levels) {
+    const nodes = level.groupBy.length === 0 ? undefined : levelNodes[names.level.indexOf(level.groupBy[0]) + 1];
     for (const group of level.rows) {
-      const id = level.groupBy.length === 0 ? tree.root.id : Number(group.key[0]);
+      const id = nodes === undefined ? tree.root.id : nodes[Number(group.key[0])];
       group.values.forEach((v, k) => { columns[k][id] = v ?? ''; });
     }
   }

@@ -36,6 +36,11 @@ export function filterSource(source: SourceTable, fields: readonly PivotFieldSna
     }
   }
   const kept = new Int32Array(source.rowCount);
+  if (tests.length === 0) {
+    // Nothing hidden: every row, without a per-row test.
+    for (let r = 0; r < kept.length; r++) kept[r] = r;
+    return { rows: kept, unmatchedHidden };
+  }
   let n = 0;
   // Decide once per distinct raw value whether it is hidden.
   const verdicts = tests.map(() => new Map<XlValue, boolean>());
@@ -48,5 +53,5 @@ export function filterSource(source: SourceTable, fields: readonly PivotFieldSna
     }
     kept[n++] = r;
   }
-  return { rows: kept.slice(0, n), unmatchedHidden };
+  return { rows: n === kept.length ? kept : kept.slice(0, n), unmatchedHidden };
 }

@@ -1,11 +1,11 @@
 import type { MeasureValue } from '../measures/aggregate-def';
-import { noSkips, toNumericInput } from '../measures/skipped';
 import { differenceFromPrevious, percentDifferenceFromPrevious, rank, runningTotal, percentOf } from '../query/show-as';
 import { baseKey, columnLookup, computeNodeMeasures, type ColumnLookup, type NodeValues } from './compute-measures';
 import { detectUnsupported } from './detect-unsupported';
 import { filterSource } from './filter-source';
 import { buildGroupTree, findNode, type GroupNode, type GroupTree } from './group-tree';
 import { EXCEL_FUNCTION, measureFormat, NUMERIC_KINDS, SHOW_AS_KINDS, type ExtensionMeasure } from './measures';
+import { sourceInputs, type SourceInputs } from './source-inputs';
 import { parseRowLabels } from './parse-row-labels';
 import { reconcile, reconcileNeeds, type Reconciliation } from './reconcile';
 import { ExtensionError, type PivotSnapshot, type RowRole, type SourceTable, type XlValue } from './types';
@@ -82,7 +82,8 @@ export function planExtension(input: PlanInput, options: { onStage?(stage: PlanS
   const roles = parseRowLabels(snapshot, tree);
   stage('measures');
   // One engine pass computes the new measures and the pivot's own summaries together.
-  const computed = computeNodeMeasures(measures, tree, source, reconcileNeeds(snapshot, hasColumn));
+  const inputs = sourceInputs(source, rows);
+  const computed = computeNodeMeasures(measures, tree, source, reconcileNeeds(snapshot, hasColumn), inputs);
   stage('reconcile');
   const reconciliation = reconcile(snapshot, roles, tree, hasColumn, computed.pivotSummary);
   if (!reconciliation.ok) reconciliation.cause = likelyCause(reconciliation, unmatchedHidden);
@@ -112,7 +113,7 @@ export function planExtension(input: PlanInput, options: { onStage?(stage: PlanS
     columns: out,
     totalRows: roles.flatMap((role, r) => (role.kind === 'subtotal' || role.kind === 'grand' ? [r] : [])),
     reconciliation,
-    skipped: skippedNotes(measures, source, columns, rows),
+    skipped: skippedNotes(measures, source, columns, inputs),
     notes,
     sourceRows: source.rowCount,
     keptRows: rows.length,
@@ -182,7 +183,7 @@ function showAlong(kind: ExtensionMeasure['kind'], values: MeasureValue[], paren
   }
 }
 
-function skippedNotes(measures: readonly ExtensionMeasure[], source: SourceTable, columns: ColumnLookup, rows: Int32Array): SkippedCells[] {
+function skippedNotes(measures: readonly ExtensionMeasure[], source: SourceTable, columns: ColumnLookup, inputs: SourceInputs): SkippedCells[] {
   const out: SkippedCells[] = [];
   const seen = new Set<string>();
   for (const m of measures) {
@@ -195,8 +196,7 @@ function skippedNotes(measures: readonly ExtensionMeasure[], source: SourceTable
       const c = columns(name);
       if (c === undefined) continue;
       // The engine's own classification of what a numeric function skips.
-      const tally = noSkips();
-      toNumericInput(source.columns[c], tally, rows);
+      const tally = inputs.numericTally(c);
       if (tally.blank + tally.text + tally.logical + tally.error === 0) continue;
       out.push({
         field: String(source.headers[c]), measure: m.label, excelFunction: EXCEL_FUNCTION[m.kind] ?? m.kind,

@@ -98,6 +98,13 @@ export function reconcile(
     checks.push({ name: data.name, field: data.field, fn: data.summarizeBy, shown });
   });
 
+  // One summary column per (field, function), not one per row: each is a pass over every node.
+  const summaries = new Map<string, NodeValues | undefined>();
+  const summaryOf = (field: string, fn: PivotFunction): NodeValues | undefined => {
+    const key = `${fn}|${field}`;
+    if (!summaries.has(key)) summaries.set(key, summary(field, fn));
+    return summaries.get(key);
+  };
   const mismatches: Mismatch[] = [];
   let checkedRows = 0;
   roles.forEach((role, r) => {
@@ -108,7 +115,7 @@ export function reconcile(
     if (checks.length > 0) checkedRows++;
     for (const check of checks) {
       const fn = role.kind === 'subtotal' && role.fn !== 'Automatic' ? role.fn : check.fn;
-      const values = summary(check.field, fn);
+      const values = summaryOf(check.field, fn);
       if (!values) continue;
       const recomputed = values[node.id];
       const shown = check.shown(row);
