@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, startHarness, type Harness } from './harness';
-import { nextFrames, setPaneWidth, shootPane } from './pane-width';
+import { focusedLabel, nextFrames, setPaneWidth, shootPane } from './pane-view';
 import { percentileInc, readSalesTable, type Cell } from './sales-table';
 
 let h: Harness;
@@ -26,15 +26,7 @@ const fieldBox = (name: string | RegExp) => fieldsPane().getByRole('list', { nam
 const frames = () => nextFrames(page);
 /** dnd-kit's live region: what a screen reader hears after a drag. */
 const announced = () => page.locator('[id^="DndLiveRegion"]').first().textContent();
-/** What has focus: its accessible label, else its text. */
-const focused = () => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el) return '';
-  const labelled = el.getAttribute('aria-labelledby');
-  const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-  const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-  return (el.getAttribute('aria-label') ?? (byId || label || el.textContent) ?? '').trim();
-});
+const focused = () => focusedLabel(page);
 
 /** Every message bar the extend section shows now (its one status, and nothing piled beside it). */
 const statusTexts = async () => (await fieldsPane().locator('..').locator('.fui-MessageBar').allTextContents()).map((t) => t.trim());

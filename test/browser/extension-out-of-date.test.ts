@@ -5,18 +5,16 @@
  * realigns it; a column is renamed from the card; Remove asks first and says what it deletes.
  * Screenshots of the pane go to test-output/screenshots/extension-*-350.png to be looked at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, screenshot, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { axeViolations, screenshot, startHarness, type Harness } from './harness';
+import { setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;
 type Cell = string | number | boolean;
 
 const pane = () => page.getByTestId('task-pane');
-const column = () => page.getByRole('complementary', { name: 'PivotDeck task pane' });
 const card = () => pane().getByRole('listitem', { name: 'PivotDeck columns of SalesPivot (Summary)' });
 
 async function rangeValues(sheet: string, address: string): Promise<Cell[][]> {
@@ -27,16 +25,12 @@ async function rangeValues(sheet: string, address: string): Promise<Cell[][]> {
   }), [sheet, address] as const);
 }
 
-async function shoot(name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await column().screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
+const shoot = (name: string) => shootPane(page, name);
 
 /** At 320, 350 and 400 px (issue 16 part 1): no sideways scroll, no form wider than itself; back at 350 px. */
 async function paneFits(): Promise<void> {
   for (const width of [320, 350, 400]) {
-    await column().evaluate((el, px) => { (el as HTMLElement).style.width = `${px}px`; }, width);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await setPaneWidth(page, width);
     const w = await pane().evaluate((el) => ({
       scroll: el.scrollWidth,
       client: el.clientWidth,
@@ -45,14 +39,14 @@ async function paneFits(): Promise<void> {
     expect(w.scroll, `pane scroll width at ${width} px`).toBeLessThanOrEqual(w.client);
     expect(w.forms, `forms at ${width} px`).toEqual([]);
   }
-  await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
+  await setPaneWidth(page, 350);
 }
 
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1400, height: 1000 } });
   page = await h.open('workbench.html');
   await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
-  await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
+  await setPaneWidth(page, 350);
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, startHarness, type Harness } from './harness';
-import { nextFrames, paneColumn, setPaneWidth, shootPane } from './pane-width';
+import { focusedLabel, nextFrames, paneColumn, setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;
@@ -17,15 +17,7 @@ const pane = () => page.getByTestId('task-pane');
 const area = (name: string) => pane().getByRole('region', { name, exact: true });
 const chips = async (name: string) => (await area(name).getByRole('listitem').allTextContents()).map((t) => t.trim());
 const fieldBox = (name: string | RegExp) => pane().getByRole('list', { name: 'Fields of the source' }).getByRole('checkbox', { name });
-/** What has focus: its accessible label, else its text. */
-const focused = () => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el) return '';
-  const labelled = el.getAttribute('aria-labelledby');
-  const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-  const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-  return (el.getAttribute('aria-label') ?? (byId || label || el.textContent) ?? '').trim();
-});
+const focused = () => focusedLabel(page);
 const frames = () => nextFrames(page);
 
 const setWidth = (width: number) => setPaneWidth(page, width);

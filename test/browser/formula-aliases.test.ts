@@ -5,24 +5,22 @@
  * Value Field Settings dialog shows the saved formula, without the note). Screenshot to
  * test-output/screenshots/formula-aliases-350.png.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;
 
 const pane = () => page.getByTestId('task-pane');
-const column = () => page.getByRole('complementary', { name: 'PivotDeck task pane' });
 const NOTE = 'DISTINCTCOUNTNOBLANK is read as COUNTDISTINCT. COUNTROWS() is read as COUNTA(1), which counts every row.';
 
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1400, height: 1000 } });
   page = await h.open('workbench.html');
   await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
-  await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
+  await setPaneWidth(page, 350);
 });
 
 afterAll(async () => {
@@ -51,8 +49,7 @@ describe('DAX names in the query builder', () => {
     expect(text).not.toContain('PivotDeck has no');
     expect(await form.getByRole('button', { name: /instead$/ }).count()).toBe(0);
     await form.scrollIntoViewIfNeeded();
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await column().screenshot({ path: join(SCREENSHOT_DIR, 'formula-aliases-350.png'), animations: 'disabled' });
+    await shootPane(page, 'formula-aliases-350');
 
     await form.getByLabel('Column header').fill('Kunden je Zeile');
     await form.getByRole('button', { name: 'Add to Values' }).click();

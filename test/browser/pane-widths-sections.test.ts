@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { axeViolations, startHarness, type Harness } from './harness';
-import { setPaneWidth, shootPane } from './pane-width';
+import { setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;

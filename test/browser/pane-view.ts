@@ -1,6 +1,6 @@
 /**
- * The task pane at a chosen width, as Excel sizes it (320–400 px), for browser tests that measure
- * overflow and take screenshots: the workbench's pane column is resized in place.
+ * The task pane as browser tests look at it: at a chosen width, as Excel sizes it (320–400 px;
+ * the workbench's pane column is resized in place), in screenshots, and what has focus.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,3 +26,13 @@ export async function shootPane(page: Page, name: string, target: Locator = pane
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
 }
+
+/** What has focus, as a screen reader names it: its aria-label, aria-labelledby text, label, else its text. */
+export const focusedLabel = (page: Page): Promise<string> => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el) return '';
+  const labelled = el.getAttribute('aria-labelledby');
+  const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+  const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+  return (el.getAttribute('aria-label') ?? (byId || label || el.textContent) ?? '').trim();
+});
