@@ -137,6 +137,8 @@ describe('focus follows inline forms, and each fits the pane', () => {
     await addFilter.click();
     const filter = query.getByRole('group', { name: 'Add a filter' });
     await expect.poll(focused).toMatchObject({ tag: 'select', name: expect.stringContaining('Field') });
+    // A new filter starts on the first text field (Region), not on Date, the source's first column.
+    expect(await filter.locator('select').first().inputValue()).toBe('Region');
     await filter.getByLabel('Keep rows where it').selectOption('in');
     await filter.getByLabel('Values, separated by commas').fill('Nörth-Ost-Niederlassung_Großkunden, Süd, Øst, “West”, @SUM(1), -0');
     await fits('filter-form', () => filter.scrollIntoViewIfNeeded());

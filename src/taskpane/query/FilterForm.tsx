@@ -89,7 +89,9 @@ export interface FilterFormProps {
 export function FilterForm({ fields, initialField, initial, onAdd, onCancel }: FilterFormProps): ReactElement {
   const styles = useMeasureFormStyles();
   const start = initial ? filterInputs(initial) : undefined;
-  const [field, setField] = useState((initial && 'field' in initial ? initial.field : undefined) ?? initialField ?? fields[0]?.name ?? '');
+  // A new filter starts on the first text field: "is one of" suits it, where a date field (often
+  // the first column) would ask for dates typed as text.
+  const [field, setField] = useState((initial && 'field' in initial ? initial.field : undefined) ?? initialField ?? (fields.find((f) => f.type === 'text') ?? fields[0])?.name ?? '');
   const [kind, setKind] = useState<FilterKind>(start?.kind ?? 'in');
   const [text, setText] = useState(start?.text ?? '');
   const first = useRef<HTMLSelectElement>(null);
