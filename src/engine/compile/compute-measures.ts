@@ -12,7 +12,7 @@ import { materialize } from './column-table';
 import { type ColumnLike, columnValues } from './column-values';
 import { QueryFormulaError, prepareFormula } from './compile-formula';
 import { type EncodedKey, combineKeys, decodeKey, encodeGroupKey } from './group-keys';
-import { type KernelRequest, aggregateByGroup, denseGroupIds, isKernelFunction } from '../kernels';
+import { type KernelRequest, aggregateByGroup, denseGroupIds, kernelRequestOf } from '../kernels';
 import { registerOps } from './register-ops';
 import { MAX_BUILT_TEXT, withTextBudget } from './row-functions';
 
@@ -335,11 +335,9 @@ type CompiledCall = { fn: string; inputs: AggInput[]; params: unknown[] };
 
 /** The kernel request for one compiled aggregate call, if the kernels compute it. */
 function kernelRequest(call: CompiledCall | undefined): KernelCall | undefined {
-  if (!call || call.inputs.length !== 1 || !call.params.every((p) => typeof p === 'number')) return undefined;
-  // COUNTA is COUNT over its presence input (1 per non-blank cell, NaN otherwise).
-  const fn = call.fn === 'COUNTA' ? 'COUNT' : call.fn;
-  if (!isKernelFunction(fn)) return undefined;
-  return { input: call.inputs[0], request: { fn, p: call.params[0] as number | undefined } };
+  if (!call || call.inputs.length !== 1) return undefined;
+  const request = kernelRequestOf(call.fn, call.params);
+  return request && { input: call.inputs[0], request };
 }
 
 /**

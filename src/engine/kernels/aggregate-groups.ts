@@ -34,6 +34,19 @@ export function isKernelFunction(name: string): name is KernelFunction {
   return KERNEL_SET.has(name);
 }
 
+/**
+ * What the kernels compute for a call of the formula function `name` whose arguments after its
+ * input are the constants `params`; undefined when they do not compute it. COUNTA becomes COUNT
+ * (its input is the presence input). The one decision for the query engine and the pivot extension.
+ * @example kernelRequestOf('PERCENTILE.INC', [0.9]) // { fn: 'PERCENTILE.INC', p: 0.9 }
+ * @example kernelRequestOf('MODE.SNGL', []) // undefined
+ */
+export function kernelRequestOf(name: string, params: readonly unknown[]): KernelRequest | undefined {
+  const fn = name === 'COUNTA' ? 'COUNT' : name;
+  if (!isKernelFunction(fn) || !params.every((p) => typeof p === 'number')) return undefined;
+  return { fn, p: params[0] as number | undefined };
+}
+
 const NEEDS_SORT: ReadonlySet<KernelFunction> = new Set(['MEDIAN', 'PERCENTILE.INC', 'QUARTILE.INC', 'COUNTDISTINCT']);
 
 /** Excel shows a number that overflowed as #NUM! (as computeMeasures normalizes Arquero's results). */

@@ -18,5 +18,5 @@ export { encodeGroupKey, type EncodedKey } from '../compile/group-keys';
 export { denseGroupIds, type GroupIds, type KeyCodes } from './group-ids';
 export { groupNumbers, type GroupedNumbers } from './grouped-numbers';
 export { rangeSorter, sortGroups, sortedGroupNumbers } from './sorted-groups';
-export { KERNEL_FUNCTIONS, aggregateByGroup, aggregateGroups, isKernelFunction, type KernelFunction, type KernelOptions, type KernelRequest } from './aggregate-groups';
+export { KERNEL_FUNCTIONS, aggregateByGroup, aggregateGroups, isKernelFunction, kernelRequestOf, type KernelFunction, type KernelOptions, type KernelRequest } from './aggregate-groups';
 export { distinctSorted, quantileSorted, segmentMax, segmentMin, segmentProduct, segmentSum, segmentVariance } from './segment-stats';

@@ -1,4 +1,6 @@
+import { distinctOfRange } from '../measures/count';
 import { varianceOfRange } from '../measures/deviation';
+import { percentileOfRange } from '../measures/quantile';
 
 /**
  * Statistics of one subrange [start, end) of a Float64Array with Excel's results, written as
@@ -44,23 +46,11 @@ export function segmentMax(values: Float64Array, start: number, end: number): nu
 export const segmentVariance = varianceOfRange;
 
 /**
- * PERCENTILE.INC over an ascending subrange: rank (n-1)p, linear interpolation (as
- * measures/quantile.ts percentileInc). #NUM! when empty or p is outside [0, 1].
+ * PERCENTILE.INC over an ascending subrange: rank (n-1)p, linear interpolation; the general
+ * path's own function (measures/quantile.ts). #NUM! when empty or p is outside [0, 1].
  * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0, 4, 0.9) // 3.7
  */
-export function quantileSorted(sorted: Float64Array, start: number, end: number, p: number): number | '#NUM!' {
-  const n = end - start;
-  if (n === 0 || !(p >= 0 && p <= 1)) return '#NUM!';
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const frac = h - lo;
-  const v0 = sorted[start + lo];
-  return frac === 0 ? v0 : v0 + frac * (sorted[start + lo + 1] - v0);
-}
+export const quantileSorted = percentileOfRange;
 
-/** Number of different values in an ascending subrange (-0 and 0 are one value). */
-export function distinctSorted(sorted: Float64Array, start: number, end: number): number {
-  let runs = 0;
-  for (let i = start; i < end; i++) if (i === start || sorted[i] !== sorted[i - 1]) runs++;
-  return runs;
-}
+/** Number of different values in an ascending subrange (-0 and 0 are one value); measures/count.ts's. */
+export const distinctSorted = distinctOfRange;

@@ -34,9 +34,7 @@ export const pd_distinct: AggDef = {
       },
       value: (s) => {
         const codes = s.pd_codes!.subarray(0, s.pd_ncodes).sort();
-        let runs = 0;
-        for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) runs++;
-        return runs;
+        return distinctOfRange(codes, 0, codes.length);
       },
     }),
   param: [1, 0],
@@ -52,11 +50,20 @@ export const pd_distinct_num: AggDef = {
     makeOp({
       value: (s) => {
         const vals = sortedValues(s);
-        let runs = 0;
-        for (let i = 0; i < vals.length; i++) if (i === 0 || vals[i] !== vals[i - 1]) runs++;
-        return runs;
+        return distinctOfRange(vals, 0, vals.length);
       },
     }),
   param: [1, 0],
   req: ['pd_values'],
 };
+
+/**
+ * Number of different values in the ascending subrange sorted[start, end) (-0 and 0 are one
+ * value): the runs COUNTDISTINCT counts, here and in the engine's kernels (kernels/segment-stats.ts).
+ * @example distinctOfRange(Float64Array.of(1, 1, 2, 5, 5), 0, 5) // 3
+ */
+export function distinctOfRange(sorted: Float64Array, start: number, end: number): number {
+  let runs = 0;
+  for (let i = start; i < end; i++) if (i === start || sorted[i] !== sorted[i - 1]) runs++;
+  return runs;
+}

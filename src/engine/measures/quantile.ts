@@ -50,13 +50,22 @@ function sorted(s: AggState): Float64Array {
  * @example percentileInc(Float64Array.of(1, 2, 3, 4), 0.9) // 3.7
  */
 export function percentileInc(sortedValues: Float64Array, p: number): number | '#NUM!' {
-  const n = sortedValues.length;
+  return percentileOfRange(sortedValues, 0, sortedValues.length, p);
+}
+
+/**
+ * PERCENTILE.INC of the ascending subrange sorted[start, end): what percentileInc computes, for
+ * the engine's kernels too (kernels/segment-stats.ts), which keep every group in one array.
+ * @example percentileOfRange(Float64Array.of(9, 1, 2, 3, 4), 1, 5, 0.9) // 3.7
+ */
+export function percentileOfRange(sorted: Float64Array, start: number, end: number, p: number): number | '#NUM!' {
+  const n = end - start;
   if (n === 0 || !(p >= 0 && p <= 1)) return '#NUM!';
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const frac = h - lo;
-  const v0 = sortedValues[lo];
-  return frac === 0 ? v0 : v0 + frac * (sortedValues[lo + 1] - v0);
+  const v0 = sorted[start + lo];
+  return frac === 0 ? v0 : v0 + frac * (sorted[start + lo + 1] - v0);
 }
 
 /** MEDIAN: #NUM! without numbers. */

@@ -1,6 +1,6 @@
 import type { FormulaAst } from '../formula/ast';
 import { lookupFunction } from '../formula/functions';
-import { aggregateByGroup, isKernelFunction, type KernelRequest } from '../kernels';
+import { aggregateByGroup, kernelRequestOf, type KernelRequest } from '../kernels';
 import type { ColumnLookup } from './compute-measures';
 import type { GroupSpec, NodeValues } from './engine-groups';
 import { levelIndexes, type GroupTree } from './group-tree';
@@ -33,15 +33,14 @@ export function kernelSpec(formula: string | FormulaAst, lookup: ColumnLookup, i
   if (!def || def.kind !== 'aggregate' || def.inputs !== 1 || root.args.length !== def.maxArgs) return undefined;
   const [arg, ...params] = root.args;
   if (arg.kind !== 'field' || !params.every((p) => p.kind === 'number')) return undefined;
-  const fn = def.name === 'COUNTA' ? 'COUNT' : def.name;
+  const request = kernelRequestOf(def.name, params.map((p) => (p as { value: number }).value));
   const column = lookup(arg.name);
   const kind = def.input![0];
-  if (!isKernelFunction(fn) || column === undefined || kind === 'value') return undefined;
+  if (!request || column === undefined || kind === 'value') return undefined;
   // In a numbers-only column a cell is skipped as a number exactly when it is blank, so
   // COUNTDISTINCT and COUNTA read its numbers: one cleaning and one scatter shared with SUM & co.
-  const input = (fn === 'COUNTDISTINCT' || kind === 'presence') && inputs.numbersOnly(column) ? 'numeric' : kind;
-  const p = params.length > 0 ? (params[0] as { value: number }).value : undefined;
-  return { request: { fn, p }, column, input };
+  const input = (request.fn === 'COUNTDISTINCT' || kind === 'presence') && inputs.numbersOnly(column) ? 'numeric' : kind;
+  return { request, column, input };
 }
 
 /**
