@@ -10,7 +10,8 @@
 // OUTPUT_DIR (default dist), MODULES_FILE (write the bundled source files as JSON), HTTP=1 (dev server without TLS, workbench only), PORT (default 3000),
 // PUBLISHER (a JSON file or the JSON itself: who publishes the add-in, for support.html,
 // privacy.html and terms.html; required for production, development uses publisher.example.json),
-// DISPLAY_NAME and PROVIDER_NAME (the manifest's names; default "PivotDeck").
+// DISPLAY_NAME and PROVIDER_NAME (the manifest's names; default "PivotDeck"),
+// BENCH=1 (development only: the pane bench's build, see below).
 // Each may also come from the environment variable of the same name.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -141,6 +142,12 @@ export default (env = {}, argv = {}) => {
   // The workbench and the Excel simulator never ship: production has no entry that reaches them.
   if (!prod) entry.workbench = './src/workbench/index.tsx';
 
+  // The pane bench (bench/pane) measures what users feel, so its workbench build runs the
+  // libraries as production ships them: process.env.NODE_ENV 'production' (React, Fluent and
+  // Griffel without their development checks) and no eval source maps. React's profiling build
+  // is production React that still reports renders to a Profiler, which the workbench uses to
+  // time its own grid (src/workbench/stand-in-timing.ts).
+  const bench = !prod && opt('BENCH') === '1';
   const http = opt('HTTP') === '1';
   const certs = certificatePaths(root);
   const port = Number(opt('PORT') ?? 3000);
@@ -149,7 +156,7 @@ export default (env = {}, argv = {}) => {
     mode,
     context: root,
     entry,
-    devtool: prod ? false : 'eval-cheap-module-source-map',
+    devtool: prod || bench ? false : 'eval-cheap-module-source-map',
     output: {
       path: outputDir,
       filename: prod ? '[name].[contenthash:8].js' : '[name].js',
@@ -157,7 +164,11 @@ export default (env = {}, argv = {}) => {
       publicPath: 'auto',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+      // react-dom/client requires 'react-dom', so this one alias covers both.
+      alias: bench ? { 'react-dom$': 'react-dom/profiling' } : {},
+    },
     module: {
       rules: [
         { test: /\.[cm]?tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020' } },
@@ -165,6 +176,7 @@ export default (env = {}, argv = {}) => {
       ],
     },
     optimization: {
+      ...(bench ? { nodeEnv: 'production' } : {}),
       // taskpane.html loads both the pane and the commands entry (shared runtime): one webpack
       // runtime so shared modules are instantiated once.
       runtimeChunk: 'single',

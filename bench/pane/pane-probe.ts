@@ -12,6 +12,13 @@
  * new task: the simulator settles its promise at once, which would otherwise chain a whole
  * chunked read (tens of syncs and the pane's work between them) into one task.
  *
+ * The workbench also draws the simulated workbook (grid, formula bar, sheet tabs): Excel's own UI,
+ * also out of process in real life. Its React root is not the pane's, and a Profiler around it
+ * records each of its renders as `performance.measure('excel-stand-in')`
+ * (src/workbench/stand-in-timing.ts); those are taken out the same way. Switching to a sheet with a
+ * million rows costs the workbench's grid 200-350 ms, which the pane never pays in Excel. The
+ * style and layout that follow a render are not covered and stay charged to the pane.
+ *
  * Which code owns the main thread's time comes from the DevTools CPU profiler: every sample
  * is charged to the innermost frame of our own source ("src/<layer>/<file> <function>") or else
  * the innermost package (node_modules/<name>), or to the VM's (garbage collector) / (program)
@@ -19,6 +26,7 @@
  * causes (postMessage's structured clone, JSON.stringify) is charged to that function.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { startTrace, taskBreakdown } from './pane-trace';
 
 /** A span on the page's performance.now() clock, in ms. */
 export interface Span {
@@ -59,6 +67,7 @@ export async function markSimulatorWork(page: Page): Promise<void> {
       return batch(ctx);
     });
     sim.__benchWrapped = true;
+    window.__pivotdeck!.measureStandInWork(true);
   });
 }
 
@@ -74,10 +83,14 @@ export interface ScenarioFigures {
   paneTasksOver50: number;
   paneTasksOver200: number;
   simulatorMs: number;
+  /** The workbench's own renders (Excel's UI in real life), also taken out. */
+  standInMs: number;
   owners: Array<{ owner: string; ms: number }>;
   layers: Array<{ layer: string; ms: number }>;
   /** The longest pane tasks over 200 ms (at most 5) and the code that owned each. */
   longTasks: Array<{ ms: number; owners: Array<{ owner: string; ms: number }> }>;
+  /** With PANE_BENCH_TRACE=1: the three longest pane tasks and the renderer events inside each. */
+  traced?: Array<{ ms: number; rawMs: number; events: Array<{ name: string; ms: number }>; owners: Array<{ owner: string; ms: number }> }>;
   note?: string;
 }
 
@@ -123,6 +136,7 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
   // The profile's clock (µs) is not the page's: it starts between these two page-clock readings
   // and stops just after `end` below; samples are placed on the page clock between those ends.
   const profileStartOnPage = (before + start) / 2;
+  const trace = process.env.PANE_BENCH_TRACE === '1' ? await startTrace(page, cdp) : undefined;
   return {
     start,
     async finish(name, note) {
@@ -130,21 +144,36 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
       const end = await page.evaluate(() => performance.now());
       const { profile } = await cdp.send('Profiler.stop');
+      const traced = await trace?.stop();
       const seen = await page.evaluate(([from, to]) => ({
         tasks: ((window as unknown as { __benchLongTasks: Span[] }).__benchLongTasks).filter((t) => t.end > from && t.start < to),
         sims: performance.getEntriesByName('simulator').map((e) => ({ start: e.startTime, end: e.startTime + e.duration })).filter((s) => s.end > from && s.start < to),
+        standIn: performance.getEntriesByName('excel-stand-in').map((e) => ({ start: e.startTime, end: e.startTime + e.duration })).filter((s) => s.end > from && s.start < to),
       }), [start, end] as const);
+      // Everything Excel would do in its own process: the simulator's syncs and the grid's renders.
+      const excel = [...seen.sims, ...seen.standIn];
       const raw = blocking(seen.tasks.map((t) => t.end - t.start));
-      const pane = blocking(seen.tasks.map((t) => t.end - t.start - overlap(t, seen.sims)));
+      const pane = blocking(seen.tasks.map((t) => t.end - t.start - overlap(t, excel)));
       const { owners, layers } = owningCode(profile);
       const longTasks = seen.tasks
-        .map((t) => ({ ...t, pane: t.end - t.start - overlap(t, seen.sims) }))
+        .map((t) => ({ ...t, pane: t.end - t.start - overlap(t, excel) }))
         .filter((t) => t.pane > 200)
         .sort((a, b) => b.pane - a.pane)
         .slice(0, 5)
-        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, startOnPage: profileStartOnPage, endOnPage: end }).owners.slice(0, 3) }));
+        .map((t) => ({ ms: t.pane, owners: owningCode(profile, { from: t.start, to: t.end, startOnPage: profileStartOnPage, endOnPage: end, traceOffsetMs: traced?.offsetMs }).owners.slice(0, 3) }));
+      const tracedTasks = traced && seen.tasks
+        .map((t) => ({ ...t, pane: t.end - t.start - overlap(t, excel) }))
+        .sort((a, b) => b.pane - a.pane)
+        .slice(0, 3)
+        .map((t) => ({
+          ms: t.pane,
+          rawMs: t.end - t.start,
+          events: taskBreakdown(traced, t.start, t.end).slice(0, 8),
+          owners: owningCode(profile, { from: t.start, to: t.end, startOnPage: profileStartOnPage, endOnPage: end, traceOffsetMs: traced.offsetMs }).owners.slice(0, 6),
+        }));
       return {
         name,
+        traced: tracedTasks,
         wallMs: end - start - 200,
         rawLongest: raw.longest,
         rawTbt: raw.tbt,
@@ -153,6 +182,7 @@ export async function record(page: Page, cdp: CDPSession): Promise<Recording> {
         paneTasksOver50: pane.over50,
         paneTasksOver200: pane.over200,
         simulatorMs: seen.sims.reduce((s, x) => s + x.end - x.start, 0),
+        standInMs: seen.standIn.reduce((s, x) => s + x.end - x.start, 0),
         owners,
         layers,
         longTasks,
@@ -182,7 +212,7 @@ function placeOf(url: string): { own?: string; pkg?: string } {
  */
 export function owningCode(
   profile: { nodes: ProfileNode[]; startTime?: number; endTime?: number; samples?: number[]; timeDeltas?: number[] },
-  window?: { from: number; to: number; startOnPage: number; endOnPage: number },
+  window?: { from: number; to: number; startOnPage: number; endOnPage: number; traceOffsetMs?: number },
 ): Pick<ScenarioFigures, 'owners' | 'layers'> {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
@@ -214,8 +244,11 @@ export function owningCode(
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const span = Math.max(1, ((profile.endTime ?? 0) - (profile.startTime ?? 0)) / 1000);
-  const scale = window ? (window.endOnPage - window.startOnPage) / span : 1;
-  let at = window?.startOnPage ?? 0;
+  // With a trace, the profile's clock (the same monotonic clock as the trace's) maps exactly onto
+  // the page's; without one, the profile is stretched over the span it was recorded in.
+  const exact = window?.traceOffsetMs !== undefined && !Number.isNaN(window.traceOffsetMs) && profile.startTime !== undefined;
+  const scale = window && !exact ? (window.endOnPage - window.startOnPage) / span : 1;
+  let at = exact ? profile.startTime! / 1000 - window!.traceOffsetMs! : window?.startOnPage ?? 0;
   for (let i = 0; i < samples.length; i++) {
     // timeDeltas[i] is the time before sample i; charge the interval to the sample after it.
     const dt = (deltas[i + 1] ?? 0) / 1000;

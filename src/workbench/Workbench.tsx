@@ -7,6 +7,7 @@ import { FormulaBar } from './FormulaBar';
 import { PaneColumn } from './PaneColumn';
 import { SheetGrid } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
+import { onStandInRender } from './stand-in-timing';
 import { Toolbar } from './Toolbar';
 import { useSimulatorVersion } from './use-simulator-version';
 import { useWorkbenchGlobalStyles, useWorkbenchStyles } from './Workbench.styles';
@@ -35,18 +36,22 @@ export function Workbench({ session }: WorkbenchProps): React.JSX.Element {
     touch();
   };
 
+  // The Profiler times the stand-in's own renders for the pane bench (stand-in-timing.ts); the
+  // pane inside PaneColumn is a React root of its own and is not part of them.
   return (
-    <div className={styles.root}>
-      <Toolbar session={session} dark={dark} onDarkChange={onDarkChange} />
-      <div className={styles.main}>
-        <main className={styles.sheetArea} aria-label="Simulated workbook">
-          <FormulaBar sim={sim} sheet={sheet} version={version} onSelect={touch} />
-          <SheetGrid key={`${generation}:${sheet}`} sim={sim} sheet={sheet} version={version} onSelect={touch} />
-          <SheetTabs sheets={sim.view.sheetNames()} active={sheet} onActivate={onActivate} tabColor={(name) => sim.view.sheetOptions?.(name).tabColor ?? ''} />
-        </main>
-        {/* A new workbook gets a fresh pane, as reopening a file in Excel reloads the add-in. */}
-        <PaneColumn key={generation} host={session.paneHost} />
+    <React.Profiler id="workbench" onRender={onStandInRender}>
+      <div className={styles.root}>
+        <Toolbar session={session} dark={dark} onDarkChange={onDarkChange} />
+        <div className={styles.main}>
+          <main className={styles.sheetArea} aria-label="Simulated workbook">
+            <FormulaBar sim={sim} sheet={sheet} version={version} onSelect={touch} />
+            <SheetGrid key={`${generation}:${sheet}`} sim={sim} sheet={sheet} version={version} onSelect={touch} />
+            <SheetTabs sheets={sim.view.sheetNames()} active={sheet} onActivate={onActivate} tabColor={(name) => sim.view.sheetOptions?.(name).tabColor ?? ''} />
+          </main>
+          {/* A new workbook gets a fresh pane, as reopening a file in Excel reloads the add-in. */}
+          <PaneColumn key={generation} host={session.paneHost} />
+        </div>
       </div>
-    </div>
+    </React.Profiler>
   );
 }

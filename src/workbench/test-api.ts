@@ -23,11 +23,15 @@
  *                                 (text, fill, fontColor, bold, size, ...)
  *   __pivotdeck.validation(sheet, address)  the cell's validation (list items) or undefined
  *   __pivotdeck.eventsDelivered() resolves once onChanged handlers called so far have settled
+ *   __pivotdeck.measureStandInWork(on)
+ *                                 records the workbench's own renders (Excel's UI in real life)
+ *                                 as performance.measure('excel-stand-in'), for the pane bench
  */
 import { columnName, parseArea } from '../engine/address/a1';
 import type { WorkbookModel } from '../simulator/model';
 import type { ChartView, ValidationView } from '../simulator/view';
 import type { WorkbenchSession } from './session';
+import { measureStandInWork } from './stand-in-timing';
 import type { GridCell, WorkbenchSimulator } from './workbench-simulator';
 
 export interface WorkbenchTestApi {
@@ -44,6 +48,7 @@ export interface WorkbenchTestApi {
   cellDisplay(sheet: string, address: string): GridCell;
   validation(sheet: string, address: string): ValidationView | undefined;
   eventsDelivered(): Promise<void>;
+  measureStandInWork(on: boolean): void;
 }
 
 /** A chart as a browser test checks it: type, title, where it sits, what it plots. */
@@ -99,6 +104,7 @@ export function installTestApi(session: WorkbenchSession, sampleBuiltMs: number)
       return session.simulator().view.validation?.(sheet, a.row, a.column);
     },
     eventsDelivered: () => session.simulator().eventsDelivered?.() ?? Promise.resolve(),
+    measureStandInWork,
   };
   window.__pivotdeck = api;
   return api;

@@ -225,6 +225,42 @@ describe('task pane in the workbench', () => {
   });
 });
 
+describe('timing for the pane bench (bench/pane)', () => {
+  const standInMeasures = () => page.evaluate(() => performance.getEntriesByName('excel-stand-in').map((e) => e.duration));
+  const nextFrames = () => page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+
+  it('records nothing until a bench asks', async () => {
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await page.getByRole('grid', { name: 'Sheet Summary' }).waitFor();
+    expect(await standInMeasures()).toEqual([]);
+  });
+
+  it("records the grid's renders as Excel stand-in work, and not the pane's own renders", async () => {
+    await page.evaluate(() => window.__pivotdeck!.measureStandInWork(true));
+    try {
+      await page.getByRole('tab', { name: 'Sales' }).click();
+      await page.getByRole('grid', { name: 'Sheet Sales' }).waitFor();
+      const grid = await standInMeasures();
+      expect(grid.length).toBeGreaterThan(0);
+      expect(grid.every((ms) => ms >= 0)).toBe(true);
+
+      // Typing in the pane renders the pane's React root only: no stand-in work is recorded.
+      const web = pane().getByRole('button', { name: 'Data from the web' });
+      if (await web.getAttribute('aria-expanded') !== 'true') await web.click();
+      const address = pane().getByLabel('Web address (URL)');
+      await address.waitFor();
+      await nextFrames();
+      await page.evaluate(() => performance.clearMeasures('excel-stand-in'));
+      await address.pressSequentially('https://example.com/sales.csv');
+      await nextFrames();
+      expect(await address.inputValue()).toBe('https://example.com/sales.csv');
+      expect(await standInMeasures()).toEqual([]);
+    } finally {
+      await page.evaluate(() => { window.__pivotdeck!.measureStandInWork(false); performance.clearMeasures('excel-stand-in'); });
+    }
+  });
+});
+
 describe('page health', () => {
   it('logged no console errors, page errors or failed requests', () => {
     expect(h.errors).toEqual([]);
