@@ -144,7 +144,7 @@ export default (env = {}, argv = {}) => {
 
   // The pane bench (bench/pane) measures what users feel, so its workbench build runs the
   // libraries as production ships them: process.env.NODE_ENV 'production' (React, Fluent and
-  // Griffel without their development checks) and no eval source maps. React's profiling build
+  // Griffel without their development checks) and no source maps. React's profiling build
   // is production React that still reports renders to a Profiler, which the workbench uses to
   // time its own grid (src/workbench/stand-in-timing.ts).
   const bench = !prod && opt('BENCH') === '1';
@@ -156,7 +156,9 @@ export default (env = {}, argv = {}) => {
     mode,
     context: root,
     entry,
-    devtool: prod || bench ? false : 'eval-cheap-module-source-map',
+    // The bench's 'eval' keeps each module's path as its script URL (which the bench's CPU
+    // profile charges time to) without building source maps.
+    devtool: prod ? false : bench ? 'eval' : 'eval-cheap-module-source-map',
     output: {
       path: outputDir,
       filename: prod ? '[name].[contenthash:8].js' : '[name].js',
