@@ -84,6 +84,8 @@ export interface WorkbookView {
   selection(): { sheet: string; address: string; activeCell: string };
   /** Row height in points when set, undefined for the default (15). */
   rowHeight(sheet: string, row: number): number | undefined;
+  /** Every set row height (row index → points), a copy: a grid asks it once per change, not per row. */
+  rowHeights(sheet: string): Map<number, number>;
   /** Merged areas, sheet-local ("A1:D1"). */
   merges(sheet: string): string[];
   charts(sheet: string): ChartView[];
@@ -171,6 +173,7 @@ export function createView(state: () => WorkbookState): WorkbookView {
     },
     columnWidth: (name, column) => sheetOf(name)?.columnWidths.get(column),
     rowHeight: (name, row) => sheetOf(name)?.rowHeights.get(row),
+    rowHeights: (name) => new Map(sheetOf(name)?.rowHeights ?? []),
     merges: (name) => [...(sheetOf(name)?.merges ?? [])],
     charts(name) {
       const sheet = sheetOf(name);

@@ -63,8 +63,16 @@ export function SheetGrid({ sim, sheet, version, onSelect }: SheetGridProps): Re
     });
   }, [sim, sheet, used.rows, used.columns, extent.columns, mergeList]);
 
+  // The virtualiser asks every row's height whenever this function changes (a million calls on
+  // the bench's Sales sheet), so it reads a copy of the set heights, and changes only when they
+  // do: every simulator sync bumps `version`, and re-measuring a million rows after each one made
+  // the grid, not the pane, the slowest thing on the page.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the simulator's change counter
-  const rowHeightPx = React.useCallback((r: number) => rowPixels(sim.view.rowHeight?.(sheet, r)), [sim, sheet, version]);
+  const heightsKey = React.useMemo(() => JSON.stringify([...(sim.view.rowHeights?.(sheet) ?? [])]), [sim, sheet, version]);
+  const rowHeightPx = React.useMemo(() => {
+    const heights = new Map<number, number>(JSON.parse(heightsKey) as Array<[number, number]>);
+    return (r: number) => rowPixels(heights.get(r));
+  }, [heightsKey]);
   const metrics: GridMetrics = React.useMemo(() => ({
     widths,
     columnPoints: (c) => sim.view.columnWidth(sheet, c),

@@ -58,6 +58,8 @@ export interface WorkbenchView {
   selection(): { sheet: string; address: string; activeCell?: string } | null | undefined;
   /** Row height in points when set (optional members: simulators without them draw plain grids). */
   rowHeight?(sheet: string, row: number): number | undefined;
+  /** Every set row height (row index → points). */
+  rowHeights?(sheet: string): Map<number, number>;
   /** Merged areas ("A1:D1"). */
   merges?(sheet: string): string[];
   /** Native charts with their live series values and anchors. */
