@@ -25,6 +25,15 @@ export interface ReadRangeOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Checked between syncs; an aborted read rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Given each block's rows as they arrive (`offset` is the block's first row in the range),
+   * before the next sync is asked for. With `keepValues: false` the result's `values` stays
+   * empty and the rows are the callback's alone: a caller that packs them as they come keeps no
+   * million row arrays alive until the read ends.
+   */
+  onBlock?: (offset: number, values: CellValue[][], size: { rowCount: number; columnCount: number }) => void | Promise<void>;
+  /** Default true. False: `values` (and `numberFormat`) of the result are left empty. */
+  keepValues?: boolean;
 }
 
 export interface RangeValues {
@@ -32,6 +41,7 @@ export interface RangeValues {
   address: string;
   rowCount: number;
   columnCount: number;
+  /** Every row read; empty when `keepValues: false` was asked for. */
   values: CellValue[][];
   /** Present when `numberFormat: true` was asked for. */
   numberFormat?: string[][];
@@ -110,7 +120,7 @@ export async function readRangeValues(
     const state = new ReadState(whole, options);
     state.syncs = syncs;
     if (sample && guess && guess.rows === whole.rowCount && guess.columns === whole.columnCount) {
-      state.take(0, sample);
+      await state.take(0, sample);
     }
     state.report();
     await readRest(context, sheet, state, { maxCells, budget, props });
@@ -141,18 +151,21 @@ class ReadState {
   get rowCount(): number { return this.whole.rowCount; }
   get columnCount(): number { return this.whole.columnCount; }
 
-  take(offset: number, range: XRange): void {
+  async take(offset: number, range: XRange): Promise<void> {
     const values = range.values;
     const formats = this.options.numberFormat ? (range.numberFormat as string[][]) : undefined;
     const blockBytes = sampledJsonBytes(values) + (formats ? sampledJsonBytes(formats) : 0);
     const perCell = blockBytes / Math.max(1, values.length * this.columnCount);
     this.measured = Math.max(this.measured ?? 0, perCell * GROWTH_MARGIN);
     this.bytes += blockBytes;
-    for (let i = 0; i < values.length; i++) {
-      this.values[offset + i] = values[i];
-      if (formats) this.formats[offset + i] = formats[i];
+    if (this.options.keepValues !== false) {
+      for (let i = 0; i < values.length; i++) {
+        this.values[offset + i] = values[i];
+        if (formats) this.formats[offset + i] = formats[i];
+      }
     }
     this.next = Math.max(this.next, offset + values.length);
+    await this.options.onBlock?.(offset, values, { rowCount: this.rowCount, columnCount: this.columnCount });
   }
 
   report(): void {
@@ -213,7 +226,7 @@ async function readRest(context: XRequestContext, sheet: XWorksheet, state: Read
     }
     shrinks = 0;
     state.penalty = undefined;
-    for (const block of blocks) state.take(block.offset, block.range);
+    for (const block of blocks) await state.take(block.offset, block.range);
     state.report();
   }
 }

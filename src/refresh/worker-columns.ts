@@ -108,16 +108,16 @@ class ColumnPacker {
     (this.codes ??= new Int32Array(this.length))[r] = code;
   }
 
-  /** Cells from..to-1 of one column of `rows` (rows already checked for width). */
-  putRows(rows: ReadonlyArray<ReadonlyArray<unknown>>, c: number, from: number, to: number): void {
+  /** Cells from..to-1 of one column of `rows` (rows already checked for width), each at its index + `shift`. */
+  putRows(rows: ReadonlyArray<ReadonlyArray<unknown>>, c: number, from: number, to: number, shift: number): void {
     let numbers = this.numbers;
     for (let r = from; r < to; r++) {
       const row = rows[r]!;
       const value = c < row.length ? row[c] : '';
       // The common case, a number in a column whose buffer exists, without a call.
-      if (numbers !== undefined && typeof value === 'number') numbers[r] = value;
+      if (numbers !== undefined && typeof value === 'number') numbers[r + shift] = value;
       else {
-        this.put(r, value);
+        this.put(r + shift, value);
         numbers = this.numbers;
       }
     }
@@ -156,6 +156,51 @@ async function sliced(total: number, options: PackOptions, step: (from: number, 
 const CHECK_EVERY = 2048;
 
 /**
+ * Packs rows that arrive in blocks (a sheet read, one sync at a time) into `width` columns of
+ * `rowCount` cells. Each block is packed as it comes, so its row arrays die young: holding a
+ * million rows until the read ends made them old, and a major collection then had to mark
+ * every one of them on the pane's thread. A row longer than `width` is refused with the
+ * message tableFromExcelValues gives.
+ * @example
+ * const packer = new RowsPacker(2, 3);
+ * await packer.put([['North', 1], ['South', 2]], 0);
+ * await packer.put([['East', -0]], 2);
+ * packer.finish().columns[1].numbers; // Float64Array [1, 2, -0]
+ */
+export class RowsPacker {
+  private readonly packers: ColumnPacker[];
+
+  constructor(readonly width: number, readonly rowCount: number) {
+    this.packers = Array.from({ length: width }, () => new ColumnPacker(rowCount));
+  }
+
+  /** Packs `rows` as rows at..at + rows.length - 1 (rows past `rowCount` are left out), in slices. */
+  async put(rows: ReadonlyArray<ReadonlyArray<unknown>>, at: number, options: PackOptions = {}): Promise<void> {
+    const count = Math.max(0, Math.min(rows.length, this.rowCount - at));
+    const { width, packers } = this;
+    await sliced(count, options, (from, late) => {
+      let r = from;
+      while (r < count) {
+        // A block of rows, one column at a time (each inner loop sees one kind of value).
+        const to = Math.min(count, r + CHECK_EVERY);
+        for (let i = r; i < to; i++) {
+          const length = rows[i]!.length;
+          if (length > width) throw new Error(`Row ${at + i + 1} has ${length} cells but the header has ${width}`);
+        }
+        for (let c = 0; c < width; c++) packers[c]!.putRows(rows, c, r, to, at);
+        r = to;
+        if (late()) break;
+      }
+      return r;
+    });
+  }
+
+  finish(): PackedColumns {
+    return { rowCount: this.rowCount, columns: this.packers.map((p) => p.finish()) };
+  }
+}
+
+/**
  * Packs data rows (`rows[r][c]`, as Range.values gives them) into `width` columns, in slices.
  * A row longer than `width` is refused with the message tableFromExcelValues gives.
  *
@@ -164,23 +209,9 @@ const CHECK_EVERY = 2048;
  * packed.columns[1].numbers; // Float64Array [10, -0]
  */
 export async function packRows(rows: ReadonlyArray<ReadonlyArray<unknown>>, width: number, options: PackOptions = {}): Promise<PackedColumns> {
-  const packers = Array.from({ length: width }, () => new ColumnPacker(rows.length));
-  await sliced(rows.length, options, (from, late) => {
-    let r = from;
-    while (r < rows.length) {
-      // A block of rows, one column at a time (each inner loop sees one kind of value).
-      const to = Math.min(rows.length, r + CHECK_EVERY);
-      for (let i = r; i < to; i++) {
-        const length = rows[i]!.length;
-        if (length > width) throw new Error(`Row ${i + 1} has ${length} cells but the header has ${width}`);
-      }
-      for (let c = 0; c < width; c++) packers[c]!.putRows(rows, c, r, to);
-      r = to;
-      if (late()) break;
-    }
-    return r;
-  });
-  return { rowCount: rows.length, columns: packers.map((p) => p.finish()) };
+  const packer = new RowsPacker(width, rows.length);
+  await packer.put(rows, 0, options);
+  return packer.finish();
 }
 
 /**
@@ -329,6 +360,25 @@ export function keyedColumnsOf(packed: PackedColumns): KeyedColumns {
   return known;
 }
 
+/** Cell r of a packed column, as the cell it was packed from (a blank is ""). */
+function packedCell(column: PackedColumn, r: number): PackedCell {
+  const { kinds, numbers, codes, text = '', ends } = column;
+  const kind = kinds ? kinds[r] : NUMBER;
+  if (kind === NUMBER) return numbers ? numbers[r]! : 0;
+  if (kind !== TEXT) return kind === TRUE;
+  const code = codes ? codes[r]! : 0;
+  return ends && code < ends.length ? text.slice(code === 0 ? 0 : ends[code - 1], ends[code]) : '';
+}
+
+/**
+ * Row r of packed columns as cell values, decoding only its cells: what a stamp's spread sample
+ * reads from a million-row source without unpacking it.
+ * @example packedRowAt(await packRows([[1, 'a'], [2, 'b']], 2), 1) // [2, 'b']
+ */
+export function packedRowAt(packed: PackedColumns, r: number): PackedCell[] {
+  return packed.columns.map((column) => packedCell(column, r));
+}
+
 /**
  * The first `count` rows of packed columns as cell values (a blank is ""), decoding only those
  * cells: what a field list reads from a million-row source without unpacking it.
@@ -336,16 +386,7 @@ export function keyedColumnsOf(packed: PackedColumns): KeyedColumns {
  */
 export function firstPackedRows(packed: PackedColumns, count: number): PackedCell[][] {
   const n = Math.max(0, Math.min(count, packed.rowCount));
-  const rows: PackedCell[][] = Array.from({ length: n }, () => new Array<PackedCell>(packed.columns.length));
-  packed.columns.forEach((column, c) => {
-    const { kinds, numbers, codes, text = '', ends } = column;
-    const entry = (code: number): string => (ends && code < ends.length ? text.slice(code === 0 ? 0 : ends[code - 1], ends[code]) : '');
-    for (let r = 0; r < n; r++) {
-      const kind = kinds ? kinds[r] : NUMBER;
-      rows[r]![c] = kind === NUMBER ? (numbers ? numbers[r]! : 0) : kind === TEXT ? entry(codes ? codes[r]! : 0) : kind === TRUE;
-    }
-  });
-  return rows;
+  return Array.from({ length: n }, (_, r) => packedRowAt(packed, r));
 }
 
 const packedOfArray = new WeakMap<object, PackedColumn>();

@@ -65,6 +65,31 @@ describe('readRangeValues', () => {
     expect(progress.at(-1)).toMatchObject({ rowsRead: ROWS, totalRows: ROWS });
   }, 120_000);
 
+  it('hands each block to onBlock as it arrives, every row once and in order, and keeps none with keepValues: false', async () => {
+    const ROWS = 60_000;
+    const sim = await filled(ROWS, salesRow);
+    const blocks: Array<{ offset: number; rows: number; size: { rowCount: number; columnCount: number } }> = [];
+    let seen = 0;
+    let wrong = 0;
+    const result = await readRangeValues(sim.run, 'Data', 'A1:K60000', {
+      maxCellsPerRequest: 110_000,
+      keepValues: false,
+      onBlock: async (offset, values, size) => {
+        blocks.push({ offset, rows: values.length, size });
+        for (let i = 0; i < values.length; i++) if (JSON.stringify(values[i]) !== JSON.stringify(salesRow(offset + i))) wrong++;
+        seen += values.length;
+        await new Promise((resolve) => setTimeout(resolve, 0)); // a caller that yields, as packing does
+      },
+    });
+    expect(wrong).toBe(0);
+    expect(seen).toBe(ROWS);
+    expect(blocks.map((b) => b.offset)).toEqual(blocks.map((_, i) => blocks.slice(0, i).reduce((sum, b) => sum + b.rows, 0)));
+    expect(blocks.every((b) => b.size.rowCount === ROWS && b.size.columnCount === 11)).toBe(true);
+    expect(blocks.length).toBeGreaterThan(2);
+    expect(result.values).toEqual([]);
+    expect(result.rowCount).toBe(ROWS);
+  });
+
   it('batches several small blocks into one sync when maxCellsPerRequest is low', async () => {
     const ROWS = 20_000;
     const sim = await filled(ROWS, salesRow);

@@ -5,7 +5,7 @@
  * columns are written out by hand or built with plain loops over the rows.
  */
 import { describe, expect, it } from 'vitest';
-import { copyForTransfer, packColumns, packedRowsOf, packRows, unpackColumns } from '../../src/refresh/worker-columns';
+import { copyForTransfer, firstPackedRows, packColumns, packedRowAt, packedRowsOf, packRows, RowsPacker, unpackColumns } from '../../src/refresh/worker-columns';
 
 /** Rows → columns with a plain loop, blanks for missing cells, as tableFromExcelValues reads them. */
 function byHand(rows: unknown[][], width: number): unknown[][] {
@@ -98,5 +98,26 @@ describe('packing source data for a worker', () => {
     // Another read (another array) is another pack.
     const other = await packedRowsOf(rows.slice(), 2);
     expect(other.key).not.toBe(first.key);
+  });
+
+  it('rows packed block by block, as a sheet read brings them, equal the rows packed at once', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [i % 7 === 0 ? `Región ${i % 3}` : i * 0.5, i % 2 === 0, i === 4999 ? -0 : i]);
+    const packer = new RowsPacker(3, rows.length);
+    // Uneven blocks, the last one running past the end (ignored, as a totals row is).
+    for (const [from, to] of [[0, 1], [1, 2048], [2048, 4999], [4999, 5000]] as const) await packer.put(rows.slice(from, to), from);
+    await packer.put([['past the end', 1, 2]], 5000);
+    const back = unpackColumns(packer.finish());
+    expect(back).toEqual(byHand(rows, 3));
+    expect(Object.is(back[2]![4999], -0)).toBe(true);
+    await expect(new RowsPacker(2, 3).put([[1, 2], [1, 2, 3]], 1)).rejects.toThrow('Row 3 has 3 cells but the header has 2');
+  });
+
+  it('decodes single rows without unpacking the columns', async () => {
+    const packed = await packRows(AWKWARD, 4);
+    const rows = byHand(AWKWARD, 4);
+    const rowOf = (r: number) => rows.map((column) => column[r]);
+    for (const r of [0, 3, 6]) expect(packedRowAt(packed, r)).toEqual(rowOf(r));
+    expect(firstPackedRows(packed, 2)).toEqual([rowOf(0), rowOf(1)]);
+    expect(firstPackedRows(packed, 99)).toHaveLength(AWKWARD.length);
   });
 });

@@ -7,8 +7,8 @@
  */
 import type { SourceStamp } from '../../model';
 import { sourceRefKey, type SourceRef } from '../../engine/spec';
-import type { SourceData } from '../queries/source-data';
-import { sampleChange, stampOfRows } from '../source-stamp';
+import { sourceRowAt, sourceRowCount, type SourceData } from '../queries/source-data';
+import { sampleChange, stampOfRowAt, stampOfRows } from '../source-stamp';
 
 // The sample part of a stamp is the one source stamp (src/refresh/source-stamp.ts), shared with
 // extensions; re-exported here for the dashboards' callers and tests.
@@ -75,7 +75,7 @@ export function stampOf(ref: SourceRef, data: SourceData | undefined, sources: r
   return {
     key, label, kind: ref.kind,
     ...(data?.at ? { address: stampAddress(data.at.sheet, data.at.address) } : {}),
-    ...stampOfRows(data?.header ?? [], data?.rows ?? []),
+    ...(data ? stampOfRowAt(data.header, sourceRowCount(data), (i) => sourceRowAt(data, i)) : stampOfRows([], [])),
   };
 }
 

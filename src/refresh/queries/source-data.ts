@@ -3,7 +3,7 @@ import { locateTable } from '../../excel/query-output';
 import { explainExcelError } from '../../excel/errors';
 import { readRangeValues, type ReadProgress } from '../../excel/read-range-values';
 import { sourceRefKey, type SourceRef } from '../../engine/spec';
-import { firstPackedRows, type PackedColumns } from '../worker-columns';
+import { firstPackedRows, packedRowAt, RowsPacker, unpackColumns, type PackedColumns } from '../worker-columns';
 
 /**
  * A source as Excel gave it: the header row and the data rows. Plain arrays (structured-clone
@@ -42,6 +42,31 @@ export function sourceRowCount(data: SourceData): number {
  */
 export function firstSourceRows(data: SourceData, count: number): CellValue[][] {
   return data.packed ? firstPackedRows(data.packed, count) : data.rows.slice(0, count);
+}
+
+/**
+ * Data row i of a source, without building rows that arrived packed.
+ * @example sourceRowAt(data, 0) // ['West', 120]
+ */
+export function sourceRowAt(data: SourceData, i: number): CellValue[] {
+  if (!data.packed) return data.rows[i]!;
+  // As `rows` has it: a number that is not finite (a pulled CSV's) is blank; Excel has none.
+  return packedRowAt(data.packed, i).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v));
+}
+
+/**
+ * SourceData whose `rows` is built (by default from its packed columns) when first read, in one
+ * go, then kept: queries send the packed columns to their worker and never read it.
+ * @example lazyRows({ header: ['A'], packed, syncs: 1, bytes: 10 }).rows // [[1], [2]]
+ */
+export function lazyRows(data: Omit<SourceData, 'rows'> & { packed: PackedColumns }, build = () => rowsOfPacked(data.packed)): SourceData {
+  let rows: CellValue[][] | undefined;
+  return Object.defineProperty(data, 'rows', { enumerable: true, configurable: true, get: () => (rows ??= build()) }) as SourceData;
+}
+
+function rowsOfPacked(packed: PackedColumns): CellValue[][] {
+  const columns = unpackColumns(packed);
+  return Array.from({ length: packed.rowCount }, (_, r) => columns.map((column) => column[r]!));
 }
 
 /** Reads sources that are not in the workbook (cloud pulls); absent, such sources are refused. */
@@ -84,16 +109,24 @@ export async function readSourceData(run: ExcelRun, ref: SourceRef, options: Rea
     sheet = ref.sheet;
     address = ref.address;
   }
+  // Each sync's rows are packed into columns as they arrive (see RowsPacker): the first row is
+  // the header, and a totals row is left out.
+  let header: CellValue[] = [];
+  let packer: RowsPacker | undefined;
+  const onBlock = async (offset: number, values: CellValue[][], size: { rowCount: number; columnCount: number }) => {
+    packer ??= new RowsPacker(size.columnCount, Math.max(0, size.rowCount - 1 - (dropLast ? 1 : 0)));
+    if (offset === 0) header = values[0] ?? [];
+    await packer.put(offset === 0 ? values.slice(1) : values, Math.max(0, offset - 1), { signal: options.signal });
+  };
   let read;
   try {
-    read = await readRangeValues(run, sheet, address, { signal: options.signal, onProgress: options.onProgress });
+    read = await readRangeValues(run, sheet, address, { signal: options.signal, onProgress: options.onProgress, onBlock, keepValues: false });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new Error(explainExcelError(error, `read ${sourceLabel(ref)}`));
   }
-  const [header = [], ...rest] = read.values;
-  const rows = dropLast ? rest.slice(0, -1) : rest;
-  return { header, rows, syncs: syncs + read.syncs, bytes: read.bytes, at: { sheet, address } };
+  const packed = (packer ?? new RowsPacker(0, 0)).finish();
+  return lazyRows({ header, packed, syncs: syncs + read.syncs, bytes: read.bytes, at: { sheet, address } });
 }
 
 /**

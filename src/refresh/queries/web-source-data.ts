@@ -3,7 +3,7 @@ import type { PullContext, PullOk, SourceDefinition } from '../../connectors/typ
 import type { CellValue } from '../../excel/api';
 import type { PivotDeckDocument } from '../../model';
 import { packedColumnOf, yieldToPane, type PackedColumn } from '../worker-columns';
-import type { PullSource, SourceData } from './source-data';
+import { lazyRows, type PullSource, type SourceData } from './source-data';
 
 /** Excel's sheet limit: 1,048,576 rows, the header included. */
 export const SHEET_ROW_LIMIT = 1_048_576;
@@ -74,12 +74,6 @@ function rowAt(columns: ReadonlyArray<ArrayLike<unknown>>, r: number): CellValue
     row[c] = v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : (v as CellValue);
   }
   return row;
-}
-
-/** SourceData whose `rows` is built by `build` when first read, then kept. */
-function lazyRows(data: Omit<SourceData, 'rows'>, build: () => CellValue[][]): SourceData {
-  let rows: CellValue[][] | undefined;
-  return Object.defineProperty(data, 'rows', { enumerable: true, configurable: true, get: () => (rows ??= build()) }) as SourceData;
 }
 
 export type WebPullContext = Pick<PullContext, 'fetch' | 'credentials' | 'policy' | 'origin' | 'sleep' | 'parseCsv'>;
