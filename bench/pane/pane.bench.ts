@@ -97,14 +97,21 @@ async function main(): Promise<void> {
     console.log(`workbench open with a ${rowsText}-row Sales table in ${fmt(Date.now() - opened)} (sample built in ${fmt(built)}; not pane work)`);
     await markSimulatorWork(page);
     const cdp = await context.newCDPSession(page);
+    const heapMb = async () => Math.round((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20);
+    // Each scenario starts after a full collection, so one scenario's garbage is not collected
+    // (in a long pause over the stand-in's million-row sheet) inside the next one's time.
+    await cdp.send('HeapProfiler.collectGarbage');
+    console.log(`JS heap with the workbench open: ${await heapMb()} MB (the simulated workbook and the pane; Excel's workbook is out of process in real life)`);
     const run = async (key: string, name: string, body: (page: Page) => Promise<string | undefined>) => {
       if (!ONLY.includes(key)) return;
+      await cdp.send('HeapProfiler.collectGarbage');
       const rec = await record(page, cdp);
       try {
         const note = await body(page);
         const figures = await rec.finish(name, note);
         results.push(figures);
         print(figures);
+        console.log(`   JS heap after the scenario: ${await heapMb()} MB (before collecting its garbage)`);
       } catch (error) {
         await rec.finish(name).catch(() => undefined);
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -147,7 +147,11 @@ describe('query builder in the workbench', () => {
   let table: { headers: string[]; rows: Cell[][] };
 
   it('builds Revenue by Region × Year with median, p90, distinct customers and % of row total, and inserts it', async () => {
+    const bytes = () => page.evaluate(() => (window.__pivotdeck!.stats() as { responseBytes: number }).responseBytes);
+    const beforeTable = await bytes();
     table = await salesTable();
+    /** What reading the whole table costs in response bytes. */
+    const tableBytes = (await bytes()) - beforeTable;
     expect(table.rows.length).toBe(20_000);
     await openQuerySection();
     await pane().getByRole('combobox', { name: '1. Source table' }).click();
@@ -169,9 +173,13 @@ describe('query builder in the workbench', () => {
     await expect.poll(async () => (await preview.textContent()) ?? '', { timeout: 30_000 }).toContain('Median order value');
 
     await pane().getByLabel('Query name').fill(SHEET);
+    const beforeInsert = await bytes();
     await pane().getByRole('button', { name: 'Insert into Excel' }).click();
     await pane().getByText(/^Written: /).waitFor({ timeout: 60_000 });
     await page.getByRole('grid', { name: `Sheet ${SHEET}` }).waitFor();
+    // Nothing changed since the preview read the table, so the insert took that read after
+    // checking a 200-row sample, instead of reading all 20,000 rows again (PreviewReads).
+    expect((await bytes()) - beforeInsert).toBeLessThan(tableBytes / 4);
 
     const grid = await checkGrid(table.headers, table.rows);
     // The previews and the insert computed in Web Workers, not on the pane's thread.

@@ -27,6 +27,12 @@ export interface QueryRunOptions {
   onProgress?: (progress: QueryProgress) => void;
   /** The pane's question before a query table loses columns in use (absent: refused, see RunQueryOptions). */
   confirmColumnRemoval?: RunQueryOptions['confirmColumnRemoval'];
+  /**
+   * Reads the caller holds of the query's sources, by sourceRefKey (the builder's preview read,
+   * see PreviewReads), offered so an insert or save need not read them again. Each is used only
+   * if its stamp still matches the sheet (one sync); otherwise the source is read as usual.
+   */
+  reuse?: ReadonlyMap<string, Promise<SourceData>>;
 }
 
 export interface NewQuery {
@@ -73,7 +79,9 @@ export class QueryCoordinator {
     this.reserved.add(id);
     try {
       return await this.documents.exclusive(lockKey.query(id), async () => {
-        const r = await insertQuery(this.deps, doc, { ...request, id }, { ...options, sources: doc.sources });
+        const { reuse, ...rest } = options;
+        const cache = await this.checkedReuse(reuse, request.spec, doc);
+        const r = await insertQuery(this.deps, doc, { ...request, id }, { ...rest, sources: doc.sources, ...(cache ? { cache } : {}) });
         if (r.outcome.status !== 'written') return { id, outcome: r.outcome };
         const def = r.document.queries.find((q) => q.id === id)!;
         try {
@@ -90,12 +98,21 @@ export class QueryCoordinator {
     }
   }
 
+  /** The offered reads still true to the sheet, as a source cache for runQuery (see QueryRunOptions.reuse). */
+  private async checkedReuse(reuse: QueryRunOptions['reuse'], spec: QuerySpec, doc: PivotDeckDocument): Promise<Map<string, Promise<SourceData>> | undefined> {
+    if (!reuse?.size) return undefined;
+    const [{ unchangedReads }, { sourcesOf }] = await Promise.all([import('./unchanged-reads'), import('./source-data')]);
+    return (await unchangedReads(this.deps.run, reuse, sourcesOf(spec), doc.sources)).reads;
+  }
+
   /** Applies an edit (label, spec, layout, place); rewrites the output when more than the label changed. */
   update(id: string, change: QueryChange, options: QueryRunOptions = {}): Promise<QueryOutcome> {
     return this.documents.exclusive(lockKey.query(id), async () => {
       const { updateQuery } = await opsCode();
       const doc = await this.documents.read();
-      const r = await updateQuery(this.deps, doc, id, change, options);
+      const { reuse, ...rest } = options;
+      const cache = change.spec ? await this.checkedReuse(reuse, change.spec, doc) : undefined;
+      const r = await updateQuery(this.deps, doc, id, change, { ...rest, ...(cache ? { cache } : {}) });
       if (r.outcome.status === 'written' || r.outcome.status === 'saved') {
         await this.documents.update(`edit query ${id}`, (latest) => replaceQuery(latest, r.document.queries.find((q) => q.id === id)));
       }

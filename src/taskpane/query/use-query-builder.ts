@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch, typ
 import type { QuerySpec } from '../../engine';
 import type { PaneHost } from '../../excel/host-types';
 import type { OutputLayout } from '../../excel/query-output';
-import { loadBuilderLists, queryOutputLayout, savedQueries, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
+import { loadBuilderLists, PreviewReads, queryOutputLayout, savedQueries, type HeldRead, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
+import { sourceRefKey } from '../../engine/spec';
 import { useServices } from '../services-context';
 import { useColumnRemovalQuestion } from '../shared/use-column-removal-question';
 import { builderReducer, defaultQueryLabel, INITIAL_BUILDER, outputTarget, sourceRefreshStamp, specOf, type Activity, type Placement } from './builder-state';
@@ -42,7 +43,21 @@ export function useQueryBuilder(host: PaneHost) {
   /** Aborts the insert, save or refresh under way (Cancel). */
   const running = useRef<AbortController | undefined>(undefined);
   /** All rows of the chosen source, read once in the background for previews. */
-  const data = useRef<{ table: string; promise: Promise<SourceData> } | undefined>(undefined);
+  const data = useRef<{ table: string; promise: Promise<SourceData>; held: HeldRead } | undefined>(undefined);
+  /** Hears workbook changes, so an insert can tell whether the preview's read is still true. */
+  const previewReads = useRef<PreviewReads | undefined>(undefined);
+  useEffect(() => {
+    const reads = new PreviewReads(services.events);
+    previewReads.current = reads;
+    return () => {
+      if (previewReads.current === reads) previewReads.current = undefined;
+      void reads.close();
+    };
+  }, [services]);
+  const holdRead = useCallback((table: string, promise: Promise<SourceData>) => {
+    promise.catch(() => undefined);
+    data.current = { table, promise, held: previewReads.current?.hold(promise) ?? { data: promise, since: undefined } };
+  }, []);
   const sourceRequest = useRef(0);
 
   const load = useCallback(async () => {
@@ -63,14 +78,13 @@ export function useQueryBuilder(host: PaneHost) {
     try {
       const resolved = resolveSourceChoice({ run: host.run, read: () => documents.read(), pull: services.pull }, name);
       // Previews start on the rows as soon as they are being read.
-      data.current = { table: name, promise: resolved.then((r) => r.data) };
-      data.current.promise.catch(() => undefined);
+      holdRead(name, resolved.then((r) => r.data));
       const r = await resolved;
       if (request === sourceRequest.current) dispatch({ type: 'sourceReady', table: name, fields: r.fields, totalRows: r.totalRows });
     } catch (e) {
       if (request === sourceRequest.current) dispatch({ type: 'sourceFailed', table: name, message: errorText(e) });
     }
-  }, [host, documents, services]);
+  }, [host, documents, services, holdRead]);
 
   // Previews follow a refresh of what they show: when the chosen source's pull record changes
   // (refreshed from the pane, the ribbon or a schedule), its rows are read again.
@@ -83,13 +97,12 @@ export function useQueryBuilder(host: PaneHost) {
     shownStamp.current = { table: chosen, stamp };
     if (!before || before.table !== chosen || before.stamp === stamp) return;
     const resolved = resolveSourceChoice({ run: host.run, read: () => documents.read(), pull: services.pull }, chosen);
-    data.current = { table: chosen, promise: resolved.then((r) => r.data) };
-    data.current.promise.catch(() => undefined);
+    holdRead(chosen, resolved.then((r) => r.data));
     resolved.then(
       (r) => dispatch({ type: 'sourceRefreshed', table: chosen, fields: r.fields, totalRows: r.totalRows }),
       (e: unknown) => dispatch({ type: 'sourceFailed', table: chosen, message: errorText(e) }),
     );
-  }, [chosen, doc, host, documents, services]);
+  }, [chosen, doc, host, documents, services, holdRead]);
 
   const spec: QuerySpec | undefined = specOf(state);
 
@@ -128,7 +141,13 @@ export function useQueryBuilder(host: PaneHost) {
     if (!spec || !doc) return;
     const name = label.trim() || defaultQueryLabel(spec);
     const target = outputTarget(placement, name);
-    await withRun(editingId ? 'Saving the query…' : 'Inserting into Excel…', async (options) => {
+    // The preview's read of the table, offered when nothing in the workbook changed since it
+    // began; the coordinator still checks its stamp against the sheet (PreviewReads).
+    const held = data.current;
+    const fresh = held && spec.source.kind === 'table' && held.table === spec.source.name && previewReads.current?.unchanged(held.held);
+    const reuse = fresh ? new Map([[sourceRefKey(spec.source), held.promise]]) : undefined;
+    await withRun(editingId ? 'Saving the query…' : 'Inserting into Excel…', async (run) => {
+      const options = { ...run, ...(reuse ? { reuse } : {}) };
       if (editingId) return queries.update(editingId, { label: name, spec, layout, target: placement.kind === 'at' ? target : undefined }, options);
       const r = await queries.insert({ label: name, spec, layout, target }, options);
       if (r.outcome.status === 'written') dispatch({ type: 'inserted', id: r.id, label: name });

@@ -1,0 +1,61 @@
+/**
+ * The query builder reads its chosen table once, for live previews. Inserting (or saving) the
+ * query used to read the whole table again: a million rows, several seconds of syncs in Excel.
+ * These two guards let the insert take the preview's read instead, and only when it is certain
+ * to be what the sheet holds now:
+ * 1. while the read is held, no cell of the workbook changed (Excel's `worksheets.onChanged`,
+ *    ExcelApi 1.9; PivotDeck's own writes aside where Excel says so, and a co-author's change
+ *    counts). Without that event (an older host, a refused handler) a read is never reused.
+ * 2. at the insert, the read's stamp (address, row count, header and 200 spread rows) still
+ *    matches the sheet's: one sync, which also covers a change the event did not report
+ *    (unchanged-reads.ts, run by the QueryCoordinator).
+ * Anything else reads the table again, as before.
+ */
+import type { ChangedEvent, Unsubscribe } from '../services/workbook-events';
+import type { SourceData } from './source-data';
+
+/** A read held since `changes` workbook changes had been heard. */
+export interface HeldRead {
+  data: Promise<SourceData>;
+  /** The change count when the read began; undefined when changes were not being heard. */
+  since: number | undefined;
+}
+
+/**
+ * Counts the workbook's cell changes while the builder is open, so a read can tell whether
+ * anything changed since it began.
+ * @example
+ * const reads = new PreviewReads(services.events);
+ * const held = reads.hold(readSourceData(run, { kind: 'table', name: 'Sales' }));
+ * const reuse = reads.unchanged(held) ? held.data : undefined;
+ * await reads.close();
+ */
+export class PreviewReads {
+  private changes = 0;
+  private listening = false;
+  private readonly stop: Promise<Unsubscribe | undefined>;
+
+  constructor(events: { onChanged(listener: (event: ChangedEvent) => void): Promise<Unsubscribe> } | undefined) {
+    this.stop = events
+      ? events.onChanged((e) => { if (!e.ownWrite) this.changes += 1; }).then(
+        (stop) => { this.listening = true; return stop; },
+        () => undefined,
+      )
+      : Promise.resolve(undefined);
+  }
+
+  /** Holds a read that begins now. */
+  hold(data: Promise<SourceData>): HeldRead {
+    return { data, since: this.listening ? this.changes : undefined };
+  }
+
+  /** True when the workbook was heard from since the read began and nothing changed. */
+  unchanged(read: HeldRead): boolean {
+    return this.listening && read.since !== undefined && read.since === this.changes;
+  }
+
+  /** Stops hearing changes. */
+  async close(): Promise<void> {
+    await (await this.stop)?.();
+  }
+}
