@@ -1,6 +1,6 @@
 /**
  * Reading a response body from a real HTTP server on 127.0.0.1, in many chunks: with a
- * Content-Length (copied into place as chunks arrive), gzip-encoded (the announced length counts
+ * Content-Length, gzip-encoded (the announced length counts
  * compressed bytes, the body is longer), with no length (chunked transfer), and cut short by the
  * server. The expected bytes are the ones the server sent.
  */

@@ -3,11 +3,7 @@ import type { Answer } from './request';
 
 /**
  * Read a response body to bytes, reporting progress; maps aborts and broken connections.
- * `bytesBefore` carries the running total across pages. When the server says how long the body
- * is, each chunk is copied into place as it arrives: gathering a 60 MB CSV's chunks and joining
- * them at the end was one 60–150 ms task on the pane's thread. A body that turns out longer
- * (Content-Length counts compressed bytes, the stream gives them decoded) or shorter is joined
- * at the end as before.
+ * `bytesBefore` carries the running total across pages.
  */
 export async function readBytes(
   answer: Answer,
@@ -19,7 +15,6 @@ export async function readBytes(
   const length = Number(response.headers.get('Content-Length'));
   const totalBytes = Number.isFinite(length) && length > 0 ? length : undefined;
   const chunks: Uint8Array[] = [];
-  let filled: Uint8Array | undefined;
   let received = 0;
   try {
     if (!response.body) return new Uint8Array(await response.arrayBuffer());
@@ -27,21 +22,13 @@ export async function readBytes(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (totalBytes !== undefined && chunks.length === 0 && received + value.byteLength <= totalBytes) {
-        (filled ??= new Uint8Array(totalBytes)).set(value, received);
-      } else {
-        // Longer than announced: keep what was filled as the first chunk and gather the rest.
-        if (filled) chunks.push(filled.subarray(0, received));
-        filled = undefined;
-        chunks.push(value);
-      }
+      chunks.push(value);
       received += value.byteLength;
       onProgress?.({ phase: 'download', bytes: bytesBefore + received, totalBytes, ...extra });
     }
   } catch (error) {
     throw answer.failure(error);
   }
-  if (filled) return received === filled.length ? filled : filled.slice(0, received);
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(received);
   let at = 0;
