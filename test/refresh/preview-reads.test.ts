@@ -95,6 +95,19 @@ describe('an insert that takes the preview read', () => {
     await reads.close();
   });
 
+  it("PivotDeck's own write to the table (a refreshed source or query table) counts as a change too", async () => {
+    const { sim, events } = setup();
+    const reads = new PreviewReads(events);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const held = reads.hold(readSourceData(sim.run, { kind: 'table', name: 'Sales' }));
+    await held.data;
+    const row = Array.from({ length: ROWS }, (_, i) => i).find((i) => !new Set(sampleIndexes(ROWS)).has(i))!;
+    await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange(`B${row + 2}`).values = [[7]]; await ctx.sync(); });
+    await sim.eventsDelivered();
+    expect(reads.unchanged(held)).toBe(false);
+    await reads.close();
+  });
+
   it('a change the events did not report, in a sampled row: the stamp check sends the insert back to the sheet', async () => {
     const { sim, queries } = setup();
     const read = readSourceData(sim.run, { kind: 'table', name: 'Sales' });

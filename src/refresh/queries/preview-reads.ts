@@ -4,14 +4,15 @@
  * These two guards let the insert take the preview's read instead, and only when it is certain
  * to be what the sheet holds now:
  * 1. while the read is held, no cell of the workbook changed (Excel's `worksheets.onChanged`,
- *    ExcelApi 1.9; PivotDeck's own writes aside where Excel says so, and a co-author's change
- *    counts). Without that event (an older host, a refused handler) a read is never reused.
+ *    ExcelApi 1.9), by anyone: the user, a co-author, or PivotDeck itself (a refreshed source or
+ *    query table may be the very table read). Without that event (an older host, a refused
+ *    handler) a read is never reused.
  * 2. at the insert, the read's stamp (address, row count, header and 200 spread rows) still
  *    matches the sheet's: one sync, which also covers a change the event did not report
  *    (unchanged-reads.ts, run by the QueryCoordinator).
  * Anything else reads the table again, as before.
  */
-import type { ChangedEvent, Unsubscribe } from '../services/workbook-events';
+import type { Unsubscribe } from '../services/workbook-events';
 import type { SourceData } from './source-data';
 
 /** A read held since `changes` workbook changes had been heard. */
@@ -35,9 +36,9 @@ export class PreviewReads {
   private listening = false;
   private readonly stop: Promise<Unsubscribe | undefined>;
 
-  constructor(events: { onChanged(listener: (event: ChangedEvent) => void): Promise<Unsubscribe> } | undefined) {
+  constructor(events: { onChanged(listener: () => void): Promise<Unsubscribe> } | undefined) {
     this.stop = events
-      ? events.onChanged((e) => { if (!e.ownWrite) this.changes += 1; }).then(
+      ? events.onChanged(() => { this.changes += 1; }).then(
         (stop) => { this.listening = true; return stop; },
         () => undefined,
       )
