@@ -20,22 +20,12 @@ export interface SampledRows {
  * @example sampleOfRows(['Region'], [['West'], ['East']], (n) => [0, n - 1]).sampled.get(1) // ['East']
  */
 export function sampleOfRows(header: CellValue[], rows: readonly CellValue[][], pick: (rows: number) => number[]): SampledRows {
-  return sampleOfRowAt(header, rows.length, (i) => rows[i], pick);
-}
-
-/**
- * The rows at `pick(count)` of a source of `count` rows, asked for one by one (a source read
- * into columns builds only those rows).
- *
- * @example sampleOfRowAt(['Region'], 2, (i) => [['West'], ['East']][i], (n) => [n - 1]).sampled.get(1) // ['East']
- */
-export function sampleOfRowAt(header: CellValue[], count: number, rowAt: (i: number) => CellValue[] | undefined, pick: (rows: number) => number[]): SampledRows {
   const sampled = new Map<number, CellValue[]>();
-  for (const i of pick(count)) {
-    const row = i >= 0 && i < count ? rowAt(i) : undefined;
+  for (const i of pick(rows.length)) {
+    const row = rows[i];
     if (row) sampled.set(i, row);
   }
-  return { rows: count, header, sampled };
+  return { rows: rows.length, header, sampled };
 }
 
 /**

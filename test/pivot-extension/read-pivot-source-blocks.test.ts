@@ -1,8 +1,7 @@
 /**
- * A pivot's source read in several syncs (more rows than the first block) arrives as columns
- * built block by block, with no row kept past its sync: every cell where it was, the rows a
- * stamp samples as Excel gave them, and a progress report per sync. Expected columns are
- * transposed by hand from the rows the test wrote.
+ * A pivot's source read in several syncs (more rows than the first block) arrives as columns:
+ * every cell where it was, the rows a stamp samples as Excel gave them, and progress to the end.
+ * Expected columns are transposed by hand from the rows the test wrote.
  */
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/excel/api';
@@ -16,7 +15,7 @@ const ROWS = FIRST_BLOCK_ROWS * 2 + 1234;
 const REGIONS = ['Nörth', 'Süd', '東京', '', 'West'];
 const rows: CellValue[][] = Array.from({ length: ROWS }, (_, i) => [REGIONS[i % 5]!, i % 3 === 0, i % 11 === 0 ? -0 : i * 0.25 - 99]);
 
-describe('a pivot source read block by block', () => {
+describe('a pivot source read in several syncs', () => {
   it('gives every cell in its column, and the sampled rows as written', async () => {
     const model = handWorkbook([], [sheetWith('Big', [['Region', 'Flag', 'Revenue'], ...rows])]);
     model.pivots.push(basePivot({ rows: [{ name: 'Region' }], data: [{ field: 'Revenue', name: 'Sum of Revenue', summarizeBy: 'Sum' }], source: { kind: 'range', sheet: 'Big', address: `A1:C${ROWS + 1}` } }));

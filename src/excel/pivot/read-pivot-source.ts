@@ -2,7 +2,7 @@ import { detectUnsupported, ExtensionError, type PivotSnapshot, type SourceTable
 import type { ExcelRun } from '../api';
 import { explainExcelError } from '../errors';
 import type { ReadProgress } from '../read-range-values';
-import { sampleOfRowAt, type SampledRows } from '../sampled-rows';
+import { sampleOfRows, type SampledRows } from '../sampled-rows';
 import { readSourceRows } from './read-source-rows';
 import { sourceRanges } from './source-ranges';
 
@@ -33,30 +33,24 @@ export interface SourceRead {
 export async function readPivotSource(run: ExcelRun, snapshot: PivotSnapshot, options: ReadSourceOptions = {}): Promise<SourceRead> {
   const early = detectUnsupported(snapshot);
   if (early.length > 0) throw new ExtensionError('unsupported', early.join('\n'));
-  // Each block's rows go into the columns as they arrive, so no row array outlives its sync
-  // (held to the end, a million of them grew old and cost the pane major collections).
-  let columns: XlValue[][] = [];
-  let started = performance.now();
-  const onBlock = async (offset: number, rows: XlValue[][], size: { rowCount: number; columnCount: number }) => {
-    if (columns.length === 0 && size.columnCount > 0) columns = Array.from({ length: size.columnCount }, () => new Array<XlValue>(size.rowCount));
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      for (let c = 0; c < columns.length; c++) columns[c]![offset + i] = row[c] ?? '';
-      // A million rows take the pane's thread for a long moment: let it paint and answer input.
-      if (i % 4096 === 4095 && performance.now() - started > 12) {
-        options.signal?.throwIfAborted();
-        await new Promise((resolve) => { setTimeout(resolve, 0); });
-        started = performance.now();
-      }
-    }
-  };
-  const read = await readSourceRows(run, snapshot.source.type, snapshot.source.text, { ...options, onBlock });
+  const read = await readSourceRows(run, snapshot.source.type, snapshot.source.text, options);
   const reasons = detectUnsupported(snapshot, read.headers);
   if (reasons.length > 0) throw new ExtensionError('unsupported', reasons.join('\n'));
-  if (columns.length !== read.headers.length) columns = read.headers.map(() => new Array<XlValue>(read.rowCount).fill(''));
-  const rowAt = (i: number) => columns.map((column) => column[i]!);
-  const sample = options.sample && sampleOfRowAt(read.header, read.rowCount, rowAt, options.sample);
-  return { source: { headers: read.headers, columns, formats: read.formats, rowCount: read.rowCount }, syncs: read.syncs, bytes: read.bytes, ...(sample ? { sample } : {}) };
+  const sample = options.sample && sampleOfRows(read.header, read.rows, options.sample);
+  const rows = read.rows as XlValue[][];
+  const columns: XlValue[][] = read.headers.map(() => new Array<XlValue>(rows.length));
+  let started = performance.now();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns.length; c++) columns[c][r] = row[c] ?? '';
+    // A million rows take the pane's thread for a long moment: let it paint and answer input.
+    if (r % 4096 === 4095 && performance.now() - started > 12) {
+      options.signal?.throwIfAborted();
+      await new Promise((resolve) => { setTimeout(resolve, 0); });
+      started = performance.now();
+    }
+  }
+  return { source: { headers: read.headers, columns, formats: read.formats, rowCount: rows.length }, syncs: read.syncs, bytes: read.bytes, ...(sample ? { sample } : {}) };
 }
 
 /** Where the source's data rows are, its header captions and first-row number formats. */

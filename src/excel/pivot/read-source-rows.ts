@@ -18,10 +18,7 @@ export interface SourceRows {
   /** The header row as Excel gave it (numbers stay numbers), for the source's stamp. */
   header: CellValue[];
   formats: string[];
-  /** Every data row; empty when `onBlock` took them. */
   rows: CellValue[][];
-  /** Data rows in the source. */
-  rowCount: number;
   syncs: number;
   bytes: number;
 }
@@ -40,15 +37,7 @@ export async function readSourceRows(
   run: ExcelRun,
   type: string,
   text: string,
-  options: {
-    onProgress?: (p: ReadProgress) => void;
-    signal?: AbortSignal;
-    /**
-     * Given each block's data rows as they arrive (`offset`: the first one's index), before the
-     * next sync; the rows are then not kept (`rows` comes back empty), so none outlive their block.
-     */
-    onBlock?: (offset: number, rows: CellValue[][], size: { rowCount: number; columnCount: number }) => void | Promise<void>;
-  } = {},
+  options: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal } = {},
 ): Promise<SourceRows> {
   return run(async (context) => {
     let syncs = 0;
@@ -76,22 +65,20 @@ export async function readSourceRows(
     const { body, header, formats } = where;
     const total = body.rowCount;
     const columns = body.columnCount;
-    const { onBlock } = options;
-    const rows: CellValue[][] = onBlock ? [] : new Array(total);
+    const rows: CellValue[][] = new Array(total);
     let next = 0;
     let bytes = 0;
     let bytesPerRow = 0;
-    const take = async (offset: number, values: CellValue[][]) => {
+    const take = (offset: number, values: CellValue[][]) => {
       const count = Math.min(values.length, total - offset);
       const kept = count === values.length ? values : values.slice(0, count);
       const size = sampledJsonBytes(kept); // a walk of every cell cost ~1 s of pane thread at 1M rows
       bytes += size;
       bytesPerRow = Math.max(bytesPerRow, size / Math.max(1, count));
-      if (onBlock) await onBlock(offset, kept, { rowCount: total, columnCount: columns });
-      else for (let i = 0; i < count; i++) rows[offset + i] = kept[i];
+      for (let i = 0; i < count; i++) rows[offset + i] = kept[i];
       next = Math.max(next, offset + count);
     };
-    if (first) await take(0, first.values);
+    if (first) take(0, first.values);
     else bytesPerRow = columns * 24;
     options.onProgress?.({ rowsRead: next, totalRows: total, syncs, bytes });
 
@@ -112,7 +99,7 @@ export async function readSourceRows(
         continue;
       }
       shrink = 1;
-      for (const b of blocks) await take(b.offset, b.range.values);
+      for (const b of blocks) take(b.offset, b.range.values);
       options.onProgress?.({ rowsRead: next, totalRows: total, syncs, bytes });
     }
     return {
@@ -121,7 +108,6 @@ export async function readSourceRows(
       header: header.values[0] ?? [],
       formats: ((formats.numberFormat as string[][])[0] ?? []).map((f) => String(f || 'General')),
       rows,
-      rowCount: total,
       syncs,
       bytes,
     };
