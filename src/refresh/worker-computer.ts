@@ -72,9 +72,10 @@ const cancelled = (signal: AbortSignal | undefined): unknown => signal?.reason ?
  * A Computer that runs each computation in a worker, so a million source rows never block the
  * pane. Cancel rejects at once with the signal's reason (an AbortError) and nothing reaches Excel
  * (writing happens only after a result comes back); the worker dies mid-compute, or, with
- * `keepWarm`, finishes and is kept for the next run (see WorkerJob.keepWarm). Runs at the same time get workers of their own; with `keepWarm` one idle worker is kept
- * between runs, with the sources of its last request (the next request over the same source
- * read sends only a reference: a live preview or a dashboard's next query moves no rows).
+ * `keepWarm`, finishes and is kept for the next run (see WorkerJob.keepWarm). Runs at the same
+ * time get workers of their own; with `keepWarm` one idle worker is kept between runs, with the
+ * sources of its last request (the next request over the same source read sends only a
+ * reference: a live preview or a dashboard's next query moves no rows).
  *
  * @example
  * const compute = workerComputerOf(startQueryWorker, { name: 'query worker', encode, failure });

@@ -55,9 +55,9 @@ describe('an insert that takes the preview read', () => {
     const { sim, queries, events } = setup();
     const reads = new PreviewReads(events);
     await new Promise((resolve) => setTimeout(resolve, 0)); // the change handler is registered
-    const held = reads.hold(readSourceData(sim.run, { kind: 'table', name: 'Sales' }));
+    const held = { since: reads.mark(), data: readSourceData(sim.run, { kind: 'table', name: 'Sales' }) };
     await held.data;
-    expect(reads.unchanged(held)).toBe(true);
+    expect(reads.unchangedSince(held.since)).toBe(true);
 
     const before = sim.stats().responseBytes;
     const fresh = await insert(queries, 'Fresh');
@@ -77,7 +77,7 @@ describe('an insert that takes the preview read', () => {
     const { sim, queries, events } = setup();
     const reads = new PreviewReads(events);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const held = reads.hold(readSourceData(sim.run, { kind: 'table', name: 'Sales' }));
+    const held = { since: reads.mark(), data: readSourceData(sim.run, { kind: 'table', name: 'Sales' }) };
     await held.data;
     const sampled = new Set(sampleIndexes(ROWS));
     const row = Array.from({ length: ROWS }, (_, i) => i).find((i) => !sampled.has(i) && i > 500)!;
@@ -86,7 +86,7 @@ describe('an insert that takes the preview read', () => {
 
     // The stamp alone would take the old read: this is why the event guard is there.
     expect((await unchangedReads(sim.run, new Map([['table:Sales', held.data]]), new Map([['table:Sales', spec.source]]), [])).reads.size).toBe(1);
-    expect(reads.unchanged(held)).toBe(false);
+    expect(reads.unchangedSince(held.since)).toBe(false);
     // So the builder offers nothing, and the insert reads the table as it is now.
     await insert(queries, 'After edit');
     const changed = data();
@@ -99,12 +99,12 @@ describe('an insert that takes the preview read', () => {
     const { sim, events } = setup();
     const reads = new PreviewReads(events);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const held = reads.hold(readSourceData(sim.run, { kind: 'table', name: 'Sales' }));
+    const held = { since: reads.mark(), data: readSourceData(sim.run, { kind: 'table', name: 'Sales' }) };
     await held.data;
     const row = Array.from({ length: ROWS }, (_, i) => i).find((i) => !new Set(sampleIndexes(ROWS)).has(i))!;
     await sim.run(async (ctx) => { ctx.workbook.worksheets.getItem('Data').getRange(`B${row + 2}`).values = [[7]]; await ctx.sync(); });
     await sim.eventsDelivered();
-    expect(reads.unchanged(held)).toBe(false);
+    expect(reads.unchangedSince(held.since)).toBe(false);
     await reads.close();
   });
 
@@ -126,9 +126,9 @@ describe('an insert that takes the preview read', () => {
     const refused = new PreviewReads({ onChanged: () => Promise.reject(new Error('ExcelApi 1.9 is not supported')) });
     await new Promise((resolve) => setTimeout(resolve, 0));
     for (const reads of [none, refused]) {
-      const held = reads.hold(readSourceData(sim.run, { kind: 'table', name: 'Sales' }));
+      const held = { since: reads.mark(), data: readSourceData(sim.run, { kind: 'table', name: 'Sales' }) };
       await held.data;
-      expect(reads.unchanged(held)).toBe(false);
+      expect(reads.unchangedSince(held.since)).toBe(false);
       await reads.close();
     }
   });

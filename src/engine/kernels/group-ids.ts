@@ -28,8 +28,9 @@ const TABLE_LIMIT = 1 << 22;
  * tuple). Ids follow first appearance in row order, as Arquero's groupby numbers its groups, so
  * results line up row for row with the general path.
  *
- * Two keys with few combinations take one pass; otherwise one pass per key: the ids so far times the next key's radix, made dense again through a
- * direct Int32Array table when the product is small (the usual pivot: items × months), else a Map.
+ * Two keys with few combinations take one pass; otherwise one pass per key: the ids so far
+ * times the next key's radix, made dense again through a direct Int32Array table when the
+ * product is small (the usual pivot: items × months), else a Map.
  * Products stay below 2^53 because the ids so far are dense (at most n).
  *
  * @example

@@ -9,8 +9,8 @@ import {
   type ParameterValues, type Tile, type TileOutcome,
 } from '../../dashboards';
 import { dashboardParameters, isAll } from '../../dashboards/tile-queries';
-import { compareStamps, stampOf } from './source-stamps';
-import { currentStamps } from './freshness';
+import { stampOf } from './source-stamps';
+import { unchangedReads } from '../queries/unchanged-reads';
 import { sourceRefKey, type QuerySpec, type SourceRef } from '../../engine/spec';
 import { DashboardWriteError, readDashboardState, writeDashboardPlan } from '../../excel/dashboard';
 import { computeDashboardQueries, type QueryOutcomeByKey } from './compute-queries';
@@ -50,10 +50,9 @@ function normalise(v: unknown): string | number {
   return 'All';
 }
 
-function sourcesOfTiles(tiles: readonly Tile[], specs: Iterable<QuerySpec>): Map<string, SourceRef> {
+function sourcesOfTiles(specs: Iterable<QuerySpec>): Map<string, SourceRef> {
   const out = new Map<string, SourceRef>();
   for (const spec of specs) for (const [k, ref] of sourcesOf(spec)) out.set(k, ref);
-  void tiles;
   return out;
 }
 
@@ -97,7 +96,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
 
     // 2. Each source once: from memory on a parameter change, else read (shared across a Refresh all).
     let plan = planTileQueries(tiles, values);
-    const refs = sourcesOfTiles(tiles, plan.queries.values());
+    const refs = sourcesOfTiles(plan.queries.values());
     // Before computing from memory, make sure the sources did not change since they were read.
     if (options.reuseSources && options.session) outcome.syncs.read += await forgetChanged(deps, refs, options.session, options.sources ?? []);
     const data = new Map<string, SourceData>();
@@ -109,7 +108,7 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
     const early = deps.warehouse && yearQueries.size > 0
       ? await runWarehouseTiles(deps.warehouse, yearQueries, refs, { signal, onProgress, sources: options.sources })
       : undefined;
-    const startYears = early && latestYears(tiles, plan, values, (key) => early.results.get(key));
+    const startYears = early && latestYears(yearQueries.keys(), plan, (key) => early.results.get(key));
     if (startYears) {
       Object.assign(values, startYears);
       plan = planTileQueries(tiles, values);
@@ -281,16 +280,15 @@ export async function runDashboard(deps: DashboardDeps, def: DashboardDef, optio
  * now differs from the stamp of the copy), so the refresh reads it again. Returns the syncs spent.
  */
 async function forgetChanged(deps: DashboardDeps, refs: ReadonlyMap<string, SourceRef>, session: NonNullable<RunDashboardOptions['session']>, sources: readonly SourceDefinition[]): Promise<number> {
-  const kept = [...refs].flatMap(([key, ref]) => {
-    const copy = ref.kind !== 'source' ? session.get(key) : undefined;
-    return copy ? [stampOf(ref, copy, sources)] : [];
-  });
-  if (!kept.length) return 0;
-  const now = await currentStamps(deps.run, { sources: [...sources] }, kept);
-  for (const stamp of kept) {
-    if (compareStamps([stamp], new Map([[stamp.key, now.stamps.get(stamp.key)]])).state !== 'current') session.forget(stamp.key);
+  const held = new Map<string, Promise<SourceData>>();
+  for (const key of refs.keys()) {
+    const copy = session.get(key);
+    if (copy) held.set(key, Promise.resolve(copy));
   }
-  return now.syncs;
+  // The same check an insert runs before taking the query builder's preview read.
+  const { reads, syncs } = await unchangedReads(deps.run, held, refs, sources);
+  for (const [key, ref] of refs) if (ref.kind !== 'source' && held.has(key) && !reads.has(key)) session.forget(key);
+  return syncs;
 }
 
 /**
@@ -307,7 +305,7 @@ async function initialYears(
   // Computed where the other queries compute (the pane's worker); the main step reuses nothing of it.
   // A query on a source that was not read as rows (a warehouse's) fails here and is left out.
   const results = await computeDashboardQueries(queries, Object.fromEntries(data), options);
-  return latestYears(tiles, plan, values, (key) => results.get(key));
+  return latestYears(queries.keys(), plan, (key) => results.get(key));
 }
 
 /**
@@ -327,12 +325,12 @@ function yearChoiceQueries(tiles: readonly Tile[], plan: ReturnType<typeof planT
   return out;
 }
 
-/** Those Year parameters at the latest year their answered choices hold; undefined when none is answered. */
+/** The Year parameters of the choices queries `keys` at the latest year their answers hold; undefined when none is answered. */
 function latestYears(
-  tiles: readonly Tile[], plan: ReturnType<typeof planTileQueries>, values: ParameterValues, answer: (key: string) => ReturnType<QueryOutcomeByKey['get']>,
+  keys: Iterable<string>, plan: ReturnType<typeof planTileQueries>, answer: (key: string) => ReturnType<QueryOutcomeByKey['get']>,
 ): ParameterValues | undefined {
   const out: ParameterValues = {};
-  for (const key of yearChoiceQueries(tiles, plan, values).keys()) {
+  for (const key of keys) {
     const r = answer(key);
     if (!r?.ok) continue;
     const years = parameterChoices(r.result).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

@@ -17,7 +17,7 @@ export { readSourceData, sourceLabel, sourcesOf, type PullSource, type ReadSourc
 export { keptOutOfSheet, pulledToSourceData, SHEET_ROW_LIMIT, tooBigToLand, webPullSource, type WebPullContext } from './web-source-data';
 export { refreshKeptSource, type KeptSourceOptions, type KeptSourceOutcome } from './kept-source';
 export { QueryCoordinator, type NewQuery, type QueryRunOptions } from './query-coordinator';
-export { PreviewReads, type HeldRead } from './preview-reads';
+export { PreviewReads } from './preview-reads';
 export { warehouseQueryRunner, warehouseSummary, type WarehouseQueryDeps, type WarehouseQueryRunner, type WarehouseRunDetails } from './warehouse-query';
 export { describeFields, type FieldInfo, type FieldType } from './field-info';
 export { loadBuilderLists, readTableFields, readWebSourceFields, webFieldList, type BuilderLists, type ResolvedSource } from './source-fields';

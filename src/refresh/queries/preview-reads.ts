@@ -13,22 +13,15 @@
  * Anything else reads the table again, as before.
  */
 import type { Unsubscribe } from '../services/workbook-events';
-import type { SourceData } from './source-data';
-
-/** A read held since `changes` workbook changes had been heard. */
-export interface HeldRead {
-  data: Promise<SourceData>;
-  /** The change count when the read began; undefined when changes were not being heard. */
-  since: number | undefined;
-}
 
 /**
  * Counts the workbook's cell changes while the builder is open, so a read can tell whether
  * anything changed since it began.
  * @example
  * const reads = new PreviewReads(services.events);
- * const held = reads.hold(readSourceData(run, { kind: 'table', name: 'Sales' }));
- * const reuse = reads.unchanged(held) ? held.data : undefined;
+ * const since = reads.mark(); // as the read begins
+ * const data = readSourceData(run, { kind: 'table', name: 'Sales' });
+ * const reuse = reads.unchangedSince(since) ? data : undefined;
  * await reads.close();
  */
 export class PreviewReads {
@@ -45,14 +38,14 @@ export class PreviewReads {
       : Promise.resolve(undefined);
   }
 
-  /** Holds a read that begins now. */
-  hold(data: Promise<SourceData>): HeldRead {
-    return { data, since: this.listening ? this.changes : undefined };
+  /** The change count now, for `unchangedSince`; undefined while changes are not being heard. */
+  mark(): number | undefined {
+    return this.listening ? this.changes : undefined;
   }
 
-  /** True when the workbook was heard from since the read began and nothing changed. */
-  unchanged(read: HeldRead): boolean {
-    return this.listening && read.since !== undefined && read.since === this.changes;
+  /** True when changes were heard from `since` on and none came. */
+  unchangedSince(since: number | undefined): boolean {
+    return this.listening && since !== undefined && since === this.changes;
   }
 
   /** Stops hearing changes. */

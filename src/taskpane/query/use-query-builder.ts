@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch, typ
 import type { QuerySpec } from '../../engine';
 import type { PaneHost } from '../../excel/host-types';
 import type { OutputLayout } from '../../excel/query-output';
-import { loadBuilderLists, PreviewReads, queryOutputLayout, savedQueries, type HeldRead, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
+import { loadBuilderLists, PreviewReads, queryOutputLayout, savedQueries, type QueryOutcome, type QueryRunOptions, type SavedQuery, type SourceData } from '../../refresh/queries';
 import { sourceRefKey } from '../../engine/spec';
 import { useServices } from '../services-context';
 import { useColumnRemovalQuestion } from '../shared/use-column-removal-question';
@@ -43,7 +43,8 @@ export function useQueryBuilder(host: PaneHost) {
   /** Aborts the insert, save or refresh under way (Cancel). */
   const running = useRef<AbortController | undefined>(undefined);
   /** All rows of the chosen source, read once in the background for previews. */
-  const data = useRef<{ table: string; promise: Promise<SourceData>; held: HeldRead } | undefined>(undefined);
+  /** `since`: the workbook's change count when the read began (PreviewReads.mark). */
+  const data = useRef<{ table: string; promise: Promise<SourceData>; since: number | undefined } | undefined>(undefined);
   /** Hears workbook changes, so an insert can tell whether the preview's read is still true. */
   const previewReads = useRef<PreviewReads | undefined>(undefined);
   useEffect(() => {
@@ -56,7 +57,7 @@ export function useQueryBuilder(host: PaneHost) {
   }, [services]);
   const holdRead = useCallback((table: string, promise: Promise<SourceData>) => {
     promise.catch(() => undefined);
-    data.current = { table, promise, held: previewReads.current?.hold(promise) ?? { data: promise, since: undefined } };
+    data.current = { table, promise, since: previewReads.current?.mark() };
   }, []);
   const sourceRequest = useRef(0);
 
@@ -144,7 +145,7 @@ export function useQueryBuilder(host: PaneHost) {
     // The preview's read of the table, offered when nothing in the workbook changed since it
     // began; the coordinator still checks its stamp against the sheet (PreviewReads).
     const held = data.current;
-    const fresh = held && spec.source.kind === 'table' && held.table === spec.source.name && previewReads.current?.unchanged(held.held);
+    const fresh = held && spec.source.kind === 'table' && held.table === spec.source.name && previewReads.current?.unchangedSince(held.since);
     const reuse = fresh ? new Map([[sourceRefKey(spec.source), held.promise]]) : undefined;
     await withRun(editingId ? 'Saving the query…' : 'Inserting into Excel…', async (run) => {
       const options = { ...run, ...(reuse ? { reuse } : {}) };
