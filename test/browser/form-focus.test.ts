@@ -8,13 +8,12 @@
  * an unselected radio option is not greyed like a disabled one.
  * The web data and the refused warehouse come from real servers on 127.0.0.1.
  */
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/http-server';
-import { axeViolations, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { axeViolations, startHarness, type Harness } from './harness';
+import { measurePane, openPaneSection, setDarkTheme, setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;
@@ -29,7 +28,6 @@ const QUERY_NAME = 'Umsätze_je_Region_und_Quartal — Revenue by Region';
 const CSV = 'Region,Amount\nNörth,10\nSüd,-0\nØst,2.5\n';
 
 const pane = () => page.getByTestId('task-pane');
-const column = () => page.getByRole('complementary', { name: 'PivotDeck task pane' });
 const header = (name: string) => pane().getByRole('button', { name, exact: true });
 const region = (name: string) => pane().getByRole('region', { name, exact: true });
 
@@ -46,46 +44,29 @@ function focused(): Promise<{ tag: string; role: string | null; name: string | n
   });
 }
 
-async function openSection(name: string): Promise<void> {
-  const button = header(name);
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-}
+const openSection = (name: string) => openPaneSection(page, name);
+const setDark = (dark: boolean) => setDarkTheme(page, dark);
 
 /** At each width: no sideways scroll, no form or group wider than itself; a screenshot each; axe at 350 px. */
 async function fits(state: string, show: () => Promise<void>): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const width of WIDTHS) {
-    await column().evaluate((el, w) => { (el as HTMLElement).style.width = `${w}px`; }, width);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await setPaneWidth(page, width);
     await show();
-    const w = await pane().evaluate((el) => ({
-      scroll: el.scrollWidth,
-      client: el.clientWidth,
-      overflowing: [...el.querySelectorAll<HTMLElement>('[role="group"], form, fieldset')]
-        .filter((f) => f.scrollWidth > f.clientWidth)
-        .map((f) => `${f.getAttribute('aria-label') ?? f.tagName}: ${f.scrollWidth} > ${f.clientWidth}`),
-    }));
-    await column().screenshot({ path: join(SCREENSHOT_DIR, `forms-${state}-${width}.png`), animations: 'disabled' });
+    const w = await measurePane(page);
+    await shootPane(page, `forms-${state}-${width}`);
     expect(w.scroll, `${state} at ${width} px`).toBeLessThanOrEqual(w.client);
     expect(w.overflowing, `${state} at ${width} px`).toEqual([]);
   }
-  await column().evaluate((el) => { (el as HTMLElement).style.width = '350px'; });
+  await setPaneWidth(page, 350);
   expect(await axeViolations(page, '[data-testid="task-pane"]'), `${state}, light`).toEqual([]);
   await setDark(true);
   try {
     await show();
     expect(await axeViolations(page, '[data-testid="task-pane"]'), `${state}, dark`).toEqual([]);
-    await column().screenshot({ path: join(SCREENSHOT_DIR, `forms-${state}-dark.png`), animations: 'disabled' });
+    await shootPane(page, `forms-${state}-dark`);
   } finally {
     await setDark(false);
   }
-}
-
-async function setDark(dark: boolean): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Dark Office theme' });
-  if ((await toggle.getAttribute('aria-pressed')) !== String(dark)) await toggle.click();
-  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(dark));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/http-server';
 import { axeViolations, startHarness, type Harness } from './harness';
-import { setPaneWidth, shootPane } from './pane-view';
+import { measurePane, openPaneSection, setDarkTheme, setPaneWidth, shootPane } from './pane-view';
 
 let h: Harness;
 let page: Page;
@@ -29,28 +29,10 @@ const ROWS: Array<[string, number]> = [['Nörth', 10], ['Süd', -0], ['Øst', 2.
 const CSV = `Region,Amount\n${ROWS.map(([r, a]) => `${r},${a}`).join('\n')}\n`;
 
 const pane = () => page.getByTestId('task-pane');
-const darkToggle = () => page.getByRole('button', { name: 'Dark Office theme' });
 const header = (name: string) => pane().getByRole('button', { name, exact: true });
 const region = (name: string) => pane().getByRole('region', { name, exact: true });
 
 const setWidth = (width: number) => setPaneWidth(page, width);
-
-/**
- * The pane's scroll and client widths, every form, group or fieldset inside it that overflows,
- * and every text actually cut off with an ellipsis (outside data tables, whose cells may be).
- */
-async function measure(): Promise<{ scroll: number; client: number; overflowing: string[]; cut: string[] }> {
-  return pane().evaluate((el) => ({
-    scroll: el.scrollWidth,
-    client: el.clientWidth,
-    overflowing: [...el.querySelectorAll<HTMLElement>('[role="group"], form, fieldset')]
-      .filter((f) => f.scrollWidth > f.clientWidth)
-      .map((f) => `${f.getAttribute('aria-label') ?? f.getAttribute('aria-labelledby') ?? f.tagName}: ${f.scrollWidth} > ${f.clientWidth}`),
-    cut: [...el.querySelectorAll<HTMLElement>('*')]
-      .filter((t) => !t.closest('table') && getComputedStyle(t).textOverflow === 'ellipsis' && t.scrollWidth > t.clientWidth)
-      .map((t) => `${t.tagName}: "${(t.textContent ?? '').slice(0, 60)}"`),
-  }));
-}
 
 const shoot = (name: string) => shootPane(page, name);
 
@@ -62,7 +44,7 @@ async function checkState(state: string, focus?: () => Promise<void>): Promise<v
   for (const width of WIDTHS) {
     await setWidth(width);
     await focus?.();
-    const w = await measure();
+    const w = await measurePane(page);
     await shoot(`sections-${state}-${width}`);
     expect(w.scroll, `${state} at ${width} px`).toBeLessThanOrEqual(w.client);
     expect(w.overflowing, `${state} at ${width} px`).toEqual([]);
@@ -81,21 +63,14 @@ async function checkState(state: string, focus?: () => Promise<void>): Promise<v
   }
 }
 
-async function setDark(dark: boolean): Promise<void> {
-  if ((await darkToggle().getAttribute('aria-pressed')) !== String(dark)) await darkToggle().click();
-  await expect.poll(() => darkToggle().getAttribute('aria-pressed')).toBe(String(dark));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+const setDark = (dark: boolean) => setDarkTheme(page, dark);
 
 /** The element that has focus: its role and accessible label, read in the page. */
 function focused(): Promise<{ role: string | null; label: string | null }> {
   return page.evaluate(() => ({ role: document.activeElement?.getAttribute('role') ?? null, label: document.activeElement?.getAttribute('aria-label') ?? null }));
 }
 
-async function openSection(name: string): Promise<void> {
-  const button = header(name);
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-}
+const openSection = (name: string) => openPaneSection(page, name);
 
 beforeAll(async () => {
   server = await startTestServer();
