@@ -146,6 +146,8 @@ describe('the Fields pane of the query builder', () => {
     // Between areas too: Channel from Rows to Values, beside it in Excel's two-by-two layout.
     await area('Rows').getByRole('button', { name: 'Move Channel, Rows 1 of 1' }).focus();
     await page.keyboard.press('Space');
+    // As above: an arrow key pressed before dnd-kit has lifted the entry is lost.
+    await expect.poll(announced).toMatch(/^Picked up Channel\./);
     await page.keyboard.press('ArrowRight');
     // dnd-kit moves the lifted entry on its next frame; wait until it says where it is, not for a fixed number of frames.
     await expect.poll(announced).toMatch(/ is over /);
